@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Sets up the engines the runners need, all project-local:
+#   .venv/                       pyspark + apache-flink (scripts/requirements-engines.txt)
+#   .cache/jars/spark/           Spark Kafka source/sink, Iceberg Spark runtime, ClickHouse JDBC, spark-xml
+#   .cache/jars/flink/           Flink Kafka connector, Iceberg Flink runtime, Flink CDC Postgres
+#   .cache/jars/hadoop/          Hadoop client (Iceberg's Hadoop catalog on Flink)
+#   .cache/jars/kafka/           Apache Kafka broker (KRaft) for the tests
+# Versions come from scripts/engines/versions.env. Each part keeps a stamp of what it installed, so
+# a second run downloads nothing and prints nothing. Jars are fetched with Maven from Maven Central
+# into a project-local repository (.cache/m2), which is how every coordinate is verified to exist.
+# Usage: setup.sh [python] [jars]   (default: both)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+
+set -a
+# shellcheck source=versions.env
+source scripts/engines/versions.env
+set +a
+
+parts=" ${*:-python jars} "
+
+# ---------------------------------------------------------------- Python packages into .venv
+if [[ $parts == *" python "* ]]; then
+scripts/python-env.sh
+req=scripts/requirements-engines.txt
+stamp=.venv/.requirements-engines.sha256
+want=$(cat "$req" scripts/engines/versions.env | sha256sum | cut -d' ' -f1)
+if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
+  echo "engines: installing $(grep -cvE '^(#|$)' "$req") Python packages into .venv (pyspark, apache-flink)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+  echo "$want" >"$stamp"
+fi
+fi
+[[ $parts == *" jars "* ]] || exit 0
+
+# ---------------------------------------------------------------- Jars from Maven Central
+command -v mvn >/dev/null || { echo "engines: mvn not found (apt-get install maven)" >&2; exit 1; }
+command -v java >/dev/null || { echo "engines: java not found (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+
+# dep GROUP ARTIFACT VERSION [CLASSIFIER] [transitive]
+# Prints one <dependency>; without "transitive" all its own dependencies are excluded, so only
+# the named jar is copied (the engines already ship the common libraries).
+dep() {
+  local g=$1 a=$2 v=$3 c=${4:-} t=${5:-}
+  printf '    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version>' "$g" "$a" "$v"
+  [[ -n $c ]] && printf '<classifier>%s</classifier>' "$c"
+  if [[ $t == transitive ]]; then
+    # slf4j bindings/APIs already come with the engine; two on a classpath only produce warnings.
+    printf '<exclusions><exclusion><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></exclusion></exclusions>'
+  else
+    printf '<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>'
+  fi
+  printf '</dependency>\n'
+}
+
+spark_deps() {
+  local s=$SCALA_BINARY_VERSION
+  dep org.apache.spark "spark-sql-kafka-0-10_$s" "$SPARK_VERSION"
+  dep org.apache.spark "spark-token-provider-kafka-0-10_$s" "$SPARK_VERSION"
+  dep org.apache.kafka kafka-clients "$SPARK_KAFKA_CLIENTS_VERSION"
+  dep org.apache.commons commons-pool2 "$SPARK_COMMONS_POOL2_VERSION"
+  dep org.apache.iceberg "iceberg-spark-runtime-${SPARK_VERSION%.*}_$s" "$ICEBERG_VERSION"
+  dep com.clickhouse clickhouse-jdbc "$CLICKHOUSE_JDBC_VERSION" all
+  # Spark 3.5 has no built-in XML source; spark-xml provides format("xml").
+  dep com.databricks "spark-xml_$s" "$SPARK_XML_VERSION"
+  dep org.glassfish.jaxb txw2 3.0.2
+  dep org.apache.ws.xmlschema xmlschema-core 2.3.0
+}
+
+flink_deps() {
+  # The un-shaded connector (the flink-sql-connector-kafka uber jar is not published for 1.20
+  # on every mirror); its runtime dependencies (kafka-clients, compression codecs) come along.
+  dep org.apache.flink flink-connector-kafka "$FLINK_KAFKA_CONNECTOR_VERSION" "" transitive
+  dep org.apache.iceberg "iceberg-flink-runtime-${FLINK_VERSION%.*}" "$ICEBERG_VERSION"
+  dep org.apache.flink flink-sql-connector-postgres-cdc "$FLINK_CDC_VERSION"
+}
+
+hadoop_deps() {
+  dep org.apache.hadoop hadoop-client-api "$HADOOP_VERSION"
+  dep org.apache.hadoop hadoop-client-runtime "$HADOOP_VERSION"
+  dep commons-logging commons-logging 1.1.3
+}
+
+kafka_deps() {
+  dep org.apache.kafka "kafka_$KAFKA_BROKER_SCALA_BINARY_VERSION" "$KAFKA_BROKER_VERSION" "" transitive
+  # The broker logs through slf4j; without a binding its startup errors would be invisible.
+  dep org.slf4j slf4j-api 1.7.36
+  dep org.slf4j slf4j-reload4j 1.7.36 "" transitive
+}
+
+fetch_group() {
+  local group=$1 deps dir=.cache/jars/$1 pomdir=.cache/jars/.poms/$1
+  deps=$("${group}_deps")
+  local pom="<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<project xmlns=\"http://maven.apache.org/POM/4.0.0\">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>uis.studio.engines</groupId><artifactId>$group-jars</artifactId><version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+$deps
+  </dependencies>
+</project>"
+  local want
+  want=$(printf '%s' "$pom" | sha256sum | cut -d' ' -f1)
+  if [[ -f $dir/.stamp && "$(cat "$dir/.stamp")" == "$want" ]]; then
+    return 0
+  fi
+  echo "engines: fetching $group jars from Maven Central"
+  mkdir -p "$pomdir"
+  printf '%s\n' "$pom" >"$pomdir/pom.xml"
+  local tmp=$dir.tmp
+  rm -rf "$tmp"
+  local log=$pomdir/mvn.log
+  if ! mvn -B -q -f "$pomdir/pom.xml" -Dmaven.repo.local="$root/.cache/m2" \
+      "org.apache.maven.plugins:maven-dependency-plugin:$MAVEN_DEPENDENCY_PLUGIN_VERSION:copy-dependencies" \
+      -DincludeScope=runtime -DoutputDirectory="$root/$tmp" >"$log" 2>&1; then
+    echo "engines: Maven could not fetch the $group jars; see $log" >&2
+    grep -E 'ERROR' "$log" | head -5 >&2 || true
+    exit 1
+  fi
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
+  echo "$want" >"$dir/.stamp"
+}
+
+for group in spark flink hadoop kafka; do
+  fetch_group "$group"
+done
