@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clicontext.h"
+
+namespace uis::cli {
+
+int runValidate(const QStringList &args, CliContext &ctx);
+int runSchema(const QStringList &args, CliContext &ctx);
+int runFmt(const QStringList &args, CliContext &ctx);
+int runConvert(const QStringList &args, CliContext &ctx);
+#ifdef UIS_HAVE_COMPILERS
+int runCompile(const QStringList &args, CliContext &ctx);
+#endif
+
+const QList<Command> &commands()
+{
+    static const QList<Command> table{
+        {"validate", "Check specs and print diagnostics", runValidate},
+#ifdef UIS_HAVE_COMPILERS
+        {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
+#endif
+        {"fmt", "Normalize a spec's key order and layout", runFmt},
+        {"convert", "Convert a spec between YAML and JSON", runConvert},
+        {"schema", "Print the JSON Schema of UIS 1.1", runSchema},
+    };
+    return table;
+}
+
+} // namespace uis::cli

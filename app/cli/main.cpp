@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+// uisctl: the UIS command line for CI and GitOps. Commands live in *command.cpp files.
+#include "clicontext.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+#include <cstdio>
+
+using namespace uis::cli;
+
+namespace {
+
+void printUsage(QTextStream &s)
+{
+    s << "usage: uisctl <command> [options]\n\nCommands:\n";
+    for (const Command &c : commands())
+        s << QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name), -10).arg(QString::fromLatin1(c.summary));
+    s << "\nRun `uisctl <command> --help` for a command's options.\n"
+         "Exit codes: 0 no errors, 1 errors found (or job failed), 2 usage or I/O error.\n";
+}
+
+} // namespace
+
+namespace uis::cli {
+
+QString writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    if (f.write(data) != data.size() || !f.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return QString();
+}
+
+} // namespace uis::cli
+
+int main(int argc, char **argv)
+{
+    // No QCoreApplication for offline commands: start-up time is part of every CI run. The
+    // network commands create their own.
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+    CliContext ctx{out, err};
+
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
+        args.first() == QLatin1String("help")) {
+        printUsage(args.isEmpty() ? err : out);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        out << "uisctl 0.1.0 (UIS 1.0, 1.1)\n";
+        return ExitOk;
+    }
+    const QString name = args.takeFirst();
+    for (const Command &c : commands()) {
+        if (name == QLatin1String(c.name)) {
+            const int rc = c.run(args, ctx);
+            out.flush();
+            err.flush();
+            return rc;
+        }
+    }
+    err << "uisctl: unknown command `" << name << "`\n\n";
+    printUsage(err);
+    return ExitUsage;
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "argparser.h"
+#include "clicontext.h"
+
+#include "jsonconvert.h"
+#include "specloader.h"
+
+#include <QFileInfo>
+
+namespace uis::cli {
+
+namespace {
+
+const char *const kHelp =
+    "usage: uisctl validate FILE... [--format text|json]\n\n"
+    "Checks each spec against UIS 1.1 and prints every problem found.\n"
+    "  --format text  file:line:col: severity: message [code]  (default)\n"
+    "  --format json  {\"file\", \"valid\", \"diagnostics\": [...]} per file; an array for several\n"
+    "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n";
+
+OrderedJson diagnosticJson(const Diagnostic &d)
+{
+    return OrderedJson{{"severity", toStd(severityName(d.severity))},
+                       {"code", toStd(d.code)},
+                       {"message", toStd(d.message)},
+                       {"pointer", toStd(d.pointer)},
+                       {"line", d.line},
+                       {"column", d.column}};
+}
+
+} // namespace
+
+int runValidate(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p({QStringLiteral("format")}, {QStringLiteral("help")});
+    if (const QString e = p.parse(args); !e.isEmpty()) {
+        ctx.err << "uisctl validate: " << e << "\n" << kHelp;
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << kHelp;
+        return ExitOk;
+    }
+    const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        ctx.err << "uisctl validate: --format must be text or json\n";
+        return ExitUsage;
+    }
+    if (p.positional().isEmpty()) {
+        ctx.err << "uisctl validate: no file given\n" << kHelp;
+        return ExitUsage;
+    }
+
+    bool anyErrors = false;
+    bool ioError = false;
+    int errors = 0, warnings = 0;
+    OrderedJson results = OrderedJson::array();
+    for (const QString &file : p.positional()) {
+        if (!QFileInfo(file).isFile()) {
+            ctx.err << "uisctl validate: " << file << ": no such file\n";
+            ioError = true;
+            continue;
+        }
+        const LoadedSpec loaded = SpecLoader::loadFile(file);
+        for (const Diagnostic &d : loaded.diagnostics) {
+            if (d.code == QLatin1String("UIS-E-IO"))
+                ioError = true;
+        }
+        anyErrors = anyErrors || hasErrors(loaded.diagnostics);
+        errors += countSeverity(loaded.diagnostics, Severity::Error);
+        warnings += countSeverity(loaded.diagnostics, Severity::Warning);
+        if (format == QLatin1String("text")) {
+            for (const Diagnostic &d : loaded.diagnostics)
+                ctx.out << formatDiagnostic(file, d) << '\n';
+        } else {
+            OrderedJson diags = OrderedJson::array();
+            for (const Diagnostic &d : loaded.diagnostics)
+                diags.push_back(diagnosticJson(d));
+            results.push_back(OrderedJson{{"file", toStd(file)},
+                                          {"valid", !hasErrors(loaded.diagnostics)},
+                                          {"diagnostics", diags}});
+        }
+    }
+    if (format == QLatin1String("json")) {
+        const OrderedJson &doc = p.positional().size() == 1 && results.size() == 1 ? results[0] : results;
+        ctx.out << QString::fromUtf8(dumpJson(doc));
+    } else {
+        ctx.err << QStringLiteral("%1 file(s): %2 error(s), %3 warning(s)\n")
+                       .arg(p.positional().size())
+                       .arg(errors)
+                       .arg(warnings);
+    }
+    if (ioError)
+        return ExitUsage;
+    return anyErrors ? ExitErrors : ExitOk;
+}
+
+} // namespace uis::cli

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "sourcenode.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QByteArray>
+#include <QString>
+
+namespace uis {
+
+/// Key-ordered JSON, the form every JSON artifact is built in so output is deterministic.
+using OrderedJson = nlohmann::ordered_json;
+
+/// Converts a tree to JSON keeping key order and scalar types.
+OrderedJson toOrderedJson(const SourceNode &node);
+/// `s` as UTF-8 std::string, for building JSON.
+inline std::string toStd(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    return std::string(b.constData(), size_t(b.size()));
+}
+/// Pretty-printed JSON with a trailing newline, UTF-8 kept as is.
+QByteArray dumpJson(const OrderedJson &json, int indent = 2);
+
+} // namespace uis

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "placeholder.h"
+
+#include <QSet>
+
+namespace uis {
+
+namespace {
+
+bool isNameChar(QChar c, bool first)
+{
+    if (c == u'_' || (c.unicode() < 128 && c.isLetter()))
+        return true;
+    if (first)
+        return false;
+    return (c.unicode() < 128 && c.isDigit()) || c == u'-' || c == u'.';
+}
+
+bool validName(QStringView s, bool allowDots)
+{
+    if (s.isEmpty() || !isNameChar(s.front(), true))
+        return false;
+    for (QChar c : s) {
+        if (!isNameChar(c, false) || (!allowDots && (c == u'.' || c == u'-')))
+            return false;
+    }
+    return true;
+}
+
+bool validSecretPart(QStringView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (QChar c : s) {
+        if (!(c.unicode() < 128 && (c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' ||
+                                    c == u'/')))
+            return false;
+    }
+    return true;
+}
+
+void scanNode(const SourceNode &n, const QString &ptr, QList<Placeholder> &out,
+              QList<PlaceholderError> *errors)
+{
+    auto scanText = [&](const QString &text) {
+        QList<PlaceholderError> errs;
+        QList<Placeholder> found = PlaceholderScanner::scan(text, errors ? &errs : nullptr);
+        for (Placeholder &p : found) {
+            p.pointer = ptr;
+            out.append(p);
+        }
+        for (PlaceholderError &e : errs) {
+            e.pointer = ptr;
+            errors->append(e);
+        }
+    };
+    if (n.isString()) {
+        scanText(n.text());
+        return;
+    }
+    int i = 0;
+    for (const SourceNode &c : n.children()) {
+        scanNode(c, n.isMap() ? pointerAppend(ptr, c.key()) : pointerAppend(ptr, i), out, errors);
+        ++i;
+    }
+}
+
+} // namespace
+
+QString Placeholder::id() const
+{
+    switch (kind) {
+    case Kind::Env:
+        return QStringLiteral("env.") + name;
+    case Kind::Secret:
+        return QStringLiteral("secret.") + name;
+    case Kind::Name:
+        break;
+    }
+    return name;
+}
+
+QList<Placeholder> PlaceholderScanner::scan(QStringView text, QList<PlaceholderError> *errors)
+{
+    QList<Placeholder> out;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype open = text.indexOf(u"{{", from);
+        if (open < 0)
+            break;
+        const qsizetype close = text.indexOf(u"}}", open + 2);
+        if (close < 0) {
+            if (errors)
+                errors->append({QStringLiteral("`{{` is never closed with `}}`"), open, {}});
+            break;
+        }
+        const QStringView inner = text.mid(open + 2, close - open - 2).trimmed();
+        Placeholder p;
+        p.text = text.mid(open, close - open + 2).toString();
+        p.offset = open;
+        bool ok = false;
+        if (inner.startsWith(u"env.")) {
+            p.kind = Placeholder::Kind::Env;
+            p.name = inner.mid(4).toString();
+            ok = validName(p.name, false);
+        } else if (inner.startsWith(u"secret.")) {
+            p.kind = Placeholder::Kind::Secret;
+            const QStringView rest = inner.mid(7);
+            const qsizetype colon = rest.indexOf(u':');
+            if (colon > 0) {
+                p.scope = rest.left(colon).toString();
+                p.key = rest.mid(colon + 1).toString();
+                p.name = rest.toString();
+                ok = validSecretPart(p.scope) && validSecretPart(p.key);
+            }
+        } else {
+            p.kind = Placeholder::Kind::Name;
+            p.name = inner.toString();
+            ok = validName(p.name, true);
+        }
+        if (ok) {
+            out.append(p);
+        } else if (errors) {
+            errors->append({QStringLiteral("`%1` is not a placeholder; write `{{name}}`, "
+                                           "`{{env.NAME}}` or `{{secret.SCOPE:KEY}}`")
+                                .arg(p.text),
+                            open,
+                            {}});
+        }
+        from = close + 2;
+    }
+    return out;
+}
+
+QList<Placeholder> PlaceholderScanner::scanTree(const SourceNode &root,
+                                                QList<PlaceholderError> *errors)
+{
+    QList<Placeholder> out;
+    scanNode(root, QString(), out, errors);
+    return out;
+}
+
+QList<Placeholder> PlaceholderScanner::unique(const QList<Placeholder> &all)
+{
+    QList<Placeholder> out;
+    QSet<QString> seen;
+    for (const Placeholder &p : all) {
+        if (!seen.contains(p.id())) {
+            seen.insert(p.id());
+            out.append(p);
+        }
+    }
+    return out;
+}
+
+bool PlaceholderScanner::contains(QStringView text)
+{
+    return text.contains(u"{{") && !scan(text).isEmpty();
+}
+
+QString PlaceholderResolver::resolve(QStringView text, const Lookup &lookup, QStringList *missing)
+{
+    const QList<Placeholder> found = PlaceholderScanner::scan(text);
+    if (found.isEmpty())
+        return text.toString();
+    QString out;
+    qsizetype pos = 0;
+    for (const Placeholder &p : found) {
+        out += text.mid(pos, p.offset - pos);
+        if (std::optional<QString> v = lookup(p)) {
+            out += *v;
+        } else {
+            out += p.text;
+            if (missing && !missing->contains(p.id()))
+                missing->append(p.id());
+        }
+        pos = p.offset + p.text.size();
+    }
+    out += text.mid(pos);
+    return out;
+}
+
+SourceNode PlaceholderResolver::resolveTree(const SourceNode &root, const Lookup &lookup,
+                                            QStringList *missing)
+{
+    SourceNode copy = root;
+    std::function<void(SourceNode &)> walk = [&](SourceNode &n) {
+        if (n.isString()) {
+            n.setText(resolve(n.text(), lookup, missing));
+            return;
+        }
+        for (SourceNode &c : n.children())
+            walk(c);
+    };
+    walk(copy);
+    return copy;
+}
+
+std::optional<QString> PlaceholderResolver::fromEnvironment(const Placeholder &p)
+{
+    QByteArray var;
+    switch (p.kind) {
+    case Placeholder::Kind::Env:
+        var = p.name.toUtf8();
+        break;
+    case Placeholder::Kind::Secret:
+        var = QStringLiteral("UIS_SECRET_%1_%2")
+                  .arg(p.scope, p.key)
+                  .toUpper()
+                  .replace(QLatin1Char('-'), QLatin1Char('_'))
+                  .replace(QLatin1Char('.'), QLatin1Char('_'))
+                  .replace(QLatin1Char('/'), QLatin1Char('_'))
+                  .toUtf8();
+        break;
+    case Placeholder::Kind::Name:
+        if (qEnvironmentVariableIsSet(p.name.toUtf8().constData()))
+            return qEnvironmentVariable(p.name.toUtf8().constData());
+        var = p.name.toUpper().replace(QLatin1Char('.'), QLatin1Char('_'))
+                  .replace(QLatin1Char('-'), QLatin1Char('_')).toUtf8();
+        break;
+    }
+    if (!qEnvironmentVariableIsSet(var.constData()))
+        return std::nullopt;
+    return qEnvironmentVariable(var.constData());
+}
+
+QString PlaceholderResolver::mask(QStringView text)
+{
+    return resolve(text, [](const Placeholder &) { return std::optional<QString>(QStringLiteral("****")); });
+}
+
+} // namespace uis

@@ -1,0 +1,618 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "specreader.h"
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <QString>
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
+
+namespace uis {
+
+namespace {
+
+Diagnostic readError(const QString &code, const QString &message, int line, int column)
+{
+    return Diagnostic{Severity::Error, code, message, QString(), line, column};
+}
+
+/// Maps byte offsets to 1-based line/column (column in characters, not bytes).
+class LineIndex
+{
+public:
+    explicit LineIndex(const QByteArray &data) : m_data(data)
+    {
+        m_starts.push_back(0);
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            if (data[i] == '\n')
+                m_starts.push_back(i + 1);
+        }
+    }
+    SourcePos pos(qsizetype offset) const
+    {
+        offset = std::clamp<qsizetype>(offset, 0, m_data.size());
+        auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+        const qsizetype lineStart = *(it - 1);
+        int col = 1;
+        for (qsizetype i = lineStart; i < offset; ++i) {
+            if ((uchar(m_data[i]) & 0xC0) != 0x80)
+                ++col;
+        }
+        return SourcePos{int(it - m_starts.begin()), col};
+    }
+
+private:
+    const QByteArray &m_data;
+    std::vector<qsizetype> m_starts;
+};
+
+/// Offset of the first byte that is not valid UTF-8 (or a NUL), or -1.
+qsizetype firstBadByte(const QByteArray &d, bool *isNul)
+{
+    const auto *p = reinterpret_cast<const uchar *>(d.constData());
+    const qsizetype n = d.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const uchar c = p[i];
+        if (c == 0) {
+            *isNul = true;
+            return i;
+        }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        uint cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + len > n)
+            return i;
+        for (int k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return -1;
+}
+
+struct AbortParse
+{
+    Diagnostic diagnostic;
+};
+
+/// Builds the tree from a stream of container/scalar events, shared by both formats.
+class TreeBuilder
+{
+public:
+    TreeBuilder(const SpecReader::Limits &limits, DiagnosticList &diags)
+        : m_limits(limits), m_diags(diags)
+    {}
+
+    void scalar(SourceNode node, SourcePos pos)
+    {
+        node.setPos(pos);
+        add(std::move(node));
+    }
+    SourceNode &startContainer(SourceNode node, SourcePos pos)
+    {
+        node.setPos(pos);
+        if (int(m_stack.size()) >= m_limits.maxDepth) {
+            throw AbortParse{readError(
+                QStringLiteral("UIS-E-TOO-DEEP"),
+                QStringLiteral("nesting is deeper than %1 levels; a spec never needs that many")
+                    .arg(m_limits.maxDepth),
+                pos.line, pos.column)};
+        }
+        SourceNode &n = add(std::move(node));
+        m_stack.push_back(Frame{&n});
+        return n;
+    }
+    SourceNode &endContainer()
+    {
+        SourceNode &n = *m_stack.back().node;
+        m_stack.pop_back();
+        return n;
+    }
+    /// A map key; the next value added becomes its entry.
+    void key(const QString &k, SourcePos pos)
+    {
+        Frame &f = m_stack.back();
+        f.key = k;
+        f.keyPos = pos;
+        f.haveKey = true;
+    }
+    bool inMapExpectingKey() const
+    {
+        return !m_stack.empty() && m_stack.back().node->isMap() && !m_stack.back().haveKey;
+    }
+    std::optional<SourceNode> takeRoot() { return std::move(m_root); }
+    bool hasRoot() const { return m_root.has_value(); }
+
+private:
+    struct Frame
+    {
+        SourceNode *node = nullptr;
+        QString key;
+        SourcePos keyPos;
+        bool haveKey = false;
+    };
+
+    SourceNode &add(SourceNode node)
+    {
+        if (++m_count > m_limits.maxNodes) {
+            throw AbortParse{readError(
+                QStringLiteral("UIS-E-TOO-LARGE"),
+                QStringLiteral("the document expands to more than %1 values (alias bomb?)")
+                    .arg(m_limits.maxNodes),
+                node.pos().line, node.pos().column)};
+        }
+        if (m_stack.empty()) {
+            m_root = std::move(node);
+            return *m_root;
+        }
+        Frame &f = m_stack.back();
+        if (f.node->isList())
+            return f.node->append(std::move(node));
+        f.haveKey = false;
+        if (const SourceNode *dup = f.node->find(f.key)) {
+            m_diags.append(Diagnostic{
+                Severity::Error, QStringLiteral("UIS-E-DUPLICATE-KEY"),
+                QStringLiteral("key `%1` appears twice in the same mapping (first on line %2)")
+                    .arg(f.key)
+                    .arg(dup->keyPos().line),
+                QString(), f.keyPos.line, f.keyPos.column});
+            return m_discard = std::move(node);
+        }
+        return f.node->insert(f.key, std::move(node), f.keyPos);
+    }
+
+    const SpecReader::Limits &m_limits;
+    DiagnosticList &m_diags;
+    std::vector<Frame> m_stack;
+    std::optional<SourceNode> m_root;
+    SourceNode m_discard;
+    qsizetype m_count = 0;
+};
+
+// ---------------------------------------------------------------- YAML
+
+class YamlHandler : public YAML::EventHandler
+{
+public:
+    YamlHandler(TreeBuilder &b, DiagnosticList &diags) : m_b(b), m_diags(diags) {}
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (++m_documents > 1) {
+            throw AbortParse{readError(
+                QStringLiteral("UIS-E-PARSE"),
+                QStringLiteral("a spec file holds one YAML document; remove the second `---`"),
+                mark.line + 1, mark.column + 1)};
+        }
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (keyStep(QString(), mark))
+            return;
+        m_b.scalar(SourceNode::makeNull(), pos(mark));
+        remember(anchor, SourceNode::makeNull());
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end())
+            throw AbortParse{readError(QStringLiteral("UIS-E-PARSE"),
+                                       QStringLiteral("alias to an unknown anchor"),
+                                       mark.line + 1, mark.column + 1)};
+        if (it->second.isScalar() && keyStep(it->second.text(), mark))
+            return;
+        if (m_b.inMapExpectingKey())
+            throw complexKey(mark);
+        addCopy(it->second, pos(mark));
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        const QString text = QString::fromUtf8(value.data(), qsizetype(value.size()));
+        if (keyStep(text, mark))
+            return;
+        SourceNode::ScalarType type = SourceNode::ScalarType::String;
+        // yaml-cpp tags plain scalars "?" and quoted ones "!"; explicit tags win.
+        if (tag == "?")
+            type = resolvePlainScalar(text);
+        else if (tag == "tag:yaml.org,2002:int")
+            type = SourceNode::ScalarType::Int;
+        else if (tag == "tag:yaml.org,2002:float")
+            type = SourceNode::ScalarType::Float;
+        else if (tag == "tag:yaml.org,2002:bool")
+            type = SourceNode::ScalarType::Bool;
+        else if (tag == "tag:yaml.org,2002:null")
+            type = SourceNode::ScalarType::Null;
+        SourceNode n = SourceNode::makeScalar(text, type);
+        if (anchor)
+            remember(anchor, n);
+        m_b.scalar(std::move(n), pos(mark));
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        if (m_b.inMapExpectingKey())
+            throw complexKey(mark);
+        m_b.startContainer(SourceNode::makeList(), pos(mark));
+        m_open.push_back(anchor);
+    }
+    void OnSequenceEnd() override { closeContainer(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        if (m_b.inMapExpectingKey())
+            throw complexKey(mark);
+        m_b.startContainer(SourceNode::makeMap(), pos(mark));
+        m_open.push_back(anchor);
+    }
+    void OnMapEnd() override { closeContainer(); }
+
+private:
+    static SourcePos pos(const YAML::Mark &m) { return SourcePos{m.line + 1, m.column + 1}; }
+
+    static AbortParse complexKey(const YAML::Mark &mark)
+    {
+        return AbortParse{readError(QStringLiteral("UIS-E-PARSE"),
+                                    QStringLiteral("mapping keys must be plain strings"),
+                                    mark.line + 1, mark.column + 1)};
+    }
+
+    bool keyStep(const QString &text, const YAML::Mark &mark)
+    {
+        if (!m_b.inMapExpectingKey())
+            return false;
+        m_b.key(text, pos(mark));
+        return true;
+    }
+    void remember(YAML::anchor_t anchor, const SourceNode &n)
+    {
+        if (anchor)
+            m_anchors[anchor] = n;
+    }
+    void addCopy(const SourceNode &src, SourcePos p)
+    {
+        if (src.isMap() || src.isList()) {
+            SourceNode shell = src.isMap() ? SourceNode::makeMap() : SourceNode::makeList();
+            m_b.startContainer(shell, p);
+            for (const SourceNode &c : src.children()) {
+                if (src.isMap())
+                    m_b.key(c.key(), p);
+                addCopy(c, p);
+            }
+            m_b.endContainer();
+        } else {
+            m_b.scalar(src, p);
+        }
+    }
+    void closeContainer()
+    {
+        SourceNode &n = m_b.endContainer();
+        const YAML::anchor_t a = m_open.back();
+        m_open.pop_back();
+        remember(a, n);
+    }
+
+    TreeBuilder &m_b;
+    DiagnosticList &m_diags;
+    std::unordered_map<YAML::anchor_t, SourceNode> m_anchors;
+    std::vector<YAML::anchor_t> m_open;
+    int m_documents = 0;
+};
+
+void readYaml(const QByteArray &data, const SpecReader::Limits &limits, ReadResult &out)
+{
+    TreeBuilder builder(limits, out.diagnostics);
+    YamlHandler handler(builder, out.diagnostics);
+    std::istringstream in(std::string(data.constData(), size_t(data.size())));
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(handler)) {
+        }
+    } catch (const AbortParse &a) {
+        out.diagnostics.append(a.diagnostic);
+        return;
+    } catch (const YAML::DeepRecursion &e) {
+        out.diagnostics.append(readError(
+            QStringLiteral("UIS-E-TOO-DEEP"),
+            QStringLiteral("nesting is too deep to read (more than %1 levels)").arg(limits.maxDepth),
+            e.mark.line + 1, e.mark.column + 1));
+        return;
+    } catch (const YAML::Exception &e) {
+        out.diagnostics.append(
+            readError(QStringLiteral("UIS-E-PARSE"),
+                      QStringLiteral("malformed YAML: %1").arg(QString::fromStdString(e.msg)),
+                      e.mark.line + 1, e.mark.column + 1));
+        return;
+    } catch (const std::exception &e) {
+        out.diagnostics.append(readError(QStringLiteral("UIS-E-PARSE"),
+                                         QStringLiteral("malformed YAML: %1")
+                                             .arg(QString::fromLocal8Bit(e.what())),
+                                         1, 1));
+        return;
+    }
+    out.root = builder.takeRoot();
+}
+
+// ---------------------------------------------------------------- JSON
+
+/// Iterator over the input that records how far nlohmann's lexer has read, so SAX events can be
+/// given positions (nlohmann reports none of its own).
+struct TrackingIter
+{
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char *;
+    using reference = const char &;
+
+    const char *p = nullptr;
+    const char **lastRead = nullptr;
+
+    reference operator*() const
+    {
+        *lastRead = p;
+        return *p;
+    }
+    TrackingIter &operator++()
+    {
+        ++p;
+        return *this;
+    }
+    TrackingIter operator++(int)
+    {
+        TrackingIter t = *this;
+        ++p;
+        return t;
+    }
+    bool operator==(const TrackingIter &o) const { return p == o.p; }
+    bool operator!=(const TrackingIter &o) const { return p != o.p; }
+};
+
+class JsonSax
+{
+public:
+    JsonSax(const QByteArray &data, TreeBuilder &b, const LineIndex &lines, const char *&lastRead,
+            DiagnosticList &diags)
+        : m_data(data), m_b(b), m_lines(lines), m_lastRead(lastRead), m_diags(diags)
+    {}
+
+    bool null() { return scalar(SourceNode::makeNull()); }
+    bool boolean(bool v) { return scalar(SourceNode::makeBool(v)); }
+    bool number_integer(nlohmann::json::number_integer_t v)
+    {
+        return scalar(SourceNode::makeInt(qint64(v)));
+    }
+    bool number_unsigned(nlohmann::json::number_unsigned_t v)
+    {
+        return scalar(SourceNode::makeScalar(QString::number(v), SourceNode::ScalarType::Int));
+    }
+    bool number_float(nlohmann::json::number_float_t, const std::string &raw)
+    {
+        return scalar(SourceNode::makeScalar(QString::fromStdString(raw),
+                                             SourceNode::ScalarType::Float));
+    }
+    bool string(std::string &s)
+    {
+        return scalar(SourceNode::makeString(QString::fromUtf8(s.data(), qsizetype(s.size()))));
+    }
+    bool binary(nlohmann::json::binary_t &) { return scalar(SourceNode::makeNull()); }
+    bool start_object(std::size_t)
+    {
+        return guard([&] { m_b.startContainer(SourceNode::makeMap(), here()); });
+    }
+    bool key(std::string &k)
+    {
+        m_b.key(QString::fromUtf8(k.data(), qsizetype(k.size())), valueStart());
+        return true;
+    }
+    bool end_object()
+    {
+        m_b.endContainer();
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        return guard([&] { m_b.startContainer(SourceNode::makeList(), here()); });
+    }
+    bool end_array()
+    {
+        m_b.endContainer();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    {
+        const SourcePos p = m_lines.pos(qsizetype(position) - 1);
+        QString msg = QString::fromLocal8Bit(ex.what());
+        // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+        // keep only the part a person needs.
+        if (int i = msg.indexOf(QLatin1String(": syntax error")); i >= 0)
+            msg = msg.mid(i + 2);
+        else if (int j = msg.lastIndexOf(QLatin1String("]: ")); j >= 0)
+            msg = msg.mid(j + 3);
+        m_diags.append(readError(QStringLiteral("UIS-E-PARSE"),
+                                 QStringLiteral("malformed JSON: %1").arg(msg), p.line, p.column));
+        return false;
+    }
+
+    std::optional<Diagnostic> aborted;
+
+private:
+    template<class F>
+    bool guard(F f)
+    {
+        try {
+            f();
+            return true;
+        } catch (const AbortParse &a) {
+            aborted = a.diagnostic;
+            return false;
+        }
+    }
+    bool scalar(SourceNode n)
+    {
+        return guard([&] { m_b.scalar(std::move(n), valueStart()); });
+    }
+    SourcePos here() const { return m_lines.pos(m_lastRead - m_data.constData()); }
+    /// Where the token that just ended began: walk back from the last byte the lexer read.
+    SourcePos valueStart() const
+    {
+        const char *base = m_data.constData();
+        const char *p = m_lastRead;
+        auto isDelim = [](char c) {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' ||
+                   c == '}' || c == ':';
+        };
+        // Numbers are read one byte past their end.
+        while (p > base && isDelim(*p))
+            --p;
+        if (*p == '"') {
+            const char *q = p - 1;
+            while (q >= base) {
+                if (*q == '"') {
+                    int backslashes = 0;
+                    for (const char *b = q - 1; b >= base && *b == '\\'; --b)
+                        ++backslashes;
+                    if (backslashes % 2 == 0)
+                        break;
+                }
+                --q;
+            }
+            p = std::max(q, base);
+        } else {
+            while (p > base && !isDelim(p[-1]) && p[-1] != '[' && p[-1] != '{')
+                --p;
+        }
+        return m_lines.pos(p - base);
+    }
+
+    const QByteArray &m_data;
+    TreeBuilder &m_b;
+    const LineIndex &m_lines;
+    const char *&m_lastRead;
+    DiagnosticList &m_diags;
+};
+
+void readJson(const QByteArray &data, const SpecReader::Limits &limits, ReadResult &out)
+{
+    TreeBuilder builder(limits, out.diagnostics);
+    const LineIndex lines(data);
+    const char *lastRead = data.constData();
+    JsonSax sax(data, builder, lines, lastRead, out.diagnostics);
+    TrackingIter first{data.constData(), &lastRead};
+    TrackingIter last{data.constData() + data.size(), &lastRead};
+    bool ok = false;
+    try {
+        ok = nlohmann::json::sax_parse(first, last, &sax);
+    } catch (const std::exception &e) {
+        out.diagnostics.append(readError(
+            QStringLiteral("UIS-E-PARSE"),
+            QStringLiteral("malformed JSON: %1").arg(QString::fromLocal8Bit(e.what())), 1, 1));
+        return;
+    }
+    if (sax.aborted) {
+        out.diagnostics.append(*sax.aborted);
+        return;
+    }
+    if (ok)
+        out.root = builder.takeRoot();
+}
+
+} // namespace
+
+SpecFormat SpecReader::formatForFileName(const QString &fileName)
+{
+    const QString f = fileName.toLower();
+    if (f.endsWith(QLatin1String(".json")))
+        return SpecFormat::Json;
+    if (f.endsWith(QLatin1String(".yaml")) || f.endsWith(QLatin1String(".yml")))
+        return SpecFormat::Yaml;
+    return SpecFormat::Auto;
+}
+
+SpecFormat SpecReader::sniffFormat(const QByteArray &data)
+{
+    for (char c : data) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return (c == '{' || c == '[') ? SpecFormat::Json : SpecFormat::Yaml;
+    }
+    return SpecFormat::Yaml;
+}
+
+ReadResult SpecReader::read(const QByteArray &data, SpecFormat format)
+{
+    return read(data, format, Limits());
+}
+
+ReadResult SpecReader::read(const QByteArray &input, SpecFormat format, const Limits &limits)
+{
+    ReadResult out;
+    if (input.size() > limits.maxBytes) {
+        out.diagnostics.append(readError(
+            QStringLiteral("UIS-E-TOO-LARGE"),
+            QStringLiteral("the file is %1 MiB; specs are limited to %2 MiB")
+                .arg(double(input.size()) / (1024 * 1024), 0, 'f', 1)
+                .arg(limits.maxBytes / (1024 * 1024)),
+            1, 1));
+        return out;
+    }
+    QByteArray data = input;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
+
+    bool isNul = false;
+    if (const qsizetype bad = firstBadByte(data, &isNul); bad >= 0) {
+        const SourcePos p = LineIndex(data).pos(bad);
+        out.diagnostics.append(readError(
+            QStringLiteral("UIS-E-ENCODING"),
+            isNul ? QStringLiteral("the file contains a NUL byte; it looks binary, not a spec")
+                  : QStringLiteral("invalid UTF-8 at byte %1; save the file as UTF-8").arg(bad),
+            p.line, p.column));
+        return out;
+    }
+
+    out.format = format == SpecFormat::Auto ? sniffFormat(data) : format;
+    if (out.format == SpecFormat::Json)
+        readJson(data, limits, out);
+    else
+        readYaml(data, limits, out);
+
+    if (!out.root && !hasErrors(out.diagnostics)) {
+        out.diagnostics.append(readError(QStringLiteral("UIS-E-EMPTY"),
+                                         QStringLiteral("the file is empty; a spec starts with "
+                                                        "`version: \"1.1\"`"),
+                                         1, 1));
+    }
+    return out;
+}
+
+} // namespace uis

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "diagnostic.h"
+#include "sourcenode.h"
+
+namespace uis {
+
+/**
+ * Checks a parsed spec against every rule of UIS-SPEC.md and reports all problems in one pass,
+ * each with a stable code, a JSON Pointer and the line and column of the offending value.
+ */
+class Validator
+{
+public:
+    static DiagnosticList validate(const SourceNode &root);
+};
+
+} // namespace uis
