@@ -240,6 +240,9 @@ bool SourceNode::operator==(const SourceNode &o) const
 
 QString escapePointerToken(QStringView token)
 {
+    // Most keys need no escaping; skip the two replace() passes for them.
+    if (!token.contains(u'~') && !token.contains(u'/'))
+        return token.toString();
     QString s = token.toString();
     s.replace(QLatin1Char('~'), QLatin1String("~0"));
     s.replace(QLatin1Char('/'), QLatin1String("~1"));
@@ -248,7 +251,15 @@ QString escapePointerToken(QStringView token)
 
 QString pointerAppend(const QString &base, QStringView token)
 {
-    return base + QLatin1Char('/') + escapePointerToken(token);
+    QString out;
+    out.reserve(base.size() + token.size() + 1);
+    out += base;
+    out += QLatin1Char('/');
+    if (token.contains(u'~') || token.contains(u'/'))
+        out += escapePointerToken(token);
+    else
+        out += token;
+    return out;
 }
 
 QString pointerAppend(const QString &base, int index)
