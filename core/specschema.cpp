@@ -389,6 +389,15 @@ int editDistance(const QString &a, const QString &b)
 
 QString closestMatch(const QString &word, const QStringList &candidates)
 {
+    // A shortened or lengthened word ("rest" → rest_api, "integer" → int) is a better hint
+    // than whatever happens to be a few edits away.
+    if (word.size() >= 3) {
+        for (const QString &c : candidates) {
+            if (c.size() >= 3 && (c.startsWith(word, Qt::CaseInsensitive) ||
+                                  word.startsWith(c, Qt::CaseInsensitive)))
+                return c;
+        }
+    }
     QString best;
     int bestD = 1 << 30;
     for (const QString &c : candidates) {

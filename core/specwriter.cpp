@@ -123,9 +123,11 @@ bool needsQuotes(const SourceNode &n)
 
 bool literalBlockOk(const QString &s)
 {
-    if (!s.contains(QLatin1Char('\n')) || s.startsWith(QLatin1Char(' ')))
+    // yaml-cpp writes `|` (clip), which reads back with exactly one trailing newline.
+    if (!s.endsWith(QLatin1Char('\n')) || s.endsWith(QLatin1String("\n\n")) ||
+        s.startsWith(QLatin1Char(' ')) || s.startsWith(QLatin1Char('\n')))
         return false;
-    const QStringList lines = s.split(QLatin1Char('\n'));
+    const QStringList lines = s.chopped(1).split(QLatin1Char('\n'));
     for (const QString &l : lines) {
         if (l.endsWith(QLatin1Char(' ')) || l.endsWith(QLatin1Char('\t')) || l.contains(QLatin1Char('\r')))
             return false;

@@ -1203,10 +1203,14 @@ private:
                     if (!reported.contains(in)) {
                         for (const QString &c : cycle)
                             reported.insert(c);
+                        // Report at the cycle's first transform in document order.
                         const NodeRef *ref = nullptr;
-                        for (const NodeRef &t : m_transforms)
-                            if (t.name == n)
+                        for (const NodeRef &t : m_transforms) {
+                            if (cycle.contains(t.name)) {
                                 ref = &t;
+                                break;
+                            }
+                        }
                         error(QStringLiteral("UIS-E-INPUT-CYCLE"),
                               QStringLiteral("inputs form a cycle: %1; a transform cannot read "
                                              "its own output")
