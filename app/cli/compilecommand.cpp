@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "argparser.h"
+#include "clicontext.h"
+
+#include "compilesupport.h"
+#include "dcp/dcpcompiler.h"
+#include "flink/flinkcompiler.h"
+#include "jsonconvert.h"
+#include "pipelinecompiler.h"
+#include "shellquote.h"
+#include "spark/sparkcompiler.h"
+#include "specloader.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace uis::cli {
+
+namespace {
+
+const char *const kHelp =
+    "usage: uisctl compile FILE --target TARGET [--format json|shell|text] [--master URL]\n"
+    "                      [--spark-version V] [--job-config PATH] [--runner PATH]\n"
+    "                      [--flink-target T]\n"
+    "       uisctl compile FILE --out DIR [options]\n\n"
+    "Compiles a valid spec to the artifacts of its engine and prints one of them.\n"
+    "Targets: spark-job, spark-submit, spark-conf (modes batch, micro_batch);\n"
+    "         flink-job, flink-sql, flink-run (modes streaming, websocket, webhook);\n"
+    "         dcp-request (both), dcp-manifest (Spark).\n"
+    "  --format         json (JSON targets; spark-submit/flink-run as a JSON array, the default),\n"
+    "                   shell (spark-submit/flink-run as one quoted command line),\n"
+    "                   text (flink-sql, dcp-manifest)\n"
+    "  --master URL     Spark master: k8s://… (default, cluster mode) or local[*] (client mode)\n"
+    "  --spark-version  3.5 or 4.x (picks the Scala suffix of --packages)\n"
+    "  --job-config     where the job config will be (default /opt/uis/jobs/<name>.json)\n"
+    "  --runner         the job runner file\n"
+    "  --flink-target   flink run -t: kubernetes-session (default), remote, local,\n"
+    "                   kubernetes-application, yarn-application\n"
+    "  --out DIR        write every artifact of the spec's engine into DIR (or only --target)\n"
+    "Diagnostics go to stderr as file:line:col: severity: message [code].\n"
+    "Exit: 0 ok, 1 errors in the spec, 2 usage or I/O error.\n";
+
+bool isJsonTarget(const QString &t)
+{
+    return t == QLatin1String("spark-job") || t == QLatin1String("spark-conf") ||
+           t == QLatin1String("flink-job") || t == QLatin1String("dcp-request");
+}
+
+bool isArgvTarget(const QString &t)
+{
+    return t == QLatin1String("spark-submit") || t == QLatin1String("flink-run");
+}
+
+QStringList argvFor(const QString &target, const Spec &spec, const CompileOptions &options)
+{
+    return target == QLatin1String("spark-submit") ? SparkCompiler::submitArgs(spec, options)
+                                                   : FlinkCompiler::runArgs(spec, options);
+}
+
+QByteArray argvJson(const QStringList &argv)
+{
+    OrderedJson a = OrderedJson::array();
+    for (const QString &s : argv)
+        a.push_back(toStd(s));
+    return dumpJson(a);
+}
+
+} // namespace
+
+int runCompile(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p({QStringLiteral("target"), QStringLiteral("format"), QStringLiteral("master"),
+                 QStringLiteral("spark-version"), QStringLiteral("job-config"),
+                 QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out")},
+                {QStringLiteral("help")});
+    if (const QString e = p.parse(args); !e.isEmpty()) {
+        ctx.err << "uisctl compile: " << e << "\n" << kHelp;
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << kHelp;
+        return ExitOk;
+    }
+    if (p.positional().size() != 1) {
+        ctx.err << "uisctl compile: give exactly one FILE\n" << kHelp;
+        return ExitUsage;
+    }
+    const QString target = p.value(QStringLiteral("target"));
+    const bool toDir = p.isSet(QStringLiteral("out"));
+    if (target.isEmpty() && !toDir) {
+        ctx.err << "uisctl compile: give --target or --out\n" << kHelp;
+        return ExitUsage;
+    }
+    if (!target.isEmpty() && !PipelineCompiler::allTargets().contains(target)) {
+        ctx.err << "uisctl compile: unknown target `" << target << "`; use one of "
+                << PipelineCompiler::allTargets().join(QStringLiteral(", ")) << '\n';
+        return ExitUsage;
+    }
+    QString format = p.value(QStringLiteral("format"));
+    if (!format.isEmpty()) {
+        if (toDir) {
+            ctx.err << "uisctl compile: --format applies to printing, not to --out\n";
+            return ExitUsage;
+        }
+        const bool ok = isJsonTarget(target) ? format == QLatin1String("json")
+                        : isArgvTarget(target)
+                            ? (format == QLatin1String("json") || format == QLatin1String("shell"))
+                            : format == QLatin1String("text");
+        if (!ok) {
+            ctx.err << "uisctl compile: --format " << format << " does not fit target " << target
+                    << (isJsonTarget(target)   ? QStringLiteral(" (json)")
+                        : isArgvTarget(target) ? QStringLiteral(" (json or shell)")
+                                               : QStringLiteral(" (text)"))
+                    << '\n';
+            return ExitUsage;
+        }
+    }
+    const QString flinkTarget = p.value(QStringLiteral("flink-target"));
+    if (!flinkTarget.isEmpty()) {
+        static const QStringList targets{QStringLiteral("kubernetes-session"), QStringLiteral("remote"),
+                                         QStringLiteral("local"), QStringLiteral("kubernetes-application"),
+                                         QStringLiteral("yarn-application")};
+        if (!targets.contains(flinkTarget)) {
+            ctx.err << "uisctl compile: --flink-target must be one of " << targets.join(QStringLiteral(", "))
+                    << '\n';
+            return ExitUsage;
+        }
+    }
+
+    const QString file = p.positional().first();
+    if (!QFileInfo(file).isFile()) {
+        ctx.err << "uisctl compile: " << file << ": no such file\n";
+        return ExitUsage;
+    }
+    const LoadedSpec loaded = SpecLoader::loadFile(file);
+    for (const Diagnostic &d : loaded.diagnostics) {
+        if (d.code == QLatin1String("UIS-E-IO")) {
+            ctx.err << formatDiagnostic(file, d) << '\n';
+            return ExitUsage;
+        }
+    }
+
+    CompileOptions options;
+    options.master = p.value(QStringLiteral("master"));
+    options.sparkVersion = p.value(QStringLiteral("spark-version"));
+    options.jobConfigPath = p.value(QStringLiteral("job-config"));
+    options.runnerPath = p.value(QStringLiteral("runner"));
+    options.flinkTarget = flinkTarget;
+
+    const QString outDir = p.value(QStringLiteral("out"));
+    const Engine specEngine = engineForMode(loaded.spec.provider.mode);
+    // A local run reads the job config that --out writes, so point the command line at it.
+    if (toDir && options.jobConfigPath.isEmpty() && loaded.valid()) {
+        const bool localSpark = specEngine == Engine::Spark && !SparkCompiler::isKubernetes(options);
+        const bool localFlink = specEngine == Engine::Flink && flinkTarget == QLatin1String("local");
+        if (localSpark || localFlink)
+            options.jobConfigPath = QDir(outDir).absoluteFilePath(CompileSupport::fileName(
+                loaded.spec, localSpark ? QStringLiteral("spark-job") : QStringLiteral("flink-job"),
+                QStringLiteral("json")));
+    }
+
+    Engine engine = target.isEmpty() ? Engine::None : PipelineCompiler::engineForTarget(target);
+    const CompileResult result = PipelineCompiler::compile(loaded, engine, options);
+    // A valid spec's own warnings come first; a spec with errors yields them in the result.
+    if (loaded.valid()) {
+        for (const Diagnostic &d : loaded.diagnostics)
+            ctx.err << formatDiagnostic(file, d) << '\n';
+    }
+    for (const Diagnostic &d : result.diagnostics)
+        ctx.err << formatDiagnostic(file, d) << '\n';
+    if (!result.succeeded())
+        return ExitErrors;
+
+    if (toDir) {
+        if (!QDir().mkpath(outDir)) {
+            ctx.err << "uisctl compile: cannot create directory " << outDir << '\n';
+            return ExitUsage;
+        }
+        for (const Artifact &a : result.artifacts) {
+            if (!target.isEmpty() && a.target != target)
+                continue;
+            const QString path = QDir(outDir).filePath(a.fileName);
+            if (const QString e = writeFileAtomically(path, a.content); !e.isEmpty()) {
+                ctx.err << "uisctl compile: " << e << '\n';
+                return ExitUsage;
+            }
+            ctx.out << path << '\n';
+        }
+        if (!target.isEmpty() && !result.artifact(target)) {
+            ctx.err << "uisctl compile: no " << target << " artifact for this spec\n";
+            return ExitErrors;
+        }
+        return ExitOk;
+    }
+
+    const Artifact *a = result.artifact(target);
+    if (!a) {
+        // e.g. dcp-manifest for a Flink spec: the manifest kind exists for Spark jobs only.
+        ctx.err << file << ": error: target " << target << " does not apply to mode `"
+                << loaded.spec.provider.mode << "`; targets for this spec: "
+                << PipelineCompiler::targets(specEngine).join(QStringLiteral(", ")) << " [UIS-E-ENGINE]\n";
+        return ExitErrors;
+    }
+    if (isArgvTarget(target)) {
+        const QStringList argv = argvFor(target, loaded.spec, options);
+        if (format == QLatin1String("shell"))
+            ctx.out << ShellQuote::join(argv) << '\n';
+        else
+            ctx.out << QString::fromUtf8(argvJson(argv));
+        return ExitOk;
+    }
+    ctx.out << QString::fromUtf8(a->content);
+    return ExitOk;
+}
+
+} // namespace uis::cli

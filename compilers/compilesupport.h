@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "compiler.h"
+#include "sourcenode.h"
+#include "spec.h"
+#include "specloader.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace uis {
+
+/**
+ * Helpers shared by the compilers: the entry checks (valid spec, right engine), durations,
+ * diagnostics with positions and the pinned engine and connector versions
+ * (scripts/engines/versions.env).
+ */
+class CompileSupport
+{
+public:
+    /**
+     * Checks that `loaded` may be compiled by the compiler of `engine` (named `compilerName`).
+     * On failure fills `result.diagnostics` (the validation diagnostics, or `UIS-E-ENGINE`
+     * naming the compiler that fits) and returns false.
+     */
+    static bool accept(const LoadedSpec &loaded, Engine engine, const QString &compilerName,
+                       CompileResult &result);
+    /// Fills in line and column of diagnostics that have a pointer but no position.
+    static void locate(DiagnosticList &diagnostics, const LoadedSpec &loaded);
+    /// A diagnostic without a position (locate() adds it).
+    static Diagnostic make(Severity severity, const QString &code, const QString &message,
+                           const QString &pointer = {});
+    /// Appends `d` to `list` (when given) unless an identical one is already there.
+    static void add(DiagnosticList *list, const Diagnostic &d);
+
+    /// `<number> <unit>` (UIS durations) in milliseconds; nullopt when not a duration.
+    static std::optional<qint64> durationMs(const QString &duration);
+    /// A duration in Flink's configuration syntax, largest exact unit: `30s`, `5min`, `500ms`.
+    static QString flinkDuration(qint64 ms);
+    /// A duration as a Spark interval string: `5 minutes`, `30 seconds`, `1500 milliseconds`.
+    static QString sparkInterval(qint64 ms);
+
+    /// `s3://…` → `s3a://…` (open-source Spark and Hadoop read S3 through S3A). Other values
+    /// are returned unchanged; `rewritten` tells whether it changed.
+    static QString toS3a(const QString &url, bool *rewritten = nullptr);
+    /// The provider config entries whose key contains a dot (engine conf passed through).
+    static QList<const SourceNode *> dottedConfig(const Spec &spec);
+    /// A scalar node's value as text; booleans as `true`/`false`.
+    static QString scalarText(const SourceNode &node);
+    /// The text of `config.<key>` of a sink, or "".
+    static QString sinkConfig(const Sink &sink, const QString &key);
+    /// The node of `config.<key>` of a sink, or nullptr.
+    static const SourceNode *sinkConfigNode(const Sink &sink, const QString &key);
+    /// A list-valued setting that may be written as a YAML list or a comma-separated string.
+    static QStringList listSetting(const SourceNode *node);
+    /// The Kubernetes namespace: `config.namespace`, else `tenant_id`, else "default".
+    static QString kubernetesNamespace(const Spec &spec);
+    /// The artifact file name, `<name>.<target>.<ext>`.
+    static QString fileName(const Spec &spec, const QString &target, const QString &extension);
+    /// The endpoint called `name`, or nullptr.
+    static const Endpoint *endpoint(const Spec &spec, const QString &name);
+    /// The transform called `name`, or -1.
+    static int transformIndex(const Spec &spec, const QString &name);
+
+    // Pinned versions (scripts/engines/versions.env).
+    static QString defaultSparkVersion();      ///< "3.5"
+    static QString sparkPatchVersion(const QString &version); ///< "3.5" → "3.5.7"
+    static QString scalaBinaryVersion(const QString &sparkVersion); ///< 2.12 for 3.5, 2.13 for 4.x
+    static QString icebergVersionForSpark(const QString &sparkVersion);
+    static QString hadoopAwsVersion(const QString &sparkVersion);
+    static QString clickHouseJdbcVersion();
+    static QString defaultFlinkVersion();      ///< "1.20"
+    static QString flinkKafkaConnectorVersion(const QString &flinkVersion);
+    static QString icebergVersionForFlink(const QString &flinkVersion);
+    static QString flinkCdcVersion();
+};
+
+} // namespace uis

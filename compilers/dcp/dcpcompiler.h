@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "compiler.h"
+#include "jsonconvert.h"
+#include "specloader.h"
+
+#include <QStringList>
+
+namespace uis {
+
+/**
+ * Compiles a spec of either engine to the DCP job API (docs/COMPILERS.md, "DCP request and
+ * manifest"; shared/docs/DCP-API.md).
+ *
+ * Artifacts: `dcp-request` (the body of `POST /api/v1/jobs`; Flink specs use the
+ * `config.engine: "flink"` extension) and, for Spark specs, `dcp-manifest` (the GitOps YAML,
+ * `kind: SparkJob`).
+ */
+class DcpCompiler
+{
+public:
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+
+    /// The targets produced for a spec of `engine`.
+    static QStringList targets(Engine engine);
+
+    /// The request body for a spec that validated.
+    static OrderedJson request(const Spec &spec, const CompileOptions &options = {},
+                               DiagnosticList *diagnostics = nullptr);
+    /// The manifest YAML for a Spark spec that validated.
+    static QByteArray manifest(const Spec &spec, const CompileOptions &options = {});
+};
+
+} // namespace uis

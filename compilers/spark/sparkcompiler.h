@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "compiler.h"
+#include "jsonconvert.h"
+#include "specloader.h"
+
+#include <QStringList>
+
+namespace uis {
+
+/**
+ * Compiles `batch` and `micro_batch` specs to Spark (docs/COMPILERS.md, "Spark").
+ *
+ * Artifacts: `spark-job` (the job config JSON the Spark runner executes), `spark-submit` (the
+ * argv as a JSON array; ShellQuote::join() gives one command line) and `spark-conf` (the
+ * SparkSession conf map). Pure: no I/O, deterministic output, placeholders kept verbatim.
+ *
+ * A spec with errors yields its validation diagnostics and no artifacts; a spec whose mode
+ * belongs to Flink yields `UIS-E-ENGINE`.
+ */
+class SparkCompiler
+{
+public:
+    /// All three Spark artifacts.
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+
+    /// The targets this compiler produces, in output order.
+    static QStringList targets();
+
+    /// The `spark-job` document for a spec that validated. Diagnostics the mapping produces
+    /// (e.g. `s3://` rewritten to `s3a://`) are appended to `diagnostics` when given.
+    static OrderedJson jobConfig(const Spec &spec, const CompileOptions &options = {},
+                                 DiagnosticList *diagnostics = nullptr);
+    /// The SparkSession conf (`spark_config` of the job config), keys in a stable order.
+    static OrderedJson sessionConf(const Spec &spec, const CompileOptions &options = {});
+    /// The `spark-submit` argv, program name first.
+    static QStringList submitArgs(const Spec &spec, const CompileOptions &options = {});
+    /// Maven coordinates for `--packages`, chosen for the Spark version.
+    static QStringList packages(const Spec &spec, const CompileOptions &options = {});
+
+    /// The Spark version used: the option, else `config.spark_version`, else `3.5`.
+    static QString sparkVersion(const Spec &spec, const CompileOptions &options = {});
+    /// True when `options.master` is empty or a `k8s://` URL.
+    static bool isKubernetes(const CompileOptions &options);
+};
+
+} // namespace uis
