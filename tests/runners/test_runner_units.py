@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Engine-free parts of the runners: SQL splitting, placeholders, JSONPath and every REST
+pagination kind against a local HTTP server."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import uis_flink_runner as fr
+import uis_spark_runner as sr
+
+
+# ------------------------------------------------------------------ SQL splitting
+
+def test_split_sql_quotes_comments_and_statement_sets():
+    script = """
+    -- a comment; with a semicolon
+    SET 'pipeline.name' = 'it''s; fine';
+    SET parallelism.default = 2;
+    CREATE TABLE `a;b` (x STRING) WITH ('connector' = 'print', 'x' = '/* not a comment */');
+    /* block; comment
+       over lines */
+    CREATE TEMPORARY VIEW v AS SELECT "q;uoted" AS c, x FROM `a;b`;
+    EXECUTE STATEMENT SET BEGIN
+      INSERT INTO t1 SELECT * FROM v;
+      -- inside the set
+      INSERT INTO t2 SELECT ';' FROM v;
+    END;
+    BEGIN STATEMENT SET;
+    INSERT INTO t3 SELECT 1;
+    END;
+    EXECUTE INSERT INTO t4 SELECT 2;
+    RESET 'pipeline.name';
+    SELECT 1
+    """
+    st = fr.split_sql(script)
+    assert [s.kind for s in st] == ["set", "set", "ddl", "ddl", "statement_set", "statement_set",
+                                    "insert", "reset", "select"]
+    assert (st[0].key, st[0].value) == ("pipeline.name", "it's; fine")
+    assert (st[1].key, st[1].value) == ("parallelism.default", "2")
+    assert "'/* not a comment */'" in st[2].text and "`a;b`" in st[2].text
+    assert '"q;uoted"' in st[3].text and "block" not in st[3].text
+    assert st[4].inserts == ["INSERT INTO t1 SELECT * FROM v", "INSERT INTO t2 SELECT ';' FROM v"]
+    assert st[5].inserts == ["INSERT INTO t3 SELECT 1"]
+    assert st[6].text == "INSERT INTO t4 SELECT 2"
+    assert st[2].line == 5 and st[4].line == 9
+
+
+@pytest.mark.parametrize("bad, msg", [
+    ("SELECT 'open", "unterminated"),
+    ("/* never closed", "unterminated /*"),
+    ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1;", "without END"),
+    ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
+])
+def test_split_sql_errors(bad, msg):
+    with pytest.raises(fr.JobError, match=msg):
+        fr.split_sql(bad)
+
+
+# ------------------------------------------------------------------ placeholders
+
+def test_placeholders(monkeypatch):
+    monkeypatch.setenv("API_KEY", "k1")
+    monkeypatch.setenv("HOST", "h")
+    monkeypatch.setenv("UIS_SECRET_DB_PROD_PASSWORD", "pw")
+    monkeypatch.setenv("mixedCase", "m")
+    got = sr.resolve({"a": "Bearer {{api_key}}", "b": ["{{ env.HOST }}:1"], "c": "{{secret.db-prod:password}}",
+                      "d": "{{mixedCase}}", "n": 3})
+    assert got == {"a": "Bearer k1", "b": ["h:1"], "c": "pw", "d": "m", "n": 3}
+    assert fr.resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
+    monkeypatch.delenv("HOST")
+    with pytest.raises(sr.JobError, match=r"\{\{env.HOST\}\}: environment variable HOST is not set"):
+        sr.resolve("{{env.HOST}}")
+    with pytest.raises(fr.JobError, match="UIS_SECRET_VAULT_X is not set"):
+        fr.resolve("{{secret.vault:x}}")
+
+
+def test_json_path_and_durations():
+    doc = {"data": {"items": [{"a": 1}, {"a": 2}]}, "x-y": {"z": 3}}
+    assert sr.json_path(doc, "$.data.items") == [{"a": 1}, {"a": 2}]
+    assert sr.json_path(doc, "$.data.items[1].a") == 2
+    assert sr.json_path(doc, "$['x-y'].z") == 3
+    assert sr.json_path(doc, "$") is doc
+    assert sr.json_path(doc, "$.nope.items") is None
+    assert sr.spark_interval("5 min") == "300 seconds"
+    assert sr.spark_interval("1500ms") == "1500 milliseconds"
+    assert sr.duration_seconds("2 hours") == 7200
+    with pytest.raises(sr.JobError):
+        sr.duration_seconds("5 parsecs")
+
+
+# ------------------------------------------------------------------ REST pagination
+
+DATA = [{"id": i} for i in range(7)]
+
+
+class Paged(BaseHTTPRequestHandler):
+    seen = []
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        u = urlsplit(self.path)
+        q = {k: v[0] for k, v in parse_qs(u.query).items()}
+        Paged.seen.append((u.path, q))
+        headers = {}
+        if u.path == "/offset":
+            o, n = int(q["offset"]), int(q["limit"])
+            body = {"results": DATA[o:o + n]}
+        elif u.path == "/page":
+            p, n = int(q["page"]), int(q["per_page"])
+            body = {"items": DATA[(p - 1) * n:p * n], "meta": {"pages": 3}}
+        elif u.path == "/link":
+            p = int(q.get("p", 1))
+            body = DATA[(p - 1) * 3:p * 3]
+            if p < 3:
+                headers["Link"] = f'<http://127.0.0.1:{self.server.server_address[1]}/link?p={p + 1}>; rel="next", <x>; rel="last"'
+        elif u.path == "/next-url":
+            p = int(q.get("p", 1))
+            nxt = f"/next-url?p={p + 1}" if p < 3 else None
+            body = {"data": DATA[(p - 1) * 3:p * 3], "links": {"next": nxt}}
+        else:
+            body = {}
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.mark.parametrize("path, src, calls", [
+    ("/offset", {"pagination": {"type": "offset"}, "params": {"limit": "3"}, "response_path": "$.results"}, 3),
+    ("/page", {"pagination": {"type": "page", "page_size_param": "per_page", "page_size": 3,
+                              "total_pages_field": "$.meta.pages"}, "response_path": "$.items"}, 3),
+    ("/link", {"pagination": "link_header"}, 3),
+    ("/next-url", {"pagination": "cursor", "response_path": "$.data"}, 3),
+])
+def test_rest_pagination_kinds(http_server, path, src, calls):
+    Paged.seen = []
+    srv = http_server(Paged)
+    records = sr.fetch_rest({"name": "t", "url": srv.url + path, **src})
+    assert records == DATA
+    assert len(Paged.seen) == calls
+
+
+def test_rest_preview_limit_stops_paging(http_server):
+    Paged.seen = []
+    srv = http_server(Paged)
+    records = sr.fetch_rest({"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2)
+    assert records == DATA[:3] and len(Paged.seen) == 1
+
+
+def test_request_ids_are_deterministic():
+    a = sr.request_id("sink:url", {"x": 1, "y": "a"})
+    assert a == sr.request_id("sink:url", {"y": "a", "x": 1})
+    assert a != sr.request_id("sink:url", {"x": 2, "y": "a"})
+    assert sr.request_id("s", {"x": 1}, "id-7") == sr.request_id("s", {"x": 99}, "id-7")
