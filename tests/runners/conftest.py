@@ -49,6 +49,14 @@ def run_spark(job, tmp_path, *args, env=None, timeout=300, name="job.json"):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {})))
 
 
+def run_spark_submit(job_file, tmp_path, *args, env=None, timeout=300):
+    """Runs the Spark runner through spark-submit (runners/spark/submit-local.sh)."""
+    cmd = [str(REPO / "runners" / "spark" / "submit-local.sh"), "--job-config", str(JOBS / job_file),
+           "--checkpoint-dir", str(tmp_path / "checkpoints"), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                          env=runner_env(UIS_SPARK_MASTER="local[2]", **(env or {})))
+
+
 def run_flink(sql_file, *args, env=None, timeout=300):
     cmd = [sys.executable, str(FLINK_RUNNER), "--sql", str(sql_file), *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {})))

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import explain, run_spark
+from conftest import explain, run_spark, run_spark_submit
 
 pytestmark = pytest.mark.spark
 
@@ -133,11 +133,11 @@ ORDERS = """order_id,country,amount,status
 """
 
 
-def test_csv_filter_parquet(tmp_path, spark):
+def test_csv_filter_parquet_via_spark_submit(tmp_path, spark):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "orders-1.csv").write_text(ORDERS)
     env = {"UIS_TEST_IN": tmp_path / "in", "UIS_TEST_OUT": tmp_path / "out"}
-    p = run_spark("csv_filter_parquet.json", tmp_path, env=env)
+    p = run_spark_submit("csv_filter_parquet.json", tmp_path, env=env)
     assert p.returncode == 0, explain(p)
     out = spark.read.parquet(str(tmp_path / "out" / "orders"))
     got = sorted((r["order_id"], r["country"], float(r["amount"])) for r in out.collect())
