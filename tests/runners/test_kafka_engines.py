@@ -104,15 +104,18 @@ def produce(bootstrap, topic, events):
 
 
 def wait_for(cond, timeout, what, procs):
+    """Polls cond() until true; fails with the runners' output otherwise. `what` may be a
+    callable so the message shows the state at the time of failure."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         if cond():
             return
         for name, pr in procs.items():
             if pr.p.poll() is not None:
-                pytest.fail(f"{name} runner exited early ({pr.p.returncode}) while waiting for {what}:\n{pr.tail()}")
+                pytest.fail(f"{name} runner exited early ({pr.p.returncode}) while waiting for "
+                            f"{what() if callable(what) else what}:\n{pr.tail()}")
         time.sleep(0.5)
-    pytest.fail(f"timed out waiting for {what}\n" + "\n".join(f"--- {n}\n{p.tail()}" for n, p in procs.items()))
+    pytest.fail(f"timed out waiting for {what() if callable(what) else what}\n" + "\n".join(f"--- {n}\n{p.tail()}" for n, p in procs.items()))
 
 
 def test_kafka_dedupe_window_both_engines_agree(tmp_path, kafka):
