@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 
 namespace uis {
@@ -180,7 +181,10 @@ private:
                     .arg(f.key)
                     .arg(dup->keyPos().line),
                 QString(), f.keyPos.line, f.keyPos.column});
-            return m_discard = std::move(node);
+            // Parse the duplicate's value into storage of its own: it may be a container that
+            // stays on the stack while its children arrive, so it needs a stable address.
+            m_discarded.push_back(std::move(node));
+            return m_discarded.back();
         }
         return f.node->insert(f.key, std::move(node), f.keyPos);
     }
@@ -189,7 +193,7 @@ private:
     DiagnosticList &m_diags;
     std::vector<Frame> m_stack;
     std::optional<SourceNode> m_root;
-    SourceNode m_discard;
+    std::deque<SourceNode> m_discarded;
     qsizetype m_count = 0;
 };
 

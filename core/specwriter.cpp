@@ -121,6 +121,18 @@ bool needsQuotes(const SourceNode &n)
     return n.text().isEmpty() || resolvePlainScalar(n.text()) != SourceNode::ScalarType::String;
 }
 
+/// Control characters and YAML's extra line breaks (NEL, LS, PS) only survive escaped.
+bool needsEscapes(const QString &s)
+{
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n') || u == 0x7F || u == 0x85 || u == 0x2028 || u == 0x2029 ||
+            u == 0xFEFF || (u >= 0x80 && u < 0xA0) || c.isSurrogate() || !c.isPrint())
+            return true;
+    }
+    return false;
+}
+
 bool literalBlockOk(const QString &s)
 {
     // yaml-cpp writes `|` (clip), which reads back with exactly one trailing newline.
@@ -144,7 +156,9 @@ void emitYaml(YAML::Emitter &e, const SourceNode &n, bool flow)
     case SourceNode::Kind::Scalar: {
         const std::string t = n.text().toStdString();
         if (n.scalarType() == SourceNode::ScalarType::String) {
-            if (literalBlockOk(n.text()) && !flow)
+            if (needsEscapes(n.text()))
+                e << YAML::EscapeNonAscii << YAML::DoubleQuoted << t;
+            else if (literalBlockOk(n.text()) && !flow)
                 e << YAML::Literal << t;
             else if (needsQuotes(n) || n.text().contains(QLatin1Char('\n')))
                 e << YAML::DoubleQuoted << t;
