@@ -16,8 +16,10 @@ deps:
 python:
 	@scripts/python-env.sh
 
+CMAKE_ARGS ?= $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
 $(BUILD_DIR)/build.ninja:
-	cmake --preset default -B $(BUILD_DIR) >/dev/null
+	cmake --preset default -B $(BUILD_DIR) $(CMAKE_ARGS) >/dev/null
 
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
