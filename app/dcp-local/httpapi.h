@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QObject>
+
+namespace uis::dcplocal {
+
+class JobRunner;
+class JobStore;
+
+/**
+ * The routes of DCP-API.md on a QHttpServer: submit, status, list, cancel, logs. Every
+ * request needs the bearer token; every error is `{"error": {"code", "message", "details"}}`
+ * with the status the API names. Reads come from the in-memory mirror of the store and
+ * pre-serialized status objects, so status polling stays cheap.
+ */
+class HttpApi : public QObject
+{
+    Q_OBJECT
+public:
+    HttpApi(JobStore *store, JobRunner *runner, QByteArray token, qint64 maxBodyBytes, QObject *parent = nullptr);
+
+    QHttpServer *server() { return &m_server; }
+
+    /// Error body of the API.
+    static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
+
+private:
+    void setupRoutes();
+    bool authorized(const QHttpServerRequest &request) const;
+    QHttpServerResponse submit(const QHttpServerRequest &request);
+    QHttpServerResponse status(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse list(const QHttpServerRequest &request);
+    QHttpServerResponse cancel(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse logs(const QString &id, const QHttpServerRequest &request);
+
+    QHttpServer m_server;
+    JobStore *m_store;
+    JobRunner *m_runner;
+    QByteArray m_expectedAuth;
+    qint64 m_maxBodyBytes;
+};
+
+} // namespace uis::dcplocal

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace uis::dcplocal {
+
+/// Why a submit was refused: the HTTP status (400 or 422), the API error code and details.
+struct RequestProblem
+{
+    int httpStatus = 400;
+    QString code;
+    QString message;
+    QJsonArray details;
+};
+
+/**
+ * A parsed and checked `POST /api/v1/jobs` body. The shape is checked here (400 on a bad
+ * one); a UIS spec carried in `config.uis.spec` is run through the core validator (422 with
+ * the diagnostics when it has errors).
+ *
+ * `runtime_env` is a dcp-local extension: values the job needs at run time (resolved
+ * placeholders and secrets), passed to the child's environment and never stored.
+ */
+struct JobRequest
+{
+    QString name;
+    QString team;
+    QString user;
+    QString engine;  ///< "spark" or "flink"
+    QString jobType; ///< "BATCH" or "STREAMING"
+    QJsonObject jobConfig;  ///< config.uis.job_config (Spark), may be empty
+    QString flinkSql;       ///< config.flink.sql (Flink)
+    QHash<QString, QString> runtimeEnv;
+    QByteArray storedBody;  ///< the body without runtime_env, compact
+
+    /// Parses `body`; on failure returns the problem to send.
+    static std::optional<RequestProblem> parse(const QByteArray &body, JobRequest *out);
+};
+
+} // namespace uis::dcplocal

@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobrunner.h"
+
+#include "jobstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace uis::dcplocal {
+
+namespace {
+
+const QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+QString writePrivate(const QString &path, const QByteArray &data)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    f.setPermissions(kOwnerOnly);
+    if (!f.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return QString();
+}
+
+bool isExecutable(const QString &path)
+{
+    const QFileInfo fi(path);
+    return fi.isFile() && fi.isExecutable();
+}
+
+QString quoteArg(const QString &a)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./*\\[\\]-]+$"));
+    if (plain.match(a).hasMatch())
+        return a;
+    QString q = a;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+QByteArray logLine(const QString &text)
+{
+    return (QStringLiteral("dcp-local: ") + text + QLatin1Char('\n')).toUtf8();
+}
+
+} // namespace
+
+JobRunner::JobRunner(JobStore *store, RunnerConfig config, QObject *parent)
+    : QObject(parent), m_store(store), m_config(std::move(config))
+{
+    m_config.maxConcurrent = qMax(1, m_config.maxConcurrent);
+}
+
+JobRunner::~JobRunner()
+{
+    // Last resort (normal shutdown goes through shutdown()): never leave process groups behind.
+    for (Running *r : std::as_const(m_running)) {
+        signalGroup(r, SIGKILL);
+        r->process->disconnect(this);
+        r->process->waitForFinished(2000);
+        delete r->process;
+        delete r->log;
+        delete r;
+    }
+}
+
+QString JobRunner::runnersDir() const
+{
+    const QString fromEnv = qEnvironmentVariable("UIS_RUNNERS_DIR");
+    if (!fromEnv.isEmpty())
+        return QDir(fromEnv).absolutePath();
+    if (!m_config.runnersDir.isEmpty())
+        return QDir(m_config.runnersDir).absolutePath();
+    const QString appDir = QCoreApplication::applicationDirPath();
+    for (const QString &rel : {QStringLiteral("/../../runners"), QStringLiteral("/../runners"),
+                               QStringLiteral("/../share/uis-studio/runners")}) {
+        const QString dir = QDir::cleanPath(appDir + rel);
+        if (QFileInfo(dir + QStringLiteral("/spark")).isDir() || QFileInfo(dir + QStringLiteral("/flink")).isDir())
+            return dir;
+    }
+    return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
+}
+
+QString JobRunner::projectDir() const
+{
+    return QDir::cleanPath(runnersDir() + QStringLiteral("/.."));
+}
+
+QString JobRunner::submit(const QString &id, const JobRequest &request)
+{
+    const QString dir = m_store->jobDir(id);
+    if (!QDir().mkpath(dir))
+        return QStringLiteral("cannot create %1").arg(dir);
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!request.jobConfig.isEmpty()) {
+        if (const QString e = writePrivate(dir + QStringLiteral("/job-config.json"),
+                                           QJsonDocument(request.jobConfig).toJson(QJsonDocument::Indented));
+            !e.isEmpty())
+            return e;
+    }
+    if (!request.flinkSql.isEmpty()) {
+        if (const QString e = writePrivate(dir + QStringLiteral("/job.sql"), request.flinkSql.toUtf8()); !e.isEmpty())
+            return e;
+    }
+    QFile log(m_store->logPath(id));
+    if (!log.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly))
+        return QStringLiteral("cannot create the log %1: %2").arg(log.fileName(), log.errorString());
+    log.write(logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
+                          .arg(id, request.engine, request.jobType)
+                          .arg(m_config.maxConcurrent)));
+    log.close();
+    if (!request.runtimeEnv.isEmpty())
+        m_runtimeEnv.insert(id, request.runtimeEnv);
+    m_queue.append(id);
+    QTimer::singleShot(0, this, &JobRunner::startNext);
+    return QString();
+}
+
+void JobRunner::requeue(const QString &id)
+{
+    appendLog(id, logLine(QStringLiteral("queued again after a restart of dcp-local")));
+    m_queue.append(id);
+    QTimer::singleShot(0, this, &JobRunner::startNext);
+}
+
+void JobRunner::appendLog(const QString &id, const QByteArray &text)
+{
+    if (Running *r = m_running.value(id); r && r->log) {
+        r->log->write(text);
+        r->log->flush();
+        return;
+    }
+    QFile log(m_store->logPath(id));
+    if (log.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly))
+        log.write(text);
+}
+
+void JobRunner::startNext()
+{
+    while (!m_shuttingDown && !m_queue.isEmpty() && m_running.size() < m_config.maxConcurrent)
+        startJob(m_queue.takeFirst());
+}
+
+JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
+{
+    Launch l;
+    const QString project = projectDir();
+    const JobRecord *rec = m_store->find(id);
+    const QString configPath = m_store->jobDir(id) + QStringLiteral("/job-config.json");
+    if (!QFileInfo::exists(configPath)) {
+        l.error = QStringLiteral("dcp-local runs UIS jobs only: this job has no `config.uis.job_config`");
+        l.problems << l.error
+                   << QStringLiteral("compile the spec with `uisctl compile --target dcp-request` and submit that, or "
+                                     "use a DCP cluster for CoreETL jobs");
+        return l;
+    }
+    if (!m_config.sparkSubmit.isEmpty()) {
+        if (!isExecutable(m_config.sparkSubmit)) {
+            l.error = QStringLiteral("--spark-submit %1 is not an executable file").arg(m_config.sparkSubmit);
+            l.problems << l.error;
+            return l;
+        }
+        l.program = m_config.sparkSubmit;
+    } else {
+        const QString venv = project + QStringLiteral("/.venv/bin/spark-submit");
+        if (isExecutable(venv))
+            l.program = venv;
+        else
+            l.program = QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
+        if (l.program.isEmpty()) {
+            l.error = QStringLiteral("pyspark is not installed: run `make deps`");
+            l.problems << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)").arg(project)
+                       << QStringLiteral("pyspark is not installed: run `make deps` in %1 (it sets up .venv with "
+                                         "pyspark), or start dcp-local with --spark-submit PATH")
+                              .arg(project);
+            return l;
+        }
+        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+            l.error = QStringLiteral("Java is not installed: Spark needs a JDK 17");
+            l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
+                       << QStringLiteral("install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
+            return l;
+        }
+    }
+    const QString runner = runnersDir() + QStringLiteral("/spark/uis_spark_runner.py");
+    if (!QFileInfo::exists(runner)) {
+        l.error = QStringLiteral("the UIS Spark runner is missing (%1)").arg(runner);
+        l.problems << l.error << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
+        return l;
+    }
+
+    QFile f(configPath);
+    f.open(QIODevice::ReadOnly);
+    const QJsonObject job = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject conf = job.value(QLatin1String("spark_config")).toObject();
+    QString appName = conf.value(QLatin1String("spark.app.name")).toString();
+    if (appName.isEmpty())
+        appName = rec ? rec->status.name : id;
+    l.arguments << QStringLiteral("--master") << QStringLiteral("local[*]") << QStringLiteral("--deploy-mode")
+                << QStringLiteral("client") << QStringLiteral("--name") << appName;
+    // Connector jars from the project's cache keep a local run offline; --packages otherwise.
+    QStringList jars;
+    const QDir jarDir(project + QStringLiteral("/.cache/jars/spark"));
+    for (const QFileInfo &fi : jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
+        jars << fi.absoluteFilePath();
+    QStringList packages;
+    for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
+        packages << p.toString();
+    if (!jars.isEmpty())
+        l.arguments << QStringLiteral("--jars") << jars.join(QLatin1Char(','));
+    else if (!packages.isEmpty())
+        l.arguments << QStringLiteral("--packages") << packages.join(QLatin1Char(','));
+    for (auto it = conf.begin(); it != conf.end(); ++it) {
+        const QString key = it.key();
+        if (key == QLatin1String("spark.app.name") || key == QLatin1String("spark.master") ||
+            key == QLatin1String("spark.submit.deployMode") || key.startsWith(QLatin1String("spark.kubernetes.")))
+            continue;
+        const QJsonValue v = it.value();
+        const QString value = v.isString() ? v.toString()
+                              : v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                           : QString::number(v.toDouble(), 'g', 15);
+        l.arguments << QStringLiteral("--conf") << key + QLatin1Char('=') + value;
+    }
+    l.arguments << runner << QStringLiteral("--job-config") << configPath;
+    return l;
+}
+
+JobRunner::Launch JobRunner::prepareFlink(const QString &id) const
+{
+    Launch l;
+    const QString project = projectDir();
+    const QString sqlPath = m_store->jobDir(id) + QStringLiteral("/job.sql");
+    if (!QFileInfo::exists(sqlPath)) {
+        l.error = QStringLiteral("the job has no compiled Flink SQL");
+        l.problems << l.error;
+        return l;
+    }
+    if (!m_config.flink.isEmpty()) {
+        if (!isExecutable(m_config.flink)) {
+            l.error = QStringLiteral("--flink %1 is not an executable file").arg(m_config.flink);
+            l.problems << l.error;
+            return l;
+        }
+        l.program = m_config.flink;
+    } else {
+        const QString python = project + QStringLiteral("/.venv/bin/python");
+        const QDir lib(project + QStringLiteral("/.venv/lib"));
+        bool havePyFlink = false;
+        for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs))
+            havePyFlink = havePyFlink || QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyflink"))).isDir();
+        if (!isExecutable(python) || !havePyFlink) {
+            l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
+            l.problems << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(project)
+                       << QStringLiteral("PyFlink is not installed: run `make deps` in %1 (it sets up .venv with "
+                                         "apache-flink), or start dcp-local with --flink PATH")
+                              .arg(project);
+            return l;
+        }
+        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+            l.error = QStringLiteral("Java is not installed: Flink needs a JDK 17");
+            l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
+                       << QStringLiteral("install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
+            return l;
+        }
+        l.program = python;
+    }
+    const QString runner = runnersDir() + QStringLiteral("/flink/uis_flink_runner.py");
+    if (!QFileInfo::exists(runner)) {
+        l.error = QStringLiteral("the UIS Flink runner is missing (%1)").arg(runner);
+        l.problems << l.error << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
+        return l;
+    }
+    l.arguments << runner << QStringLiteral("--sql") << sqlPath;
+    return l;
+}
+
+void JobRunner::startJob(const QString &id)
+{
+    const JobRecord *rec = m_store->find(id);
+    if (!rec || isTerminal(rec->status.state))
+        return;
+    JobStatus s = rec->status;
+    const bool flink = s.engine == QLatin1String("flink");
+    const Launch launch = flink ? prepareFlink(id) : prepareSpark(id);
+    if (!launch.error.isEmpty()) {
+        QByteArray text;
+        for (const QString &p : launch.problems)
+            text += logLine(p);
+        text += logLine(QStringLiteral("job FAILED before it started"));
+        appendLog(id, text);
+        s.state = JobState::Failed;
+        s.engineState = QStringLiteral("NOT_STARTED");
+        s.finishedAt = QDateTime::currentDateTimeUtc();
+        s.error = launch.error;
+        m_store->update(id, s);
+        m_runtimeEnv.remove(id);
+        QTimer::singleShot(0, this, &JobRunner::startNext);
+        return;
+    }
+
+    auto *r = new Running;
+    r->log = new QFile(m_store->logPath(id));
+    r->log->open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly);
+    QStringList shown{quoteArg(launch.program)};
+    for (const QString &a : launch.arguments)
+        shown << quoteArg(a);
+    r->log->write(logLine(QStringLiteral("starting: ") + shown.join(QLatin1Char(' '))));
+    r->log->flush();
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    env.insert(QStringLiteral("UIS_JOB_ID"), id);
+    env.insert(QStringLiteral("UIS_JOB_DIR"), m_store->jobDir(id));
+    const QString venvPython = projectDir() + QStringLiteral("/.venv/bin/python");
+    if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
+        env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
+    const auto runtime = m_runtimeEnv.take(id);
+    for (auto it = runtime.begin(); it != runtime.end(); ++it)
+        env.insert(it.key(), it.value());
+
+    auto *p = new QProcess(this);
+    r->process = p;
+    p->setProgram(launch.program);
+    p->setArguments(launch.arguments);
+    p->setWorkingDirectory(m_store->jobDir(id));
+    p->setProcessEnvironment(env);
+    p->setProcessChannelMode(QProcess::MergedChannels);
+    p->setStandardInputFile(QProcess::nullDevice());
+    // Own process group, so that cancel reaches the engine's children (the JVM, Python workers);
+    // and if dcp-local dies, the job gets SIGTERM instead of running on unobserved.
+    p->setChildProcessModifier([] {
+        ::setsid();
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
+    m_running.insert(id, r);
+
+    connect(p, &QProcess::readyRead, this, [this, id] { onOutput(id); });
+    connect(p, &QProcess::started, this, [this, id, flink] {
+        Running *run = m_running.value(id);
+        const JobRecord *cur = m_store->find(id);
+        if (!run || !cur)
+            return;
+        run->pgid = run->process->processId();
+        JobStatus st = cur->status;
+        st.state = JobState::Running;
+        st.engineState = QStringLiteral("RUNNING");
+        m_store->update(id, st);
+        Q_UNUSED(flink)
+    });
+    connect(p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
+        onFinished(id, code, status == QProcess::CrashExit);
+    });
+    connect(p, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            Running *run = m_running.value(id);
+            onStartFailed(id, run ? run->process->errorString() : QString());
+        }
+    });
+
+    s.state = JobState::Submitted;
+    s.engineState = flink ? QStringLiteral("CREATED") : QStringLiteral("SUBMITTED");
+    s.startedAt = QDateTime::currentDateTimeUtc();
+    m_store->update(id, s);
+    p->start();
+}
+
+void JobRunner::onOutput(const QString &id)
+{
+    Running *r = m_running.value(id);
+    if (!r)
+        return;
+    const QByteArray data = r->process->readAll();
+    if (data.isEmpty())
+        return;
+    r->log->write(data);
+    r->log->flush();
+    // Look at whole lines only for the few things the status shows.
+    QByteArray text = r->partialLine + data;
+    const qsizetype lastNl = text.lastIndexOf('\n');
+    r->partialLine = lastNl < 0 ? text.right(4096) : text.mid(lastNl + 1).right(4096);
+    if (lastNl < 0)
+        return;
+    text.truncate(lastNl);
+    static const QByteArray failedMark("uis-runner: FAILED:");
+    static const QRegularExpression uiRe(QStringLiteral("SparkUI.*started at (https?://\\S+)|Web frontend listening at (https?://\\S+)"));
+    if (const qsizetype at = text.lastIndexOf(failedMark); at >= 0) {
+        const qsizetype end = text.indexOf('\n', at);
+        r->lastFailure = QString::fromUtf8(text.mid(at + failedMark.size(), end < 0 ? -1 : end - at - failedMark.size()))
+                             .trimmed();
+    }
+    if (text.contains("started at http") || text.contains("listening at http")) {
+        const QRegularExpressionMatch m = uiRe.match(QString::fromUtf8(text));
+        if (m.hasMatch()) {
+            if (const JobRecord *cur = m_store->find(id)) {
+                JobStatus st = cur->status;
+                st.uiUrl = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+                m_store->update(id, st);
+            }
+        }
+    }
+}
+
+void JobRunner::onStartFailed(const QString &id, const QString &reason)
+{
+    Running *r = m_running.value(id);
+    if (!r)
+        return;
+    appendLog(id, logLine(QStringLiteral("cannot start the job: %1").arg(reason)));
+    if (const JobRecord *cur = m_store->find(id)) {
+        JobStatus st = cur->status;
+        st.state = JobState::Failed;
+        st.engineState = QStringLiteral("NOT_STARTED");
+        st.finishedAt = QDateTime::currentDateTimeUtc();
+        st.error = QStringLiteral("cannot start %1: %2").arg(r->process->program(), reason);
+        m_store->update(id, st);
+    }
+    finishRunning(id);
+}
+
+void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
+{
+    Running *r = m_running.value(id);
+    if (!r)
+        return;
+    onOutput(id);
+    const JobRecord *cur = m_store->find(id);
+    if (cur) {
+        JobStatus st = cur->status;
+        const bool flink = st.engine == QLatin1String("flink");
+        st.finishedAt = QDateTime::currentDateTimeUtc();
+        st.exitCode = crashed ? 128 + exitCode : exitCode;
+        QString how = crashed ? QStringLiteral("killed by signal %1").arg(exitCode)
+                              : QStringLiteral("exited with status %1").arg(exitCode);
+        if (r->shuttingDown) {
+            st.state = JobState::Failed;
+            st.engineState = flink ? QStringLiteral("CANCELED") : QStringLiteral("KILLED");
+            st.error = QStringLiteral("dcp-local was shut down while the job was running");
+        } else if (r->cancelling) {
+            st.state = JobState::Cancelled;
+            st.engineState = flink ? QStringLiteral("CANCELED") : QStringLiteral("KILLED");
+            st.error.clear();
+        } else if (!crashed && exitCode == 0) {
+            st.state = JobState::Succeeded;
+            st.engineState = QStringLiteral("FINISHED");
+            st.error.clear();
+        } else {
+            st.state = JobState::Failed;
+            st.engineState = QStringLiteral("FAILED");
+            st.error = r->lastFailure.isEmpty() ? QStringLiteral("the job %1").arg(how) : r->lastFailure;
+        }
+        appendLog(id, logLine(QStringLiteral("job %1 (%2)").arg(jobStateName(st.state), how)));
+        m_store->update(id, st);
+    }
+    // Stragglers of the group (children the leader left behind) go with it.
+    if (r->cancelling || r->shuttingDown)
+        signalGroup(r, SIGKILL);
+    finishRunning(id);
+}
+
+void JobRunner::finishRunning(const QString &id)
+{
+    Running *r = m_running.take(id);
+    if (!r)
+        return;
+    if (r->killTimer)
+        r->killTimer->stop();
+    r->process->disconnect(this);
+    r->process->deleteLater();
+    delete r->killTimer;
+    delete r->log;
+    delete r;
+    if (m_shuttingDown)
+        checkShutdown();
+    else
+        QTimer::singleShot(0, this, &JobRunner::startNext);
+}
+
+void JobRunner::signalGroup(Running *r, int sig)
+{
+    const qint64 pgid = r->pgid > 0 ? r->pgid : r->process->processId();
+    if (pgid <= 0)
+        return;
+    if (::kill(-pid_t(pgid), sig) != 0 && errno == ESRCH)
+        ::kill(pid_t(pgid), sig); // the group may not exist yet if setsid has not run
+}
+
+JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
+{
+    const JobRecord *rec = m_store->find(id);
+    if (!rec)
+        return CancelOutcome::NotFound;
+    if (isTerminal(rec->status.state))
+        return CancelOutcome::AlreadyFinished;
+    if (m_queue.removeAll(id) > 0 || !m_running.contains(id)) {
+        JobStatus st = rec->status;
+        st.state = JobState::Cancelled;
+        st.engineState = QStringLiteral("NOT_STARTED");
+        st.finishedAt = QDateTime::currentDateTimeUtc();
+        m_runtimeEnv.remove(id);
+        appendLog(id, logLine(QStringLiteral("job CANCELLED before it started")));
+        m_store->update(id, st);
+        return CancelOutcome::Cancelled;
+    }
+    Running *r = m_running.value(id);
+    if (!r->cancelling) {
+        r->cancelling = true;
+        appendLog(id, logLine(QStringLiteral("cancel requested: SIGTERM to the process group; SIGKILL in %1 s")
+                                  .arg(m_config.killGraceMs / 1000.0)));
+        signalGroup(r, SIGTERM);
+        r->killTimer = new QTimer;
+        r->killTimer->setSingleShot(true);
+        connect(r->killTimer, &QTimer::timeout, this, [this, id] {
+            if (Running *run = m_running.value(id)) {
+                appendLog(id, logLine(QStringLiteral("still running after the grace period: SIGKILL")));
+                signalGroup(run, SIGKILL);
+            }
+        });
+        r->killTimer->start(m_config.killGraceMs);
+    }
+    return CancelOutcome::Terminating;
+}
+
+void JobRunner::shutdown()
+{
+    m_shuttingDown = true;
+    for (auto it = m_running.begin(); it != m_running.end(); ++it) {
+        Running *r = it.value();
+        const QString id = it.key();
+        r->shuttingDown = true;
+        appendLog(id, logLine(QStringLiteral("dcp-local is shutting down: SIGTERM to the job")));
+        signalGroup(r, SIGTERM);
+        if (!r->killTimer) {
+            r->killTimer = new QTimer;
+            r->killTimer->setSingleShot(true);
+            connect(r->killTimer, &QTimer::timeout, this, [this, id] {
+                if (Running *run = m_running.value(id))
+                    signalGroup(run, SIGKILL);
+            });
+        }
+        r->killTimer->start(qMin(m_config.killGraceMs, 5000));
+    }
+    QTimer::singleShot(0, this, &JobRunner::checkShutdown);
+}
+
+void JobRunner::checkShutdown()
+{
+    if (m_shuttingDown && m_running.isEmpty() && !m_shutdownDone) {
+        m_shutdownDone = true;
+        Q_EMIT shutdownComplete();
+    }
+}
+
+} // namespace uis::dcplocal
