@@ -23,15 +23,15 @@ parts=" ${*:-python jars} "
 
 # ---------------------------------------------------------------- Python packages into .venv
 if [[ $parts == *" python "* ]]; then
-scripts/python-env.sh
-req=scripts/requirements-engines.txt
-stamp=.venv/.requirements-engines.sha256
-want=$(cat "$req" scripts/engines/versions.env | sha256sum | cut -d' ' -f1)
-if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
-  echo "engines: installing $(grep -cvE '^(#|$)' "$req") Python packages into .venv (pyspark, apache-flink)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
-  echo "$want" >"$stamp"
-fi
+  scripts/python-env.sh
+  req=scripts/requirements-engines.txt
+  stamp=.venv/.requirements-engines.sha256
+  want=$(cat "$req" scripts/engines/versions.env | sha256sum | cut -d' ' -f1)
+  if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
+    echo "engines: installing $(grep -cvE '^(#|$)' "$req") Python packages into .venv (pyspark, apache-flink)"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+    echo "$want" >"$stamp"
+  fi
 fi
 [[ $parts == *" jars "* ]] || exit 0
 
@@ -70,8 +70,8 @@ spark_deps() {
 }
 
 flink_deps() {
-  # The un-shaded connector (the flink-sql-connector-kafka uber jar is not published for 1.20
-  # on every mirror); its runtime dependencies (kafka-clients, compression codecs) come along.
+  # The plain connector plus its runtime dependencies (kafka-clients, compression codecs): the
+  # shaded flink-sql-connector-kafka for 1.20 could not be fetched from the Maven Central we reach.
   dep org.apache.flink flink-connector-kafka "$FLINK_KAFKA_CONNECTOR_VERSION" "" transitive
   dep org.apache.iceberg "iceberg-flink-runtime-${FLINK_VERSION%.*}" "$ICEBERG_VERSION"
   dep org.apache.flink flink-sql-connector-postgres-cdc "$FLINK_CDC_VERSION"
