@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace uis {
+
+/**
+ * Writes Flink SQL text: quoting that the Flink 1.20/2.x parser accepts, and a script made of
+ * statements, comments and blank lines.
+ *
+ * Identifiers are always backticked (a backtick inside is doubled), string literals are
+ * single-quoted with `'` doubled. Neither needs any other escaping: newlines, `;`, `--` and
+ * non-ASCII text are literal inside quotes. Comments never contain a line break.
+ */
+class FlinkSqlWriter
+{
+public:
+    /// `` `name` ``.
+    static QString identifier(const QString &name);
+    /// `` `a`.`b`.`c` `` from the given parts.
+    static QString path(const QStringList &parts);
+    /// `'text'`.
+    static QString literal(const QString &text);
+    /// `INTERVAL '5' SECOND` (also MINUTE, HOUR, DAY; `'0.5' SECOND` below a second).
+    static QString interval(qint64 ms);
+    /// `'key' = 'value'`.
+    static QString option(const QString &key, const QString &value);
+
+    /// Appends `-- text` (one line per line of `text`).
+    void comment(const QString &text);
+    /// Appends an empty line.
+    void blank();
+    /// Appends `SET 'key' = 'value';`.
+    void set(const QString &key, const QString &value);
+    /// Appends a statement; `;` and a line break are added.
+    void statement(const QString &sql);
+    /// `CREATE ... WITH (\n  'k' = 'v',\n  ...\n)` body helper: the options, one per line.
+    static QString withClause(const QList<QPair<QString, QString>> &options);
+
+    /// The script so far, ending with a line break.
+    QString text() const;
+
+private:
+    QStringList m_lines;
+};
+
+} // namespace uis
