@@ -196,9 +196,14 @@ int runCompile(const QStringList &args, CliContext &ctx)
     const Artifact *a = result.artifact(target);
     if (!a) {
         // e.g. dcp-manifest for a Flink spec: the manifest kind exists for Spark jobs only.
-        ctx.err << file << ": error: target " << target << " does not apply to mode `"
-                << loaded.spec.provider.mode << "`; targets for this spec: "
-                << PipelineCompiler::targets(specEngine).join(QStringLiteral(", ")) << " [UIS-E-ENGINE]\n";
+        DiagnosticList d{CompileSupport::make(
+            Severity::Error, QStringLiteral("UIS-E-ENGINE"),
+            QStringLiteral("target %1 does not apply to mode `%2`; targets for this spec: %3")
+                .arg(target, loaded.spec.provider.mode,
+                     PipelineCompiler::targets(specEngine).join(QStringLiteral(", "))),
+            QStringLiteral("/provider/mode"))};
+        CompileSupport::locate(d, loaded);
+        ctx.err << formatDiagnostic(file, d.first()) << '\n';
         return ExitErrors;
     }
     if (isArgvTarget(target)) {

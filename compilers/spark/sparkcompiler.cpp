@@ -382,7 +382,8 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
                                     : CS::sinkConfig(s, QStringLiteral("write_audit_publish"));
             if (wap == QLatin1String("true"))
                 props["write.wap.enabled"] = "true";
-            o["table_properties"] = props;
+            if (!props.empty())
+                o["table_properties"] = props;
         } else if (s.type == QLatin1String("clickhouse")) {
             o["format"] = "jdbc";
             o["url"] = str(CS::sinkConfig(s, QStringLiteral("url")));
