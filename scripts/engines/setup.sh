@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Sets up the engines the runners need, all project-local:
 #   .venv/                       pyspark + apache-flink (scripts/requirements-engines.txt)
-#   .cache/jars/spark/           Spark Kafka source/sink, Iceberg Spark runtime, ClickHouse JDBC, spark-xml
+#   .cache/jars/spark/           Spark Kafka source/sink, Iceberg Spark runtime, ClickHouse and
+#                                PostgreSQL JDBC, spark-xml
 #   .cache/jars/flink/           Flink Kafka connector, Iceberg Flink runtime, Flink CDC Postgres
 #   .cache/jars/hadoop/          Hadoop client (Iceberg's Hadoop catalog on Flink)
 #   .cache/jars/kafka/           Apache Kafka broker (KRaft) for the tests
@@ -63,6 +64,7 @@ spark_deps() {
   dep org.apache.commons commons-pool2 "$SPARK_COMMONS_POOL2_VERSION"
   dep org.apache.iceberg "iceberg-spark-runtime-${SPARK_VERSION%.*}_$s" "$ICEBERG_VERSION"
   dep com.clickhouse clickhouse-jdbc "$CLICKHOUSE_JDBC_VERSION" all
+  dep org.postgresql postgresql "$POSTGRES_JDBC_VERSION"
   # Spark 3.5 has no built-in XML source; spark-xml provides format("xml").
   dep com.databricks "spark-xml_$s" "$SPARK_XML_VERSION"
   dep org.glassfish.jaxb txw2 3.0.2

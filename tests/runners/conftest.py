@@ -109,6 +109,17 @@ def kafka(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """PostgreSQL with wal_level=logical on loopback (password in .password)."""
+    from postgres_server import PostgresServer, pg_bin
+    if pg_bin() is None:
+        pytest.fail("PostgreSQL is not installed: the deps script must install the postgresql package")
+    srv = PostgresServer(tmp_path_factory.mktemp("pg"), "pg-test-pw-5521").start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
 def warehouse(tmp_path_factory):
     return tmp_path_factory.mktemp("warehouse")
 

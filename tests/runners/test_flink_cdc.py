@@ -1,26 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
 """PostgreSQL CDC -> Iceberg on Flink: inserts, updates and deletes in a real PostgreSQL
 (logical replication, pgoutput) show up in the Iceberg table, read back with Spark."""
-import pytest
-
 import sys
 
+import pytest
+
 from conftest import FLINK_RUNNER, JOBS, runner_env
-from postgres_server import PostgresServer, pg_bin
 from test_kafka_engines import Proc, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.flink]
-
-PW = "cdc-pw-5521"
-
-
-@pytest.fixture
-def postgres(tmp_path_factory):
-    if pg_bin() is None:
-        pytest.fail("PostgreSQL is not installed: the deps script must install the postgresql package")
-    srv = PostgresServer(tmp_path_factory.mktemp("pg"), PW).start()
-    yield srv
-    srv.stop()
 
 
 def table_state(spark, name):
@@ -29,12 +17,13 @@ def table_state(spark, name):
 
 
 def test_postgres_cdc_to_iceberg(tmp_path, postgres, spark, warehouse):
+    postgres.psql("DROP DATABASE IF EXISTS shop")
     postgres.psql("CREATE DATABASE shop")
     postgres.psql("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, city TEXT);"
                   "ALTER TABLE customers REPLICA IDENTITY FULL;"
                   "INSERT INTO customers VALUES (1, 'Ada', 'London'), (2, 'Grace', 'New York'), (3, 'Linus', 'Helsinki')",
                   db="shop")
-    env = runner_env(PG_PORT=postgres.port, UIS_SECRET_SHOP_DB_PASSWORD=PW, UIS_TEST_WAREHOUSE=warehouse)
+    env = runner_env(PG_PORT=postgres.port, UIS_SECRET_SHOP_DB_PASSWORD=postgres.password, UIS_TEST_WAREHOUSE=warehouse)
     flink = Proc([sys.executable, str(FLINK_RUNNER), "--sql", str(JOBS / "postgres_cdc_iceberg.sql")], env)
     procs = {"flink": flink}
     name = "uis_test.shop.customers"
@@ -63,4 +52,4 @@ def test_postgres_cdc_to_iceberg(tmp_path, postgres, spark, warehouse):
     finally:
         rc = flink.stop()
     assert rc == 0, flink.tail()
-    assert PW not in "\n".join(flink.lines)
+    assert postgres.password not in "\n".join(flink.lines)
