@@ -27,8 +27,6 @@ namespace uis {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("uis::PipelineDocument", s); }
-
 /// The comment block a YAML file starts with; kept when the text is rewritten from the tree.
 QString leadingComments(const QString &text)
 {
@@ -248,19 +246,18 @@ bool PipelineDocument::ensureTree()
         return true;
     if (m_failedRevision == m_revision)
         return false;
-    ReadResult r = SpecReader::read(m_text.toUtf8(), m_format);
-    adoptParse(m_revision, r);
+    adoptParse(m_revision, SpecReader::read(m_text.toUtf8(), m_format));
     return m_treeRevision == m_revision;
 }
 
-void PipelineDocument::adoptParse(quint64 revision, const ReadResult &result)
+void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
 {
     if (revision != m_revision)
         return;
     if (!result.root) {
         m_failedRevision = revision;
         m_parseFailed = true;
-        m_parseDiagnostics = result.diagnostics;
+        m_parseDiagnostics = std::move(result.diagnostics);
         Q_EMIT changed({DocumentChange::ParseState});
         return;
     }
@@ -269,7 +266,7 @@ void PipelineDocument::adoptParse(quint64 revision, const ReadResult &result)
     m_failedRevision = 0;
     m_parseDiagnostics.clear();
     const bool same = m_tree && *m_tree == *result.root;
-    m_tree = result.root; // fresh positions even when the structure is the same
+    m_tree = std::move(result.root); // fresh positions even when the structure is the same
     m_treeRevision = revision;
     DocumentChange::Flags what;
     if (!same) {

@@ -87,7 +87,7 @@ public:
     /// Parses now when the tree is stale; returns whether the current text parses.
     bool ensureTree();
     /// Takes a background parse of revision `revision`; ignored when the text moved on.
-    void adoptParse(quint64 revision, const ReadResult &result);
+    void adoptParse(quint64 revision, ReadResult result);
 
     // --- edits (each pushes one undoable command) --------------------------------------------
     /// A text edit from the Source editor; consecutive typing merges into one undo step.

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "diagnostic.h"
+#include "graphmodel.h"
+#include "pipelinedocument.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPair>
+
+namespace uis {
+
+class ConnectionItem;
+class NodeItem;
+class PortItem;
+
+/// MIME type of palette entries dragged onto the canvas: "<kind>:<type>".
+inline const char *const NodeMimeType = "application/x-uis-node";
+
+/**
+ * Maps the graph model's ids to items and follows its signals (the QtNodes split). User
+ * gestures become document commands: dragging from port to port connects (if the model allows
+ * the edge), moving nodes records their positions, Delete removes the selection.
+ */
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    explicit GraphScene(PipelineDocument *document, QObject *parent = nullptr);
+
+    PipelineDocument *document() const { return m_document; }
+    NodeItem *nodeItem(NodeId id) const { return m_nodes.value(id); }
+    ConnectionItem *connectionItem(NodeId from, NodeId to) const { return m_connections.value({from, to}); }
+    QList<NodeItem *> nodeItems() const { return m_nodes.values(); }
+    QList<NodeId> selectedNodes() const;
+
+    void setDiagnostics(const DiagnosticList &diagnostics);
+    void selectNode(NodeId id);
+    void deleteSelection();
+    void setDark(bool dark);
+    bool isDark() const { return m_dark; }
+    /// Adds a node of `kind`/`type` at `scenePos` (or an automatic place) and selects it.
+    NodeId addNode(NodeKind kind, const QString &type, std::optional<QPointF> scenePos = {});
+
+Q_SIGNALS:
+    void selectedNodesChanged(const QList<uis::NodeId> &ids);
+    /// A short message for the status bar (why a connection was refused…).
+    void message(const QString &text);
+    void nodeFocusRequested(uis::NodeId id);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *e) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *e) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *e) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *e) override;
+    void keyPressEvent(QKeyEvent *e) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *e) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *e) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *e) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *e) override;
+
+private:
+    void onNodeCreated(NodeId id);
+    void onNodeDeleted(NodeId id);
+    void onNodeUpdated(NodeId id);
+    void onConnectionCreated(const GraphConnection &c);
+    void onConnectionDeleted(const GraphConnection &c);
+    void syncPositions();
+    void updateConnectionsOf(NodeId id);
+    void updateConnection(ConnectionItem *item);
+    PortItem *portAt(const QPointF &scenePos, PortItem *exclude) const;
+    /// The edge a drag from `start` to `target` would make, as (from, to).
+    QPair<NodeId, NodeId> edgeFor(PortItem *start, PortItem *target) const;
+    void finishDraft(const QPointF &scenePos);
+    void applyDiagnostics();
+
+    PipelineDocument *m_document;
+    GraphModel *m_graph;
+    QHash<NodeId, NodeItem *> m_nodes;
+    QHash<QPair<NodeId, NodeId>, ConnectionItem *> m_connections;
+    DiagnosticList m_diagnostics;
+    ConnectionItem *m_draft = nullptr;
+    PortItem *m_draftStart = nullptr;
+    PortItem *m_draftTarget = nullptr;
+    bool m_syncing = false;
+    bool m_dark = false;
+};
+
+} // namespace uis

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QWidget>
+
+namespace uis {
+
+class GraphView;
+
+/// The overview in the corner of the canvas: every node as a small block and the visible
+/// area as a frame; click or drag to move the view there.
+class MiniMapView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MiniMapView(GraphView *view);
+
+protected:
+    void paintEvent(QPaintEvent *e) override;
+    void mousePressEvent(QMouseEvent *e) override;
+    void mouseMoveEvent(QMouseEvent *e) override;
+
+private:
+    QRectF worldRect() const;
+    QTransform toMap(const QRectF &world) const;
+    void centerAt(const QPointF &widgetPos);
+
+    GraphView *m_view;
+};
+
+} // namespace uis

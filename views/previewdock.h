@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "analysisrunner.h"
+
+#include <QDockWidget>
+#include <QHash>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace uis {
+
+class CodeEditor;
+
+/// The compiled output: one read-only, highlighted tab per artifact of the chosen engine,
+/// with Copy and Save As. The Spark/Flink switch shows the other engine's result, or why it
+/// does not apply.
+class PreviewDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit PreviewDock(QWidget *parent = nullptr);
+
+    void setResult(const AnalysisResult &result);
+    /// Shows `engine` (Spark or Flink) regardless of the spec's mode.
+    void setEngine(Engine engine);
+    Engine engine() const { return m_engine; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /// Text of the tab for `target`, "" when absent.
+    QString artifactText(const QString &target) const;
+    /// The message shown instead of tabs ("" when tabs are shown).
+    QString messageText() const;
+    void setDark(bool dark);
+    void setEditorFont(const QFont &font);
+
+public Q_SLOTS:
+    void copyCurrent();
+    void saveCurrentAs();
+
+Q_SIGNALS:
+    void message(const QString &text, int timeout);
+
+private:
+    void refresh();
+    void fillTab(int index);
+    const EngineOutput &output() const;
+
+    AnalysisResult m_result;
+    Engine m_engine = Engine::None;
+    bool m_engineChosen = false;
+    QToolButton *m_spark;
+    QToolButton *m_flink;
+    QLabel *m_native;
+    QToolButton *m_copy;
+    QToolButton *m_save;
+    QStackedWidget *m_stack;
+    QTabWidget *m_tabs;
+    QLabel *m_message;
+    QHash<QString, QByteArray> m_pending; ///< target → content not yet put into its editor
+    bool m_dark = false;
+    QFont m_font;
+};
+
+} // namespace uis

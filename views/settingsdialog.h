@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QFontComboBox;
+class QSpinBox;
+
+namespace uis {
+
+/// Preferences: theme, editor font, autosave interval and language.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget *parent = nullptr);
+    /// Stores the choices in QSettings.
+    void apply();
+
+private:
+    QComboBox *m_theme;
+    QFontComboBox *m_font;
+    QSpinBox *m_fontSize;
+    QSpinBox *m_autosave;
+    QComboBox *m_language;
+};
+
+} // namespace uis
