@@ -88,3 +88,9 @@ inline QString specBaseName(const QString &path)
 }
 
 } // namespace uis::test
+
+/// QCOMPARE for JSON values (QCOMPARE cannot print nlohmann::json).
+#define JCOMPARE(actual, expected)                                                                 \
+    QVERIFY2(uis::OrderedJson(actual) == uis::OrderedJson(expected),                               \
+             qPrintable(QString::fromStdString(uis::OrderedJson(actual).dump() + " != " +          \
+                                               uis::OrderedJson(expected).dump())))
