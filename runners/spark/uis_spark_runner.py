@@ -814,29 +814,32 @@ class Runner:
         schema = t.get("schema") or []
         on_invalid = str(t.get("on_invalid", "drop")).lower()
         problems = []
-        out = df
+        casts = {}
         for f in schema:
             c, typ = f["name"], spark_type(f.get("type", "string"))
             if c not in df.columns:
-                out = out.withColumn(c, F.lit(None).cast(typ))
+                casts[c] = F.lit(None).cast(typ)
                 problems.append(F.lit(f"missing {c}"))
                 continue
             casted = F.col(f"`{c}`").cast(typ)
-            bad_type = F.col(f"`{c}`").isNotNull() & casted.isNull()
-            problems.append(F.when(bad_type, F.lit(f"{c}: not {typ}")))
+            problems.append(F.when(F.col(f"`{c}`").isNotNull() & casted.isNull(), F.lit(f"{c}: not {typ}")))
             if f.get("nullable", True) is False:
                 problems.append(F.when(F.col(f"`{c}`").isNull(), F.lit(f"{c}: null")))
-            out = out.withColumn(c, casted)
-        errors = F.concat_ws("; ", *problems) if problems else F.lit("")
-        out = out.withColumn("_uis_errors", errors)
+            casts[c] = casted
+        # The problems are computed on the input columns first, then the columns are cast.
+        checked = df.withColumn("_uis_errors", F.concat_ws("; ", *problems) if problems else F.lit(""))
+        out = checked
+        for c, e in casts.items():
+            out = out.withColumn(c, e)
         valid = out.filter(F.col("_uis_errors") == "").drop("_uis_errors")
         if on_invalid == "fail":
-            checked = out.withColumn(
-                "_uis_errors",
-                F.when(F.col("_uis_errors") != "", F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors")))))
-            return checked.drop("_uis_errors")
+            # A filter predicate is always evaluated (a projected column that is dropped later
+            # would be pruned), so the first invalid row fails the job with its problems.
+            fail = F.when(F.col("_uis_errors") != "",
+                          F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors"))))
+            return out.filter(fail.isNull()).drop("_uis_errors")
         if on_invalid == "dead_letter":
-            bad = out.filter(F.col("_uis_errors") != "")
+            bad = checked.filter(F.col("_uis_errors") != "")  # dead letters keep their raw values
             self.register(f"{name}_dead_letter", bad, "transform")
         return valid
 

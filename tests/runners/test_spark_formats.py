@@ -89,3 +89,31 @@ def test_clickhouse_sink_writes_over_jdbc(tmp_path, postgres):
     assert postgres.password not in p.stdout + p.stderr
     got = postgres.psql("SELECT id, name, qty FROM public.rows ORDER BY id", db="warehouse").split()
     assert got == ["1|a|2", "3|c|7"]
+
+
+def validation_job(d, on_invalid):
+    return {"job_type": "batch", "spark_config": {"spark.app.name": "uis-validate", "spark.ui.enabled": "false"},
+            "sources": [{"type": "file_ftp", "name": "file_rows", "path": str(d / "bad.json"), "format": "json"}],
+            "transforms": [{"type": "schema_validation", "name": "checked", "on_invalid": on_invalid,
+                            "schema": [{"name": "id", "type": "long", "nullable": False},
+                                       {"name": "qty", "type": "int"}]}],
+            "sinks": [{"type": "parquet", "name": "good", "inputs": ["checked"], "path": str(d / "good")}]}
+
+
+def test_schema_validation_dead_letter_and_fail(tmp_path):
+    d = tmp_path
+    (d / "bad.json").write_text('{"id": 1, "qty": "3"}\n{"id": null, "qty": 1}\n{"id": 3, "qty": "many"}\n'
+                                '{"id": 4, "qty": 5}\n')
+    job = validation_job(d, "dead_letter")
+    job["sinks"].append({"type": "parquet", "name": "rejects", "inputs": ["checked_dead_letter"], "path": str(d / "dl")})
+    p = run_spark(job, tmp_path, "--dry-run")
+    assert p.returncode == 0, explain(p)
+    rows = previews(p.stdout)
+    assert [r["id"] for r in rows["checked"]] == [1, 4] and rows["checked"][0]["qty"] == 3
+    assert sorted((r["_uis_errors"], r["qty"]) for r in rows["checked_dead_letter"]) == \
+        [("id: null", "1"), ("qty: not INT", "many")]
+
+    p = run_spark(validation_job(d, "fail"), tmp_path)
+    assert p.returncode == 1, explain(p)
+    assert "schema_validation checked: " in p.stdout.split("FAILED:")[-1], explain(p)
+    assert not list((d / "good").glob("*.parquet"))
