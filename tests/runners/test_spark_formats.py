@@ -117,3 +117,31 @@ def test_schema_validation_dead_letter_and_fail(tmp_path):
     assert p.returncode == 1, explain(p)
     assert "schema_validation checked: " in p.stdout.split("FAILED:")[-1], explain(p)
     assert not list((d / "good").glob("*.parquet"))
+
+
+def test_batch_sliding_window_into_iceberg_with_partition_transform(tmp_path, spark, warehouse):
+    (tmp_path / "clicks.csv").write_text(
+        "user,ts,ms\n"
+        "a,2024-03-01 10:00:01,5\nb,2024-03-01 10:00:04,7\na,2024-03-01 10:00:06,1\n"
+        "a,2024-03-02 09:00:00,2\n")
+    job = {"job_type": "batch", "spark_config": {"spark.app.name": "uis-sliding", "spark.ui.enabled": "false",
+                                                 "spark.sql.shuffle.partitions": "2"},
+           "sources": [{"type": "file_ftp", "name": "file_clicks", "path": str(tmp_path / "clicks.csv"), "format": "csv"}],
+           "transforms": [{"type": "window_aggregate", "name": "per_user", "time_column": "ts", "window": "10 s",
+                           "slide": "5 s", "group_by": ["user"],
+                           "aggregates": {"clicks": "count(*)", "total_ms": "sum(ms)"}}],
+           "sinks": [{"type": "iceberg", "name": "t", "table": "sliding", "catalog": "uis_test", "namespace": "web",
+                      "catalog_type": "hadoop", "warehouse": str(warehouse), "mode": "append",
+                      "partition_by": ["days(window_start)", "user"]}]}
+    p = run_spark(job, tmp_path)
+    assert p.returncode == 0, explain(p)
+    rows = spark.sql("SELECT user, date_format(window_start, 'yyyy-MM-dd HH:mm:ss') AS ws, clicks, total_ms "
+                     "FROM uis_test.web.sliding").collect()
+    got = sorted((r["user"], r["ws"], r["clicks"], r["total_ms"]) for r in rows)
+    assert got == [("a", "2024-03-01 09:59:55", 1, 5), ("a", "2024-03-01 10:00:00", 2, 6),
+                   ("a", "2024-03-01 10:00:05", 1, 1), ("a", "2024-03-02 08:59:55", 1, 2),
+                   ("a", "2024-03-02 09:00:00", 1, 2),
+                   ("b", "2024-03-01 09:59:55", 1, 7), ("b", "2024-03-01 10:00:00", 1, 7)]
+    spec = spark.sql("SELECT partition FROM uis_test.web.sliding.partitions").collect()
+    assert {tuple(r["partition"].asDict().keys()) for r in spec} == {("window_start_day", "user")}
+    assert len(spec) == 3
