@@ -174,6 +174,9 @@ void emitYaml(YAML::Emitter &e, const SourceNode &n, bool flow)
             e << YAML::Flow;
         e << YAML::BeginMap;
         for (const SourceNode &c : n.children()) {
+            // YAML caps implicit keys at 1,024 characters; longer ones need the `? key` form.
+            if (c.key().size() > 200)
+                e << YAML::LongKey;
             e << YAML::Key;
             SourceNode k = SourceNode::makeString(c.key());
             emitYaml(e, k, true);
