@@ -135,6 +135,10 @@ void DcpReply::onNetworkFinished()
             }
         } else {
             error = DcpError::fromHttp(m_httpStatus, m_body, m_request.url);
+            if (error.kind == DcpError::Kind::Unauthorized && m_request.token.isEmpty())
+                error.message = QStringLiteral("no token for %1: set the environment's token (Environments dialog, "
+                                               "or DCP_TOKEN)")
+                                    .arg(m_request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString());
         }
     }
     if (error.isError() && error.isTransient() && m_request.retriable && m_attempt < m_request.maxAttempts) {

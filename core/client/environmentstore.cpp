@@ -137,7 +137,7 @@ Environment EnvironmentStore::resolve(const QString &name, TokenStore *tokens) c
     }
     QString problem;
     if (tokens) {
-        if (const auto t = tokens->readSync(name, &problem)) {
+        if (const auto t = tokens->readSync(TokenStore::tokenKey(name), &problem)) {
             env.token = *t;
             env.tokenSource = QStringLiteral("keychain");
             return env;

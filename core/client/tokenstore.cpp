@@ -10,11 +10,6 @@ namespace uis {
 
 namespace {
 
-QString keyFor(const QString &environment)
-{
-    return QStringLiteral("dcp-token/") + environment;
-}
-
 QString describe(QKeychain::Error error, const QString &text)
 {
     switch (error) {
@@ -22,7 +17,7 @@ QString describe(QKeychain::Error error, const QString &text)
     case QKeychain::EntryNotFound:
         return {};
     case QKeychain::NoBackendAvailable:
-        return QStringLiteral("the OS keychain is not available (%1); set DCP_TOKEN or enter the token when asked")
+        return QStringLiteral("the OS keychain is not available (%1); use environment variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked")
             .arg(text);
     case QKeychain::AccessDenied:
         return QStringLiteral("access to the OS keychain was denied (%1)").arg(text);
@@ -33,12 +28,22 @@ QString describe(QKeychain::Error error, const QString &text)
 
 QString disabledMessage()
 {
-    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); set DCP_TOKEN or enter the token when asked");
+    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); use environment variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked");
 }
 
 } // namespace
 
 TokenStore::TokenStore(QObject *parent) : QObject(parent) {}
+
+QString TokenStore::tokenKey(const QString &environment)
+{
+    return QStringLiteral("dcp-token/") + environment;
+}
+
+QString TokenStore::placeholderKey(const QString &placeholderId)
+{
+    return QStringLiteral("placeholder/") + placeholderId;
+}
 
 QString TokenStore::serviceName()
 {
@@ -50,76 +55,76 @@ bool TokenStore::keychainDisabled()
     return qEnvironmentVariableIntValue("UIS_NO_KEYCHAIN") != 0;
 }
 
-void TokenStore::read(const QString &environment)
+void TokenStore::read(const QString &key)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, environment] { Q_EMIT tokenRead(environment, {}, disabledMessage()); });
+        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryRead(key, {}, disabledMessage()); });
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(environment));
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *j) {
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
         auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
-        Q_EMIT tokenRead(environment, j->error() == QKeychain::NoError ? rj->textData() : QString(),
+        Q_EMIT entryRead(key, j->error() == QKeychain::NoError ? rj->textData() : QString(),
                          describe(j->error(), j->errorString()));
     });
     job->start();
 }
 
-void TokenStore::write(const QString &environment, const QString &token)
+void TokenStore::write(const QString &key, const QString &value)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, environment] { Q_EMIT tokenWritten(environment, disabledMessage()); });
+        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryWritten(key, disabledMessage()); });
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(environment));
-    job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *j) {
+    job->setKey(key);
+    job->setTextData(value);
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
         QString e = describe(j->error(), j->errorString());
         if (e.isEmpty() && j->error() != QKeychain::NoError)
             e = j->errorString();
-        Q_EMIT tokenWritten(environment, e);
+        Q_EMIT entryWritten(key, e);
     });
     job->start();
 }
 
-void TokenStore::remove(const QString &environment)
+void TokenStore::remove(const QString &key)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, environment] { Q_EMIT tokenRemoved(environment, disabledMessage()); });
+        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryRemoved(key, disabledMessage()); });
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(environment));
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *j) {
-        Q_EMIT tokenRemoved(environment, describe(j->error(), j->errorString()));
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
+        Q_EMIT entryRemoved(key, describe(j->error(), j->errorString()));
     });
     job->start();
 }
 
-std::optional<QString> TokenStore::readSync(const QString &environment, QString *error, int timeoutMs)
+std::optional<QString> TokenStore::readSync(const QString &key, QString *error, int timeoutMs)
 {
     QEventLoop loop;
     bool done = false;
-    QString token, problem;
-    auto c = connect(this, &TokenStore::tokenRead, &loop,
+    QString value, problem;
+    auto c = connect(this, &TokenStore::entryRead, &loop,
                      [&](const QString &env, const QString &t, const QString &e) {
-                         if (env != environment)
+                         if (env != key)
                              return;
                          done = true;
-                         token = t;
+                         value = t;
                          problem = e;
                          loop.quit();
                      });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    read(environment);
+    read(key);
     if (!done)
         loop.exec();
     disconnect(c);
@@ -127,25 +132,25 @@ std::optional<QString> TokenStore::readSync(const QString &environment, QString 
         problem = QStringLiteral("the OS keychain did not answer within %1 s; set DCP_TOKEN").arg(timeoutMs / 1000);
     if (error)
         *error = problem;
-    if (!problem.isEmpty() || token.isEmpty())
+    if (!problem.isEmpty() || value.isEmpty())
         return std::nullopt;
-    return token;
+    return value;
 }
 
-bool TokenStore::writeSync(const QString &environment, const QString &token, QString *error, int timeoutMs)
+bool TokenStore::writeSync(const QString &key, const QString &value, QString *error, int timeoutMs)
 {
     QEventLoop loop;
     bool done = false;
     QString problem;
-    auto c = connect(this, &TokenStore::tokenWritten, &loop, [&](const QString &env, const QString &e) {
-        if (env != environment)
+    auto c = connect(this, &TokenStore::entryWritten, &loop, [&](const QString &env, const QString &e) {
+        if (env != key)
             return;
         done = true;
         problem = e;
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    write(environment, token);
+    write(key, value);
     if (!done)
         loop.exec();
     disconnect(c);
@@ -156,20 +161,20 @@ bool TokenStore::writeSync(const QString &environment, const QString &token, QSt
     return problem.isEmpty();
 }
 
-bool TokenStore::removeSync(const QString &environment, QString *error, int timeoutMs)
+bool TokenStore::removeSync(const QString &key, QString *error, int timeoutMs)
 {
     QEventLoop loop;
     bool done = false;
     QString problem;
-    auto c = connect(this, &TokenStore::tokenRemoved, &loop, [&](const QString &env, const QString &e) {
-        if (env != environment)
+    auto c = connect(this, &TokenStore::entryRemoved, &loop, [&](const QString &env, const QString &e) {
+        if (env != key)
             return;
         done = true;
         problem = e;
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    remove(environment);
+    remove(key);
     if (!done)
         loop.exec();
     disconnect(c);

@@ -9,8 +9,9 @@
 namespace uis {
 
 /**
- * DCP tokens in the OS keychain (qtkeychain: Secret Service, KWallet, macOS Keychain, Windows
- * Credential Store), one entry per environment. There is deliberately no plain-file fallback:
+ * Secrets in the OS keychain (qtkeychain: Secret Service, KWallet, macOS Keychain, Windows
+ * Credential Store): DCP tokens, one entry per environment (`tokenKey()`), and values of spec
+ * placeholders (`placeholderKey()`). There is deliberately no plain-file fallback:
  * when no keychain is reachable (headless CI), every call reports why, and callers fall back
  * to `DCP_TOKEN` or a prompt. `UIS_NO_KEYCHAIN=1` skips the keychain altogether.
  */
@@ -24,21 +25,26 @@ public:
     static QString serviceName();
     static bool keychainDisabled();
 
-    void read(const QString &environment);
-    void write(const QString &environment, const QString &token);
-    void remove(const QString &environment);
+    /// The entry of an environment's DCP token.
+    static QString tokenKey(const QString &environment);
+    /// The entry of a placeholder's value, by Placeholder::id().
+    static QString placeholderKey(const QString &placeholderId);
+
+    void read(const QString &key);
+    void write(const QString &key, const QString &value);
+    void remove(const QString &key);
 
     /// Blocking variants for the command line (run a local event loop, at most `timeoutMs`).
     /// readSync returns nullopt when there is no entry or on error (`*error` says which).
-    std::optional<QString> readSync(const QString &environment, QString *error = nullptr, int timeoutMs = 8000);
-    bool writeSync(const QString &environment, const QString &token, QString *error = nullptr, int timeoutMs = 8000);
-    bool removeSync(const QString &environment, QString *error = nullptr, int timeoutMs = 8000);
+    std::optional<QString> readSync(const QString &key, QString *error = nullptr, int timeoutMs = 8000);
+    bool writeSync(const QString &key, const QString &value, QString *error = nullptr, int timeoutMs = 8000);
+    bool removeSync(const QString &key, QString *error = nullptr, int timeoutMs = 8000);
 
 Q_SIGNALS:
-    /// `token` is empty and `error` is "" when the environment simply has no token.
-    void tokenRead(const QString &environment, const QString &token, const QString &error);
-    void tokenWritten(const QString &environment, const QString &error);
-    void tokenRemoved(const QString &environment, const QString &error);
+    /// `value` is empty and `error` is "" when there simply is no such entry.
+    void entryRead(const QString &key, const QString &value, const QString &error);
+    void entryWritten(const QString &key, const QString &error);
+    void entryRemoved(const QString &key, const QString &error);
 };
 
 } // namespace uis

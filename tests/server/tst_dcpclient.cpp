@@ -292,11 +292,11 @@ private Q_SLOTS:
             QSKIP("runs inside realKeychain()");
         TokenStore tokens;
         QString error;
-        if (!tokens.writeSync(QStringLiteral("staging"), QStringLiteral("s3cret-token"), &error, 30000)) {
+        if (!tokens.writeSync(TokenStore::tokenKey(QStringLiteral("staging")), QStringLiteral("s3cret-token"), &error, 30000)) {
             qInfo("keyring-unavailable: %s", qPrintable(error));
             QSKIP("no keyring");
         }
-        QCOMPARE(tokens.readSync(QStringLiteral("staging"), &error, 30000).value_or(QString()), QStringLiteral("s3cret-token"));
+        QCOMPARE(tokens.readSync(TokenStore::tokenKey(QStringLiteral("staging")), &error, 30000).value_or(QString()), QStringLiteral("s3cret-token"));
         QVERIFY(error.isEmpty());
         QTemporaryDir dir;
         EnvironmentStore store(dir.filePath(QStringLiteral("env.conf")));
@@ -304,8 +304,8 @@ private Q_SLOTS:
         const Environment e = store.resolve(QStringLiteral("staging"), &tokens);
         QCOMPARE(e.token, QStringLiteral("s3cret-token"));
         QCOMPARE(e.tokenSource, QStringLiteral("keychain"));
-        QVERIFY(tokens.removeSync(QStringLiteral("staging"), &error, 30000));
-        QVERIFY(!tokens.readSync(QStringLiteral("staging"), &error, 30000));
+        QVERIFY(tokens.removeSync(TokenStore::tokenKey(QStringLiteral("staging")), &error, 30000));
+        QVERIFY(!tokens.readSync(TokenStore::tokenKey(QStringLiteral("staging")), &error, 30000));
         QVERIFY2(error.isEmpty(), qPrintable(error)); // "no entry" is not an error
     }
 };

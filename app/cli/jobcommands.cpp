@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: Apache-2.0
+// uisctl submit / status / list / logs / cancel: the DCP job API from the command line. These
+// commands need an event loop, so each creates its QCoreApplication (main() does not).
+#include "argparser.h"
+#include "clicontext.h"
+
+#ifdef UIS_HAVE_CLIENT
+
+#include "dcpclient.h"
+#include "environmentstore.h"
+#include "jobfollower.h"
+#include "localserverinfo.h"
+#include "specloader.h"
+#include "submitrequestbuilder.h"
+#include "tokenstore.h"
+
+#ifdef UIS_HAVE_COMPILERS
+#include "pipelinecompiler.h"
+#endif
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <memory>
+#include <termios.h>
+#include <unistd.h>
+
+namespace uis::cli {
+
+namespace {
+
+const char *const kCommon =
+    "Where:\n"
+    "  --env NAME     a named environment (local, staging, prod, …; default: the current one)\n"
+    "  --url URL      a DCP base URL, e.g. http://127.0.0.1:8080 (instead of --env)\n"
+    "  --timeout S    seconds per request (default 15)\n"
+    "DCP_URL and DCP_TOKEN override the environment's URL and token (for CI). Tokens otherwise\n"
+    "come from the OS keychain; `local` also reads the token of the running dcp-local.\n";
+
+const char *const kSubmitHelp =
+    "usage: uisctl submit FILE [--env NAME | --url URL] [--wait] [--follow] [--dry-run]\n\n"
+    "Validates and compiles a UIS spec (or takes a compiled dcp-request JSON) and submits it.\n"
+    "Placeholders ({{name}}, {{env.X}}, {{secret.S:K}}) are resolved from the environment\n"
+    "(NAME, X, UIS_SECRET_S_K), the keychain or a prompt, and sent apart from the job so that\n"
+    "values are never stored.\n"
+    "  --wait      wait until the job ends; exit 0 SUCCEEDED, 1 FAILED or CANCELLED\n"
+    "  --follow    print the job's log while it runs (implies --wait)\n"
+    "  --dry-run   print the request with secrets masked and do not submit\n"
+    "Prints the job id on stdout.\n";
+const char *const kStatusHelp = "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
+                                "Prints a job's status.\n";
+const char *const kListHelp = "usage: uisctl list [--env NAME | --url URL] [--status S] [--team T] [--user U]\n"
+                              "                   [--limit N] [--format text|json]\n\n"
+                              "Lists jobs, newest first.\n";
+const char *const kLogsHelp = "usage: uisctl logs ID [--env NAME | --url URL] [--follow] [--offset BYTES]\n\n"
+                              "Prints a job's log; --follow keeps printing until the job ends.\n";
+const char *const kCancelHelp = "usage: uisctl cancel ID [--env NAME | --url URL] [--wait]\n\n"
+                                "Cancels a job (SIGTERM, then SIGKILL after a grace period on dcp-local).\n"
+                                "Exit: 0 cancel accepted, 1 the job had already finished or does not exist.\n";
+
+QCoreApplication *ensureApp()
+{
+    if (QCoreApplication::instance())
+        return QCoreApplication::instance();
+    static int argc = 1;
+    static char name[] = "uisctl";
+    static char *argv[] = {name, nullptr};
+    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
+    return app.get();
+}
+
+QStringList commonOptions()
+{
+    return {QStringLiteral("env"), QStringLiteral("url"), QStringLiteral("timeout"), QStringLiteral("format")};
+}
+
+/// Sets up the client from --env/--url and the environment; returns an error or "".
+QString setupClient(const ArgParser &p, DcpClient *client, Environment *env)
+{
+    EnvironmentStore store;
+    TokenStore tokens;
+    if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("url")))
+        return QStringLiteral("give --env or --url, not both");
+    const QString name = p.value(QStringLiteral("env"), store.current());
+    if (p.isSet(QStringLiteral("env")) && !store.contains(name))
+        return QStringLiteral("unknown environment `%1` (known: %2)").arg(name, store.names().join(QStringLiteral(", ")));
+    *env = store.resolve(name, &tokens);
+    if (p.isSet(QStringLiteral("url"))) {
+        const QUrl url(p.value(QStringLiteral("url")));
+        env->url = url;
+        env->urlSource = QStringLiteral("--url");
+        // A --url that is the local server's gets its token too.
+        if (env->token.isEmpty() || env->tokenSource == QLatin1String("dcp-local token file")) {
+            const auto running = LocalServerInfo::readRunning(store.localDataDir());
+            if (running && running->url.port() == url.port() && running->url.host() == url.host()) {
+                env->token = LocalServerInfo::readToken(store.localDataDir());
+                env->tokenSource = QStringLiteral("dcp-local token file");
+            } else if (env->tokenSource == QLatin1String("dcp-local token file")) {
+                env->token.clear();
+            }
+        }
+    }
+    if (env->url.isEmpty()) {
+        if (env->isLocal())
+            return QStringLiteral("no dcp-local is running for %1: start one with `dcp-local` (the desktop app starts "
+                                  "one itself), or pass --url")
+                .arg(store.localDataDir());
+        return QStringLiteral("environment `%1` has no URL").arg(name);
+    }
+    client->setEnvironment(*env);
+    bool ok = true;
+    const double timeout = p.value(QStringLiteral("timeout"), QStringLiteral("15")).toDouble(&ok);
+    if (!ok || timeout <= 0)
+        return QStringLiteral("--timeout expects a number of seconds");
+    client->setTimeout(int(timeout * 1000));
+    return QString();
+}
+
+int reportError(CliContext &ctx, const char *command, const DcpError &e)
+{
+    ctx.err << "uisctl " << command << ": " << e.fullText() << "\n";
+    // Transport and configuration problems are I/O errors (2); what the API refused is 1.
+    const bool io = e.kind == DcpError::Kind::Unreachable || e.kind == DcpError::Kind::Timeout ||
+                    e.kind == DcpError::Kind::Tls || e.kind == DcpError::Kind::Config ||
+                    e.kind == DcpError::Kind::Protocol || e.kind == DcpError::Kind::Server;
+    return io ? ExitUsage : ExitErrors;
+}
+
+/// Parses and checks the common part; returns -1 to go on, or an exit code.
+int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command, const char *help,
+            int positional)
+{
+    if (const QString e = p.parse(args); !e.isEmpty()) {
+        ctx.err << "uisctl " << command << ": " << e << "\n" << help << kCommon;
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << help << kCommon;
+        return ExitOk;
+    }
+    if (p.positional().size() != positional) {
+        ctx.err << "uisctl " << command << ": expected " << positional << " argument" << (positional == 1 ? "" : "s")
+                << "\n"
+                << help;
+        return ExitUsage;
+    }
+    const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        ctx.err << "uisctl " << command << ": --format must be text or json\n";
+        return ExitUsage;
+    }
+    ensureApp();
+    return -1;
+}
+
+QString formatTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'")) : QStringLiteral("-");
+}
+
+QString formatDuration(qint64 secs)
+{
+    if (secs < 0)
+        return QStringLiteral("-");
+    if (secs < 60)
+        return QStringLiteral("%1s").arg(secs);
+    if (secs < 3600)
+        return QStringLiteral("%1m%2s").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m").arg(secs / 3600).arg((secs % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+void printStatus(CliContext &ctx, const JobStatus &s)
+{
+    ctx.out << "job:          " << s.jobId << "\n"
+            << "name:         " << s.name << "\n"
+            << "status:       " << jobStateName(s.state) << "\n"
+            << "engine:       " << s.engine << " (" << (s.engineState.isEmpty() ? QStringLiteral("-") : s.engineState)
+            << ")\n"
+            << "type:         " << s.jobType << "\n";
+    if (!s.team.isEmpty())
+        ctx.out << "team:         " << s.team << "\n";
+    if (!s.user.isEmpty())
+        ctx.out << "user:         " << s.user << "\n";
+    ctx.out << "created:      " << formatTime(s.createdAt) << "\n"
+            << "started:      " << formatTime(s.startedAt) << "\n"
+            << "finished:     " << formatTime(s.finishedAt) << "\n"
+            << "duration:     " << formatDuration(s.durationSecs()) << "\n";
+    if (s.exitCode)
+        ctx.out << "exit code:    " << *s.exitCode << "\n";
+    if (!s.error.isEmpty())
+        ctx.out << "error:        " << s.error << "\n";
+    if (!s.uiUrl.isEmpty())
+        ctx.out << "ui:           " << s.uiUrl << "\n";
+}
+
+/// Reads a line from the terminal without echo (for secret placeholders).
+std::optional<QString> promptHidden(CliContext &ctx, const QString &question)
+{
+    if (!::isatty(STDIN_FILENO))
+        return std::nullopt;
+    ctx.err << question;
+    ctx.err.flush();
+    termios old{};
+    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (haveTerm) {
+        termios noEcho = old;
+        noEcho.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    }
+    char buf[4096];
+    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
+    if (haveTerm)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    ctx.err << "\n";
+    if (!ok)
+        return std::nullopt;
+    QString v = QString::fromLocal8Bit(buf);
+    while (v.endsWith(QLatin1Char('\n')) || v.endsWith(QLatin1Char('\r')))
+        v.chop(1);
+    return v;
+}
+
+/// Follows a job until it ends; returns the final status. Prints logs when asked.
+std::optional<JobStatus> follow(DcpClient &client, const QString &id, bool logs, CliContext &ctx, qint64 offset = 0,
+                                bool announce = true)
+{
+    JobFollower f(&client, id);
+    f.setFollowLogs(logs);
+    f.setLogOffset(offset);
+    f.setIntervals(250, 3000);
+    f.setMaxFailures(20);
+    QEventLoop loop;
+    std::optional<JobStatus> result;
+    QObject::connect(&f, &JobFollower::statusUpdated, &loop, [&](const JobStatus &s, bool changed) {
+        if (changed && announce) {
+            ctx.err << "uisctl: " << id << " " << jobStateName(s.state)
+                    << (s.engineState.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.engineState)) << "\n";
+            ctx.err.flush();
+        }
+    });
+    QObject::connect(&f, &JobFollower::logData, &loop, [&](const QByteArray &data, qint64) {
+        ctx.out.flush();
+        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        std::fflush(stdout);
+    });
+    QObject::connect(&f, &JobFollower::progress, &loop, [&](const QString &m) {
+        ctx.err << "uisctl: " << m << "\n";
+        ctx.err.flush();
+    });
+    QObject::connect(&f, &JobFollower::finished, &loop, [&](const JobStatus &s) {
+        result = s;
+        loop.quit();
+    });
+    QObject::connect(&f, &JobFollower::failed, &loop, [&](const DcpError &e) {
+        ctx.err << "uisctl: lost track of " << id << ": " << e.fullText() << "\n";
+        loop.quit();
+    });
+    f.start();
+    loop.exec();
+    return result;
+}
+
+int exitForFinalState(CliContext &ctx, const JobStatus &s)
+{
+    ctx.err << "uisctl: job " << s.jobId << " " << jobStateName(s.state);
+    if (!s.error.isEmpty())
+        ctx.err << ": " << s.error;
+    ctx.err << "\n";
+    return s.state == JobState::Succeeded ? ExitOk : ExitErrors;
+}
+
+} // namespace
+
+int runSubmit(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
+                                  QStringLiteral("dry-run")});
+    if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
+        return rc;
+    const QString file = p.positional().first();
+    if (!QFileInfo(file).isFile()) {
+        ctx.err << "uisctl submit: " << file << ": no such file\n";
+        return ExitUsage;
+    }
+
+    SubmitRequest request;
+    QFile raw(file);
+    raw.open(QIODevice::ReadOnly);
+    const QJsonObject asJson = QJsonDocument::fromJson(raw.readAll()).object();
+    if (asJson.value(QLatin1String("config")).isObject() && !asJson.contains(QLatin1String("provider"))) {
+        // Already a compiled request (`uisctl compile --target dcp-request`).
+        request.body = asJson;
+        request.engine = asJson.value(QLatin1String("config")).toObject().value(QLatin1String("engine")).toString(
+            QStringLiteral("spark"));
+    } else {
+        const LoadedSpec loaded = SpecLoader::loadFile(file);
+        for (const Diagnostic &d : loaded.diagnostics) {
+            if (d.severity != Severity::Info)
+                ctx.err << formatDiagnostic(file, d) << "\n";
+        }
+        if (!loaded.valid()) {
+            ctx.err << "uisctl submit: " << file << " has errors; nothing was submitted\n";
+            return loaded.parsed() ? ExitErrors : ExitUsage;
+        }
+        QHash<QString, QByteArray> artifacts;
+#ifdef UIS_HAVE_COMPILERS
+        CompileOptions options;
+        options.master = QStringLiteral("local[*]");
+        const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
+        for (const Diagnostic &d : compiled.diagnostics) {
+            if (d.severity == Severity::Error)
+                ctx.err << formatDiagnostic(file, d) << "\n";
+        }
+        if (!compiled.succeeded()) {
+            ctx.err << "uisctl submit: " << file << " does not compile; nothing was submitted\n";
+            return ExitErrors;
+        }
+        for (const Artifact &a : compiled.artifacts)
+            artifacts.insert(a.target, a.content);
+#endif
+        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request); !e.isEmpty()) {
+            ctx.err << "uisctl submit: " << e << "\n";
+            return ExitErrors;
+        }
+    }
+
+    // Placeholders: environment first, then the keychain, then a prompt on a terminal.
+    SubmitRequestBuilder::resolveFromEnvironment(&request);
+    if (!request.missing().isEmpty() && !p.isSet(QStringLiteral("dry-run"))) {
+        TokenStore secrets;
+        for (const Placeholder &ph : request.missing()) {
+            QString error;
+            if (const auto v = secrets.readSync(TokenStore::placeholderKey(ph.id()), &error, 5000)) {
+                request.values.insert(SubmitRequestBuilder::variableFor(ph), *v);
+                continue;
+            }
+            const auto typed = promptHidden(ctx, QStringLiteral("value for %1 (%2): ").arg(ph.text, SubmitRequestBuilder::variableFor(ph)));
+            if (typed)
+                request.values.insert(SubmitRequestBuilder::variableFor(ph), *typed);
+        }
+    }
+    if (p.isSet(QStringLiteral("dry-run"))) {
+        ctx.out << request.maskedPreview();
+        return ExitOk;
+    }
+    if (const auto missing = request.missing(); !missing.isEmpty()) {
+        for (const Placeholder &ph : missing)
+            ctx.err << "uisctl submit: placeholder " << ph.text << " has no value: set "
+                    << SubmitRequestBuilder::variableFor(ph) << "\n";
+        return ExitErrors;
+    }
+
+    DcpClient client;
+    Environment env;
+    if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {
+        ctx.err << "uisctl submit: " << e << "\n";
+        return ExitUsage;
+    }
+    std::unique_ptr<DcpReply> reply(client.submit(request.bodyToSend()));
+    QObject::connect(reply.get(), &DcpReply::progress, [&ctx](const QString &m) {
+        ctx.err << "uisctl submit: " << m << "\n";
+        ctx.err.flush();
+    });
+    if (!reply->wait())
+        return reportError(ctx, "submit", reply->error());
+    const SubmitResult r = reply->submitResult();
+    ctx.out << r.jobId << "\n";
+    ctx.out.flush();
+    ctx.err << "uisctl submit: job " << r.jobId << " " << jobStateName(r.state) << " on " << env.name << " ("
+            << client.baseUrl().toString() << ")\n";
+    ctx.err.flush();
+    if (!p.isSet(QStringLiteral("wait")) && !p.isSet(QStringLiteral("follow")))
+        return ExitOk;
+    const auto final = follow(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);
+    if (!final)
+        return ExitUsage;
+    return exitForFinalState(ctx, *final);
+}
+
+int runStatus(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p(commonOptions(), {QStringLiteral("help")});
+    if (const int rc = prepare(p, args, ctx, "status", kStatusHelp, 1); rc >= 0)
+        return rc;
+    DcpClient client;
+    Environment env;
+    if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {
+        ctx.err << "uisctl status: " << e << "\n";
+        return ExitUsage;
+    }
+    std::unique_ptr<DcpReply> reply(client.get(p.positional().first()));
+    if (!reply->wait())
+        return reportError(ctx, "status", reply->error());
+    if (p.value(QStringLiteral("format")) == QLatin1String("json"))
+        ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
+    else
+        printStatus(ctx, reply->status());
+    return ExitOk;
+}
+
+int runList(const QStringList &args, CliContext &ctx)
+{
+    QStringList options = commonOptions();
+    options << QStringLiteral("status") << QStringLiteral("team") << QStringLiteral("user") << QStringLiteral("limit");
+    ArgParser p(options, {QStringLiteral("help")});
+    if (const int rc = prepare(p, args, ctx, "list", kListHelp, 0); rc >= 0)
+        return rc;
+    DcpClient client;
+    Environment env;
+    if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {
+        ctx.err << "uisctl list: " << e << "\n";
+        return ExitUsage;
+    }
+    JobListQuery q;
+    q.status = p.value(QStringLiteral("status")).toUpper();
+    q.team = p.value(QStringLiteral("team"));
+    q.user = p.value(QStringLiteral("user"));
+    q.limit = p.value(QStringLiteral("limit"), QStringLiteral("50")).toInt();
+    if (q.limit < 1) {
+        ctx.err << "uisctl list: --limit expects a positive number\n";
+        return ExitUsage;
+    }
+    std::unique_ptr<DcpReply> reply(client.list(q));
+    if (!reply->wait())
+        return reportError(ctx, "list", reply->error());
+    if (p.value(QStringLiteral("format")) == QLatin1String("json")) {
+        ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    const JobList list = reply->jobList();
+    ctx.out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                   .arg(QStringLiteral("ID"), -20)
+                   .arg(QStringLiteral("NAME"), -28)
+                   .arg(QStringLiteral("ENGINE"), -6)
+                   .arg(QStringLiteral("STATUS"), -9)
+                   .arg(QStringLiteral("ENGINE STATE"), -12)
+                   .arg(QStringLiteral("CREATED"), -20)
+                   .arg(QStringLiteral("DURATION"));
+    for (const JobStatus &s : list.jobs) {
+        ctx.out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                       .arg(s.jobId, -20)
+                       .arg(s.name.left(28), -28)
+                       .arg(s.engine, -6)
+                       .arg(jobStateName(s.state), -9)
+                       .arg(s.engineState.isEmpty() ? QStringLiteral("-") : s.engineState, -12)
+                       .arg(formatTime(s.createdAt), -20)
+                       .arg(formatDuration(s.durationSecs()));
+    }
+    if (!list.nextCursor.isEmpty())
+        ctx.err << "uisctl list: more jobs exist; raise --limit (at most 500) to see them\n";
+    return ExitOk;
+}
+
+int runLogs(const QStringList &args, CliContext &ctx)
+{
+    QStringList options = commonOptions();
+    options << QStringLiteral("offset");
+    ArgParser p(options, {QStringLiteral("help"), QStringLiteral("follow")});
+    if (const int rc = prepare(p, args, ctx, "logs", kLogsHelp, 1); rc >= 0)
+        return rc;
+    DcpClient client;
+    Environment env;
+    if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {
+        ctx.err << "uisctl logs: " << e << "\n";
+        return ExitUsage;
+    }
+    const QString id = p.positional().first();
+    qint64 offset = p.value(QStringLiteral("offset"), QStringLiteral("0")).toLongLong();
+    if (p.isSet(QStringLiteral("follow"))) {
+        const auto final = follow(client, id, true, ctx, offset, false);
+        return final ? ExitOk : ExitErrors;
+    }
+    ctx.out.flush();
+    for (;;) {
+        std::unique_ptr<DcpReply> reply(client.logs(id, offset, 1024 * 1024));
+        if (!reply->wait())
+            return reportError(ctx, "logs", reply->error());
+        const LogChunk c = reply->logChunk();
+        std::fwrite(c.data.constData(), 1, size_t(c.data.size()), stdout);
+        if (c.nextOffset <= offset || c.complete)
+            break;
+        offset = c.nextOffset;
+    }
+    std::fflush(stdout);
+    return ExitOk;
+}
+
+int runCancel(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("wait")});
+    if (const int rc = prepare(p, args, ctx, "cancel", kCancelHelp, 1); rc >= 0)
+        return rc;
+    DcpClient client;
+    Environment env;
+    if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {
+        ctx.err << "uisctl cancel: " << e << "\n";
+        return ExitUsage;
+    }
+    const QString id = p.positional().first();
+    std::unique_ptr<DcpReply> reply(client.cancel(id));
+    if (!reply->wait())
+        return reportError(ctx, "cancel", reply->error());
+    const JobStatus s = reply->status();
+    if (s.state == JobState::Cancelled)
+        ctx.err << "uisctl cancel: job " << id << " CANCELLED\n";
+    else
+        ctx.err << "uisctl cancel: cancel of job " << id << " accepted; it is " << jobStateName(s.state)
+                << " until its process has stopped\n";
+    if (p.isSet(QStringLiteral("wait")) && !isTerminal(s.state)) {
+        const auto final = follow(client, id, false, ctx);
+        if (!final)
+            return ExitUsage;
+        ctx.err << "uisctl cancel: job " << id << " " << jobStateName(final->state) << "\n";
+    }
+    return ExitOk;
+}
+
+} // namespace uis::cli
+
+#endif // UIS_HAVE_CLIENT
