@@ -40,6 +40,7 @@ struct Column
     QString type; ///< Flink SQL type; empty when unknown
     bool notNull = false;
     QList<Origin> origins;
+    bool raw = false; ///< the whole record as text (a source without a schema)
 };
 
 /// A table or view of the script, with what the planner will know about it.
@@ -220,7 +221,7 @@ struct Compiler
                     r.columns.append(Column{f.name, flinkType(f.type), !f.nullable, {Origin{e.name, f.name}}});
             } else {
                 r.columns.append(Column{QStringLiteral("data"), QStringLiteral("STRING"), false,
-                                        {Origin{e.name, QStringLiteral("data")}}});
+                                        {Origin{e.name, QStringLiteral("data")}}, true});
                 info(QStringLiteral("UIS-I-FLINK-RAW"),
                      QStringLiteral("endpoint `%1` has no schema: Flink reads each record as one `data` "
                                     "STRING column (the raw JSON); declare a schema for typed columns")
@@ -348,6 +349,7 @@ struct Compiler
                                 o.origins.append(orig);
                         }
                         o.notNull = o.notNull && c.notNull;
+                        o.raw = o.raw && c.raw;
                         if (o.type != c.type)
                             o.type = o.type.isEmpty() || c.type.isEmpty() ? QString() : o.type;
                         merged = true;
@@ -526,6 +528,7 @@ struct Compiler
                     if (c.type != ft && c.name != in.rowtime) {
                         c.type = ft;
                         c.origins.clear();
+                        c.raw = false;
                     }
                     c.notNull = c.notNull || !f.nullable;
                 }
@@ -973,9 +976,10 @@ struct Compiler
                          << qMakePair(QStringLiteral("decoding.plugin.name"), QStringLiteral("pgoutput"));
                 opts << qMakePair(QStringLiteral("scan.startup.mode"),
                                   e.startupMode.isEmpty() ? QStringLiteral("initial") : e.startupMode);
-                // The incremental snapshot reads in parallel and checkpoints; it needs the key.
-                opts << qMakePair(QStringLiteral("scan.incremental.snapshot.enabled"),
-                                  r.key.isEmpty() ? QStringLiteral("false") : QStringLiteral("true"));
+                // The incremental snapshot reads in parallel, checkpoints during the snapshot and
+                // is the only one that supports every startup mode (it splits by the table's
+                // primary key in the database).
+                opts << qMakePair(QStringLiteral("scan.incremental.snapshot.enabled"), QStringLiteral("true"));
                 if (r.key.isEmpty())
                     warning(QStringLiteral("UIS-W-FLINK-CDC-KEY"),
                             QStringLiteral("endpoint `%1` has no key column: mark the primary key columns "
@@ -1090,7 +1094,12 @@ struct Compiler
                                         ? bootstrap()
                                         : CS::sinkConfig(s, QStringLiteral("bootstrap_servers"));
             if (s.type == QLatin1String("kafka")) {
-                if (!s.kafkaKeyField.isEmpty() && !in.column(s.kafkaKeyField))
+                if (s.kafkaKeyField.contains(QLatin1Char(';')))
+                    error(QStringLiteral("UIS-E-FLINK-COLUMN"),
+                          QStringLiteral("kafka_key_field `%1` contains `;`, which Flink's `key.fields` list "
+                                         "cannot hold; rename the column").arg(s.kafkaKeyField),
+                          sPtr(i) + QStringLiteral("/kafka_key_field"));
+                else if (!s.kafkaKeyField.isEmpty() && !in.column(s.kafkaKeyField))
                     error(QStringLiteral("UIS-E-FLINK-COLUMN"),
                           QStringLiteral("kafka_key_field `%1` is not a column of sink `%2`'s input (%3)")
                               .arg(s.kafkaKeyField, name, columnNames(in).join(QStringLiteral(", "))),
@@ -1116,6 +1125,9 @@ struct Compiler
                                                                                     : QStringLiteral("json"))
                              << qMakePair(QStringLiteral("key.fields"), s.kafkaKeyField)
                              << qMakePair(QStringLiteral("value.format"), QStringLiteral("json"));
+                    } else if (in.columns.size() == 1 && in.columns.first().raw) {
+                        // Records read whole (no schema) are written back unchanged.
+                        opts << qMakePair(QStringLiteral("format"), QStringLiteral("raw"));
                     } else {
                         opts << qMakePair(QStringLiteral("format"), QStringLiteral("json"));
                     }
