@@ -346,7 +346,19 @@ bool FieldEditor::eventFilter(QObject *o, QEvent *e)
 
 bool FieldEditor::isEditing() const
 {
-    return m_input && (m_input->hasFocus() || m_input->isAncestorOf(QApplication::focusWidget()));
+    // Only an edit the user has not finished keeps the field from following the document.
+    if (m_line)
+        return m_line->hasFocus() && m_line->isModified();
+    if (m_code)
+        return m_code->hasFocus() && m_code->isModified();
+    if (m_text)
+        return m_text->hasFocus() && m_text->document()->isModified();
+    // An open item editor is a child of the view's viewport.
+    if (m_table)
+        return m_table->viewport()->isAncestorOf(QApplication::focusWidget());
+    if (m_list)
+        return m_list->viewport()->isAncestorOf(QApplication::focusWidget());
+    return false;
 }
 
 void FieldEditor::setSuggestions(const QStringList &suggestions)
@@ -389,6 +401,7 @@ void FieldEditor::setValue(const std::optional<SourceNode> &value)
     using K = FieldDef::Kind;
     if (m_line) {
         m_line->setText(value ? scalarText(*value) : QString());
+        m_line->setModified(false);
         m_localProblem = formatProblem(m_field.format, m_line->text());
     } else if (m_combo) {
         const QString t = value ? scalarText(*value) : QString();
@@ -445,11 +458,13 @@ void FieldEditor::setValue(const std::optional<SourceNode> &value)
         const QString t = value ? scalarText(*value) : QString();
         if (m_code->text() != t)
             m_code->setText(t);
+        m_code->setModified(false);
     } else if (m_text) {
         QString t;
         if (value && !value->isNull())
             t = value->isScalar() ? value->text() : QString::fromUtf8(SpecWriter::toJson(*value));
         m_text->setPlainText(t.trimmed());
+        m_text->document()->setModified(false);
     }
     m_loading = false;
     updateMark();
@@ -547,6 +562,8 @@ void FieldEditor::commitIfChanged()
         mb.insert(QStringLiteral("v"), *b);
         return ma == mb;
     };
+    if (m_line)
+        m_line->setModified(false);
     if (same(v, m_value))
         return;
     m_value = v;

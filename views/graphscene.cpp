@@ -41,6 +41,13 @@ GraphScene::GraphScene(PipelineDocument *document, QObject *parent)
         onConnectionCreated(c);
 }
 
+GraphScene::~GraphScene()
+{
+    // Tearing down items changes the selection; nobody should hear about it any more.
+    blockSignals(true);
+    clear();
+}
+
 QList<NodeId> GraphScene::selectedNodes() const
 {
     QList<NodeId> out;

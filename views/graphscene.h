@@ -28,6 +28,7 @@ class GraphScene : public QGraphicsScene
     Q_OBJECT
 public:
     explicit GraphScene(PipelineDocument *document, QObject *parent = nullptr);
+    ~GraphScene() override;
 
     PipelineDocument *document() const { return m_document; }
     NodeItem *nodeItem(NodeId id) const { return m_nodes.value(id); }
