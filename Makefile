@@ -12,6 +12,7 @@ all: build
 deps:
 	@scripts/deps.sh
 	@scripts/python-env.sh
+	@scripts/engines/setup.sh
 
 python:
 	@scripts/python-env.sh

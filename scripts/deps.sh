@@ -13,6 +13,7 @@ packages=(
   python3 python3-venv
   xvfb xauth imagemagick fonts-dejavu-core dbus-x11 gnome-keyring libsecret-tools
   wrk nginx-light hyperfine
+  openjdk-17-jdk-headless maven postgresql
 )
 packages+=(${UIS_EXTRA_DEB_PACKAGES:-})
 
