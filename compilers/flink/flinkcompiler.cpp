@@ -666,14 +666,18 @@ struct Compiler
             QStringLiteral("^(.*?)\\s+(?:AS\\s+)?(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)$"),
             QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
         out.known = true;
+        QString passedRowtime;
         for (const QString &item : splitTopLevel(list)) {
             if (item == QLatin1String("*")) {
                 if (!merged.known || inputs.size() != 1) {
                     out.known = false;
                     break;
                 }
-                for (const Column &c : merged.columns)
-                    out.columns.append(Column{c.name, c.type, c.notNull, {}});
+                for (const Column &c : merged.columns) {
+                    out.columns.append(c);
+                    if (c.name == merged.rowtime)
+                        passedRowtime = c.name;
+                }
                 continue;
             }
             QString expr = item, name;
@@ -697,11 +701,25 @@ struct Compiler
             if (e.contains(QLatin1Char('.')) && !e.startsWith(QLatin1Char('`')) && isPlainIdentifier(e.section(QLatin1Char('.'), -1)) &&
                 !e.contains(QLatin1Char('(')))
                 e = e.section(QLatin1Char('.'), -1);
+            if (isPlainIdentifier(e) && merged.column(unquoteIdentifier(e))) {
+                // A column passed through keeps its origin (and so can carry event time).
+                Column c = *merged.column(unquoteIdentifier(e));
+                if (c.name == merged.rowtime)
+                    passedRowtime = name;
+                c.name = name;
+                out.columns.append(c);
+                continue;
+            }
             const auto [type, notNull] = expressionType(e, merged);
             out.columns.append(Column{name, type, notNull, {}});
         }
         if (!out.known)
             out.columns.clear();
+        // A plain projection or filter of one input keeps its event-time attribute; grouping,
+        // DISTINCT and joins turn it into a regular timestamp.
+        const bool joined = skel.contains(QRegularExpression(QStringLiteral("\\bJOIN\\b")));
+        if (out.known && !grouped && !joined && !(sm.hasMatch() && !sm.captured(1).isEmpty()) && inputs.size() == 1)
+            out.rowtime = passedRowtime;
         return out;
     }
 

@@ -90,6 +90,7 @@ private Q_SLOTS:
         }
         QTest::newRow("hostile-flink") << sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml"));
         QTest::newRow("flink-webhook") << sourcePath(QStringLiteral("tests/compilers/data/flink-webhook.uis.yaml"));
+        QTest::newRow("flink-sql-window") << sourcePath(QStringLiteral("tests/compilers/data/flink-sql-window.uis.yaml"));
     }
 
     /// `EXPLAIN` of every INSERT by the real planner, with the connector jars of the project.

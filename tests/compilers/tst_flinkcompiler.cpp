@@ -484,6 +484,28 @@ private Q_SLOTS:
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-I-FLINK-SESSION")));
     }
 
+    /// A sql transform's SELECT list gives its columns; a column passed through keeps its
+    /// origin and its event time, so a window can follow.
+    void sqlTransformShape()
+    {
+        const Compiled c = compileFlink(data("flink-sql-window.uis.yaml"));
+        QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
+        QVERIFY(c.sql.contains(QStringLiteral("WATERMARK FOR `ts` AS `ts` - INTERVAL '5' SECOND")));
+        QVERIFY(c.sql.contains(QStringLiteral("CREATE TEMPORARY VIEW `views` AS\nSELECT * FROM `kafka_views`;")));
+        QVERIFY(c.sql.contains(QStringLiteral("TUMBLE(TABLE `picked`, DESCRIPTOR(`event_ts`), INTERVAL '1' MINUTE)")));
+        // `sum(doubled)` has no known type: it is written as STRING, with a warning.
+        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `out`")).contains(QStringLiteral("  `s` STRING\n")));
+        QVERIFY(c.sql.contains(QStringLiteral("CAST(`s` AS STRING) AS `s`")));
+        QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-TYPE")));
+        // A GROUP BY ends event time: a window after it is refused with a reason.
+        QByteArray grouped = data("flink-sql-window.uis.yaml");
+        grouped.replace("WHERE user_id > 0\"", "GROUP BY v.page, `ts`\"");
+        grouped.replace("user_id * 2 AS doubled", "COUNT(*) AS doubled");
+        const Compiled g = compileFlink(grouped);
+        QVERIFY2(g.loaded.valid(), qPrintable(diagnosticsText(g.loaded.diagnostics)));
+        QVERIFY(hasCode(g.result.diagnostics, QStringLiteral("UIS-E-FLINK-TIME-COLUMN")));
+    }
+
     void restSinkIsRefused()
     {
         QByteArray spec = templ("kafka-dedupe-window.uis.yaml");

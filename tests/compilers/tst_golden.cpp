@@ -158,6 +158,93 @@ private Q_SLOTS:
         }
     }
 
+    /// The table "Keys in the seeds that the engines do not accept" of COMPILERS.md, row by row,
+    /// over every artifact of every template and seed: the seed's key never appears, the real
+    /// one does where it applies.
+    void rejectedSeedKeysNeverAppear_data()
+    {
+        QTest::addColumn<int>("row");
+        const char *rows[] = {"trigger.processingTime conf", "state.checkpointing.mode", "state.backend",
+                              "connector websocket", "connector clickhouse", "kafka.bootstrap.servers in flink_config",
+                              "flink run --job-name", "spark-submit --job-config before the app", "s3:// paths",
+                              "partitionBy option"};
+        for (int i = 0; i < int(std::size(rows)); ++i)
+            QTest::newRow(rows[i]) << i;
+    }
+
+    void rejectedSeedKeysNeverAppear()
+    {
+        QFETCH(int, row);
+        for (const QString &spec : goldenSpecs()) {
+            const LoadedSpec loaded = SpecLoader::loadFile(spec);
+            const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
+            QVERIFY(r.succeeded());
+            const bool flink = engineForMode(loaded.spec.provider.mode) == Engine::Flink;
+            const QString name = specBaseName(spec);
+            for (const Artifact &a : r.artifacts) {
+                const QByteArray &c = a.content;
+                const QByteArray where = (name + QLatin1Char('/') + a.target).toUtf8();
+                switch (row) {
+                case 0:
+                    QVERIFY2(!c.contains("spark.sql.streaming.trigger"), where);
+                    break;
+                case 1:
+                    QVERIFY2(!c.contains("state.checkpointing.mode"), where);
+                    if (flink && a.target != QLatin1String("dcp-request"))
+                        QVERIFY2(c.contains("execution.checkpointing.mode"), where);
+                    break;
+                case 2:
+                    QVERIFY2(!c.contains("\"state.backend\"") && !c.contains("'state.backend'") &&
+                                 !c.contains("-Dstate.backend="),
+                             where);
+                    if (flink)
+                        QVERIFY2(c.contains("state.backend.type"), where);
+                    break;
+                case 3:
+                    QVERIFY2(!c.contains("'connector' = 'websocket'"), where);
+                    if (loaded.spec.provider.providerType == QLatin1String("websocket") && a.target == QLatin1String("flink-sql"))
+                        QVERIFY2(c.contains("'connector' = 'kafka'") && hasCode(r.diagnostics, QStringLiteral("UIS-I-KAFKA-BRIDGE")), where);
+                    break;
+                case 4:
+                    if (c.contains("'connector' = 'clickhouse'"))
+                        QVERIFY2(hasCode(r.diagnostics, QStringLiteral("UIS-W-FLINK-CLICKHOUSE")), where);
+                    break;
+                case 5:
+                    if (a.target == QLatin1String("flink-job")) {
+                        const OrderedJson conf = OrderedJson::parse(c.toStdString())["flink_config"];
+                        for (auto it = conf.begin(); it != conf.end(); ++it)
+                            QVERIFY2(it.key().find("bootstrap") == std::string::npos, where);
+                    }
+                    if (a.target == QLatin1String("flink-run"))
+                        QVERIFY2(!c.contains("bootstrap"), where);
+                    if (flink)
+                        QVERIFY2(!c.contains("kafka.bootstrap.servers"), where);
+                    if (a.target == QLatin1String("flink-sql") && c.contains("'connector' = 'kafka'"))
+                        QVERIFY2(c.contains("'properties.bootstrap.servers'"), where);
+                    break;
+                case 6:
+                    QVERIFY2(!c.contains("--job-name"), where);
+                    if (a.target == QLatin1String("flink-run"))
+                        QVERIFY2(c.contains("-Dpipeline.name=uis-" + loaded.spec.name.toUtf8() + ' '), where);
+                    break;
+                case 7:
+                    if (a.target == QLatin1String("spark-submit")) {
+                        const qsizetype app = c.indexOf("uis_spark_runner.py ");
+                        QVERIFY2(app > 0 && c.indexOf("--job-config") > app && c.count("--job-config") == 1, where);
+                    }
+                    break;
+                case 8:
+                    if (!flink)
+                        QVERIFY2(!c.contains("s3://"), where);
+                    break;
+                case 9:
+                    QVERIFY2(!c.contains("partitionBy"), where);
+                    break;
+                }
+            }
+        }
+    }
+
     /// Every template compiles for its engine with no error and no warning.
     void templatesCompileCleanly()
     {
