@@ -115,10 +115,24 @@ SourceNode reorder(const SourceNode &n, const ObjectDef *def, const QString &pro
 
 // ---------------------------------------------------------------- YAML emission
 
-bool needsQuotes(const SourceNode &n)
+/// Whether a string must be quoted to read back as the same string. yaml-cpp's own check lets
+/// some through that are not valid plain scalars (`:int` in a flow map), so decide here.
+bool needsQuotes(const QString &t, bool flow)
 {
-    // A string that would read back as another type must be quoted to keep its type.
-    return n.text().isEmpty() || resolvePlainScalar(n.text()) != SourceNode::ScalarType::String;
+    if (t.isEmpty() || resolvePlainScalar(t) != SourceNode::ScalarType::String)
+        return true; // would read back as another type
+    static const QString indicators = QStringLiteral("-?:,[]{}#&*!|>'\"%@`");
+    if (indicators.contains(t.front()) || t.front().isSpace() || t.back().isSpace())
+        return true;
+    if (t.contains(QLatin1String(": ")) || t.contains(QLatin1String(" #")) || t.endsWith(QLatin1Char(':')))
+        return true;
+    if (flow) {
+        for (const QChar c : t) {
+            if (c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}' || c == u':' || c == u'#')
+                return true;
+        }
+    }
+    return false;
 }
 
 /// Control characters and YAML's extra line breaks (NEL, LS, PS) only survive escaped.
@@ -160,7 +174,7 @@ void emitYaml(YAML::Emitter &e, const SourceNode &n, bool flow)
                 e << YAML::EscapeNonAscii << YAML::DoubleQuoted << t;
             else if (literalBlockOk(n.text()) && !flow)
                 e << YAML::Literal << t;
-            else if (needsQuotes(n) || n.text().contains(QLatin1Char('\n')))
+            else if (needsQuotes(n.text(), flow) || n.text().contains(QLatin1Char('\n')))
                 e << YAML::DoubleQuoted << t;
             else
                 e << t;
