@@ -36,9 +36,9 @@ struct CompileOptions
 /// One generated file.
 struct Artifact
 {
-    QString target;   ///< `spark-job`, `spark-submit`, … (the CLI's `--target`)
-    QString fileName; ///< suggested file name, e.g. `market-data-ingestion.spark-job.json`
-    QString language; ///< `json`, `shell`, `sql` or `yaml` (for highlighting)
+    QString target;     ///< `spark-job`, `spark-submit`, … (the CLI's `--target`)
+    QString fileName;   ///< suggested file name, e.g. `market-data-ingestion.spark-job.json`
+    QString language;   ///< `json`, `shell`, `sql` or `yaml` (for highlighting)
     QByteArray content; ///< UTF-8; JSON artifacts end with a newline
 };
 

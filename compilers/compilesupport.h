@@ -66,13 +66,13 @@ public:
     static int transformIndex(const Spec &spec, const QString &name);
 
     // Pinned versions (scripts/engines/versions.env).
-    static QString defaultSparkVersion();      ///< "3.5"
-    static QString sparkPatchVersion(const QString &version); ///< "3.5" → "3.5.7"
+    static QString defaultSparkVersion();                           ///< "3.5"
+    static QString sparkPatchVersion(const QString &version);       ///< "3.5" → "3.5.7"
     static QString scalaBinaryVersion(const QString &sparkVersion); ///< 2.12 for 3.5, 2.13 for 4.x
     static QString icebergVersionForSpark(const QString &sparkVersion);
     static QString hadoopAwsVersion(const QString &sparkVersion);
     static QString clickHouseJdbcVersion();
-    static QString defaultFlinkVersion();      ///< "1.20"
+    static QString defaultFlinkVersion(); ///< "1.20"
     static QString flinkKafkaConnectorVersion(const QString &flinkVersion);
     static QString icebergVersionForFlink(const QString &flinkVersion);
     static QString flinkCdcVersion();

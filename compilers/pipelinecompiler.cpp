@@ -36,7 +36,8 @@ QStringList PipelineCompiler::targets(Engine engine)
 
 QStringList PipelineCompiler::allTargets()
 {
-    return SparkCompiler::targets() + FlinkCompiler::targets() + DcpCompiler::targets(Engine::Spark);
+    return SparkCompiler::targets() + FlinkCompiler::targets() +
+           DcpCompiler::targets(Engine::Spark);
 }
 
 Engine PipelineCompiler::engineForTarget(const QString &target)

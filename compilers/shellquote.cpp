@@ -12,8 +12,17 @@ bool isSafe(QChar c)
     if (c.isLetterOrNumber())
         return true;
     switch (c.toLatin1()) {
-    case '_': case '-': case '+': case '=': case '/': case ':': case '.': case ',':
-    case '%': case '@': case '^':
+    case '_':
+    case '-':
+    case '+':
+    case '=':
+    case '/':
+    case ':':
+    case '.':
+    case ',':
+    case '%':
+    case '@':
+    case '^':
         return true;
     default:
         return false;

@@ -117,12 +117,12 @@ int runCompile(const QStringList &args, CliContext &ctx)
     }
     const QString flinkTarget = p.value(QStringLiteral("flink-target"));
     if (!flinkTarget.isEmpty()) {
-        static const QStringList targets{QStringLiteral("kubernetes-session"), QStringLiteral("remote"),
-                                         QStringLiteral("local"), QStringLiteral("kubernetes-application"),
-                                         QStringLiteral("yarn-application")};
+        static const QStringList targets{
+            QStringLiteral("kubernetes-session"), QStringLiteral("remote"), QStringLiteral("local"),
+            QStringLiteral("kubernetes-application"), QStringLiteral("yarn-application")};
         if (!targets.contains(flinkTarget)) {
-            ctx.err << "uisctl compile: --flink-target must be one of " << targets.join(QStringLiteral(", "))
-                    << '\n';
+            ctx.err << "uisctl compile: --flink-target must be one of "
+                    << targets.join(QStringLiteral(", ")) << '\n';
             return ExitUsage;
         }
     }
@@ -151,8 +151,10 @@ int runCompile(const QStringList &args, CliContext &ctx)
     const Engine specEngine = engineForMode(loaded.spec.provider.mode);
     // A local run reads the job config that --out writes, so point the command line at it.
     if (toDir && options.jobConfigPath.isEmpty() && loaded.valid()) {
-        const bool localSpark = specEngine == Engine::Spark && !SparkCompiler::isKubernetes(options);
-        const bool localFlink = specEngine == Engine::Flink && flinkTarget == QLatin1String("local");
+        const bool localSpark =
+            specEngine == Engine::Spark && !SparkCompiler::isKubernetes(options);
+        const bool localFlink =
+            specEngine == Engine::Flink && flinkTarget == QLatin1String("local");
         if (localSpark || localFlink)
             options.jobConfigPath = QDir(outDir).absoluteFilePath(CompileSupport::fileName(
                 loaded.spec, localSpark ? QStringLiteral("spark-job") : QStringLiteral("flink-job"),

@@ -47,7 +47,8 @@ SourceNode toNode(const OrderedJson &j)
     case OrderedJson::value_t::number_unsigned:
         return SourceNode::makeInt(j.get<qint64>());
     case OrderedJson::value_t::number_float:
-        return SourceNode::makeScalar(QString::fromStdString(j.dump()), SourceNode::ScalarType::Float);
+        return SourceNode::makeScalar(QString::fromStdString(j.dump()),
+                                      SourceNode::ScalarType::Float);
     default:
         return SourceNode::makeNull();
     }
@@ -56,8 +57,8 @@ SourceNode toNode(const OrderedJson &j)
 bool isStreaming(const Spec &spec)
 {
     const Engine e = engineForMode(spec.provider.mode);
-    return e == Engine::Flink ||
-           (spec.provider.mode == QLatin1String("micro_batch") && !spec.provider.schedule.triggerInterval.isEmpty());
+    return e == Engine::Flink || (spec.provider.mode == QLatin1String("micro_batch") &&
+                                  !spec.provider.schedule.triggerInterval.isEmpty());
 }
 
 OrderedJson resources(const Spec &spec)
@@ -68,19 +69,22 @@ OrderedJson resources(const Spec &spec)
         const qint64 parallelism = spec.effectiveParallelism();
         return OrderedJson{
             {"driver", OrderedJson{{"cores", 1}, {"memory", "1600m"}}},
-            {"executor", OrderedJson{{"instances", (parallelism + slots - 1) / slots},
-                                     {"cores", slots},
-                                     {"memory", toStd(spec.configValue(QStringLiteral("taskmanager_memory"),
-                                                                       QStringLiteral("1728m")))}}}};
+            {"executor",
+             OrderedJson{{"instances", (parallelism + slots - 1) / slots},
+                         {"cores", slots},
+                         {"memory", toStd(spec.configValue(QStringLiteral("taskmanager_memory"),
+                                                           QStringLiteral("1728m")))}}}};
     }
     return OrderedJson{
         {"driver", OrderedJson{{"cores", configInt(spec, QStringLiteral("driver_cores"), 1)},
-                               {"memory", toStd(spec.configValue(QStringLiteral("driver_memory"), QStringLiteral("1g")))}}},
-        {"executor", OrderedJson{{"instances", configInt(spec, QStringLiteral("executor_instances"),
-                                                         spec.effectiveParallelism())},
-                                 {"cores", configInt(spec, QStringLiteral("executor_cores"), 1)},
-                                 {"memory", toStd(spec.configValue(QStringLiteral("executor_memory"),
-                                                                   QStringLiteral("1g")))}}}};
+                               {"memory", toStd(spec.configValue(QStringLiteral("driver_memory"),
+                                                                 QStringLiteral("1g")))}}},
+        {"executor",
+         OrderedJson{{"instances", configInt(spec, QStringLiteral("executor_instances"),
+                                             spec.effectiveParallelism())},
+                     {"cores", configInt(spec, QStringLiteral("executor_cores"), 1)},
+                     {"memory", toStd(spec.configValue(QStringLiteral("executor_memory"),
+                                                       QStringLiteral("1g")))}}}};
 }
 
 OrderedJson coreEtl(const OrderedJson &job)
@@ -105,7 +109,8 @@ QStringList DcpCompiler::targets(Engine engine)
     return {QStringLiteral("dcp-request"), QStringLiteral("dcp-manifest")};
 }
 
-OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options, DiagnosticList *diagnostics)
+OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options,
+                                 DiagnosticList *diagnostics)
 {
     OrderedJson body = OrderedJson::object();
     body["name"] = toStd(spec.name);
@@ -116,7 +121,8 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
         OrderedJson job = FlinkCompiler::jobConfig(spec, options, diagnostics);
         config["engine"] = "flink";
         config["job_type"] = "STREAMING";
-        config["flink"] = OrderedJson{{"version", job["flink_version"]}, {"sql", job["sql"]}, {"conf", job["flink_config"]}};
+        config["flink"] = OrderedJson{
+            {"version", job["flink_version"]}, {"sql", job["sql"]}, {"conf", job["flink_config"]}};
         config["resources"] = resources(spec);
         config["uis"] = OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", job}};
     } else {
@@ -170,26 +176,30 @@ CompileResult DcpCompiler::compile(const LoadedSpec &loaded, const CompileOption
     const Spec &spec = loaded.spec;
     const Engine engine = engineForMode(spec.provider.mode);
     if (engine == Engine::None) {
-        result.diagnostics.append(CS::make(Severity::Error, QStringLiteral("UIS-E-ENGINE"),
-                                           QStringLiteral("mode `%1` has no engine").arg(spec.provider.mode),
-                                           QStringLiteral("/provider/mode")));
+        result.diagnostics.append(
+            CS::make(Severity::Error, QStringLiteral("UIS-E-ENGINE"),
+                     QStringLiteral("mode `%1` has no engine").arg(spec.provider.mode),
+                     QStringLiteral("/provider/mode")));
         CS::locate(result.diagnostics, loaded);
         return result;
     }
     // The request embeds the engine's compiled job: its errors are the DCP compiler's errors.
-    const CompileResult engineResult = engine == Engine::Flink ? FlinkCompiler::compile(loaded, options)
-                                                               : SparkCompiler::compile(loaded, options);
+    const CompileResult engineResult = engine == Engine::Flink
+                                           ? FlinkCompiler::compile(loaded, options)
+                                           : SparkCompiler::compile(loaded, options);
     result.diagnostics = engineResult.diagnostics;
     if (!engineResult.succeeded())
         return result;
     const OrderedJson body = request(spec, options, nullptr);
-    result.artifacts.append(Artifact{QStringLiteral("dcp-request"),
-                                     CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
-                                     QStringLiteral("json"), dumpJson(body)});
+    result.artifacts.append(
+        Artifact{QStringLiteral("dcp-request"),
+                 CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
+                 QStringLiteral("json"), dumpJson(body)});
     if (engine == Engine::Spark)
-        result.artifacts.append(Artifact{QStringLiteral("dcp-manifest"),
-                                         CS::fileName(spec, QStringLiteral("dcp-manifest"), QStringLiteral("yaml")),
-                                         QStringLiteral("yaml"), manifest(spec, options)});
+        result.artifacts.append(
+            Artifact{QStringLiteral("dcp-manifest"),
+                     CS::fileName(spec, QStringLiteral("dcp-manifest"), QStringLiteral("yaml")),
+                     QStringLiteral("yaml"), manifest(spec, options)});
     return result;
 }
 

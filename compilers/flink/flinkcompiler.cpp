@@ -46,8 +46,8 @@ struct Column
 /// A table or view of the script, with what the planner will know about it.
 struct Relation
 {
-    QString sql;           ///< the quoted name to select from
-    bool known = true;     ///< the columns are known
+    QString sql;       ///< the quoted name to select from
+    bool known = true; ///< the columns are known
     QList<Column> columns;
     bool updating = false; ///< produces updates/deletes (a changelog), not only inserts
     QStringList key;       ///< a unique key, when one is known
@@ -169,11 +169,11 @@ struct Compiler
     const CompileOptions &options;
     DiagnosticList diags;
 
-    QHash<QString, Relation> rels;     ///< by spec node name (endpoint or transform)
-    QHash<QString, Relation> sources;  ///< by endpoint name: the source table itself
-    QHash<QString, Relation> mappings; ///< by endpoint name: its map_<endpoint> view
+    QHash<QString, Relation> rels;         ///< by spec node name (endpoint or transform)
+    QHash<QString, Relation> sources;      ///< by endpoint name: the source table itself
+    QHash<QString, Relation> mappings;     ///< by endpoint name: its map_<endpoint> view
     QHash<QString, qint64> watermarkDelay; ///< "endpoint\ncolumn" → delay
-    QList<int> order;                  ///< transforms in dependency order
+    QList<int> order;                      ///< transforms in dependency order
     qint64 stateTtlMs = 0;
     bool hasStatefulNonWindow = false;
 
@@ -206,7 +206,10 @@ struct Compiler
         return sourceKind(p().providerType) + QLatin1Char('_') + e.name;
     }
 
-    QString bootstrap() const { return spec.configValue(QStringLiteral("kafka_bootstrap_servers")); }
+    QString bootstrap() const
+    {
+        return spec.configValue(QStringLiteral("kafka_bootstrap_servers"));
+    }
 
     // ------------------------------------------------------------------ relations
 
@@ -218,13 +221,18 @@ struct Compiler
             r.sql = W::identifier(sourceTable(e));
             if (e.hasSchema && !e.schema.isEmpty()) {
                 for (const SchemaField &f : e.schema)
-                    r.columns.append(Column{f.name, flinkType(f.type), !f.nullable, {Origin{e.name, f.name}}});
+                    r.columns.append(
+                        Column{f.name, flinkType(f.type), !f.nullable, {Origin{e.name, f.name}}});
             } else {
-                r.columns.append(Column{QStringLiteral("data"), QStringLiteral("STRING"), false,
-                                        {Origin{e.name, QStringLiteral("data")}}, true});
+                r.columns.append(Column{QStringLiteral("data"),
+                                        QStringLiteral("STRING"),
+                                        false,
+                                        {Origin{e.name, QStringLiteral("data")}},
+                                        true});
                 info(QStringLiteral("UIS-I-FLINK-RAW"),
-                     QStringLiteral("endpoint `%1` has no schema: Flink reads each record as one `data` "
-                                    "STRING column (the raw JSON); declare a schema for typed columns")
+                     QStringLiteral(
+                         "endpoint `%1` has no schema: Flink reads each record as one `data` "
+                         "STRING column (the raw JSON); declare a schema for typed columns")
                          .arg(e.name),
                      ePtr(i));
             }
@@ -311,7 +319,8 @@ struct Compiler
             for (int k = 0; k < pending.size(); ++k) {
                 const int i = pending.at(k);
                 const QStringList ins = spec.effectiveTransformInputs(i);
-                if (std::all_of(ins.begin(), ins.end(), [&](const QString &n) { return done.contains(n); })) {
+                if (std::all_of(ins.begin(), ins.end(),
+                                [&](const QString &n) { return done.contains(n); })) {
                     order.append(i);
                     done.insert(p().transforms.at(i).name);
                     pending.removeAt(k);
@@ -392,9 +401,11 @@ struct Compiler
                                     .arg(c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
                                          W::identifier(c.name)));
             }
-            selects.append(QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), r.sql));
+            selects.append(
+                QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), r.sql));
         }
-        return QStringLiteral("(\n  ") + selects.join(QStringLiteral("\n  UNION ALL\n  ")) + QStringLiteral("\n)");
+        return QStringLiteral("(\n  ") + selects.join(QStringLiteral("\n  UNION ALL\n  ")) +
+               QStringLiteral("\n)");
     }
 
     static QString selectList(const Relation &r)
@@ -410,14 +421,15 @@ struct Compiler
     // ------------------------------------------------------------------ watermarks
 
     /// Records that the source column behind `column` of `in` needs a watermark.
-    void requireWatermark(const Relation &in, const QString &column, qint64 delayMs, bool explicitDelay,
-                          const QString &ptr)
+    void requireWatermark(const Relation &in, const QString &column, qint64 delayMs,
+                          bool explicitDelay, const QString &ptr)
     {
         const Column *c = in.column(column);
         if (!in.known || !c) {
             error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
                   QStringLiteral("time column `%1` is not a column of the input%2")
-                      .arg(column, in.known ? QStringLiteral(" (") + columnNames(in).join(QStringLiteral(", ")) +
+                      .arg(column, in.known ? QStringLiteral(" (") +
+                                                  columnNames(in).join(QStringLiteral(", ")) +
                                                   QLatin1Char(')')
                                             : QString()),
                   ptr);
@@ -425,16 +437,18 @@ struct Compiler
         }
         if (c->origins.isEmpty()) {
             error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
-                  QStringLiteral("time column `%1` is computed by a transform; Flink declares event time "
-                                 "on a source table, so use a column that comes from an endpoint's schema")
+                  QStringLiteral(
+                      "time column `%1` is computed by a transform; Flink declares event time "
+                      "on a source table, so use a column that comes from an endpoint's schema")
                       .arg(column),
                   ptr);
             return;
         }
         if (c->type != QLatin1String("TIMESTAMP(3)")) {
             error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
-                  QStringLiteral("time column `%1` must be declared `type: timestamp` in the endpoint "
-                                 "schema (a Flink watermark needs TIMESTAMP(3))")
+                  QStringLiteral(
+                      "time column `%1` must be declared `type: timestamp` in the endpoint "
+                      "schema (a Flink watermark needs TIMESTAMP(3))")
                       .arg(column),
                   ptr);
             return;
@@ -445,15 +459,17 @@ struct Compiler
             for (auto it = watermarkDelay.constBegin(); it != watermarkDelay.constEnd(); ++it) {
                 if (it.key().section(QLatin1Char('\n'), 0, 0) == o.endpoint && it.key() != key) {
                     error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
-                          QStringLiteral("endpoint `%1` already has its event time on `%2`; Flink allows "
-                                         "one watermark per source table")
+                          QStringLiteral(
+                              "endpoint `%1` already has its event time on `%2`; Flink allows "
+                              "one watermark per source table")
                               .arg(o.endpoint, it.key().section(QLatin1Char('\n'), 1)),
                           ptr);
                     return;
                 }
             }
             if (!watermarkDelay.contains(key) || explicitDelay)
-                watermarkDelay.insert(key, std::max(explicitDelay ? 0 : watermarkDelay.value(key), delayMs));
+                watermarkDelay.insert(
+                    key, std::max(explicitDelay ? 0 : watermarkDelay.value(key), delayMs));
         }
     }
 
@@ -476,11 +492,12 @@ struct Compiler
                     bool covered = false;
                     if (c) {
                         for (const Origin &o : c->origins)
-                            covered = covered || watermarkDelay.contains(o.endpoint + QLatin1Char('\n') + o.column);
+                            covered = covered || watermarkDelay.contains(
+                                                     o.endpoint + QLatin1Char('\n') + o.column);
                     }
                     if (!covered)
-                        requireWatermark(in, t.timeColumn, CS::durationMs(t.watermark).value_or(0), false,
-                                         tPtr(i) + QStringLiteral("/time_column"));
+                        requireWatermark(in, t.timeColumn, CS::durationMs(t.watermark).value_or(0),
+                                         false, tPtr(i) + QStringLiteral("/time_column"));
                 }
                 rels.insert(t.name, shapeOf(i, in, /*quiet=*/true));
             }
@@ -538,8 +555,10 @@ struct Compiler
         } else if (t.type == QLatin1String("window_aggregate")) {
             out = Relation();
             out.sql = W::identifier(t.name);
-            out.columns.append(Column{QStringLiteral("window_start"), QStringLiteral("TIMESTAMP(3)"), true, {}});
-            out.columns.append(Column{QStringLiteral("window_end"), QStringLiteral("TIMESTAMP(3)"), true, {}});
+            out.columns.append(
+                Column{QStringLiteral("window_start"), QStringLiteral("TIMESTAMP(3)"), true, {}});
+            out.columns.append(
+                Column{QStringLiteral("window_end"), QStringLiteral("TIMESTAMP(3)"), true, {}});
             out.key = {QStringLiteral("window_start"), QStringLiteral("window_end")};
             for (const QString &g : t.groupBy) {
                 const Column *c = in.column(g);
@@ -563,11 +582,14 @@ struct Compiler
     static std::pair<QString, bool> expressionType(const QString &expr, const Relation &in)
     {
         static const QRegularExpression call(
-            QStringLiteral("^\\s*([A-Za-z_]+)\\s*\\(\\s*(?:DISTINCT\\s+)?(\\*|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$"),
+            QStringLiteral("^\\s*([A-Za-z_]+)\\s*\\(\\s*(?:DISTINCT\\s+)?(\\*|`[^`]+`|[A-Za-z_][A-"
+                           "Za-z0-9_]*)\\s*\\)\\s*$"),
             QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression cast(
-            QStringLiteral("^\\s*(?:TRY_)?CAST\\s*\\((.*)\\s+AS\\s+([A-Za-z]+(?:\\s*\\(\\s*[0-9]+(?:\\s*,\\s*[0-9]+)?\\s*\\))?)\\s*\\)\\s*$"),
-            QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+            QStringLiteral("^\\s*(?:TRY_)?CAST\\s*\\((.*)\\s+AS\\s+([A-Za-z]+(?:\\s*\\(\\s*[0-9]+(?"
+                           ":\\s*,\\s*[0-9]+)?\\s*\\))?)\\s*\\)\\s*$"),
+            QRegularExpression::CaseInsensitiveOption |
+                QRegularExpression::DotMatchesEverythingOption);
         if (const auto m = cast.match(expr); m.hasMatch()) {
             QString t = m.captured(2).toUpper().simplified();
             if (t == QLatin1String("TIMESTAMP"))
@@ -591,17 +613,19 @@ struct Compiler
             return {QString(), false};
         const QString t = c->type;
         static const QRegularExpression dec(QStringLiteral("^DECIMAL\\((\\d+), (\\d+)\\)$"));
-        if (fn == QLatin1String("min") || fn == QLatin1String("max") || fn == QLatin1String("first_value") ||
-            fn == QLatin1String("last_value"))
+        if (fn == QLatin1String("min") || fn == QLatin1String("max") ||
+            fn == QLatin1String("first_value") || fn == QLatin1String("last_value"))
             return {t, false};
         if (fn == QLatin1String("sum") || fn == QLatin1String("avg")) {
-            if (t == QLatin1String("INT") || t == QLatin1String("BIGINT") || t == QLatin1String("DOUBLE"))
+            if (t == QLatin1String("INT") || t == QLatin1String("BIGINT") ||
+                t == QLatin1String("DOUBLE"))
                 return {t, false};
             if (const auto d = dec.match(t); d.hasMatch())
-                return {fn == QLatin1String("sum")
-                            ? QStringLiteral("DECIMAL(38, %1)").arg(d.captured(2))
-                            : QStringLiteral("DECIMAL(38, %1)").arg(std::max(6, d.captured(2).toInt())),
-                        false};
+                return {
+                    fn == QLatin1String("sum")
+                        ? QStringLiteral("DECIMAL(38, %1)").arg(d.captured(2))
+                        : QStringLiteral("DECIMAL(38, %1)").arg(std::max(6, d.captured(2).toInt())),
+                    false};
             return {QString(), false};
         }
         if (fn.startsWith(QLatin1String("stddev")) || fn.startsWith(QLatin1String("var")))
@@ -633,14 +657,17 @@ struct Compiler
                 break;
             }
         }
-        const bool windowed = skel.contains(QRegularExpression(QStringLiteral("TABLE\\s*\\(\\s*(TUMBLE|HOP|CUMULATE|SESSION)")));
+        const bool windowed = skel.contains(
+            QRegularExpression(QStringLiteral("TABLE\\s*\\(\\s*(TUMBLE|HOP|CUMULATE|SESSION)")));
         const bool grouped = skel.contains(QRegularExpression(QStringLiteral("\\bGROUP\\s+BY\\b")));
         out.updating = merged.updating || (sm.hasMatch() && !sm.captured(1).isEmpty()) ||
                        (grouped && !windowed) ||
-                       skel.contains(QRegularExpression(QStringLiteral("\\b(LEFT|RIGHT|FULL)\\s+(OUTER\\s+)?JOIN\\b")));
+                       skel.contains(QRegularExpression(
+                           QStringLiteral("\\b(LEFT|RIGHT|FULL)\\s+(OUTER\\s+)?JOIN\\b")));
         if (grouped && !windowed) {
-            static const QRegularExpression groupBy(QStringLiteral("\\bGROUP\\s+BY\\s+(.*?)(\\bHAVING\\b|\\bORDER\\b|\\bLIMIT\\b|$)"),
-                                                    QRegularExpression::DotMatchesEverythingOption);
+            static const QRegularExpression groupBy(
+                QStringLiteral("\\bGROUP\\s+BY\\s+(.*?)(\\bHAVING\\b|\\bORDER\\b|\\bLIMIT\\b|$)"),
+                QRegularExpression::DotMatchesEverythingOption);
             const auto g = groupBy.match(skel);
             if (g.hasMatch()) {
                 const qsizetype at = g.capturedStart(1);
@@ -664,7 +691,8 @@ struct Compiler
         const QString list = t.query.mid(sm.capturedEnd(0), from - sm.capturedEnd(0));
         static const QRegularExpression alias(
             QStringLiteral("^(.*?)\\s+(?:AS\\s+)?(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)$"),
-            QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+            QRegularExpression::CaseInsensitiveOption |
+                QRegularExpression::DotMatchesEverythingOption);
         out.known = true;
         QString passedRowtime;
         for (const QString &item : splitTopLevel(list)) {
@@ -682,7 +710,8 @@ struct Compiler
             }
             QString expr = item, name;
             const auto am = alias.match(item);
-            if (am.hasMatch() && !sqlSkeleton(am.captured(1)).trimmed().endsWith(QLatin1Char('.')) &&
+            if (am.hasMatch() &&
+                !sqlSkeleton(am.captured(1)).trimmed().endsWith(QLatin1Char('.')) &&
                 !isPlainIdentifier(item)) {
                 expr = am.captured(1).trimmed();
                 name = unquoteIdentifier(am.captured(2));
@@ -698,8 +727,8 @@ struct Compiler
                 expr = ref;
             }
             QString e = expr;
-            if (e.contains(QLatin1Char('.')) && !e.startsWith(QLatin1Char('`')) && isPlainIdentifier(e.section(QLatin1Char('.'), -1)) &&
-                !e.contains(QLatin1Char('(')))
+            if (e.contains(QLatin1Char('.')) && !e.startsWith(QLatin1Char('`')) &&
+                isPlainIdentifier(e.section(QLatin1Char('.'), -1)) && !e.contains(QLatin1Char('(')))
                 e = e.section(QLatin1Char('.'), -1);
             if (isPlainIdentifier(e) && merged.column(unquoteIdentifier(e))) {
                 // A column passed through keeps its origin (and so can carry event time).
@@ -718,7 +747,8 @@ struct Compiler
         // A plain projection or filter of one input keeps its event-time attribute; grouping,
         // DISTINCT and joins turn it into a regular timestamp.
         const bool joined = skel.contains(QRegularExpression(QStringLiteral("\\bJOIN\\b")));
-        if (out.known && !grouped && !joined && !(sm.hasMatch() && !sm.captured(1).isEmpty()) && inputs.size() == 1)
+        if (out.known && !grouped && !joined && !(sm.hasMatch() && !sm.captured(1).isEmpty()) &&
+            inputs.size() == 1)
             out.rowtime = passedRowtime;
         return out;
     }
@@ -741,23 +771,28 @@ struct Compiler
                     for (const Column &c : in.columns) {
                         const QString target = mapValue(t.mapping, c.name);
                         if (!target.isEmpty())
-                            cols.append(W::identifier(c.name) + QStringLiteral(" AS ") + W::identifier(target));
+                            cols.append(W::identifier(c.name) + QStringLiteral(" AS ") +
+                                        W::identifier(target));
                         else if (!std::any_of(t.mapping.begin(), t.mapping.end(),
                                               [&](const auto &kv) { return kv.second == c.name; }))
                             cols.append(W::identifier(c.name));
                     }
                 } else {
                     warning(QStringLiteral("UIS-W-FLINK-COLUMNS"),
-                            QStringLiteral("the columns of `%1`'s input are unknown: the view keeps only the "
-                                           "mapped columns")
+                            QStringLiteral(
+                                "the columns of `%1`'s input are unknown: the view keeps only the "
+                                "mapped columns")
                                 .arg(t.name),
                             tPtr(i));
                     for (const auto &kv : t.mapping)
-                        cols.append(W::identifier(kv.first) + QStringLiteral(" AS ") + W::identifier(kv.second));
+                        cols.append(W::identifier(kv.first) + QStringLiteral(" AS ") +
+                                    W::identifier(kv.second));
                 }
-                body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
+                body =
+                    QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
             } else if (t.type == QLatin1String("filter")) {
-                body = QStringLiteral("SELECT %1\nFROM %2\nWHERE %3").arg(selectList(in), from, t.condition);
+                body = QStringLiteral("SELECT %1\nFROM %2\nWHERE %3")
+                           .arg(selectList(in), from, t.condition);
             } else if (t.type == QLatin1String("sql")) {
                 // The query names its inputs as tables; endpoints get views of their own name.
                 body = t.query.trimmed();
@@ -765,8 +800,9 @@ struct Compiler
                     body = body.left(body.size() - 1).trimmed();
                 if (!out.known)
                     warning(QStringLiteral("UIS-W-FLINK-COLUMNS"),
-                            QStringLiteral("cannot tell the columns of sql transform `%1` from its SELECT "
-                                           "list; list them explicitly (`SELECT a, b AS c …`)")
+                            QStringLiteral(
+                                "cannot tell the columns of sql transform `%1` from its SELECT "
+                                "list; list them explicitly (`SELECT a, b AS c …`)")
                                 .arg(t.name),
                             tPtr(i) + QStringLiteral("/query"));
                 if (out.updating)
@@ -777,7 +813,8 @@ struct Compiler
                     QString expr = W::identifier(c.name);
                     for (const SchemaField &f : t.schema) {
                         if (f.name == c.name && flinkType(f.type) != c.type && c.name != in.rowtime)
-                            expr = QStringLiteral("TRY_CAST(%1 AS %2) AS %1").arg(W::identifier(c.name), flinkType(f.type));
+                            expr = QStringLiteral("TRY_CAST(%1 AS %2) AS %1")
+                                       .arg(W::identifier(c.name), flinkType(f.type));
                     }
                     cols.append(expr);
                 }
@@ -786,7 +823,8 @@ struct Compiler
                     const Column *c = in.column(f.name);
                     if (in.known && !c) {
                         error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                              QStringLiteral("schema_validation column `%1` is not a column of the input (%2)")
+                              QStringLiteral(
+                                  "schema_validation column `%1` is not a column of the input (%2)")
                                   .arg(f.name, columnNames(in).join(QStringLiteral(", "))),
                               tPtr(i) + QStringLiteral("/schema/%1/name").arg(k));
                         continue;
@@ -796,16 +834,21 @@ struct Compiler
                     if (!f.nullable && !(c && c->notNull))
                         conds.append(id + QStringLiteral(" IS NOT NULL"));
                     if (!c || (c->type != ft && f.name != in.rowtime))
-                        conds.append(QStringLiteral("(%1 IS NULL OR TRY_CAST(%1 AS %2) IS NOT NULL)").arg(id, ft));
+                        conds.append(
+                            QStringLiteral("(%1 IS NULL OR TRY_CAST(%1 AS %2) IS NOT NULL)")
+                                .arg(id, ft));
                 }
                 if (!in.known)
                     cols = QStringList{QStringLiteral("*")};
-                body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
+                body =
+                    QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
                 if (!conds.isEmpty())
                     body += QStringLiteral("\nWHERE ") + conds.join(QStringLiteral("\n  AND "));
-                if (t.onInvalid == QLatin1String("fail") || t.onInvalid == QLatin1String("dead_letter"))
+                if (t.onInvalid == QLatin1String("fail") ||
+                    t.onInvalid == QLatin1String("dead_letter"))
                     info(QStringLiteral("UIS-I-FLINK-INVALID-ROWS"),
-                         QStringLiteral("Flink SQL drops invalid rows; on_invalid `%1` applies on Spark only")
+                         QStringLiteral(
+                             "Flink SQL drops invalid rows; on_invalid `%1` applies on Spark only")
                              .arg(t.onInvalid),
                          tPtr(i) + QStringLiteral("/on_invalid"));
             } else if (t.type == QLatin1String("dedupe")) {
@@ -817,18 +860,22 @@ struct Compiler
                               tPtr(i) + QStringLiteral("/keys/%1").arg(k));
                 }
                 if (in.updating)
-                    error(QStringLiteral("UIS-E-FLINK-CHANGELOG"),
-                          QStringLiteral("dedupe `%1` reads an updating stream; Flink deduplicates insert-only "
-                                         "input").arg(t.name),
-                          tPtr(i));
+                    error(
+                        QStringLiteral("UIS-E-FLINK-CHANGELOG"),
+                        QStringLiteral(
+                            "dedupe `%1` reads an updating stream; Flink deduplicates insert-only "
+                            "input")
+                            .arg(t.name),
+                        tPtr(i));
                 QStringList keys;
                 for (const QString &k : t.keys)
                     keys.append(W::identifier(k));
                 // Keeping the first row by processing time is insert-only and keeps the event-time
                 // attribute for later windows; ordering by event time would emit updates.
-                body = QStringLiteral(
-                           "SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY `uis_proctime` ASC) AS `uis_row_num`\n"
-                           "  FROM (SELECT *, PROCTIME() AS `uis_proctime` FROM %3)\n)\nWHERE `uis_row_num` = 1")
+                body = QStringLiteral("SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION "
+                                      "BY %2 ORDER BY `uis_proctime` ASC) AS `uis_row_num`\n"
+                                      "  FROM (SELECT *, PROCTIME() AS `uis_proctime` FROM "
+                                      "%3)\n)\nWHERE `uis_row_num` = 1")
                            .arg(selectList(in), keys.join(QStringLiteral(", ")), from);
                 if (const auto ms = CS::durationMs(t.within))
                     stateTtlMs = std::max(stateTtlMs, *ms);
@@ -838,13 +885,15 @@ struct Compiler
                 if (in.rowtime != t.timeColumn) {
                     if (!in.rowtime.isEmpty())
                         error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
-                              QStringLiteral("window `%1` is on `%2`, but the input's event time is `%3`")
+                              QStringLiteral(
+                                  "window `%1` is on `%2`, but the input's event time is `%3`")
                                   .arg(t.name, t.timeColumn, in.rowtime),
                               tPtr(i) + QStringLiteral("/time_column"));
                     else if (!hasErrors(diags))
                         error(QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
-                              QStringLiteral("window `%1`: `%2` is not an event-time column of its input "
-                                             "(a window over a window or a sql transform is not supported)")
+                              QStringLiteral(
+                                  "window `%1`: `%2` is not an event-time column of its input "
+                                  "(a window over a window or a sql transform is not supported)")
                                   .arg(t.name, t.timeColumn),
                               tPtr(i) + QStringLiteral("/time_column"));
                 }
@@ -854,32 +903,39 @@ struct Compiler
                 if (slide && size && *slide != *size)
                     tvf = QStringLiteral("HOP(TABLE %1, DESCRIPTOR(%2), %3, %4)")
                               .arg(ins.size() == 1 ? rels.value(ins.first()).sql : from,
-                                   W::identifier(t.timeColumn), W::interval(*slide), W::interval(*size));
+                                   W::identifier(t.timeColumn), W::interval(*slide),
+                                   W::interval(*size));
                 else
                     tvf = QStringLiteral("TUMBLE(TABLE %1, DESCRIPTOR(%2), %3)")
                               .arg(ins.size() == 1 ? rels.value(ins.first()).sql : from,
                                    W::identifier(t.timeColumn), W::interval(size.value_or(60000)));
                 if (ins.size() != 1)
                     error(QStringLiteral("UIS-E-FLINK-WINDOW"),
-                          QStringLiteral("window `%1` reads several inputs; put a transform that merges them "
-                                         "first (Flink windows one table)").arg(t.name),
+                          QStringLiteral(
+                              "window `%1` reads several inputs; put a transform that merges them "
+                              "first (Flink windows one table)")
+                              .arg(t.name),
                           tPtr(i) + QStringLiteral("/inputs"));
-                QStringList groups{QStringLiteral("`window_start`"), QStringLiteral("`window_end`")};
+                QStringList groups{QStringLiteral("`window_start`"),
+                                   QStringLiteral("`window_end`")};
                 QStringList cols = groups;
                 for (int k = 0; k < t.groupBy.size(); ++k) {
                     const QString &g = t.groupBy.at(k);
                     if (in.known && !in.column(g))
-                        error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                              QStringLiteral("group_by column `%1` is not a column of the input (%2)")
-                                  .arg(g, columnNames(in).join(QStringLiteral(", "))),
-                              tPtr(i) + QStringLiteral("/group_by/%1").arg(k));
+                        error(
+                            QStringLiteral("UIS-E-FLINK-COLUMN"),
+                            QStringLiteral("group_by column `%1` is not a column of the input (%2)")
+                                .arg(g, columnNames(in).join(QStringLiteral(", "))),
+                            tPtr(i) + QStringLiteral("/group_by/%1").arg(k));
                     groups.append(W::identifier(g));
                     cols.append(W::identifier(g));
                 }
                 for (const auto &kv : t.aggregates)
-                    cols.append(kv.second.trimmed() + QStringLiteral(" AS ") + W::identifier(kv.first));
+                    cols.append(kv.second.trimmed() + QStringLiteral(" AS ") +
+                                W::identifier(kv.first));
                 body = QStringLiteral("SELECT %1\nFROM TABLE(\n  %2\n)\nGROUP BY %3")
-                           .arg(cols.join(QStringLiteral(", ")), tvf, groups.join(QStringLiteral(", ")));
+                           .arg(cols.join(QStringLiteral(", ")), tvf,
+                                groups.join(QStringLiteral(", ")));
             }
             views.append(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n%2").arg(name, body));
             rels.insert(t.name, out);
@@ -896,7 +952,8 @@ struct Compiler
         for (const Column &c : r.columns) {
             const bool notNull = primaryKey.contains(c.name) || (keepNotNull && c.notNull);
             lines.append(QStringLiteral("  %1 %2%3")
-                             .arg(W::identifier(c.name), c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
+                             .arg(W::identifier(c.name),
+                                  c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
                                   notNull ? QStringLiteral(" NOT NULL") : QString()));
         }
         if (!watermark.isEmpty())
@@ -905,7 +962,8 @@ struct Compiler
             QStringList k;
             for (const QString &n : primaryKey)
                 k.append(W::identifier(n));
-            lines.append(QStringLiteral("  PRIMARY KEY (%1) NOT ENFORCED").arg(k.join(QStringLiteral(", "))));
+            lines.append(QStringLiteral("  PRIMARY KEY (%1) NOT ENFORCED")
+                             .arg(k.join(QStringLiteral(", "))));
         }
         return QStringLiteral("(\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
     }
@@ -925,52 +983,66 @@ struct Compiler
             const Endpoint &e = p().endpoints.at(i);
             const Relation &r = sources[e.name];
             Options opts;
-            const QString group = e.groupId.isEmpty() ? QStringLiteral("uis-") + spec.name : e.groupId;
+            const QString group =
+                e.groupId.isEmpty() ? QStringLiteral("uis-") + spec.name : e.groupId;
             if (p().providerType == QLatin1String("kafka")) {
                 opts << qMakePair(QStringLiteral("connector"), QStringLiteral("kafka"))
                      << qMakePair(QStringLiteral("topic"), e.topic)
                      << qMakePair(QStringLiteral("properties.bootstrap.servers"), bootstrap())
                      << qMakePair(QStringLiteral("properties.group.id"), group);
                 if (e.startingOffsets == QLatin1String("earliest"))
-                    opts << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("earliest-offset"));
+                    opts << qMakePair(QStringLiteral("scan.startup.mode"),
+                                      QStringLiteral("earliest-offset"));
                 else if (e.startingOffsets == QLatin1String("latest"))
-                    opts << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("latest-offset"));
+                    opts << qMakePair(QStringLiteral("scan.startup.mode"),
+                                      QStringLiteral("latest-offset"));
                 else
-                    opts << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("group-offsets"))
-                         << qMakePair(QStringLiteral("properties.auto.offset.reset"), QStringLiteral("latest"));
+                    opts << qMakePair(QStringLiteral("scan.startup.mode"),
+                                      QStringLiteral("group-offsets"))
+                         << qMakePair(QStringLiteral("properties.auto.offset.reset"),
+                                      QStringLiteral("latest"));
                 opts << qMakePair(QStringLiteral("format"), format(e));
                 for (const auto &kv : e.options)
                     opts << kv;
-                w.comment(QStringLiteral("source: Kafka topic %1 (endpoint %2)").arg(e.topic, e.name));
+                w.comment(
+                    QStringLiteral("source: Kafka topic %1 (endpoint %2)").arg(e.topic, e.name));
             } else if (bridged()) {
                 const QString topic = FlinkCompiler::bridgeTopic(spec, e.name);
                 opts << qMakePair(QStringLiteral("connector"), QStringLiteral("kafka"))
                      << qMakePair(QStringLiteral("topic"), topic)
                      << qMakePair(QStringLiteral("properties.bootstrap.servers"), bootstrap())
                      << qMakePair(QStringLiteral("properties.group.id"), group)
-                     << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("group-offsets"))
-                     << qMakePair(QStringLiteral("properties.auto.offset.reset"), QStringLiteral("earliest"))
+                     << qMakePair(QStringLiteral("scan.startup.mode"),
+                                  QStringLiteral("group-offsets"))
+                     << qMakePair(QStringLiteral("properties.auto.offset.reset"),
+                                  QStringLiteral("earliest"))
                      << qMakePair(QStringLiteral("format"), format(e));
                 const bool ws = p().providerType == QLatin1String("websocket");
-                w.comment(QStringLiteral("source: %1 endpoint %2 through the Kafka bridge topic %3.")
-                              .arg(ws ? QStringLiteral("WebSocket") : QStringLiteral("webhook"), e.name, topic));
-                w.comment(QStringLiteral("Flink has no %1 connector: the UIS bridge writes each message to "
-                                         "the topic and Flink reads it from there.")
+                w.comment(
+                    QStringLiteral("source: %1 endpoint %2 through the Kafka bridge topic %3.")
+                        .arg(ws ? QStringLiteral("WebSocket") : QStringLiteral("webhook"), e.name,
+                             topic));
+                w.comment(QStringLiteral(
+                              "Flink has no %1 connector: the UIS bridge writes each message to "
+                              "the topic and Flink reads it from there.")
                               .arg(ws ? QStringLiteral("WebSocket") : QStringLiteral("webhook")));
                 if (bootstrap().isEmpty())
                     error(QStringLiteral("UIS-E-FLINK-BRIDGE"),
                           QStringLiteral("the Kafka bridge for endpoint `%1` needs "
-                                         "`config.kafka_bootstrap_servers`").arg(e.name),
+                                         "`config.kafka_bootstrap_servers`")
+                              .arg(e.name),
                           QStringLiteral("/provider/config"));
                 info(QStringLiteral("UIS-I-KAFKA-BRIDGE"),
-                     QStringLiteral("Flink has no %1 connector: endpoint `%2` reaches Flink through the "
-                                    "Kafka bridge topic `%3`")
-                         .arg(ws ? QStringLiteral("WebSocket") : QStringLiteral("webhook"), e.name, topic),
+                     QStringLiteral(
+                         "Flink has no %1 connector: endpoint `%2` reaches Flink through the "
+                         "Kafka bridge topic `%3`")
+                         .arg(ws ? QStringLiteral("WebSocket") : QStringLiteral("webhook"), e.name,
+                              topic),
                      ePtr(i));
             } else if (p().providerType == QLatin1String("database")) {
                 const bool pg = e.connector != QLatin1String("mysql-cdc");
-                opts << qMakePair(QStringLiteral("connector"), pg ? QStringLiteral("postgres-cdc")
-                                                                  : QStringLiteral("mysql-cdc"))
+                opts << qMakePair(QStringLiteral("connector"),
+                                  pg ? QStringLiteral("postgres-cdc") : QStringLiteral("mysql-cdc"))
                      << qMakePair(QStringLiteral("hostname"), e.hostname)
                      << qMakePair(QStringLiteral("port"),
                                   QString::number(e.port.value_or(pg ? 5432 : 3306)))
@@ -978,60 +1050,69 @@ struct Compiler
                      << qMakePair(QStringLiteral("password"), e.password)
                      << qMakePair(QStringLiteral("database-name"), e.databaseName);
                 if (pg)
-                    opts << qMakePair(QStringLiteral("schema-name"),
-                                      e.schemaName.isEmpty() ? QStringLiteral("public") : e.schemaName);
+                    opts << qMakePair(QStringLiteral("schema-name"), e.schemaName.isEmpty()
+                                                                         ? QStringLiteral("public")
+                                                                         : e.schemaName);
                 opts << qMakePair(QStringLiteral("table-name"),
-                                  e.tables.size() == 1 ? e.tables.first()
-                                                       : QStringLiteral("(") + e.tables.join(QLatin1Char('|')) +
-                                                             QLatin1Char(')'));
+                                  e.tables.size() == 1
+                                      ? e.tables.first()
+                                      : QStringLiteral("(") + e.tables.join(QLatin1Char('|')) +
+                                            QLatin1Char(')'));
                 if (e.tables.size() > 1)
                     info(QStringLiteral("UIS-I-FLINK-CDC-TABLES"),
-                         QStringLiteral("endpoint `%1` reads %2 tables into one Flink table: they must share "
-                                        "the schema").arg(e.name).arg(e.tables.size()),
+                         QStringLiteral(
+                             "endpoint `%1` reads %2 tables into one Flink table: they must share "
+                             "the schema")
+                             .arg(e.name)
+                             .arg(e.tables.size()),
                          ePtr(i) + QStringLiteral("/tables"));
                 if (pg)
                     opts << qMakePair(QStringLiteral("slot.name"), e.slotName)
-                         << qMakePair(QStringLiteral("decoding.plugin.name"), QStringLiteral("pgoutput"));
+                         << qMakePair(QStringLiteral("decoding.plugin.name"),
+                                      QStringLiteral("pgoutput"));
                 opts << qMakePair(QStringLiteral("scan.startup.mode"),
-                                  e.startupMode.isEmpty() ? QStringLiteral("initial") : e.startupMode);
+                                  e.startupMode.isEmpty() ? QStringLiteral("initial")
+                                                          : e.startupMode);
                 // The incremental snapshot reads in parallel, checkpoints during the snapshot and
                 // is the only one that supports every startup mode (it splits by the table's
                 // primary key in the database).
-                opts << qMakePair(QStringLiteral("scan.incremental.snapshot.enabled"), QStringLiteral("true"));
+                opts << qMakePair(QStringLiteral("scan.incremental.snapshot.enabled"),
+                                  QStringLiteral("true"));
                 if (r.key.isEmpty())
                     warning(QStringLiteral("UIS-W-FLINK-CDC-KEY"),
-                            QStringLiteral("endpoint `%1` has no key column: mark the primary key columns "
-                                           "`nullable: false` in its schema so updates and deletes find their rows")
+                            QStringLiteral(
+                                "endpoint `%1` has no key column: mark the primary key columns "
+                                "`nullable: false` in its schema so updates and deletes find their "
+                                "rows")
                                 .arg(e.name),
                             ePtr(i) + QStringLiteral("/schema"));
-                w.comment(QStringLiteral("source: change data capture of %1.%2 (endpoint %3); the columns "
-                                         "declared `nullable: false` form the primary key")
+                w.comment(QStringLiteral(
+                              "source: change data capture of %1.%2 (endpoint %3); the columns "
+                              "declared `nullable: false` form the primary key")
                               .arg(e.databaseName, e.tables.join(QStringLiteral(", ")), e.name));
             }
             QString wm;
             if (!r.rowtime.isEmpty()) {
                 const qint64 delay = watermarkDelay.value(e.name + QLatin1Char('\n') + r.rowtime);
                 const QString col = W::identifier(r.rowtime);
-                wm = delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
-                               : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col);
+                wm =
+                    delay > 0
+                        ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
+                        : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col);
             }
-            w.statement(QStringLiteral("CREATE TABLE %1 %2 %3")
-                            .arg(r.sql, columnDdl(r, p().providerType == QLatin1String("database") ? r.key
-                                                                                                  : QStringList(),
-                                                  true, wm),
-                                 W::withClause(opts)));
+            w.statement(
+                QStringLiteral("CREATE TABLE %1 %2 %3")
+                    .arg(r.sql,
+                         columnDdl(r,
+                                   p().providerType == QLatin1String("database") ? r.key
+                                                                                 : QStringList(),
+                                   true, wm),
+                         W::withClause(opts)));
             w.blank();
         }
     }
 
     // ------------------------------------------------------------------ sinks
-
-    struct SinkPlan
-    {
-        QString table;      ///< quoted target
-        QString insert;     ///< INSERT statement
-        QStringList jars;
-    };
 
     QStringList sinkKey(const Sink &s, const Relation &in, int i, const QString &why)
     {
@@ -1042,30 +1123,35 @@ struct Compiler
             key = {s.kafkaKeyField};
         if (key.isEmpty())
             error(QStringLiteral("UIS-E-FLINK-KEY"),
-                  QStringLiteral("sink `%1` receives an updating stream and %2 needs its key: set "
-                                 "`config.primary_key` (or mark the source's key columns `nullable: false`)")
+                  QStringLiteral(
+                      "sink `%1` receives an updating stream and %2 needs its key: set "
+                      "`config.primary_key` (or mark the source's key columns `nullable: false`)")
                       .arg(spec.sinkName(i), why),
                   sPtr(i));
         for (const QString &k : key) {
             if (in.known && !in.column(k))
-                error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                      QStringLiteral("key column `%1` of sink `%2` is not a column of its input (%3)")
-                          .arg(k, spec.sinkName(i), columnNames(in).join(QStringLiteral(", "))),
-                      sPtr(i));
+                error(
+                    QStringLiteral("UIS-E-FLINK-COLUMN"),
+                    QStringLiteral("key column `%1` of sink `%2` is not a column of its input (%3)")
+                        .arg(k, spec.sinkName(i), columnNames(in).join(QStringLiteral(", "))),
+                    sPtr(i));
         }
         return key;
     }
 
     /// The INSERT's SELECT list: unknown types are written as STRING.
-    QString insertSelect(const Relation &in, const QStringList &inputs, const QString &sinkName, int i)
+    QString insertSelect(const Relation &in, const QStringList &inputs, const QString &sinkName,
+                         int i)
     {
         QStringList cols;
         for (const Column &c : in.columns) {
             if (c.type.isEmpty()) {
                 cols.append(QStringLiteral("CAST(%1 AS STRING) AS %1").arg(W::identifier(c.name)));
                 warning(QStringLiteral("UIS-W-FLINK-TYPE"),
-                        QStringLiteral("the type of `%1` is unknown, so sink `%2` stores it as STRING; give "
-                                       "the expression a CAST to choose the type").arg(c.name, sinkName),
+                        QStringLiteral(
+                            "the type of `%1` is unknown, so sink `%2` stores it as STRING; give "
+                            "the expression a CAST to choose the type")
+                            .arg(c.name, sinkName),
                         sPtr(i));
             } else {
                 cols.append(W::identifier(c.name));
@@ -1073,7 +1159,8 @@ struct Compiler
         }
         if (!in.known)
             cols = QStringList{QStringLiteral("*")};
-        return QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), fromClause(inputs, in));
+        return QStringLiteral("SELECT %1\nFROM %2")
+            .arg(cols.join(QStringLiteral(", ")), fromClause(inputs, in));
     }
 
     QString s3a(const QString &url, const QString &ptr)
@@ -1082,8 +1169,10 @@ struct Compiler
         const QString out = CS::toS3a(url, &rewritten);
         if (rewritten)
             info(QStringLiteral("UIS-I-S3A"),
-                 QStringLiteral("`%1` is written as `%2`: open-source Flink, Spark and Hadoop reach S3 "
-                                "through S3A (`s3://` works on EMR only)").arg(url, out),
+                 QStringLiteral(
+                     "`%1` is written as `%2`: open-source Flink, Spark and Hadoop reach S3 "
+                     "through S3A (`s3://` works on EMR only)")
+                     .arg(url, out),
                  ptr);
         return out;
     }
@@ -1099,8 +1188,10 @@ struct Compiler
             const Relation in = unionOf(inputs);
             if (!in.known) {
                 error(QStringLiteral("UIS-E-FLINK-COLUMNS"),
-                      QStringLiteral("sink `%1`: the columns of its input are unknown, so its table cannot be "
-                                     "declared; list the columns in the sql transform's SELECT").arg(name),
+                      QStringLiteral(
+                          "sink `%1`: the columns of its input are unknown, so its table cannot be "
+                          "declared; list the columns in the sql transform's SELECT")
+                          .arg(name),
                       sPtr(i));
                 continue;
             }
@@ -1114,15 +1205,20 @@ struct Compiler
             if (s.type == QLatin1String("kafka")) {
                 if (s.kafkaKeyField.contains(QLatin1Char(';')))
                     error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                          QStringLiteral("kafka_key_field `%1` contains `;`, which Flink's `key.fields` list "
-                                         "cannot hold; rename the column").arg(s.kafkaKeyField),
+                          QStringLiteral(
+                              "kafka_key_field `%1` contains `;`, which Flink's `key.fields` list "
+                              "cannot hold; rename the column")
+                              .arg(s.kafkaKeyField),
                           sPtr(i) + QStringLiteral("/kafka_key_field"));
                 else if (!s.kafkaKeyField.isEmpty() && !in.column(s.kafkaKeyField))
-                    error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                          QStringLiteral("kafka_key_field `%1` is not a column of sink `%2`'s input (%3)")
-                              .arg(s.kafkaKeyField, name, columnNames(in).join(QStringLiteral(", "))),
-                          sPtr(i) + QStringLiteral("/kafka_key_field"));
-                const bool exactlyOnce = CS::sinkConfig(s, QStringLiteral("transactional")) == QLatin1String("true");
+                    error(
+                        QStringLiteral("UIS-E-FLINK-COLUMN"),
+                        QStringLiteral(
+                            "kafka_key_field `%1` is not a column of sink `%2`'s input (%3)")
+                            .arg(s.kafkaKeyField, name, columnNames(in).join(QStringLiteral(", "))),
+                        sPtr(i) + QStringLiteral("/kafka_key_field"));
+                const bool exactlyOnce =
+                    CS::sinkConfig(s, QStringLiteral("transactional")) == QLatin1String("true");
                 if (in.updating) {
                     pk = sinkKey(s, in, i, QStringLiteral("upsert-kafka"));
                     opts << qMakePair(QStringLiteral("connector"), QStringLiteral("upsert-kafka"))
@@ -1130,8 +1226,11 @@ struct Compiler
                          << qMakePair(QStringLiteral("properties.bootstrap.servers"), servers)
                          << qMakePair(QStringLiteral("key.format"), QStringLiteral("json"))
                          << qMakePair(QStringLiteral("value.format"), QStringLiteral("json"));
-                    w.comment(QStringLiteral("sink %1: Kafka topic %2 as an upsert stream (its input has updates), "
-                                             "keyed by %3").arg(name, s.kafkaTopic, pk.join(QStringLiteral(", "))));
+                    w.comment(
+                        QStringLiteral(
+                            "sink %1: Kafka topic %2 as an upsert stream (its input has updates), "
+                            "keyed by %3")
+                            .arg(name, s.kafkaTopic, pk.join(QStringLiteral(", "))));
                 } else {
                     opts << qMakePair(QStringLiteral("connector"), QStringLiteral("kafka"))
                          << qMakePair(QStringLiteral("topic"), s.kafkaTopic)
@@ -1139,8 +1238,9 @@ struct Compiler
                     if (!s.kafkaKeyField.isEmpty()) {
                         const Column *kc = in.column(s.kafkaKeyField);
                         opts << qMakePair(QStringLiteral("key.format"),
-                                          kc && kc->type == QLatin1String("STRING") ? QStringLiteral("raw")
-                                                                                    : QStringLiteral("json"))
+                                          kc && kc->type == QLatin1String("STRING")
+                                              ? QStringLiteral("raw")
+                                              : QStringLiteral("json"))
                              << qMakePair(QStringLiteral("key.fields"), s.kafkaKeyField)
                              << qMakePair(QStringLiteral("value.format"), QStringLiteral("json"));
                     } else if (in.columns.size() == 1 && in.columns.first().raw) {
@@ -1154,16 +1254,21 @@ struct Compiler
                 if (exactlyOnce)
                     // Kafka brokers cap transactions at 15 minutes by default; the producer's 1 h
                     // default would be refused.
-                    opts << qMakePair(QStringLiteral("sink.delivery-guarantee"), QStringLiteral("exactly-once"))
+                    opts << qMakePair(QStringLiteral("sink.delivery-guarantee"),
+                                      QStringLiteral("exactly-once"))
                          << qMakePair(QStringLiteral("sink.transactional-id-prefix"),
                                       QStringLiteral("uis-%1-%2").arg(spec.name, name))
-                         << qMakePair(QStringLiteral("properties.transaction.timeout.ms"), QStringLiteral("900000"));
+                         << qMakePair(QStringLiteral("properties.transaction.timeout.ms"),
+                                      QStringLiteral("900000"));
                 else
-                    opts << qMakePair(QStringLiteral("sink.delivery-guarantee"), QStringLiteral("at-least-once"));
+                    opts << qMakePair(QStringLiteral("sink.delivery-guarantee"),
+                                      QStringLiteral("at-least-once"));
                 if (servers.isEmpty())
                     error(QStringLiteral("UIS-E-REQUIRED"),
-                          QStringLiteral("kafka sink `%1` needs `config.bootstrap_servers` or the provider's "
-                                         "`config.kafka_bootstrap_servers`").arg(name),
+                          QStringLiteral(
+                              "kafka sink `%1` needs `config.bootstrap_servers` or the provider's "
+                              "`config.kafka_bootstrap_servers`")
+                              .arg(name),
                           sPtr(i) + QStringLiteral("/config"));
             } else if (s.type == QLatin1String("iceberg")) {
                 const QString catalog = CS::sinkConfig(s, QStringLiteral("catalog")).isEmpty()
@@ -1180,17 +1285,22 @@ struct Compiler
                     Options cat;
                     const QString type = CS::sinkConfig(s, QStringLiteral("catalog_type"));
                     cat << qMakePair(QStringLiteral("type"), QStringLiteral("iceberg"))
-                        << qMakePair(QStringLiteral("catalog-type"), type.isEmpty() ? QStringLiteral("hive") : type);
-                    if (const QString uri = CS::sinkConfig(s, QStringLiteral("uri")); !uri.isEmpty())
+                        << qMakePair(QStringLiteral("catalog-type"),
+                                     type.isEmpty() ? QStringLiteral("hive") : type);
+                    if (const QString uri = CS::sinkConfig(s, QStringLiteral("uri"));
+                        !uri.isEmpty())
                         cat << qMakePair(QStringLiteral("uri"), uri);
-                    if (const QString wh = CS::sinkConfig(s, QStringLiteral("warehouse")); !wh.isEmpty())
+                    if (const QString wh = CS::sinkConfig(s, QStringLiteral("warehouse"));
+                        !wh.isEmpty())
                         cat << qMakePair(QStringLiteral("warehouse"),
                                          s3a(wh, sPtr(i) + QStringLiteral("/config/warehouse")));
                     w.comment(QStringLiteral("Iceberg catalog %1").arg(catalog));
-                    w.statement(QStringLiteral("CREATE CATALOG %1 %2").arg(W::identifier(catalog), W::withClause(cat)));
+                    w.statement(QStringLiteral("CREATE CATALOG %1 %2")
+                                    .arg(W::identifier(catalog), W::withClause(cat)));
                     w.blank();
                 }
-                w.statement(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(W::path({catalog, ns})));
+                w.statement(
+                    QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(W::path({catalog, ns})));
                 w.blank();
                 target = W::path({catalog, ns, table});
                 QStringList parts;
@@ -1198,8 +1308,10 @@ struct Compiler
                     const QString &col = s.partitionBy.at(k);
                     if (!in.column(col)) {
                         warning(QStringLiteral("UIS-W-FLINK-PARTITION"),
-                                QStringLiteral("partition `%1` of sink `%2` is not a column: Flink creates Iceberg "
-                                               "tables with identity partitions only, so it is left out")
+                                QStringLiteral(
+                                    "partition `%1` of sink `%2` is not a column: Flink creates "
+                                    "Iceberg "
+                                    "tables with identity partitions only, so it is left out")
                                     .arg(col, name),
                                 sPtr(i) + QStringLiteral("/partition_by/%1").arg(k));
                         continue;
@@ -1207,11 +1319,13 @@ struct Compiler
                     parts.append(W::identifier(col));
                 }
                 if (!parts.isEmpty())
-                    partitioned = QStringLiteral(" PARTITIONED BY (%1)").arg(parts.join(QStringLiteral(", ")));
+                    partitioned = QStringLiteral(" PARTITIONED BY (%1)")
+                                      .arg(parts.join(QStringLiteral(", ")));
                 if (in.updating) {
                     pk = sinkKey(s, in, i, QStringLiteral("an Iceberg upsert table"));
                     opts << qMakePair(QStringLiteral("format-version"), QStringLiteral("2"))
-                         << qMakePair(QStringLiteral("write.upsert.enabled"), QStringLiteral("true"));
+                         << qMakePair(QStringLiteral("write.upsert.enabled"),
+                                      QStringLiteral("true"));
                     // Iceberg upserts need the partition columns in the key.
                     for (const QString &col : s.partitionBy) {
                         if (in.column(col) && !pk.contains(col))
@@ -1222,24 +1336,32 @@ struct Compiler
                 }
                 w.comment(QStringLiteral("sink %1: Iceberg table %2.%3.%4%5")
                               .arg(name, catalog, ns, table,
-                                   in.updating ? QStringLiteral(" (upserts by primary key)") : QString()));
-                w.statement(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 %2%3 %4")
-                                .arg(target, columnDdl(in, pk, false), partitioned, W::withClause(opts)));
+                                   in.updating ? QStringLiteral(" (upserts by primary key)")
+                                               : QString()));
+                w.statement(
+                    QStringLiteral("CREATE TABLE IF NOT EXISTS %1 %2%3 %4")
+                        .arg(target, columnDdl(in, pk, false), partitioned, W::withClause(opts)));
                 w.blank();
-                inserts.append(QStringLiteral("INSERT INTO %1\n%2").arg(target, insertSelect(in, inputs, name, i)));
+                inserts.append(QStringLiteral("INSERT INTO %1\n%2")
+                                   .arg(target, insertSelect(in, inputs, name, i)));
                 continue;
             } else if (s.type == QLatin1String("clickhouse")) {
-                static const QRegularExpression url(QStringLiteral("^jdbc:(?:clickhouse|ch):(?:http[s]?:)?//([^/?]+)(?:/([^?]*))?"));
+                static const QRegularExpression url(QStringLiteral(
+                    "^jdbc:(?:clickhouse|ch):(?:http[s]?:)?//([^/?]+)(?:/([^?]*))?"));
                 const QString jdbc = CS::sinkConfig(s, QStringLiteral("url"));
                 const auto m = url.match(jdbc);
-                QString database = s.tableName.contains(QLatin1Char('.')) ? s.tableName.section(QLatin1Char('.'), 0, -2)
-                                                                          : (m.hasMatch() ? m.captured(2) : QString());
+                QString database = s.tableName.contains(QLatin1Char('.'))
+                                       ? s.tableName.section(QLatin1Char('.'), 0, -2)
+                                       : (m.hasMatch() ? m.captured(2) : QString());
                 if (database.isEmpty())
                     database = QStringLiteral("default");
                 opts << qMakePair(QStringLiteral("connector"), QStringLiteral("clickhouse"))
-                     << qMakePair(QStringLiteral("url"), m.hasMatch() ? QStringLiteral("clickhouse://") + m.captured(1) : jdbc)
+                     << qMakePair(QStringLiteral("url"),
+                                  m.hasMatch() ? QStringLiteral("clickhouse://") + m.captured(1)
+                                               : jdbc)
                      << qMakePair(QStringLiteral("database-name"), database)
-                     << qMakePair(QStringLiteral("table-name"), s.tableName.section(QLatin1Char('.'), -1));
+                     << qMakePair(QStringLiteral("table-name"),
+                                  s.tableName.section(QLatin1Char('.'), -1));
                 if (const QString u = CS::sinkConfig(s, QStringLiteral("username")); !u.isEmpty())
                     opts << qMakePair(QStringLiteral("username"), u);
                 if (const QString pw = CS::sinkConfig(s, QStringLiteral("password")); !pw.isEmpty())
@@ -1249,22 +1371,29 @@ struct Compiler
                      << qMakePair(QStringLiteral("sink.max-retries"), QStringLiteral("3"));
                 if (in.updating)
                     pk = sinkKey(s, in, i, QStringLiteral("ClickHouse"));
-                warning(QStringLiteral("UIS-W-FLINK-CLICKHOUSE"),
-                        QStringLiteral("Apache Flink has no ClickHouse SQL connector: sink `%1` uses the community "
-                                       "connector's options, and its jar %2 must be on the classpath")
-                            .arg(name, QString::fromLatin1(kClickHouseJar)),
-                        sPtr(i));
-                w.comment(QStringLiteral("sink %1: ClickHouse table %2 through the community connector "
-                                         "(not part of Apache Flink): needs %3")
-                              .arg(name, s.tableName, QString::fromLatin1(kClickHouseJar)));
+                warning(
+                    QStringLiteral("UIS-W-FLINK-CLICKHOUSE"),
+                    QStringLiteral("Apache Flink has no ClickHouse SQL connector: sink `%1` uses "
+                                   "the community "
+                                   "connector's options, and its jar %2 must be on the classpath")
+                        .arg(name, QString::fromLatin1(kClickHouseJar)),
+                    sPtr(i));
+                w.comment(
+                    QStringLiteral("sink %1: ClickHouse table %2 through the community connector "
+                                   "(not part of Apache Flink): needs %3")
+                        .arg(name, s.tableName, QString::fromLatin1(kClickHouseJar)));
             } else if (s.type == QLatin1String("parquet")) {
                 QString path = CS::sinkConfig(s, QStringLiteral("path"));
                 if (path.isEmpty()) {
                     const QString bucket = CS::sinkConfig(s, QStringLiteral("bucket"));
                     const QString prefix = CS::sinkConfig(s, QStringLiteral("path_prefix"));
-                    path = bucket.contains(QLatin1String("://")) ? bucket : QStringLiteral("s3a://") + bucket;
+                    path = bucket.contains(QLatin1String("://"))
+                               ? bucket
+                               : QStringLiteral("s3a://") + bucket;
                     if (!prefix.isEmpty())
-                        path = path + (path.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/")) + prefix;
+                        path = path +
+                               (path.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/")) +
+                               prefix;
                 }
                 path = s3a(path, sPtr(i) + QStringLiteral("/config"));
                 QString codec = CS::sinkConfig(s, QStringLiteral("compression")).toUpper();
@@ -1278,37 +1407,49 @@ struct Compiler
                 QStringList parts;
                 QStringList partitionCols = s.partitionBy;
                 if (partitionCols.isEmpty())
-                    partitionCols = CS::listSetting(CS::sinkConfigNode(s, QStringLiteral("partition_by")));
+                    partitionCols =
+                        CS::listSetting(CS::sinkConfigNode(s, QStringLiteral("partition_by")));
                 for (const QString &col : partitionCols) {
                     if (in.column(col))
                         parts.append(W::identifier(col));
                     else
                         error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                              QStringLiteral("partition `%1` of sink `%2` is not a column of its input").arg(col, name),
+                              QStringLiteral(
+                                  "partition `%1` of sink `%2` is not a column of its input")
+                                  .arg(col, name),
                               sPtr(i) + QStringLiteral("/partition_by"));
                 }
                 if (!parts.isEmpty())
-                    partitioned = QStringLiteral(" PARTITIONED BY (%1)").arg(parts.join(QStringLiteral(", ")));
+                    partitioned = QStringLiteral(" PARTITIONED BY (%1)")
+                                      .arg(parts.join(QStringLiteral(", ")));
                 if (in.updating)
                     error(QStringLiteral("UIS-E-FLINK-CHANGELOG"),
-                          QStringLiteral("parquet sink `%1` can only append, but its input has updates; write "
-                                         "it to an Iceberg, Kafka or console sink").arg(name),
+                          QStringLiteral(
+                              "parquet sink `%1` can only append, but its input has updates; write "
+                              "it to an Iceberg, Kafka or console sink")
+                              .arg(name),
                           sPtr(i));
-                w.comment(QStringLiteral("sink %1: Parquet files under %2 (committed on each checkpoint)").arg(name, path));
+                w.comment(
+                    QStringLiteral("sink %1: Parquet files under %2 (committed on each checkpoint)")
+                        .arg(name, path));
             } else if (s.type == QLatin1String("console")) {
                 opts << qMakePair(QStringLiteral("connector"), QStringLiteral("print"));
                 w.comment(QStringLiteral("sink %1: the TaskManagers' standard output").arg(name));
             } else {
                 error(QStringLiteral("UIS-E-FLINK-SINK"),
-                      QStringLiteral("sink `%1`: Flink has no %2 connector; deliver to REST APIs from a Spark "
-                                     "spec (mode batch or micro_batch)").arg(name, s.type),
+                      QStringLiteral(
+                          "sink `%1`: Flink has no %2 connector; deliver to REST APIs from a Spark "
+                          "spec (mode batch or micro_batch)")
+                          .arg(name, s.type),
                       sPtr(i) + QStringLiteral("/type"));
                 continue;
             }
-            w.statement(QStringLiteral("CREATE TABLE %1 %2%3 %4")
-                            .arg(target, columnDdl(in, pk, false), partitioned, W::withClause(opts)));
+            w.statement(
+                QStringLiteral("CREATE TABLE %1 %2%3 %4")
+                    .arg(target, columnDdl(in, pk, false), partitioned, W::withClause(opts)));
             w.blank();
-            inserts.append(QStringLiteral("INSERT INTO %1\n%2").arg(target, insertSelect(in, inputs, name, i)));
+            inserts.append(QStringLiteral("INSERT INTO %1\n%2")
+                               .arg(target, insertSelect(in, inputs, name, i)));
         }
         return inserts;
     }
@@ -1348,7 +1489,8 @@ struct Compiler
             for (const Column &c : from.columns) {
                 const QString target = mapValue(e.fieldMapping, c.name);
                 if (!target.isEmpty())
-                    cols.append(W::identifier(c.name) + QStringLiteral(" AS ") + W::identifier(target));
+                    cols.append(W::identifier(c.name) + QStringLiteral(" AS ") +
+                                W::identifier(target));
                 else if (!targets.contains(c.name))
                     cols.append(W::identifier(c.name));
             }
@@ -1361,7 +1503,8 @@ struct Compiler
         for (const Endpoint &e : p().endpoints) {
             if (!needEndpointView.contains(e.name))
                 continue;
-            v.comment(QStringLiteral("endpoint %1 under its own name, for the sql transforms").arg(e.name));
+            v.comment(QStringLiteral("endpoint %1 under its own name, for the sql transforms")
+                          .arg(e.name));
             v.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT * FROM %2")
                             .arg(W::identifier(e.name), rels.value(e.name).sql));
             v.blank();
@@ -1374,10 +1517,12 @@ struct Compiler
         }
 
         FlinkSqlWriter out;
-        out.comment(QStringLiteral("%1: Flink SQL for Flink %2, generated by UIS Studio from the UIS spec.")
-                        .arg(spec.name, flinkVersion()));
-        out.comment(QStringLiteral("Run with: sql-client.sh -f <this file>. Placeholders ({{...}}) are "
-                                   "resolved when the job is submitted."));
+        out.comment(
+            QStringLiteral("%1: Flink SQL for Flink %2, generated by UIS Studio from the UIS spec.")
+                .arg(spec.name, flinkVersion()));
+        out.comment(
+            QStringLiteral("Run with: sql-client.sh -f <this file>. Placeholders ({{...}}) are "
+                           "resolved when the job is submitted."));
         out.blank();
         for (const auto &kv : setStatements())
             out.set(kv.first, kv.second);
@@ -1410,8 +1555,9 @@ struct Compiler
         s << qMakePair(QStringLiteral("pipeline.name"), QStringLiteral("uis-") + spec.name)
           << qMakePair(QStringLiteral("execution.runtime-mode"), QStringLiteral("streaming"));
         const OrderedJson conf = FlinkCompiler::flinkConfig(spec, options);
-        static const QStringList clusterLevel{QStringLiteral("taskmanager."), QStringLiteral("metrics."),
-                                              QStringLiteral("jobmanager."), QStringLiteral("kubernetes.")};
+        static const QStringList clusterLevel{
+            QStringLiteral("taskmanager."), QStringLiteral("metrics."),
+            QStringLiteral("jobmanager."), QStringLiteral("kubernetes.")};
         for (auto it = conf.begin(); it != conf.end(); ++it) {
             const QString key = QString::fromStdString(it.key());
             if (std::any_of(clusterLevel.begin(), clusterLevel.end(),
@@ -1457,12 +1603,14 @@ OrderedJson FlinkCompiler::flinkConfig(const Spec &spec, const CompileOptions &o
     put("taskmanager.memory.process.size", spec.configValue(QStringLiteral("taskmanager_memory")));
     put("taskmanager.numberOfTaskSlots", spec.configValue(QStringLiteral("task_slots")));
     put("parallelism.default", QString::number(spec.effectiveParallelism()));
-    put("state.backend.type", spec.configValue(QStringLiteral("state_backend"), QStringLiteral("rocksdb")));
+    put("state.backend.type",
+        spec.configValue(QStringLiteral("state_backend"), QStringLiteral("rocksdb")));
     const auto interval = CS::durationMs(spec.configValue(QStringLiteral("checkpoint_interval")));
     put("execution.checkpointing.interval", CS::flinkDuration(interval.value_or(60000)));
     put("execution.checkpointing.mode", QStringLiteral("EXACTLY_ONCE"));
     put("execution.checkpointing.timeout", CS::flinkDuration(300000));
-    put("execution.checkpointing.externalized-checkpoint-retention", QStringLiteral("RETAIN_ON_CANCELLATION"));
+    put("execution.checkpointing.externalized-checkpoint-retention",
+        QStringLiteral("RETAIN_ON_CANCELLATION"));
     put("execution.checkpointing.dir", spec.configValue(QStringLiteral("checkpoint_dir")));
     put("execution.checkpointing.savepoint-dir", spec.configValue(QStringLiteral("savepoint_dir")));
     put("restart-strategy.type", QStringLiteral("exponential-delay"));
@@ -1474,7 +1622,8 @@ OrderedJson FlinkCompiler::flinkConfig(const Spec &spec, const CompileOptions &o
     return c;
 }
 
-QString FlinkCompiler::sql(const Spec &spec, const CompileOptions &options, DiagnosticList *diagnostics)
+QString FlinkCompiler::sql(const Spec &spec, const CompileOptions &options,
+                           DiagnosticList *diagnostics)
 {
     Compiler c{spec, options, {}};
     const QString text = c.script();
@@ -1488,10 +1637,11 @@ QStringList FlinkCompiler::connectorJars(const Spec &spec, const CompileOptions 
     Q_UNUSED(options);
     const QString version = flinkVersionOf(spec);
     const QString patch = version.count(QLatin1Char('.')) >= 2 ? version
-                          : version == QLatin1String("1.20") ? QStringLiteral("1.20.1")
-                                                              : version + QStringLiteral(".0");
+                          : version == QLatin1String("1.20")   ? QStringLiteral("1.20.1")
+                                                               : version + QStringLiteral(".0");
     const Provider &p = spec.provider;
-    bool kafka = p.providerType == QLatin1String("kafka") || p.providerType == QLatin1String("websocket") ||
+    bool kafka = p.providerType == QLatin1String("kafka") ||
+                 p.providerType == QLatin1String("websocket") ||
                  p.providerType == QLatin1String("webhook");
     bool iceberg = false, parquet = false, avro = false, pg = false, mysql = false;
     for (const Sink &s : p.sinks) {
@@ -1500,7 +1650,8 @@ QStringList FlinkCompiler::connectorJars(const Spec &spec, const CompileOptions 
         parquet = parquet || s.type == QLatin1String("parquet");
     }
     for (const Endpoint &e : p.endpoints) {
-        avro = avro || (p.providerType == QLatin1String("kafka") && e.format == QLatin1String("avro"));
+        avro =
+            avro || (p.providerType == QLatin1String("kafka") && e.format == QLatin1String("avro"));
         if (p.providerType == QLatin1String("database")) {
             mysql = mysql || e.connector == QLatin1String("mysql-cdc");
             pg = pg || e.connector != QLatin1String("mysql-cdc");
@@ -1511,12 +1662,15 @@ QStringList FlinkCompiler::connectorJars(const Spec &spec, const CompileOptions 
         out.append(QStringLiteral("org.apache.flink:flink-sql-connector-kafka:%1")
                        .arg(CS::flinkKafkaConnectorVersion(version)));
     if (pg)
-        out.append(QStringLiteral("org.apache.flink:flink-sql-connector-postgres-cdc:%1").arg(CS::flinkCdcVersion()));
+        out.append(QStringLiteral("org.apache.flink:flink-sql-connector-postgres-cdc:%1")
+                       .arg(CS::flinkCdcVersion()));
     if (mysql)
-        out.append(QStringLiteral("org.apache.flink:flink-sql-connector-mysql-cdc:%1").arg(CS::flinkCdcVersion()));
+        out.append(QStringLiteral("org.apache.flink:flink-sql-connector-mysql-cdc:%1")
+                       .arg(CS::flinkCdcVersion()));
     if (iceberg)
-        out.append(QStringLiteral("org.apache.iceberg:iceberg-flink-runtime-%1:%2")
-                       .arg(version.section(QLatin1Char('.'), 0, 1), CS::icebergVersionForFlink(version)));
+        out.append(
+            QStringLiteral("org.apache.iceberg:iceberg-flink-runtime-%1:%2")
+                .arg(version.section(QLatin1Char('.'), 0, 1), CS::icebergVersionForFlink(version)));
     if (parquet)
         out.append(QStringLiteral("org.apache.flink:flink-sql-parquet:%1").arg(patch));
     if (avro)
@@ -1543,14 +1697,16 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
     auto schema = [](const QList<SchemaField> &fields) {
         OrderedJson a = OrderedJson::array();
         for (const SchemaField &f : fields)
-            a.push_back(OrderedJson{{"name", toStd(f.name)}, {"type", toStd(f.type)}, {"nullable", f.nullable}});
+            a.push_back(OrderedJson{
+                {"name", toStd(f.name)}, {"type", toStd(f.type)}, {"nullable", f.nullable}});
         return a;
     };
     const QString kind = sourceKind(p.providerType);
     const QString bootstrap = spec.configValue(QStringLiteral("kafka_bootstrap_servers"));
     auto relation = [&](const QString &name) {
         if (const Endpoint *e = CS::endpoint(spec, name))
-            return e->fieldMapping.isEmpty() ? kind + QLatin1Char('_') + e->name : QStringLiteral("map_") + e->name;
+            return e->fieldMapping.isEmpty() ? kind + QLatin1Char('_') + e->name
+                                             : QStringLiteral("map_") + e->name;
         return name;
     };
 
@@ -1564,14 +1720,18 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
     OrderedJson sources = OrderedJson::array();
     for (const Endpoint &e : p.endpoints) {
         OrderedJson s = OrderedJson::object();
-        s["type"] = toStd(p.providerType == QLatin1String("database") ? QStringLiteral("cdc") : p.providerType);
+        s["type"] = toStd(p.providerType == QLatin1String("database") ? QStringLiteral("cdc")
+                                                                      : p.providerType);
         s["name"] = toStd(kind + QLatin1Char('_') + e.name);
         s["endpoint"] = toStd(e.name);
         if (p.providerType == QLatin1String("websocket")) {
             QString base = p.baseUrl;
             while (base.endsWith(QLatin1Char('/')))
                 base.chop(1);
-            s["url"] = toStd(e.path.isEmpty() ? base : base + (e.path.startsWith(QLatin1Char('/')) ? e.path : QLatin1Char('/') + e.path));
+            s["url"] = toStd(e.path.isEmpty() ? base
+                                              : base + (e.path.startsWith(QLatin1Char('/'))
+                                                            ? e.path
+                                                            : QLatin1Char('/') + e.path));
             s["protocol"] = toStd(p.baseUrl.section(QLatin1Char(':'), 0, 0));
             s["params"] = strMap(e.queryParams);
             s["headers"] = strMap(e.headers);
@@ -1591,12 +1751,14 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
         } else if (p.providerType == QLatin1String("kafka")) {
             s["topic"] = toStd(e.topic);
             s["bootstrap_servers"] = toStd(bootstrap);
-            s["group_id"] = toStd(e.groupId.isEmpty() ? QStringLiteral("uis-") + spec.name : e.groupId);
+            s["group_id"] =
+                toStd(e.groupId.isEmpty() ? QStringLiteral("uis-") + spec.name : e.groupId);
             if (!e.startingOffsets.isEmpty())
                 s["starting_offsets"] = toStd(e.startingOffsets);
             s["format"] = toStd(e.format.isEmpty() ? QStringLiteral("json") : e.format);
         } else if (p.providerType == QLatin1String("database")) {
-            s["connector"] = toStd(e.connector.isEmpty() ? QStringLiteral("postgres-cdc") : e.connector);
+            s["connector"] =
+                toStd(e.connector.isEmpty() ? QStringLiteral("postgres-cdc") : e.connector);
             s["hostname"] = toStd(e.hostname);
             if (e.port)
                 s["port"] = *e.port;
@@ -1608,7 +1770,8 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
             s["password"] = toStd(e.password);
             if (!e.slotName.isEmpty())
                 s["slot_name"] = toStd(e.slotName);
-            s["startup_mode"] = toStd(e.startupMode.isEmpty() ? QStringLiteral("initial") : e.startupMode);
+            s["startup_mode"] =
+                toStd(e.startupMode.isEmpty() ? QStringLiteral("initial") : e.startupMode);
         }
         if (e.rateLimitPerSecond) {
             const double r = *e.rateLimitPerSecond;
@@ -1617,7 +1780,8 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
             else
                 s["rate_limit"] = r;
         }
-        if (p.providerType == QLatin1String("websocket") || p.providerType == QLatin1String("webhook"))
+        if (p.providerType == QLatin1String("websocket") ||
+            p.providerType == QLatin1String("webhook"))
             s["bridge"] = OrderedJson{{"type", "kafka"},
                                       {"topic", toStd(bridgeTopic(spec, e.name))},
                                       {"bootstrap_servers", toStd(bootstrap)}};
@@ -1696,7 +1860,8 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
             if (!s.kafkaKeyField.isEmpty())
                 o["key_field"] = toStd(s.kafkaKeyField);
             o["format"] = "json";
-            o["transactional"] = CS::sinkConfig(s, QStringLiteral("transactional")) == QLatin1String("true");
+            o["transactional"] =
+                CS::sinkConfig(s, QStringLiteral("transactional")) == QLatin1String("true");
         } else {
             if (!s.tableName.isEmpty())
                 o["table"] = toStd(s.tableName);
@@ -1711,7 +1876,8 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
 
     const auto interval = CS::durationMs(spec.configValue(QStringLiteral("checkpoint_interval")));
     OrderedJson state = OrderedJson::object();
-    state["backend"] = toStd(spec.configValue(QStringLiteral("state_backend"), QStringLiteral("rocksdb")));
+    state["backend"] =
+        toStd(spec.configValue(QStringLiteral("state_backend"), QStringLiteral("rocksdb")));
     OrderedJson cp = OrderedJson::object();
     cp["interval_ms"] = interval.value_or(60000);
     cp["timeout_ms"] = 300000;
@@ -1721,7 +1887,8 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
         cp["dir"] = toStd(d);
     state["checkpoint_config"] = cp;
     if (const QString d = spec.configValue(QStringLiteral("savepoint_dir")); !d.isEmpty())
-        state["savepoint_config"] = OrderedJson{{"dir", toStd(d)}, {"retention", "RETAIN_ON_CANCELLATION"}};
+        state["savepoint_config"] =
+            OrderedJson{{"dir", toStd(d)}, {"retention", "RETAIN_ON_CANCELLATION"}};
     qint64 ttl = 0;
     for (const Transform &t : p.transforms) {
         if (t.type == QLatin1String("dedupe"))
@@ -1744,11 +1911,13 @@ OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &opt
 
 QStringList FlinkCompiler::runArgs(const Spec &spec, const CompileOptions &options)
 {
-    const QString target = options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
+    const QString target =
+        options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
     const bool k8s = target.startsWith(QLatin1String("kubernetes"));
-    QStringList argv{QStringLiteral("flink"), QStringLiteral("run"), QStringLiteral("-t"), target,
-                     QStringLiteral("-p"), QString::number(spec.effectiveParallelism()), QStringLiteral("-d"),
-                     QStringLiteral("-Dpipeline.name=uis-") + spec.name};
+    QStringList argv{QStringLiteral("flink"), QStringLiteral("run"),
+                     QStringLiteral("-t"),    target,
+                     QStringLiteral("-p"),    QString::number(spec.effectiveParallelism()),
+                     QStringLiteral("-d"),    QStringLiteral("-Dpipeline.name=uis-") + spec.name};
     const OrderedJson conf = flinkConfig(spec, options);
     for (auto it = conf.begin(); it != conf.end(); ++it)
         argv << QStringLiteral("-D") + QString::fromStdString(it.key()) + QLatin1Char('=') +
@@ -1756,8 +1925,10 @@ QStringList FlinkCompiler::runArgs(const Spec &spec, const CompileOptions &optio
     if (k8s) {
         if (!conf.contains("kubernetes.namespace"))
             argv << QStringLiteral("-Dkubernetes.namespace=") + CS::kubernetesNamespace(spec);
-        if (target == QLatin1String("kubernetes-application") && !conf.contains("kubernetes.cluster-id"))
-            argv << QStringLiteral("-Dkubernetes.cluster-id=") + (QStringLiteral("uis-") + spec.name).left(45);
+        if (target == QLatin1String("kubernetes-application") &&
+            !conf.contains("kubernetes.cluster-id"))
+            argv << QStringLiteral("-Dkubernetes.cluster-id=") +
+                        (QStringLiteral("uis-") + spec.name).left(45);
         if (const QString image = spec.configValue(QStringLiteral("container_image"));
             !image.isEmpty() && !conf.contains("kubernetes.container.image.ref"))
             argv << QStringLiteral("-Dkubernetes.container.image.ref=") + image;
@@ -1767,7 +1938,8 @@ QStringList FlinkCompiler::runArgs(const Spec &spec, const CompileOptions &optio
     }
     QString runner = options.runnerPath;
     if (runner.isEmpty())
-        runner = QString::fromLatin1(k8s || target.startsWith(QLatin1String("yarn")) ? kK8sRunner : kLocalRunner);
+        runner = QString::fromLatin1(
+            k8s || target.startsWith(QLatin1String("yarn")) ? kK8sRunner : kLocalRunner);
     QString jobPath = options.jobConfigPath;
     if (jobPath.isEmpty())
         jobPath = QStringLiteral("/opt/uis/jobs/%1.json").arg(spec.name);
@@ -1783,29 +1955,34 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     const Spec &spec = loaded.spec;
     DiagnosticList diags;
     const OrderedJson job = jobConfig(spec, options, &diags);
-    const QString target = options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
+    const QString target =
+        options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
     if (target == QLatin1String("kubernetes-session") &&
         spec.configValue(QStringLiteral("kubernetes.cluster-id")).isEmpty())
-        CS::add(&diags, CS::make(Severity::Info, QStringLiteral("UIS-I-FLINK-SESSION"),
-                                 QStringLiteral("flink run -t kubernetes-session submits to an existing session "
-                                                "cluster: set `kubernetes.cluster-id` in provider.config to its id"),
-                                 QStringLiteral("/provider/config")));
+        CS::add(&diags,
+                CS::make(Severity::Info, QStringLiteral("UIS-I-FLINK-SESSION"),
+                         QStringLiteral(
+                             "flink run -t kubernetes-session submits to an existing session "
+                             "cluster: set `kubernetes.cluster-id` in provider.config to its id"),
+                         QStringLiteral("/provider/config")));
     result.diagnostics = diags;
     CS::locate(result.diagnostics, loaded);
     sortDiagnostics(result.diagnostics);
     if (hasErrors(result.diagnostics))
         return result;
     const QStringList argv = runArgs(spec, options);
-    result.artifacts.append(Artifact{QStringLiteral("flink-job"),
-                                     CS::fileName(spec, QStringLiteral("flink-job"), QStringLiteral("json")),
-                                     QStringLiteral("json"), dumpJson(job)});
-    result.artifacts.append(Artifact{QStringLiteral("flink-sql"),
-                                     CS::fileName(spec, QStringLiteral("flink-sql"), QStringLiteral("sql")),
-                                     QStringLiteral("sql"), QString::fromStdString(job["sql"].get<std::string>()).toUtf8()});
-    result.artifacts.append(Artifact{QStringLiteral("flink-run"),
-                                     CS::fileName(spec, QStringLiteral("flink-run"), QStringLiteral("sh")),
-                                     QStringLiteral("shell"),
-                                     (ShellQuote::join(argv) + QLatin1Char('\n')).toUtf8()});
+    result.artifacts.append(
+        Artifact{QStringLiteral("flink-job"),
+                 CS::fileName(spec, QStringLiteral("flink-job"), QStringLiteral("json")),
+                 QStringLiteral("json"), dumpJson(job)});
+    result.artifacts.append(Artifact{
+        QStringLiteral("flink-sql"),
+        CS::fileName(spec, QStringLiteral("flink-sql"), QStringLiteral("sql")),
+        QStringLiteral("sql"), QString::fromStdString(job["sql"].get<std::string>()).toUtf8()});
+    result.artifacts.append(
+        Artifact{QStringLiteral("flink-run"),
+                 CS::fileName(spec, QStringLiteral("flink-run"), QStringLiteral("sh")),
+                 QStringLiteral("shell"), (ShellQuote::join(argv) + QLatin1Char('\n')).toUtf8()});
     return result;
 }
 

@@ -41,7 +41,8 @@ OrderedJson schemaJson(const QList<SchemaField> &schema)
 {
     OrderedJson a = OrderedJson::array();
     for (const SchemaField &f : schema)
-        a.push_back(OrderedJson{{"name", toStd(f.name)}, {"type", toStd(f.type)}, {"nullable", f.nullable}});
+        a.push_back(OrderedJson{
+            {"name", toStd(f.name)}, {"type", toStd(f.type)}, {"nullable", f.nullable}});
     return a;
 }
 
@@ -79,11 +80,12 @@ struct SparkContext
         const QString out = CS::toS3a(url, &rewritten);
         if (rewritten)
             CS::add(diagnostics,
-                    CS::make(Severity::Info, QStringLiteral("UIS-I-S3A"),
-                             QStringLiteral("`%1` is read as `%2`: open-source Spark reaches S3 through "
-                                            "S3A (`s3://` works on EMR only)")
-                                 .arg(url, out),
-                             pointer));
+                    CS::make(
+                        Severity::Info, QStringLiteral("UIS-I-S3A"),
+                        QStringLiteral("`%1` is read as `%2`: open-source Spark reaches S3 through "
+                                       "S3A (`s3://` works on EMR only)")
+                            .arg(url, out),
+                        pointer));
         return out;
     }
 };
@@ -111,7 +113,8 @@ QString iceberCatalogName(const Sink &s)
 
 QStringList SparkCompiler::targets()
 {
-    return {QStringLiteral("spark-job"), QStringLiteral("spark-submit"), QStringLiteral("spark-conf")};
+    return {QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
+            QStringLiteral("spark-conf")};
 }
 
 QString SparkCompiler::sparkVersion(const Spec &spec, const CompileOptions &options)
@@ -141,9 +144,8 @@ static OrderedJson baseConf(const Spec &spec, const CompileOptions &options, Dia
     };
     put("spark.executor.memory", spec.configValue(QStringLiteral("executor_memory")));
     put("spark.executor.cores", spec.configValue(QStringLiteral("executor_cores")));
-    put("spark.executor.instances",
-        spec.configValue(QStringLiteral("executor_instances"),
-                         QString::number(spec.effectiveParallelism())));
+    put("spark.executor.instances", spec.configValue(QStringLiteral("executor_instances"),
+                                                     QString::number(spec.effectiveParallelism())));
     put("spark.driver.memory", spec.configValue(QStringLiteral("driver_memory")));
     put("spark.driver.cores", spec.configValue(QStringLiteral("driver_cores")));
     const QString s3 = spec.configValue(QStringLiteral("s3_endpoint"));
@@ -172,8 +174,8 @@ static OrderedJson baseConf(const Spec &spec, const CompileOptions &options, Dia
             c[key + ".uri"] = toStd(uri);
         const QString wh = CS::sinkConfig(s, QStringLiteral("warehouse"));
         if (!wh.isEmpty())
-            c[key + ".warehouse"] = toStd(ctx.s3a(
-                wh, QStringLiteral("/provider/sinks/%1/config/warehouse").arg(i)));
+            c[key + ".warehouse"] =
+                toStd(ctx.s3a(wh, QStringLiteral("/provider/sinks/%1/config/warehouse").arg(i)));
     }
     for (const SourceNode *n : CS::dottedConfig(spec))
         c[toStd(n->key())] = toStd(CS::scalarText(*n));
@@ -196,7 +198,7 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
     const Provider &p = spec.provider;
     const QString kind = p.providerType == QLatin1String("rest_api")   ? QStringLiteral("rest")
                          : p.providerType == QLatin1String("file_ftp") ? QStringLiteral("file")
-                                                                        : p.providerType;
+                                                                       : p.providerType;
     auto sourceName = [&](const Endpoint &e) { return kind + QLatin1Char('_') + e.name; };
     // What a node name means in the job: an endpoint with a field_mapping is read through its
     // map_<endpoint> transform, other endpoints through their source.
@@ -250,8 +252,8 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
             OrderedJson o = OrderedJson::object();
             o["kafka.bootstrap.servers"] = str(bootstrap);
             o["subscribe"] = str(e.topic);
-            o["startingOffsets"] = str(e.startingOffsets.isEmpty() ? QStringLiteral("latest")
-                                                                   : e.startingOffsets);
+            o["startingOffsets"] =
+                str(e.startingOffsets.isEmpty() ? QStringLiteral("latest") : e.startingOffsets);
             o["failOnDataLoss"] = "true";
             if (!e.groupId.isEmpty())
                 o["kafka.group.id"] = str(e.groupId);
@@ -341,7 +343,8 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
             if (path.isEmpty()) {
                 const QString bucket = CS::sinkConfig(s, QStringLiteral("bucket"));
                 const QString prefix = CS::sinkConfig(s, QStringLiteral("path_prefix"));
-                path = bucket.contains(QLatin1String("://")) ? bucket : QStringLiteral("s3a://") + bucket;
+                path = bucket.contains(QLatin1String("://")) ? bucket
+                                                             : QStringLiteral("s3a://") + bucket;
                 if (!prefix.isEmpty())
                     path = joinUrl(path, prefix);
                 pathPtr = ptr + QStringLiteral("/config/bucket");
@@ -411,12 +414,15 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
                     if (c.key() == QLatin1String("retry") && c.isMap()) {
                         OrderedJson r = OrderedJson::object();
                         for (const SourceNode &rc : c.children()) {
-                            const auto ms = rc.isString() ? CS::durationMs(rc.text()) : std::nullopt;
-                            r[toStd(rc.key())] = ms ? number(double(*ms) / 1000.0) : toOrderedJson(rc);
+                            const auto ms =
+                                rc.isString() ? CS::durationMs(rc.text()) : std::nullopt;
+                            r[toStd(rc.key())] =
+                                ms ? number(double(*ms) / 1000.0) : toOrderedJson(rc);
                         }
                         o["retry"] = r;
                     } else if (c.key() == QLatin1String("response_table") && c.isString()) {
-                        o[k] = str(ctx.s3a(c.text(), ptr + QStringLiteral("/config/response_table")));
+                        o[k] =
+                            str(ctx.s3a(c.text(), ptr + QStringLiteral("/config/response_table")));
                     } else if (c.key() == QLatin1String("timeout") && c.isString() &&
                                CS::durationMs(c.text())) {
                         o[k] = number(double(*CS::durationMs(c.text())) / 1000.0);
@@ -443,14 +449,16 @@ static OrderedJson buildJob(const Spec &spec, const CompileOptions &options,
     } else {
         job["schedule"] = OrderedJson{{"trigger_type", "once"}};
     }
-    job["monitoring"] = OrderedJson{
-        {"metrics_enabled", true},
-        {"metrics_prefix", toStd(QStringLiteral("uis.") + spec.name)},
-        {"alerts", OrderedJson{{"processing_delay_threshold_ms", 300000}, {"error_rate_threshold", 0.05}}}};
+    job["monitoring"] =
+        OrderedJson{{"metrics_enabled", true},
+                    {"metrics_prefix", toStd(QStringLiteral("uis.") + spec.name)},
+                    {"alerts", OrderedJson{{"processing_delay_threshold_ms", 300000},
+                                           {"error_rate_threshold", 0.05}}}};
     return job;
 }
 
-static QStringList packagesFor(const Spec &spec, const CompileOptions &options, const OrderedJson &job)
+static QStringList packagesFor(const Spec &spec, const CompileOptions &options,
+                               const OrderedJson &job)
 {
     const QString version = SparkCompiler::sparkVersion(spec, options);
     const QString patch = CS::sparkPatchVersion(version);
@@ -475,10 +483,12 @@ static QStringList packagesFor(const Spec &spec, const CompileOptions &options, 
         out.append(QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-%1_%2:%3")
                        .arg(minor, scala, CS::icebergVersionForSpark(version)));
     if (clickhouse)
-        out.append(QStringLiteral("com.clickhouse:clickhouse-jdbc:%1").arg(CS::clickHouseJdbcVersion()));
+        out.append(
+            QStringLiteral("com.clickhouse:clickhouse-jdbc:%1").arg(CS::clickHouseJdbcVersion()));
     // S3A lives in hadoop-aws, which Spark distributions do not ship.
     if (usesS3a(job["sources"]) || usesS3a(job["sinks"]) || usesS3a(job["spark_config"]))
-        out.append(QStringLiteral("org.apache.hadoop:hadoop-aws:%1").arg(CS::hadoopAwsVersion(version)));
+        out.append(
+            QStringLiteral("org.apache.hadoop:hadoop-aws:%1").arg(CS::hadoopAwsVersion(version)));
     // Spark 4 reads XML natively; 3.5 needs spark-xml.
     if (xml && version.startsWith(QLatin1String("3.")))
         out.append(QStringLiteral("com.databricks:spark-xml_%1:0.18.0").arg(scala));
@@ -504,7 +514,8 @@ QStringList SparkCompiler::submitArgs(const Spec &spec, const CompileOptions &op
     QStringList argv{QStringLiteral("spark-submit")};
     argv << QStringLiteral("--master")
          << (options.master.isEmpty() ? QString::fromLatin1(kK8sMaster) : options.master);
-    argv << QStringLiteral("--deploy-mode") << (k8s ? QStringLiteral("cluster") : QStringLiteral("client"));
+    argv << QStringLiteral("--deploy-mode")
+         << (k8s ? QStringLiteral("cluster") : QStringLiteral("client"));
     argv << QStringLiteral("--name") << spec.name;
     const QStringList pk = packages(spec, options);
     if (!pk.isEmpty())
@@ -519,14 +530,18 @@ QStringList SparkCompiler::submitArgs(const Spec &spec, const CompileOptions &op
         const QString image = spec.configValue(
             QStringLiteral("container_image"),
             QStringLiteral("apache/spark:%1-python3").arg(CS::sparkPatchVersion(version)));
-        const QString account = spec.configValue(QStringLiteral("service_account"), QStringLiteral("spark"));
+        const QString account =
+            spec.configValue(QStringLiteral("service_account"), QStringLiteral("spark"));
         argv << QStringLiteral("--conf")
              << QStringLiteral("spark.kubernetes.namespace=") + CS::kubernetesNamespace(spec);
-        argv << QStringLiteral("--conf") << QStringLiteral("spark.kubernetes.container.image=") + image;
         argv << QStringLiteral("--conf")
-             << QStringLiteral("spark.kubernetes.authenticate.driver.serviceAccountName=") + account;
+             << QStringLiteral("spark.kubernetes.container.image=") + image;
         argv << QStringLiteral("--conf")
-             << QStringLiteral("spark.kubernetes.authenticate.executor.serviceAccountName=") + account;
+             << QStringLiteral("spark.kubernetes.authenticate.driver.serviceAccountName=") +
+                    account;
+        argv << QStringLiteral("--conf")
+             << QStringLiteral("spark.kubernetes.authenticate.executor.serviceAccountName=") +
+                    account;
         // In a driver pod $HOME is not writable; Ivy resolves --packages into /tmp instead.
         if (!pk.isEmpty())
             argv << QStringLiteral("--conf") << QStringLiteral("spark.jars.ivy=/tmp/.ivy2");
@@ -551,26 +566,30 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     const OrderedJson job = jobConfig(spec, options, &result.diagnostics);
     if (isKubernetes(options) && spec.configValue(QStringLiteral("container_image")).isEmpty())
         CS::add(&result.diagnostics,
-                CS::make(Severity::Info, QStringLiteral("UIS-I-SPARK-IMAGE"),
-                         QStringLiteral("no `config.container_image`: spark-submit uses `apache/spark:%1-python3`; "
-                                        "the runner (%2) and the job config must be in the image or "
-                                        "mounted into the driver pod")
-                             .arg(CS::sparkPatchVersion(sparkVersion(spec, options)),
-                                  options.runnerPath.isEmpty() ? QString::fromLatin1(kK8sRunner)
-                                                               : options.runnerPath),
-                         QStringLiteral("/provider/config")));
+                CS::make(
+                    Severity::Info, QStringLiteral("UIS-I-SPARK-IMAGE"),
+                    QStringLiteral(
+                        "no `config.container_image`: spark-submit uses `apache/spark:%1-python3`; "
+                        "the runner (%2) and the job config must be in the image or "
+                        "mounted into the driver pod")
+                        .arg(CS::sparkPatchVersion(sparkVersion(spec, options)),
+                             options.runnerPath.isEmpty() ? QString::fromLatin1(kK8sRunner)
+                                                          : options.runnerPath),
+                    QStringLiteral("/provider/config")));
 
     const QStringList argv = submitArgs(spec, options);
-    result.artifacts.append(Artifact{QStringLiteral("spark-job"),
-                                     CS::fileName(spec, QStringLiteral("spark-job"), QStringLiteral("json")),
-                                     QStringLiteral("json"), dumpJson(job)});
-    result.artifacts.append(Artifact{QStringLiteral("spark-submit"),
-                                     CS::fileName(spec, QStringLiteral("spark-submit"), QStringLiteral("sh")),
-                                     QStringLiteral("shell"),
-                                     (ShellQuote::join(argv) + QLatin1Char('\n')).toUtf8()});
-    result.artifacts.append(Artifact{QStringLiteral("spark-conf"),
-                                     CS::fileName(spec, QStringLiteral("spark-conf"), QStringLiteral("json")),
-                                     QStringLiteral("json"), dumpJson(sessionConf(spec, options))});
+    result.artifacts.append(
+        Artifact{QStringLiteral("spark-job"),
+                 CS::fileName(spec, QStringLiteral("spark-job"), QStringLiteral("json")),
+                 QStringLiteral("json"), dumpJson(job)});
+    result.artifacts.append(
+        Artifact{QStringLiteral("spark-submit"),
+                 CS::fileName(spec, QStringLiteral("spark-submit"), QStringLiteral("sh")),
+                 QStringLiteral("shell"), (ShellQuote::join(argv) + QLatin1Char('\n')).toUtf8()});
+    result.artifacts.append(
+        Artifact{QStringLiteral("spark-conf"),
+                 CS::fileName(spec, QStringLiteral("spark-conf"), QStringLiteral("json")),
+                 QStringLiteral("json"), dumpJson(sessionConf(spec, options))});
     CS::locate(result.diagnostics, loaded);
     sortDiagnostics(result.diagnostics);
     return result;

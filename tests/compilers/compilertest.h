@@ -65,7 +65,8 @@ inline bool hasCode(const DiagnosticList &diags, const QString &code)
 
 inline QString js(const OrderedJson &j)
 {
-    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString::fromStdString(j.dump());
+    return j.is_string() ? QString::fromStdString(j.get<std::string>())
+                         : QString::fromStdString(j.dump());
 }
 
 /// The specs that have golden files: every template and every seed example.
@@ -74,7 +75,8 @@ inline QStringList goldenSpecs()
     QStringList out;
     for (const char *dir : {"resources/templates", "tests/data/seeds"}) {
         const QDir d(sourcePath(QString::fromLatin1(dir)));
-        for (const QString &f : d.entryList({QStringLiteral("*.uis.yaml")}, QDir::Files, QDir::Name))
+        for (const QString &f :
+             d.entryList({QStringLiteral("*.uis.yaml")}, QDir::Files, QDir::Name))
             out.append(d.filePath(f));
     }
     return out;
@@ -92,5 +94,5 @@ inline QString specBaseName(const QString &path)
 /// QCOMPARE for JSON values (QCOMPARE cannot print nlohmann::json).
 #define JCOMPARE(actual, expected)                                                                 \
     QVERIFY2(uis::OrderedJson(actual) == uis::OrderedJson(expected),                               \
-             qPrintable(QString::fromStdString(uis::OrderedJson(actual).dump() + " != " +          \
-                                               uis::OrderedJson(expected).dump())))
+             qPrintable(QString::fromStdString(uis::OrderedJson(actual).dump() +                   \
+                                               " != " + uis::OrderedJson(expected).dump())))

@@ -15,7 +15,8 @@ namespace {
 
 LoadedSpec templ(const char *name)
 {
-    return SpecLoader::loadFile(sourcePath(QStringLiteral("resources/templates/") + QString::fromLatin1(name)));
+    return SpecLoader::loadFile(
+        sourcePath(QStringLiteral("resources/templates/") + QString::fromLatin1(name)));
 }
 
 } // namespace
@@ -37,7 +38,8 @@ private Q_SLOTS:
         QCOMPARE(js(b["user"]), QStringLiteral("data-engineer"));
         const OrderedJson c = b["config"];
         QCOMPARE(js(c["spark_version"]), QStringLiteral("3.5"));
-        QCOMPARE(js(c["job_type"]), QStringLiteral("STREAMING")); // micro_batch with trigger_interval
+        QCOMPARE(js(c["job_type"]),
+                 QStringLiteral("STREAMING")); // micro_batch with trigger_interval
         QVERIFY(!c.contains("engine"));
         QCOMPARE(js(c["core_etl"]["version"]), QStringLiteral("2.7.0"));
         const OrderedJson spec = c["core_etl"]["job_spec"];
@@ -59,9 +61,11 @@ private Q_SLOTS:
     void jobTypeUserAndVersion()
     {
         // A cron batch is BATCH; created_by falls back to the owner; config.spark_version.
-        QByteArray y = readFile(sourcePath(QStringLiteral("resources/templates/files-to-clickhouse.uis.yaml")));
+        QByteArray y = readFile(
+            sourcePath(QStringLiteral("resources/templates/files-to-clickhouse.uis.yaml")));
         y.replace("created_by: data-engineer\n", "");
-        y.replace("    driver_memory: 2g\n", "    driver_memory: 2g\n    driver_cores: \"2\"\n    spark_version: \"4.0\"\n");
+        y.replace("    driver_memory: 2g\n",
+                  "    driver_memory: 2g\n    driver_cores: \"2\"\n    spark_version: \"4.0\"\n");
         const CompileResult r = DcpCompiler::compile(loadYaml(y));
         QVERIFY2(r.succeeded(), qPrintable(diagnosticsText(r.diagnostics)));
         const OrderedJson b = artifactJson(r, QStringLiteral("dcp-request"));
@@ -73,11 +77,14 @@ private Q_SLOTS:
         // The option wins over the spec.
         CompileOptions o;
         o.sparkVersion = QStringLiteral("3.5");
-        QCOMPARE(js(DcpCompiler::request(loadYaml(y).spec, o)["config"]["spark_version"]), QStringLiteral("3.5"));
+        QCOMPARE(js(DcpCompiler::request(loadYaml(y).spec, o)["config"]["spark_version"]),
+                 QStringLiteral("3.5"));
         // A micro_batch without a trigger interval runs once: BATCH.
-        QByteArray once = readFile(sourcePath(QStringLiteral("resources/templates/rest-to-parquet-iceberg.uis.yaml")));
+        QByteArray once = readFile(
+            sourcePath(QStringLiteral("resources/templates/rest-to-parquet-iceberg.uis.yaml")));
         once.replace("  schedule:\n    trigger_interval: 5 minutes\n", "");
-        QCOMPARE(js(DcpCompiler::request(loadYaml(once).spec)["config"]["job_type"]), QStringLiteral("BATCH"));
+        QCOMPARE(js(DcpCompiler::request(loadYaml(once).spec)["config"]["job_type"]),
+                 QStringLiteral("BATCH"));
     }
 
     void flinkRequestUsesEngineExtension()
@@ -117,18 +124,20 @@ private Q_SLOTS:
         QCOMPARE(m.at(u"/spec/schedule/cron")->text(), QStringLiteral("0 2 * * *"));
         QCOMPARE(m.at(u"/spec/coreEtl/version")->text(), QStringLiteral("2.7.0"));
         QCOMPARE(m.at(u"/spec/coreEtl/jobSpec/sinks/0/type")->text(), QStringLiteral("clickhouse"));
-        QCOMPARE(m.at(u"/spec/coreEtl/jobSpec/sinks/0/password")->text(), QStringLiteral("{{secret.retail:clickhouse_password}}"));
+        QCOMPARE(m.at(u"/spec/coreEtl/jobSpec/sinks/0/password")->text(),
+                 QStringLiteral("{{secret.retail:clickhouse_password}}"));
         QCOMPARE(m.at(u"/spec/resources/executor/instances")->toInt().value_or(0), 2);
     }
 
     void pipelineTargets()
     {
         QCOMPARE(PipelineCompiler::targets(Engine::Spark),
-                 (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"), QStringLiteral("spark-conf"),
-                              QStringLiteral("dcp-request"), QStringLiteral("dcp-manifest")}));
+                 (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
+                              QStringLiteral("spark-conf"), QStringLiteral("dcp-request"),
+                              QStringLiteral("dcp-manifest")}));
         QCOMPARE(PipelineCompiler::targets(Engine::Flink),
-                 (QStringList{QStringLiteral("flink-job"), QStringLiteral("flink-sql"), QStringLiteral("flink-run"),
-                              QStringLiteral("dcp-request")}));
+                 (QStringList{QStringLiteral("flink-job"), QStringLiteral("flink-sql"),
+                              QStringLiteral("flink-run"), QStringLiteral("dcp-request")}));
         QCOMPARE(PipelineCompiler::allTargets().size(), 8);
         QCOMPARE(PipelineCompiler::engineForTarget(QStringLiteral("flink-sql")), Engine::Flink);
         QCOMPARE(PipelineCompiler::engineForTarget(QStringLiteral("spark-conf")), Engine::Spark);
@@ -137,7 +146,8 @@ private Q_SLOTS:
 
     void pipelineCompilesEveryTargetInOrder()
     {
-        for (const char *name : {"rest-to-parquet-iceberg.uis.yaml", "websocket-to-kafka.uis.yaml"}) {
+        for (const char *name :
+             {"rest-to-parquet-iceberg.uis.yaml", "websocket-to-kafka.uis.yaml"}) {
             const LoadedSpec loaded = templ(name);
             const Engine e = engineForMode(loaded.spec.provider.mode);
             const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
@@ -145,9 +155,11 @@ private Q_SLOTS:
             QStringList targets;
             for (const Artifact &a : r.artifacts) {
                 targets.append(a.target);
-                QVERIFY(a.fileName.startsWith(loaded.spec.name + QLatin1Char('.') + a.target + QLatin1Char('.')));
-                QVERIFY(QStringList({QStringLiteral("json"), QStringLiteral("shell"), QStringLiteral("sql"),
-                                     QStringLiteral("yaml")}).contains(a.language));
+                QVERIFY(a.fileName.startsWith(loaded.spec.name + QLatin1Char('.') + a.target +
+                                              QLatin1Char('.')));
+                QVERIFY(QStringList({QStringLiteral("json"), QStringLiteral("shell"),
+                                     QStringLiteral("sql"), QStringLiteral("yaml")})
+                            .contains(a.language));
                 QVERIFY(!a.content.isEmpty());
                 QVERIFY(a.content.endsWith('\n'));
             }
@@ -161,12 +173,14 @@ private Q_SLOTS:
     /// A spec with errors yields exactly its validation diagnostics, from every compiler.
     void invalidSpec()
     {
-        QByteArray y = readFile(sourcePath(QStringLiteral("resources/templates/websocket-to-kafka.uis.yaml")));
+        QByteArray y =
+            readFile(sourcePath(QStringLiteral("resources/templates/websocket-to-kafka.uis.yaml")));
         y.replace("name: realtime-analytics", "name: Realtime_Analytics");
         const LoadedSpec loaded = loadYaml(y);
         QVERIFY(!loaded.valid());
-        for (const CompileResult &r : {PipelineCompiler::compile(loaded, Engine::None), DcpCompiler::compile(loaded),
-                                       FlinkCompiler::compile(loaded), SparkCompiler::compile(loaded)}) {
+        for (const CompileResult &r :
+             {PipelineCompiler::compile(loaded, Engine::None), DcpCompiler::compile(loaded),
+              FlinkCompiler::compile(loaded), SparkCompiler::compile(loaded)}) {
             QVERIFY(r.artifacts.isEmpty());
             QVERIFY(!r.succeeded());
             QCOMPARE(r.diagnostics, loaded.diagnostics);
@@ -181,11 +195,13 @@ private Q_SLOTS:
     /// The wrong engine is an error that names the compiler that fits.
     void wrongEngineNamesTheRightOne()
     {
-        const CompileResult a = PipelineCompiler::compile(templ("rest-to-parquet-iceberg.uis.yaml"), Engine::Flink);
+        const CompileResult a =
+            PipelineCompiler::compile(templ("rest-to-parquet-iceberg.uis.yaml"), Engine::Flink);
         QCOMPARE(a.diagnostics.size(), 1);
         QCOMPARE(a.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
         QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("use the Spark compiler")));
-        const CompileResult b = PipelineCompiler::compile(templ("postgres-cdc-to-iceberg.uis.yaml"), Engine::Spark);
+        const CompileResult b =
+            PipelineCompiler::compile(templ("postgres-cdc-to-iceberg.uis.yaml"), Engine::Spark);
         QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("use the Flink compiler")));
         QVERIFY(b.artifacts.isEmpty());
     }

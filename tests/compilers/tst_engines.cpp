@@ -45,7 +45,8 @@ struct Proc
     QString out;
 };
 
-Proc run(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+Proc run(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+         int timeoutMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -56,12 +57,15 @@ Proc run(const QString &program, const QStringList &args, const QProcessEnvironm
         p.waitForFinished(5000);
         return {-1, QString::fromUtf8(p.readAll()) + QStringLiteral("\n<timed out>")};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAll())};
 }
 
 QString tail(const QString &text, int lines = 40)
 {
-    return text.split(QLatin1Char('\n')).mid(std::max<qsizetype>(0, text.count(QLatin1Char('\n')) - lines)).join(QLatin1Char('\n'));
+    return text.split(QLatin1Char('\n'))
+        .mid(std::max<qsizetype>(0, text.count(QLatin1Char('\n')) - lines))
+        .join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -88,9 +92,12 @@ private Q_SLOTS:
             if (engineForMode(SpecLoader::loadFile(spec).spec.provider.mode) == Engine::Flink)
                 QTest::newRow(qPrintable(specBaseName(spec))) << spec;
         }
-        QTest::newRow("hostile-flink") << sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml"));
-        QTest::newRow("flink-webhook") << sourcePath(QStringLiteral("tests/compilers/data/flink-webhook.uis.yaml"));
-        QTest::newRow("flink-sql-window") << sourcePath(QStringLiteral("tests/compilers/data/flink-sql-window.uis.yaml"));
+        QTest::newRow("hostile-flink")
+            << sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml"));
+        QTest::newRow("flink-webhook")
+            << sourcePath(QStringLiteral("tests/compilers/data/flink-webhook.uis.yaml"));
+        QTest::newRow("flink-sql-window")
+            << sourcePath(QStringLiteral("tests/compilers/data/flink-sql-window.uis.yaml"));
     }
 
     /// `EXPLAIN` of every INSERT by the real planner, with the connector jars of the project.
@@ -102,7 +109,8 @@ private Q_SLOTS:
         QVERIFY2(r.succeeded(), qPrintable(diagnosticsText(r.diagnostics)));
         QString sql = artifactText(r, QStringLiteral("flink-sql"));
         // A Hadoop catalog is created for real during planning: keep it in the test's directory.
-        sql.replace(QStringLiteral("file:///tmp/uis-warehouse"), QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("wh"))).toString());
+        sql.replace(QStringLiteral("file:///tmp/uis-warehouse"),
+                    QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("wh"))).toString());
         const QString file = m_dir.filePath(specBaseName(spec) + QStringLiteral(".sql"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -111,8 +119,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGUSER"), QStringLiteral("uis"));
         env.insert(QStringLiteral("UIS_SECRET_SHOP_PG_PASSWORD"), QStringLiteral("x"));
-        const Proc p = run(python(), {sourcePath(QStringLiteral("runners/flink/uis_flink_runner.py")), QStringLiteral("--sql"), file,
-                                      QStringLiteral("--explain")},
+        const Proc p = run(python(),
+                           {sourcePath(QStringLiteral("runners/flink/uis_flink_runner.py")),
+                            QStringLiteral("--sql"), file, QStringLiteral("--explain")},
                            env, 240000);
         QVERIFY2(p.code == 0, qPrintable(tail(p.out)));
         QVERIFY2(p.out.contains(QStringLiteral("EXPLAIN passed")), qPrintable(tail(p.out)));
@@ -132,16 +141,22 @@ private Q_SLOTS:
         csv.write("shop_id,sku,quantity\n1,a,3\n2,b,0\n3,c,5\n");
         csv.close();
         const QString out = m_dir.filePath(QStringLiteral("out"));
-        const QByteArray yaml = QStringLiteral(
-            "version: \"1.1\"\nname: local-sales\nprovider:\n  name: files\n  provider_type: file_ftp\n"
-            "  base_url: %1\n  mode: batch\n  config:\n    spark.ui.enabled: \"false\"\n  endpoints:\n"
-            "    - name: sales\n      path: \"*.csv\"\n      format: csv\n      options: { header: \"true\" }\n"
-            "      schema:\n        - { name: shop_id, type: int }\n        - { name: sku, type: string }\n"
-            "        - { name: quantity, type: int }\n  transforms:\n    - name: sold\n      type: filter\n"
-            "      condition: quantity > 0\n  sinks:\n    - name: landing\n      type: parquet\n"
-            "      config: { path: \"%2\" }\n")
-                                  .arg(QUrl::fromLocalFile(in).toString(), QUrl::fromLocalFile(out).toString())
-                                  .toUtf8();
+        const QByteArray yaml =
+            QStringLiteral("version: \"1.1\"\nname: local-sales\nprovider:\n  name: files\n  "
+                           "provider_type: file_ftp\n"
+                           "  base_url: %1\n  mode: batch\n  config:\n    spark.ui.enabled: "
+                           "\"false\"\n  endpoints:\n"
+                           "    - name: sales\n      path: \"*.csv\"\n      format: csv\n      "
+                           "options: { header: \"true\" }\n"
+                           "      schema:\n        - { name: shop_id, type: int }\n        - { "
+                           "name: sku, type: string }\n"
+                           "        - { name: quantity, type: int }\n  transforms:\n    - name: "
+                           "sold\n      type: filter\n"
+                           "      condition: quantity > 0\n  sinks:\n    - name: landing\n      "
+                           "type: parquet\n"
+                           "      config: { path: \"%2\" }\n")
+                .arg(QUrl::fromLocalFile(in).toString(), QUrl::fromLocalFile(out).toString())
+                .toUtf8();
         const LoadedSpec loaded = loadYaml(yaml);
         QVERIFY2(loaded.valid(), qPrintable(diagnosticsText(loaded.diagnostics)));
         CompileOptions o;
@@ -158,12 +173,15 @@ private Q_SLOTS:
         QCOMPARE(argv.first(), QStringLiteral("spark-submit"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PYSPARK_PYTHON"), python());
-        env.insert(QStringLiteral("PATH"), sourcePath(QStringLiteral(".venv/bin:")) + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("PATH"),
+                   sourcePath(QStringLiteral(".venv/bin:")) + env.value(QStringLiteral("PATH")));
         const Proc p = run(spark, argv.mid(1), env, 300000);
         QVERIFY2(p.code == 0, qPrintable(tail(p.out)));
-        QVERIFY2(p.out.contains(QStringLiteral("uis-runner: job finished")), qPrintable(tail(p.out)));
+        QVERIFY2(p.out.contains(QStringLiteral("uis-runner: job finished")),
+                 qPrintable(tail(p.out)));
         int parquetFiles = 0;
-        QDirIterator it(out, {QStringLiteral("*.parquet")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(out, {QStringLiteral("*.parquet")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
             ++parquetFiles;

@@ -13,7 +13,8 @@ namespace {
 
 QByteArray data(const char *name)
 {
-    return readFile(sourcePath(QStringLiteral("tests/compilers/data/") + QString::fromLatin1(name)));
+    return readFile(
+        sourcePath(QStringLiteral("tests/compilers/data/") + QString::fromLatin1(name)));
 }
 
 QByteArray templ(const char *name)
@@ -77,14 +78,16 @@ class TestFlinkCompiler : public QObject
 private Q_SLOTS:
     void compiles()
     {
-        for (const QByteArray &y : {data("flink-kafka.uis.yaml"), data("flink-cdc.uis.yaml"), data("flink-webhook.uis.yaml"),
-                                    templ("kafka-dedupe-window.uis.yaml"), templ("websocket-to-kafka.uis.yaml"),
-                                    templ("postgres-cdc-to-iceberg.uis.yaml")}) {
+        for (const QByteArray &y :
+             {data("flink-kafka.uis.yaml"), data("flink-cdc.uis.yaml"),
+              data("flink-webhook.uis.yaml"), templ("kafka-dedupe-window.uis.yaml"),
+              templ("websocket-to-kafka.uis.yaml"), templ("postgres-cdc-to-iceberg.uis.yaml")}) {
             const Compiled c = compileFlink(y);
             QVERIFY2(c.loaded.valid(), qPrintable(diagnosticsText(c.loaded.diagnostics)));
             QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
             QCOMPARE(c.result.artifacts.size(), 3);
-            QCOMPARE(c.result.artifact(QStringLiteral("flink-sql"))->language, QStringLiteral("sql"));
+            QCOMPARE(c.result.artifact(QStringLiteral("flink-sql"))->language,
+                     QStringLiteral("sql"));
             QVERIFY(c.sql.endsWith(QLatin1Char('\n')));
             // The flink-job carries the same script for the runner.
             QCOMPARE(js(c.job["sql"]), c.sql);
@@ -104,14 +107,17 @@ private Q_SLOTS:
         QCOMPARE(js(f["execution.checkpointing.interval"]), QStringLiteral("20s"));
         QCOMPARE(js(f["execution.checkpointing.mode"]), QStringLiteral("EXACTLY_ONCE"));
         QCOMPARE(js(f["execution.checkpointing.timeout"]), QStringLiteral("5min"));
-        QCOMPARE(js(f["execution.checkpointing.externalized-checkpoint-retention"]), QStringLiteral("RETAIN_ON_CANCELLATION"));
+        QCOMPARE(js(f["execution.checkpointing.externalized-checkpoint-retention"]),
+                 QStringLiteral("RETAIN_ON_CANCELLATION"));
         QCOMPARE(js(f["execution.checkpointing.dir"]), QStringLiteral("s3://ckpt/flink-kafka"));
-        QCOMPARE(js(f["execution.checkpointing.savepoint-dir"]), QStringLiteral("s3://ckpt/flink-kafka-savepoints"));
+        QCOMPARE(js(f["execution.checkpointing.savepoint-dir"]),
+                 QStringLiteral("s3://ckpt/flink-kafka-savepoints"));
         QCOMPARE(js(f["restart-strategy.type"]), QStringLiteral("exponential-delay"));
         QCOMPARE(js(f["metrics.reporter.prom.factory.class"]),
                  QStringLiteral("org.apache.flink.metrics.prometheus.PrometheusReporterFactory"));
         QCOMPARE(js(f["metrics.reporter.prom.port"]), QStringLiteral("9249"));
-        QCOMPARE(js(f["table.exec.source.idle-timeout"]), QStringLiteral("30 s")); // dotted: verbatim
+        QCOMPARE(js(f["table.exec.source.idle-timeout"]),
+                 QStringLiteral("30 s")); // dotted: verbatim
         for (auto it = f.begin(); it != f.end(); ++it) {
             QVERIFY2(it.value().is_string(), it.key().c_str());
             QVERIFY2(it.key() != "state.backend" && it.key() != "state.checkpointing.mode" &&
@@ -119,12 +125,15 @@ private Q_SLOTS:
                      it.key().c_str());
         }
         // hashmap when asked; the default interval is 60 s.
-        const OrderedJson t = compileFlink(templ("kafka-dedupe-window.uis.yaml")).job["flink_config"];
+        const OrderedJson t =
+            compileFlink(templ("kafka-dedupe-window.uis.yaml")).job["flink_config"];
         QCOMPARE(js(t["state.backend.type"]), QStringLiteral("hashmap"));
-        QCOMPARE(js(compileFlink(data("flink-webhook.uis.yaml")).job["flink_config"]["execution.checkpointing.interval"]),
+        QCOMPARE(js(compileFlink(data("flink-webhook.uis.yaml"))
+                        .job["flink_config"]["execution.checkpointing.interval"]),
                  QStringLiteral("1min"));
         // None of the seed's rejected keys appears anywhere, in any Flink artifact.
-        for (const QByteArray &y : {data("flink-kafka.uis.yaml"), templ("websocket-to-kafka.uis.yaml")}) {
+        for (const QByteArray &y :
+             {data("flink-kafka.uis.yaml"), templ("websocket-to-kafka.uis.yaml")}) {
             const QByteArray all = allText(compileFlink(y).result);
             QVERIFY(!all.contains("state.checkpointing.mode"));
             QVERIFY(!all.contains("\"state.backend\""));
@@ -142,37 +151,47 @@ private Q_SLOTS:
         QCOMPARE(js(j["state_management"]["backend"]), QStringLiteral("hashmap"));
         JCOMPARE(j["state_management"]["checkpoint_config"]["interval_ms"], 30000);
         JCOMPARE(j["state_management"]["checkpoint_config"]["timeout_ms"], 300000);
-        QCOMPARE(js(j["state_management"]["checkpoint_config"]["mode"]), QStringLiteral("EXACTLY_ONCE"));
+        QCOMPARE(js(j["state_management"]["checkpoint_config"]["mode"]),
+                 QStringLiteral("EXACTLY_ONCE"));
         JCOMPARE(j["state_management"]["state_ttl"]["time_ms"], 600000); // dedupe within 10 minutes
         JCOMPARE(j["monitoring"]["metrics_enabled"], true);
-        QCOMPARE(js(j["monitoring"]["metrics_prefix"]), QStringLiteral("uis.click-session-metrics"));
+        QCOMPARE(js(j["monitoring"]["metrics_prefix"]),
+                 QStringLiteral("uis.click-session-metrics"));
         JCOMPARE(j["monitoring"]["prometheus"]["port"], 9249);
         const OrderedJson k = compileFlink(data("flink-kafka.uis.yaml")).job;
-        QCOMPARE(js(k["state_management"]["savepoint_config"]["dir"]), QStringLiteral("s3://ckpt/flink-kafka-savepoints"));
-        QVERIFY(k["connector_jars"].dump().find("org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20") != std::string::npos);
-        QVERIFY(k["connector_jars"].dump().find("org.apache.iceberg:iceberg-flink-runtime-1.20:1.7.1") != std::string::npos);
-        QVERIFY(k["connector_jars"].dump().find("org.apache.flink:flink-sql-parquet:1.20.1") != std::string::npos);
+        QCOMPARE(js(k["state_management"]["savepoint_config"]["dir"]),
+                 QStringLiteral("s3://ckpt/flink-kafka-savepoints"));
+        QVERIFY(k["connector_jars"].dump().find(
+                    "org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20") != std::string::npos);
+        QVERIFY(k["connector_jars"].dump().find(
+                    "org.apache.iceberg:iceberg-flink-runtime-1.20:1.7.1") != std::string::npos);
+        QVERIFY(k["connector_jars"].dump().find("org.apache.flink:flink-sql-parquet:1.20.1") !=
+                std::string::npos);
     }
 
     void setStatements()
     {
         const QString sql = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
-        QVERIFY(sql.contains(QStringLiteral("SET 'pipeline.name' = 'uis-click-session-metrics';\n")));
+        QVERIFY(
+            sql.contains(QStringLiteral("SET 'pipeline.name' = 'uis-click-session-metrics';\n")));
         QVERIFY(sql.contains(QStringLiteral("SET 'execution.runtime-mode' = 'streaming';\n")));
         QVERIFY(sql.contains(QStringLiteral("SET 'parallelism.default' = '2';\n")));
         QVERIFY(sql.contains(QStringLiteral("SET 'execution.checkpointing.interval' = '30s';\n")));
-        QVERIFY(sql.contains(QStringLiteral("SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';\n")));
+        QVERIFY(
+            sql.contains(QStringLiteral("SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';\n")));
         QVERIFY(sql.contains(QStringLiteral("SET 'state.backend.type' = 'hashmap';\n")));
         // Dedupe state lives as long as `within`.
         QVERIFY(sql.contains(QStringLiteral("SET 'table.exec.state.ttl' = '10min';\n")));
         // Cluster-level options are not SET in a script (they go to flink run -D).
         QVERIFY(!sql.contains(QStringLiteral("SET 'metrics.")));
-        QVERIFY(!compileFlink(data("flink-kafka.uis.yaml")).sql.contains(QStringLiteral("SET 'taskmanager.")));
+        QVERIFY(!compileFlink(data("flink-kafka.uis.yaml"))
+                     .sql.contains(QStringLiteral("SET 'taskmanager.")));
     }
 
     void typedDdlFromSchema()
     {
-        const QString ddl = statement(compileFlink(data("flink-kafka.uis.yaml")).sql, QStringLiteral("CREATE TABLE `kafka_views`"));
+        const QString ddl = statement(compileFlink(data("flink-kafka.uis.yaml")).sql,
+                                      QStringLiteral("CREATE TABLE `kafka_views`"));
         QVERIFY(ddl.contains(QStringLiteral("  `view_id` STRING NOT NULL,\n")));
         QVERIFY(ddl.contains(QStringLiteral("  `user_id` BIGINT,\n")));
         QVERIFY(ddl.contains(QStringLiteral("  `price` DECIMAL(8, 2),\n")));
@@ -180,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(ddl.contains(QStringLiteral("  `day` DATE,\n")));
         QVERIFY(ddl.contains(QStringLiteral("  `ts` TIMESTAMP(3) NOT NULL,\n")));
         QVERIFY(ddl.contains(QStringLiteral("WATERMARK FOR `ts` AS `ts` - INTERVAL '3' SECOND")));
-        const QString cdc = statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql, QStringLiteral("CREATE TABLE `cdc_orders`"));
+        const QString cdc = statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
+                                      QStringLiteral("CREATE TABLE `cdc_orders`"));
         QVERIFY(cdc.contains(QStringLiteral("  `id` BIGINT NOT NULL,\n")));
         QVERIFY(cdc.contains(QStringLiteral("  `amount` DECIMAL(10, 2),\n")));
     }
@@ -193,30 +213,36 @@ private Q_SLOTS:
         QVERIFY(ddl.contains(QStringLiteral("'format' = 'raw'")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-I-FLINK-RAW")));
         // Raw records are written back unchanged, not wrapped in JSON.
-        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `raw_out`")).contains(QStringLiteral("'format' = 'raw'")));
+        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `raw_out`"))
+                    .contains(QStringLiteral("'format' = 'raw'")));
     }
 
     /// The watermark follows the field_mapping back to the source column it renames.
     void watermarkOnRenamedColumn()
     {
         const Compiled c = compileFlink(templ("websocket-to-kafka.uis.yaml"));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
+        const QString ddl =
+            statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
         QVERIFY(ddl.contains(QStringLiteral("  `timestamp` TIMESTAMP(3) NOT NULL,\n")));
-        QVERIFY(ddl.contains(QStringLiteral("WATERMARK FOR `timestamp` AS `timestamp` - INTERVAL '5' SECOND")));
-        QVERIFY(c.sql.contains(QStringLiteral("SELECT `timestamp` AS `event_time`, `symbol` AS `ticker`")));
+        QVERIFY(ddl.contains(
+            QStringLiteral("WATERMARK FOR `timestamp` AS `timestamp` - INTERVAL '5' SECOND")));
+        QVERIFY(c.sql.contains(
+            QStringLiteral("SELECT `timestamp` AS `event_time`, `symbol` AS `ticker`")));
         const OrderedJson wm = c.job["transforms"][1];
         QCOMPARE(js(wm["type"]), QStringLiteral("watermark"));
         QCOMPARE(js(wm["timestamp_column"]), QStringLiteral("event_time"));
         JCOMPARE(wm["max_out_of_orderness_ms"], 5000);
         // Without a watermark transform the window's own `watermark` applies.
         QVERIFY(compileFlink(templ("kafka-dedupe-window.uis.yaml"))
-                    .sql.contains(QStringLiteral("WATERMARK FOR `event_time` AS `event_time` - INTERVAL '10' SECOND")));
+                    .sql.contains(QStringLiteral(
+                        "WATERMARK FOR `event_time` AS `event_time` - INTERVAL '10' SECOND")));
     }
 
     void watermarkErrors()
     {
         QByteArray notTs = templ("websocket-to-kafka.uis.yaml");
-        notTs.replace("{ name: timestamp, type: timestamp, nullable: false }", "{ name: timestamp, type: long, nullable: false }");
+        notTs.replace("{ name: timestamp, type: timestamp, nullable: false }",
+                      "{ name: timestamp, type: long, nullable: false }");
         const Compiled a = compileFlink(notTs);
         QVERIFY(!a.result.succeeded());
         QVERIFY(a.result.artifacts.isEmpty());
@@ -227,30 +253,39 @@ private Q_SLOTS:
         QVERIFY(d->line > 0);
         QByteArray missing = templ("websocket-to-kafka.uis.yaml");
         missing.replace("time_column: event_time", "time_column: nope");
-        QVERIFY(hasCode(compileFlink(missing).result.diagnostics, QStringLiteral("UIS-E-FLINK-TIME-COLUMN")));
+        QVERIFY(hasCode(compileFlink(missing).result.diagnostics,
+                        QStringLiteral("UIS-E-FLINK-TIME-COLUMN")));
     }
 
     void dedupeAndTumblingWindow()
     {
         const QString sql = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
-        const QString dedupe = statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
-        QVERIFY(dedupe.contains(QStringLiteral("ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `uis_proctime` ASC)")));
+        const QString dedupe =
+            statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        QVERIFY(dedupe.contains(QStringLiteral(
+            "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `uis_proctime` ASC)")));
         QVERIFY(dedupe.contains(QStringLiteral("PROCTIME() AS `uis_proctime`")));
         QVERIFY(dedupe.contains(QStringLiteral("WHERE `uis_row_num` = 1")));
-        QVERIFY(dedupe.startsWith(QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks` AS\nSELECT `event_id`, `page`, `duration`, `event_time`\n")));
+        QVERIFY(
+            dedupe.startsWith(QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks` AS\nSELECT "
+                                             "`event_id`, `page`, `duration`, `event_time`\n")));
         const QString window = statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `per_minute`"));
-        QVERIFY(window.contains(QStringLiteral("TABLE(\n  TUMBLE(TABLE `unique_clicks`, DESCRIPTOR(`event_time`), INTERVAL '1' MINUTE)\n)")));
+        QVERIFY(
+            window.contains(QStringLiteral("TABLE(\n  TUMBLE(TABLE `unique_clicks`, "
+                                           "DESCRIPTOR(`event_time`), INTERVAL '1' MINUTE)\n)")));
         QVERIFY(window.contains(QStringLiteral("GROUP BY `window_start`, `window_end`, `page`")));
-        QVERIFY(window.contains(QStringLiteral("count(*) AS `clicks`, avg(duration) AS `avg_duration`")));
+        QVERIFY(window.contains(
+            QStringLiteral("count(*) AS `clicks`, avg(duration) AS `avg_duration`")));
     }
 
     void hoppingWindowAndTypes()
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
-        QVERIFY(sql.contains(QStringLiteral("HOP(TABLE `recent`, DESCRIPTOR(`ts`), INTERVAL '10' SECOND, INTERVAL '1' MINUTE)")));
+        QVERIFY(sql.contains(QStringLiteral(
+            "HOP(TABLE `recent`, DESCRIPTOR(`ts`), INTERVAL '10' SECOND, INTERVAL '1' MINUTE)")));
         const QString sink = statement(sql, QStringLiteral("CREATE TABLE `hop_out`"));
         QVERIFY(sink.contains(QStringLiteral("  `views` BIGINT,\n")));
-        QVERIFY(sink.contains(QStringLiteral("  `total_ms` INT,\n")));   // sum of the validated INT
+        QVERIFY(sink.contains(QStringLiteral("  `total_ms` INT,\n"))); // sum of the validated INT
         QVERIFY(sink.contains(QStringLiteral("  `last_user` BIGINT\n")));
     }
 
@@ -275,19 +310,24 @@ private Q_SLOTS:
         const QString one = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
         QCOMPARE(one.count(QStringLiteral("INSERT INTO ")), 1);
         QVERIFY(!one.contains(QStringLiteral("STATEMENT SET")));
-        QVERIFY(one.endsWith(QStringLiteral("INSERT INTO `metrics_out`\nSELECT `window_start`, `window_end`, `page`, `clicks`, `avg_duration`\nFROM `per_minute`;\n")));
+        QVERIFY(one.endsWith(
+            QStringLiteral("INSERT INTO `metrics_out`\nSELECT `window_start`, `window_end`, "
+                           "`page`, `clicks`, `avg_duration`\nFROM `per_minute`;\n")));
     }
 
     void kafkaSourceOptions()
     {
-        const QString ddl = statement(compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql, QStringLiteral("CREATE TABLE `kafka_clicks`"));
-        for (const char *opt : {"'connector' = 'kafka'", "'topic' = 'clicks'", "'properties.bootstrap.servers' = 'localhost:9092'",
-                                "'properties.group.id' = 'click-metrics'", "'scan.startup.mode' = 'earliest-offset'",
-                                "'format' = 'json'"})
+        const QString ddl = statement(compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql,
+                                      QStringLiteral("CREATE TABLE `kafka_clicks`"));
+        for (const char *opt : {"'connector' = 'kafka'", "'topic' = 'clicks'",
+                                "'properties.bootstrap.servers' = 'localhost:9092'",
+                                "'properties.group.id' = 'click-metrics'",
+                                "'scan.startup.mode' = 'earliest-offset'", "'format' = 'json'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         QByteArray latest = templ("kafka-dedupe-window.uis.yaml");
         latest.replace("starting_offsets: earliest", "starting_offsets: latest");
-        QVERIFY(compileFlink(latest).sql.contains(QStringLiteral("'scan.startup.mode' = 'latest-offset'")));
+        QVERIFY(compileFlink(latest).sql.contains(
+            QStringLiteral("'scan.startup.mode' = 'latest-offset'")));
         latest.replace("      starting_offsets: latest\n", "");
         const QString group = compileFlink(latest).sql;
         QVERIFY(group.contains(QStringLiteral("'scan.startup.mode' = 'group-offsets'")));
@@ -298,22 +338,27 @@ private Q_SLOTS:
     {
         const QString sql = compileFlink(templ("websocket-to-kafka.uis.yaml")).sql;
         const QString ddl = statement(sql, QStringLiteral("CREATE TABLE `processed_ticks`"));
-        for (const char *opt : {"'connector' = 'kafka'", "'topic' = 'processed-ticks'", "'properties.bootstrap.servers' = 'kafka:9092'",
-                                "'key.format' = 'raw'", "'key.fields' = 'ticker'", "'value.format' = 'json'",
-                                "'sink.delivery-guarantee' = 'exactly-once'",
-                                "'sink.transactional-id-prefix' = 'uis-realtime-analytics-processed_ticks'",
-                                "'properties.transaction.timeout.ms' = '900000'"})
+        for (const char *opt :
+             {"'connector' = 'kafka'", "'topic' = 'processed-ticks'",
+              "'properties.bootstrap.servers' = 'kafka:9092'", "'key.format' = 'raw'",
+              "'key.fields' = 'ticker'", "'value.format' = 'json'",
+              "'sink.delivery-guarantee' = 'exactly-once'",
+              "'sink.transactional-id-prefix' = 'uis-realtime-analytics-processed_ticks'",
+              "'properties.transaction.timeout.ms' = '900000'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         QVERIFY(!ddl.contains(QStringLiteral("'format' =")));
         // Not transactional: at-least-once; a non-string key is written as JSON.
-        const QString hop = statement(compileFlink(data("flink-kafka.uis.yaml")).sql, QStringLiteral("CREATE TABLE `hop_out`"));
+        const QString hop = statement(compileFlink(data("flink-kafka.uis.yaml")).sql,
+                                      QStringLiteral("CREATE TABLE `hop_out`"));
         QVERIFY(hop.contains(QStringLiteral("'sink.delivery-guarantee' = 'at-least-once'")));
         QVERIFY(!hop.contains(QStringLiteral("transactional-id")));
         QByteArray keyed = data("flink-kafka.uis.yaml");
         keyed.replace("kafka_key_field: page", "kafka_key_field: views");
-        QVERIFY(statement(compileFlink(keyed).sql, QStringLiteral("CREATE TABLE `hop_out`")).contains(QStringLiteral("'key.format' = 'json'")));
+        QVERIFY(statement(compileFlink(keyed).sql, QStringLiteral("CREATE TABLE `hop_out`"))
+                    .contains(QStringLiteral("'key.format' = 'json'")));
         keyed.replace("kafka_key_field: views", "kafka_key_field: nope");
-        QVERIFY(hasCode(compileFlink(keyed).result.diagnostics, QStringLiteral("UIS-E-FLINK-COLUMN")));
+        QVERIFY(
+            hasCode(compileFlink(keyed).result.diagnostics, QStringLiteral("UIS-E-FLINK-COLUMN")));
     }
 
     /// An updating stream (GROUP BY, CDC) goes to upsert-kafka with a primary key.
@@ -321,11 +366,13 @@ private Q_SLOTS:
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
         const QString ddl = statement(sql, QStringLiteral("CREATE TABLE `totals_out`"));
-        for (const char *opt : {"'connector' = 'upsert-kafka'", "'key.format' = 'json'", "'value.format' = 'json'",
-                                "PRIMARY KEY (`page`) NOT ENFORCED", "'properties.bootstrap.servers' = 'other:9092'"})
+        for (const char *opt :
+             {"'connector' = 'upsert-kafka'", "'key.format' = 'json'", "'value.format' = 'json'",
+              "PRIMARY KEY (`page`) NOT ENFORCED", "'properties.bootstrap.servers' = 'other:9092'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         const QString cdc = compileFlink(data("flink-cdc.uis.yaml")).sql;
-        QVERIFY(statement(cdc, QStringLiteral("CREATE TABLE `changes`")).contains(QStringLiteral("PRIMARY KEY (`id`) NOT ENFORCED")));
+        QVERIFY(statement(cdc, QStringLiteral("CREATE TABLE `changes`"))
+                    .contains(QStringLiteral("PRIMARY KEY (`id`) NOT ENFORCED")));
         // With no key anywhere the compiler says what to add.
         QByteArray nokey = data("flink-cdc.uis.yaml");
         nokey.replace("      config: { primary_key: [id] }\n", "");
@@ -339,11 +386,12 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml"));
         const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `cdc_orders`"));
-        for (const char *opt : {"'connector' = 'postgres-cdc'", "'hostname' = 'localhost'", "'port' = '5432'",
-                                "'username' = '{{env.PGUSER}}'", "'password' = '{{secret.shop:pg_password}}'",
-                                "'database-name' = 'shop'", "'schema-name' = 'public'", "'table-name' = 'orders'",
-                                "'slot.name' = 'uis_orders'", "'decoding.plugin.name' = 'pgoutput'",
-                                "'scan.startup.mode' = 'initial'", "PRIMARY KEY (`id`) NOT ENFORCED"})
+        for (const char *opt :
+             {"'connector' = 'postgres-cdc'", "'hostname' = 'localhost'", "'port' = '5432'",
+              "'username' = '{{env.PGUSER}}'", "'password' = '{{secret.shop:pg_password}}'",
+              "'database-name' = 'shop'", "'schema-name' = 'public'", "'table-name' = 'orders'",
+              "'slot.name' = 'uis_orders'", "'decoding.plugin.name' = 'pgoutput'",
+              "'scan.startup.mode' = 'initial'", "PRIMARY KEY (`id`) NOT ENFORCED"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         const OrderedJson s = c.job["sources"][0];
         QCOMPARE(js(s["type"]), QStringLiteral("cdc"));
@@ -355,23 +403,27 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(data("flink-cdc.uis.yaml"));
         const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `cdc_customers`"));
-        for (const char *opt : {"'connector' = 'mysql-cdc'", "'port' = '3306'", "'table-name' = '(customers|customers_archive)'",
+        for (const char *opt : {"'connector' = 'mysql-cdc'", "'port' = '3306'",
+                                "'table-name' = '(customers|customers_archive)'",
                                 "'scan.startup.mode' = 'latest-offset'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         QVERIFY(!ddl.contains(QStringLiteral("slot.name")));
         QVERIFY(!ddl.contains(QStringLiteral("schema-name")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-CDC-KEY")));
-        QVERIFY(c.job["connector_jars"].dump().find("flink-sql-connector-mysql-cdc:3.3.0") != std::string::npos);
+        QVERIFY(c.job["connector_jars"].dump().find("flink-sql-connector-mysql-cdc:3.3.0") !=
+                std::string::npos);
     }
 
     void icebergCatalogAndTable()
     {
         const Compiled c = compileFlink(data("flink-kafka.uis.yaml"));
         const QString cat = statement(c.sql, QStringLiteral("CREATE CATALOG `lake`"));
-        for (const char *opt : {"'type' = 'iceberg'", "'catalog-type' = 'rest'", "'uri' = 'http://rest:8181'", "'warehouse' = 's3a://wh/'"})
+        for (const char *opt : {"'type' = 'iceberg'", "'catalog-type' = 'rest'",
+                                "'uri' = 'http://rest:8181'", "'warehouse' = 's3a://wh/'"})
             QVERIFY2(cat.contains(QLatin1String(opt)), opt);
         QVERIFY(c.sql.contains(QStringLiteral("CREATE DATABASE IF NOT EXISTS `lake`.`web`;")));
-        const QString table = statement(c.sql, QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`web`.`hops`"));
+        const QString table =
+            statement(c.sql, QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`web`.`hops`"));
         // Identity partitions only: the transform is left out with a warning.
         QVERIFY(table.contains(QStringLiteral(") PARTITIONED BY (`page`) WITH (")));
         const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-PARTITION"));
@@ -379,8 +431,9 @@ private Q_SLOTS:
         QCOMPARE(d->pointer, QStringLiteral("/provider/sinks/3/partition_by/1"));
         QVERIFY(c.sql.contains(QStringLiteral("INSERT INTO `lake`.`web`.`hops`\nSELECT")));
         // A changelog becomes an upsert table keyed by the source's key.
-        const QString cdc = statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
-                                      QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`shop`.`orders`"));
+        const QString cdc =
+            statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
+                      QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`shop`.`orders`"));
         QVERIFY(cdc.contains(QStringLiteral("'write.upsert.enabled' = 'true'")));
         QVERIFY(cdc.contains(QStringLiteral("'format-version' = '2'")));
         QVERIFY(cdc.contains(QStringLiteral("PRIMARY KEY (`id`) NOT ENFORCED")));
@@ -390,14 +443,17 @@ private Q_SLOTS:
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
         const QString files = statement(sql, QStringLiteral("CREATE TABLE `files`"));
-        for (const char *opt : {"'connector' = 'filesystem'", "'path' = 's3a://landing/views'", "'format' = 'parquet'",
-                                "'parquet.compression' = 'UNCOMPRESSED'", "PARTITIONED BY (`day`)"})
+        for (const char *opt : {"'connector' = 'filesystem'", "'path' = 's3a://landing/views'",
+                                "'format' = 'parquet'", "'parquet.compression' = 'UNCOMPRESSED'",
+                                "PARTITIONED BY (`day`)"})
             QVERIFY2(files.contains(QLatin1String(opt)), opt);
-        QVERIFY(statement(sql, QStringLiteral("CREATE TABLE `screen`")).contains(QStringLiteral("'connector' = 'print'")));
+        QVERIFY(statement(sql, QStringLiteral("CREATE TABLE `screen`"))
+                    .contains(QStringLiteral("'connector' = 'print'")));
         // Files only append: an updating input is refused.
         QByteArray bad = data("flink-kafka.uis.yaml");
         bad.replace("      inputs: [recent]\n      partition_by: [day]", "      inputs: [totals]");
-        QVERIFY(hasCode(compileFlink(bad).result.diagnostics, QStringLiteral("UIS-E-FLINK-CHANGELOG")));
+        QVERIFY(
+            hasCode(compileFlink(bad).result.diagnostics, QStringLiteral("UIS-E-FLINK-CHANGELOG")));
     }
 
     /// Seed row: there is no ClickHouse connector in Apache Flink: the community connector's
@@ -406,15 +462,18 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(data("flink-kafka.uis.yaml"));
         const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `ch`"));
-        for (const char *opt : {"'connector' = 'clickhouse'", "'url' = 'clickhouse://ch:8123'", "'database-name' = 'web'",
-                                "'table-name' = 'views'", "'username' = 'loader'", "'password' = '{{secret.ch:pw}}'",
-                                "'sink.batch-size' = '1000'", "'sink.flush-interval' = '1s'", "'sink.max-retries' = '3'"})
+        for (const char *opt :
+             {"'connector' = 'clickhouse'", "'url' = 'clickhouse://ch:8123'",
+              "'database-name' = 'web'", "'table-name' = 'views'", "'username' = 'loader'",
+              "'password' = '{{secret.ch:pw}}'", "'sink.batch-size' = '1000'",
+              "'sink.flush-interval' = '1s'", "'sink.max-retries' = '3'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-CLICKHOUSE"));
         QVERIFY(d);
         QCOMPARE(d->severity, Severity::Warning);
         QVERIFY(d->message.contains(QStringLiteral("flink-connector-clickhouse")));
-        QVERIFY(c.sql.contains(QStringLiteral("-- sink ch: ClickHouse table web.views through the community connector")));
+        QVERIFY(c.sql.contains(QStringLiteral(
+            "-- sink ch: ClickHouse table web.views through the community connector")));
     }
 
     /// Seed row: `'connector' = 'websocket'` does not exist; the Kafka bridge does.
@@ -422,7 +481,8 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(templ("websocket-to-kafka.uis.yaml"));
         QVERIFY(!c.sql.contains(QStringLiteral("'connector' = 'websocket'")));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
+        const QString ddl =
+            statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
         QVERIFY(ddl.contains(QStringLiteral("'connector' = 'kafka'")));
         QVERIFY(ddl.contains(QStringLiteral("'topic' = 'uis.realtime-analytics.market_ticks'")));
         QVERIFY(c.sql.contains(QStringLiteral("-- Flink has no WebSocket connector")));
@@ -448,8 +508,10 @@ private Q_SLOTS:
         // The bridge needs Kafka.
         QByteArray nobroker = data("flink-webhook.uis.yaml");
         nobroker.replace("    kafka_bootstrap_servers: \"k:9092\"\n", "");
-        nobroker.replace("      type: kafka\n      kafka_topic: hooks-raw\n", "      type: console\n");
-        QVERIFY(hasCode(compileFlink(nobroker).result.diagnostics, QStringLiteral("UIS-E-FLINK-BRIDGE")));
+        nobroker.replace("      type: kafka\n      kafka_topic: hooks-raw\n",
+                         "      type: console\n");
+        QVERIFY(hasCode(compileFlink(nobroker).result.diagnostics,
+                        QStringLiteral("UIS-E-FLINK-BRIDGE")));
     }
 
     /// Seed row: `flink run` has no `--job-name`; the name is `-Dpipeline.name`.
@@ -457,18 +519,24 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(templ("websocket-to-kafka.uis.yaml"));
         const QStringList &a = c.argv;
-        QCOMPARE(a.mid(0, 7), (QStringList{QStringLiteral("flink"), QStringLiteral("run"), QStringLiteral("-t"),
-                                           QStringLiteral("kubernetes-session"), QStringLiteral("-p"), QStringLiteral("4"),
-                                           QStringLiteral("-d")}));
+        QCOMPARE(a.mid(0, 7),
+                 (QStringList{QStringLiteral("flink"), QStringLiteral("run"), QStringLiteral("-t"),
+                              QStringLiteral("kubernetes-session"), QStringLiteral("-p"),
+                              QStringLiteral("4"), QStringLiteral("-d")}));
         QCOMPARE(a.value(7), QStringLiteral("-Dpipeline.name=uis-realtime-analytics"));
         QVERIFY(!a.contains(QStringLiteral("--job-name")));
         QVERIFY(!a.join(QLatin1Char(' ')).contains(QStringLiteral("--jobmanager")));
         const OrderedJson f = c.job["flink_config"];
         for (auto it = f.begin(); it != f.end(); ++it)
-            QVERIFY(a.contains(QStringLiteral("-D") + QString::fromStdString(it.key() + "=" + it.value().get<std::string>())));
+            QVERIFY(
+                a.contains(QStringLiteral("-D") +
+                           QString::fromStdString(it.key() + "=" + it.value().get<std::string>())));
         QVERIFY(a.contains(QStringLiteral("-Dkubernetes.namespace=trading-platform")));
-        QCOMPARE(a.mid(a.size() - 4), (QStringList{QStringLiteral("-py"), QStringLiteral("/opt/uis/runners/flink/uis_flink_runner.py"),
-                                                    QStringLiteral("--job-config"), QStringLiteral("/opt/uis/jobs/realtime-analytics.json")}));
+        QCOMPARE(a.mid(a.size() - 4),
+                 (QStringList{QStringLiteral("-py"),
+                              QStringLiteral("/opt/uis/runners/flink/uis_flink_runner.py"),
+                              QStringLiteral("--job-config"),
+                              QStringLiteral("/opt/uis/jobs/realtime-analytics.json")}));
         QCOMPARE(artifactText(c.result, QStringLiteral("flink-run")).count(QLatin1Char('\n')), 1);
         // Other targets and paths.
         CompileOptions o;
@@ -477,10 +545,13 @@ private Q_SLOTS:
         QStringList local = FlinkCompiler::runArgs(c.loaded.spec, o);
         QCOMPARE(local.value(3), QStringLiteral("local"));
         QVERIFY(!local.join(QLatin1Char(' ')).contains(QStringLiteral("kubernetes.")));
-        QCOMPARE(local.mid(local.size() - 4), (QStringList{QStringLiteral("-py"), QStringLiteral("runners/flink/uis_flink_runner.py"),
-                                                            QStringLiteral("--job-config"), QStringLiteral("/tmp/j.json")}));
+        QCOMPARE(
+            local.mid(local.size() - 4),
+            (QStringList{QStringLiteral("-py"), QStringLiteral("runners/flink/uis_flink_runner.py"),
+                         QStringLiteral("--job-config"), QStringLiteral("/tmp/j.json")}));
         o.flinkTarget = QStringLiteral("kubernetes-application");
-        QVERIFY(FlinkCompiler::runArgs(c.loaded.spec, o).contains(QStringLiteral("-Dkubernetes.cluster-id=uis-realtime-analytics")));
+        QVERIFY(FlinkCompiler::runArgs(c.loaded.spec, o)
+                    .contains(QStringLiteral("-Dkubernetes.cluster-id=uis-realtime-analytics")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-I-FLINK-SESSION")));
     }
 
@@ -491,10 +562,13 @@ private Q_SLOTS:
         const Compiled c = compileFlink(data("flink-sql-window.uis.yaml"));
         QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
         QVERIFY(c.sql.contains(QStringLiteral("WATERMARK FOR `ts` AS `ts` - INTERVAL '5' SECOND")));
-        QVERIFY(c.sql.contains(QStringLiteral("CREATE TEMPORARY VIEW `views` AS\nSELECT * FROM `kafka_views`;")));
-        QVERIFY(c.sql.contains(QStringLiteral("TUMBLE(TABLE `picked`, DESCRIPTOR(`event_ts`), INTERVAL '1' MINUTE)")));
+        QVERIFY(c.sql.contains(
+            QStringLiteral("CREATE TEMPORARY VIEW `views` AS\nSELECT * FROM `kafka_views`;")));
+        QVERIFY(c.sql.contains(
+            QStringLiteral("TUMBLE(TABLE `picked`, DESCRIPTOR(`event_ts`), INTERVAL '1' MINUTE)")));
         // `sum(doubled)` has no known type: it is written as STRING, with a warning.
-        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `out`")).contains(QStringLiteral("  `s` STRING\n")));
+        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `out`"))
+                    .contains(QStringLiteral("  `s` STRING\n")));
         QVERIFY(c.sql.contains(QStringLiteral("CAST(`s` AS STRING) AS `s`")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-TYPE")));
         // A GROUP BY ends event time: a window after it is refused with a reason.
@@ -509,8 +583,9 @@ private Q_SLOTS:
     void restSinkIsRefused()
     {
         QByteArray spec = templ("kafka-dedupe-window.uis.yaml");
-        spec.replace("      type: kafka\n      kafka_topic: click-metrics\n      kafka_key_field: page\n",
-                     "      type: rest_api\n      config: { url: \"https://x.example.com/in\" }\n");
+        spec.replace(
+            "      type: kafka\n      kafka_topic: click-metrics\n      kafka_key_field: page\n",
+            "      type: rest_api\n      config: { url: \"https://x.example.com/in\" }\n");
         const Compiled c = compileFlink(spec);
         QVERIFY2(c.loaded.valid(), qPrintable(diagnosticsText(c.loaded.diagnostics)));
         const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-E-FLINK-SINK"));
@@ -534,7 +609,8 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
-        const CompileResult r = FlinkCompiler::compile(loadYaml(templ("rest-to-parquet-iceberg.uis.yaml")));
+        const CompileResult r =
+            FlinkCompiler::compile(loadYaml(templ("rest-to-parquet-iceberg.uis.yaml")));
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics.size(), 1);
         QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
@@ -544,11 +620,13 @@ private Q_SLOTS:
     void flinkTwoVersions()
     {
         QByteArray two = templ("websocket-to-kafka.uis.yaml");
-        two.replace("    state_backend: rocksdb\n", "    state_backend: rocksdb\n    flink_version: \"2.0\"\n");
+        two.replace("    state_backend: rocksdb\n",
+                    "    state_backend: rocksdb\n    flink_version: \"2.0\"\n");
         const Compiled c = compileFlink(two);
         QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
         QCOMPARE(js(c.job["flink_version"]), QStringLiteral("2.0"));
-        QVERIFY(c.job["connector_jars"].dump().find("flink-sql-connector-kafka:4.0.0-2.0") != std::string::npos);
+        QVERIFY(c.job["connector_jars"].dump().find("flink-sql-connector-kafka:4.0.0-2.0") !=
+                std::string::npos);
         QVERIFY(c.sql.contains(QStringLiteral("Flink 2.0")));
     }
 };

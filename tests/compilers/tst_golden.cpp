@@ -52,7 +52,8 @@ QString writeAll(const QString &root)
         QDir().mkpath(dir);
         for (auto it = files.begin(); it != files.end(); ++it) {
             QSaveFile f(dir + QLatin1Char('/') + it.key());
-            if (!f.open(QIODevice::WriteOnly) || f.write(it.value()) != it.value().size() || !f.commit())
+            if (!f.open(QIODevice::WriteOnly) || f.write(it.value()) != it.value().size() ||
+                !f.commit())
                 return QStringLiteral("cannot write ") + f.fileName();
         }
     }
@@ -96,7 +97,8 @@ private Q_SLOTS:
             const LoadedSpec loaded = SpecLoader::loadFile(spec);
             const Engine engine = engineForMode(loaded.spec.provider.mode);
             for (const QString &target : PipelineCompiler::targets(engine))
-                QTest::addRow("%s/%s", qPrintable(specBaseName(spec)), qPrintable(target)) << spec << target;
+                QTest::addRow("%s/%s", qPrintable(specBaseName(spec)), qPrintable(target))
+                    << spec << target;
         }
     }
 
@@ -108,7 +110,8 @@ private Q_SLOTS:
         const auto files = generate(spec, &problem);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(files.contains(target), qPrintable(QStringLiteral("no artifact ") + target));
-        const QString golden = goldenRoot() + QLatin1Char('/') + specBaseName(spec) + QLatin1Char('/') + target;
+        const QString golden =
+            goldenRoot() + QLatin1Char('/') + specBaseName(spec) + QLatin1Char('/') + target;
         QVERIFY2(QFileInfo::exists(golden),
                  qPrintable(golden + QStringLiteral(" is missing; run with UIS_UPDATE_GOLDEN=1")));
         const QByteArray expected = readFile(golden);
@@ -151,8 +154,8 @@ private Q_SLOTS:
             const auto second = generate(spec, &p2);
             QCOMPARE(first, second);
             // A copy of the text loaded from memory gives the same bytes as the file.
-            const CompileResult r =
-                PipelineCompiler::compile(SpecLoader::load(readFile(spec), SpecFormat::Yaml), Engine::None);
+            const CompileResult r = PipelineCompiler::compile(
+                SpecLoader::load(readFile(spec), SpecFormat::Yaml), Engine::None);
             for (const Artifact &a : r.artifacts)
                 QCOMPARE(a.content, first.value(a.target));
         }
@@ -164,9 +167,15 @@ private Q_SLOTS:
     void rejectedSeedKeysNeverAppear_data()
     {
         QTest::addColumn<int>("row");
-        const char *rows[] = {"trigger.processingTime conf", "state.checkpointing.mode", "state.backend",
-                              "connector websocket", "connector clickhouse", "kafka.bootstrap.servers in flink_config",
-                              "flink run --job-name", "spark-submit --job-config before the app", "s3:// paths",
+        const char *rows[] = {"trigger.processingTime conf",
+                              "state.checkpointing.mode",
+                              "state.backend",
+                              "connector websocket",
+                              "connector clickhouse",
+                              "kafka.bootstrap.servers in flink_config",
+                              "flink run --job-name",
+                              "spark-submit --job-config before the app",
+                              "s3:// paths",
                               "partitionBy option"};
         for (int i = 0; i < int(std::size(rows)); ++i)
             QTest::newRow(rows[i]) << i;
@@ -202,16 +211,21 @@ private Q_SLOTS:
                     break;
                 case 3:
                     QVERIFY2(!c.contains("'connector' = 'websocket'"), where);
-                    if (loaded.spec.provider.providerType == QLatin1String("websocket") && a.target == QLatin1String("flink-sql"))
-                        QVERIFY2(c.contains("'connector' = 'kafka'") && hasCode(r.diagnostics, QStringLiteral("UIS-I-KAFKA-BRIDGE")), where);
+                    if (loaded.spec.provider.providerType == QLatin1String("websocket") &&
+                        a.target == QLatin1String("flink-sql"))
+                        QVERIFY2(c.contains("'connector' = 'kafka'") &&
+                                     hasCode(r.diagnostics, QStringLiteral("UIS-I-KAFKA-BRIDGE")),
+                                 where);
                     break;
                 case 4:
                     if (c.contains("'connector' = 'clickhouse'"))
-                        QVERIFY2(hasCode(r.diagnostics, QStringLiteral("UIS-W-FLINK-CLICKHOUSE")), where);
+                        QVERIFY2(hasCode(r.diagnostics, QStringLiteral("UIS-W-FLINK-CLICKHOUSE")),
+                                 where);
                     break;
                 case 5:
                     if (a.target == QLatin1String("flink-job")) {
-                        const OrderedJson conf = OrderedJson::parse(c.toStdString())["flink_config"];
+                        const OrderedJson conf =
+                            OrderedJson::parse(c.toStdString())["flink_config"];
                         for (auto it = conf.begin(); it != conf.end(); ++it)
                             QVERIFY2(it.key().find("bootstrap") == std::string::npos, where);
                     }
@@ -219,18 +233,23 @@ private Q_SLOTS:
                         QVERIFY2(!c.contains("bootstrap"), where);
                     if (flink)
                         QVERIFY2(!c.contains("kafka.bootstrap.servers"), where);
-                    if (a.target == QLatin1String("flink-sql") && c.contains("'connector' = 'kafka'"))
+                    if (a.target == QLatin1String("flink-sql") &&
+                        c.contains("'connector' = 'kafka'"))
                         QVERIFY2(c.contains("'properties.bootstrap.servers'"), where);
                     break;
                 case 6:
                     QVERIFY2(!c.contains("--job-name"), where);
                     if (a.target == QLatin1String("flink-run"))
-                        QVERIFY2(c.contains("-Dpipeline.name=uis-" + loaded.spec.name.toUtf8() + ' '), where);
+                        QVERIFY2(
+                            c.contains("-Dpipeline.name=uis-" + loaded.spec.name.toUtf8() + ' '),
+                            where);
                     break;
                 case 7:
                     if (a.target == QLatin1String("spark-submit")) {
                         const qsizetype app = c.indexOf("uis_spark_runner.py ");
-                        QVERIFY2(app > 0 && c.indexOf("--job-config") > app && c.count("--job-config") == 1, where);
+                        QVERIFY2(app > 0 && c.indexOf("--job-config") > app &&
+                                     c.count("--job-config") == 1,
+                                 where);
                     }
                     break;
                 case 8:
@@ -252,9 +271,11 @@ private Q_SLOTS:
             const LoadedSpec loaded = SpecLoader::loadFile(spec);
             QVERIFY2(loaded.valid(), qPrintable(diagnosticsText(loaded.diagnostics)));
             const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
-            QVERIFY2(r.succeeded(), qPrintable(spec + QLatin1Char('\n') + diagnosticsText(r.diagnostics)));
+            QVERIFY2(r.succeeded(),
+                     qPrintable(spec + QLatin1Char('\n') + diagnosticsText(r.diagnostics)));
             QCOMPARE(countSeverity(r.diagnostics, Severity::Warning), 0);
-            QCOMPARE(r.artifacts.size(), PipelineCompiler::targets(engineForMode(loaded.spec.provider.mode)).size());
+            QCOMPARE(r.artifacts.size(),
+                     PipelineCompiler::targets(engineForMode(loaded.spec.provider.mode)).size());
         }
     }
 };

@@ -25,7 +25,8 @@ QStringList shellArgv(const QString &line, QString *error)
     const qsizetype space = line.indexOf(QLatin1Char(' '));
     const QString rest = space < 0 ? QString() : line.mid(space + 1);
     QProcess sh;
-    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '%s\\0' ") + rest});
+    sh.start(QStringLiteral("/bin/sh"),
+             {QStringLiteral("-c"), QStringLiteral("printf '%s\\0' ") + rest});
     if (!sh.waitForFinished(10000)) {
         *error = QStringLiteral("sh did not finish");
         return {};
@@ -117,7 +118,8 @@ QStringList optionValues(const QList<SqlToken> &all, const QString &key)
 {
     QStringList out;
     for (int k = 0; k + 1 < all.size(); ++k) {
-        if (all.at(k).kind == SqlToken::Literal && all.at(k).text == key && all.at(k + 1).kind == SqlToken::Literal)
+        if (all.at(k).kind == SqlToken::Literal && all.at(k).text == key &&
+            all.at(k + 1).kind == SqlToken::Literal)
             out.append(all.at(k + 1).text);
     }
     return out;
@@ -133,12 +135,14 @@ private Q_SLOTS:
     void shellQuoteRules()
     {
         QCOMPARE(ShellQuote::quote(QString()), QStringLiteral("''"));
-        QCOMPARE(ShellQuote::quote(QStringLiteral("plain-word_1.2:/x=y,z@h%")), QStringLiteral("plain-word_1.2:/x=y,z@h%"));
+        QCOMPARE(ShellQuote::quote(QStringLiteral("plain-word_1.2:/x=y,z@h%")),
+                 QStringLiteral("plain-word_1.2:/x=y,z@h%"));
         QCOMPARE(ShellQuote::quote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
         QCOMPARE(ShellQuote::quote(QStringLiteral("local[*]")), QStringLiteral("'local[*]'"));
         QCOMPARE(ShellQuote::quote(QStringLiteral("~root")), QStringLiteral("'~root'"));
         QCOMPARE(ShellQuote::quote(QStringLiteral("ünï")), QStringLiteral("'ünï'"));
-        QCOMPARE(ShellQuote::join({QStringLiteral("a"), QStringLiteral("b c")}), QStringLiteral("a 'b c'"));
+        QCOMPARE(ShellQuote::join({QStringLiteral("a"), QStringLiteral("b c")}),
+                 QStringLiteral("a 'b c'"));
     }
 
     void shellRoundTrip_data()
@@ -174,7 +178,8 @@ private Q_SLOTS:
     /// Kubernetes and locally.
     void sparkSubmitLineReparses()
     {
-        const LoadedSpec loaded = SpecLoader::loadFile(sourcePath(QStringLiteral("tests/compilers/data/hostile-spark.uis.yaml")));
+        const LoadedSpec loaded = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("tests/compilers/data/hostile-spark.uis.yaml")));
         QVERIFY2(loaded.valid(), qPrintable(diagnosticsText(loaded.diagnostics)));
         for (const QString &master : {QString(), QStringLiteral("local[*]")}) {
             CompileOptions o;
@@ -191,16 +196,19 @@ private Q_SLOTS:
             QVERIFY2(error.isEmpty(), qPrintable(error));
             // The hostile values arrive intact, including the conf value with a newline.
             QVERIFY(argv.contains(QStringLiteral("spark.app.tag=naïve ✓ line one\nline two")));
-            QVERIFY(argv.contains(QStringLiteral("spark.driver.extraJavaOptions=-Dkey='a b' -Dother=\"$HOME\" -Dcmd=`id`")));
+            QVERIFY(argv.contains(QStringLiteral(
+                "spark.driver.extraJavaOptions=-Dkey='a b' -Dother=\"$HOME\" -Dcmd=`id`")));
             QVERIFY(argv.contains(QStringLiteral("/tmp/it's a dir/job.json")));
             // The placeholder is passed through, never resolved.
-            QVERIFY(argv.contains(QStringLiteral("spark.hadoop.fs.s3a.access.key={{secret.s3:access_key}}")));
+            QVERIFY(argv.contains(
+                QStringLiteral("spark.hadoop.fs.s3a.access.key={{secret.s3:access_key}}")));
         }
     }
 
     void flinkRunLineReparses()
     {
-        const LoadedSpec loaded = SpecLoader::loadFile(sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml")));
+        const LoadedSpec loaded = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml")));
         QVERIFY2(loaded.valid(), qPrintable(diagnosticsText(loaded.diagnostics)));
         CompileOptions o;
         o.runnerPath = QStringLiteral("/opt/my runner/it's.py");
@@ -217,7 +225,8 @@ private Q_SLOTS:
     /// the script splits into the statements it was written as.
     void flinkSqlQuoting()
     {
-        const LoadedSpec loaded = SpecLoader::loadFile(sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml")));
+        const LoadedSpec loaded = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("tests/compilers/data/hostile-flink.uis.yaml")));
         const CompileResult r = FlinkCompiler::compile(loaded);
         QVERIFY2(r.succeeded(), qPrintable(diagnosticsText(r.diagnostics)));
         const QString sql = artifactText(r, QStringLiteral("flink-sql"));
@@ -230,20 +239,26 @@ private Q_SLOTS:
         QCOMPARE(tokens(all, SqlToken::Semicolon).size(), 10 + 3 + 3 + 2 + 1);
 
         const QStringList ids = tokens(all, SqlToken::Identifier);
-        for (const QString &name : {QStringLiteral("user name"), QStringLiteral("it's"), QStringLiteral("back`tick"),
-                                    QStringLiteral("naïve ✓"), QStringLiteral("semi;colon"), QStringLiteral("event time"),
-                                    QStringLiteral("what's new"), QStringLiteral("n events"), QStringLiteral("max ✓")})
+        for (const QString &name :
+             {QStringLiteral("user name"), QStringLiteral("it's"), QStringLiteral("back`tick"),
+              QStringLiteral("naïve ✓"), QStringLiteral("semi;colon"), QStringLiteral("event time"),
+              QStringLiteral("what's new"), QStringLiteral("n events"), QStringLiteral("max ✓")})
             QVERIFY2(ids.contains(name), qPrintable(name));
         QVERIFY(sql.contains(QStringLiteral("`back``tick` BIGINT")));
 
         QCOMPARE(optionValues(all, QStringLiteral("topic")),
-                 (QStringList{QStringLiteral("events; DROP TABLE x -- it's"), QStringLiteral("out'topic\nline two")}));
-        QCOMPARE(optionValues(all, QStringLiteral("properties.group.id")), QStringList{QStringLiteral("grüppe 'eins' ✓")});
-        QCOMPARE(optionValues(all, QStringLiteral("key.fields")), QStringList{QStringLiteral("user name")});
-        QCOMPARE(optionValues(all, QStringLiteral("pipeline.operator-chaining.enabled")), QStringList{QStringLiteral("false")});
+                 (QStringList{QStringLiteral("events; DROP TABLE x -- it's"),
+                              QStringLiteral("out'topic\nline two")}));
+        QCOMPARE(optionValues(all, QStringLiteral("properties.group.id")),
+                 QStringList{QStringLiteral("grüppe 'eins' ✓")});
+        QCOMPARE(optionValues(all, QStringLiteral("key.fields")),
+                 QStringList{QStringLiteral("user name")});
+        QCOMPARE(optionValues(all, QStringLiteral("pipeline.operator-chaining.enabled")),
+                 QStringList{QStringLiteral("false")});
 
         // The filter condition is SQL the user wrote: it is copied verbatim.
-        QVERIFY(sql.contains(QStringLiteral("WHERE `user name` <> 'O''Brien; --not a comment' AND `back``tick` > 0")));
+        QVERIFY(sql.contains(QStringLiteral(
+            "WHERE `user name` <> 'O''Brien; --not a comment' AND `back``tick` > 0")));
         // Comments never swallow SQL: every comment line holds only comment text, and each
         // line of user text in a comment starts with `--`.
         for (const QString &line : sql.split(QLatin1Char('\n'))) {
@@ -256,7 +271,8 @@ private Q_SLOTS:
     {
         QCOMPARE(FlinkSqlWriter::identifier(QStringLiteral("a`b")), QStringLiteral("`a``b`"));
         QCOMPARE(FlinkSqlWriter::literal(QStringLiteral("it's")), QStringLiteral("'it''s'"));
-        QCOMPARE(FlinkSqlWriter::path({QStringLiteral("c"), QStringLiteral("d b")}), QStringLiteral("`c`.`d b`"));
+        QCOMPARE(FlinkSqlWriter::path({QStringLiteral("c"), QStringLiteral("d b")}),
+                 QStringLiteral("`c`.`d b`"));
         QCOMPARE(FlinkSqlWriter::interval(5000), QStringLiteral("INTERVAL '5' SECOND"));
         QCOMPARE(FlinkSqlWriter::interval(60000), QStringLiteral("INTERVAL '1' MINUTE"));
         QCOMPARE(FlinkSqlWriter::interval(7200000), QStringLiteral("INTERVAL '2' HOUR"));
@@ -271,14 +287,18 @@ private Q_SLOTS:
     /// The JSON artifacts of the hostile specs are valid JSON that hold the values unchanged.
     void jsonArtifactsKeepValues()
     {
-        const LoadedSpec spark = SpecLoader::loadFile(sourcePath(QStringLiteral("tests/compilers/data/hostile-spark.uis.yaml")));
+        const LoadedSpec spark = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("tests/compilers/data/hostile-spark.uis.yaml")));
         const CompileResult r = PipelineCompiler::compile(spark, Engine::None);
         QVERIFY2(r.succeeded(), qPrintable(diagnosticsText(r.diagnostics)));
         const OrderedJson job = artifactJson(r, QStringLiteral("spark-job"));
         QVERIFY(job.is_object());
-        QCOMPARE(js(job["sources"][0]["headers"]["X-Quote"]), QStringLiteral("it's \"quoted\" `and` $(ticked)"));
-        QCOMPARE(js(job["sources"][0]["url"]), QStringLiteral("https://api.example.com/v1/items/it's here"));
-        QCOMPARE(js(job["sinks"][0]["path"]), QStringLiteral("s3a://bucket with space/it's/ünïcode"));
+        QCOMPARE(js(job["sources"][0]["headers"]["X-Quote"]),
+                 QStringLiteral("it's \"quoted\" `and` $(ticked)"));
+        QCOMPARE(js(job["sources"][0]["url"]),
+                 QStringLiteral("https://api.example.com/v1/items/it's here"));
+        QCOMPARE(js(job["sinks"][0]["path"]),
+                 QStringLiteral("s3a://bucket with space/it's/ünïcode"));
         const OrderedJson req = artifactJson(r, QStringLiteral("dcp-request"));
         QCOMPARE(js(req["user"]), QStringLiteral("O'Brien ✓"));
         // The manifest is YAML that the core reader parses back to the same user text.
@@ -287,7 +307,8 @@ private Q_SLOTS:
         QVERIFY(back.parsed());
         QCOMPARE(back.tree->at(u"/spec/coreEtl/jobSpec/sources/0/headers/X-Quote")->text(),
                  QStringLiteral("it's \"quoted\" `and` $(ticked)"));
-        QCOMPARE(back.tree->at(u"/metadata/annotations/description")->text(), QStringLiteral("It's a \"test\""));
+        QCOMPARE(back.tree->at(u"/metadata/annotations/description")->text(),
+                 QStringLiteral("It's a \"test\""));
     }
 };
 

@@ -16,7 +16,8 @@ namespace {
 
 LoadedSpec seed(const char *name)
 {
-    return SpecLoader::loadFile(sourcePath(QStringLiteral("tests/data/seeds/") + QString::fromLatin1(name)));
+    return SpecLoader::loadFile(
+        sourcePath(QStringLiteral("tests/data/seeds/") + QString::fromLatin1(name)));
 }
 
 QStringList confs(const QStringList &argv)
@@ -80,14 +81,18 @@ private Q_SLOTS:
         const OrderedJson t = job["transforms"][0];
         QCOMPARE(js(t["type"]), QStringLiteral("field_mapping"));
         QCOMPARE(js(t["name"]), QStringLiteral("map_stock_tickers"));
-        JCOMPARE(t["mapping"], (OrderedJson{{"ticker", "symbol"}, {"name", "company_name"}, {"market_cap", "market_capitalization"}}));
-        JCOMPARE(job["schedule"], (OrderedJson{{"trigger_type", "processing_time"}, {"trigger_interval", "5 minutes"}}));
+        JCOMPARE(t["mapping"], (OrderedJson{{"ticker", "symbol"},
+                                            {"name", "company_name"},
+                                            {"market_cap", "market_capitalization"}}));
+        JCOMPARE(job["schedule"], (OrderedJson{{"trigger_type", "processing_time"},
+                                               {"trigger_interval", "5 minutes"}}));
         const OrderedJson c = job["spark_config"];
         QCOMPARE(js(c["spark.sql.adaptive.enabled"]), QStringLiteral("true"));
         QCOMPARE(js(c["spark.executor.memory"]), QStringLiteral("8g"));
         QCOMPARE(js(c["spark.executor.cores"]), QStringLiteral("4"));
         QVERIFY(!c.contains("spark.sql.streaming.trigger.processingTime"));
-        QCOMPARE(js(job["monitoring"]["metrics_prefix"]), QStringLiteral("uis.market-data-ingestion"));
+        QCOMPARE(js(job["monitoring"]["metrics_prefix"]),
+                 QStringLiteral("uis.market-data-ingestion"));
         JCOMPARE(job["monitoring"]["metrics_enabled"], true);
     }
 
@@ -98,7 +103,8 @@ private Q_SLOTS:
         QCOMPARE(js(p["type"]), QStringLiteral("parquet"));
         QCOMPARE(js(p["name"]), QStringLiteral("parquet_1"));
         QCOMPARE(js(p["format"]), QStringLiteral("parquet"));
-        QCOMPARE(js(p["path"]), QStringLiteral("s3a://landing-zone/market-data-ingestion")); // seed: s3://
+        QCOMPARE(js(p["path"]),
+                 QStringLiteral("s3a://landing-zone/market-data-ingestion")); // seed: s3://
         QCOMPARE(js(p["mode"]), QStringLiteral("append"));
         QCOMPARE(js(p["options"]["compression"]), QStringLiteral("snappy"));
         const OrderedJson i = sinks[1];
@@ -113,34 +119,42 @@ private Q_SLOTS:
         QCOMPARE(js(i["table_properties"]["write.wap.enabled"]), QStringLiteral("true"));
         QCOMPARE(js(i["warehouse"]), QStringLiteral("s3a://prod-warehouse/"));
         const OrderedJson c = artifactJson(m_spark, QStringLiteral("spark-job"))["spark_config"];
-        QCOMPARE(js(c["spark.sql.catalog.hive_prod.warehouse"]), QStringLiteral("s3a://prod-warehouse/"));
+        QCOMPARE(js(c["spark.sql.catalog.hive_prod.warehouse"]),
+                 QStringLiteral("s3a://prod-warehouse/"));
         QVERIFY(hasCode(m_spark.diagnostics, QStringLiteral("UIS-I-S3A")));
         for (const Artifact &a : m_spark.artifacts)
-            QVERIFY2(!a.content.contains("s3://") && !a.content.contains("partitionBy"), qPrintable(a.target));
+            QVERIFY2(!a.content.contains("s3://") && !a.content.contains("partitionBy"),
+                     qPrintable(a.target));
     }
 
     void marketSubmit()
     {
         const QStringList argv = SparkCompiler::submitArgs(m_market.spec);
-        QCOMPARE(argv.mid(0, 5), (QStringList{QStringLiteral("spark-submit"), QStringLiteral("--master"),
-                                              QStringLiteral("k8s://https://kubernetes.default.svc.cluster.local:443"),
-                                              QStringLiteral("--deploy-mode"), QStringLiteral("cluster")}));
+        QCOMPARE(
+            argv.mid(0, 5),
+            (QStringList{QStringLiteral("spark-submit"), QStringLiteral("--master"),
+                         QStringLiteral("k8s://https://kubernetes.default.svc.cluster.local:443"),
+                         QStringLiteral("--deploy-mode"), QStringLiteral("cluster")}));
         const QStringList c = confs(argv);
-        for (const char *kv : {"spark.kubernetes.namespace=trading-platform", "spark.executor.memory=8g",
-                               "spark.executor.cores=4", "spark.kubernetes.authenticate.driver.serviceAccountName=spark",
+        for (const char *kv : {"spark.kubernetes.namespace=trading-platform",
+                               "spark.executor.memory=8g", "spark.executor.cores=4",
+                               "spark.kubernetes.authenticate.driver.serviceAccountName=spark",
                                "spark.kubernetes.authenticate.executor.serviceAccountName=spark"})
             QVERIFY2(c.contains(QLatin1String(kv)), kv);
         QVERIFY(c.filter(QStringLiteral("spark.kubernetes.container.image=")).size() == 1);
         // The seed's `--job-config X spark_job.py` would be read by spark-submit itself.
-        const int app = int(argv.indexOf(QStringLiteral("local:///opt/uis/runners/spark/uis_spark_runner.py")));
+        const int app =
+            int(argv.indexOf(QStringLiteral("local:///opt/uis/runners/spark/uis_spark_runner.py")));
         QVERIFY(app > 0);
         QCOMPARE(argv.indexOf(QStringLiteral("--job-config")), app + 1);
         QCOMPARE(argv.last(), QStringLiteral("/opt/uis/jobs/market-data-ingestion.json"));
         QVERIFY(!argv.contains(QStringLiteral("--class")));
         // Iceberg for Spark 3.5 / Scala 2.12, and S3A.
         QVERIFY(argv.value(argv.indexOf(QStringLiteral("--packages")) + 1)
-                    .contains(QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.7.1")));
-        QVERIFY(artifactText(m_spark, QStringLiteral("spark-submit")).startsWith(QStringLiteral("spark-submit --master k8s://")));
+                    .contains(
+                        QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.7.1")));
+        QVERIFY(artifactText(m_spark, QStringLiteral("spark-submit"))
+                    .startsWith(QStringLiteral("spark-submit --master k8s://")));
     }
 
     void marketDcp()
@@ -149,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(js(b["team"]), QStringLiteral("trading-platform"));
         QCOMPARE(js(b["config"]["job_type"]), QStringLiteral("STREAMING"));
         JCOMPARE(b["config"]["resources"]["executor"]["memory"], "8g");
-        QVERIFY(artifactText(m_spark, QStringLiteral("dcp-manifest")).contains(QStringLiteral("kind: SparkJob")));
+        QVERIFY(artifactText(m_spark, QStringLiteral("dcp-manifest"))
+                    .contains(QStringLiteral("kind: SparkJob")));
     }
 
     // ------------------------------------------------------------------ realtime-analytics (Flink)
@@ -163,8 +178,10 @@ private Q_SLOTS:
         QCOMPARE(js(f["taskmanager.numberOfTaskSlots"]), QStringLiteral("4"));
         QCOMPARE(js(f["parallelism.default"]), QStringLiteral("4"));
         QCOMPARE(js(f["state.backend.type"]), QStringLiteral("rocksdb")); // seed: state.backend
-        QCOMPARE(js(f["execution.checkpointing.mode"]), QStringLiteral("EXACTLY_ONCE")); // seed: state.checkpointing.mode
-        QCOMPARE(js(f["execution.checkpointing.interval"]), QStringLiteral("1min")); // seed: 60000 ms
+        QCOMPARE(js(f["execution.checkpointing.mode"]),
+                 QStringLiteral("EXACTLY_ONCE")); // seed: state.checkpointing.mode
+        QCOMPARE(js(f["execution.checkpointing.interval"]),
+                 QStringLiteral("1min")); // seed: 60000 ms
         QVERIFY(!f.contains("kafka.bootstrap.servers"));
         QVERIFY(!f.contains("state.backend"));
         QVERIFY(!f.contains("state.checkpointing.mode"));
@@ -187,8 +204,10 @@ private Q_SLOTS:
         QCOMPARE(js(s["protocol"]), QStringLiteral("wss"));
         QCOMPARE(js(s["headers"]["Authorization"]), QStringLiteral("Bearer {{token}}"));
         QCOMPARE(js(s["format"]), QStringLiteral("json"));
-        JCOMPARE(s["reconnect_config"], (OrderedJson{{"max_attempts", 10}, {"initial_delay_ms", 1000},
-                                                     {"max_delay_ms", 30000}, {"backoff_multiplier", 2.0}}));
+        JCOMPARE(s["reconnect_config"], (OrderedJson{{"max_attempts", 10},
+                                                     {"initial_delay_ms", 1000},
+                                                     {"max_delay_ms", 30000},
+                                                     {"backoff_multiplier", 2.0}}));
         JCOMPARE(s["heartbeat"]["interval_ms"], 30000);
         JCOMPARE(s["rate_limit"], 1000);
         const OrderedJson t = job["transforms"];
@@ -219,12 +238,15 @@ private Q_SLOTS:
         QVERIFY(sql.contains(QStringLiteral("SET 'pipeline.name' = 'uis-realtime-analytics';")));
         QVERIFY(!sql.contains(QStringLiteral("'connector' = 'websocket'")));
         QVERIFY(sql.contains(QStringLiteral("'topic' = 'uis.realtime-analytics.market_ticks'")));
-        QVERIFY(sql.contains(QStringLiteral("WATERMARK FOR `timestamp` AS `timestamp` - INTERVAL '5' SECOND")));
+        QVERIFY(sql.contains(
+            QStringLiteral("WATERMARK FOR `timestamp` AS `timestamp` - INTERVAL '5' SECOND")));
         QVERIFY(sql.contains(QStringLiteral("'topic' = 'processed-ticks'")));
         QVERIFY(sql.contains(QStringLiteral("'properties.bootstrap.servers' = 'kafka:9092'")));
         QVERIFY(sql.contains(QStringLiteral("'key.fields' = 'ticker'")));
         QVERIFY(sql.contains(QStringLiteral("'sink.delivery-guarantee' = 'exactly-once'")));
-        QVERIFY(sql.contains(QStringLiteral("INSERT INTO `kafka_1`\nSELECT `event_time`, `ticker`, `last_price`, `trade_volume`\nFROM `add_watermark`;")));
+        QVERIFY(
+            sql.contains(QStringLiteral("INSERT INTO `kafka_1`\nSELECT `event_time`, `ticker`, "
+                                        "`last_price`, `trade_volume`\nFROM `add_watermark`;")));
         QVERIFY(hasCode(m_flink.diagnostics, QStringLiteral("UIS-I-KAFKA-BRIDGE")));
     }
 
@@ -235,8 +257,10 @@ private Q_SLOTS:
         QVERIFY(argv.contains(QStringLiteral("-Dpipeline.name=uis-realtime-analytics")));
         QCOMPARE(argv.value(argv.indexOf(QStringLiteral("-p")) + 1), QStringLiteral("4"));
         QVERIFY(argv.contains(QStringLiteral("-d")));
-        QCOMPARE(argv.value(argv.indexOf(QStringLiteral("-t")) + 1), QStringLiteral("kubernetes-session"));
-        QCOMPARE(argv.indexOf(QStringLiteral("--job-config")), argv.indexOf(QStringLiteral("-py")) + 2);
+        QCOMPARE(argv.value(argv.indexOf(QStringLiteral("-t")) + 1),
+                 QStringLiteral("kubernetes-session"));
+        QCOMPARE(argv.indexOf(QStringLiteral("--job-config")),
+                 argv.indexOf(QStringLiteral("-py")) + 2);
         const OrderedJson b = artifactJson(m_flink, QStringLiteral("dcp-request"));
         QCOMPARE(js(b["config"]["engine"]), QStringLiteral("flink"));
         QCOMPARE(js(b["config"]["job_type"]), QStringLiteral("STREAMING"));

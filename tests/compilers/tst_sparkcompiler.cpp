@@ -11,11 +11,14 @@ using namespace uis::test;
 
 namespace {
 
-const QByteArray kRest = readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-rest.uis.yaml")));
+const QByteArray kRest =
+    readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-rest.uis.yaml")));
 
-const QByteArray kKafka = readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-kafka.uis.yaml")));
+const QByteArray kKafka =
+    readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-kafka.uis.yaml")));
 
-const QByteArray kFiles = readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-files.uis.yaml")));
+const QByteArray kFiles =
+    readFile(sourcePath(QStringLiteral("tests/compilers/data/spark-files.uis.yaml")));
 
 struct Compiled
 {
@@ -69,7 +72,8 @@ private Q_SLOTS:
             QVERIFY2(c.loaded.valid(), qPrintable(diagnosticsText(c.loaded.diagnostics)));
             QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
             QCOMPARE(c.result.artifacts.size(), 3);
-            QCOMPARE(c.result.artifact(QStringLiteral("spark-submit"))->language, QStringLiteral("shell"));
+            QCOMPARE(c.result.artifact(QStringLiteral("spark-submit"))->language,
+                     QStringLiteral("shell"));
             QVERIFY(c.job.is_object() && c.conf.is_object());
         }
     }
@@ -110,7 +114,8 @@ private Q_SLOTS:
         QCOMPARE(js(c["spark.executor.instances"]), QStringLiteral("3")); // parallelism
         QCOMPARE(js(c["spark.driver.memory"]), QStringLiteral("2g"));
         QCOMPARE(js(c["spark.driver.cores"]), QStringLiteral("1"));
-        QCOMPARE(js(c["spark.serializer"]), QStringLiteral("org.apache.spark.serializer.KryoSerializer"));
+        QCOMPARE(js(c["spark.serializer"]),
+                 QStringLiteral("org.apache.spark.serializer.KryoSerializer"));
         QCOMPARE(js(c["spark.hadoop.fs.s3a.endpoint"]), QStringLiteral("http://minio:9000"));
         QCOMPARE(js(c["spark.hadoop.fs.s3a.path.style.access"]), QStringLiteral("true"));
         // Dotted provider config keys pass through verbatim, booleans as text.
@@ -119,22 +124,26 @@ private Q_SLOTS:
         for (auto it = c.begin(); it != c.end(); ++it)
             QVERIFY2(it.value().is_string(), it.key().c_str());
         // executor_instances wins over parallelism.
-        QCOMPARE(js(compileSpark(kKafka).job["spark_config"]["spark.executor.instances"]), QStringLiteral("7"));
+        QCOMPARE(js(compileSpark(kKafka).job["spark_config"]["spark.executor.instances"]),
+                 QStringLiteral("7"));
     }
 
     void icebergCatalogConf()
     {
         const OrderedJson c = compileSpark(kRest).job["spark_config"];
-        QCOMPARE(js(c["spark.sql.extensions"]),
-                 QStringLiteral("org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"));
-        QCOMPARE(js(c["spark.sql.catalog.lake"]), QStringLiteral("org.apache.iceberg.spark.SparkCatalog"));
+        QCOMPARE(
+            js(c["spark.sql.extensions"]),
+            QStringLiteral("org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"));
+        QCOMPARE(js(c["spark.sql.catalog.lake"]),
+                 QStringLiteral("org.apache.iceberg.spark.SparkCatalog"));
         QCOMPARE(js(c["spark.sql.catalog.lake.type"]), QStringLiteral("rest"));
         QCOMPARE(js(c["spark.sql.catalog.lake.uri"]), QStringLiteral("http://rest:8181"));
         QCOMPARE(js(c["spark.sql.catalog.lake.warehouse"]), QStringLiteral("s3a://wh/"));
         // hive is the default catalog type.
         QByteArray hive = kRest;
         hive.replace("catalog_type: rest, uri: \"http://rest:8181\", ", "");
-        QCOMPARE(js(compileSpark(hive).job["spark_config"]["spark.sql.catalog.lake.type"]), QStringLiteral("hive"));
+        QCOMPARE(js(compileSpark(hive).job["spark_config"]["spark.sql.catalog.lake.type"]),
+                 QStringLiteral("hive"));
     }
 
     void restSource()
@@ -188,7 +197,8 @@ private Q_SLOTS:
         QVERIFY(c.job["packages"].dump().find("spark-xml_2.12") != std::string::npos);
         CompileOptions four;
         four.sparkVersion = QStringLiteral("4.0");
-        QVERIFY(compileSpark(kFiles, four).job["packages"].dump().find("spark-xml") == std::string::npos);
+        QVERIFY(compileSpark(kFiles, four).job["packages"].dump().find("spark-xml") ==
+                std::string::npos);
     }
 
     void transforms()
@@ -221,7 +231,8 @@ private Q_SLOTS:
         JCOMPARE(s["inputs"], OrderedJson::array({"joined"}));
         for (const Artifact &a : c.result.artifacts)
             QVERIFY2(!a.content.contains("s3://"), qPrintable(a.target));
-        QVERIFY(c.job["packages"].dump().find("org.apache.hadoop:hadoop-aws:3.3.4") != std::string::npos);
+        QVERIFY(c.job["packages"].dump().find("org.apache.hadoop:hadoop-aws:3.3.4") !=
+                std::string::npos);
     }
 
     /// Seed row: partitioning is a partition spec (`writeTo().partitionedBy`), not a
@@ -259,12 +270,14 @@ private Q_SLOTS:
 
     void restSinkDeliverySettings()
     {
-        const LoadedSpec loaded = SpecLoader::loadFile(sourcePath(QStringLiteral("resources/templates/table-to-rest-api.uis.yaml")));
+        const LoadedSpec loaded = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("resources/templates/table-to-rest-api.uis.yaml")));
         const OrderedJson s = SparkCompiler::jobConfig(loaded.spec)["sinks"][0];
         QCOMPARE(js(s["url"]), QStringLiteral("https://api.example.com/v1/patient"));
         QCOMPARE(js(s["method"]), QStringLiteral("POST"));
         QCOMPARE(js(s["id_column"]), QStringLiteral("tracking_id"));
-        QCOMPARE(js(s["headers"]["Authorization"]), QStringLiteral("Bearer {{secret.registry:token}}"));
+        QCOMPARE(js(s["headers"]["Authorization"]),
+                 QStringLiteral("Bearer {{secret.registry:token}}"));
         JCOMPARE(s["max_requests_per_second"], OrderedJson(30));
         JCOMPARE(s["retry"]["max_attempts"], OrderedJson(3));
         JCOMPARE(s["retry"]["retry_status_codes"], OrderedJson::array({429, 500, 502, 503}));
@@ -277,22 +290,27 @@ private Q_SLOTS:
     {
         const QStringList p35 = SparkCompiler::packages(loadYaml(kRest).spec);
         QVERIFY(p35.contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.7")));
-        QVERIFY(p35.contains(QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.7.1")));
+        QVERIFY(p35.contains(
+            QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.7.1")));
         QVERIFY(p35.contains(QStringLiteral("com.clickhouse:clickhouse-jdbc:0.6.5")));
         CompileOptions o;
         o.sparkVersion = QStringLiteral("4.0");
         const QStringList p40 = SparkCompiler::packages(loadYaml(kRest).spec, o);
         QVERIFY(p40.contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.1")));
-        QVERIFY(p40.contains(QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-4.0_2.13:1.10.0")));
+        QVERIFY(p40.contains(
+            QStringLiteral("org.apache.iceberg:iceberg-spark-runtime-4.0_2.13:1.10.0")));
         QVERIFY(p40.contains(QStringLiteral("org.apache.hadoop:hadoop-aws:3.4.1")));
         for (const QString &p : p40)
-            QVERIFY2(!p.contains(QStringLiteral("_2.12")), qPrintable(p)); // Spark 4 is Scala 2.13 only
+            QVERIFY2(!p.contains(QStringLiteral("_2.12")),
+                     qPrintable(p)); // Spark 4 is Scala 2.13 only
         // config.spark_version picks it too; the option wins over it.
         QByteArray v = kRest;
         v.replace("    s3_endpoint:", "    spark_version: \"4.0\"\n    s3_endpoint:");
-        QVERIFY(SparkCompiler::packages(loadYaml(v).spec).contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.1")));
+        QVERIFY(SparkCompiler::packages(loadYaml(v).spec)
+                    .contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.1")));
         o.sparkVersion = QStringLiteral("3.5.3");
-        QVERIFY(SparkCompiler::packages(loadYaml(v).spec, o).contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.3")));
+        QVERIFY(SparkCompiler::packages(loadYaml(v).spec, o)
+                    .contains(QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.3")));
         // The job config lists them as well.
         QCOMPARE(compileSpark(kRest).job["packages"].size(), size_t(p35.size()));
     }
@@ -312,31 +330,40 @@ private Q_SLOTS:
         const Compiled c = compileSpark(kKafka);
         const QStringList &a = c.argv;
         QCOMPARE(a.value(0), QStringLiteral("spark-submit"));
-        QCOMPARE(a.mid(1, 6), (QStringList{QStringLiteral("--master"),
-                                           QStringLiteral("k8s://https://kubernetes.default.svc.cluster.local:443"),
-                                           QStringLiteral("--deploy-mode"), QStringLiteral("cluster"),
-                                           QStringLiteral("--name"), QStringLiteral("kafka-job")}));
+        QCOMPARE(
+            a.mid(1, 6),
+            (QStringList{QStringLiteral("--master"),
+                         QStringLiteral("k8s://https://kubernetes.default.svc.cluster.local:443"),
+                         QStringLiteral("--deploy-mode"), QStringLiteral("cluster"),
+                         QStringLiteral("--name"), QStringLiteral("kafka-job")}));
         QCOMPARE(a.value(7), QStringLiteral("--packages"));
         QCOMPARE(a.value(8), QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.7"));
         const QStringList confs = confArgs(a);
-        QVERIFY(confs.contains(QStringLiteral("spark.kubernetes.namespace=spark-jobs"))); // config.namespace
-        QVERIFY(confs.contains(QStringLiteral("spark.kubernetes.container.image=registry/uis-spark:1")));
-        QVERIFY(confs.contains(QStringLiteral("spark.kubernetes.authenticate.driver.serviceAccountName=runner")));
-        QVERIFY(confs.contains(QStringLiteral("spark.kubernetes.authenticate.executor.serviceAccountName=runner")));
+        QVERIFY(confs.contains(
+            QStringLiteral("spark.kubernetes.namespace=spark-jobs"))); // config.namespace
+        QVERIFY(confs.contains(
+            QStringLiteral("spark.kubernetes.container.image=registry/uis-spark:1")));
+        QVERIFY(confs.contains(
+            QStringLiteral("spark.kubernetes.authenticate.driver.serviceAccountName=runner")));
+        QVERIFY(confs.contains(
+            QStringLiteral("spark.kubernetes.authenticate.executor.serviceAccountName=runner")));
         QVERIFY(confs.contains(QStringLiteral("spark.executor.instances=7")));
         // Every spark_config entry is a --conf, in order, before the Kubernetes ones.
         const OrderedJson conf = c.job["spark_config"];
         int k = 0;
         for (auto it = conf.begin(); it != conf.end(); ++it, ++k)
-            QCOMPARE(confs.value(k), QString::fromStdString(it.key() + "=" + it.value().get<std::string>()));
+            QCOMPARE(confs.value(k),
+                     QString::fromStdString(it.key() + "=" + it.value().get<std::string>()));
         QCOMPARE(confs.value(k), QStringLiteral("spark.kubernetes.namespace=spark-jobs"));
         // The application file, then its own arguments, last.
-        QCOMPARE(a.mid(a.size() - 3), (QStringList{QStringLiteral("local:///opt/uis/runners/spark/uis_spark_runner.py"),
-                                                    QStringLiteral("--job-config"),
-                                                    QStringLiteral("/opt/uis/jobs/kafka-job.json")}));
+        QCOMPARE(a.mid(a.size() - 3),
+                 (QStringList{QStringLiteral("local:///opt/uis/runners/spark/uis_spark_runner.py"),
+                              QStringLiteral("--job-config"),
+                              QStringLiteral("/opt/uis/jobs/kafka-job.json")}));
         QCOMPARE(a.count(QStringLiteral("--job-config")), 1);
         // tenant_id is the namespace when config.namespace is not set.
-        QVERIFY(confArgs(compileSpark(kRest).argv).contains(QStringLiteral("spark.kubernetes.namespace=team-a")));
+        QVERIFY(confArgs(compileSpark(kRest).argv)
+                    .contains(QStringLiteral("spark.kubernetes.namespace=team-a")));
     }
 
     void submitArgvLocal()
@@ -346,11 +373,13 @@ private Q_SLOTS:
         o.jobConfigPath = QStringLiteral("/tmp/job.json");
         o.runnerPath = QStringLiteral("/repo/runners/spark/uis_spark_runner.py");
         const QStringList a = compileSpark(kKafka, o).argv;
-        QCOMPARE(a.mid(1, 4), (QStringList{QStringLiteral("--master"), QStringLiteral("local[*]"),
-                                           QStringLiteral("--deploy-mode"), QStringLiteral("client")}));
+        QCOMPARE(a.mid(1, 4),
+                 (QStringList{QStringLiteral("--master"), QStringLiteral("local[*]"),
+                              QStringLiteral("--deploy-mode"), QStringLiteral("client")}));
         for (const QString &c : confArgs(a))
             QVERIFY2(!c.startsWith(QLatin1String("spark.kubernetes.")), qPrintable(c));
-        QCOMPARE(a.mid(a.size() - 3), (QStringList{o.runnerPath, QStringLiteral("--job-config"), o.jobConfigPath}));
+        QCOMPARE(a.mid(a.size() - 3),
+                 (QStringList{o.runnerPath, QStringLiteral("--job-config"), o.jobConfigPath}));
         o.runnerPath.clear();
         QCOMPARE(compileSpark(kKafka, o).argv.value(compileSpark(kKafka, o).argv.size() - 3),
                  QStringLiteral("runners/spark/uis_spark_runner.py"));
@@ -359,7 +388,8 @@ private Q_SLOTS:
     void sessionConfAddsPackages()
     {
         const Compiled c = compileSpark(kKafka);
-        QCOMPARE(js(c.conf["spark.jars.packages"]), QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.7"));
+        QCOMPARE(js(c.conf["spark.jars.packages"]),
+                 QStringLiteral("org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.7"));
         QCOMPARE(js(c.conf["spark.app.name"]), QStringLiteral("kafka-job"));
         QVERIFY(!c.job["spark_config"].contains("spark.jars.packages"));
     }
@@ -379,7 +409,8 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
-        const LoadedSpec flink = SpecLoader::loadFile(sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
+        const LoadedSpec flink = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
         const CompileResult r = SparkCompiler::compile(flink);
         QVERIFY(!r.succeeded());
         QVERIFY(r.artifacts.isEmpty());
