@@ -18,8 +18,7 @@ struct CompileOptions
     /// Spark master: empty = Kubernetes (`k8s://https://kubernetes.default.svc.cluster.local:443`),
     /// or e.g. `local[*]` for a local run (which also selects client deploy mode).
     QString master;
-    /// Where the job config JSON will be on the cluster; empty = `/opt/uis/jobs/<name>.json`
-    /// (Flink: `<name>.flink.json`).
+    /// Where the job config JSON will be when the job runs; empty = `/opt/uis/jobs/<name>.json`.
     QString jobConfigPath;
     /// The job runner file; empty = `local:///opt/uis/runners/spark/uis_spark_runner.py` on
     /// Kubernetes, `runners/spark/uis_spark_runner.py` locally (Flink:

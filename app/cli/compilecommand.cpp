@@ -115,6 +115,10 @@ int runCompile(const QStringList &args, CliContext &ctx)
             return ExitUsage;
         }
     }
+    if (!SparkCompiler::isSupportedVersion(p.value(QStringLiteral("spark-version")))) {
+        ctx.err << "uisctl compile: --spark-version must be 3.5 or 4.x\n";
+        return ExitUsage;
+    }
     const QString flinkTarget = p.value(QStringLiteral("flink-target"));
     if (!flinkTarget.isEmpty()) {
         static const QStringList targets{

@@ -4,6 +4,8 @@
 #include "compilesupport.h"
 #include "shellquote.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace uis {
@@ -122,6 +124,12 @@ QString SparkCompiler::sparkVersion(const Spec &spec, const CompileOptions &opti
     if (!options.sparkVersion.isEmpty())
         return options.sparkVersion;
     return spec.configValue(QStringLiteral("spark_version"), CS::defaultSparkVersion());
+}
+
+bool SparkCompiler::isSupportedVersion(const QString &version)
+{
+    static const QRegularExpression re(QStringLiteral("^(3\\.5|4\\.[0-9]+)(\\.[0-9]+)?$"));
+    return version.isEmpty() || re.match(version).hasMatch();
 }
 
 bool SparkCompiler::isKubernetes(const CompileOptions &options)
@@ -562,6 +570,13 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     if (!CS::accept(loaded, Engine::Spark, QStringLiteral("the Spark compiler"), result))
         return result;
     const Spec &spec = loaded.spec;
+    if (!isSupportedVersion(options.sparkVersion)) {
+        result.diagnostics.append(
+            CS::make(Severity::Error, QStringLiteral("UIS-E-OPTION"),
+                     QStringLiteral("Spark version `%1` is not supported; use 3.5 or 4.x")
+                         .arg(options.sparkVersion)));
+        return result;
+    }
 
     const OrderedJson job = jobConfig(spec, options, &result.diagnostics);
     if (isKubernetes(options) && spec.configValue(QStringLiteral("container_image")).isEmpty())

@@ -41,6 +41,8 @@ public:
 
     /// The Spark version used: the option, else `config.spark_version`, else `3.5`.
     static QString sparkVersion(const Spec &spec, const CompileOptions &options = {});
+    /// True for `3.5`, `4.x` and their patch versions (and for "", the default).
+    static bool isSupportedVersion(const QString &version);
     /// True when `options.master` is empty or a `k8s://` URL.
     static bool isKubernetes(const CompileOptions &options);
 };

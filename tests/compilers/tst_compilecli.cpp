@@ -89,6 +89,10 @@ private Q_SLOTS:
                          QStringLiteral("--flink-target"), QStringLiteral("mars")})
                      .code,
                  2);
+        QCOMPARE(uisctl({rest, QStringLiteral("--target"), QStringLiteral("spark-job"),
+                         QStringLiteral("--spark-version"), QStringLiteral("2.4")})
+                     .code,
+                 2);
         const Run help = uisctl({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("--target"));

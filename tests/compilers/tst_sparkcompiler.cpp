@@ -407,6 +407,18 @@ private Q_SLOTS:
         qunsetenv("UIS_SECRET_CH_PW");
     }
 
+    void unsupportedSparkVersion()
+    {
+        CompileOptions o;
+        o.sparkVersion = QStringLiteral("2.4");
+        const CompileResult r = SparkCompiler::compile(loadYaml(kRest), o);
+        QVERIFY(r.artifacts.isEmpty());
+        QVERIFY(hasCode(r.diagnostics, QStringLiteral("UIS-E-OPTION")));
+        QVERIFY(SparkCompiler::isSupportedVersion(QStringLiteral("4.1")));
+        QVERIFY(SparkCompiler::isSupportedVersion(QStringLiteral("3.5.2")));
+        QVERIFY(!SparkCompiler::isSupportedVersion(QStringLiteral("3.4")));
+    }
+
     void wrongEngine()
     {
         const LoadedSpec flink = SpecLoader::loadFile(
