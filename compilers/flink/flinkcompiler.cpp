@@ -1471,6 +1471,15 @@ struct Compiler
             }
         }
         const QStringList views = buildTransforms();
+        if (stateTtlMs > 0 &&
+            (hasStatefulNonWindow || p().providerType == QLatin1String("database")))
+            warning(QStringLiteral("UIS-W-FLINK-STATE-TTL"),
+                    QStringLiteral(
+                        "dedupe keeps its keys for %1 through `table.exec.state.ttl`, which also "
+                        "expires the state of the job's other non-window operators (grouped SQL, "
+                        "upserts)")
+                        .arg(CS::flinkDuration(stateTtlMs)),
+                    QStringLiteral("/provider/transforms"));
 
         FlinkSqlWriter src;
         sourceDdl(src);
