@@ -555,6 +555,8 @@ class Runner:
         self.stop_requested = False
         self.spark = None
         self.failures = []
+        self.mapped_by = {}        # source name -> its endpoint's field_mapping transform
+        self.deferred_aliases = {} # map transform name -> endpoint names that mean its output
 
     # ---------------------------------------------------------------- session
     def start_spark(self):
@@ -642,11 +644,71 @@ class Runner:
             df = df.unionByName(self.nodes[n], allowMissingColumns=True)
         return df, any(n in self.watermarked for n in names)
 
+    @staticmethod
+    def source_aliases(src: dict, name: str) -> list:
+        """The other names a source is known by: its endpoint (`stock_tickers` for
+        `rest_stock_tickers`)."""
+        aliases = [src.get("endpoint")] if src.get("endpoint") else []
+        m = re.match(r"^(rest|file|files|file_ftp|kafka|websocket|webhook|database)_(.+)$", name)
+        if m and m.group(2) not in aliases:
+            aliases.append(m.group(2))
+        return aliases
+
+    def endpoint_mappings(self) -> dict:
+        """source name -> the field_mapping transform that maps it: the endpoint's implicit
+        `map_<endpoint>` (the compiler emits it first), or a field_mapping named after it.
+
+        An endpoint with a field_mapping is seen through it by everything that names the
+        endpoint (a sql query, an `inputs` list): its alias points at the mapped node, the raw
+        source stays reachable by its own name."""
+        out = {}
+        sources = {(s.get("name") or ""): s for s in self.job.get("sources") or []}
+        for t in self.job.get("transforms") or []:
+            if str(t.get("type", "")).lower() != "field_mapping":
+                continue
+            ins = inputs_of(t)
+            if len(ins) != 1:
+                continue
+            for sname, src in sources.items():
+                names = [sname, *self.source_aliases(src, sname)]
+                if ins[0] in names and t.get("name") in [f"map_{a}" for a in names[1:]] and sname not in out:
+                    out[sname] = t
+        return out
+
+    @staticmethod
+    def reader_schema(src: dict, mapping_t: dict | None):
+        """The schema to read a source with. A schema may name the columns after the endpoint's
+        field_mapping (the REST template declares `symbol` for the raw `ticker`): such fields are
+        read under their raw names, with their types, and renamed by the mapping. Returns
+        (schema list | None, note)."""
+        schema = src.get("schema")
+        if not schema or isinstance(schema, str) or not mapping_t:
+            return schema, None
+        mapping = mapping_t.get("mapping") or {}
+        by_target = {v: k for k, v in mapping.items()}
+        raw, renamed = [], []
+        for f in schema:
+            n = f.get("name")
+            if n in by_target and n not in mapping:
+                rn = by_target[n]
+                if "." in rn:  # a field inside a struct: a flat schema cannot say it; infer instead
+                    return None, f"schema names mapped column {n!r} from the nested field {rn!r}: inferring the schema"
+                raw.append({**f, "name": rn})
+                renamed.append(f"{n} <- {rn}")
+            else:
+                raw.append(f)
+        return raw, (f"schema names mapped columns, read as raw fields: {', '.join(renamed)}" if renamed else None)
+
     def build_sources(self):
+        self.mapped_by = self.endpoint_mappings()
         for src in self.job.get("sources") or []:
             kind = str(src.get("type", "")).lower()
             name = src.get("name") or f"{kind}_{len(self.order)}"
             log(f"source {name} ({kind})")
+            schema, note = self.reader_schema(src, self.mapped_by.get(name))
+            if note:
+                log(f"source {name}: {note}")
+            src = {**src, "schema": schema}
             if kind in ("rest_api", "rest", "http"):
                 df = self.rest_source(src)
             elif kind in ("file", "files", "file_ftp", "csv", "json", "parquet", "xml"):
@@ -655,10 +717,11 @@ class Runner:
                 df = self.kafka_source(src)
             else:
                 raise JobError(f"source {name}: unsupported type {kind!r} (rest_api, file_ftp, kafka)")
-            aliases = [src.get("endpoint")]
-            m = re.match(r"^(rest|file|files|file_ftp|kafka|websocket|webhook|database)_(.+)$", name)
-            if m:
-                aliases.append(m.group(2))
+            aliases = self.source_aliases(src, name)
+            if name in self.mapped_by:
+                # the endpoint's name means its mapped columns: registered with map_<endpoint>
+                self.deferred_aliases[self.mapped_by[name].get("name")] = aliases
+                aliases = []
             self.register(name, df, "source", aliases)
 
     def rest_source(self, src):
@@ -722,6 +785,12 @@ class Runner:
             df = self.spark.readStream.format("kafka").options(**opts).load()
         else:
             opts.pop("maxOffsetsPerTrigger", None)
+            # A batch read cannot start at `latest` (Spark rejects it); a preview of what is
+            # there starts at the beginning instead.
+            if opts.get("startingOffsets", "earliest").strip().lower() == "latest":
+                if self.dry_run:
+                    log(f"source {src.get('name')}: startingOffsets latest read from earliest for the preview")
+                opts["startingOffsets"] = "earliest"
             df = self.spark.read.format("kafka").options(**opts).load()
             if self.dry_run:
                 df = df.limit(self.limit)
@@ -741,6 +810,9 @@ class Runner:
             kind = str(t.get("type", "")).lower()
             name = t.get("name") or f"{kind}_{i}"
             ins = inputs_of(t) or ([prev] if prev else source_names)
+            mapped_source = next((sn for sn, mt in self.mapped_by.items() if mt is t), None)
+            if mapped_source:  # an endpoint's own mapping reads the raw source, whatever it was called
+                ins = [mapped_source]
             what = f"transform {name} ({kind})"
             df, wm = self.input_df(ins, what)
             log(f"{what} <- {', '.join(ins)}")
@@ -773,7 +845,7 @@ class Runner:
                 wm = True
             else:
                 raise JobError(f"{what}: unsupported transform type")
-            self.register(name, df, "transform", watermarked=wm)
+            self.register(name, df, "transform", aliases=self.deferred_aliases.get(name, ()), watermarked=wm)
             prev = name
 
     def field_mapping(self, df, mapping: dict):
