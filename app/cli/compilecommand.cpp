@@ -165,8 +165,17 @@ int runCompile(const QStringList &args, CliContext &ctx)
                 QStringLiteral("json")));
     }
 
-    Engine engine = target.isEmpty() ? Engine::None : PipelineCompiler::engineForTarget(target);
-    const CompileResult result = PipelineCompiler::compile(loaded, engine, options);
+    // One target needs one compiler: the DCP artifacts (and their YAML manifest) cost more than
+    // the Spark job itself on large specs, so they are made only when asked for.
+    CompileResult result;
+    if (target.startsWith(QLatin1String("dcp-")))
+        result = DcpCompiler::compile(loaded, options);
+    else if (!target.isEmpty())
+        result = PipelineCompiler::engineForTarget(target) == Engine::Flink
+                     ? FlinkCompiler::compile(loaded, options)
+                     : SparkCompiler::compile(loaded, options);
+    else
+        result = PipelineCompiler::compile(loaded, Engine::None, options);
     // A valid spec's own warnings come first; a spec with errors yields them in the result.
     if (loaded.valid()) {
         for (const Diagnostic &d : loaded.diagnostics)

@@ -192,8 +192,13 @@ static OrderedJson baseConf(const Spec &spec, const CompileOptions &options, Dia
 
 OrderedJson SparkCompiler::sessionConf(const Spec &spec, const CompileOptions &options)
 {
+    return sessionConfWith(spec, options, packages(spec, options));
+}
+
+OrderedJson SparkCompiler::sessionConfWith(const Spec &spec, const CompileOptions &options,
+                                           const QStringList &pk)
+{
     OrderedJson c = baseConf(spec, options, nullptr);
-    const QStringList pk = packages(spec, options);
     if (!pk.isEmpty())
         c["spark.jars.packages"] = toStd(pk.join(QLatin1Char(',')));
     return c;
@@ -518,6 +523,12 @@ QStringList SparkCompiler::packages(const Spec &spec, const CompileOptions &opti
 
 QStringList SparkCompiler::submitArgs(const Spec &spec, const CompileOptions &options)
 {
+    return submitArgsWith(spec, options, packages(spec, options));
+}
+
+QStringList SparkCompiler::submitArgsWith(const Spec &spec, const CompileOptions &options,
+                                          const QStringList &pk)
+{
     const bool k8s = isKubernetes(options);
     QStringList argv{QStringLiteral("spark-submit")};
     argv << QStringLiteral("--master")
@@ -525,7 +536,6 @@ QStringList SparkCompiler::submitArgs(const Spec &spec, const CompileOptions &op
     argv << QStringLiteral("--deploy-mode")
          << (k8s ? QStringLiteral("cluster") : QStringLiteral("client"));
     argv << QStringLiteral("--name") << spec.name;
-    const QStringList pk = packages(spec, options);
     if (!pk.isEmpty())
         argv << QStringLiteral("--packages") << pk.join(QLatin1Char(','));
     const OrderedJson conf = baseConf(spec, options, nullptr);
@@ -592,7 +602,12 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
                                                           : options.runnerPath),
                     QStringLiteral("/provider/config")));
 
-    const QStringList argv = submitArgs(spec, options);
+    // The packages are already in the job config: building the job again for them would double
+    // the work on large specs.
+    QStringList pk;
+    for (const auto &p : job["packages"])
+        pk.append(QString::fromStdString(p.get<std::string>()));
+    const QStringList argv = submitArgsWith(spec, options, pk);
     result.artifacts.append(
         Artifact{QStringLiteral("spark-job"),
                  CS::fileName(spec, QStringLiteral("spark-job"), QStringLiteral("json")),
@@ -604,7 +619,7 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     result.artifacts.append(
         Artifact{QStringLiteral("spark-conf"),
                  CS::fileName(spec, QStringLiteral("spark-conf"), QStringLiteral("json")),
-                 QStringLiteral("json"), dumpJson(sessionConf(spec, options))});
+                 QStringLiteral("json"), dumpJson(sessionConfWith(spec, options, pk))});
     CS::locate(result.diagnostics, loaded);
     sortDiagnostics(result.diagnostics);
     return result;

@@ -34,8 +34,14 @@ public:
                                  DiagnosticList *diagnostics = nullptr);
     /// The SparkSession conf (`spark_config` of the job config), keys in a stable order.
     static OrderedJson sessionConf(const Spec &spec, const CompileOptions &options = {});
+    /// The same conf with the packages already known.
+    static OrderedJson sessionConfWith(const Spec &spec, const CompileOptions &options,
+                                       const QStringList &packages);
     /// The `spark-submit` argv, program name first.
     static QStringList submitArgs(const Spec &spec, const CompileOptions &options = {});
+    /// The same argv with `--packages` already known (saves building the job config again).
+    static QStringList submitArgsWith(const Spec &spec, const CompileOptions &options,
+                                      const QStringList &packages);
     /// Maven coordinates for `--packages`, chosen for the Spark version.
     static QStringList packages(const Spec &spec, const CompileOptions &options = {});
 
