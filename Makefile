@@ -3,6 +3,9 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
+# ccache hits across clones (CI builds a fresh clone in another folder).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 EXAMPLE ?= resources/templates/rest-to-parquet-iceberg.uis.yaml
 
 .PHONY: all deps python build run test bench fuzz clean format
