@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import logging
 import os
 import re
 import signal
@@ -373,6 +374,8 @@ class FlinkRunner:
         states = {}
         deadline = time.time() + self.args.max_run_seconds if self.args.max_run_seconds else None
         while True:
+            if self.stop_requested or (deadline and time.time() > deadline):
+                return self.stop_jobs(states)
             pending = 0
             for client, jid in self.jobs:
                 if states.get(jid) in TERMINAL:
@@ -380,8 +383,16 @@ class FlinkRunner:
                 try:
                     st = self.status(client)
                 except Exception as e:
+                    if self.stop_requested:
+                        # The signal reached the whole process group, the gateway JVM too: this
+                        # is the stop being carried out, not a failure of the job.
+                        pending += 1
+                        break
                     # the per-job mini-cluster is gone once the job has ended: ask its result
                     st = self.final_state(client, e)
+                if st == "FAILED" and self.stop_requested:
+                    pending += 1
+                    break
                 if st != states.get(jid):
                     log(f"job {jid} state {st}")
                     states[jid] = st
@@ -393,15 +404,18 @@ class FlinkRunner:
                     pending += 1
             if not pending:
                 break
-            if self.stop_requested or (deadline and time.time() > deadline):
-                log("cancelling jobs" + (" (signal)" if self.stop_requested else " (max run time)"))
-                self.cancel_all()
-                for client, jid in self.jobs:
-                    if states.get(jid) not in TERMINAL:
-                        log(f"job {jid} state CANCELED")
-                return 0
-            time.sleep(0.5)
+            if not self.stop_requested:
+                time.sleep(0.5)
         log("all jobs finished")
+        return 0
+
+    def stop_jobs(self, states) -> int:
+        """Cancels what still runs after a signal or at the time limit; exit status 0."""
+        log("cancelling jobs" + (" (signal)" if self.stop_requested else " (max run time)"))
+        self.cancel_all()
+        for _client, jid in self.jobs:
+            if states.get(jid) not in TERMINAL:
+                log(f"job {jid} state CANCELED")
         return 0
 
     def final_state(self, client, err) -> str:
@@ -463,6 +477,9 @@ def main(argv=None) -> int:
 
     def on_signal(signum, _frame):
         log(f"received signal {signal.Signals(signum).name}")
+        # The gateway JVM usually gets the same signal (a supervisor signals the process group):
+        # py4j would log every call that finds it gone with a full trace. Our own output is print.
+        logging.disable(logging.CRITICAL)
         if runner is not None:
             runner.stop_requested = True
             if not runner.jobs:
@@ -487,6 +504,14 @@ def main(argv=None) -> int:
         print(f"{PREFIX} FAILED: {root_cause(e)}", flush=True)
         rc = 1
     log(f"exit {rc} after {time.time() - started:.1f}s")
+    if runner is not None and runner.stop_requested:
+        # Stopped by a signal: a supervisor (dcp-local, a shell's ^C) signals the whole process
+        # group, so the gateway JVM is going down with us. PyFlink's exit hooks would then talk to
+        # a dead gateway and fill the log with py4j connection errors: leave without them (the JVM
+        # also exits on its own when its stdin, our pipe, closes).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(rc)
     return rc
 
 
