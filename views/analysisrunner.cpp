@@ -52,7 +52,9 @@ AnalysisRunner::AnalysisRunner(PipelineDocument *document, QObject *parent)
 
 AnalysisRunner::~AnalysisRunner()
 {
-    m_watcher->waitForFinished();
+    // The worker only reads its own copies; wait so it does not outlive the process state.
+    if (m_watcher->isRunning())
+        m_watcher->waitForFinished();
 }
 
 void AnalysisRunner::setDebounce(int ms) { m_debounce->setInterval(ms); }
@@ -72,25 +74,31 @@ void AnalysisRunner::runNow()
     const quint64 revision = m_document->revision();
     const QByteArray text = m_document->text().toUtf8();
     const SpecFormat format = m_document->format();
+    // A big tree is costly to compare and free on the GUI thread; skip it when the document
+    // already holds this very parse.
+    const bool keepTree = !m_document->hasParsedTree(revision);
     Q_EMIT started();
-    m_watcher->setFuture(QtConcurrent::run([revision, text, format] { return analyze(revision, text, format); }));
+    m_watcher->setFuture(QtConcurrent::run([revision, text, format, keepTree] {
+        return analyze(revision, text, format, keepTree);
+    }));
 }
 
 void AnalysisRunner::onDone()
 {
-    AnalysisResult r = m_watcher->result();
+    AnalysisResult r = m_watcher->future().takeResult();
     if (m_pending || r.revision != m_document->revision()) {
         // The text moved on: drop this result and analyse the current text.
         runNow();
         return;
     }
-    m_document->adoptParse(r.revision, std::move(r.read));
+    if (r.read.root || !r.parsed)
+        m_document->adoptParse(r.revision, std::move(r.read));
     r.read = ReadResult();
     m_last = std::move(r);
     Q_EMIT finished(m_last);
 }
 
-AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text, SpecFormat format)
+AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text, SpecFormat format, bool keepTree)
 {
     QElapsedTimer timer;
     timer.start();
@@ -126,6 +134,8 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
         out.specEngine = engineForMode(SpecBuilder::build(*out.read.root).provider.mode);
 #endif
     }
+    if (!keepTree)
+        out.read.root.reset();
     out.elapsedMs = timer.elapsed();
     return out;
 }

@@ -70,7 +70,8 @@ public:
     const AnalysisResult &lastResult() const { return m_last; }
 
     /// The work itself, callable from any thread.
-    static AnalysisResult analyze(quint64 revision, const QByteArray &text, SpecFormat format);
+    /// `keepTree`: hand the parsed tree back (else it is freed on the worker thread).
+    static AnalysisResult analyze(quint64 revision, const QByteArray &text, SpecFormat format, bool keepTree = true);
 
 Q_SIGNALS:
     void started();

@@ -68,7 +68,9 @@ void GraphView::resetZoom()
 
 void GraphView::fitToView()
 {
-    QRectF r = m_scene->itemsBoundingRect();
+    QRectF r;
+    for (NodeItem *n : m_scene->nodeItems())
+        r |= QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height));
     if (r.isEmpty())
         return;
     r.adjust(-40, -40, 40, 40);

@@ -90,6 +90,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
 
     if (lod < 0.3) {
         // Far away: a plain block is all that can be seen, and it is cheap for 1,000 nodes.
+        p->setRenderHint(QPainter::Antialiasing, false);
         p->setPen(Qt::NoPen);
         p->setBrush(isSelected() ? border : m_errors ? StudioIcons::severityColor(Severity::Error) : accent);
         p->drawRect(r);

@@ -146,6 +146,7 @@ void PreviewDock::refresh()
         targets.append(a.target);
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
         if (!targets.contains(m_tabs->tabText(i))) {
+            m_shown.remove(m_tabs->tabText(i));
             QWidget *page = m_tabs->widget(i);
             m_tabs->removeTab(i);
             delete page;
@@ -188,7 +189,10 @@ void PreviewDock::fillTab(int index)
     if (it == m_pending.end())
         return;
     auto *editor = static_cast<CodeEditor *>(m_tabs->widget(index));
-    editor->setTextMinimal(QString::fromUtf8(it.value()));
+    if (m_shown.value(target) != it.value()) {
+        editor->setTextMinimal(QString::fromUtf8(it.value()));
+        m_shown.insert(target, it.value());
+    }
     m_pending.erase(it);
 }
 

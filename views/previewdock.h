@@ -60,6 +60,7 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_message;
     QHash<QString, QByteArray> m_pending; ///< target → content not yet put into its editor
+    QHash<QString, QByteArray> m_shown;   ///< target → content its editor holds
     bool m_dark = false;
     QFont m_font;
 };

@@ -254,6 +254,8 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
 {
     if (revision != m_revision)
         return;
+    if (result.root && hasParsedTree(revision))
+        return;
     if (!result.root) {
         m_failedRevision = revision;
         m_parseFailed = true;
@@ -268,6 +270,7 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
     const bool same = m_tree && *m_tree == *result.root;
     m_tree = std::move(result.root); // fresh positions even when the structure is the same
     m_treeRevision = revision;
+    m_treeFromParse = true;
     DocumentChange::Flags what;
     if (!same) {
         rebuildFromTree();
@@ -315,6 +318,7 @@ void PipelineDocument::endTreeEdit(const QString *exactText)
     m_failedRevision = 0;
     m_parseFailed = false;
     m_treeRevision = m_revision;
+    m_treeFromParse = false;
     rebuildFromTree();
     Q_EMIT changed({DocumentChange::Text | DocumentChange::Tree | DocumentChange::ParseState});
 }

@@ -84,6 +84,9 @@ public:
     bool hasParseError() const { return m_failedRevision == m_revision; }
     /// Reader diagnostics of the last failed parse.
     const DiagnosticList &parseDiagnostics() const { return m_parseDiagnostics; }
+    /// Whether the tree was parsed from exactly the text of `revision` (positions included), so
+    /// a background parse of it has nothing new to offer.
+    bool hasParsedTree(quint64 revision) const { return m_tree && m_treeRevision == revision && m_treeFromParse; }
     /// Parses now when the tree is stale; returns whether the current text parses.
     bool ensureTree();
     /// Takes a background parse of revision `revision`; ignored when the text moved on.
@@ -150,6 +153,7 @@ private:
     quint64 m_treeRevision = 0;
     quint64 m_failedRevision = 0;
     bool m_parseFailed = false;
+    bool m_treeFromParse = false;
     DiagnosticList m_parseDiagnostics;
     SpecFormat m_format = SpecFormat::Yaml;
     QString m_path;
