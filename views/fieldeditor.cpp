@@ -13,6 +13,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -93,6 +94,11 @@ FieldEditor::FieldEditor(const FieldDef &field, const QString &pointer, QWidget 
     }
     setToolTip(field.description);
     setFocusProxy(m_input);
+    // Forms live in a narrow dock: let every editor shrink with it.
+    setMinimumWidth(80);
+    m_input->setMinimumWidth(80);
+    if (m_combo)
+        m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
 }
 
 void FieldEditor::buildLine()
@@ -568,6 +574,18 @@ void FieldEditor::commitIfChanged()
         return;
     m_value = v;
     Q_EMIT committed();
+}
+
+void FieldEditor::setHint(const QString &hint)
+{
+    if (!m_hint) {
+        m_hint = new QLabel;
+        m_hint->setWordWrap(true);
+        m_hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        layout()->addWidget(m_hint);
+    }
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
 }
 
 void FieldEditor::setProblems(const DiagnosticList &problems)

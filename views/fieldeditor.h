@@ -39,6 +39,8 @@ public:
     /// Names offered when adding to an `inputs` list, and keys offered for a config map.
     void setSuggestions(const QStringList &suggestions);
     void setProblems(const DiagnosticList &problems);
+    /// A dim line under the editor, e.g. what an empty field defaults to.
+    void setHint(const QString &hint);
     /// A local check of the text against the field's format; "" when fine.
     static QString formatProblem(FieldDef::Format format, const QString &text);
     bool isEditing() const;
@@ -76,6 +78,7 @@ private:
     DiagnosticList m_problems;
     bool m_loading = false;
     QString m_localProblem;
+    QLabel *m_hint = nullptr;
 };
 
 } // namespace uis

@@ -40,6 +40,9 @@ FormEditor::FormEditor(PipelineDocument *document, QWidget *parent)
     m_title->setFont(tf);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_subtitle->setWordWrap(true);
+    m_title->setWordWrap(true);
+    setMinimumWidth(260);
     for (QLabel *l : {m_banner, m_objectProblems}) {
         l->setWordWrap(true);
         l->setContentsMargins(8, 6, 8, 6);
@@ -166,6 +169,7 @@ void FormEditor::addSection(const Section &s, int depth)
     m_bodyLayout->addWidget(line);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->setHorizontalSpacing(10);
     form->setVerticalSpacing(6);
@@ -218,8 +222,17 @@ void FormEditor::reload()
     for (FieldEditor *fe : std::as_const(m_fields)) {
         if (!fe->isEditing())
             fe->setValue(m_document->valueAt(fe->pointer()));
-        if (fe->field().name == QLatin1String("inputs"))
+        if (fe->field().name == QLatin1String("inputs")) {
             fe->setSuggestions(inputSuggestions());
+            const GraphModel *g = m_document->graph();
+            QStringList defaults;
+            if (g->hasImplicitInputs(m_target)) {
+                for (const GraphConnection &c : g->inputsOf(m_target))
+                    defaults.append(g->node(c.from)->name);
+            }
+            fe->setHint(defaults.isEmpty() ? QString()
+                                           : tr("Empty: reads %1 by default").arg(defaults.join(QStringLiteral(", "))));
+        }
     }
 }
 

@@ -45,6 +45,8 @@ GraphScene::~GraphScene()
 {
     // Tearing down items changes the selection; nobody should hear about it any more.
     blockSignals(true);
+    m_nodes.clear();
+    m_connections.clear();
     clear();
 }
 

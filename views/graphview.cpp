@@ -30,18 +30,33 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     connect(scene, &GraphScene::nodeFocusRequested, this, &GraphView::centerOnNode);
-    connect(scene, &QGraphicsScene::changed, m_miniMap, [this] { m_miniMap->update(); });
+    connect(scene, &QGraphicsScene::changed, m_miniMap, [this] { updateMiniMap(); });
     placeMiniMap();
 }
 
-void GraphView::setMiniMapVisible(bool visible) { m_miniMap->setVisible(visible); }
+void GraphView::setMiniMapVisible(bool visible)
+{
+    m_miniMapWanted = visible;
+    updateMiniMap();
+}
+
+void GraphView::updateMiniMap()
+{
+    // Only worth showing when part of the graph is out of sight.
+    QRectF r;
+    for (NodeItem *n : m_scene->nodeItems())
+        r |= QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height));
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    m_miniMap->setVisible(m_miniMapWanted && !r.isEmpty() && !visible.contains(r));
+    m_miniMap->update();
+}
 
 void GraphView::setZoom(qreal z, const QPointF *)
 {
     z = std::clamp(z, 0.02, 4.0);
     const qreal factor = z / zoom();
     scale(factor, factor);
-    m_miniMap->update();
+    updateMiniMap();
     Q_EMIT zoomChanged(zoom());
 }
 
@@ -77,7 +92,7 @@ void GraphView::fitToView()
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 1.25)
         setZoom(1.25);
-    m_miniMap->update();
+    updateMiniMap();
     Q_EMIT zoomChanged(zoom());
 }
 
@@ -115,7 +130,7 @@ void GraphView::wheelEvent(QWheelEvent *e)
         return;
     }
     QGraphicsView::wheelEvent(e);
-    m_miniMap->update();
+    updateMiniMap();
 }
 
 void GraphView::mousePressEvent(QMouseEvent *e)
@@ -180,12 +195,13 @@ void GraphView::resizeEvent(QResizeEvent *e)
 {
     QGraphicsView::resizeEvent(e);
     placeMiniMap();
+    updateMiniMap();
 }
 
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    m_miniMap->update();
+    updateMiniMap();
 }
 
 void GraphView::placeMiniMap()

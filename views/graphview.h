@@ -47,11 +47,13 @@ protected:
 private:
     void setZoom(qreal z, const QPointF *anchorScene = nullptr);
     void placeMiniMap();
+    void updateMiniMap();
 
     GraphScene *m_scene;
     MiniMapView *m_miniMap;
     bool m_panning = false;
     bool m_spaceHeld = false;
+    bool m_miniMapWanted = true;
     QPoint m_lastPan;
 };
 

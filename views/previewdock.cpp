@@ -109,7 +109,8 @@ void PreviewDock::refresh()
     m_flink->setChecked(m_engine == Engine::Flink);
     m_native->setText(m_result.specEngine == Engine::None
                           ? QString()
-                          : tr("The spec's mode compiles with %1").arg(engineName(m_result.specEngine)));
+                          : tr("The spec's mode compiles with %1")
+                                .arg(m_result.specEngine == Engine::Flink ? tr("Flink") : tr("Spark")));
     const EngineOutput &out = output();
     QString why;
     if (m_result.revision == 0)
@@ -128,7 +129,7 @@ void PreviewDock::refresh()
             why = tr("No output.");
         else if (m_engine != m_result.specEngine && m_result.specEngine != Engine::None)
             why = tr("<b>The %1 compiler does not apply to this spec.</b><br>%2")
-                      .arg(engineName(m_engine), errors.first());
+                      .arg(m_engine == Engine::Flink ? tr("Flink") : tr("Spark"), errors.first());
         else
             why = tr("<b>Fix %n error(s) to see the compiled output.</b>", nullptr, int(errors.size())) +
                   QStringLiteral("<br>") + errors.mid(0, 5).join(QStringLiteral("<br>"));

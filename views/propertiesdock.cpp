@@ -14,6 +14,7 @@ PropertiesDock::PropertiesDock(PipelineDocument *document, QWidget *parent)
     setObjectName(QStringLiteral("PropertiesDock"));
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_form);
     setWidget(scroll);

@@ -76,14 +76,15 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
 
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
-    addDockWidget(Qt::LeftDockWidgetArea, m_history);
     addDockWidget(Qt::RightDockWidgetArea, m_properties);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, m_preview);
     splitDockWidget(m_problems, m_preview, Qt::Horizontal);
-    resizeDocks({m_palette, m_properties}, {200, 380}, Qt::Horizontal);
-    resizeDocks({m_problems}, {230}, Qt::Vertical);
-    resizeDocks({m_problems, m_preview}, {500, 700}, Qt::Horizontal);
+    tabifyDockWidget(m_problems, m_history);
+    m_problems->raise();
+    resizeDocks({m_palette, m_properties}, {190, 400}, Qt::Horizontal);
+    resizeDocks({m_problems}, {240}, Qt::Vertical);
+    resizeDocks({m_problems, m_preview}, {520, 680}, Qt::Horizontal);
 
     createActions();
     createMenus();
@@ -408,7 +409,9 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
         return QStringLiteral("<span style='color:%1'>●</span> %2").arg(StudioIcons::severityColor(s).name()).arg(n);
     };
     m_countsLabel->setText(chip(Severity::Error, e) + QStringLiteral("&nbsp;&nbsp;") + chip(Severity::Warning, w));
-    m_engineLabel->setText(result.specEngine == Engine::None ? QString() : engineName(result.specEngine));
+    m_engineLabel->setText(result.specEngine == Engine::Spark   ? tr("Spark")
+                           : result.specEngine == Engine::Flink ? tr("Flink")
+                                                                : QString());
     m_timingLabel->setText(tr("Checked in %1 ms").arg(result.elapsedMs));
 }
 
