@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "jobsintegration.h"
 #include "mainwindow.h"
 #include "studiosettings.h"
 
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     uis::MainWindow window;
+    uis::JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
     window.show();
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobsintegration.h"
+
+#include "environmentsdialog.h"
+#include "jobsconnections.h"
+#include "jobsdock.h"
+#include "jobsmodel.h"
+#include "logdock.h"
+#include "submitflow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QToolBar>
+
+namespace uis {
+
+namespace {
+
+QString jobsStorePath()
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    QDir().mkpath(base + QStringLiteral("/uis-studio"));
+    return base + QStringLiteral("/uis-studio/jobs.json");
+}
+
+} // namespace
+
+JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document)
+    : QObject(window), m_window(window), m_connections(new JobsConnections({}, this)),
+      m_model(new JobsModel(jobsStorePath(), this))
+{
+    m_jobsDock = new JobsDock(m_model, m_connections, window);
+    m_logDock = new LogDock(m_connections, window);
+    m_flow = new SubmitFlow(document, m_connections, window);
+
+    m_submit = new QAction(tr("&Submit Job…"), this);
+    m_submit->setObjectName(QStringLiteral("submitJob"));
+    m_submit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_submit->setToolTip(tr("Validate, compile and submit this pipeline to the selected DCP environment"));
+    m_submit->setIcon(JobsModel::stateIcon(JobState::Running));
+    m_environments = new QAction(tr("&Environments…"), this);
+    m_environments->setObjectName(QStringLiteral("dcpEnvironments"));
+
+    connect(m_submit, &QAction::triggered, m_flow, &SubmitFlow::start);
+    connect(m_environments, &QAction::triggered, this, &JobsIntegration::showEnvironments);
+    connect(m_flow, &SubmitFlow::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_flow, &SubmitFlow::failed, this, [this](const QString &t) {
+        showMessage(t.section(QLatin1Char('\n'), 0, 0), 10000);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Submit"), t, QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("submitFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    connect(m_flow, &SubmitFlow::submitted, this, [this](const QString &environment, const JobStatus &s) {
+        m_jobsDock->show();
+        m_jobsDock->addJob(environment, s);
+        m_logDock->showJob(environment, s.jobId);
+    });
+    connect(m_jobsDock, &JobsDock::showLogRequested, m_logDock, &LogDock::showJob);
+    connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
+}
+
+JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToolBar *toolBar,
+                                          PipelineDocument *document, const AddDock &addDock)
+{
+    auto *self = new JobsIntegration(window, document);
+    if (menu) {
+        menu->addAction(self->m_submit);
+        menu->addSeparator();
+        menu->addAction(self->m_jobsDock->toggleViewAction());
+        menu->addAction(self->m_logDock->toggleViewAction());
+        menu->addSeparator();
+        menu->addAction(self->m_environments);
+    }
+    if (toolBar) {
+        toolBar->addSeparator();
+        toolBar->addAction(self->m_submit);
+    }
+    const AddDock add = addDock ? addDock : AddDock([window](QDockWidget *d, Qt::DockWidgetArea a) {
+        window->addDockWidget(a, d);
+    });
+    add(self->m_jobsDock, Qt::BottomDockWidgetArea);
+    add(self->m_logDock, Qt::BottomDockWidgetArea);
+    window->tabifyDockWidget(self->m_jobsDock, self->m_logDock);
+    self->m_jobsDock->raise();
+    // Jobs that were running when the studio closed are watched again.
+    self->m_jobsDock->watchUnfinished();
+    return self;
+}
+
+void JobsIntegration::showEnvironments()
+{
+    if (!m_dialog) {
+        m_dialog = new EnvironmentsDialog(m_connections->store(), m_connections->tokens(), m_window);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dialog, &EnvironmentsDialog::environmentChanged, m_connections, &JobsConnections::invalidate);
+    }
+    m_dialog->show();
+    m_dialog->raise();
+}
+
+void JobsIntegration::showMessage(const QString &text, int ms)
+{
+    if (QStatusBar *bar = m_window->statusBar())
+        bar->showMessage(text, ms);
+}
+
+void JobsIntegration::notifyEnded(const QString &environment, const JobStatus &status)
+{
+    const QString title = tr("Job %1").arg(jobStateName(status.state).toLower());
+    QString text = tr("%1 (%2) on %3").arg(status.name.isEmpty() ? status.jobId : status.name, status.jobId, environment);
+    if (!status.error.isEmpty())
+        text += QLatin1Char('\n') + status.error;
+    if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(JobsModel::stateIcon(JobState::Running), this);
+            m_tray->setToolTip(tr("UIS Studio jobs"));
+        }
+        m_tray->show();
+        m_tray->showMessage(title, text,
+                            status.state == JobState::Succeeded ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+    }
+    QApplication::alert(m_window);
+    showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0), 10000);
+    Q_EMIT notified(title, text);
+}
+
+} // namespace uis

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobsmodel.h"
+
+#include <QColor>
+#include <QFile>
+#include <QIcon>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QPixmap>
+#include <QSaveFile>
+
+namespace uis {
+
+namespace {
+
+QString duration(qint64 secs)
+{
+    if (secs < 0)
+        return QString();
+    if (secs < 60)
+        return JobsModel::tr("%1 s").arg(secs);
+    if (secs < 3600)
+        return JobsModel::tr("%1 min %2 s").arg(secs / 60).arg(secs % 60);
+    return JobsModel::tr("%1 h %2 min").arg(secs / 3600).arg((secs % 3600) / 60);
+}
+
+QString localTime(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+JobsModel::JobsModel(const QString &storePath, QObject *parent) : QAbstractTableModel(parent), m_storePath(storePath)
+{
+    load();
+}
+
+int JobsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int JobsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QColor JobsModel::stateColor(JobState state)
+{
+    switch (state) {
+    case JobState::Pending:
+    case JobState::Submitted:
+        return QColor(0x8a, 0x8a, 0x8a);
+    case JobState::Running:
+        return QColor(0x1e, 0x6f, 0xd9);
+    case JobState::Succeeded:
+        return QColor(0x2e, 0x8b, 0x3e);
+    case JobState::Failed:
+        return QColor(0xc6, 0x28, 0x28);
+    case JobState::Cancelled:
+        return QColor(0xb0, 0x6d, 0x00);
+    case JobState::Unknown:
+        break;
+    }
+    return QColor(0x60, 0x60, 0x60);
+}
+
+QIcon JobsModel::stateIcon(JobState state)
+{
+    // Drawn, not themed: the same shape and colour on every platform and in offscreen tests.
+    QPixmap pm(16, 16);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor c = stateColor(state);
+    p.setPen(QPen(c, 1.5));
+    p.setBrush(isTerminal(state) ? c : QColor(Qt::transparent));
+    switch (state) {
+    case JobState::Running:
+        p.setBrush(c);
+        p.drawPolygon(QPolygonF{QPointF(4, 3), QPointF(13, 8), QPointF(4, 13)});
+        break;
+    case JobState::Succeeded:
+        p.drawEllipse(QRectF(1.5, 1.5, 13, 13));
+        p.setPen(QPen(Qt::white, 2));
+        p.drawPolyline(QPolygonF{QPointF(4.5, 8), QPointF(7, 10.5), QPointF(11.5, 5.5)});
+        break;
+    case JobState::Failed:
+        p.drawEllipse(QRectF(1.5, 1.5, 13, 13));
+        p.setPen(QPen(Qt::white, 2));
+        p.drawLine(QPointF(5, 5), QPointF(11, 11));
+        p.drawLine(QPointF(11, 5), QPointF(5, 11));
+        break;
+    case JobState::Cancelled:
+        p.drawRect(QRectF(3, 3, 10, 10));
+        break;
+    default:
+        p.drawEllipse(QRectF(2.5, 2.5, 11, 11));
+    }
+    return QIcon(pm);
+}
+
+QVariant JobsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const JobEntry &e = m_entries.at(index.row());
+    const JobStatus &s = e.status;
+    switch (role) {
+    case JobIdRole:
+        return s.jobId;
+    case EnvironmentRole:
+        return e.environment;
+    case StateRole:
+        return int(s.state);
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn: return s.name.isEmpty() ? s.jobId : s.name;
+        case EngineColumn: return s.engine;
+        case StatusColumn: return jobStateName(s.state);
+        case EngineStateColumn: return s.engineState;
+        case SubmittedColumn: return localTime(s.createdAt);
+        case DurationColumn: return duration(s.durationSecs());
+        case LastPollColumn: return e.lastPoll.isValid() ? e.lastPoll.toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return stateIcon(s.state);
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn)
+            return stateColor(s.state);
+        break;
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1 on %2").arg(s.jobId, e.environment);
+        if (!s.error.isEmpty())
+            tip += QLatin1Char('\n') + s.error;
+        if (!s.uiUrl.isEmpty())
+            tip += QLatin1Char('\n') + tr("Engine UI: %1").arg(s.uiUrl);
+        return tip;
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case EngineColumn: return tr("Engine");
+    case StatusColumn: return tr("Status");
+    case EngineStateColumn: return tr("Engine state");
+    case SubmittedColumn: return tr("Submitted");
+    case DurationColumn: return tr("Duration");
+    case LastPollColumn: return tr("Last poll");
+    }
+    return {};
+}
+
+const JobEntry *JobsModel::entry(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
+}
+
+int JobsModel::rowOf(const QString &environment, const QString &jobId) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).status.jobId == jobId && m_entries.at(i).environment == environment)
+            return i;
+    }
+    return -1;
+}
+
+void JobsModel::upsert(const QString &environment, const JobStatus &status, const QDateTime &lastPoll)
+{
+    const int row = rowOf(environment, status.jobId);
+    if (row < 0) {
+        beginInsertRows({}, 0, 0);
+        m_entries.prepend(JobEntry{environment, status, lastPoll});
+        endInsertRows();
+        save();
+        return;
+    }
+    JobEntry &e = m_entries[row];
+    const bool changed = !(e.status == status);
+    // A partial status (a submit answer) must not wipe what a poll already knew.
+    JobStatus merged = status;
+    if (merged.name.isEmpty())
+        merged.name = e.status.name;
+    if (merged.engine.isEmpty())
+        merged.engine = e.status.engine;
+    e.status = merged;
+    if (lastPoll.isValid())
+        e.lastPoll = lastPoll;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (changed)
+        save();
+}
+
+void JobsModel::remove(int row)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    save();
+}
+
+void JobsModel::tick()
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (!isTerminal(m_entries.at(i).status.state))
+            Q_EMIT dataChanged(index(i, DurationColumn), index(i, DurationColumn), {Qt::DisplayRole});
+    }
+}
+
+bool JobsModel::load()
+{
+    if (m_storePath.isEmpty())
+        return false;
+    QFile f(m_storePath);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonArray jobs = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("jobs")).toArray();
+    beginResetModel();
+    m_entries.clear();
+    for (const QJsonValue &v : jobs) {
+        const QJsonObject o = v.toObject();
+        JobEntry e;
+        e.environment = o.value(QLatin1String("environment")).toString();
+        e.status = JobStatus::fromJson(o.value(QLatin1String("status")).toObject());
+        e.lastPoll = fromRfc3339(o.value(QLatin1String("last_poll")));
+        if (!e.status.jobId.isEmpty())
+            m_entries.append(e);
+    }
+    endResetModel();
+    return true;
+}
+
+bool JobsModel::save() const
+{
+    if (m_storePath.isEmpty())
+        return true;
+    QJsonArray jobs;
+    for (const JobEntry &e : m_entries)
+        jobs.append(QJsonObject{{QStringLiteral("environment"), e.environment},
+                                {QStringLiteral("status"), e.status.toJson()},
+                                {QStringLiteral("last_poll"), toRfc3339(e.lastPoll)}});
+    QSaveFile f(m_storePath);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("jobs"), jobs}}).toJson(QJsonDocument::Compact));
+    return f.commit();
+}
+
+} // namespace uis

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobstatus.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+
+namespace uis {
+
+/// One job the studio knows about: where it runs and what was seen last.
+struct JobEntry
+{
+    QString environment;
+    JobStatus status;
+    QDateTime lastPoll; ///< UTC; invalid before the first poll
+};
+
+/**
+ * The jobs submitted from this studio, newest first: name, engine, status (with colour and
+ * icon), the engine's own state, submit time, duration and the time of the last poll. Kept in
+ * a JSON file (status only, never a secret) so that the list survives a restart.
+ */
+class JobsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, EngineColumn, StatusColumn, EngineStateColumn, SubmittedColumn, DurationColumn,
+                  LastPollColumn, ColumnCount };
+    enum Role { JobIdRole = Qt::UserRole + 1, EnvironmentRole, StateRole };
+
+    /// `storePath` "" keeps the list in memory only.
+    explicit JobsModel(const QString &storePath = {}, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const QList<JobEntry> &entries() const { return m_entries; }
+    const JobEntry *entry(int row) const;
+    int rowOf(const QString &environment, const QString &jobId) const;
+
+    /// Adds a job (at the top) or updates it; stores the list when something changed.
+    void upsert(const QString &environment, const JobStatus &status, const QDateTime &lastPoll = {});
+    void remove(int row);
+    /// Re-announces the duration of running jobs (for a once-a-second clock).
+    void tick();
+
+    static QColor stateColor(JobState state);
+    static QIcon stateIcon(JobState state);
+
+    QString storePath() const { return m_storePath; }
+    bool load();
+    bool save() const;
+
+private:
+    QString m_storePath;
+    QList<JobEntry> m_entries;
+};
+
+} // namespace uis
