@@ -80,6 +80,7 @@ int DcpLocalServer::stop()
 {
     if (!isRunning())
         return m_process.exitCode();
+    ::kill(pid_t(m_pid), SIGCONT); // in case a test paused it
     ::kill(pid_t(m_pid), SIGTERM);
     if (!waitFor([this] { return m_process.state() == QProcess::NotRunning; }, 60000))
         return -1;

@@ -4,6 +4,7 @@
 // model is checked with QAbstractItemModelTester and survives a restart. A second case lets
 // the studio start its own dcp-local (the embedded default of `local`).
 #include "dcpclient.h"
+#include "environmentsdialog.h"
 #include "environmentstore.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -244,6 +246,40 @@ private Q_SLOTS:
         QFile store(model->storePath());
         QVERIFY(store.open(QIODevice::ReadOnly));
         QVERIFY(!store.readAll().contains("k-777-secret"));
+    }
+
+    void environmentsDialog()
+    {
+        MainWindow window;
+        JobsIntegration *jobs = JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), nullptr,
+                                                         window.document());
+        jobs->environmentsAction()->trigger();
+        EnvironmentsDialog *dialog = jobs->environmentsDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->list()->count() >= 1);
+        // A new environment with a URL and a token; without a keychain the token is refused
+        // with a message, and never written anywhere else.
+        dialog->list()->clearSelection();
+        dialog->nameField()->setReadOnly(false);
+        dialog->nameField()->setText(QStringLiteral("staging"));
+        dialog->urlField()->setText(QStringLiteral("https://dcp-staging.example.com"));
+        QTest::keyClicks(dialog->tokenField(), QStringLiteral("tok-secret-1"));
+        QCOMPARE(dialog->tokenField()->echoMode(), QLineEdit::Password);
+        dialog->saveCurrent();
+        QVERIFY(waitFor([&] { return dialog->statusText().contains(QLatin1String("keychain")); }));
+        QVERIFY2(dialog->statusText().contains(QLatin1String("DCP_TOKEN")), qPrintable(dialog->statusText()));
+        EnvironmentStore store;
+        QCOMPARE(store.url(QStringLiteral("staging")), QUrl(QStringLiteral("https://dcp-staging.example.com")));
+        QFile conf(QString::fromUtf8(qgetenv("XDG_CONFIG_HOME")) + QStringLiteral("/uis-studio/environments.conf"));
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        QVERIFY(!conf.readAll().contains("tok-secret-1"));
+        // A bad URL is refused with a reason.
+        dialog->urlField()->setText(QStringLiteral("ftp://nope"));
+        dialog->saveCurrent();
+        QVERIFY(dialog->statusText().contains(QLatin1String("not an http(s) URL")));
+        dialog->removeCurrent();
+        QVERIFY(!EnvironmentStore().contains(QStringLiteral("staging")));
+        dialog->close();
     }
 
     void embeddedServerStarts()
