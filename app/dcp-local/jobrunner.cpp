@@ -403,6 +403,20 @@ void JobRunner::onOutput(const QString &id)
         r->lastFailure = QString::fromUtf8(text.mid(at + failedMark.size(), end < 0 ? -1 : end - at - failedMark.size()))
                              .trimmed();
     }
+    // The Flink runner reports the engine's own job state: `uis-runner: job <id> state RUNNING`.
+    static const QRegularExpression stateRe(QStringLiteral("uis-runner: job \\S+ state ([A-Z_]+)"));
+    if (text.contains(" state ")) {
+        QRegularExpressionMatchIterator it = stateRe.globalMatch(QString::fromUtf8(text));
+        QString last;
+        while (it.hasNext())
+            last = it.next().captured(1);
+        const JobRecord *cur = m_store->find(id);
+        if (!last.isEmpty() && cur && cur->status.engineState != last && !isTerminal(cur->status.state)) {
+            JobStatus st = cur->status;
+            st.engineState = last;
+            m_store->update(id, st);
+        }
+    }
     if (text.contains("started at http") || text.contains("listening at http")) {
         const QRegularExpressionMatch m = uiRe.match(QString::fromUtf8(text));
         if (m.hasMatch()) {

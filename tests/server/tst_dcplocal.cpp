@@ -584,10 +584,16 @@ private Q_SLOTS:
     void flinkJobsAndMissingEngines()
     {
         const QString flink = m_server->script(QStringLiteral("flink-python"),
-                                               "echo \"fake-flink $1 $2\"; cat \"$3\"; exit 0\n");
+                                               "echo \"fake-flink $1 $2\"; cat \"$3\"\n"
+                                               "echo 'uis-runner: job 6a69 state RUNNING'\n"
+                                               "echo 'uis-runner: job 6a69 state INITIALIZING_DONE'\n"
+                                               "sleep 1; exit 0\n");
         startServer({QStringLiteral("--spark-submit"), m_spark, QStringLiteral("--flink"), flink});
         const QString id = submitOk(flinkJob(QStringLiteral("SET 'pipeline.name' = 'uis-test';\nSELECT 1;\n")));
+        // The engine's own state comes from the runner's `state` lines while the job runs.
+        QVERIFY(waitFor([&] { return statusOf(id).engineState == QLatin1String("INITIALIZING_DONE"); }));
         QVERIFY(waitState(id, JobState::Succeeded));
+        QCOMPARE(statusOf(id).engineState, QStringLiteral("FINISHED"));
         const QByteArray log = fullLog(id);
         QVERIFY2(log.contains("uis_flink_runner.py --sql"), log);
         QVERIFY2(log.contains("SET 'pipeline.name' = 'uis-test';"), log);
