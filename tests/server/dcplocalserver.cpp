@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace uis::test {
 
@@ -49,6 +50,8 @@ bool DcpLocalServer::start(const QStringList &extraArgs, const QProcessEnvironme
     m_output.clear();
     m_url.clear();
     m_process.setProcessEnvironment(env);
+    // If the test crashes, its server goes with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(binary(), QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                           QStringLiteral("--data-dir"), m_data.path()} + extraArgs);
     if (!m_process.waitForStarted(30000))
