@@ -2,6 +2,7 @@
 // dcp-local: the DCP job API (DCP-API.md) on the user's machine, so that submit → status → logs
 // → cancel works with no cluster. Classes: JobStore (SQLite WAL), JobRunner (child processes),
 // HttpApi (routes); this file wires them and handles start-up and shutdown.
+#include "boundedtcpserver.h"
 #include "httpapi.h"
 #include "jobrunner.h"
 #include "jobstore.h"
@@ -195,7 +196,10 @@ int main(int argc, char **argv)
     JobRunner runner(&store, rc);
     HttpApi api(&store, &runner, token, maxBody);
 
-    const quint16 bound = api.server()->listen(address, port);
+    auto *tcp = new BoundedTcpServer(maxBody, &app);
+    const quint16 bound = tcp->listen(address, port) ? tcp->serverPort() : 0;
+    if (bound != 0)
+        api.server()->bind(tcp);
     if (bound == 0)
         return fail(QStringLiteral("cannot listen on %1:%2 (is another server using the port?)")
                         .arg(address.toString())

@@ -127,6 +127,11 @@ void JobFollower::onLogs()
         Q_EMIT logData(chunk.data, at);
     }
     if (chunk.complete) {
+        // The job ended between the status poll and this read: fetch its final status first.
+        if (!isTerminal(m_status.state)) {
+            poll();
+            return;
+        }
         m_running = false;
         Q_EMIT finished(m_status);
         return;
