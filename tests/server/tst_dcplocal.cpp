@@ -14,6 +14,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <csignal>
@@ -352,6 +353,21 @@ private Q_SLOTS:
         const Raw big = raw("POST", jobs, t, huge);
         QCOMPARE(big.status, 413);
         QCOMPARE(errorCode(big), QStringLiteral("payload_too_large"));
+
+        // A body declared over the limit is refused as soon as the headers arrive, before (and
+        // without) reading it.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url().port()));
+        QVERIFY(socket.waitForConnected(30000));
+        socket.write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + t.toUtf8() +
+                     "\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n{\"name\":");
+        QByteArray answer;
+        QVERIFY(waitFor([&] {
+            socket.waitForReadyRead(100);
+            answer += socket.readAll();
+            return answer.contains("payload_too_large");
+        }));
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
 
         // 404s.
         QCOMPARE(raw("GET", api(QStringLiteral("/api/v1/jobs/job-nope")), t).status, 404);
