@@ -25,16 +25,24 @@ from conftest import REPO
 pytestmark = pytest.mark.spark
 
 
-def wait_for(what, predicate, timeout, interval=0.5):
-    """Polls `predicate` until it returns something truthy; fails naming `what` after `timeout`."""
+def wait_for(what, predicate, timeout, interval=0.5, detail=None):
+    """Polls `predicate` until it returns something truthy; fails naming `what` (and `detail()`,
+    e.g. the job's log) after `timeout`."""
     deadline = time.monotonic() + timeout
     while True:
         got = predicate()
         if got:
             return got
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}"
+                                 + (f"\n{detail()}" if detail else ""))
         time.sleep(interval)
+
+
+def log_tail(dcp, job_id, n=6000):
+    """The job's log without Java stack frames and INFO lines, for failure messages."""
+    lines = [l for l in dcp.logs(job_id).splitlines() if not l.startswith("\tat ") and " INFO " not in l]
+    return "\n".join(lines)[-n:]
 
 
 class DcpLocal:
@@ -47,7 +55,7 @@ class DcpLocal:
         self.output = []
         self.proc = subprocess.Popen(
             [str(T.tool("dcp-local")), "--listen", "127.0.0.1:0", "--data-dir", str(data_dir),
-             "--runners-dir", str(REPO / "runners"), "--kill-grace", "10000"],
+             "--runners-dir", str(REPO / "runners"), "--kill-grace", "15"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env())
         threading.Thread(target=self._pump, daemon=True).start()
         self.url = None
@@ -78,6 +86,9 @@ class DcpLocal:
         # test's apart
         env["XDG_CONFIG_HOME"] = str(self.data_dir / "xdg-config")
         env["XDG_DATA_HOME"] = str(self.data_dir / "xdg-data")
+        # streaming checkpoints (default /tmp/uis-checkpoints/<app>/<sink>) are kept across runs on
+        # purpose; a test's jobs must not resume from an earlier test run's offsets
+        env["UIS_CHECKPOINT_DIR"] = str(self.data_dir / "checkpoints")
         env.update({k: str(v) for k, v in extra.items()})
         return env
 
@@ -237,7 +248,8 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
 
     # running for real: the Flink job itself reports RUNNING (not only the process started)
     wait_for("the Flink job to run", lambda: re.search(r"uis-runner: job [0-9a-f]{32} state RUNNING",
-                                                        dcp.logs(job_id)), timeout=180)
+                                                        dcp.logs(job_id)), timeout=180,
+             detail=lambda: log_tail(dcp, job_id))
     st = dcp.status(job_id)
     assert (st["status"], st["engine"], st["job_type"]) == ("RUNNING", "flink", "STREAMING"), st
     pids = job_processes(job_id)
@@ -258,9 +270,82 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
 
     log = dcp.logs(job_id)
     for line in ("dcp-local: cancel requested", "uis-runner: received signal SIGTERM",
-                 "uis-runner: cancelling jobs (signal)", "dcp-local: job CANCELLED"):
+                 "uis-runner: cancelling jobs (signal)", "uis-runner: exit 0", "dcp-local: job CANCELLED"):
         assert line in log, f"{line!r} not in the log:\n{log[-3000:]}"
     assert "Traceback" not in log, log[-3000:]
+    assert "still running after the grace period: SIGKILL" not in log, "the runner did not stop on SIGTERM"
     # a terminal state does not change: cancelling again is refused
     assert dcp.ctl("cancel", job_id).returncode == 1
     assert dcp.status(job_id)["status"] == "CANCELLED"
+
+
+SPARK_STREAM = """\
+version: "1.1"
+name: clicks-landing
+created_by: e2e
+provider:
+  name: clickstream
+  provider_type: kafka
+  tenant_id: e2e
+  mode: micro_batch
+  schedule: {{ trigger_interval: 2 seconds }}
+  config:
+    kafka_bootstrap_servers: "{bootstrap}"
+    spark.ui.enabled: "false"
+    spark.sql.shuffle.partitions: "2"
+  endpoints:
+    - name: clicks
+      topic: spark-clicks
+      starting_offsets: earliest
+      schema:
+        - {{ name: event_id, type: string, nullable: false }}
+        - {{ name: page, type: string }}
+  sinks:
+    - name: landing
+      type: parquet
+      config: {{ path: "{out}" }}
+"""
+
+
+@pytest.mark.slow
+def test_cancel_running_spark_streaming_job(dcp, tmp_path, kafka):
+    """The Spark path of dcp-local (spark-submit leads the group, the runner is the JVM's child):
+    a micro-batch Kafka query is cancelled while it runs, ends CANCELLED, and leaves nothing."""
+    from confluent_kafka import Producer
+    kafka.create_topics("spark-clicks")
+    prod = Producer({"bootstrap.servers": kafka.bootstrap})
+    for i in range(5):
+        prod.produce("spark-clicks", json.dumps({"event_id": f"e{i}", "page": "/p"}).encode())
+    prod.flush(30)
+    spec = tmp_path / "clicks-landing.uis.yaml"
+    spec.write_text(SPARK_STREAM.format(bootstrap=kafka.bootstrap, out=(tmp_path / "landing").as_uri()))
+
+    p = dcp.ctl("submit", str(spec))
+    assert p.returncode == 0, f"{p.stdout}\n{p.stderr}"
+    job_id = p.stdout.split()[0]
+    # running for real: the query has processed a micro-batch with the records
+    wait_for("a micro-batch with the records", lambda: re.search(
+        r"uis-runner: sink landing: batch \d+ read [1-9]\d* rows", dcp.logs(job_id)), timeout=180,
+        detail=lambda: log_tail(dcp, job_id))
+    st = dcp.status(job_id)
+    assert (st["status"], st["engine"], st["job_type"]) == ("RUNNING", "spark", "STREAMING"), st
+    pids = job_processes(job_id)
+    groups = {os.getpgid(pid) for pid in pids}
+    assert len(groups) == 1, groups
+    pgid = groups.pop()
+    assert pgid != os.getpgrp() and pgid in pids
+
+    c = dcp.ctl("cancel", job_id, "--wait", timeout=120)
+    assert c.returncode == 0, f"{c.stdout}\n{c.stderr}"
+    assert dcp.status(job_id)["status"] == "CANCELLED"
+    wait_for("the job's process group to go", lambda: not group_alive(pgid), timeout=20)
+    wait_for("every process of the job to go", lambda: not job_processes(job_id), timeout=20)
+    log = dcp.logs(job_id)
+    # (spark-submit's JVM leads the group and exits 143 on the SIGTERM; the query's checkpoint
+    # stays consistent, so the runner gets no chance to log its own exit line)
+    assert "still running after the grace period: SIGKILL" not in log
+    for line in ("dcp-local: cancel requested", "uis-runner: received signal SIGTERM", "dcp-local: job CANCELLED"):
+        assert line in log, f"{line!r} not in the log:\n{log[-3000:]}"
+    import pyarrow.parquet as pq
+    landed = pq.read_table(tmp_path / "landing").to_pylist()
+    assert sorted(r["event_id"] for r in landed) == [f"e{i}" for i in range(5)]
