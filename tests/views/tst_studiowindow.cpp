@@ -34,6 +34,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void openEachTemplate();
     void itemModels();
     void otherEngineExplainsWhy();
+    void closesWithChildProcessAlive();
 
 private:
     QTemporaryDir m_dir;
@@ -467,3 +470,24 @@ void TestStudioWindow::otherEngineExplainsWhy()
 
 QTEST_MAIN(TestStudioWindow)
 #include "tst_studiowindow.moc"
+
+// Closing the window while the app has a running child process (a job, the local server) must
+// not hang: the report was a wait in the analysis runner's destructor.
+void TestStudioWindow::closesWithChildProcessAlive()
+{
+    QProcess child;
+    child.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+    QVERIFY(child.waitForStarted());
+    QElapsedTimer timer;
+    timer.start();
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(templatePath(QStringLiteral("kafka-dedupe-window.uis.yaml"))));
+        QVERIFY(settle(w));
+        w.document()->setValue(QStringLiteral("/provider/parallelism"), SourceNode::makeInt(3));
+    }
+    QVERIFY2(timer.elapsed() < 30000, "closing the window took too long");
+    child.kill();
+    child.waitForFinished();
+}
