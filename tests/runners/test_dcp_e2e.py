@@ -263,7 +263,7 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
     c = dcp.ctl("cancel", job_id, "--wait", timeout=120)
     assert c.returncode == 0, f"{c.stdout}\n{c.stderr}"
     st = dcp.status(job_id)
-    assert st["status"] == "CANCELLED" and st["finished_at"], st
+    assert st["status"] == "CANCELLED" and st["finished_at"] and st["engine_state"] == "CANCELED", st
 
     wait_for("the job's process group to go", lambda: not group_alive(pgid), timeout=20)
     wait_for("every process of the job to go", lambda: not job_processes(job_id), timeout=20)

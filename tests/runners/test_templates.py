@@ -187,3 +187,44 @@ def test_sql_over_an_endpoint_sees_mapped_columns(tmp_path, http_server):
     assert got == {k: 2 * r["price_cents"] for k, r in raw.items() if (r["price_cents"] or 0) > 0}, got
     assert set(pv["by_endpoint"]["columns"]) == {"item_code", "price", "shop"}
     assert len(pv["by_endpoint"]["rows"]) == 7
+
+
+def test_rest_template_runs_into_parquet_and_iceberg(tmp_path, http_server):
+    """The REST template runs for real, sinks included: its Parquet landing zone and its Iceberg
+    table (the copy's sinks point at local directories, the Iceberg catalog is a Hadoop one)."""
+    import pyarrow.dataset as ds
+    src = T.TEMPLATES / "rest-to-parquet-iceberg.uis.yaml"
+    text = src.read_text()
+    spec = T.load(text)
+    api = T.api_handler(spec)
+    api.requests = []
+    local = T.rewrite_base_url(text, http_server(api).url)
+    for old, new in (("bucket: landing-zone", f"bucket: {(tmp_path / 'landing').as_uri()}"),
+                     ("namespace: market_data\n", "namespace: market_data\n        catalog_type: hadoop\n"),
+                     ("warehouse: s3a://prod-warehouse/", f"warehouse: {(tmp_path / 'wh').as_uri()}")):
+        assert local.count(old) == 1, old
+        local = local.replace(old, new)
+    copy = tmp_path / src.name
+    copy.write_text(local)
+    job = json.loads(T.compile_spec(copy, "spark-job", "--master", "local[*]"))
+    p = run_spark(job, tmp_path, env=T.placeholders(text), timeout=240)
+    assert p.returncode == 0, explain(p)
+    assert [r["query"].get("cursor") for r in api.requests] == [None, "3", "6"]  # 7 records, 3 a page
+
+    e = spec["provider"]["endpoints"][0]
+    raw = T.records(e, 7)
+    listed = sorted(r["ticker"] for r in raw if r["exchange"] is not None)
+    mapped = {"symbol", "company_name", "market_capitalization", "exchange", "date"}
+    landing = ds.dataset(tmp_path / "landing" / "market-data-ingestion", format="parquet").to_table()
+    assert set(landing.column_names) == mapped
+    assert sorted(landing.column("symbol").to_pylist()) == listed
+    table_dir = tmp_path / "wh" / "market_data" / "stock_tickers"
+    assert list((table_dir / "metadata").glob("v*.metadata.json")), "no Iceberg metadata"
+    meta = json.loads(sorted((table_dir / "metadata").glob("v*.metadata.json"))[-1].read_text())
+    spec_fields = [f["name"] for f in meta["partition-specs"][0]["fields"]]
+    assert spec_fields == ["exchange", "date"], meta["partition-specs"]
+    data = ds.dataset(table_dir / "data", format="parquet").to_table()
+    assert mapped <= set(data.column_names)
+    assert sorted(data.column("symbol").to_pylist()) == listed
+    assert str(data.schema.field("market_capitalization").type) == "double"
+    assert str(data.schema.field("date").type).startswith("date32")
