@@ -46,9 +46,15 @@ void SubmitFlow::fail(const QString &message)
 
 bool SubmitFlow::start()
 {
+    return startFor(QString());
+}
+
+bool SubmitFlow::startFor(const QString &environment)
+{
     if (m_busy)
         return false;
     m_busy = true;
+    m_environment = environment;
     // 1. Validate and compile what is in the editor now.
     const LoadedSpec loaded = SpecLoader::load(m_document->text().toUtf8(), m_document->format());
     if (!loaded.valid()) {
@@ -63,7 +69,8 @@ bool SubmitFlow::start()
     QHash<QString, QByteArray> artifacts;
 #ifdef UIS_HAVE_COMPILERS
     CompileOptions options;
-    if (m_connections->store()->current() == EnvironmentStore::localName())
+    const QString target = m_environment.isEmpty() ? m_connections->store()->current() : m_environment;
+    if (target == EnvironmentStore::localName())
         options.master = QStringLiteral("local[*]");
     const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
     if (!compiled.succeeded()) {
@@ -109,7 +116,8 @@ void SubmitFlow::confirm()
 {
     // 3. Show the request, secrets masked, and ask.
     EnvironmentStore *store = m_connections->store();
-    auto *dialog = new SubmitDialog(m_request, m_sources, store->names(), store->current(), m_parent);
+    auto *dialog = new SubmitDialog(m_request, m_sources, store->names(),
+                                    m_environment.isEmpty() ? store->current() : m_environment, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {

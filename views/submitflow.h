@@ -30,6 +30,8 @@ public:
 
     /// Starts a submit of the document as it is now; false (with `failed`) when it cannot.
     bool start();
+    /// The same, compiled for and proposed to `environment` instead of the current one.
+    bool startFor(const QString &environment);
     bool isBusy() const { return m_busy; }
     /// The confirmation dialog while it is open (for tests and automation).
     SubmitDialog *dialog() const { return m_dialog; }
@@ -52,6 +54,7 @@ private:
     QHash<QString, QString> m_sources;
     QStringList m_pendingKeys;
     QPointer<SubmitDialog> m_dialog;
+    QString m_environment; ///< startFor()'s environment, "" = the store's current one
     bool m_busy = false;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobsintegration.h"
 #include "mainwindow.h"
+#include "previewintegration.h"
 #include "studiosettings.h"
 
 #include <QApplication>
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
 
     uis::MainWindow window;
     uis::JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    uis::PreviewIntegration::install(&window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(), window.graphScene(), window.findChild<uis::JobsIntegration *>(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
     window.show();
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: Apache-2.0
+// Preview data in the real window (offscreen): a batch spec reading a CSV made here is dry-run on
+// the real Spark from .venv through the Data Preview dock; the filtered node shows the right rows
+// under the mapped column names, the node selector follows the canvas, Stop ends the runner's
+// whole process group. Specs with errors and Flink-only specs are explained without running
+// anything. Run Locally opens Submit aimed at the `local` environment.
+#include "datapreviewdock.h"
+#include "datapreviewmodel.h"
+#include "datapreviewrunner.h"
+#include "graphscene.h"
+#include "jobsintegration.h"
+#include "mainwindow.h"
+#include "pipelinedocument.h"
+#include "previewintegration.h"
+#include "specloader.h"
+#include "submitdialog.h"
+#include "submitflow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QMenu>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <cerrno>
+#include <csignal>
+
+using namespace uis;
+
+namespace {
+
+const char *const kSpec = R"(version: "1.1"
+name: preview-test
+provider:
+  name: local_files
+  provider_type: file_ftp
+  base_url: file://@DIR@
+  mode: batch
+  endpoints:
+    - name: items
+      path: items.csv
+      format: csv
+      field_mapping:
+        id: item_id
+        name: label
+        amount: amount
+  transforms:
+    - name: big
+      type: filter
+      condition: amount > 10
+  sinks:
+    - name: out
+      type: parquet
+      config:
+        path: @DIR@/out
+)";
+
+QByteArray specFor(const QString &dir)
+{
+    return QByteArray(kSpec).replace("@DIR@", dir.toUtf8());
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+PreviewIntegration *installPreview(MainWindow &w, JobsIntegration *jobs = nullptr)
+{
+    return PreviewIntegration::install(&w, w.menu(QStringLiteral("pipeline")), w.mainToolBar(), w.document(),
+                                       w.graphScene(), jobs,
+                                       [&w](QDockWidget *d, Qt::DockWidgetArea a) { w.addExtensionDock(d, a); });
+}
+
+PreviewNode node(const QString &name, int rows)
+{
+    PreviewNode n;
+    n.name = name;
+    n.kind = QStringLiteral("transform");
+    n.columns = {{QStringLiteral("item_id"), QStringLiteral("int")}, {QStringLiteral("label"), QStringLiteral("string")},
+                 {QStringLiteral("tags"), QStringLiteral("array<string>")}};
+    for (int i = 0; i < rows; ++i) {
+        QJsonObject o{{QStringLiteral("item_id"), i}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("a")}}};
+        if (i % 2 == 0)
+            o.insert(QStringLiteral("label"), QStringLiteral("row %1").arg(i));
+        n.rows.append(o);
+    }
+    return n;
+}
+
+} // namespace
+
+class TestDataPreview : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    QTemporaryDir m_data;
+
+    QString writeSpec(const QString &fileName, const QByteArray &content)
+    {
+        const QString path = m_data.filePath(fileName);
+        return writeFile(path, content) ? path : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
+        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
+        qputenv("UIS_NO_KEYCHAIN", "1");
+        qputenv("UIS_RUNNERS_DIR", UIS_SOURCE_DIR "/runners");
+        qunsetenv("DCP_URL");
+        qunsetenv("DCP_TOKEN");
+        QVERIFY(writeFile(m_data.filePath(QStringLiteral("items.csv")),
+                          "id,name,amount\n1,apple,5\n2,pear,15\n3,plum,25\n4,fig,\n"));
+    }
+
+    void modelIsAModel()
+    {
+        DataPreviewModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNode(node(QStringLiteral("big"), 2));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), 3);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setNode(node(QStringLiteral("big"), 5)); // more rows of the same node: appended
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.rowCount(), 5);
+        model.setNode(node(QStringLiteral("other"), 1)); // another node: reset
+        QCOMPARE(reset.count(), 1);
+        model.setNode(node(QStringLiteral("big"), 4));
+        QCOMPARE(model.columnName(1), QStringLiteral("label"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("label\nstring"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal, DataPreviewModel::RawValueRole).toString(), QStringLiteral("label"));
+        QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);
+        QCOMPARE(model.data(model.index(2, 1)).toString(), QStringLiteral("row 2"));
+        QCOMPARE(model.data(model.index(1, 1)).toString(), QStringLiteral("null")); // missing key = null
+        QCOMPARE(model.data(model.index(3, 0)).toString(), QStringLiteral("3"));
+        QCOMPARE(model.data(model.index(3, 2)).toString(), QStringLiteral("[\"a\"]"));
+        QVERIFY(model.data(model.index(3, 0), Qt::TextAlignmentRole).toInt() & Qt::AlignRight);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), 0);
+    }
+
+    void specWithErrorsIsExplained()
+    {
+        QByteArray broken = specFor(m_data.path());
+        broken.replace("        path: " + m_data.path().toUtf8() + "/out\n", "        compression: snappy\n");
+        broken.replace("type: filter", "type: no_such_transform");
+        int errors = 0;
+        for (const Diagnostic &d : SpecLoader::load(broken, SpecFormat::Yaml).diagnostics)
+            errors += d.severity == Severity::Error ? 1 : 0;
+        QVERIFY(errors >= 2);
+
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        QVERIFY(w.menu(QStringLiteral("pipeline"))->actions().contains(preview->previewAction()));
+        QVERIFY(w.mainToolBar()->actions().contains(preview->previewAction()));
+        QCOMPARE(preview->previewAction()->shortcut(), QKeySequence(Qt::Key_F5));
+        QVERIFY(!preview->runLocallyAction()->isEnabled()); // no jobs integration
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("broken.uis.yaml"), broken)));
+        QVERIFY(!preview->dock()->message().isEmpty()); // the hint before the first run
+        preview->previewAction()->trigger();
+        QVERIFY(!preview->dock()->isHidden());
+        QCOMPARE(preview->dock()->runner()->state(), DataPreviewRunner::State::Failed);
+        const QString message = preview->dock()->message();
+        QVERIFY2(message.contains(QStringLiteral("fix %1 errors first").arg(errors)), qPrintable(message));
+        QVERIFY(!preview->dock()->isRunning());
+        QVERIFY(preview->dock()->busyIndicator()->isHidden());
+        QCOMPARE(preview->dock()->model()->rowCount(), 0);
+    }
+
+    void flinkOnlySpecIsExplained()
+    {
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        QVERIFY(w.openFile(QStringLiteral(UIS_SOURCE_DIR "/resources/templates/websocket-to-kafka.uis.yaml")));
+        QVERIFY(SpecLoader::load(w.document()->text().toUtf8(), w.document()->format()).valid());
+        preview->preview();
+        QCOMPARE(preview->dock()->runner()->state(), DataPreviewRunner::State::Failed);
+        const QString message = preview->dock()->message();
+        QVERIFY2(message.contains(QLatin1String("Spark")) && message.contains(QLatin1String("Flink only")) &&
+                     message.contains(QLatin1String("provider_type `websocket`")),
+                 qPrintable(message));
+    }
+
+    void previewRowsOnSpark()
+    {
+        QString why;
+        if (DataPreviewRunner::findPython(&why).isEmpty())
+            QSKIP(qPrintable(why));
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        DataPreviewDock *dock = preview->dock();
+        QAbstractItemModelTester tester(dock->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("items.uis.yaml"), specFor(m_data.path()))));
+        GraphModel *graph = w.document()->graph();
+        QTRY_VERIFY(graph->nodeForName(QStringLiteral("big")) != InvalidNodeId);
+        // The node selected on the canvas is the one shown once it arrives.
+        w.graphScene()->selectNode(graph->nodeForName(QStringLiteral("big")));
+
+        QSignalSpy running(dock, &DataPreviewDock::runningChanged);
+        preview->previewAction()->trigger();
+        QVERIFY(dock->isRunning());
+        QVERIFY(!dock->busyIndicator()->isHidden());
+        QCOMPARE(dock->runButton()->text(), QStringLiteral("Stop"));
+        QVERIFY(!preview->previewAction()->isEnabled());
+        QVERIFY(preview->stopAction()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 180000);
+        QVERIFY2(dock->runner()->state() == DataPreviewRunner::State::Finished, qPrintable(dock->message()));
+        QCOMPARE(running.count(), 2);
+        QVERIFY(dock->busyIndicator()->isHidden());
+        QCOMPARE(dock->runButton()->text(), QStringLiteral("Run"));
+
+        // Every source and transform, in definition order.
+        QComboBox *nodes = dock->nodeSelector();
+        QCOMPARE(nodes->count(), 3);
+        QCOMPARE(nodes->itemData(0).toString(), QStringLiteral("file_items"));
+        QCOMPARE(nodes->itemData(1).toString(), QStringLiteral("map_items"));
+        QCOMPARE(nodes->itemData(2).toString(), QStringLiteral("big"));
+
+        // The filtered node: two rows under the mapped names.
+        QCOMPARE(dock->currentNode(), QStringLiteral("big"));
+        DataPreviewModel *model = dock->model();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->columnCount(), 3);
+        QCOMPARE(model->columnName(0), QStringLiteral("item_id"));
+        QCOMPARE(model->columnName(1), QStringLiteral("label"));
+        QCOMPARE(model->columnName(2), QStringLiteral("amount"));
+        QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("item_id\nint"));
+        QCOMPARE(model->data(model->index(0, 0)).toString(), QStringLiteral("2"));
+        QCOMPARE(model->data(model->index(0, 1)).toString(), QStringLiteral("pear"));
+        QCOMPARE(model->data(model->index(1, 1)).toString(), QStringLiteral("plum"));
+        QCOMPARE(model->data(model->index(1, 2)).toString(), QStringLiteral("25"));
+        QCOMPARE(dock->table()->model(), model);
+        QVERIFY2(dock->statusText().contains(QLatin1String("2 rows")), qPrintable(dock->statusText()));
+        QVERIFY(dock->message().isEmpty());
+
+        // The selector follows the canvas: an endpoint shows its mapped columns, a sink its input.
+        w.graphScene()->selectNode(graph->nodeForName(QStringLiteral("items")));
+        QCOMPARE(dock->currentNode(), QStringLiteral("map_items"));
+        QCOMPARE(model->rowCount(), 4);
+        QCOMPARE(model->data(model->index(3, 2)).toString(), QStringLiteral("null"));
+        w.graphScene()->selectNode(graph->nodeForName(QStringLiteral("out")));
+        QCOMPARE(dock->currentNode(), QStringLiteral("big"));
+        nodes->setCurrentIndex(0);
+        QCOMPARE(model->columnName(0), QStringLiteral("id"));
+        QCOMPARE(model->rowCount(), 4);
+
+        // Stop ends the runner's whole process group (the JVM included).
+        dock->runButton()->click();
+        QVERIFY(dock->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(dock->runner()->processGroup() > 0, 30000);
+        const qint64 group = dock->runner()->processGroup();
+        QTest::qWait(3000); // let Spark start its JVM
+        dock->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 30000);
+        QCOMPARE(dock->runner()->state(), DataPreviewRunner::State::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(-pid_t(group), 0) != 0 && errno == ESRCH, 10000);
+        QVERIFY2(dock->statusText().contains(QLatin1String("stopped")), qPrintable(dock->statusText()));
+    }
+
+    void runLocallySubmitsToLocal()
+    {
+        MainWindow w;
+        JobsIntegration *jobs = JobsIntegration::install(&w, w.menu(QStringLiteral("jobs")), w.mainToolBar(), w.document(),
+                                                         [&w](QDockWidget *d, Qt::DockWidgetArea a) {
+                                                             w.addExtensionDock(d, a);
+                                                         });
+        PreviewIntegration *preview = installPreview(w, jobs);
+        QVERIFY(preview->runLocallyAction()->isEnabled());
+        QCOMPARE(preview->runLocallyAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("local.uis.yaml"), specFor(m_data.path()))));
+        preview->runLocallyAction()->trigger();
+        QTRY_VERIFY(jobs->submitFlow()->dialog() != nullptr);
+        SubmitDialog *dialog = jobs->submitFlow()->dialog();
+        QCOMPARE(dialog->environment(), QStringLiteral("local"));
+        dialog->reject();
+        QTRY_VERIFY(!jobs->submitFlow()->isBusy());
+    }
+};
+
+QTEST_MAIN(TestDataPreview)
+#include "tst_datapreview.moc"

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "specloader.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QProcess;
+class QTemporaryDir;
+class QTimer;
+
+namespace uis {
+
+/// One column of a previewed node, as Spark names and types it.
+struct PreviewColumn
+{
+    QString name;
+    QString type; ///< Spark's simple type string: `int`, `string`, `struct<…>`
+};
+
+/// What the dry run printed for one node (a source or a transform).
+struct PreviewNode
+{
+    QString name;
+    QString kind; ///< "source" or "transform"
+    QList<PreviewColumn> columns;
+    QList<QJsonObject> rows;
+    bool complete = false; ///< its `end` line was read
+};
+
+/**
+ * "Preview data": compiles the spec for a local Spark master into a temporary directory and
+ * runs the Spark runner on it with `--dry-run --limit N` (`.venv/bin/python
+ * runners/spark/uis_spark_runner.py`), in its own process group. The runner's `uis-preview:`
+ * lines are parsed as they arrive; every node's schema and rows are kept and announced.
+ * Placeholders are resolved by the runner from this process's environment.
+ */
+class DataPreviewRunner : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Finished, Failed, Cancelled };
+    Q_ENUM(State)
+
+    explicit DataPreviewRunner(QObject *parent = nullptr);
+    ~DataPreviewRunner() override;
+
+    /// Rows per node (the runner's `--limit`), 20 by default.
+    void setLimit(int rows) { m_limit = rows; }
+    int limit() const { return m_limit; }
+
+    /// Starts a dry run of `spec`. Returns false, having emitted failed(), when it cannot start
+    /// (errors in the spec, a spec Spark cannot read, no engine); a running preview is stopped.
+    bool start(const QByteArray &spec, SpecFormat format);
+    /// Stops the run: SIGTERM to the runner's process group, SIGKILL if it lingers.
+    void cancel();
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    const QList<PreviewNode> &nodes() const { return m_nodes; }
+    const PreviewNode *node(const QString &name) const;
+    /// The message of the last failure.
+    QString errorString() const { return m_error; }
+    /// Milliseconds since start (frozen once the run ended).
+    qint64 elapsedMs() const;
+    /// The runner's process group while it runs (its pid), else 0.
+    qint64 processGroup() const { return m_pgid; }
+
+    /// The node that shows the data of a canvas node: an endpoint shows its mapped columns
+    /// (`map_<endpoint>`) or else its source, a sink the node it reads from, a transform itself.
+    QString previewNodeFor(const QString &specName) const;
+
+    /// Why `loaded` cannot be previewed, "" when it can.
+    static QString checkSpec(const LoadedSpec &loaded);
+    /// The runners/ folder: UIS_RUNNERS_DIR, else next to the program (`build/bin/../../runners`,
+    /// `bin/../runners`), else the installed share directory.
+    static QString runnersDir();
+    /// The Python with pyspark (`<project>/.venv/bin/python`), or "" with `why` set.
+    static QString findPython(QString *why = nullptr);
+
+Q_SIGNALS:
+    void started();
+    /// A `uis-runner:` progress line (without the prefix).
+    void progress(const QString &text);
+    /// A node's schema arrived (it is in nodes()).
+    void nodeAdded(const QString &name);
+    /// Rows of a node arrived or the node is complete.
+    void nodeChanged(const QString &name);
+    void finished();
+    void failed(const QString &message);
+    void cancelled();
+
+private:
+    void fail(const QString &message);
+    void readOutput();
+    void readErrors();
+    void handleLine(const QByteArray &line, QStringList *changed);
+    void onFinished(int exitCode, bool crashed);
+    void signalGroup(int sig);
+    void buildAliases(const QJsonObject &job);
+    PreviewNode *findNode(const QString &name);
+
+    int m_limit = 20;
+    State m_state = State::Idle;
+    QProcess *m_process = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QTimer *m_killTimer = nullptr;
+    qint64 m_pgid = 0;
+    bool m_cancelling = false;
+    QByteArray m_partial;
+    QByteArray m_stderrTail;
+    QString m_failure;
+    QString m_error;
+    QList<PreviewNode> m_nodes;
+    QHash<QString, QString> m_aliases;
+    QElapsedTimer m_clock;
+    qint64 m_elapsed = 0;
+};
+
+} // namespace uis

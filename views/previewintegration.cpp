@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "previewintegration.h"
+
+#include "datapreviewdock.h"
+#include "environmentstore.h"
+#include "jobsintegration.h"
+#include "submitflow.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace uis {
+
+PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *document, JobsIntegration *jobs)
+    : QObject(window), m_window(window), m_jobs(jobs), m_dock(new DataPreviewDock(document, window))
+{
+    m_preview = new QAction(window->style()->standardIcon(QStyle::SP_MediaPlay), tr("Pre&view Data"), this);
+    m_preview->setObjectName(QStringLiteral("previewData"));
+    m_preview->setShortcut(QKeySequence(Qt::Key_F5));
+    m_preview->setToolTip(tr("Run the sources and transforms on a few rows with Spark and show them (F5)"));
+    m_preview->setIconText(tr("Preview"));
+    m_stop = new QAction(window->style()->standardIcon(QStyle::SP_MediaStop), tr("S&top Preview"), this);
+    m_stop->setObjectName(QStringLiteral("stopPreview"));
+    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stop->setEnabled(false);
+    m_runLocally = new QAction(window->style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Run &Locally…"), this);
+    m_runLocally->setObjectName(QStringLiteral("runLocally"));
+    m_runLocally->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_runLocally->setToolTip(tr("Run this pipeline on the real engine through the local dcp-local (Ctrl+R)"));
+    m_runLocally->setIconText(tr("Run Locally"));
+    m_runLocally->setEnabled(m_jobs != nullptr);
+
+    connect(m_preview, &QAction::triggered, this, &PreviewIntegration::preview);
+    connect(m_stop, &QAction::triggered, m_dock, &DataPreviewDock::stop);
+    connect(m_runLocally, &QAction::triggered, this, &PreviewIntegration::runLocally);
+    connect(m_dock, &DataPreviewDock::runningChanged, this, [this](bool running) {
+        m_preview->setEnabled(!running);
+        m_stop->setEnabled(running);
+    });
+}
+
+PreviewIntegration *PreviewIntegration::install(QMainWindow *window, QMenu *menu, QToolBar *toolBar,
+                                                PipelineDocument *document, GraphScene *scene, JobsIntegration *jobs,
+                                                const AddDock &addDock)
+{
+    auto *self = new PreviewIntegration(window, document, jobs);
+    self->m_dock->setScene(scene);
+    if (menu) {
+        menu->addSeparator();
+        menu->addAction(self->m_preview);
+        menu->addAction(self->m_stop);
+        menu->addAction(self->m_runLocally);
+    }
+    if (toolBar) {
+        toolBar->addSeparator();
+        toolBar->addAction(self->m_preview);
+        toolBar->addAction(self->m_runLocally);
+    }
+    // Under the canvas, with the other bottom panels as tabs.
+    QDockWidget *neighbour = nullptr;
+    for (QDockWidget *d : window->findChildren<QDockWidget *>()) {
+        if (d != self->m_dock && !d->isFloating() && window->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
+            neighbour = d;
+            break;
+        }
+    }
+    const AddDock add = addDock ? addDock : AddDock([window](QDockWidget *d, Qt::DockWidgetArea a) {
+        window->addDockWidget(a, d);
+    });
+    add(self->m_dock, Qt::BottomDockWidgetArea);
+    if (neighbour)
+        window->tabifyDockWidget(neighbour, self->m_dock);
+    return self;
+}
+
+void PreviewIntegration::preview()
+{
+    m_dock->show();
+    m_dock->raise();
+    m_dock->run();
+}
+
+void PreviewIntegration::runLocally()
+{
+    if (!m_jobs)
+        return;
+    if (m_jobs->submitFlow()->isBusy()) {
+        if (QStatusBar *bar = m_window->statusBar())
+            bar->showMessage(tr("A submit is already in progress"), 4000);
+        return;
+    }
+    m_jobs->submitFlow()->startFor(EnvironmentStore::localName());
+}
+
+} // namespace uis
