@@ -326,6 +326,10 @@ void JobRunner::startJob(const QString &id)
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     env.insert(QStringLiteral("UIS_JOB_ID"), id);
     env.insert(QStringLiteral("UIS_JOB_DIR"), m_store->jobDir(id));
+    // Streaming checkpoints belong to this server's data, not to a /tmp folder shared by every
+    // run of the same app name (a second run would resume from another's offsets).
+    if (!env.contains(QStringLiteral("UIS_CHECKPOINT_DIR")))
+        env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"), m_store->jobDir(id) + QStringLiteral("/checkpoints"));
     const QString venvPython = projectDir() + QStringLiteral("/.venv/bin/python");
     if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
@@ -397,7 +401,11 @@ void JobRunner::onOutput(const QString &id)
         return;
     text.truncate(lastNl);
     static const QByteArray failedMark("uis-runner: FAILED:");
-    static const QRegularExpression uiRe(QStringLiteral("SparkUI.*started at (https?://\\S+)|Web frontend listening at (https?://\\S+)"));
+    // Spark 3.5 prints "Successfully started service 'SparkUI' on port 4040."; older releases and
+    // Flink print the URL itself.
+    static const QRegularExpression uiRe(QStringLiteral(
+        "SparkUI.*started at (https?://\\S+)|Web frontend listening at (https?://\\S+)|"
+        "started service 'SparkUI' on port ([0-9]+)"));
     if (const qsizetype at = text.lastIndexOf(failedMark); at >= 0) {
         const qsizetype end = text.indexOf('\n', at);
         r->lastFailure = QString::fromUtf8(text.mid(at + failedMark.size(), end < 0 ? -1 : end - at - failedMark.size()))
@@ -417,12 +425,15 @@ void JobRunner::onOutput(const QString &id)
             m_store->update(id, st);
         }
     }
-    if (text.contains("started at http") || text.contains("listening at http")) {
+    if (text.contains("started at http") || text.contains("listening at http") ||
+        text.contains("service 'SparkUI'")) {
         const QRegularExpressionMatch m = uiRe.match(QString::fromUtf8(text));
         if (m.hasMatch()) {
             if (const JobRecord *cur = m_store->find(id)) {
                 JobStatus st = cur->status;
-                st.uiUrl = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+                st.uiUrl = !m.captured(1).isEmpty()   ? m.captured(1)
+                           : !m.captured(2).isEmpty() ? m.captured(2)
+                                                      : QStringLiteral("http://localhost:%1").arg(m.captured(3));
                 m_store->update(id, st);
             }
         }

@@ -167,6 +167,8 @@ private Q_SLOTS:
             "\"$(echo \"$@\" | sed 's/.*--job-config //')\" 2>/dev/null)\n"
             "case \"$mode\" in\n"
             "  ok) echo 'uis-runner: done'; exit 0;;\n"
+            "  ui) echo \"INFO Utils: Successfully started service 'SparkUI' on port 4041.\"; "
+            "echo \"checkpoints=$UIS_CHECKPOINT_DIR\"; exit 0;;\n"
             "  fail) echo 'uis-runner: FAILED: the source table does not exist'; exit 1;;\n"
             "  exit3) exit 3;;\n"
             "  secret) if [ \"$UIS_SECRET_DB_PASSWORD\" = \"s3cr3t-value\" ]; then echo 'secret present'; exit 0; fi; exit 4;;\n"
@@ -481,6 +483,25 @@ private Q_SLOTS:
         }
         // Token and job files are private.
         QCOMPARE(QFile::permissions(m_server->dataDir() + QStringLiteral("/token")) & 0x0077, QFileDevice::Permissions());
+    }
+
+    // Spark 3.5 names the UI port, not its URL; each job keeps its checkpoints in its own folder.
+    void uiUrlAndCheckpointDir()
+    {
+        startServer({QStringLiteral("--spark-submit"), m_spark});
+        QJsonObject job = sparkJob(QStringLiteral("ui"));
+        QJsonObject config = job.value(QLatin1String("config")).toObject();
+        QJsonObject uisPart = config.value(QLatin1String("uis")).toObject();
+        QJsonObject jc = uisPart.value(QLatin1String("job_config")).toObject();
+        jc.insert(QStringLiteral("mode"), QStringLiteral("ui"));
+        uisPart.insert(QStringLiteral("job_config"), jc);
+        config.insert(QStringLiteral("uis"), uisPart);
+        job.insert(QStringLiteral("config"), config);
+        const QString id = submitOk(job);
+        QVERIFY(waitState(id, JobState::Succeeded));
+        QCOMPARE(statusOf(id).uiUrl, QStringLiteral("http://localhost:4041"));
+        QVERIFY2(fullLog(id).contains("checkpoints=" + m_server->dataDir().toUtf8()), fullLog(id).constData());
+        QVERIFY(fullLog(id).contains("/checkpoints"));
     }
 
     void cancelRunningProcess()
