@@ -64,6 +64,10 @@ spark_deps() {
   dep org.apache.commons commons-pool2 "$SPARK_COMMONS_POOL2_VERSION"
   dep org.apache.iceberg "iceberg-spark-runtime-${SPARK_VERSION%.*}_$s" "$ICEBERG_VERSION"
   dep com.clickhouse clickhouse-jdbc "$CLICKHOUSE_JDBC_VERSION" all
+  # The "all" jar leaves out the client classes the driver loads at start.
+  dep com.clickhouse clickhouse-client "$CLICKHOUSE_JDBC_VERSION"
+  dep com.clickhouse clickhouse-http-client "$CLICKHOUSE_JDBC_VERSION"
+  dep com.clickhouse clickhouse-data "$CLICKHOUSE_JDBC_VERSION"
   dep org.postgresql postgresql "$POSTGRES_JDBC_VERSION"
   # Spark 3.5 has no built-in XML source; spark-xml provides format("xml").
   dep com.databricks "spark-xml_$s" "$SPARK_XML_VERSION"
