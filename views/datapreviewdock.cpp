@@ -72,6 +72,10 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_status = new QLabel(body);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long status must not widen the dock (and squeeze its neighbours): it is cut instead,
+    // and whole in the tooltip.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setMinimumWidth(40);
     bar->addWidget(m_status, 1);
     layout->addLayout(bar);
 
@@ -106,6 +110,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     connect(m_runner, &DataPreviewRunner::started, this, [this] { setRunning(true); });
     connect(m_runner, &DataPreviewRunner::progress, this, [this](const QString &t) {
         m_progress = t;
+        // Until the first rows arrive the table is empty: say what the runner is doing there.
+        if (isRunning() && m_runner->nodes().isEmpty())
+            showMessage(tr("Running the sources and transforms on a local Spark…\n%1").arg(t), false);
         updateStatus();
     });
     connect(m_runner, &DataPreviewRunner::nodeAdded, this, &DataPreviewDock::onNodeAdded);
@@ -160,7 +167,7 @@ void DataPreviewDock::run()
     m_hasRun = true;
     m_progress.clear();
     m_runRevision = m_document->revision();
-    showMessage(QString(), false);
+    showMessage(tr("Starting a local Spark…"), false);
     {
         const QSignalBlocker block(m_nodes);
         m_nodes->clear();
@@ -209,6 +216,8 @@ void DataPreviewDock::setRunning(bool running)
                               : tr("Preview data: run the sources and transforms on the first %1 of each node")
                                    .arg(rows(m_runner->limit())));
     m_busy->setVisible(running);
+    if (!running && m_hasRun && !m_message->property("error").toBool())
+        showMessage(QString(), false); // the "running…" note
     if (running)
         m_ticker->start();
     else
@@ -230,38 +239,48 @@ void DataPreviewDock::showMessage(const QString &text, bool error)
 
 void DataPreviewDock::updateStatus()
 {
+    // Short on the line (the dock shares the bottom with other panels), complete in the tooltip.
     QStringList parts;
+    QStringList details;
     const DataPreviewRunner::State state = m_runner->state();
-    const PreviewNode *node = m_runner->node(currentNode());
-    if (node) {
+    const QString elapsed = seconds(m_runner->elapsedMs());
+    if (const PreviewNode *node = m_runner->node(currentNode())) {
         parts << (node->complete ? rows(node->rows.size()) : tr("%1 so far").arg(rows(node->rows.size())));
-        parts << (node->columns.size() == 1 ? tr("1 column") : tr("%1 columns").arg(node->columns.size()));
+        details << tr("%1: %2, %3")
+                       .arg(node->name, parts.last(),
+                            node->columns.size() == 1 ? tr("1 column") : tr("%1 columns").arg(node->columns.size()));
     }
+    const qsizetype nodes = m_runner->nodes().size();
+    const QString nodeCount = nodes == 1 ? tr("1 node") : tr("%1 nodes").arg(nodes);
     switch (state) {
     case DataPreviewRunner::State::Idle:
         break;
     case DataPreviewRunner::State::Running:
-        parts << tr("running %1").arg(seconds(m_runner->elapsedMs()));
+        parts << tr("running %1").arg(elapsed);
         if (!m_progress.isEmpty())
             parts << m_progress;
+        details << tr("running for %1").arg(elapsed) << m_progress;
         break;
     case DataPreviewRunner::State::Finished:
-        parts << (m_runner->nodes().size() == 1 ? tr("1 node previewed in %1").arg(seconds(m_runner->elapsedMs()))
-                                                : tr("%1 nodes previewed in %2")
-                                                      .arg(m_runner->nodes().size())
-                                                      .arg(seconds(m_runner->elapsedMs())));
-        parts << tr("first %1 per node").arg(rows(m_runner->limit()));
+        parts << tr("%1 in %2").arg(nodeCount, elapsed);
+        details << tr("%1 previewed in %2 (the first %3 of each)").arg(nodeCount, elapsed, rows(m_runner->limit()));
         break;
     case DataPreviewRunner::State::Failed:
-        parts << tr("failed after %1").arg(seconds(m_runner->elapsedMs()));
+        parts << tr("failed after %1").arg(elapsed);
+        details << parts.last();
         break;
     case DataPreviewRunner::State::Cancelled:
-        parts << tr("stopped after %1").arg(seconds(m_runner->elapsedMs()));
+        parts << tr("stopped after %1").arg(elapsed);
+        details << parts.last();
         break;
     }
-    if (m_hasRun && state != DataPreviewRunner::State::Running && m_document->revision() != m_runRevision)
-        parts << tr("the spec changed since: run again");
+    if (m_hasRun && state != DataPreviewRunner::State::Running && m_document->revision() != m_runRevision) {
+        parts << tr("spec changed: run again");
+        details << tr("the spec changed since this preview: run it again to see the current data");
+    }
+    details.removeAll(QString());
     m_status->setText(parts.join(QStringLiteral("  ·  ")));
+    m_status->setToolTip(details.join(QLatin1Char('\n')));
 }
 
 void DataPreviewDock::onNodeAdded(const QString &name)
@@ -269,6 +288,8 @@ void DataPreviewDock::onNodeAdded(const QString &name)
     const PreviewNode *node = m_runner->node(name);
     if (!node)
         return;
+    if (!m_message->property("error").toBool())
+        showMessage(QString(), false);
     int i = m_nodes->findData(name);
     if (i < 0) {
         const QSignalBlocker block(m_nodes);

@@ -60,13 +60,13 @@ PreviewIntegration *PreviewIntegration::install(QMainWindow *window, QMenu *menu
         toolBar->addAction(self->m_preview);
         toolBar->addAction(self->m_runLocally);
     }
-    // Under the canvas, with the other bottom panels as tabs.
+    // Under the canvas, as a tab next to the compiled-output Preview (else another bottom panel).
     QDockWidget *neighbour = nullptr;
     for (QDockWidget *d : window->findChildren<QDockWidget *>()) {
-        if (d != self->m_dock && !d->isFloating() && window->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
+        if (d == self->m_dock || d->isFloating() || window->dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        if (!neighbour || d->objectName() == QLatin1String("PreviewDock"))
             neighbour = d;
-            break;
-        }
     }
     const AddDock add = addDock ? addDock : AddDock([window](QDockWidget *d, Qt::DockWidgetArea a) {
         window->addDockWidget(a, d);
