@@ -92,7 +92,7 @@ OrderedJson fieldSchema(const FieldDef &f)
         s["type"] = "array";
         s["items"] = OrderedJson{{"type", "string"}};
         break;
-    case K::StringMap:
+    case K::TextMap:
     case K::ScalarMap:
         s["type"] = "object";
         s["additionalProperties"] = OrderedJson{{"type", {"string", "number", "boolean"}}};

@@ -57,7 +57,7 @@ QList<FieldDef> endpointCommon()
 {
     return {
         fd("name", K::String, true, "Endpoint name, snake_case, unique in the spec.", F::Identifier),
-        fd("field_mapping", K::StringMap, false, "Source field → target field."),
+        fd("field_mapping", K::TextMap, false, "Source field → target field."),
         num("rate_limit_per_second", K::Number, 0, std::nullopt, true,
             "Maximum requests (or messages) per second."),
         obj("schema", K::ObjectList, "schema_field", false,
@@ -282,8 +282,8 @@ SpecSchema::SpecSchema()
         {fd("path", K::String, true, "Path below base_url, starting with `/`.", F::AbsPath),
          en("method", L({"GET", "POST"}), false, "HTTP method (default GET)."),
          en("auth", L({"none", "api_key", "basic", "bearer", "oauth2"}), false, "Authentication."),
-         fd("headers", K::StringMap, false, "Request headers."),
-         fd("query_params", K::StringMap, false, "Query parameters."),
+         fd("headers", K::TextMap, false, "Request headers."),
+         fd("query_params", K::TextMap, false, "Query parameters."),
          fd("body", K::Any, false, "Request body (POST only)."),
          en("pagination", L({"none", "cursor", "offset", "page", "link_header"}), false,
             "Pagination style."),
@@ -293,7 +293,7 @@ SpecSchema::SpecSchema()
         QStringLiteral("file_ftp"),
         {fd("path", K::String, true, "File glob below base_url."),
          en("format", L({"csv", "json", "xml", "parquet"}), true, "File format."),
-         fd("options", K::StringMap, false, "Reader options, e.g. header: \"true\".")}));
+         fd("options", K::TextMap, false, "Reader options, e.g. header: \"true\".")}));
     m_objects.append(endpointDef(
         QStringLiteral("kafka"),
         {fd("topic", K::String, true, "Topic to read."),
@@ -305,8 +305,8 @@ SpecSchema::SpecSchema()
     m_objects.append(endpointDef(
         QStringLiteral("websocket"),
         {fd("path", K::String, false, "Path below base_url."),
-         fd("query_params", K::StringMap, false, "Query parameters."),
-         fd("headers", K::StringMap, false, "Handshake headers."), heartbeat,
+         fd("query_params", K::TextMap, false, "Query parameters."),
+         fd("headers", K::TextMap, false, "Handshake headers."), heartbeat,
          obj("reconnect", K::Object, "reconnect", false, "Reconnect policy.")}));
     m_objects.append(endpointDef(
         QStringLiteral("webhook"),
@@ -326,7 +326,7 @@ SpecSchema::SpecSchema()
          en("startup_mode", L({"initial", "latest-offset"}), false, "Snapshot first or not.")}));
 
     m_objects.append(transformDef(QStringLiteral("field_mapping"),
-                                  {fd("mapping", K::StringMap, true, "Source field → new name.")}));
+                                  {fd("mapping", K::TextMap, true, "Source field → new name.")}));
     m_objects.append(transformDef(
         QStringLiteral("sql"),
         {fd("query", K::String, true, "SQL over the inputs, referenced by name as tables.")}));
@@ -352,7 +352,7 @@ SpecSchema::SpecSchema()
          fd("slide", K::String, false, "Slide for hopping windows.", F::Duration),
          fd("watermark", K::String, false, "Allowed lateness.", F::Duration),
          fd("group_by", K::StringList, false, "Grouping columns."),
-         fd("aggregates", K::StringMap, true, "Output column → expression, e.g. avg(duration).")}));
+         fd("aggregates", K::TextMap, true, "Output column → expression, e.g. avg(duration).")}));
 
     FieldDef partitionBy = fd("partition_by", K::StringList, false, "Partition columns.");
     m_objects.append(sinkDef(QStringLiteral("parquet"), {partitionBy}));

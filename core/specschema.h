@@ -19,7 +19,7 @@ struct FieldDef
         Boolean,
         Enum,       ///< string from `enumValues`
         StringList, ///< list of strings (a lone string is accepted for `inputs`)
-        StringMap,  ///< map string → scalar, shown as text
+        TextMap,    ///< map string → scalar, shown as text (headers, mappings, options)
         ScalarMap,  ///< map string → scalar, typed (provider `config`)
         FreeMap,    ///< map of anything (sink `config`)
         Object,     ///< nested object of type `objectType`

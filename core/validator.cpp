@@ -488,7 +488,7 @@ private:
                 }
             }
             break;
-        case K::StringMap:
+        case K::TextMap:
         case K::ScalarMap:
             if (expectType(n, n.isMap(), QStringLiteral("a mapping"), ptr)) {
                 for (const SourceNode &c : n.children())

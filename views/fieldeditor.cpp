@@ -71,7 +71,7 @@ FieldEditor::FieldEditor(const FieldDef &field, const QString &pointer, QWidget 
     case K::StringList:
         buildList();
         break;
-    case K::StringMap:
+    case K::TextMap:
     case K::ScalarMap:
     case K::FreeMap:
         buildMap();
@@ -528,7 +528,7 @@ std::optional<SourceNode> FieldEditor::value() const
             const SourceNode *old = m_value ? m_value->find(key) : nullptr;
             if (old && !old->isScalar() && !old->isNull()) {
                 m.insert(key, *old); // nested values pass through untouched
-            } else if (m_field.kind == K::StringMap) {
+            } else if (m_field.kind == K::TextMap) {
                 m.insert(key, SourceNode::makeString(text));
             } else if (old && old->isScalar() && old->text() == text) {
                 m.insert(key, *old);

@@ -55,7 +55,7 @@ void LogDock::showJob(const QString &environment, const QString &jobId)
         f->setFollowLogs(true);
         f->setIntervals(300, 5000);
         f->setMaxFailures(30);
-        connect(f, &JobFollower::logData, this, [this](const QByteArray &data, qint64) { m_view->appendData(data); });
+        connect(f, &JobFollower::logData, this, [this](const QByteArray &chunk, qint64) { m_view->appendData(chunk); });
         connect(f, &JobFollower::statusUpdated, this, [this, jobId, environment](const JobStatus &s, bool) {
             m_title->setText(tr("%1 (%2) on %3: %4").arg(s.name, jobId, environment, jobStateName(s.state)));
         });

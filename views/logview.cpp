@@ -84,32 +84,32 @@ void LogView::clear()
 void LogView::appendData(const QByteArray &utf8)
 {
     // The server cuts ranges at character boundaries, but be safe with any chunking.
-    QByteArray data = m_pending + utf8;
-    qsizetype cut = data.size();
+    QByteArray bytes = m_pending + utf8;
+    qsizetype cut = bytes.size();
     int back = 0;
-    while (cut > 0 && back < 3 && (uchar(data[cut - 1]) & 0xC0) == 0x80) {
+    while (cut > 0 && back < 3 && (uchar(bytes[cut - 1]) & 0xC0) == 0x80) {
         --cut;
         ++back;
     }
-    if (cut > 0 && uchar(data[cut - 1]) >= 0xC0) {
-        const uchar lead = uchar(data[cut - 1]);
+    if (cut > 0 && uchar(bytes[cut - 1]) >= 0xC0) {
+        const uchar lead = uchar(bytes[cut - 1]);
         const int len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-        if ((cut - 1) + len > data.size()) {
-            m_pending = data.mid(cut - 1);
-            data.truncate(cut - 1);
+        if ((cut - 1) + len > bytes.size()) {
+            m_pending = bytes.mid(cut - 1);
+            bytes.truncate(cut - 1);
         } else {
             m_pending.clear();
         }
     } else {
         m_pending.clear();
     }
-    if (data.isEmpty())
+    if (bytes.isEmpty())
         return;
     QScrollBar *bar = m_edit->verticalScrollBar();
     const int keep = bar->value();
     QTextCursor c(m_edit->document());
     c.movePosition(QTextCursor::End);
-    c.insertText(QString::fromUtf8(data));
+    c.insertText(QString::fromUtf8(bytes));
     if (m_follow->isChecked())
         bar->setValue(bar->maximum());
     else
@@ -175,8 +175,8 @@ bool LogView::jumpToRootCause()
 QString LogView::saveTo(const QString &path) const
 {
     QSaveFile f(path);
-    const QByteArray data = m_edit->toPlainText().toUtf8();
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+    const QByteArray text = m_edit->toPlainText().toUtf8();
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
         return tr("Cannot write %1: %2").arg(path, f.errorString());
     return QString();
 }
