@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "environmentstore.h"
+#include "jobsconnections.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
 #include "previewintegration.h"
@@ -40,6 +42,10 @@ int main(int argc, char *argv[])
     uis::MainWindow window;
     uis::JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
     uis::PreviewIntegration::install(&window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(), window.graphScene(), window.findChild<uis::JobsIntegration *>(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    // The embedded default: start (or reuse) the local dcp-local at launch, so Submit and Run
+    // Locally work at once on a fresh machine. A failure is reported when the user submits.
+    if (auto *jobs = window.findChild<uis::JobsIntegration *>())
+        jobs->connections()->withClient(uis::EnvironmentStore::localName(), [](uis::DcpClient *, const QString &) {});
     window.show();
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {
