@@ -72,8 +72,11 @@ PreviewIntegration *PreviewIntegration::install(QMainWindow *window, QMenu *menu
         window->addDockWidget(a, d);
     });
     add(self->m_dock, Qt::BottomDockWidgetArea);
-    if (neighbour)
+    if (neighbour) {
         window->tabifyDockWidget(neighbour, self->m_dock);
+        // The compiled output stays in front; Preview Data (F5) raises its own tab when run.
+        neighbour->raise();
+    }
     return self;
 }
 
