@@ -54,7 +54,7 @@ PY
   note "$(printf 'compile spark-job, 1,000 endpoints: %.1f ms vs PyYAML CLoader %.1f ms = %s of it (target < 0.5) %s' "$ours" "$ref" "$ratio" "$verdict")"
   for target in spark-job spark-submit spark-conf dcp-request dcp-manifest; do
     t0=$(date +%s%N)
-    "$build/bin/uisctl" compile "$spec" --target "$target" >/dev/null || status=1
+    "$build/bin/uisctl" compile "$spec" --target "$target" >/dev/null 2>&1 || status=1
     t1=$(date +%s%N)
     note "$(printf 'compile %-13s 1,000 endpoints: %.1f ms (one run)' "$target" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e6 }')")"
   done
