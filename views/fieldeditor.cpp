@@ -219,75 +219,38 @@ void FieldEditor::buildList()
 
 void FieldEditor::buildMap()
 {
-    auto *row = new QWidget;
-    auto *h = new QHBoxLayout(row);
-    h->setContentsMargins(0, 0, 0, 0);
-    h->setSpacing(2);
-    m_table = new QTableWidget(0, 2);
-    m_input = m_table;
-    m_table->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    buildTable({tr("Key"), tr("Value")}, 60, 150, tr("Add an entry"), tr("Remove the selected entry"));
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->setMaximumHeight(150);
-    m_table->setMinimumHeight(60);
-    auto *buttons = new QVBoxLayout;
-    buttons->setSpacing(0);
-    auto *add = smallButton(QStringLiteral("add"), QStringLiteral("+"), tr("Add an entry"));
-    auto *remove = smallButton(QStringLiteral("remove"), QStringLiteral("−"), tr("Remove the selected entry"));
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    h->addWidget(m_table, 1);
-    h->addLayout(buttons);
-    layout()->addWidget(row);
-    connect(add, &QToolButton::clicked, this, [this] {
-        m_loading = true;
-        const int r = m_table->rowCount();
-        m_table->insertRow(r);
-        m_table->setItem(r, 0, new QTableWidgetItem);
-        m_table->setItem(r, 1, new QTableWidgetItem);
-        m_loading = false;
-        m_table->setCurrentCell(r, 0);
-        m_table->editItem(m_table->item(r, 0));
-    });
-    connect(remove, &QToolButton::clicked, this, [this] {
-        if (m_table->currentRow() >= 0) {
-            m_table->removeRow(m_table->currentRow());
-            commitIfChanged();
-        }
-    });
-    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_loading)
-            return;
-        // Commit once the row has a key.
-        const QTableWidgetItem *key = m_table->item(item->row(), 0);
-        if (key && !key->text().trimmed().isEmpty())
-            commitIfChanged();
-    });
 }
 
 void FieldEditor::buildObjectList()
 {
     const ObjectDef *def = SpecSchema::instance().object(m_field.objectType);
     const QStringList cols = def ? def->fieldNames() : QStringList{QStringLiteral("name")};
+    buildTable(cols, 70, 180, tr("Add a column"), tr("Remove the selected column"));
+}
+
+// Maps and lists of objects are both edited as a table with add/remove buttons; a row is
+// committed once its first cell (the key or name) has text.
+void FieldEditor::buildTable(const QStringList &headers, int minHeight, int maxHeight,
+                             const QString &addTip, const QString &removeTip)
+{
     auto *row = new QWidget;
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     h->setSpacing(2);
-    m_table = new QTableWidget(0, int(cols.size()));
+    m_table = new QTableWidget(0, int(headers.size()));
     m_input = m_table;
-    m_table->setHorizontalHeaderLabels(cols);
+    m_table->setHorizontalHeaderLabels(headers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->setMaximumHeight(180);
-    m_table->setMinimumHeight(70);
+    m_table->setMaximumHeight(maxHeight);
+    m_table->setMinimumHeight(minHeight);
     auto *buttons = new QVBoxLayout;
     buttons->setSpacing(0);
-    auto *add = smallButton(QStringLiteral("add"), QStringLiteral("+"), tr("Add a column"));
-    auto *remove = smallButton(QStringLiteral("remove"), QStringLiteral("−"), tr("Remove the selected column"));
+    auto *add = smallButton(QStringLiteral("add"), QStringLiteral("+"), addTip);
+    auto *remove = smallButton(QStringLiteral("remove"), QStringLiteral("−"), removeTip);
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch();

@@ -59,6 +59,8 @@ private:
     void buildList();
     void buildMap();
     void buildObjectList();
+    void buildTable(const QStringList &headers, int minHeight, int maxHeight, const QString &addTip,
+                    const QString &removeTip);
     void buildText(bool sql);
     void commitIfChanged();
     void updateMark();
