@@ -33,10 +33,11 @@ LoadedSpec SpecLoader::loadFile(const QString &path)
                                           QString(), 0, 0});
         return out;
     }
-    const SpecReader::Limits limits;
-    if (f.size() > limits.maxBytes) {
+    if (f.size() > SpecReader::Limits().maxBytes) {
         // Do not read a huge file into memory only to reject it.
-        return load(QByteArray(limits.maxBytes + 1, ' '), SpecFormat::Yaml);
+        LoadedSpec out;
+        out.diagnostics.append(SpecReader::tooLarge(f.size()));
+        return out;
     }
     SpecFormat fmt = SpecReader::formatForFileName(path);
     return load(f.readAll(), fmt);

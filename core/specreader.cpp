@@ -552,6 +552,20 @@ void readJson(const QByteArray &data, const SpecReader::Limits &limits, ReadResu
 
 } // namespace
 
+Diagnostic SpecReader::tooLarge(qint64 size)
+{
+    return tooLarge(size, Limits());
+}
+
+Diagnostic SpecReader::tooLarge(qint64 size, const Limits &limits)
+{
+    return readError(QStringLiteral("UIS-E-TOO-LARGE"),
+                     QStringLiteral("the file is %1 MiB; specs are limited to %2 MiB")
+                         .arg(double(size) / (1024 * 1024), 0, 'f', 1)
+                         .arg(limits.maxBytes / (1024 * 1024)),
+                     1, 1);
+}
+
 SpecFormat SpecReader::formatForFileName(const QString &fileName)
 {
     const QString f = fileName.toLower();
@@ -581,12 +595,7 @@ ReadResult SpecReader::read(const QByteArray &input, SpecFormat format, const Li
 {
     ReadResult out;
     if (input.size() > limits.maxBytes) {
-        out.diagnostics.append(readError(
-            QStringLiteral("UIS-E-TOO-LARGE"),
-            QStringLiteral("the file is %1 MiB; specs are limited to %2 MiB")
-                .arg(double(input.size()) / (1024 * 1024), 0, 'f', 1)
-                .arg(limits.maxBytes / (1024 * 1024)),
-            1, 1));
+        out.diagnostics.append(tooLarge(input.size(), limits));
         return out;
     }
     QByteArray data = input;

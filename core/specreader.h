@@ -42,6 +42,9 @@ public:
     static ReadResult read(const QByteArray &data, SpecFormat format = SpecFormat::Auto);
     static ReadResult read(const QByteArray &data, SpecFormat format, const Limits &limits);
 
+    /// The diagnostic for input of `size` bytes over `limits.maxBytes`.
+    static Diagnostic tooLarge(qint64 size);
+    static Diagnostic tooLarge(qint64 size, const Limits &limits);
     /// Picks the format from a file name (`.json` → JSON, else YAML); Auto when unknown.
     static SpecFormat formatForFileName(const QString &fileName);
     /// Guesses from content: a document starting with `{` or `[` is JSON.

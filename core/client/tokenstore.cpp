@@ -139,34 +139,24 @@ std::optional<QString> TokenStore::readSync(const QString &key, QString *error, 
 
 bool TokenStore::writeSync(const QString &key, const QString &value, QString *error, int timeoutMs)
 {
-    QEventLoop loop;
-    bool done = false;
-    QString problem;
-    auto c = connect(this, &TokenStore::entryWritten, &loop, [&](const QString &env, const QString &e) {
-        if (env != key)
-            return;
-        done = true;
-        problem = e;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    write(key, value);
-    if (!done)
-        loop.exec();
-    disconnect(c);
-    if (!done)
-        problem = QStringLiteral("the OS keychain did not answer within %1 s").arg(timeoutMs / 1000);
-    if (error)
-        *error = problem;
-    return problem.isEmpty();
+    return waitForAck(&TokenStore::entryWritten, [&] { write(key, value); }, key, error, timeoutMs);
 }
 
 bool TokenStore::removeSync(const QString &key, QString *error, int timeoutMs)
 {
+    return waitForAck(&TokenStore::entryRemoved, [&] { remove(key); }, key, error, timeoutMs);
+}
+
+// Runs the keychain job and waits (with a local event loop, as qtkeychain answers by signal)
+// for its acknowledgement for `key`.
+bool TokenStore::waitForAck(void (TokenStore::*ack)(const QString &, const QString &),
+                            const std::function<void()> &start, const QString &key, QString *error,
+                            int timeoutMs)
+{
     QEventLoop loop;
     bool done = false;
     QString problem;
-    auto c = connect(this, &TokenStore::entryRemoved, &loop, [&](const QString &env, const QString &e) {
+    auto c = connect(this, ack, &loop, [&](const QString &env, const QString &e) {
         if (env != key)
             return;
         done = true;
@@ -174,7 +164,7 @@ bool TokenStore::removeSync(const QString &key, QString *error, int timeoutMs)
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    remove(key);
+    start();
     if (!done)
         loop.exec();
     disconnect(c);

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace uis {
@@ -45,6 +46,11 @@ Q_SIGNALS:
     void entryRead(const QString &key, const QString &value, const QString &error);
     void entryWritten(const QString &key, const QString &error);
     void entryRemoved(const QString &key, const QString &error);
+
+private:
+    bool waitForAck(void (TokenStore::*ack)(const QString &, const QString &),
+                    const std::function<void()> &start, const QString &key, QString *error,
+                    int timeoutMs);
 };
 
 } // namespace uis
