@@ -7,31 +7,23 @@ int runValidate(const QStringList &args, CliContext &ctx);
 int runSchema(const QStringList &args, CliContext &ctx);
 int runFmt(const QStringList &args, CliContext &ctx);
 int runConvert(const QStringList &args, CliContext &ctx);
-#ifdef UIS_HAVE_COMPILERS
 int runCompile(const QStringList &args, CliContext &ctx);
-#endif
-#ifdef UIS_HAVE_CLIENT
 int runSubmit(const QStringList &args, CliContext &ctx);
 int runStatus(const QStringList &args, CliContext &ctx);
 int runList(const QStringList &args, CliContext &ctx);
 int runLogs(const QStringList &args, CliContext &ctx);
 int runCancel(const QStringList &args, CliContext &ctx);
-#endif
 
 const QList<Command> &commands()
 {
     static const QList<Command> table{
         {"validate", "Check specs and print diagnostics", runValidate},
-#ifdef UIS_HAVE_COMPILERS
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
-#endif
-#ifdef UIS_HAVE_CLIENT
         {"submit", "Validate, compile and submit a spec to a DCP environment", runSubmit},
         {"status", "Print the status of a job", runStatus},
         {"list", "List jobs, newest first", runList},
         {"logs", "Print (or --follow) a job's log", runLogs},
         {"cancel", "Cancel a job", runCancel},
-#endif
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},

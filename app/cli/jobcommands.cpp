@@ -4,7 +4,6 @@
 #include "argparser.h"
 #include "clicontext.h"
 
-#ifdef UIS_HAVE_CLIENT
 
 #include "dcpclient.h"
 #include "environmentstore.h"
@@ -14,9 +13,7 @@
 #include "submitrequestbuilder.h"
 #include "tokenstore.h"
 
-#ifdef UIS_HAVE_COMPILERS
 #include "pipelinecompiler.h"
-#endif
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -306,7 +303,6 @@ int runSubmit(const QStringList &args, CliContext &ctx)
             return loaded.parsed() ? ExitErrors : ExitUsage;
         }
         QHash<QString, QByteArray> artifacts;
-#ifdef UIS_HAVE_COMPILERS
         CompileOptions options;
         options.master = QStringLiteral("local[*]");
         const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
@@ -320,7 +316,6 @@ int runSubmit(const QStringList &args, CliContext &ctx)
         }
         for (const Artifact &a : compiled.artifacts)
             artifacts.insert(a.target, a.content);
-#endif
         if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request); !e.isEmpty()) {
             ctx.err << "uisctl submit: " << e << "\n";
             return ExitErrors;
@@ -520,4 +515,3 @@ int runCancel(const QStringList &args, CliContext &ctx)
 
 } // namespace uis::cli
 
-#endif // UIS_HAVE_CLIENT

@@ -9,9 +9,7 @@
 #include "submitdialog.h"
 #include "tokenstore.h"
 
-#ifdef UIS_HAVE_COMPILERS
 #include "pipelinecompiler.h"
-#endif
 
 #include <QJsonDocument>
 #include <QWidget>
@@ -67,7 +65,6 @@ bool SubmitFlow::startFor(const QString &environment)
         return false;
     }
     QHash<QString, QByteArray> artifacts;
-#ifdef UIS_HAVE_COMPILERS
     CompileOptions options;
     const QString target = m_environment.isEmpty() ? m_connections->store()->current() : m_environment;
     if (target == EnvironmentStore::localName())
@@ -84,7 +81,6 @@ bool SubmitFlow::startFor(const QString &environment)
     }
     for (const Artifact &a : compiled.artifacts)
         artifacts.insert(a.target, a.content);
-#endif
     m_request = SubmitRequest();
     m_sources.clear();
     if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &m_request); !e.isEmpty()) {

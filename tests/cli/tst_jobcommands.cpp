@@ -20,7 +20,7 @@ struct Run
 
 } // namespace
 
-class TestUisctl : public QObject
+class TestJobCommands : public QObject
 {
     Q_OBJECT
 
@@ -190,5 +190,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUisctl)
-#include "tst_uisctl.moc"
+QTEST_GUILESS_MAIN(TestJobCommands)
+#include "tst_jobcommands.moc"

@@ -54,7 +54,7 @@ QStringList jsonArray(const QByteArray &text)
 
 } // namespace
 
-class TestCompileCli : public QObject
+class TestCompileCommand : public QObject
 {
     Q_OBJECT
 
@@ -276,5 +276,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCompileCli)
-#include "tst_compilecli.moc"
+QTEST_GUILESS_MAIN(TestCompileCommand)
+#include "tst_compilecommand.moc"

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datapreviewrunner.h"
 
-#ifdef UIS_HAVE_COMPILERS
 #include "spark/sparkcompiler.h"
-#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -180,10 +178,6 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         fail(why);
         return false;
     }
-#ifndef UIS_HAVE_COMPILERS
-    fail(tr("This build of the studio has no compilers: preview data needs the Spark compiler."));
-    return false;
-#else
     // A dry run reads every Spark source as a batch, so a streaming Kafka pipeline (Flink's
     // mode) is previewed as a micro-batch one: same sources, same transforms.
     if (engineForMode(loaded.spec.provider.mode) != Engine::Spark)
@@ -264,7 +258,6 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
     Q_EMIT started();
     m_process->start();
     return m_process != nullptr;
-#endif
 }
 
 void DataPreviewRunner::buildAliases(const QJsonObject &job)

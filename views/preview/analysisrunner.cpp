@@ -6,9 +6,7 @@
 #include "specloader.h"
 #include "validator.h"
 
-#ifdef UIS_HAVE_COMPILERS
 #include "pipelinecompiler.h"
-#endif
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -18,7 +16,6 @@ namespace uis {
 
 namespace {
 
-#ifdef UIS_HAVE_COMPILERS
 EngineOutput compileFor(const LoadedSpec &loaded, Engine engine)
 {
     EngineOutput out;
@@ -30,7 +27,6 @@ EngineOutput compileFor(const LoadedSpec &loaded, Engine engine)
         out.artifacts.append(PreviewArtifact{a.target, a.fileName, a.language, a.content});
     return out;
 }
-#endif
 
 } // namespace
 
@@ -112,7 +108,6 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
     if (out.read.root) {
         out.diagnostics += Validator::validate(*out.read.root);
         sortDiagnostics(out.diagnostics);
-#ifdef UIS_HAVE_COMPILERS
         LoadedSpec loaded;
         loaded.tree = out.read.root;
         loaded.spec = SpecBuilder::build(*out.read.root);
@@ -130,9 +125,6 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
             }
             sortDiagnostics(out.diagnostics);
         }
-#else
-        out.specEngine = engineForMode(SpecBuilder::build(*out.read.root).provider.mode);
-#endif
     }
     if (!keepTree)
         out.read.root.reset();

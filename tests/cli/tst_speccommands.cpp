@@ -59,7 +59,7 @@ const QByteArray kWarningsOnly = "version: \"1.1\"\nname: warn-only\nprovider:\n
 
 } // namespace
 
-class TestCli : public QObject
+class TestSpecCommands : public QObject
 {
     Q_OBJECT
 
@@ -232,5 +232,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
-#include "tst_cli.moc"
+QTEST_GUILESS_MAIN(TestSpecCommands)
+#include "tst_speccommands.moc"
