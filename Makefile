@@ -16,6 +16,7 @@ deps:
 	@scripts/deps.sh
 	@scripts/python-env.sh
 	@scripts/engines/setup.sh
+	@scripts/schemas.sh
 
 python:
 	@scripts/python-env.sh

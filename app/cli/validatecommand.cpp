@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "argparser.h"
 #include "clicontext.h"
+#include "sarifreport.h"
 
 #include "jsonconvert.h"
 #include "specloader.h"
@@ -12,10 +13,11 @@ namespace uis::cli {
 namespace {
 
 const char *const kHelp =
-    "usage: uisctl validate FILE... [--format text|json]\n\n"
+    "usage: uisctl validate FILE... [--format text|json|sarif]\n\n"
     "Checks each spec against UIS 1.1 and prints every problem found.\n"
     "  --format text  file:line:col: severity: message [code]  (default)\n"
     "  --format json  {\"file\", \"valid\", \"diagnostics\": [...]} per file; an array for several\n"
+    "  --format sarif one SARIF 2.1.0 log for all files (GitHub code scanning, CI viewers)\n"
     "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n";
 
 OrderedJson diagnosticJson(const Diagnostic &d)
@@ -42,8 +44,9 @@ int runValidate(const QStringList &args, CliContext &ctx)
         return ExitOk;
     }
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        ctx.err << "uisctl validate: --format must be text or json\n";
+    if (format != QLatin1String("text") && format != QLatin1String("json") &&
+        format != QLatin1String("sarif")) {
+        ctx.err << "uisctl validate: --format must be text, json or sarif\n";
         return ExitUsage;
     }
     if (p.positional().isEmpty()) {
@@ -55,6 +58,7 @@ int runValidate(const QStringList &args, CliContext &ctx)
     bool ioError = false;
     int errors = 0, warnings = 0;
     OrderedJson results = OrderedJson::array();
+    SarifReport sarif(QStringLiteral(UIS_VERSION));
     for (const QString &file : p.positional()) {
         if (!QFileInfo(file).isFile()) {
             ctx.err << "uisctl validate: " << file << ": no such file\n";
@@ -72,6 +76,8 @@ int runValidate(const QStringList &args, CliContext &ctx)
         if (format == QLatin1String("text")) {
             for (const Diagnostic &d : loaded.diagnostics)
                 ctx.out << formatDiagnostic(file, d) << '\n';
+        } else if (format == QLatin1String("sarif")) {
+            sarif.addFile(file, loaded.diagnostics);
         } else {
             OrderedJson diags = OrderedJson::array();
             for (const Diagnostic &d : loaded.diagnostics)
@@ -84,6 +90,8 @@ int runValidate(const QStringList &args, CliContext &ctx)
     if (format == QLatin1String("json")) {
         const OrderedJson &doc = p.positional().size() == 1 && results.size() == 1 ? results[0] : results;
         ctx.out << QString::fromUtf8(dumpJson(doc));
+    } else if (format == QLatin1String("sarif")) {
+        ctx.out << QString::fromUtf8(dumpJson(sarif.toJson()));
     } else {
         ctx.err << QStringLiteral("%1 file(s): %2 error(s), %3 warning(s)\n")
                        .arg(p.positional().size())
