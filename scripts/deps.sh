@@ -9,7 +9,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
   libqscintilla2-qt6-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev qtkeychain-qt6-dev
-  libgtest-dev libbenchmark-dev
+  libgtest-dev libbenchmark-dev libgit2-dev
   python3 python3-venv
   xvfb xauth imagemagick fonts-dejavu-core dbus-x11 gnome-keyring libsecret-tools
   wrk nginx-light hyperfine

@@ -8,6 +8,7 @@ int runSchema(const QStringList &args, CliContext &ctx);
 int runFmt(const QStringList &args, CliContext &ctx);
 int runConvert(const QStringList &args, CliContext &ctx);
 int runCompile(const QStringList &args, CliContext &ctx);
+int runDiff(const QStringList &args, CliContext &ctx);
 int runSubmit(const QStringList &args, CliContext &ctx);
 int runStatus(const QStringList &args, CliContext &ctx);
 int runList(const QStringList &args, CliContext &ctx);
@@ -19,6 +20,7 @@ const QList<Command> &commands()
     static const QList<Command> table{
         {"validate", "Check specs and print diagnostics", runValidate},
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
+        {"diff", "Show what a spec change does to the spec and every compiled artifact", runDiff},
         {"submit", "Validate, compile and submit a spec to a DCP environment", runSubmit},
         {"status", "Print the status of a job", runStatus},
         {"list", "List jobs, newest first", runList},
