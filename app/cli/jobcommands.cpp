@@ -112,9 +112,8 @@ QString setupClient(const ArgParser &p, DcpClient *client, Environment *env)
     }
     if (env->url.isEmpty()) {
         if (env->isLocal())
-            return QStringLiteral("no dcp-local is running for %1: start one with `dcp-local` (the "
-                                  "desktop app starts "
-                                  "one itself), or pass --url")
+            return QStringLiteral("no dcp-local is running for %1: start one with `dcp-local` "
+                                  "(the desktop app starts one itself), or pass --url")
                 .arg(store.localDataDir());
         return QStringLiteral("environment `%1` has no URL").arg(name);
     }
