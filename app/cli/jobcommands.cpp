@@ -3,7 +3,7 @@
 // commands need an event loop, so each creates its QCoreApplication (main() does not).
 #include "argparser.h"
 #include "clicontext.h"
-
+#include "cliloop.h"
 
 #include "dcpclient.h"
 #include "environmentstore.h"
@@ -16,7 +16,6 @@
 #include "pipelinecompiler.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -47,16 +46,20 @@ const char *const kSubmitHelp =
     "  --follow    print the job's log while it runs (implies --wait)\n"
     "  --dry-run   print the request with secrets masked and do not submit\n"
     "Prints the job id on stdout.\n";
-const char *const kStatusHelp = "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
-                                "Prints a job's status.\n";
-const char *const kListHelp = "usage: uisctl list [--env NAME | --url URL] [--status S] [--team T] [--user U]\n"
-                              "                   [--limit N] [--format text|json]\n\n"
-                              "Lists jobs, newest first.\n";
-const char *const kLogsHelp = "usage: uisctl logs ID [--env NAME | --url URL] [--follow] [--offset BYTES]\n\n"
-                              "Prints a job's log; --follow keeps printing until the job ends.\n";
-const char *const kCancelHelp = "usage: uisctl cancel ID [--env NAME | --url URL] [--wait]\n\n"
-                                "Cancels a job (SIGTERM, then SIGKILL after a grace period on dcp-local).\n"
-                                "Exit: 0 cancel accepted, 1 the job had already finished or does not exist.\n";
+const char *const kStatusHelp =
+    "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
+    "Prints a job's status.\n";
+const char *const kListHelp =
+    "usage: uisctl list [--env NAME | --url URL] [--status S] [--team T] [--user U]\n"
+    "                   [--limit N] [--format text|json]\n\n"
+    "Lists jobs, newest first.\n";
+const char *const kLogsHelp =
+    "usage: uisctl logs ID [--env NAME | --url URL] [--follow] [--offset BYTES]\n\n"
+    "Prints a job's log; --follow keeps printing until the job ends.\n";
+const char *const kCancelHelp =
+    "usage: uisctl cancel ID [--env NAME | --url URL] [--wait]\n\n"
+    "Cancels a job (SIGTERM, then SIGKILL after a grace period on dcp-local).\n"
+    "Exit: 0 cancel accepted, 1 the job had already finished or does not exist.\n";
 
 QCoreApplication *ensureApp()
 {
@@ -71,7 +74,8 @@ QCoreApplication *ensureApp()
 
 QStringList commonOptions()
 {
-    return {QStringLiteral("env"), QStringLiteral("url"), QStringLiteral("timeout"), QStringLiteral("format")};
+    return {QStringLiteral("env"), QStringLiteral("url"), QStringLiteral("timeout"),
+            QStringLiteral("format")};
 }
 
 /// Sets up the client from --env/--url and the environment; returns an error or "".
@@ -83,8 +87,14 @@ QString setupClient(const ArgParser &p, DcpClient *client, Environment *env)
         return QStringLiteral("give --env or --url, not both");
     const QString name = p.value(QStringLiteral("env"), store.current());
     if (p.isSet(QStringLiteral("env")) && !store.contains(name))
-        return QStringLiteral("unknown environment `%1` (known: %2)").arg(name, store.names().join(QStringLiteral(", ")));
-    *env = store.resolve(name, &tokens);
+        return QStringLiteral("unknown environment `%1` (known: %2)")
+            .arg(name, store.names().join(QStringLiteral(", ")));
+    CliLoop loop;
+    store.resolve(name, &tokens, &tokens, [&](const Environment &resolved) {
+        *env = resolved;
+        loop.quit();
+    });
+    loop.exec();
     if (p.isSet(QStringLiteral("url"))) {
         const QUrl url(p.value(QStringLiteral("url")));
         env->url = url;
@@ -102,8 +112,8 @@ QString setupClient(const ArgParser &p, DcpClient *client, Environment *env)
     }
     if (env->url.isEmpty()) {
         if (env->isLocal())
-            return QStringLiteral("no dcp-local is running for %1: start one with `dcp-local` (the desktop app starts "
-                                  "one itself), or pass --url")
+            return QStringLiteral("no dcp-local is running for %1: start one with `dcp-local` "
+                                  "(the desktop app starts one itself), or pass --url")
                 .arg(store.localDataDir());
         return QStringLiteral("environment `%1` has no URL").arg(name);
     }
@@ -127,8 +137,8 @@ int reportError(CliContext &ctx, const char *command, const DcpError &e)
 }
 
 /// Parses and checks the common part; returns -1 to go on, or an exit code.
-int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command, const char *help,
-            int positional)
+int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
+            const char *help, int positional)
 {
     if (const QString e = p.parse(args); !e.isEmpty()) {
         ctx.err << "uisctl " << command << ": " << e << "\n" << help << kCommon;
@@ -139,8 +149,8 @@ int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *
         return ExitOk;
     }
     if (p.positional().size() != positional) {
-        ctx.err << "uisctl " << command << ": expected " << positional << " argument" << (positional == 1 ? "" : "s")
-                << "\n"
+        ctx.err << "uisctl " << command << ": expected " << positional << " argument"
+                << (positional == 1 ? "" : "s") << "\n"
                 << help;
         return ExitUsage;
     }
@@ -155,7 +165,8 @@ int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *
 
 QString formatTime(const QDateTime &t)
 {
-    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'")) : QStringLiteral("-");
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"))
+                       : QStringLiteral("-");
 }
 
 QString formatDuration(qint64 secs)
@@ -166,7 +177,9 @@ QString formatDuration(qint64 secs)
         return QStringLiteral("%1s").arg(secs);
     if (secs < 3600)
         return QStringLiteral("%1m%2s").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1h%2m").arg(secs / 3600).arg((secs % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m")
+        .arg(secs / 3600)
+        .arg((secs % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 void printStatus(CliContext &ctx, const JobStatus &s)
@@ -174,8 +187,8 @@ void printStatus(CliContext &ctx, const JobStatus &s)
     ctx.out << "job:          " << s.jobId << "\n"
             << "name:         " << s.name << "\n"
             << "status:       " << jobStateName(s.state) << "\n"
-            << "engine:       " << s.engine << " (" << (s.engineState.isEmpty() ? QStringLiteral("-") : s.engineState)
-            << ")\n"
+            << "engine:       " << s.engine << " ("
+            << (s.engineState.isEmpty() ? QStringLiteral("-") : s.engineState) << ")\n"
             << "type:         " << s.jobType << "\n";
     if (!s.team.isEmpty())
         ctx.out << "team:         " << s.team << "\n";
@@ -221,37 +234,39 @@ std::optional<QString> promptHidden(CliContext &ctx, const QString &question)
 }
 
 /// Follows a job until it ends; returns the final status. Prints logs when asked.
-std::optional<JobStatus> follow(DcpClient &client, const QString &id, bool logs, CliContext &ctx, qint64 offset = 0,
-                                bool announce = true)
+std::optional<JobStatus> follow(DcpClient &client, const QString &id, bool logs, CliContext &ctx,
+                                qint64 offset = 0, bool announce = true)
 {
     JobFollower f(&client, id);
     f.setFollowLogs(logs);
     f.setLogOffset(offset);
     f.setIntervals(250, 3000);
     f.setMaxFailures(20);
-    QEventLoop loop;
+    CliLoop loop;
     std::optional<JobStatus> result;
-    QObject::connect(&f, &JobFollower::statusUpdated, &loop, [&](const JobStatus &s, bool changed) {
+    QObject::connect(&f, &JobFollower::statusUpdated, &f, [&](const JobStatus &s, bool changed) {
         if (changed && announce) {
             ctx.err << "uisctl: " << id << " " << jobStateName(s.state)
-                    << (s.engineState.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.engineState)) << "\n";
+                    << (s.engineState.isEmpty() ? QString()
+                                                : QStringLiteral(" (%1)").arg(s.engineState))
+                    << "\n";
             ctx.err.flush();
         }
     });
-    QObject::connect(&f, &JobFollower::logData, &loop, [&](const QByteArray &data, qint64) {
+    QObject::connect(&f, &JobFollower::logData, &f, [&](const QByteArray &data, qint64) {
         ctx.out.flush();
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
         std::fflush(stdout);
     });
-    QObject::connect(&f, &JobFollower::progress, &loop, [&](const QString &m) {
+    QObject::connect(&f, &JobFollower::progress, &f, [&](const QString &m) {
         ctx.err << "uisctl: " << m << "\n";
         ctx.err.flush();
     });
-    QObject::connect(&f, &JobFollower::finished, &loop, [&](const JobStatus &s) {
+    QObject::connect(&f, &JobFollower::finished, &f, [&](const JobStatus &s) {
         result = s;
         loop.quit();
     });
-    QObject::connect(&f, &JobFollower::failed, &loop, [&](const DcpError &e) {
+    QObject::connect(&f, &JobFollower::failed, &f, [&](const DcpError &e) {
         ctx.err << "uisctl: lost track of " << id << ": " << e.fullText() << "\n";
         loop.quit();
     });
@@ -273,8 +288,8 @@ int exitForFinalState(CliContext &ctx, const JobStatus &s)
 
 int runSubmit(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
-                                  QStringLiteral("dry-run")});
+    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("wait"),
+                                  QStringLiteral("follow"), QStringLiteral("dry-run")});
     if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
         return rc;
     const QString file = p.positional().first();
@@ -287,11 +302,14 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     QFile raw(file);
     raw.open(QIODevice::ReadOnly);
     const QJsonObject asJson = QJsonDocument::fromJson(raw.readAll()).object();
-    if (asJson.value(QLatin1String("config")).isObject() && !asJson.contains(QLatin1String("provider"))) {
+    if (asJson.value(QLatin1String("config")).isObject() &&
+        !asJson.contains(QLatin1String("provider"))) {
         // Already a compiled request (`uisctl compile --target dcp-request`).
         request.body = asJson;
-        request.engine = asJson.value(QLatin1String("config")).toObject().value(QLatin1String("engine")).toString(
-            QStringLiteral("spark"));
+        request.engine = asJson.value(QLatin1String("config"))
+                             .toObject()
+                             .value(QLatin1String("engine"))
+                             .toString(QStringLiteral("spark"));
     } else {
         const LoadedSpec loaded = SpecLoader::loadFile(file);
         for (const Diagnostic &d : loaded.diagnostics) {
@@ -316,7 +334,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
         }
         for (const Artifact &a : compiled.artifacts)
             artifacts.insert(a.target, a.content);
-        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request); !e.isEmpty()) {
+        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request);
+            !e.isEmpty()) {
             ctx.err << "uisctl submit: " << e << "\n";
             return ExitErrors;
         }
@@ -326,13 +345,23 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     SubmitRequestBuilder::resolveFromEnvironment(&request);
     if (!request.missing().isEmpty() && !p.isSet(QStringLiteral("dry-run"))) {
         TokenStore secrets;
+        secrets.setTimeout(5000);
         for (const Placeholder &ph : request.missing()) {
-            QString error;
-            if (const auto v = secrets.readSync(TokenStore::placeholderKey(ph.id()), &error, 5000)) {
-                request.values.insert(SubmitRequestBuilder::variableFor(ph), *v);
+            QString stored;
+            CliLoop loop;
+            secrets.read(TokenStore::placeholderKey(ph.id()), &secrets,
+                         [&](const QString &value, const QString &) {
+                             stored = value;
+                             loop.quit();
+                         });
+            loop.exec();
+            if (!stored.isEmpty()) {
+                request.values.insert(SubmitRequestBuilder::variableFor(ph), stored);
                 continue;
             }
-            const auto typed = promptHidden(ctx, QStringLiteral("value for %1 (%2): ").arg(ph.text, SubmitRequestBuilder::variableFor(ph)));
+            const auto typed =
+                promptHidden(ctx, QStringLiteral("value for %1 (%2): ")
+                                      .arg(ph.text, SubmitRequestBuilder::variableFor(ph)));
             if (typed)
                 request.values.insert(SubmitRequestBuilder::variableFor(ph), *typed);
         }
@@ -359,13 +388,13 @@ int runSubmit(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl submit: " << m << "\n";
         ctx.err.flush();
     });
-    if (!reply->wait())
+    if (!CliLoop::await(reply.get()))
         return reportError(ctx, "submit", reply->error());
     const SubmitResult r = reply->submitResult();
     ctx.out << r.jobId << "\n";
     ctx.out.flush();
-    ctx.err << "uisctl submit: job " << r.jobId << " " << jobStateName(r.state) << " on " << env.name << " ("
-            << client.baseUrl().toString() << ")\n";
+    ctx.err << "uisctl submit: job " << r.jobId << " " << jobStateName(r.state) << " on "
+            << env.name << " (" << client.baseUrl().toString() << ")\n";
     ctx.err.flush();
     if (!p.isSet(QStringLiteral("wait")) && !p.isSet(QStringLiteral("follow")))
         return ExitOk;
@@ -387,7 +416,7 @@ int runStatus(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
     std::unique_ptr<DcpReply> reply(client.get(p.positional().first()));
-    if (!reply->wait())
+    if (!CliLoop::await(reply.get()))
         return reportError(ctx, "status", reply->error());
     if (p.value(QStringLiteral("format")) == QLatin1String("json"))
         ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
@@ -399,7 +428,8 @@ int runStatus(const QStringList &args, CliContext &ctx)
 int runList(const QStringList &args, CliContext &ctx)
 {
     QStringList options = commonOptions();
-    options << QStringLiteral("status") << QStringLiteral("team") << QStringLiteral("user") << QStringLiteral("limit");
+    options << QStringLiteral("status") << QStringLiteral("team") << QStringLiteral("user")
+            << QStringLiteral("limit");
     ArgParser p(options, {QStringLiteral("help")});
     if (const int rc = prepare(p, args, ctx, "list", kListHelp, 0); rc >= 0)
         return rc;
@@ -419,7 +449,7 @@ int runList(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
     std::unique_ptr<DcpReply> reply(client.list(q));
-    if (!reply->wait())
+    if (!CliLoop::await(reply.get()))
         return reportError(ctx, "list", reply->error());
     if (p.value(QStringLiteral("format")) == QLatin1String("json")) {
         ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
@@ -471,7 +501,7 @@ int runLogs(const QStringList &args, CliContext &ctx)
     ctx.out.flush();
     for (;;) {
         std::unique_ptr<DcpReply> reply(client.logs(id, offset, 1024 * 1024));
-        if (!reply->wait())
+        if (!CliLoop::await(reply.get()))
             return reportError(ctx, "logs", reply->error());
         const LogChunk c = reply->logChunk();
         std::fwrite(c.data.constData(), 1, size_t(c.data.size()), stdout);
@@ -496,14 +526,14 @@ int runCancel(const QStringList &args, CliContext &ctx)
     }
     const QString id = p.positional().first();
     std::unique_ptr<DcpReply> reply(client.cancel(id));
-    if (!reply->wait())
+    if (!CliLoop::await(reply.get()))
         return reportError(ctx, "cancel", reply->error());
     const JobStatus s = reply->status();
     if (s.state == JobState::Cancelled)
         ctx.err << "uisctl cancel: job " << id << " CANCELLED\n";
     else
-        ctx.err << "uisctl cancel: cancel of job " << id << " accepted; it is " << jobStateName(s.state)
-                << " until its process has stopped\n";
+        ctx.err << "uisctl cancel: cancel of job " << id << " accepted; it is "
+                << jobStateName(s.state) << " until its process has stopped\n";
     if (p.isSet(QStringLiteral("wait")) && !isTerminal(s.state)) {
         const auto final = follow(client, id, false, ctx);
         if (!final)
@@ -514,4 +544,3 @@ int runCancel(const QStringList &args, CliContext &ctx)
 }
 
 } // namespace uis::cli
-

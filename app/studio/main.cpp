@@ -28,25 +28,38 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(locale, QStringLiteral("uis_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("uis_studio"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Design UIS ingestion pipelines."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Design UIS ingestion pipelines."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "The spec to open."),
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "The spec to open."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
 
     uis::MainWindow window;
-    uis::JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    uis::PreviewIntegration::install(&window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(), window.graphScene(), window.findChild<uis::JobsIntegration *>(), [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    // The embedded default: start (or reuse) the local dcp-local at launch, so Submit and Run
-    // Locally work at once on a fresh machine. A failure is reported when the user submits.
-    if (auto *jobs = window.findChild<uis::JobsIntegration *>())
-        jobs->connections()->withClient(uis::EnvironmentStore::localName(), [](uis::DcpClient *, const QString &) {});
+    uis::JobsIntegration::install(
+        &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
+        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    uis::PreviewIntegration::install(
+        &window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(),
+        window.graphScene(), window.findChild<uis::JobsIntegration *>(),
+        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    // Shown first: the keychain, dcp-local and the network are only reached from the event loop,
+    // and report in the status bar.
     window.show();
+    // The embedded default: reuse (or start) the local dcp-local at launch, so that Submit and
+    // Run Locally work at once on a fresh machine. Progress and failure show in the status bar.
+    QTimer::singleShot(0, &window, [&window] {
+        if (auto *jobs = window.findChild<uis::JobsIntegration *>())
+            jobs->connections()->withClient(uis::EnvironmentStore::localName(),
+                                            [](uis::DcpClient *, const QString &) {});
+    });
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {
         if (!window.offerRecovery() && !files.isEmpty())

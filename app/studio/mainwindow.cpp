@@ -46,24 +46,16 @@
 namespace uis {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_document(new PipelineDocument(this))
-    , m_runner(new AnalysisRunner(m_document, this))
-    , m_autosave(new AutosaveManager(m_document, AutosaveManager::defaultDirectory(), this))
-    , m_scene(new GraphScene(m_document, this))
-    , m_graphView(new GraphView(m_scene))
-    , m_source(new SourceView(m_document))
-    , m_tabs(new QTabWidget)
-    , m_properties(new PropertiesDock(m_document, this))
-    , m_problems(new ProblemsDock(this))
-    , m_preview(new PreviewDock(this))
-    , m_palette(new PaletteDock(this))
-    , m_history(new UndoHistoryDock(m_document->undoStack(), this))
-    , m_countsLabel(new QLabel)
-    , m_cursorLabel(new QLabel)
-    , m_formatLabel(new QLabel)
-    , m_engineLabel(new QLabel)
-    , m_timingLabel(new QLabel)
+    : QMainWindow(parent), m_document(new PipelineDocument(this)),
+      m_runner(new AnalysisRunner(m_document, this)),
+      m_autosave(new AutosaveManager(m_document, AutosaveManager::defaultDirectory(), this)),
+      m_scene(new GraphScene(m_document, this)), m_graphView(new GraphView(m_scene)),
+      m_source(new SourceView(m_document)), m_tabs(new QTabWidget),
+      m_properties(new PropertiesDock(m_document, this)), m_problems(new ProblemsDock(this)),
+      m_preview(new PreviewDock(this)), m_palette(new PaletteDock(this)),
+      m_history(new UndoHistoryDock(m_document->undoStack(), this)), m_countsLabel(new QLabel),
+      m_cursorLabel(new QLabel), m_formatLabel(new QLabel), m_engineLabel(new QLabel),
+      m_timingLabel(new QLabel)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(StudioIcons::icon(QStringLiteral("uis-studio")));
@@ -93,14 +85,18 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Wiring.
     connect(m_runner, &AnalysisRunner::finished, this, &MainWindow::onAnalysisFinished);
-    connect(m_runner, &AnalysisRunner::started, this, [this] { m_timingLabel->setText(tr("Checking…")); });
-    connect(m_problems, &ProblemsDock::problemActivated, this, [this](const Diagnostic &d) { goToProblem(d, false); });
+    connect(m_runner, &AnalysisRunner::started, this,
+            [this] { m_timingLabel->setText(tr("Checking…")); });
+    connect(m_problems, &ProblemsDock::problemActivated, this,
+            [this](const Diagnostic &d) { goToProblem(d, false); });
     connect(m_problems->view(), &QTreeView::doubleClicked, this, [this] { showSource(); });
     connect(m_scene, &GraphScene::selectedNodesChanged, this, [this](const QList<NodeId> &ids) {
         m_properties->form()->setTarget(ids.size() == 1 ? ids.first() : InvalidNodeId);
     });
-    connect(m_scene, &GraphScene::message, this, [this](const QString &t) { statusBar()->showMessage(t, 5000); });
-    connect(m_properties->form(), &FormEditor::message, this, [this](const QString &t) { statusBar()->showMessage(t, 5000); });
+    connect(m_scene, &GraphScene::message, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 5000); });
+    connect(m_properties->form(), &FormEditor::message, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_preview, &PreviewDock::message, statusBar(), &QStatusBar::showMessage);
     connect(m_palette, &PaletteDock::addRequested, this, &MainWindow::addNodeAtFreeSpot);
     connect(m_document, &PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -109,9 +105,12 @@ MainWindow::MainWindow(QWidget *parent)
         if (c.what & (DocumentChange::Tree | DocumentChange::File))
             m_palette->model()->setProviderType(m_document->spec().provider.providerType);
         if (c.what & DocumentChange::File)
-            m_formatLabel->setText(m_document->format() == SpecFormat::Json ? QStringLiteral("JSON") : QStringLiteral("YAML"));
+            m_formatLabel->setText(m_document->format() == SpecFormat::Json
+                                       ? QStringLiteral("JSON")
+                                       : QStringLiteral("YAML"));
     });
-    connect(m_source->editor(), &CodeEditor::cursorPositionChanged, this, &MainWindow::updateCursorLabel);
+    connect(m_source->editor(), &CodeEditor::cursorPositionChanged, this,
+            &MainWindow::updateCursorLabel);
 
     applySettings();
     QSettings s;
@@ -151,8 +150,8 @@ void MainWindow::addExtensionDock(QDockWidget *dock, Qt::DockWidgetArea area)
 
 void MainWindow::createActions()
 {
-    auto make = [this](const QString &id, const QString &text, const QString &icon, const QKeySequence &key,
-                       auto slot) {
+    auto make = [this](const QString &id, const QString &text, const QString &icon,
+                       const QKeySequence &key, auto slot) {
         auto *a = new QAction(text, this);
         a->setObjectName(id);
         if (!icon.isEmpty())
@@ -163,21 +162,30 @@ void MainWindow::createActions()
         m_actions.insert(id, a);
         return a;
     };
-    make(QStringLiteral("new"), tr("&New from Template…"), QStringLiteral("new"), QKeySequence::New, [this] { newDialog(); });
-    make(QStringLiteral("open"), tr("&Open…"), QStringLiteral("open"), QKeySequence::Open, [this] { openDialog(); });
-    make(QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), QKeySequence::Save, [this] { save(); });
-    make(QStringLiteral("saveAs"), tr("Save &As…"), QStringLiteral("save-as"), QKeySequence::SaveAs, [this] { saveAs(); });
+    make(QStringLiteral("new"), tr("&New from Template…"), QStringLiteral("new"), QKeySequence::New,
+         [this] { newDialog(); });
+    make(QStringLiteral("open"), tr("&Open…"), QStringLiteral("open"), QKeySequence::Open,
+         [this] { openDialog(); });
+    make(QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), QKeySequence::Save,
+         [this] { save(); });
+    make(QStringLiteral("saveAs"), tr("Save &As…"), QStringLiteral("save-as"), QKeySequence::SaveAs,
+         [this] { saveAs(); });
     make(QStringLiteral("quit"), tr("&Quit"), QString(), QKeySequence::Quit, [this] { close(); });
-    make(QStringLiteral("preferences"), tr("&Preferences…"), QStringLiteral("settings"), QKeySequence::Preferences, [this] {
-        SettingsDialog d(this);
-        if (d.exec() == QDialog::Accepted) {
-            d.apply();
-            applySettings();
-        }
-    });
+    make(QStringLiteral("preferences"), tr("&Preferences…"), QStringLiteral("settings"),
+         QKeySequence::Preferences, [this] {
+             // Window-modal and non-blocking: no nested event loop.
+             auto *d = new SettingsDialog(this);
+             d->setAttribute(Qt::WA_DeleteOnClose);
+             connect(d, &QDialog::accepted, this, [this, d] {
+                 d->apply();
+                 applySettings();
+             });
+             d->open();
+         });
     m_actions.value(QStringLiteral("preferences"))->setMenuRole(QAction::PreferencesRole);
     if (m_actions.value(QStringLiteral("preferences"))->shortcut().isEmpty())
-        m_actions.value(QStringLiteral("preferences"))->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        m_actions.value(QStringLiteral("preferences"))
+            ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -192,61 +200,83 @@ void MainWindow::createActions()
         showSource();
         m_source->findBar()->open(false);
     });
-    make(QStringLiteral("replace"), tr("Find and &Replace…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_H), [this] {
-        showSource();
-        m_source->findBar()->open(true);
-    });
-    make(QStringLiteral("goToLine"), tr("&Go to Line…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
-        bool ok = false;
-        const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line:"), m_source->editor()->currentLine(), 1,
-                                              std::max(1, m_source->editor()->lines()), 1, &ok);
-        if (ok) {
-            showSource();
-            m_source->editor()->goToLine(line);
-        }
-    });
-    auto *del = make(QStringLiteral("delete"), tr("&Delete Selected Nodes") + QStringLiteral("\tDel"), QStringLiteral("delete"),
-                     QKeySequence(), [this] { m_scene->deleteSelection(); });
+    make(QStringLiteral("replace"), tr("Find and &Replace…"), QString(),
+         QKeySequence(Qt::CTRL | Qt::Key_H), [this] {
+             showSource();
+             m_source->findBar()->open(true);
+         });
+    make(QStringLiteral("goToLine"), tr("&Go to Line…"), QString(),
+         QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+             bool ok = false;
+             const int line = QInputDialog::getInt(
+                 this, tr("Go to Line"), tr("Line:"), m_source->editor()->currentLine(), 1,
+                 std::max(1, m_source->editor()->lines()), 1, &ok);
+             if (ok) {
+                 showSource();
+                 m_source->editor()->goToLine(line);
+             }
+         });
+    auto *del =
+        make(QStringLiteral("delete"), tr("&Delete Selected Nodes") + QStringLiteral("\tDel"),
+             QStringLiteral("delete"), QKeySequence(), [this] { m_scene->deleteSelection(); });
     del->setToolTip(tr("Delete the selected nodes and connections (Del)"));
 
-    make(QStringLiteral("design"), tr("&Design"), QStringLiteral("design"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] { showDesign(); });
-    make(QStringLiteral("source"), tr("&Source"), QStringLiteral("source"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] { showSource(); });
-    make(QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn, [this] { m_graphView->zoomIn(); });
-    make(QStringLiteral("zoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"), QKeySequence::ZoomOut, [this] { m_graphView->zoomOut(); });
-    make(QStringLiteral("resetZoom"), tr("&Actual Size"), QString(), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_graphView->resetZoom(); });
-    make(QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("fit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
-        showDesign();
-        m_graphView->fitToView();
-    });
-    make(QStringLiteral("layout"), tr("Automatic &Layout"), QStringLiteral("layout"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] {
-        m_document->resetLayout();
-        m_graphView->fitToView();
-    });
-    auto *minimap = make(QStringLiteral("minimap"), tr("&Minimap"), QString(), QKeySequence(), [this](bool on) { m_graphView->setMiniMapVisible(on); });
+    make(QStringLiteral("design"), tr("&Design"), QStringLiteral("design"),
+         QKeySequence(Qt::CTRL | Qt::Key_1), [this] { showDesign(); });
+    make(QStringLiteral("source"), tr("&Source"), QStringLiteral("source"),
+         QKeySequence(Qt::CTRL | Qt::Key_2), [this] { showSource(); });
+    make(QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn,
+         [this] { m_graphView->zoomIn(); });
+    make(QStringLiteral("zoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"),
+         QKeySequence::ZoomOut, [this] { m_graphView->zoomOut(); });
+    make(QStringLiteral("resetZoom"), tr("&Actual Size"), QString(),
+         QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_graphView->resetZoom(); });
+    make(QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("fit"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
+             showDesign();
+             m_graphView->fitToView();
+         });
+    make(QStringLiteral("layout"), tr("Automatic &Layout"), QStringLiteral("layout"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] {
+             m_document->resetLayout();
+             m_graphView->fitToView();
+         });
+    auto *minimap = make(QStringLiteral("minimap"), tr("&Minimap"), QString(), QKeySequence(),
+                         [this](bool on) { m_graphView->setMiniMapVisible(on); });
     minimap->setCheckable(true);
     minimap->setChecked(true);
-    auto *annotations = make(QStringLiteral("annotations"), tr("Inline &Messages in Source"), QString(), QKeySequence(),
-                             [this](bool on) { m_source->editor()->setAnnotationsVisible(on); });
+    auto *annotations =
+        make(QStringLiteral("annotations"), tr("Inline &Messages in Source"), QString(),
+             QKeySequence(), [this](bool on) { m_source->editor()->setAnnotationsVisible(on); });
     annotations->setCheckable(true);
     annotations->setChecked(true);
 
-    make(QStringLiteral("addEndpoint"), tr("Add &Endpoint"), QStringLiteral("add-endpoint"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
-        addNodeAtFreeSpot(NodeKind::Endpoint, m_document->spec().provider.providerType);
-    });
-    make(QStringLiteral("validate"), tr("&Check Now"), QStringLiteral("validate"), QKeySequence(Qt::Key_F7), [this] { m_runner->runNow(); });
-    make(QStringLiteral("nextProblem"), tr("&Next Problem"), QString(), QKeySequence(Qt::Key_F8), [this] { stepProblem(1); });
-    make(QStringLiteral("previousProblem"), tr("&Previous Problem"), QString(), QKeySequence(Qt::SHIFT | Qt::Key_F8), [this] { stepProblem(-1); });
-    make(QStringLiteral("sparkPreview"), tr("Preview &Spark Output"), QString(), QKeySequence(), [this] { m_preview->setEngine(Engine::Spark); });
-    make(QStringLiteral("flinkPreview"), tr("Preview F&link Output"), QString(), QKeySequence(), [this] { m_preview->setEngine(Engine::Flink); });
+    make(QStringLiteral("addEndpoint"), tr("Add &Endpoint"), QStringLiteral("add-endpoint"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
+             addNodeAtFreeSpot(NodeKind::Endpoint, m_document->spec().provider.providerType);
+         });
+    make(QStringLiteral("validate"), tr("&Check Now"), QStringLiteral("validate"),
+         QKeySequence(Qt::Key_F7), [this] { m_runner->runNow(); });
+    make(QStringLiteral("nextProblem"), tr("&Next Problem"), QString(), QKeySequence(Qt::Key_F8),
+         [this] { stepProblem(1); });
+    make(QStringLiteral("previousProblem"), tr("&Previous Problem"), QString(),
+         QKeySequence(Qt::SHIFT | Qt::Key_F8), [this] { stepProblem(-1); });
+    make(QStringLiteral("sparkPreview"), tr("Preview &Spark Output"), QString(), QKeySequence(),
+         [this] { m_preview->setEngine(Engine::Spark); });
+    make(QStringLiteral("flinkPreview"), tr("Preview F&link Output"), QString(), QKeySequence(),
+         [this] { m_preview->setEngine(Engine::Flink); });
 
     make(QStringLiteral("about"), tr("&About UIS Studio"), QString(), QKeySequence(), [this] {
-        QMessageBox::about(this, tr("About UIS Studio"),
-                           tr("<h3>UIS Studio %1</h3><p>Design Unified Ingestion Spec pipelines and compile them to "
-                              "Spark or Flink jobs.</p><p>Licensed under the Apache License 2.0.</p>")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About UIS Studio"),
+            tr("<h3>UIS Studio %1</h3><p>Design Unified Ingestion Spec pipelines and compile them "
+               "to "
+               "Spark or Flink jobs.</p><p>Licensed under the Apache License 2.0.</p>")
+                .arg(QApplication::applicationVersion()));
     });
     m_actions.value(QStringLiteral("about"))->setMenuRole(QAction::AboutRole);
-    make(QStringLiteral("aboutQt"), tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
+    make(QStringLiteral("aboutQt"), tr("About &Qt"), QString(), QKeySequence(),
+         [] { QApplication::aboutQt(); });
 }
 
 void MainWindow::createMenus()
@@ -291,15 +321,17 @@ void MainWindow::createMenus()
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
     m_menus.insert(QStringLiteral("panels"), panels);
-    for (QDockWidget *d : {static_cast<QDockWidget *>(m_palette), static_cast<QDockWidget *>(m_properties),
-                           static_cast<QDockWidget *>(m_problems), static_cast<QDockWidget *>(m_preview),
-                           static_cast<QDockWidget *>(m_history)})
+    for (QDockWidget *d :
+         {static_cast<QDockWidget *>(m_palette), static_cast<QDockWidget *>(m_properties),
+          static_cast<QDockWidget *>(m_problems), static_cast<QDockWidget *>(m_preview),
+          static_cast<QDockWidget *>(m_history)})
         panels->addAction(d->toggleViewAction());
 
     QMenu *pipeline = menu(QStringLiteral("pipeline"));
     pipeline->setTitle(tr("&Pipeline"));
     pipeline->addAction(a("addEndpoint"));
-    QMenu *addTransform = pipeline->addMenu(StudioIcons::kind(NodeKind::Transform), tr("Add &Transform"));
+    QMenu *addTransform =
+        pipeline->addMenu(StudioIcons::kind(NodeKind::Transform), tr("Add &Transform"));
     for (const QString &t : SpecSchema::transformTypes())
         addTransform->addAction(t, this, [this, t] { addNodeAtFreeSpot(NodeKind::Transform, t); });
     QMenu *addSink = pipeline->addMenu(StudioIcons::kind(NodeKind::Sink), tr("Add &Sink"));
@@ -346,8 +378,10 @@ void MainWindow::createToolBar()
         b->setToolTip(tip);
         m_toolBar->addWidget(b);
     };
-    addMenuButton(m_menus.value(QStringLiteral("addTransform")), QStringLiteral("add-transform"), tr("Add a transform"));
-    addMenuButton(m_menus.value(QStringLiteral("addSink")), QStringLiteral("add-sink"), tr("Add a sink"));
+    addMenuButton(m_menus.value(QStringLiteral("addTransform")), QStringLiteral("add-transform"),
+                  tr("Add a transform"));
+    addMenuButton(m_menus.value(QStringLiteral("addSink")), QStringLiteral("add-sink"),
+                  tr("Add a sink"));
     m_toolBar->addAction(a("delete"));
     m_toolBar->addSeparator();
     m_toolBar->addAction(a("layout"));
@@ -372,7 +406,10 @@ void MainWindow::createStatusBar()
     updateCursorLabel();
 }
 
-QString MainWindow::statusCounts() const { return m_countsLabel->text(); }
+QString MainWindow::statusCounts() const
+{
+    return m_countsLabel->text();
+}
 
 void MainWindow::applySettings()
 {
@@ -406,9 +443,12 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
     const int e = countSeverity(d, Severity::Error);
     const int w = countSeverity(d, Severity::Warning);
     auto chip = [](Severity s, int n) {
-        return QStringLiteral("<span style='color:%1'>●</span> %2").arg(StudioIcons::severityColor(s).name()).arg(n);
+        return QStringLiteral("<span style='color:%1'>●</span> %2")
+            .arg(StudioIcons::severityColor(s).name())
+            .arg(n);
     };
-    m_countsLabel->setText(chip(Severity::Error, e) + QStringLiteral("&nbsp;&nbsp;") + chip(Severity::Warning, w));
+    m_countsLabel->setText(chip(Severity::Error, e) + QStringLiteral("&nbsp;&nbsp;") +
+                           chip(Severity::Warning, w));
     m_engineLabel->setText(result.specEngine == Engine::Spark   ? tr("Spark")
                            : result.specEngine == Engine::Flink ? tr("Flink")
                                                                 : QString());
@@ -438,7 +478,8 @@ void MainWindow::stepProblem(int direction)
     int pick = direction > 0 ? 0 : int(all.size()) - 1;
     for (int i = 0; i < all.size(); ++i) {
         const int idx = direction > 0 ? i : int(all.size()) - 1 - i;
-        if ((direction > 0 && all[idx].line > line) || (direction < 0 && all[idx].line > 0 && all[idx].line < line)) {
+        if ((direction > 0 && all[idx].line > line) ||
+            (direction < 0 && all[idx].line > 0 && all[idx].line < line)) {
             pick = idx;
             break;
         }
@@ -446,7 +487,10 @@ void MainWindow::stepProblem(int direction)
     goToProblem(all[pick], m_tabs->currentWidget() == m_source);
 }
 
-void MainWindow::showDesign() { m_tabs->setCurrentWidget(m_graphView); }
+void MainWindow::showDesign()
+{
+    m_tabs->setCurrentWidget(m_graphView);
+}
 
 void MainWindow::showSource()
 {
@@ -474,11 +518,12 @@ void MainWindow::updateRecentMenu()
     const QStringList files = StudioSettings::recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
-        QAction *act = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-                                               this, [this, path] {
-                                                   if (maybeSave())
-                                                       openFile(path);
-                                               });
+        QAction *act = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+            [this, path] {
+                if (maybeSave())
+                    openFile(path);
+            });
         act->setToolTip(path);
         act->setStatusTip(path);
     }
@@ -517,19 +562,23 @@ void MainWindow::newDialog()
 {
     if (!maybeSave())
         return;
-    TemplateDialog d(this);
-    d.setDark(m_dark);
-    if (d.exec() == QDialog::Accepted)
-        newFromTemplate(d.selectedContent(), d.selectedName());
+    auto *d = new TemplateDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setDark(m_dark);
+    connect(d, &QDialog::accepted, this,
+            [this, d] { newFromTemplate(d->selectedContent(), d->selectedName()); });
+    d->open();
 }
 
 void MainWindow::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString dir = m_document->isUntitled() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Pipeline"), dir,
-                                                      tr("UIS specs (*.uis.yaml *.uis.yml *.uis.json *.yaml *.yml *.json);;All files (*)"));
+    const QString dir =
+        m_document->isUntitled() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Pipeline"), dir,
+        tr("UIS specs (*.uis.yaml *.uis.yml *.uis.json *.yaml *.yml *.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -549,9 +598,11 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString suggestion = m_document->isUntitled() ? m_document->displayName() : m_document->filePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Pipeline As"), suggestion,
-                                                      tr("YAML spec (*.uis.yaml);;JSON spec (*.uis.json)"));
+    QString suggestion =
+        m_document->isUntitled() ? m_document->displayName() : m_document->filePath();
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Pipeline As"), suggestion,
+                                     tr("YAML spec (*.uis.yaml);;JSON spec (*.uis.json)"));
     if (path.isEmpty())
         return false;
     QString error;
@@ -570,7 +621,8 @@ bool MainWindow::maybeSave()
     if (!m_document->isModified())
         return true;
     const auto answer = QMessageBox::warning(
-        this, tr("Unsaved Changes"), tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        this, tr("Unsaved Changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -582,8 +634,10 @@ bool MainWindow::offerRecovery()
     const QList<RecoveryEntry> entries = AutosaveManager::orphanedSessions();
     for (const RecoveryEntry &e : entries) {
         QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Changes"),
-                        tr("UIS Studio did not shut down properly. Unsaved changes to <b>%1</b> from %2 were kept.")
-                            .arg(e.displayName.toHtmlEscaped(), QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                        tr("UIS Studio did not shut down properly. Unsaved changes to <b>%1</b> "
+                           "from %2 were kept.")
+                            .arg(e.displayName.toHtmlEscaped(),
+                                 QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
                         QMessageBox::NoButton, this);
         QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
         QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);

@@ -49,7 +49,8 @@ public:
     LogChunk logChunk() const { return LogChunk::fromJson(m_json); }
 
     /// Runs a local event loop until the call is done or `timeoutMs` passed (-1: no limit).
-    /// Returns isOk(). For command-line tools and tests; GUIs connect to the signals.
+    /// Returns isOk(). For tests only (a nested loop): the studio connects to the signals and
+    /// uisctl waits in its own top-level loop (app/cli/cliloop.h).
     bool wait(int timeoutMs = -1);
     /// Stops the call; it fails with an "aborted" error.
     void abort();

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace uis {
 
@@ -59,8 +60,9 @@ QString EnvironmentStore::setUrl(const QString &name, const QUrl &url)
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_.-]+$"));
     if (!valid.match(name).hasMatch())
         return QStringLiteral("environment names may use letters, digits, `.`, `_` and `-` only");
-    if (!url.isEmpty() && (!url.isValid() || url.host().isEmpty() ||
-                           (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
+    if (!url.isEmpty() &&
+        (!url.isValid() || url.host().isEmpty() ||
+         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
         return QStringLiteral("`%1` is not an http(s) URL").arg(url.toString());
     if (url.isEmpty() && name != localName())
         return QStringLiteral("environment `%1` needs a URL").arg(name);
@@ -113,10 +115,12 @@ QString EnvironmentStore::overrideToken()
     return qEnvironmentVariable("DCP_TOKEN");
 }
 
-Environment EnvironmentStore::resolve(const QString &name, TokenStore *tokens) const
+void EnvironmentStore::resolve(const QString &name, TokenStore *tokens, const QObject *context,
+                               ResolveCallback done) const
 {
     Environment env;
     env.name = name;
+    const QString dataDir = localDataDir();
     if (const QUrl o = overrideUrl(); !o.isEmpty()) {
         env.url = o;
         env.urlSource = QStringLiteral("DCP_URL");
@@ -124,42 +128,54 @@ Environment EnvironmentStore::resolve(const QString &name, TokenStore *tokens) c
         env.url = u;
         env.urlSource = QStringLiteral("settings");
     } else if (name == localName()) {
-        if (const auto running = LocalServerInfo::readRunning(localDataDir())) {
+        if (const auto running = LocalServerInfo::readRunning(dataDir)) {
             env.url = running->url;
             env.urlSource = QStringLiteral("dcp-local");
         }
     }
 
+    // What comes after the keychain: the local token file, else an explanation. Captures
+    // values only, as the store may be gone when the keychain answers.
+    auto finish = [env, dataDir, done](const QString &keychainToken, QString problem) mutable {
+        if (!keychainToken.isEmpty()) {
+            env.token = keychainToken;
+            env.tokenSource = QStringLiteral("keychain");
+            done(env);
+            return;
+        }
+        if (env.isLocal()) {
+            const QString t = LocalServerInfo::readToken(dataDir);
+            if (!t.isEmpty()) {
+                env.token = t;
+                env.tokenSource = QStringLiteral("dcp-local token file");
+                done(env);
+                return;
+            }
+            if (problem.isEmpty())
+                problem = QStringLiteral("dcp-local has not created its token yet (%1)")
+                              .arg(LocalServerInfo::tokenPath(dataDir));
+        }
+        env.tokenProblem = problem.isEmpty()
+                               ? QStringLiteral("no token stored for environment `%1`: add it in "
+                                                "the Environments dialog, or set DCP_TOKEN")
+                                     .arg(env.name)
+                               : problem;
+        done(env);
+    };
+
     if (const QString t = overrideToken(); !t.isEmpty()) {
         env.token = t;
         env.tokenSource = QStringLiteral("DCP_TOKEN");
-        return env;
+        QTimer::singleShot(0, context, [env, done] { done(env); });
+        return;
     }
-    QString problem;
     if (tokens) {
-        if (const auto t = tokens->readSync(TokenStore::tokenKey(name), &problem)) {
-            env.token = *t;
-            env.tokenSource = QStringLiteral("keychain");
-            return env;
-        }
+        tokens->read(
+            TokenStore::tokenKey(name), context,
+            [finish](const QString &value, const QString &error) mutable { finish(value, error); });
+        return;
     }
-    if (name == localName()) {
-        const QString t = LocalServerInfo::readToken(localDataDir());
-        if (!t.isEmpty()) {
-            env.token = t;
-            env.tokenSource = QStringLiteral("dcp-local token file");
-            return env;
-        }
-        if (problem.isEmpty())
-            problem = QStringLiteral("dcp-local has not created its token yet (%1)")
-                          .arg(LocalServerInfo::tokenPath(localDataDir()));
-    }
-    env.tokenProblem = problem.isEmpty()
-                           ? QStringLiteral("no token stored for environment `%1`: add it in the Environments "
-                                            "dialog, or set DCP_TOKEN")
-                                 .arg(name)
-                           : problem;
-    return env;
+    QTimer::singleShot(0, context, [finish]() mutable { finish(QString(), QString()); });
 }
 
 } // namespace uis

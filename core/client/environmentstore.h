@@ -3,10 +3,12 @@
 
 #include "environment.h"
 
+#include <QObject>
 #include <QSettings>
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace uis {
@@ -49,13 +51,18 @@ public:
     static QUrl overrideUrl();
     static QString overrideToken();
 
+    using ResolveCallback = std::function<void(const Environment &)>;
+
     /**
-     * Resolves an environment for use, blocking on the keychain (at most a few seconds): the URL
-     * from DCP_URL, else settings, else (local) the running dcp-local; the token from DCP_TOKEN,
-     * else the keychain, else (local) the dcp-local token file. What is missing is explained in
-     * the result's `tokenProblem`; an unknown name gives an empty URL.
+     * Resolves an environment for use, without blocking: the URL from DCP_URL, else settings,
+     * else (local) the running dcp-local; the token from DCP_TOKEN, else the keychain (read
+     * asynchronously through `tokens`), else (local) the dcp-local token file. `done` runs once,
+     * from the event loop (never before this returns), unless `context` is destroyed first; the
+     * store itself may be gone by then. What is missing is explained in the result's
+     * `tokenProblem`; an unknown name gives an empty URL.
      */
-    Environment resolve(const QString &name, TokenStore *tokens = nullptr) const;
+    void resolve(const QString &name, TokenStore *tokens, const QObject *context,
+                 ResolveCallback done) const;
 
     QSettings &settings() { return *m_settings; }
 

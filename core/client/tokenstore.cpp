@@ -3,8 +3,9 @@
 
 #include <qt6keychain/keychain.h>
 
-#include <QEventLoop>
 #include <QTimer>
+
+#include <memory>
 
 namespace uis {
 
@@ -17,7 +18,8 @@ QString describe(QKeychain::Error error, const QString &text)
     case QKeychain::EntryNotFound:
         return {};
     case QKeychain::NoBackendAvailable:
-        return QStringLiteral("the OS keychain is not available (%1); use environment variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked")
+        return QStringLiteral("the OS keychain is not available (%1); use environment variables "
+                              "(DCP_TOKEN, UIS_SECRET_…) or enter the value when asked")
             .arg(text);
     case QKeychain::AccessDenied:
         return QStringLiteral("access to the OS keychain was denied (%1)").arg(text);
@@ -28,7 +30,8 @@ QString describe(QKeychain::Error error, const QString &text)
 
 QString disabledMessage()
 {
-    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); use environment variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked");
+    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); use environment "
+                          "variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked");
 }
 
 } // namespace
@@ -55,124 +58,99 @@ bool TokenStore::keychainDisabled()
     return qEnvironmentVariableIntValue("UIS_NO_KEYCHAIN") != 0;
 }
 
-void TokenStore::read(const QString &key)
+// Starts `job` and reports exactly once: its own answer, or a timeout when the keychain stays
+// silent (a Secret Service that hangs, a prompt nobody sees). A late answer is dropped.
+void TokenStore::run(QKeychain::Job *job, const QObject *context,
+                     std::function<void(QKeychain::Job *, const QString &)> done)
+{
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, context, [answered, done](QKeychain::Job *j) {
+        if (!std::exchange(*answered, true))
+            done(j, QString());
+    });
+    const int ms = m_timeoutMs;
+    QTimer::singleShot(ms, context, [answered, done, ms] {
+        if (!std::exchange(*answered, true))
+            done(nullptr,
+                 QStringLiteral("the OS keychain did not answer within %1 s; set "
+                                "DCP_TOKEN (or UIS_SECRET_…) or enter the value when asked")
+                     .arg(ms / 1000.0, 0, 'g', 3));
+    });
+    job->start();
+}
+
+void TokenStore::read(const QString &key, const QObject *context, ReadCallback done)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryRead(key, {}, disabledMessage()); });
+        QTimer::singleShot(0, context, [done] { done(QString(), disabledMessage()); });
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
-        auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
-        Q_EMIT entryRead(key, j->error() == QKeychain::NoError ? rj->textData() : QString(),
-                         describe(j->error(), j->errorString()));
+    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
+        if (!j) {
+            done(QString(), timeoutError);
+            return;
+        }
+        const QString value = j->error() == QKeychain::NoError
+                                  ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData()
+                                  : QString();
+        done(value, describe(j->error(), j->errorString()));
     });
-    job->start();
+}
+
+void TokenStore::write(const QString &key, const QString &value, const QObject *context,
+                       AckCallback done)
+{
+    if (keychainDisabled()) {
+        QTimer::singleShot(0, context, [done] { done(disabledMessage()); });
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
+    job->setKey(key);
+    job->setTextData(value);
+    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
+        if (!j) {
+            done(timeoutError);
+            return;
+        }
+        QString e = describe(j->error(), j->errorString());
+        if (e.isEmpty() && j->error() != QKeychain::NoError)
+            e = j->errorString(); // "not found" is no excuse for a failed write
+        done(e);
+    });
+}
+
+void TokenStore::remove(const QString &key, const QObject *context, AckCallback done)
+{
+    if (keychainDisabled()) {
+        QTimer::singleShot(0, context, [done] { done(disabledMessage()); });
+        return;
+    }
+    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    job->setKey(key);
+    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
+        done(j ? describe(j->error(), j->errorString()) : timeoutError);
+    });
+}
+
+void TokenStore::read(const QString &key)
+{
+    read(key, this, [this, key](const QString &value, const QString &error) {
+        Q_EMIT entryRead(key, value, error);
+    });
 }
 
 void TokenStore::write(const QString &key, const QString &value)
 {
-    if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryWritten(key, disabledMessage()); });
-        return;
-    }
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->setTextData(value);
-    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
-        QString e = describe(j->error(), j->errorString());
-        if (e.isEmpty() && j->error() != QKeychain::NoError)
-            e = j->errorString();
-        Q_EMIT entryWritten(key, e);
-    });
-    job->start();
+    write(key, value, this, [this, key](const QString &error) { Q_EMIT entryWritten(key, error); });
 }
 
 void TokenStore::remove(const QString &key)
 {
-    if (keychainDisabled()) {
-        QTimer::singleShot(0, this, [this, key] { Q_EMIT entryRemoved(key, disabledMessage()); });
-        return;
-    }
-    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
-        Q_EMIT entryRemoved(key, describe(j->error(), j->errorString()));
-    });
-    job->start();
-}
-
-std::optional<QString> TokenStore::readSync(const QString &key, QString *error, int timeoutMs)
-{
-    QEventLoop loop;
-    bool done = false;
-    QString value, problem;
-    auto c = connect(this, &TokenStore::entryRead, &loop,
-                     [&](const QString &env, const QString &t, const QString &e) {
-                         if (env != key)
-                             return;
-                         done = true;
-                         value = t;
-                         problem = e;
-                         loop.quit();
-                     });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    read(key);
-    if (!done)
-        loop.exec();
-    disconnect(c);
-    if (!done)
-        problem = QStringLiteral("the OS keychain did not answer within %1 s; set DCP_TOKEN").arg(timeoutMs / 1000);
-    if (error)
-        *error = problem;
-    if (!problem.isEmpty() || value.isEmpty())
-        return std::nullopt;
-    return value;
-}
-
-bool TokenStore::writeSync(const QString &key, const QString &value, QString *error, int timeoutMs)
-{
-    return waitForAck(&TokenStore::entryWritten, [&] { write(key, value); }, key, error, timeoutMs);
-}
-
-bool TokenStore::removeSync(const QString &key, QString *error, int timeoutMs)
-{
-    return waitForAck(&TokenStore::entryRemoved, [&] { remove(key); }, key, error, timeoutMs);
-}
-
-// Runs the keychain job and waits (with a local event loop, as qtkeychain answers by signal)
-// for its acknowledgement for `key`.
-bool TokenStore::waitForAck(void (TokenStore::*ack)(const QString &, const QString &),
-                            const std::function<void()> &start, const QString &key, QString *error,
-                            int timeoutMs)
-{
-    QEventLoop loop;
-    bool done = false;
-    QString problem;
-    auto c = connect(this, ack, &loop, [&](const QString &env, const QString &e) {
-        if (env != key)
-            return;
-        done = true;
-        problem = e;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    start();
-    if (!done)
-        loop.exec();
-    disconnect(c);
-    if (!done)
-        problem = QStringLiteral("the OS keychain did not answer within %1 s").arg(timeoutMs / 1000);
-    if (error)
-        *error = problem;
-    return problem.isEmpty();
+    remove(key, this, [this, key](const QString &error) { Q_EMIT entryRemoved(key, error); });
 }
 
 } // namespace uis

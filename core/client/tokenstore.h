@@ -5,7 +5,10 @@
 #include <QString>
 
 #include <functional>
-#include <optional>
+
+namespace QKeychain {
+class Job;
+}
 
 namespace uis {
 
@@ -15,11 +18,21 @@ namespace uis {
  * placeholders (`placeholderKey()`). There is deliberately no plain-file fallback:
  * when no keychain is reachable (headless CI), every call reports why, and callers fall back
  * to `DCP_TOKEN` or a prompt. `UIS_NO_KEYCHAIN=1` skips the keychain altogether.
+ *
+ * Every call is asynchronous (the keychain may prompt, or not answer at all): it returns at once
+ * and reports later, from the event loop, either through a callback or through the entry*
+ * signals. A keychain that does not answer within `timeout()` is reported as an error; there is
+ * no blocking variant.
  */
 class TokenStore : public QObject
 {
     Q_OBJECT
 public:
+    /// `value` is "" and `error` is "" when there simply is no such entry.
+    using ReadCallback = std::function<void(const QString &value, const QString &error)>;
+    /// `error` is "" on success.
+    using AckCallback = std::function<void(const QString &error)>;
+
     explicit TokenStore(QObject *parent = nullptr);
 
     /// The keychain service name entries are stored under.
@@ -31,15 +44,22 @@ public:
     /// The entry of a placeholder's value, by Placeholder::id().
     static QString placeholderKey(const QString &placeholderId);
 
+    /// How long a keychain call may take before it fails with "did not answer" (default 8 s).
+    int timeout() const { return m_timeoutMs; }
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    /**
+     * Reads `key` and calls `done(value, error)` once, from the event loop (never before this
+     * returns). Nothing is called when `context` is destroyed first.
+     */
+    void read(const QString &key, const QObject *context, ReadCallback done);
+    void write(const QString &key, const QString &value, const QObject *context, AckCallback done);
+    void remove(const QString &key, const QObject *context, AckCallback done);
+
+    /// The same, reported by entryRead / entryWritten / entryRemoved.
     void read(const QString &key);
     void write(const QString &key, const QString &value);
     void remove(const QString &key);
-
-    /// Blocking variants for the command line (run a local event loop, at most `timeoutMs`).
-    /// readSync returns nullopt when there is no entry or on error (`*error` says which).
-    std::optional<QString> readSync(const QString &key, QString *error = nullptr, int timeoutMs = 8000);
-    bool writeSync(const QString &key, const QString &value, QString *error = nullptr, int timeoutMs = 8000);
-    bool removeSync(const QString &key, QString *error = nullptr, int timeoutMs = 8000);
 
 Q_SIGNALS:
     /// `value` is empty and `error` is "" when there simply is no such entry.
@@ -48,9 +68,10 @@ Q_SIGNALS:
     void entryRemoved(const QString &key, const QString &error);
 
 private:
-    bool waitForAck(void (TokenStore::*ack)(const QString &, const QString &),
-                    const std::function<void()> &start, const QString &key, QString *error,
-                    int timeoutMs);
+    void run(QKeychain::Job *job, const QObject *context,
+             std::function<void(QKeychain::Job *job, const QString &timeoutError)> done);
+
+    int m_timeoutMs = 8000;
 };
 
 } // namespace uis

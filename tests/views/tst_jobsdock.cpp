@@ -30,9 +30,11 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 
 #include <csignal>
@@ -91,8 +93,10 @@ private Q_SLOTS:
         f.write("#!/bin/sh\n"
                 "echo job-is-running\n"
                 "echo 'Exception in thread \"main\" org.apache.spark.SparkException: Job aborted'\n"
-                "printf '\\tat org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2792)\\n'\n"
-                "echo 'Caused by: java.io.FileNotFoundException: /data/missing.csv (No such file or directory)'\n"
+                "printf '\\tat "
+                "org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2792)\\n'\n"
+                "echo 'Caused by: java.io.FileNotFoundException: /data/missing.csv (No such file "
+                "or directory)'\n"
                 "printf '\\tat java.io.FileInputStream.open0(Native Method)\\n'\n"
                 "trap 'echo stopping on SIGTERM; exit 143' TERM\n"
                 "while true; do sleep 0.1; done\n");
@@ -104,9 +108,10 @@ private Q_SLOTS:
         // window's AnalysisRunner hang on destruction under Qt 6.4.)
         QProcess server;
         server.setProgram(dcpLocal());
-        server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                             m_data.path(), QStringLiteral("--spark-submit"), m_script, QStringLiteral("--kill-grace"),
-                             QStringLiteral("3")});
+        server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                             QStringLiteral("--data-dir"), m_data.path(),
+                             QStringLiteral("--spark-submit"), m_script,
+                             QStringLiteral("--kill-grace"), QStringLiteral("3")});
         server.setStandardOutputFile(m_home.filePath(QStringLiteral("dcp-local.out")));
         QVERIFY(server.startDetached(&m_serverPid));
         QVERIFY(waitFor([&] { return LocalServerInfo::readRunning(m_data.path()).has_value(); }));
@@ -125,7 +130,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         JobsModel model(dir.filePath(QStringLiteral("jobs.json")));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         JobStatus s;
         s.jobId = QStringLiteral("job-1");
         s.name = QStringLiteral("one");
@@ -137,15 +143,21 @@ private Q_SLOTS:
         s.jobId = QStringLiteral("job-2");
         model.upsert(QStringLiteral("local"), s);
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.data(model.index(0, JobsModel::NameColumn), JobsModel::JobIdRole).toString(), QStringLiteral("job-2"));
+        QCOMPARE(model.data(model.index(0, JobsModel::NameColumn), JobsModel::JobIdRole).toString(),
+                 QStringLiteral("job-2"));
         s.state = JobState::Failed;
         s.error = QStringLiteral("boom");
         model.upsert(QStringLiteral("local"), s);
-        QCOMPARE(model.data(model.index(0, JobsModel::StatusColumn)).toString(), QStringLiteral("FAILED"));
-        QVERIFY(model.data(model.index(0, JobsModel::StatusColumn), Qt::DecorationRole).canConvert<QIcon>());
-        QCOMPARE(model.data(model.index(0, JobsModel::StatusColumn), Qt::ForegroundRole).value<QColor>(),
-                 JobsModel::stateColor(JobState::Failed));
-        QVERIFY(model.data(model.index(0, 0), Qt::ToolTipRole).toString().contains(QLatin1String("boom")));
+        QCOMPARE(model.data(model.index(0, JobsModel::StatusColumn)).toString(),
+                 QStringLiteral("FAILED"));
+        QVERIFY(model.data(model.index(0, JobsModel::StatusColumn), Qt::DecorationRole)
+                    .canConvert<QIcon>());
+        QCOMPARE(
+            model.data(model.index(0, JobsModel::StatusColumn), Qt::ForegroundRole).value<QColor>(),
+            JobsModel::stateColor(JobState::Failed));
+        QVERIFY(model.data(model.index(0, 0), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("boom")));
         model.tick();
         model.remove(1);
         QCOMPARE(model.rowCount(), 1);
@@ -157,19 +169,19 @@ private Q_SLOTS:
     void submitFollowCancel()
     {
         MainWindow window;
-        JobsIntegration *jobs = JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), window.mainToolBar(),
-                                                         window.document(),
-                                                         [&window](QDockWidget *d, Qt::DockWidgetArea a) {
-                                                             window.addExtensionDock(d, a);
-                                                         });
+        JobsIntegration *jobs = JobsIntegration::install(
+            &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
+            [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QAbstractItemModelTester tester(jobs->jobsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(jobs->jobsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(window.mainToolBar()->actions().contains(jobs->submitAction()));
         QVERIFY(window.menu(QStringLiteral("jobs"))->actions().contains(jobs->submitAction()));
         QSignalSpy notified(jobs, &JobsIntegration::notified);
 
-        QVERIFY(window.openFile(QStringLiteral(UIS_SOURCE_DIR "/resources/templates/rest-to-parquet-iceberg.uis.yaml")));
+        QVERIFY(window.openFile(QStringLiteral(
+            UIS_SOURCE_DIR "/resources/templates/rest-to-parquet-iceberg.uis.yaml")));
         jobs->submitAction()->trigger();
         QVERIFY(waitFor([&] { return jobs->submitFlow()->dialog() != nullptr; }));
         SubmitDialog *dialog = jobs->submitFlow()->dialog();
@@ -190,20 +202,25 @@ private Q_SLOTS:
         const QString id = model->entry(0)->status.jobId;
         QVERIFY(id.startsWith(QLatin1String("job-")));
         QVERIFY(waitFor([&] { return model->entry(0)->status.state == JobState::Running; }));
-        QCOMPARE(model->data(model->index(0, JobsModel::NameColumn)).toString(), QStringLiteral("market-data-ingestion"));
-        QCOMPARE(model->data(model->index(0, JobsModel::EngineColumn)).toString(), QStringLiteral("spark"));
+        QCOMPARE(model->data(model->index(0, JobsModel::NameColumn)).toString(),
+                 QStringLiteral("market-data-ingestion"));
+        QCOMPARE(model->data(model->index(0, JobsModel::EngineColumn)).toString(),
+                 QStringLiteral("spark"));
         QVERIFY(!model->data(model->index(0, JobsModel::LastPollColumn)).toString().isEmpty());
         QVERIFY(jobs->jobsDock()->isWatching(QStringLiteral("local"), id));
 
         // Its log is followed in the Logs dock; the root cause is found.
         LogView *log = jobs->logDock()->logView();
         QCOMPARE(jobs->logDock()->jobId(), id);
-        QVERIFY(waitFor([&] { return log->text().contains(QLatin1String("java.io.FileNotFoundException")); }));
+        QVERIFY(waitFor(
+            [&] { return log->text().contains(QLatin1String("java.io.FileNotFoundException")); }));
         QVERIFY(jobs->logDock()->isFollowing());
         QVERIFY(log->jumpToRootCause());
-        QVERIFY2(log->statusText().contains(QLatin1String("java.io.FileNotFoundException: /data/missing.csv")),
+        QVERIFY2(log->statusText().contains(
+                     QLatin1String("java.io.FileNotFoundException: /data/missing.csv")),
                  qPrintable(log->statusText()));
-        QVERIFY(log->editor()->textCursor().selectedText().contains(QLatin1String("SparkException")));
+        QVERIFY(
+            log->editor()->textCursor().selectedText().contains(QLatin1String("SparkException")));
         log->searchField()->setText(QStringLiteral("caused by"));
         QVERIFY(log->findNext());
         QVERIFY(!log->text().contains(QLatin1String("k-777-secret")));
@@ -214,7 +231,8 @@ private Q_SLOTS:
         jobs->jobsDock()->cancelAction()->trigger();
         QMessageBox *box = nullptr;
         QVERIFY(waitFor([&] {
-            box = jobs->jobsDock()->findChild<QMessageBox *>(QStringLiteral("cancelJobConfirmation"));
+            box =
+                jobs->jobsDock()->findChild<QMessageBox *>(QStringLiteral("cancelJobConfirmation"));
             return box && box->isVisible();
         }));
         QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
@@ -222,7 +240,8 @@ private Q_SLOTS:
         QCOMPARE(model->entry(0)->status.state, JobState::Running);
         jobs->jobsDock()->cancelAction()->trigger();
         QVERIFY(waitFor([&] {
-            box = jobs->jobsDock()->findChild<QMessageBox *>(QStringLiteral("cancelJobConfirmation"));
+            box =
+                jobs->jobsDock()->findChild<QMessageBox *>(QStringLiteral("cancelJobConfirmation"));
             return box && box->isVisible();
         }));
         QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
@@ -251,8 +270,8 @@ private Q_SLOTS:
     void environmentsDialog()
     {
         MainWindow window;
-        JobsIntegration *jobs = JobsIntegration::install(&window, window.menu(QStringLiteral("jobs")), nullptr,
-                                                         window.document());
+        JobsIntegration *jobs = JobsIntegration::install(
+            &window, window.menu(QStringLiteral("jobs")), nullptr, window.document());
         jobs->environmentsAction()->trigger();
         EnvironmentsDialog *dialog = jobs->environmentsDialog();
         QVERIFY(dialog && dialog->isVisible());
@@ -267,10 +286,13 @@ private Q_SLOTS:
         QCOMPARE(dialog->tokenField()->echoMode(), QLineEdit::Password);
         dialog->saveCurrent();
         QVERIFY(waitFor([&] { return dialog->statusText().contains(QLatin1String("keychain")); }));
-        QVERIFY2(dialog->statusText().contains(QLatin1String("DCP_TOKEN")), qPrintable(dialog->statusText()));
+        QVERIFY2(dialog->statusText().contains(QLatin1String("DCP_TOKEN")),
+                 qPrintable(dialog->statusText()));
         EnvironmentStore store;
-        QCOMPARE(store.url(QStringLiteral("staging")), QUrl(QStringLiteral("https://dcp-staging.example.com")));
-        QFile conf(QString::fromUtf8(qgetenv("XDG_CONFIG_HOME")) + QStringLiteral("/uis-studio/environments.conf"));
+        QCOMPARE(store.url(QStringLiteral("staging")),
+                 QUrl(QStringLiteral("https://dcp-staging.example.com")));
+        QFile conf(QString::fromUtf8(qgetenv("XDG_CONFIG_HOME")) +
+                   QStringLiteral("/uis-studio/environments.conf"));
         QVERIFY(conf.open(QIODevice::ReadOnly));
         QVERIFY(!conf.readAll().contains("tok-secret-1"));
         // A bad URL is refused with a reason.
@@ -280,6 +302,77 @@ private Q_SLOTS:
         dialog->removeCurrent();
         QVERIFY(!EnvironmentStore().contains(QStringLiteral("staging")));
         dialog->close();
+    }
+
+    void connectionsDoNotBlock()
+    {
+        // The studio's path to a client (environment, token, embedded dcp-local) answers through
+        // the event loop: withClient() returns at once, a timer keeps ticking meanwhile, callers
+        // waiting for one environment share one resolution, and progress reaches the status bar.
+        MainWindow window;
+        JobsIntegration *jobs = JobsIntegration::install(
+            &window, window.menu(QStringLiteral("jobs")), nullptr, window.document());
+        JobsConnections *connections = jobs->connections();
+        QVERIFY(!connections->isResolving(QStringLiteral("local"))); // nothing before the loop runs
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!connections->existingClient(QStringLiteral("local")));
+        QSignalSpy progress(connections, &JobsConnections::progress);
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = qMax(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        ticker.start();
+
+        QList<DcpClient *> clients;
+        QElapsedTimer call;
+        call.start();
+        for (int i = 0; i < 2; ++i)
+            connections->withClient(QStringLiteral("local"), [&](DcpClient *c, const QString &e) {
+                QVERIFY2(c, qPrintable(e));
+                clients << c;
+            });
+        QVERIFY(call.elapsed() < 250);
+        QVERIFY(clients.isEmpty()); // answered later, from the event loop
+        QVERIFY(connections->isResolving(QStringLiteral("local")));
+        QVERIFY(waitFor([&] { return clients.size() == 2; }));
+        QCOMPARE(clients.first(), clients.last());
+        QVERIFY(!connections->isResolving(QStringLiteral("local")));
+        QVERIFY2(longestGap < 500,
+                 qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestGap)));
+        QVERIFY(!progress.isEmpty());
+        QVERIFY2(window.statusBar()->currentMessage().contains(
+                     QLatin1String("token from dcp-local token file")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        std::unique_ptr<DcpReply> list(clients.first()->list());
+        QVERIFY2(list->wait(60000), qPrintable(list->error().fullText()));
+
+        // A resolved environment is answered from the event loop too.
+        DcpClient *again = nullptr;
+        connections->withClient(QStringLiteral("local"),
+                                [&](DcpClient *c, const QString &) { again = c; });
+        QVERIFY(!again);
+        QVERIFY(waitFor([&] { return again != nullptr; }));
+        QCOMPARE(again, clients.first());
+
+        // An environment without a URL fails with a reason, by the same path.
+        QString error;
+        bool failed = false;
+        connections->withClient(QStringLiteral("nowhere"), [&](DcpClient *c, const QString &e) {
+            failed = !c;
+            error = e;
+        });
+        QVERIFY(!failed);
+        QVERIFY(waitFor([&] { return failed; }));
+        QVERIFY2(error.contains(QLatin1String("no URL")), qPrintable(error));
+        ticker.stop();
     }
 
     void embeddedServerStarts()

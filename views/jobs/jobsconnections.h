@@ -19,12 +19,16 @@ class TokenStore;
 /**
  * One DcpClient per environment for the studio's job views, resolved from the environment
  * store (URL from settings, token from the keychain or DCP_TOKEN). With `local` and no URL, the
- * embedded dcp-local is reused or started first.
+ * embedded dcp-local is reused or started first. Nothing here blocks: the keychain is read
+ * asynchronously, callers are answered from the event loop, and what is happening is reported
+ * by `progress` (the studio shows it in the status bar).
  */
 class JobsConnections : public QObject
 {
     Q_OBJECT
 public:
+    using ClientCallback = std::function<void(DcpClient *client, const QString &error)>;
+
     /// `settingsPath` "" uses the default environments file.
     explicit JobsConnections(const QString &settingsPath = {}, QObject *parent = nullptr);
     ~JobsConnections() override;
@@ -33,19 +37,39 @@ public:
     TokenStore *tokens() const { return m_tokens; }
     JobsLocalServer *localServer() const { return m_local; }
 
-    /// Calls `done(client, error)` once the environment can be used (client null on error).
-    void withClient(const QString &environment, std::function<void(DcpClient *, const QString &)> done);
+    /**
+     * Calls `done(client, error)` once the environment can be used (client null on error).
+     * Always later, from the event loop: this returns at once and never touches the keychain or
+     * the network itself. Concurrent calls for one environment share one resolution.
+     */
+    void withClient(const QString &environment, ClientCallback done);
     /// The client already made for `environment`, or null.
-    DcpClient *existingClient(const QString &environment) const { return m_clients.value(environment); }
+    DcpClient *existingClient(const QString &environment) const
+    {
+        return m_clients.value(environment);
+    }
+    /// Whether `environment` is being resolved (keychain read or dcp-local start under way).
+    bool isResolving(const QString &environment) const { return m_waiting.contains(environment); }
     /// Forgets a resolved environment (after its URL or token changed).
     void invalidate(const QString &environment);
 
+Q_SIGNALS:
+    /// What a resolution is doing or how it ended, for the status bar.
+    void progress(const QString &message);
+
 private:
+    void startResolving(const QString &environment);
+    void resolved(const QString &environment, int generation, const Environment &env);
+    void answer(const QString &environment, DcpClient *client, const QString &error);
+
     std::unique_ptr<EnvironmentStore> m_store;
     TokenStore *m_tokens;
     JobsLocalServer *m_local;
     QHash<QString, DcpClient *> m_clients;
-    QList<std::function<void(DcpClient *, const QString &)>> m_waitingForLocal;
+    /// Callers waiting for an environment being resolved.
+    QHash<QString, QList<ClientCallback>> m_waiting;
+    /// Bumped by each new resolution, so that an answer outdated by invalidate() is dropped.
+    QHash<QString, int> m_generation;
 };
 
 } // namespace uis

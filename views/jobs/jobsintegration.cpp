@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolBar>
 
 namespace uis {
@@ -45,7 +46,8 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     m_submit = new QAction(tr("&Submit Job…"), this);
     m_submit->setObjectName(QStringLiteral("submitJob"));
     m_submit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
-    m_submit->setToolTip(tr("Validate, compile and submit this pipeline to the selected DCP environment"));
+    m_submit->setToolTip(
+        tr("Validate, compile and submit this pipeline to the selected DCP environment"));
     m_submit->setIcon(JobsModel::stateIcon(JobState::Running));
     m_environments = new QAction(tr("&Environments…"), this);
     m_environments->setObjectName(QStringLiteral("dcpEnvironments"));
@@ -55,19 +57,23 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     connect(m_flow, &SubmitFlow::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_flow, &SubmitFlow::failed, this, [this](const QString &t) {
         showMessage(t.section(QLatin1Char('\n'), 0, 0), 10000);
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Submit"), t, QMessageBox::Ok, m_window);
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Submit"), t, QMessageBox::Ok, m_window);
         box->setObjectName(QStringLiteral("submitFailed"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
-    connect(m_flow, &SubmitFlow::submitted, this, [this](const QString &environment, const JobStatus &s) {
-        m_jobsDock->show();
-        m_jobsDock->addJob(environment, s);
-        m_logDock->showJob(environment, s.jobId);
-    });
+    connect(m_flow, &SubmitFlow::submitted, this,
+            [this](const QString &environment, const JobStatus &s) {
+                m_jobsDock->show();
+                m_jobsDock->addJob(environment, s);
+                m_logDock->showJob(environment, s.jobId);
+            });
     connect(m_jobsDock, &JobsDock::showLogRequested, m_logDock, &LogDock::showJob);
     connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
+    connect(m_connections, &JobsConnections::progress, this,
+            [this](const QString &t) { showMessage(t); });
 }
 
 JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToolBar *toolBar,
@@ -93,17 +99,20 @@ JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToo
     add(self->m_logDock, Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(self->m_jobsDock, self->m_logDock);
     self->m_jobsDock->raise();
-    // Jobs that were running when the studio closed are watched again.
-    self->m_jobsDock->watchUnfinished();
+    // Jobs that were running when the studio closed are watched again, once the event loop runs:
+    // the window is shown before any keychain or network call.
+    QTimer::singleShot(0, self->m_jobsDock, &JobsDock::watchUnfinished);
     return self;
 }
 
 void JobsIntegration::showEnvironments()
 {
     if (!m_dialog) {
-        m_dialog = new EnvironmentsDialog(m_connections->store(), m_connections->tokens(), m_window);
+        m_dialog =
+            new EnvironmentsDialog(m_connections->store(), m_connections->tokens(), m_window);
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_dialog, &EnvironmentsDialog::environmentChanged, m_connections, &JobsConnections::invalidate);
+        connect(m_dialog, &EnvironmentsDialog::environmentChanged, m_connections,
+                &JobsConnections::invalidate);
     }
     m_dialog->show();
     m_dialog->raise();
@@ -118,7 +127,9 @@ void JobsIntegration::showMessage(const QString &text, int ms)
 void JobsIntegration::notifyEnded(const QString &environment, const JobStatus &status)
 {
     const QString title = tr("Job %1").arg(jobStateName(status.state).toLower());
-    QString text = tr("%1 (%2) on %3").arg(status.name.isEmpty() ? status.jobId : status.name, status.jobId, environment);
+    QString text =
+        tr("%1 (%2) on %3")
+            .arg(status.name.isEmpty() ? status.jobId : status.name, status.jobId, environment);
     if (!status.error.isEmpty())
         text += QLatin1Char('\n') + status.error;
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
@@ -128,7 +139,8 @@ void JobsIntegration::notifyEnded(const QString &environment, const JobStatus &s
         }
         m_tray->show();
         m_tray->showMessage(title, text,
-                            status.state == JobState::Succeeded ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+                            status.state == JobState::Succeeded ? QSystemTrayIcon::Information
+                                                                : QSystemTrayIcon::Warning);
     }
     QApplication::alert(m_window);
     showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0), 10000);

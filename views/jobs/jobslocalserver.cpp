@@ -16,7 +16,10 @@
 
 namespace uis {
 
-JobsLocalServer::JobsLocalServer(QObject *parent) : QObject(parent), m_dataDir(LocalServerInfo::defaultDataDir()) {}
+JobsLocalServer::JobsLocalServer(QObject *parent)
+    : QObject(parent), m_dataDir(LocalServerInfo::defaultDataDir())
+{
+}
 
 QString JobsLocalServer::findProgram()
 {
@@ -24,7 +27,8 @@ QString JobsLocalServer::findProgram()
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString appDir = QCoreApplication::applicationDirPath();
-    QStringList candidates{appDir + QStringLiteral("/dcp-local"), appDir + QStringLiteral("/../bin/dcp-local")};
+    QStringList candidates{appDir + QStringLiteral("/dcp-local"),
+                           appDir + QStringLiteral("/../bin/dcp-local")};
     if (const QString bin = qEnvironmentVariable("UIS_BIN_DIR"); !bin.isEmpty())
         candidates << bin + QStringLiteral("/dcp-local");
     for (const QString &c : std::as_const(candidates)) {
@@ -47,7 +51,8 @@ void JobsLocalServer::ensureRunning()
     const QString program = findProgram();
     if (program.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
-            Q_EMIT failed(tr("dcp-local was not found next to the studio or in PATH; install it or set UIS_DCP_LOCAL"));
+            Q_EMIT failed(tr("dcp-local was not found next to the studio or in PATH; install it or "
+                             "set UIS_DCP_LOCAL"));
         });
         return;
     }
@@ -55,18 +60,22 @@ void JobsLocalServer::ensureRunning()
     m_logPath = QDir(m_dataDir).filePath(QStringLiteral("dcp-local.out"));
     QProcess p;
     p.setProgram(program);
-    p.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), m_dataDir});
+    p.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data-dir"), m_dataDir});
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(m_logPath);
     p.setStandardErrorFile(m_logPath, QIODevice::Append);
     qint64 pid = 0;
     if (!p.startDetached(&pid)) {
         const QString e = p.errorString();
-        QTimer::singleShot(0, this, [this, e, program] { Q_EMIT failed(tr("cannot start %1: %2").arg(program, e)); });
+        QTimer::singleShot(0, this, [this, e, program] {
+            Q_EMIT failed(tr("cannot start %1: %2").arg(program, e));
+        });
         return;
     }
     m_pid = pid;
     m_polls = 0;
+    Q_EMIT progress(tr("Starting dcp-local (%1)…").arg(m_dataDir));
     m_waiting = new QTimer(this);
     connect(m_waiting, &QTimer::timeout, this, &JobsLocalServer::poll);
     m_waiting->start(100);

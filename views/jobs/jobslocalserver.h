@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     void ready(const QUrl &url);
     void failed(const QString &message);
+    /// "Starting dcp-local…", for the status bar.
+    void progress(const QString &message);
 
 private:
     void poll();
