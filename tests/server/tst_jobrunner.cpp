@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -229,6 +230,18 @@ private Q_SLOTS:
     {
         // The runner kills what is left of its process groups; the store outlives it.
         m_runner.reset();
+        // A failed test may leave an engine's child behind: never let it outlive the test.
+        QDirIterator it(m_data->path() + QStringLiteral("/jobs"),
+                        {QStringLiteral("pid"), QStringLiteral("child")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            const qint64 pid = f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+            // Only a process working in this test's data directory: a pid may have been reused.
+            const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
+            if (alive(pid) && cwd.startsWith(m_data->path()))
+                ::kill(pid_t(pid), SIGKILL);
+        }
         m_store.reset();
         m_data.reset();
     }
@@ -518,12 +531,16 @@ private Q_SLOTS:
         const QString running = submit(sparkJob(QStringLiteral("term")));
         const QString queued = submit(sparkJob(QStringLiteral("ok")));
         QVERIFY(waitFor([&] { return log(running).contains("job-is-running"); }));
+        QVERIFY(waitFor([&] { return pidFile(running, "child") > 0; }));
         const qint64 leader = pidFile(running, "pid");
+        const qint64 child = pidFile(running, "child");
         bool complete = false;
         connect(m_runner.get(), &JobRunner::shutdownComplete, this, [&] { complete = true; });
         m_runner->shutdown();
         QVERIFY(waitFor([&] { return complete; }));
         QVERIFY(!alive(leader));
+        QVERIFY2(waitFor([&] { return !alive(child); }, 10000),
+                 "the job's child outlived shutdown");
         QCOMPARE(status(running).state, JobState::Failed);
         QVERIFY2(status(running).error.contains(QLatin1String("shut down")),
                  qPrintable(status(running).error));
