@@ -90,7 +90,8 @@ QString JobRunner::runnersDir() const
     for (const QString &rel : {QStringLiteral("/../../runners"), QStringLiteral("/../runners"),
                                QStringLiteral("/../share/uis-studio/runners")}) {
         const QString dir = QDir::cleanPath(appDir + rel);
-        if (QFileInfo(dir + QStringLiteral("/spark")).isDir() || QFileInfo(dir + QStringLiteral("/flink")).isDir())
+        if (QFileInfo(dir + QStringLiteral("/spark")).isDir() ||
+            QFileInfo(dir + QStringLiteral("/flink")).isDir())
             return dir;
     }
     return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
@@ -106,23 +107,29 @@ QString JobRunner::submit(const QString &id, const JobRequest &request)
     const QString dir = m_store->jobDir(id);
     if (!QDir().mkpath(dir))
         return QStringLiteral("cannot create %1").arg(dir);
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (!request.jobConfig.isEmpty()) {
-        if (const QString e = writePrivate(dir + QStringLiteral("/job-config.json"),
-                                           QJsonDocument(request.jobConfig).toJson(QJsonDocument::Indented));
+        if (const QString e =
+                writePrivate(dir + QStringLiteral("/job-config.json"),
+                             QJsonDocument(request.jobConfig).toJson(QJsonDocument::Indented));
             !e.isEmpty())
             return e;
     }
     if (!request.flinkSql.isEmpty()) {
-        if (const QString e = writePrivate(dir + QStringLiteral("/job.sql"), request.flinkSql.toUtf8()); !e.isEmpty())
+        if (const QString e =
+                writePrivate(dir + QStringLiteral("/job.sql"), request.flinkSql.toUtf8());
+            !e.isEmpty())
             return e;
     }
     QFile log(m_store->logPath(id));
     if (!log.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly))
-        return QStringLiteral("cannot create the log %1: %2").arg(log.fileName(), log.errorString());
-    log.write(logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
-                          .arg(id, request.engine, request.jobType)
-                          .arg(m_config.maxConcurrent)));
+        return QStringLiteral("cannot create the log %1: %2")
+            .arg(log.fileName(), log.errorString());
+    log.write(
+        logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
+                    .arg(id, request.engine, request.jobType)
+                    .arg(m_config.maxConcurrent)));
     log.close();
     if (!request.runtimeEnv.isEmpty())
         m_runtimeEnv.insert(id, request.runtimeEnv);
@@ -163,15 +170,18 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
     const JobRecord *rec = m_store->find(id);
     const QString configPath = m_store->jobDir(id) + QStringLiteral("/job-config.json");
     if (!QFileInfo::exists(configPath)) {
-        l.error = QStringLiteral("dcp-local runs UIS jobs only: this job has no `config.uis.job_config`");
+        l.error =
+            QStringLiteral("dcp-local runs UIS jobs only: this job has no `config.uis.job_config`");
         l.problems << l.error
-                   << QStringLiteral("compile the spec with `uisctl compile --target dcp-request` and submit that, or "
+                   << QStringLiteral("compile the spec with `uisctl compile --target dcp-request` "
+                                     "and submit that, or "
                                      "use a DCP cluster for CoreETL jobs");
         return l;
     }
     if (!m_config.sparkSubmit.isEmpty()) {
         if (!isExecutable(m_config.sparkSubmit)) {
-            l.error = QStringLiteral("--spark-submit %1 is not an executable file").arg(m_config.sparkSubmit);
+            l.error = QStringLiteral("--spark-submit %1 is not an executable file")
+                          .arg(m_config.sparkSubmit);
             l.problems << l.error;
             return l;
         }
@@ -184,23 +194,29 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
             l.program = QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
         if (l.program.isEmpty()) {
             l.error = QStringLiteral("pyspark is not installed: run `make deps`");
-            l.problems << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)").arg(project)
-                       << QStringLiteral("pyspark is not installed: run `make deps` in %1 (it sets up .venv with "
-                                         "pyspark), or start dcp-local with --spark-submit PATH")
-                              .arg(project);
+            l.problems
+                << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)")
+                       .arg(project)
+                << QStringLiteral(
+                       "pyspark is not installed: run `make deps` in %1 (it sets up .venv with "
+                       "pyspark), or start dcp-local with --spark-submit PATH")
+                       .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
+            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
             l.error = QStringLiteral("Java is not installed: Spark needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
-                       << QStringLiteral("install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
+                       << QStringLiteral(
+                              "install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
             return l;
         }
     }
     const QString runner = runnersDir() + QStringLiteral("/spark/uis_spark_runner.py");
     if (!QFileInfo::exists(runner)) {
         l.error = QStringLiteral("the UIS Spark runner is missing (%1)").arg(runner);
-        l.problems << l.error << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
+        l.problems << l.error
+                   << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
         return l;
     }
 
@@ -211,12 +227,14 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
     QString appName = conf.value(QLatin1String("spark.app.name")).toString();
     if (appName.isEmpty())
         appName = rec ? rec->status.name : id;
-    l.arguments << QStringLiteral("--master") << QStringLiteral("local[*]") << QStringLiteral("--deploy-mode")
-                << QStringLiteral("client") << QStringLiteral("--name") << appName;
+    l.arguments << QStringLiteral("--master") << QStringLiteral("local[*]")
+                << QStringLiteral("--deploy-mode") << QStringLiteral("client")
+                << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
     QStringList jars;
     const QDir jarDir(project + QStringLiteral("/.cache/jars/spark"));
-    for (const QFileInfo &fi : jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
+    for (const QFileInfo &fi :
+         jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
         jars << fi.absoluteFilePath();
     QStringList packages;
     for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
@@ -228,12 +246,14 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
     for (auto it = conf.begin(); it != conf.end(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("spark.app.name") || key == QLatin1String("spark.master") ||
-            key == QLatin1String("spark.submit.deployMode") || key.startsWith(QLatin1String("spark.kubernetes.")))
+            key == QLatin1String("spark.submit.deployMode") ||
+            key.startsWith(QLatin1String("spark.kubernetes.")))
             continue;
         const QJsonValue v = it.value();
         const QString value = v.isString() ? v.toString()
-                              : v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                           : QString::number(v.toDouble(), 'g', 15);
+                              : v.isBool()
+                                  ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                  : QString::number(v.toDouble(), 'g', 15);
         l.arguments << QStringLiteral("--conf") << key + QLatin1Char('=') + value;
     }
     l.arguments << runner << QStringLiteral("--job-config") << configPath;
@@ -262,19 +282,25 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id) const
         const QDir lib(project + QStringLiteral("/.venv/lib"));
         bool havePyFlink = false;
         for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs))
-            havePyFlink = havePyFlink || QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyflink"))).isDir();
+            havePyFlink =
+                havePyFlink ||
+                QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyflink"))).isDir();
         if (!isExecutable(python) || !havePyFlink) {
             l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
-            l.problems << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(project)
-                       << QStringLiteral("PyFlink is not installed: run `make deps` in %1 (it sets up .venv with "
-                                         "apache-flink), or start dcp-local with --flink PATH")
-                              .arg(project);
+            l.problems
+                << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(project)
+                << QStringLiteral(
+                       "PyFlink is not installed: run `make deps` in %1 (it sets up .venv with "
+                       "apache-flink), or start dcp-local with --flink PATH")
+                       .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
+            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
             l.error = QStringLiteral("Java is not installed: Flink needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
-                       << QStringLiteral("install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
+                       << QStringLiteral(
+                              "install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
             return l;
         }
         l.program = python;
@@ -282,7 +308,8 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id) const
     const QString runner = runnersDir() + QStringLiteral("/flink/uis_flink_runner.py");
     if (!QFileInfo::exists(runner)) {
         l.error = QStringLiteral("the UIS Flink runner is missing (%1)").arg(runner);
-        l.problems << l.error << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
+        l.problems << l.error
+                   << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
         return l;
     }
     l.arguments << runner << QStringLiteral("--sql") << sqlPath;
@@ -307,7 +334,7 @@ void JobRunner::startJob(const QString &id)
         s.engineState = QStringLiteral("NOT_STARTED");
         s.finishedAt = QDateTime::currentDateTimeUtc();
         s.error = launch.error;
-        m_store->update(id, s);
+        setStatus(id, s);
         m_runtimeEnv.remove(id);
         QTimer::singleShot(0, this, &JobRunner::startNext);
         return;
@@ -329,7 +356,8 @@ void JobRunner::startJob(const QString &id)
     // Streaming checkpoints belong to this server's data, not to a /tmp folder shared by every
     // run of the same app name (a second run would resume from another's offsets).
     if (!env.contains(QStringLiteral("UIS_CHECKPOINT_DIR")))
-        env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"), m_store->jobDir(id) + QStringLiteral("/checkpoints"));
+        env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"),
+                   m_store->jobDir(id) + QStringLiteral("/checkpoints"));
     const QString venvPython = projectDir() + QStringLiteral("/.venv/bin/python");
     if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
@@ -363,7 +391,7 @@ void JobRunner::startJob(const QString &id)
         JobStatus st = cur->status;
         st.state = JobState::Running;
         st.engineState = QStringLiteral("RUNNING");
-        m_store->update(id, st);
+        setStatus(id, st);
         Q_UNUSED(flink)
     });
     connect(p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
@@ -379,7 +407,7 @@ void JobRunner::startJob(const QString &id)
     s.state = JobState::Submitted;
     s.engineState = flink ? QStringLiteral("CREATED") : QStringLiteral("SUBMITTED");
     s.startedAt = QDateTime::currentDateTimeUtc();
-    m_store->update(id, s);
+    setStatus(id, s);
     p->start();
 }
 
@@ -408,7 +436,8 @@ void JobRunner::onOutput(const QString &id)
         "started service 'SparkUI' on port ([0-9]+)"));
     if (const qsizetype at = text.lastIndexOf(failedMark); at >= 0) {
         const qsizetype end = text.indexOf('\n', at);
-        r->lastFailure = QString::fromUtf8(text.mid(at + failedMark.size(), end < 0 ? -1 : end - at - failedMark.size()))
+        r->lastFailure = QString::fromUtf8(text.mid(at + failedMark.size(),
+                                                    end < 0 ? -1 : end - at - failedMark.size()))
                              .trimmed();
     }
     // The Flink runner reports the engine's own job state: `uis-runner: job <id> state RUNNING`.
@@ -419,10 +448,11 @@ void JobRunner::onOutput(const QString &id)
         while (it.hasNext())
             last = it.next().captured(1);
         const JobRecord *cur = m_store->find(id);
-        if (!last.isEmpty() && cur && cur->status.engineState != last && !isTerminal(cur->status.state)) {
+        if (!last.isEmpty() && cur && cur->status.engineState != last &&
+            !isTerminal(cur->status.state)) {
             JobStatus st = cur->status;
             st.engineState = last;
-            m_store->update(id, st);
+            setStatus(id, st);
         }
     }
     if (text.contains("started at http") || text.contains("listening at http") ||
@@ -431,10 +461,11 @@ void JobRunner::onOutput(const QString &id)
         if (m.hasMatch()) {
             if (const JobRecord *cur = m_store->find(id)) {
                 JobStatus st = cur->status;
-                st.uiUrl = !m.captured(1).isEmpty()   ? m.captured(1)
-                           : !m.captured(2).isEmpty() ? m.captured(2)
-                                                      : QStringLiteral("http://localhost:%1").arg(m.captured(3));
-                m_store->update(id, st);
+                st.uiUrl = !m.captured(1).isEmpty() ? m.captured(1)
+                           : !m.captured(2).isEmpty()
+                               ? m.captured(2)
+                               : QStringLiteral("http://localhost:%1").arg(m.captured(3));
+                setStatus(id, st);
             }
         }
     }
@@ -452,7 +483,7 @@ void JobRunner::onStartFailed(const QString &id, const QString &reason)
         st.engineState = QStringLiteral("NOT_STARTED");
         st.finishedAt = QDateTime::currentDateTimeUtc();
         st.error = QStringLiteral("cannot start %1: %2").arg(r->process->program(), reason);
-        m_store->update(id, st);
+        setStatus(id, st);
     }
     finishRunning(id);
 }
@@ -486,10 +517,11 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
         } else {
             st.state = JobState::Failed;
             st.engineState = QStringLiteral("FAILED");
-            st.error = r->lastFailure.isEmpty() ? QStringLiteral("the job %1").arg(how) : r->lastFailure;
+            st.error =
+                r->lastFailure.isEmpty() ? QStringLiteral("the job %1").arg(how) : r->lastFailure;
         }
         appendLog(id, logLine(QStringLiteral("job %1 (%2)").arg(jobStateName(st.state), how)));
-        m_store->update(id, st);
+        setStatus(id, st);
     }
     // Stragglers of the group (children the leader left behind) go with it.
     if (r->cancelling || r->shuttingDown)
@@ -515,6 +547,18 @@ void JobRunner::finishRunning(const QString &id)
         QTimer::singleShot(0, this, &JobRunner::startNext);
 }
 
+void JobRunner::setStatus(const QString &id, const JobStatus &status)
+{
+    const JobRecord *cur = m_store->find(id);
+    const JobState before = cur ? cur->status.state : JobState::Unknown;
+    // The in-memory record changes even when the write fails; the failure is only logged, as a
+    // job's process cannot be undone because the disk is full.
+    if (const QString e = m_store->update(id, status); !e.isEmpty())
+        qWarning("dcp-local: %s", qUtf8Printable(e));
+    if (status.state != before)
+        Q_EMIT stateChanged(id, status.state);
+}
+
 void JobRunner::signalGroup(Running *r, int sig)
 {
     const qint64 pgid = r->pgid > 0 ? r->pgid : r->process->processId();
@@ -538,20 +582,22 @@ JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
         st.finishedAt = QDateTime::currentDateTimeUtc();
         m_runtimeEnv.remove(id);
         appendLog(id, logLine(QStringLiteral("job CANCELLED before it started")));
-        m_store->update(id, st);
+        setStatus(id, st);
         return CancelOutcome::Cancelled;
     }
     Running *r = m_running.value(id);
     if (!r->cancelling) {
         r->cancelling = true;
-        appendLog(id, logLine(QStringLiteral("cancel requested: SIGTERM to the process group; SIGKILL in %1 s")
+        appendLog(id, logLine(QStringLiteral(
+                                  "cancel requested: SIGTERM to the process group; SIGKILL in %1 s")
                                   .arg(m_config.killGraceMs / 1000.0)));
         signalGroup(r, SIGTERM);
         r->killTimer = new QTimer;
         r->killTimer->setSingleShot(true);
         connect(r->killTimer, &QTimer::timeout, this, [this, id] {
             if (Running *run = m_running.value(id)) {
-                appendLog(id, logLine(QStringLiteral("still running after the grace period: SIGKILL")));
+                appendLog(id,
+                          logLine(QStringLiteral("still running after the grace period: SIGKILL")));
                 signalGroup(run, SIGKILL);
             }
         });

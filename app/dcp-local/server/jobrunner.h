@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobrequest.h"
+#include "jobstatus.h"
 
 #include <QHash>
 #include <QObject>
@@ -18,9 +19,9 @@ class JobStore;
 /// How jobs are run: the executables, where the runners are, and the limits.
 struct RunnerConfig
 {
-    QString sparkSubmit;   ///< --spark-submit; "" finds .venv/bin/spark-submit, then PATH
-    QString flink;         ///< --flink; "" uses .venv/bin/python with the Flink runner
-    QString runnersDir;    ///< "" uses UIS_RUNNERS_DIR, then <exe>/../../runners
+    QString sparkSubmit; ///< --spark-submit; "" finds .venv/bin/spark-submit, then PATH
+    QString flink;       ///< --flink; "" uses .venv/bin/python with the Flink runner
+    QString runnersDir;  ///< "" uses UIS_RUNNERS_DIR, then <exe>/../../runners
     int maxConcurrent = 2;
     int killGraceMs = 10000;
 };
@@ -54,6 +55,9 @@ public:
     QString runnersDir() const;
 
 Q_SIGNALS:
+    /// A job the runner handles changed state (SUBMITTED, RUNNING or a terminal state); the
+    /// store already holds the new status when this is emitted.
+    void stateChanged(const QString &id, uis::JobState state);
     void shutdownComplete();
 
 private:
@@ -87,6 +91,8 @@ private:
     void onStartFailed(const QString &id, const QString &reason);
     void finishRunning(const QString &id);
     void signalGroup(Running *r, int sig);
+    /// Writes `status` to the store and emits stateChanged() when the state moved.
+    void setStatus(const QString &id, const JobStatus &status);
     void checkShutdown();
 
     JobStore *m_store;
