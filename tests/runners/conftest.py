@@ -16,8 +16,7 @@ SPARK_RUNNER = REPO / "runners" / "spark" / "uis_spark_runner.py"
 FLINK_RUNNER = REPO / "runners" / "flink" / "uis_flink_runner.py"
 JOBS = HERE / "jobs"
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO / "runners" / "spark"))
-sys.path.insert(0, str(REPO / "runners" / "flink"))
+sys.path.insert(0, str(REPO / "runners"))  # the uis_runners package
 
 
 def pytest_configure(config):

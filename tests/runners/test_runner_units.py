@@ -8,8 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import uis_flink_runner as fr
-import uis_spark_runner as sr
+from uis_runners.errors import JobError
+from uis_runners.flink.statements import split_sql
+from uis_runners.placeholders import resolve
+from uis_runners.spark.delivery import request_id
+from uis_runners.spark.options import duration_seconds, spark_interval
+from uis_runners.spark.rest_fetch import fetch_rest, json_path
 
 
 # ------------------------------------------------------------------ SQL splitting
@@ -35,7 +39,7 @@ def test_split_sql_quotes_comments_and_statement_sets():
     RESET 'pipeline.name';
     SELECT 1
     """
-    st = fr.split_sql(script)
+    st = split_sql(script)
     assert [s.kind for s in st] == ["set", "set", "ddl", "ddl", "statement_set", "statement_set",
                                     "insert", "reset", "select"]
     assert (st[0].key, st[0].value) == ("pipeline.name", "it's; fine")
@@ -55,8 +59,8 @@ def test_split_sql_quotes_comments_and_statement_sets():
     ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
 ])
 def test_split_sql_errors(bad, msg):
-    with pytest.raises(fr.JobError, match=msg):
-        fr.split_sql(bad)
+    with pytest.raises(JobError, match=msg):
+        split_sql(bad)
 
 
 # ------------------------------------------------------------------ placeholders
@@ -66,29 +70,29 @@ def test_placeholders(monkeypatch):
     monkeypatch.setenv("HOST", "h")
     monkeypatch.setenv("UIS_SECRET_DB_PROD_PASSWORD", "pw")
     monkeypatch.setenv("mixedCase", "m")
-    got = sr.resolve({"a": "Bearer {{api_key}}", "b": ["{{ env.HOST }}:1"], "c": "{{secret.db-prod:password}}",
+    got = resolve({"a": "Bearer {{api_key}}", "b": ["{{ env.HOST }}:1"], "c": "{{secret.db-prod:password}}",
                       "d": "{{mixedCase}}", "n": 3})
     assert got == {"a": "Bearer k1", "b": ["h:1"], "c": "pw", "d": "m", "n": 3}
-    assert fr.resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
+    assert resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
     monkeypatch.delenv("HOST")
-    with pytest.raises(sr.JobError, match=r"\{\{env.HOST\}\}: environment variable HOST is not set"):
-        sr.resolve("{{env.HOST}}")
-    with pytest.raises(fr.JobError, match="UIS_SECRET_VAULT_X is not set"):
-        fr.resolve("{{secret.vault:x}}")
+    with pytest.raises(JobError, match=r"\{\{env.HOST\}\}: environment variable HOST is not set"):
+        resolve("{{env.HOST}}")
+    with pytest.raises(JobError, match="UIS_SECRET_VAULT_X is not set"):
+        resolve("{{secret.vault:x}}")
 
 
 def test_json_path_and_durations():
     doc = {"data": {"items": [{"a": 1}, {"a": 2}]}, "x-y": {"z": 3}}
-    assert sr.json_path(doc, "$.data.items") == [{"a": 1}, {"a": 2}]
-    assert sr.json_path(doc, "$.data.items[1].a") == 2
-    assert sr.json_path(doc, "$['x-y'].z") == 3
-    assert sr.json_path(doc, "$") is doc
-    assert sr.json_path(doc, "$.nope.items") is None
-    assert sr.spark_interval("5 min") == "300 seconds"
-    assert sr.spark_interval("1500ms") == "1500 milliseconds"
-    assert sr.duration_seconds("2 hours") == 7200
-    with pytest.raises(sr.JobError):
-        sr.duration_seconds("5 parsecs")
+    assert json_path(doc, "$.data.items") == [{"a": 1}, {"a": 2}]
+    assert json_path(doc, "$.data.items[1].a") == 2
+    assert json_path(doc, "$['x-y'].z") == 3
+    assert json_path(doc, "$") is doc
+    assert json_path(doc, "$.nope.items") is None
+    assert spark_interval("5 min") == "300 seconds"
+    assert spark_interval("1500ms") == "1500 milliseconds"
+    assert duration_seconds("2 hours") == 7200
+    with pytest.raises(JobError):
+        duration_seconds("5 parsecs")
 
 
 # ------------------------------------------------------------------ REST pagination
@@ -143,7 +147,7 @@ class Paged(BaseHTTPRequestHandler):
 def test_rest_pagination_kinds(http_server, path, src, calls):
     Paged.seen = []
     srv = http_server(Paged)
-    records = sr.fetch_rest({"name": "t", "url": srv.url + path, **src})
+    records = fetch_rest({"name": "t", "url": srv.url + path, **src})
     assert records == DATA
     assert len(Paged.seen) == calls
 
@@ -151,12 +155,12 @@ def test_rest_pagination_kinds(http_server, path, src, calls):
 def test_rest_preview_limit_stops_paging(http_server):
     Paged.seen = []
     srv = http_server(Paged)
-    records = sr.fetch_rest({"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2)
+    records = fetch_rest({"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2)
     assert records == DATA[:3] and len(Paged.seen) == 1
 
 
 def test_request_ids_are_deterministic():
-    a = sr.request_id("sink:url", {"x": 1, "y": "a"})
-    assert a == sr.request_id("sink:url", {"y": "a", "x": 1})
-    assert a != sr.request_id("sink:url", {"x": 2, "y": "a"})
-    assert sr.request_id("s", {"x": 1}, "id-7") == sr.request_id("s", {"x": 99}, "id-7")
+    a = request_id("sink:url", {"x": 1, "y": "a"})
+    assert a == request_id("sink:url", {"y": "a", "x": 1})
+    assert a != request_id("sink:url", {"x": 2, "y": "a"})
+    assert request_id("s", {"x": 1}, "id-7") == request_id("s", {"x": 99}, "id-7")
