@@ -8,6 +8,7 @@ Flink mini-cluster.
 This script stays at this path (dcp-local starts it); the runner itself is the package
 runners/uis_runners (uis_runners.flink), which the script puts on sys.path. See runners/README.md.
 """
+
 import sys
 from pathlib import Path
 

@@ -8,6 +8,7 @@ This script stays at this path (dcp-local, the GUI's data preview and submit-loc
 the runner itself is the package runners/uis_runners (uis_runners.spark), which the script puts
 on sys.path. The session ships the package to the executors itself. See runners/README.md.
 """
+
 import sys
 from pathlib import Path
 

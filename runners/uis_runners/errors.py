@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Errors the runners report, and the root cause of an engine (py4j/Java) exception."""
+
 from __future__ import annotations
 
 
@@ -14,7 +15,7 @@ class ConfigError(JobError):
 def caused_by(text: str) -> str | None:
     """The innermost `Caused by:` of a Java stack trace printed as text, or None."""
     caused = [line.strip() for line in text.splitlines() if line.strip().startswith("Caused by:")]
-    return caused[-1][len("Caused by:"):].strip() if caused else None
+    return caused[-1][len("Caused by:") :].strip() if caused else None
 
 
 def _java_exception(exc: BaseException):

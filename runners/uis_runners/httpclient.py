@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """HTTP on the standard library only (it also runs on Spark executors): a keep-alive client, a
 rate limiter and the headers of a REST `auth` setting."""
+
 from __future__ import annotations
 
 import http.client
@@ -51,8 +52,9 @@ class HttpClient:
             conn = self.conns.get(key)
             if conn is None:
                 if u.scheme == "https":
-                    conn = http.client.HTTPSConnection(u.netloc, timeout=self.timeout,
-                                                       context=ssl.create_default_context())
+                    conn = http.client.HTTPSConnection(
+                        u.netloc, timeout=self.timeout, context=ssl.create_default_context()
+                    )
                 elif u.scheme == "http":
                     conn = http.client.HTTPConnection(u.netloc, timeout=self.timeout)
                 else:
@@ -72,8 +74,12 @@ class HttpClient:
                     conn.close()
                     self.conns.pop(key, None)
                 return resp.status, hdrs, data
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
-                    http.client.CannotSendRequest):
+            except (
+                http.client.RemoteDisconnected,
+                ConnectionResetError,
+                BrokenPipeError,
+                http.client.CannotSendRequest,
+            ):
                 conn.close()
                 self.conns.pop(key, None)
                 if attempt == 2:
@@ -104,16 +110,22 @@ def auth_headers(auth, client: HttpClient | None = None) -> dict:
             return {a.get("header", a.get("name", "X-API-Key")): a.get("key", a.get("value", ""))}
         return {}
     if kind in ("oauth2", "oauth2_client_credentials", "oauth2_password"):
-        form = {"grant_type": "password" if kind == "oauth2_password" else "client_credentials",
-                "client_id": a.get("client_id", ""), "client_secret": a.get("client_secret", "")}
+        form = {
+            "grant_type": "password" if kind == "oauth2_password" else "client_credentials",
+            "client_id": a.get("client_id", ""),
+            "client_secret": a.get("client_secret", ""),
+        }
         if kind == "oauth2_password":
             form.update(username=a.get("username", ""), password=a.get("password", ""))
         if a.get("scope"):
             form["scope"] = a["scope"]
         client = client or HttpClient()
-        status, _, data = client.request("POST", a["token_url"],
-                                         {"Content-Type": "application/x-www-form-urlencoded"},
-                                         urllib.parse.urlencode(form))
+        status, _, data = client.request(
+            "POST",
+            a["token_url"],
+            {"Content-Type": "application/x-www-form-urlencoded"},
+            urllib.parse.urlencode(form),
+        )
         if status // 100 != 2:
             raise JobError(f"OAuth2 token request failed with HTTP {status}")
         return {"Authorization": f"Bearer {json.loads(data)['access_token']}"}
@@ -121,8 +133,11 @@ def auth_headers(auth, client: HttpClient | None = None) -> dict:
 
 
 def auth_query(auth) -> dict:
-    if isinstance(auth, dict) and str(auth.get("type")).lower() == "api_key" and auth.get("in") == "query":
+    if (
+        isinstance(auth, dict)
+        and str(auth.get("type")).lower() == "api_key"
+        and auth.get("in") == "query"
+    ):
         a = resolve(auth)
         return {a.get("name", "api_key"): a.get("key", a.get("value", ""))}
     return {}
-

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Reading the job a runner is given, and where the connector jars are."""
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ close with `uis-runner: exit <code> after <seconds>s`.
 Exit codes: 0 done (also after a graceful stop), 1 failed, 2 the job file cannot be read,
 130 interrupted before anything could be stopped gracefully.
 """
+
 from __future__ import annotations
 
 import signal

@@ -9,6 +9,7 @@
 
 Anything else (engine logs, Python tracebacks) goes to stderr.
 """
+
 from __future__ import annotations
 
 import json

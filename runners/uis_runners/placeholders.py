@@ -6,6 +6,7 @@ variable a placeholder reads is the one the C++ side sends it under
 (`SubmitRequestBuilder::variableFor` in core/client, `PlaceholderResolver::fromEnvironment` in
 core/spec). Resolved values are passed to the engine or to HTTP only, never logged.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,10 +30,12 @@ def secret_variable(scope: str, key: str) -> str:
 def parse_secret(token: str) -> tuple[str, str]:
     """`secret.SCOPE:KEY` → (SCOPE, KEY), split at the first `:`; both parts must be non-empty
     and valid as the C++ scanner requires, else JobError."""
-    scope, colon, key = token[len("secret."):].partition(":")
+    scope, colon, key = token[len("secret.") :].partition(":")
     if not colon or not _SECRET_PART.fullmatch(scope) or not _SECRET_PART.fullmatch(key):
-        raise JobError(f"placeholder {{{{{token}}}}}: expected {{{{secret.SCOPE:KEY}}}} "
-                       "(SCOPE and KEY of letters, digits, _ - . /)")
+        raise JobError(
+            f"placeholder {{{{{token}}}}}: expected {{{{secret.SCOPE:KEY}}}} "
+            "(SCOPE and KEY of letters, digits, _ - . /)"
+        )
     return scope, key
 
 
@@ -40,7 +43,7 @@ def variables_for(token: str) -> list[str]:
     """The environment variables a placeholder (without braces) is looked up in, in order; the
     first is the one named when none is set."""
     if token.startswith("env."):
-        return [token[len("env."):]]
+        return [token[len("env.") :]]
     if token.startswith("secret."):
         return [secret_variable(*parse_secret(token))]
     names = [token.upper(), token, re.sub(r"[.-]", "_", token.upper())]

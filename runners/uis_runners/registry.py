@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Type name → handler, the one dispatch style of both engines (Spark sources, transforms and
 sinks; Flink statement kinds)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,6 +19,7 @@ class Registry(dict):
             for n in names:
                 self[n.lower()] = fn
             return fn
+
         return add
 
     def handler(self, kind: str) -> Callable | None:

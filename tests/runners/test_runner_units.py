@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Engine-free parts of the runners: SQL splitting, placeholders, JSONPath and every REST
 pagination kind against a local HTTP server."""
+
 import json
-import threading
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,8 +15,8 @@ from uis_runners.spark.delivery import request_id
 from uis_runners.spark.options import duration_seconds, spark_interval
 from uis_runners.spark.rest_fetch import fetch_rest, json_path
 
-
 # ------------------------------------------------------------------ SQL splitting
+
 
 def test_split_sql_quotes_comments_and_statement_sets():
     script = """
@@ -40,8 +40,17 @@ def test_split_sql_quotes_comments_and_statement_sets():
     SELECT 1
     """
     st = split_sql(script)
-    assert [s.kind for s in st] == ["set", "set", "ddl", "ddl", "statement_set", "statement_set",
-                                    "insert", "reset", "select"]
+    assert [s.kind for s in st] == [
+        "set",
+        "set",
+        "ddl",
+        "ddl",
+        "statement_set",
+        "statement_set",
+        "insert",
+        "reset",
+        "select",
+    ]
     assert (st[0].key, st[0].value) == ("pipeline.name", "it's; fine")
     assert (st[1].key, st[1].value) == ("parallelism.default", "2")
     assert "'/* not a comment */'" in st[2].text and "`a;b`" in st[2].text
@@ -52,12 +61,15 @@ def test_split_sql_quotes_comments_and_statement_sets():
     assert st[2].line == 5 and st[4].line == 9
 
 
-@pytest.mark.parametrize("bad, msg", [
-    ("SELECT 'open", "unterminated"),
-    ("/* never closed", "unterminated /*"),
-    ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1;", "without END"),
-    ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
-])
+@pytest.mark.parametrize(
+    "bad, msg",
+    [
+        ("SELECT 'open", "unterminated"),
+        ("/* never closed", "unterminated /*"),
+        ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1;", "without END"),
+        ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
+    ],
+)
 def test_split_sql_errors(bad, msg):
     with pytest.raises(JobError, match=msg):
         split_sql(bad)
@@ -65,13 +77,21 @@ def test_split_sql_errors(bad, msg):
 
 # ------------------------------------------------------------------ placeholders
 
+
 def test_placeholders(monkeypatch):
     monkeypatch.setenv("API_KEY", "k1")
     monkeypatch.setenv("HOST", "h")
     monkeypatch.setenv("UIS_SECRET_DB_PROD_PASSWORD", "pw")
     monkeypatch.setenv("mixedCase", "m")
-    got = resolve({"a": "Bearer {{api_key}}", "b": ["{{ env.HOST }}:1"], "c": "{{secret.db-prod:password}}",
-                      "d": "{{mixedCase}}", "n": 3})
+    got = resolve(
+        {
+            "a": "Bearer {{api_key}}",
+            "b": ["{{ env.HOST }}:1"],
+            "c": "{{secret.db-prod:password}}",
+            "d": "{{mixedCase}}",
+            "n": 3,
+        }
+    )
     assert got == {"a": "Bearer k1", "b": ["h:1"], "c": "pw", "d": "m", "n": 3}
     assert resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
     monkeypatch.delenv("HOST")
@@ -113,19 +133,22 @@ class Paged(BaseHTTPRequestHandler):
         headers = {}
         if u.path == "/offset":
             o, n = int(q["offset"]), int(q["limit"])
-            body = {"results": DATA[o:o + n]}
+            body = {"results": DATA[o : o + n]}
         elif u.path == "/page":
             p, n = int(q["page"]), int(q["per_page"])
-            body = {"items": DATA[(p - 1) * n:p * n], "meta": {"pages": 3}}
+            body = {"items": DATA[(p - 1) * n : p * n], "meta": {"pages": 3}}
         elif u.path == "/link":
             p = int(q.get("p", 1))
-            body = DATA[(p - 1) * 3:p * 3]
+            body = DATA[(p - 1) * 3 : p * 3]
             if p < 3:
-                headers["Link"] = f'<http://127.0.0.1:{self.server.server_address[1]}/link?p={p + 1}>; rel="next", <x>; rel="last"'
+                headers["Link"] = (
+                    f"<http://127.0.0.1:{self.server.server_address[1]}/link?p={p + 1}>; "
+                    'rel="next", <x>; rel="last"'
+                )
         elif u.path == "/next-url":
             p = int(q.get("p", 1))
             nxt = f"/next-url?p={p + 1}" if p < 3 else None
-            body = {"data": DATA[(p - 1) * 3:p * 3], "links": {"next": nxt}}
+            body = {"data": DATA[(p - 1) * 3 : p * 3], "links": {"next": nxt}}
         else:
             body = {}
         data = json.dumps(body).encode()
@@ -137,13 +160,35 @@ class Paged(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-@pytest.mark.parametrize("path, src, calls", [
-    ("/offset", {"pagination": {"type": "offset"}, "params": {"limit": "3"}, "response_path": "$.results"}, 3),
-    ("/page", {"pagination": {"type": "page", "page_size_param": "per_page", "page_size": 3,
-                              "total_pages_field": "$.meta.pages"}, "response_path": "$.items"}, 3),
-    ("/link", {"pagination": "link_header"}, 3),
-    ("/next-url", {"pagination": "cursor", "response_path": "$.data"}, 3),
-])
+@pytest.mark.parametrize(
+    "path, src, calls",
+    [
+        (
+            "/offset",
+            {
+                "pagination": {"type": "offset"},
+                "params": {"limit": "3"},
+                "response_path": "$.results",
+            },
+            3,
+        ),
+        (
+            "/page",
+            {
+                "pagination": {
+                    "type": "page",
+                    "page_size_param": "per_page",
+                    "page_size": 3,
+                    "total_pages_field": "$.meta.pages",
+                },
+                "response_path": "$.items",
+            },
+            3,
+        ),
+        ("/link", {"pagination": "link_header"}, 3),
+        ("/next-url", {"pagination": "cursor", "response_path": "$.data"}, 3),
+    ],
+)
 def test_rest_pagination_kinds(http_server, path, src, calls):
     Paged.seen = []
     srv = http_server(Paged)
@@ -155,7 +200,9 @@ def test_rest_pagination_kinds(http_server, path, src, calls):
 def test_rest_preview_limit_stops_paging(http_server):
     Paged.seen = []
     srv = http_server(Paged)
-    records = fetch_rest({"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2)
+    records = fetch_rest(
+        {"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2
+    )
     assert records == DATA[:3] and len(Paged.seen) == 1
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Flink runner's command line (runners/flink/uis_flink_runner.py calls `main`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,16 +16,22 @@ from .statements import split_sql
 
 
 def parse_args(argv=None):
-    ap = argparse.ArgumentParser(description="Run a UIS flink-sql script on a local Flink mini-cluster.")
+    ap = argparse.ArgumentParser(
+        description="Run a UIS flink-sql script on a local Flink mini-cluster."
+    )
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--sql", help="the flink-sql script")
     src.add_argument("--job-config", help="a JSON file with the script under 'sql'")
-    ap.add_argument("--explain", action="store_true", help="EXPLAIN every INSERT instead of running it")
+    ap.add_argument(
+        "--explain", action="store_true", help="EXPLAIN every INSERT instead of running it"
+    )
     ap.add_argument("--print-plan", action="store_true", help="with --explain: print the plans")
     ap.add_argument("--jars-dir", help="connector jars (default .cache/jars/flink)")
     ap.add_argument("--hadoop-jars-dir", help="Hadoop client jars (default .cache/jars/hadoop)")
     ap.add_argument("--set", action="append", metavar="KEY=VALUE", help="extra Flink configuration")
-    ap.add_argument("--max-run-seconds", type=float, default=0, help="cancel the jobs after this long")
+    ap.add_argument(
+        "--max-run-seconds", type=float, default=0, help="cancel the jobs after this long"
+    )
     ap.add_argument("--max-rows", type=int, default=1000, help="rows printed per SELECT")
     return ap.parse_args(argv)
 
@@ -44,7 +51,9 @@ def main(argv=None) -> int:
 
     def run() -> int:
         nonlocal runner
-        script = read_text(args.sql, "Flink SQL script") if args.sql else flink_script(args.job_config)
+        script = (
+            read_text(args.sql, "Flink SQL script") if args.sql else flink_script(args.job_config)
+        )
         statements = split_sql(script)
         log(f"{len(statements)} statements")
         runner = FlinkRunner(statements, args)

@@ -3,6 +3,7 @@
 Statement kinds dispatch through STATEMENTS (kind → handler(runner, statement) → number of
 statements EXPLAINed), the same registry style as the Spark runner's sources, transforms and
 sinks."""
+
 from __future__ import annotations
 
 import os
@@ -76,7 +77,10 @@ def select(runner, st) -> int:
     count = 0
     with result.collect() as rows:
         for row in rows:
-            emit(FLINK_ROW, dict(zip(names, [str(v) if v is not None else None for v in row], strict=False)))
+            emit(
+                FLINK_ROW,
+                dict(zip(names, [str(v) if v is not None else None for v in row], strict=False)),
+            )
             count += 1
             if runner.args.max_rows and count >= runner.args.max_rows:
                 break
@@ -117,8 +121,10 @@ class FlinkRunner:
         settings = EnvironmentSettings.new_instance()
         settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
         self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
-        log(f"Flink {flink_version()} TableEnvironment ({'batch' if batch else 'streaming'}) "
-            f"with {len(jars)} connector jars")
+        log(
+            f"Flink {flink_version()} TableEnvironment ({'batch' if batch else 'streaming'}) "
+            f"with {len(jars)} connector jars"
+        )
 
     def run(self) -> int:
         self.create_env()

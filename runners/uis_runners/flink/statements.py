@@ -5,6 +5,7 @@ Statements are split on `;` outside '…' strings (`''` escapes), "…" and `…
 comments (`--`, `/* */`). `SET`/`RESET` are recognised; `EXECUTE STATEMENT SET BEGIN … END;`
 and `BEGIN STATEMENT SET; … END;` become one statement set.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,12 @@ from ..errors import JobError
 
 @dataclass
 class Statement:
-    kind: str                 # set | reset | insert | statement_set | select | ddl
-    text: str                 # without comments and the trailing ';'
-    line: int                 # 1-based line where it starts
-    inserts: list = field(default_factory=list)   # for statement_set
-    key: str = ""             # for set/reset
-    value: str = ""           # for set
+    kind: str  # set | reset | insert | statement_set | select | ddl
+    text: str  # without comments and the trailing ';'
+    line: int  # 1-based line where it starts
+    inserts: list = field(default_factory=list)  # for statement_set
+    key: str = ""  # for set/reset
+    value: str = ""  # for set
 
     @property
     def head(self) -> str:
@@ -63,7 +64,7 @@ def split_sql(script: str) -> list:
                 j += 1
             if start_line is None:
                 start_line = line
-            buf.append(script[i:j + 1])
+            buf.append(script[i : j + 1])
             line += script.count("\n", i, j + 1)
             i = j + 1
             continue
@@ -96,7 +97,13 @@ _BEGIN_SET = re.compile(r"^BEGIN\s+STATEMENT\s+SET\s*$", re.I)
 def classify(text: str, line: int) -> Statement:
     m = _SET.match(text)
     if m:
-        return Statement("set", text, line, key=m.group(1).replace("''", "'"), value=m.group(2).replace("''", "'"))
+        return Statement(
+            "set",
+            text,
+            line,
+            key=m.group(1).replace("''", "'"),
+            value=m.group(2).replace("''", "'"),
+        )
     m = _SET_BARE.match(text)
     if m and not text.upper().startswith("SET STATEMENT"):
         return Statement("set", text, line, key=m.group(1), value=m.group(2).strip("'"))
@@ -121,7 +128,7 @@ def group_statements(pieces) -> list:
         m = _EXEC_SET.match(text)
         if m or _BEGIN_SET.match(text):
             inserts = []
-            first = text[m.end():].strip() if m else ""
+            first = text[m.end() :].strip() if m else ""
             if first:
                 inserts.append(first)
             i += 1
@@ -137,12 +144,16 @@ def group_statements(pieces) -> list:
                 raise JobError(f"line {line}: statement set without END")
             bad = [s for s in inserts if classify(s, line).kind != "insert"]
             if bad:
-                raise JobError(f"line {line}: a statement set may only hold INSERT statements, not: {bad[0][:60]}")
-            out.append(Statement("statement_set", text, line,
-                                 inserts=[classify(s, line).text for s in inserts]))
+                raise JobError(
+                    f"line {line}: a statement set may only hold INSERT statements, "
+                    f"not: {bad[0][:60]}"
+                )
+            out.append(
+                Statement(
+                    "statement_set", text, line, inserts=[classify(s, line).text for s in inserts]
+                )
+            )
             continue
         out.append(classify(text, line))
         i += 1
     return out
-
-

@@ -2,6 +2,7 @@
 """One spark-job run: the graph of named DataFrames, built from the config's sources,
 transforms and sinks through their registries (sources.SOURCES, transforms.TRANSFORMS,
 sinks.SINKS)."""
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,10 @@ class SparkJob:
     def streaming(self) -> bool:
         if self.dry_run:
             return False
-        return any(str(s.get("type")).lower() == "kafka" or s.get("streaming")
-                   for s in self.job.get("sources") or [])
+        return any(
+            str(s.get("type")).lower() == "kafka" or s.get("streaming")
+            for s in self.job.get("sources") or []
+        )
 
     def register(self, name: str, df, kind: str, aliases=(), watermarked=False):
         for n in (name, *aliases):
@@ -57,7 +60,9 @@ class SparkJob:
             raise JobError(f"{what}: no inputs")
         missing = [n for n in names if n not in self.nodes]
         if missing:
-            raise JobError(f"{what}: unknown input {missing[0]!r} (known: {', '.join(sorted(self.nodes))})")
+            raise JobError(
+                f"{what}: unknown input {missing[0]!r} (known: {', '.join(sorted(self.nodes))})"
+            )
         df = self.nodes[names[0]]
         for n in names[1:]:
             df = df.unionByName(self.nodes[n], allowMissingColumns=True)
@@ -90,7 +95,11 @@ class SparkJob:
                 continue
             for sname, src in sources.items():
                 names = [sname, *self.source_aliases(src, sname)]
-                if ins[0] in names and t.get("name") in [f"map_{a}" for a in names[1:]] and sname not in out:
+                if (
+                    ins[0] in names
+                    and t.get("name") in [f"map_{a}" for a in names[1:]]
+                    and sname not in out
+                ):
                     out[sname] = t
         return out
 
@@ -107,7 +116,9 @@ class SparkJob:
             src = {**src, "schema": schema}
             read = SOURCES.handler(kind)
             if read is None:
-                raise JobError(f"source {name}: unsupported type {kind!r} (rest_api, file_ftp, kafka)")
+                raise JobError(
+                    f"source {name}: unsupported type {kind!r} (rest_api, file_ftp, kafka)"
+                )
             df = read(self, src, kind)
             aliases = self.source_aliases(src, name)
             if name in self.mapped_by:
@@ -124,7 +135,9 @@ class SparkJob:
             name = t.get("name") or f"{kind}_{i}"
             ins = inputs_of(t) or ([prev] if prev else source_names)
             mapped_source = next((sn for sn, mt in self.mapped_by.items() if mt is t), None)
-            if mapped_source:  # an endpoint's own mapping reads the raw source, whatever it was called
+            if (
+                mapped_source
+            ):  # an endpoint's own mapping reads the raw source, whatever it was called
                 ins = [mapped_source]
             what = f"transform {name} ({kind})"
             df, wm = self.input_df(ins, what)
@@ -133,7 +146,9 @@ class SparkJob:
             if apply is None:
                 raise JobError(f"{what}: unsupported transform type")
             df, wm = apply(self, Step(name, t, ins, df, wm))
-            self.register(name, df, "transform", aliases=self.deferred_aliases.get(name, ()), watermarked=wm)
+            self.register(
+                name, df, "transform", aliases=self.deferred_aliases.get(name, ()), watermarked=wm
+            )
             prev = name
 
     def build_sinks(self):
@@ -149,8 +164,10 @@ class SparkJob:
             log(f"sink {name} ({kind}) <- {', '.join(ins)}")
             writer = SINKS.handler(kind)
             if writer is None:
-                raise JobError(f"sink {name}: unsupported type {kind!r} "
-                               "(parquet, iceberg, clickhouse, kafka, rest_api, console)")
+                raise JobError(
+                    f"sink {name}: unsupported type {kind!r} "
+                    "(parquet, iceberg, clickhouse, kafka, rest_api, console)"
+                )
             if df.isStreaming:
                 streaming.start(self, name, kind, s, df, writer)
             else:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Reading the values of a spark-job config: inputs, reader/writer options, durations."""
+
 from __future__ import annotations
 
 import re
@@ -8,11 +9,29 @@ from ..errors import JobError
 from ..placeholders import resolve
 
 _UNITS = {
-    "ms": 0.001, "milli": 0.001, "millis": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
-    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-    "d": 86400, "day": 86400, "days": 86400,
+    "ms": 0.001,
+    "milli": 0.001,
+    "millis": 0.001,
+    "millisecond": 0.001,
+    "milliseconds": 0.001,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
 }
 
 
@@ -41,7 +60,8 @@ def inputs_of(node: dict) -> list:
     return [v] if isinstance(v, str) else list(v)
 
 
-
 def str_opts(opts) -> dict:
     """Reader/writer options as Spark wants them: resolved strings, booleans as true/false."""
-    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in resolve(opts or {}).items()}
+    return {
+        k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in resolve(opts or {}).items()
+    }

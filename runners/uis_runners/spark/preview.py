@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """`--dry-run`: a schema line, up to --limit row lines and an end line per node, in definition
 order (the `uis-preview:` lines of the GUI's data preview)."""
+
 from __future__ import annotations
 
 import json

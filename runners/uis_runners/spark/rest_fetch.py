@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """The `rest_api` source: every page of a REST endpoint fetched on the driver."""
+
 from __future__ import annotations
 
 import http.client
@@ -21,7 +22,9 @@ def json_path(doc, path: str | None):
     p = path.strip()
     if p.startswith("$"):
         p = p[1:]
-    tokens = re.findall(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(\d+|\*)\s*\]", p)
+    tokens = re.findall(
+        r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(\d+|\*)\s*\]", p
+    )
     cur = doc
     for name, q1, q2, idx in tokens:
         key = name or q1 or q2
@@ -39,9 +42,20 @@ def json_path(doc, path: str | None):
 
 
 # Where the next cursor / next page URL is looked for when the pagination config does not say.
-CURSOR_FIELDS = ["next_url", "next", "next_page_url", "nextPageUrl", "next_cursor", "nextCursor",
-                 "cursor", "links.next", "meta.next_cursor", "pagination.next_cursor",
-                 "paging.next", "response_metadata.next_cursor"]
+CURSOR_FIELDS = [
+    "next_url",
+    "next",
+    "next_page_url",
+    "nextPageUrl",
+    "next_cursor",
+    "nextCursor",
+    "cursor",
+    "links.next",
+    "meta.next_cursor",
+    "pagination.next_cursor",
+    "paging.next",
+    "response_metadata.next_cursor",
+]
 
 
 def _dotted(doc, dotted):
@@ -57,7 +71,7 @@ def _link_next(header: str | None) -> str | None:
     if not header:
         return None
     for part in header.split(","):
-        m = re.match(r'\s*<([^>]*)>\s*;(.*)', part)
+        m = re.match(r"\s*<([^>]*)>\s*;(.*)", part)
         if m and re.search(r'rel\s*=\s*"?next"?', m.group(2)):
             return m.group(1)
     return None
@@ -81,7 +95,9 @@ def fetch_rest(src: dict, max_records: int | None = None) -> list:
     template_url = src["url"]
     url = resolve(template_url)
     method = str(src.get("method", "GET")).upper()
-    params = {k: str(v) for k, v in resolve(src.get("params") or src.get("query_params") or {}).items()}
+    params = {
+        k: str(v) for k, v in resolve(src.get("params") or src.get("query_params") or {}).items()
+    }
     params.update(auth_query(src.get("auth")))
     client = HttpClient(float(src.get("timeout", 30)))
     headers = {"Accept": "application/json", "User-Agent": "uis-spark-runner"}
@@ -125,9 +141,13 @@ def fetch_rest(src: dict, max_records: int | None = None) -> list:
             elif kind == "page":
                 q[pag.get("page_param", "page")] = str(page_no)
             req_url = url + (("&" if "?" in url else "?") + urllib.parse.urlencode(q) if q else "")
-        status, hdrs, data = _send_with_retry(client, limiter, method, req_url, headers, body, template_url)
+        status, hdrs, data = _send_with_retry(
+            client, limiter, method, req_url, headers, body, template_url
+        )
         if fmt in ("jsonl", "ndjson", "json_lines"):
-            page_records = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+            page_records = [
+                json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()
+            ]
             doc = None
         else:
             try:
@@ -137,7 +157,10 @@ def fetch_rest(src: dict, max_records: int | None = None) -> list:
             found = json_path(doc, src.get("response_path"))
             page_records = found if isinstance(found, list) else ([] if found is None else [found])
         records.extend(page_records)
-        log(f"source {src.get('name')}: page {page}: {len(page_records)} records (total {len(records)})")
+        log(
+            f"source {src.get('name')}: page {page}: {len(page_records)} records "
+            f"(total {len(records)})"
+        )
         if max_records is not None and len(records) >= max_records:
             break
         next_url = None
@@ -162,7 +185,9 @@ def fetch_rest(src: dict, max_records: int | None = None) -> list:
                 break
             offset += len(page_records)
         elif kind == "page":
-            total = json_path(doc, pag["total_pages_field"]) if pag.get("total_pages_field") else None
+            total = (
+                json_path(doc, pag["total_pages_field"]) if pag.get("total_pages_field") else None
+            )
             if not page_records or (total is not None and page_no >= int(total)):
                 break
             if total is None and pag.get("page_size") and len(page_records) < page_size:
@@ -204,5 +229,3 @@ def _send_with_retry(client, limiter, method, url, headers, body, template_url, 
             continue
         snippet = data[:200].decode("utf-8", "replace").strip()
         raise JobError(f"{method} {template_url}: HTTP {status} {snippet}")
-
-

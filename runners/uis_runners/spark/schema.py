@@ -1,14 +1,27 @@
 # SPDX-License-Identifier: Apache-2.0
 """Column types and source schemas."""
+
 from __future__ import annotations
 
 import re
 
 _TYPES = {
-    "string": "STRING", "str": "STRING", "json": "STRING", "text": "STRING",
-    "int": "INT", "integer": "INT", "long": "BIGINT", "bigint": "BIGINT", "short": "SMALLINT",
-    "double": "DOUBLE", "float": "FLOAT", "boolean": "BOOLEAN", "bool": "BOOLEAN",
-    "date": "DATE", "timestamp": "TIMESTAMP", "binary": "BINARY",
+    "string": "STRING",
+    "str": "STRING",
+    "json": "STRING",
+    "text": "STRING",
+    "int": "INT",
+    "integer": "INT",
+    "long": "BIGINT",
+    "bigint": "BIGINT",
+    "short": "SMALLINT",
+    "double": "DOUBLE",
+    "float": "FLOAT",
+    "boolean": "BOOLEAN",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP",
+    "binary": "BINARY",
 }
 
 
@@ -35,7 +48,6 @@ def schema_ddl(schema) -> str | None:
     return ", ".join(cols)
 
 
-
 def reader_schema(src: dict, mapping_t: dict | None):
     """The schema to read a source with. A schema may name the columns after the endpoint's
     field_mapping (the REST template declares `symbol` for the raw `ticker`): such fields are
@@ -52,10 +64,17 @@ def reader_schema(src: dict, mapping_t: dict | None):
         if n in by_target and n not in mapping:
             rn = by_target[n]
             if "." in rn:  # a field inside a struct: a flat schema cannot say it; infer instead
-                return None, f"schema names mapped column {n!r} from the nested field {rn!r}: inferring the schema"
+                return (
+                    None,
+                    f"schema names mapped column {n!r} from the nested field {rn!r}: "
+                    "inferring the schema",
+                )
             raw.append({**f, "name": rn})
             renamed.append(f"{n} <- {rn}")
         else:
             raw.append(f)
-    return raw, (f"schema names mapped columns, read as raw fields: {', '.join(renamed)}" if renamed else None)
-
+    return raw, (
+        f"schema names mapped columns, read as raw fields: {', '.join(renamed)}"
+        if renamed
+        else None
+    )

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The SparkSession of a run: configuration, local jars, Iceberg catalogs, and this package
 shipped to the executors."""
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,13 @@ def start(run) -> None:
         jars_dir = jar_dir("spark", run.args.jars_dir, "UIS_SPARK_JARS_DIR")
         jars = jars_in(jars_dir)
         if jars:
-            conf["spark.jars"] = ",".join(([conf["spark.jars"]] if conf.get("spark.jars") else []) + jars)
-            log(f"local Spark {conf['spark.master']} with {len(jars)} connector jars from {jars_dir}")
+            conf["spark.jars"] = ",".join(
+                ([conf["spark.jars"]] if conf.get("spark.jars") else []) + jars
+            )
+            log(
+                f"local Spark {conf['spark.master']} with {len(jars)} connector jars "
+                f"from {jars_dir}"
+            )
         elif run.job.get("packages"):
             conf.setdefault("spark.jars.packages", ",".join(run.job["packages"]))
         # Locally there is one JVM: executor settings meant for a cluster would only waste memory.
@@ -44,7 +50,10 @@ def start(run) -> None:
         builder = builder.config(k, resolve(v))
     run.spark = builder.getOrCreate()
     run.spark.sparkContext.setLogLevel(run.args.log_level)
-    log(f"Spark {run.spark.version} session '{name}' started (master {run.spark.sparkContext.master})")
+    log(
+        f"Spark {run.spark.version} session '{name}' started "
+        f"(master {run.spark.sparkContext.master})"
+    )
     run.shipped = ship_package(run.spark.sparkContext)
 
 
@@ -86,8 +95,10 @@ def add_iceberg_catalogs(job: dict, conf: dict):
             continue
         cat = s.get("catalog") or "uis"
         key = f"spark.sql.catalog.{cat}"
-        conf.setdefault("spark.sql.extensions",
-                        "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+        conf.setdefault(
+            "spark.sql.extensions",
+            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions",
+        )
         if key in conf:
             continue
         conf[key] = "org.apache.iceberg.spark.SparkCatalog"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Batch sinks: type name → writer(run, name, sink, df). A streaming input is written through
 streaming.start (a native streaming format, else these writers per micro-batch)."""
+
 from __future__ import annotations
 
 import re
@@ -46,9 +47,13 @@ def partition_expr(p: str):
     """'col', 'days(ts)', 'bucket(16, id)' -> a partition transform for writeTo().partitionedBy."""
     from pyspark.sql import functions as F
 
-    m = re.fullmatch(r"\s*(years|months|days|hours|year|month|day|hour)\s*\(\s*`?(\w+)`?\s*\)\s*", p)
+    m = re.fullmatch(
+        r"\s*(years|months|days|hours|year|month|day|hour)\s*\(\s*`?(\w+)`?\s*\)\s*", p
+    )
     if m:
-        fn = {"year": "years", "month": "months", "day": "days", "hour": "hours"}.get(m.group(1), m.group(1))
+        fn = {"year": "years", "month": "months", "day": "days", "hour": "hours"}.get(
+            m.group(1), m.group(1)
+        )
         return getattr(F, fn)(F.col(m.group(2)))
     m = re.fullmatch(r"\s*bucket\s*\(\s*(\d+)\s*,\s*`?(\w+)`?\s*\)\s*", p)
     if m:
@@ -78,14 +83,19 @@ def iceberg(run, name, s, df):
             w.createOrReplace()
         else:
             w.create()
-    log(f"sink {name}: {'appended to' if exists and mode == 'append' else 'wrote'} iceberg table {full}")
+    log(
+        f"sink {name}: {'appended to' if exists and mode == 'append' else 'wrote'} "
+        f"iceberg table {full}"
+    )
 
 
 @SINKS.register("clickhouse", "jdbc")
 def jdbc(_run, name, s, df):
-    opts = {"url": resolve(s.get("url", "")),
-            "dbtable": s.get("dbtable") or s.get("table") or s.get("table_name"),
-            "driver": s.get("driver", "com.clickhouse.jdbc.ClickHouseDriver")}
+    opts = {
+        "url": resolve(s.get("url", "")),
+        "dbtable": s.get("dbtable") or s.get("table") or s.get("table_name"),
+        "driver": s.get("driver", "com.clickhouse.jdbc.ClickHouseDriver"),
+    }
     if not opts["url"] or not opts["dbtable"]:
         raise JobError(f"sink {name}: clickhouse needs url and dbtable")
     user = s.get("user", s.get("username"))
@@ -94,7 +104,9 @@ def jdbc(_run, name, s, df):
     if s.get("password") is not None:
         opts["password"] = resolve(s["password"])
     # ClickHouse needs an engine when Spark creates the table.
-    opts["createTableOptions"] = s.get("create_table_options", "ENGINE = MergeTree() ORDER BY tuple()")
+    opts["createTableOptions"] = s.get(
+        "create_table_options", "ENGINE = MergeTree() ORDER BY tuple()"
+    )
     opts.update(str_opts(s.get("options")))
     df.write.format("jdbc").options(**opts).mode(s.get("mode", "append")).save()
     log(f"sink {name}: wrote {opts['dbtable']} over JDBC")
@@ -157,10 +169,14 @@ def delivery_plan(name, s, parts) -> dict:
         # 5% headroom keeps a request that arrives a little late (network, a busy receiver)
         # from making the receiver count one too many in a one-second window.
         "per_partition_rps": rps * RATE_HEADROOM / parts if rps else 0.0,
-        "retry": {"max_attempts": int(retry.get("max_attempts", 3)),
-                  "retry_status_codes": [int(c) for c in retry.get("retry_status_codes", [429, 500, 502, 503, 504])],
-                  "base_delay": float(retry.get("base_delay", 0.2)),
-                  "max_delay": float(retry.get("max_delay", 2.0))},
+        "retry": {
+            "max_attempts": int(retry.get("max_attempts", 3)),
+            "retry_status_codes": [
+                int(c) for c in retry.get("retry_status_codes", [429, 500, 502, 503, 504])
+            ],
+            "base_delay": float(retry.get("base_delay", 0.2)),
+            "max_delay": float(retry.get("max_delay", 2.0)),
+        },
         "mapping": dict(mapping),
         "id_column": s.get("id_column"),
         "namespace": s.get("idempotency_namespace") or f"{name}:{url_t}",
@@ -169,12 +185,19 @@ def delivery_plan(name, s, parts) -> dict:
 
 @SINKS.register("rest_api", "rest")
 def rest_api(run, name, s, df):
-    default_parts = max(1, min(df.rdd.getNumPartitions(), run.spark.sparkContext.defaultParallelism))
+    default_parts = max(
+        1, min(df.rdd.getNumPartitions(), run.spark.sparkContext.defaultParallelism)
+    )
     parts = int(s.get("partitions") or default_parts)
     plan = delivery_plan(name, s, parts)
-    log(f"sink {name}: delivering rows to {plan['method']} {plan['url_template']} "
-        f"({parts} partitions, {plan['rps'] or 'unlimited'} req/s, {plan['retry']['max_attempts']} attempts)")
-    responses = df.repartition(parts).rdd.mapPartitions(lambda rows, _p=plan: deliver_partition(rows, _p))
+    log(
+        f"sink {name}: delivering rows to {plan['method']} {plan['url_template']} "
+        f"({parts} partitions, {plan['rps'] or 'unlimited'} req/s, "
+        f"{plan['retry']['max_attempts']} attempts)"
+    )
+    responses = df.repartition(parts).rdd.mapPartitions(
+        lambda rows, _p=plan: deliver_partition(rows, _p)
+    )
     resp_df = run.spark.createDataFrame(responses, RESPONSE_DDL).cache()
     total = resp_df.count()
     failed = resp_df.filter("NOT success")
@@ -189,6 +212,8 @@ def rest_api(run, name, s, df):
     log(f"sink {name}: {total} requests, {total - n_failed} succeeded, {n_failed} failed")
     if n_failed and s.get("fail_on_error", True):
         first = failed.select("status_code", "error", "response_body").first()
-        run.failures.append(f"sink {name}: {n_failed} of {total} requests failed "
-                            f"(first: {first['error']} {str(first['response_body'])[:200]})")
+        run.failures.append(
+            f"sink {name}: {n_failed} of {total} requests failed "
+            f"(first: {first['error']} {str(first['response_body'])[:200]})"
+        )
     resp_df.unpersist()

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Sources: type name → reader(run, src, kind) → DataFrame."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ def rest_source(run, src, _kind):
     records = fetch_rest(src, cap)
     ddl = schema_ddl(src.get("schema"))
     sc = run.spark.sparkContext
-    rdd = sc.parallelize([json.dumps(r) for r in records], max(1, min(len(records) // 10000, 64)) or 1)
+    rdd = sc.parallelize(
+        [json.dumps(r) for r in records], max(1, min(len(records) // 10000, 64)) or 1
+    )
     reader = run.spark.read
     if ddl:
         reader = reader.schema(ddl)
@@ -39,9 +42,11 @@ def file_source(run, src, kind):
     if not path:
         raise JobError(f"source {src.get('name')}: no path")
     if path.startswith("file://"):
-        path = path[len("file://"):] if path.startswith("file:///") else path
+        path = path[len("file://") :] if path.startswith("file:///") else path
     if fmt not in ("csv", "json", "jsonl", "parquet", "xml", "orc", "text", "avro"):
-        raise JobError(f"source {src.get('name')}: unsupported file format {fmt!r} (csv, json, xml, parquet)")
+        raise JobError(
+            f"source {src.get('name')}: unsupported file format {fmt!r} (csv, json, xml, parquet)"
+        )
     opts = str_opts(src.get("options"))
     if fmt == "csv":
         opts.setdefault("header", "true")
@@ -65,8 +70,10 @@ def file_source(run, src, kind):
         text = str(e)
         missing = ("ClassNotFound", "DATA_SOURCE_NOT_FOUND", "Failed to find data source")
         if fmt == "xml" and "xml" in text.lower() and any(m in text for m in missing):
-            raise JobError("format xml needs the spark-xml jar (com.databricks:spark-xml_2.12): "
-                           "run scripts/engines/setup.sh or pass it with --jars") from None
+            raise JobError(
+                "format xml needs the spark-xml jar (com.databricks:spark-xml_2.12): "
+                "run scripts/engines/setup.sh or pass it with --jars"
+            ) from None
         raise
 
 
@@ -90,7 +97,10 @@ def kafka_source(run, src, _kind):
         # there starts at the beginning instead.
         if opts.get("startingOffsets", "earliest").strip().lower() == "latest":
             if run.dry_run:
-                log(f"source {src.get('name')}: startingOffsets latest read from earliest for the preview")
+                log(
+                    f"source {src.get('name')}: startingOffsets latest read from earliest "
+                    "for the preview"
+                )
             opts["startingOffsets"] = "earliest"
         df = run.spark.read.format("kafka").options(**opts).load()
         if run.dry_run:
@@ -100,5 +110,11 @@ def kafka_source(run, src, _kind):
     if ddl and fmt == "json":
         parsed = df.select(F.from_json(F.col("value").cast("string"), ddl).alias("_v"))
         return parsed.select("_v.*")
-    return df.select(F.col("key").cast("string").alias("key"), F.col("value").cast("string").alias("value"),
-                     "topic", "partition", "offset", "timestamp")
+    return df.select(
+        F.col("key").cast("string").alias("key"),
+        F.col("value").cast("string").alias("value"),
+        "topic",
+        "partition",
+        "offset",
+        "timestamp",
+    )

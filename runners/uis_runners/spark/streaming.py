@@ -2,6 +2,7 @@
 """Structured Streaming: triggers, checkpoints, starting a sink's query and waiting for them.
 Native streaming sinks are in STREAM_SINKS (type name → writer(df, sink, open_writer) →
 DataStreamWriter); any other sink runs its batch writer on each micro-batch (foreachBatch)."""
+
 from __future__ import annotations
 
 import os
@@ -22,9 +23,17 @@ def checkpoint(run, name, s):
     loc = s.get("checkpoint_location") or s.get("checkpointLocation")
     if loc:
         return resolve(loc)
-    base = (run.args.checkpoint_dir or os.environ.get("UIS_CHECKPOINT_DIR")
-            or run.job.get("checkpoint_location") or os.path.join("/tmp", "uis-checkpoints"))
-    app = (run.job.get("spark_config") or {}).get("spark.app.name") or run.job.get("name") or "uis-job"
+    base = (
+        run.args.checkpoint_dir
+        or os.environ.get("UIS_CHECKPOINT_DIR")
+        or run.job.get("checkpoint_location")
+        or os.path.join("/tmp", "uis-checkpoints")
+    )
+    app = (
+        (run.job.get("spark_config") or {}).get("spark.app.name")
+        or run.job.get("name")
+        or "uis-job"
+    )
     return os.path.join(resolve(base), re.sub(r"[^A-Za-z0-9_.-]", "_", app), name)
 
 
@@ -63,12 +72,18 @@ def start(run, name, kind, s, df, batch_writer):
     ckpt = checkpoint(run, name, s)
 
     def open_writer(frame):
-        return frame.writeStream.queryName(name).outputMode(mode).option("checkpointLocation", ckpt).trigger(**trig)
+        return (
+            frame.writeStream.queryName(name)
+            .outputMode(mode)
+            .option("checkpointLocation", ckpt)
+            .trigger(**trig)
+        )
 
     native = STREAM_SINKS.handler(kind)
     if native is not None:
         w = native(df, s, open_writer)
     else:
+
         def batch(bdf, batch_id, _w=batch_writer, _n=name, _s=s):
             log(f"sink {_n}: micro-batch {batch_id}")
             _w(run, _n, _s, bdf)
@@ -98,7 +113,10 @@ def await_queries(run):
         if not active:
             return
         if run.stop_requested or (deadline and time.time() > deadline):
-            log("stopping streaming queries" + (" (signal)" if run.stop_requested else " (max run time)"))
+            log(
+                "stopping streaming queries"
+                + (" (signal)" if run.stop_requested else " (max run time)")
+            )
             for q in active:
                 q.stop()
             return

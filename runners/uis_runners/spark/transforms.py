@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Transforms: type name → apply(run, step) → (DataFrame, carries a watermark)."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ def field_mapping(_run, step: Step):
     for src_field, target in mapping.items():
         top = src_field.split(".")[0]
         if src_field not in df.columns and top not in df.columns:
-            raise JobError(f"field_mapping: source field {src_field!r} not in input columns {df.columns}")
+            raise JobError(
+                f"field_mapping: source field {src_field!r} not in input columns {df.columns}"
+            )
         expr = F.col(f"`{src_field}`") if src_field in df.columns else F.col(src_field)
         cols.append(expr.alias(target))
         mapped.add(src_field)
@@ -75,7 +78,9 @@ def schema_validation(run, step: Step):
             problems.append(F.lit(f"missing {c}"))
             continue
         casted = F.col(f"`{c}`").cast(typ)
-        problems.append(F.when(F.col(f"`{c}`").isNotNull() & casted.isNull(), F.lit(f"{c}: not {typ}")))
+        problems.append(
+            F.when(F.col(f"`{c}`").isNotNull() & casted.isNull(), F.lit(f"{c}: not {typ}"))
+        )
         if f.get("nullable", True) is False:
             problems.append(F.when(F.col(f"`{c}`").isNull(), F.lit(f"{c}: null")))
         casts[c] = casted
@@ -88,8 +93,10 @@ def schema_validation(run, step: Step):
     if on_invalid == "fail":
         # A filter predicate is always evaluated (a projected column that is dropped later
         # would be pruned), so the first invalid row fails the job with its problems.
-        fail = F.when(F.col("_uis_errors") != "",
-                      F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors"))))
+        fail = F.when(
+            F.col("_uis_errors") != "",
+            F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors"))),
+        )
         return out.filter(fail.isNull()).drop("_uis_errors"), step.watermarked
     if on_invalid == "dead_letter":
         bad = checked.filter(F.col("_uis_errors") != "")  # dead letters keep their raw values
@@ -130,7 +137,9 @@ def dedupe(run, step: Step):
         wm = True
     if wm:
         # Keeps state per key only until the watermark passes it: bounded state.
-        return (df.dropDuplicatesWithinWatermark(keys) if keys else df.dropDuplicatesWithinWatermark()), carries
+        return (
+            df.dropDuplicatesWithinWatermark(keys) if keys else df.dropDuplicatesWithinWatermark()
+        ), carries
     log("dedupe without a watermark on a stream keeps every key forever; add a watermark transform")
     return (df.dropDuplicates(keys) if keys else df.dropDuplicates()), carries
 
@@ -165,7 +174,10 @@ def window_aggregate(run, step: Step):
     if not aggs:
         aggs = [F.count(F.lit(1)).alias("count")]
     res = df.groupBy(w.alias("_w"), *groups).agg(*aggs)
-    out = res.select(F.col("_w.start").alias("window_start"), F.col("_w.end").alias("window_end"),
-                     *[F.col(f"`{g}`") for g in t.get("group_by") or []],
-                     *[F.col(f"`{o}`") for o in (t.get("aggregates") or {"count": 0})])
+    out = res.select(
+        F.col("_w.start").alias("window_start"),
+        F.col("_w.end").alias("window_end"),
+        *[F.col(f"`{g}`") for g in t.get("group_by") or []],
+        *[F.col(f"`{o}`") for o in (t.get("aggregates") or {"count": 0})],
+    )
     return out, True
