@@ -55,3 +55,28 @@ def run_reported(run: Callable[[], int], cleanup: Callable[[], None] | None = No
                 traceback.print_exc(file=sys.stderr)
     exited(rc, time.time() - started)
     return rc
+
+
+def run_runner(make: Callable[[], object], on_signal: Callable[[], None] | None = None):
+    """`make()` builds a runner (reading the job may fail like the run) with a `stop_requested`
+    flag, `stoppable()` (whether a signal can stop it gracefully: streaming queries or jobs are
+    running) and `close()`. Runs it reported; a signal sets the flag, or interrupts a runner that
+    cannot stop gracefully. Returns (exit code, the runner or None)."""
+    runner = None
+
+    def stop() -> bool:
+        if on_signal is not None:
+            on_signal()
+        if runner is None:
+            return False
+        runner.stop_requested = True
+        return runner.stoppable()
+
+    def run() -> int:
+        nonlocal runner
+        runner = make()
+        return runner.run()
+
+    on_stop_signals(stop)
+    rc = run_reported(run, cleanup=lambda: runner is not None and runner.close())
+    return rc, runner

@@ -9,7 +9,7 @@ import os
 import sys
 
 from ..jobconfig import flink_script, read_text
-from ..lifecycle import on_stop_signals, run_reported
+from ..lifecycle import run_runner
 from ..log import log
 from .runner import FlinkRunner
 from .statements import split_sql
@@ -38,29 +38,21 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    runner = None
 
-    def stop() -> bool:
-        # The gateway JVM usually gets the same signal (a supervisor signals the process group):
-        # py4j would log every call that finds it gone with a full trace. Our own output is print.
-        logging.disable(logging.CRITICAL)
-        if runner is None:
-            return False
-        runner.stop_requested = True
-        return bool(runner.jobs)  # running jobs are cancelled; before that, interrupt
-
-    def run() -> int:
-        nonlocal runner
+    def make():
         script = (
             read_text(args.sql, "Flink SQL script") if args.sql else flink_script(args.job_config)
         )
         statements = split_sql(script)
         log(f"{len(statements)} statements")
-        runner = FlinkRunner(statements, args)
-        return runner.run()
+        return FlinkRunner(statements, args)
 
-    on_stop_signals(stop)
-    rc = run_reported(run)
+    def quiet_py4j():
+        # The gateway JVM usually gets the same signal (a supervisor signals the process group):
+        # py4j would log every call that finds it gone with a full trace. Our own output is print.
+        logging.disable(logging.CRITICAL)
+
+    rc, runner = run_runner(make, on_signal=quiet_py4j)
     if runner is not None and runner.stop_requested:
         # Stopped by a signal: a supervisor (dcp-local, a shell's ^C) signals the whole process
         # group, so the gateway JVM is going down with us. PyFlink's exit hooks would then talk to

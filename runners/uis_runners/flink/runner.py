@@ -157,6 +157,12 @@ class FlinkRunner:
         log(f"job {jid} submitted ({what})")
         self.jobs.append((client, jid))
 
+    def stoppable(self) -> bool:
+        return bool(self.jobs)  # running jobs are cancelled; before that, interrupt
+
+    def close(self):
+        pass  # the mini-cluster ends with the process
+
     @staticmethod
     def status(client) -> str:
         return str(client.get_job_status().result()).split(".")[-1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..jobconfig import load_json
-from ..lifecycle import on_stop_signals, run_reported
+from ..lifecycle import run_runner
 
 
 def parse_args(argv=None):
@@ -33,21 +33,11 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    runner = None
 
-    def stop() -> bool:
-        if runner is None:
-            return False
-        runner.stop_requested = True
-        return bool(runner.queries)  # streaming queries stop gracefully; a batch is interrupted
-
-    def run() -> int:
-        nonlocal runner
+    def make():
         from .job import SparkJob  # after the signal handlers: importing pyspark takes a while
 
-        job = load_json(args.job_config)
-        runner = SparkJob(job, args)
-        return runner.run()
+        return SparkJob(load_json(args.job_config), args)
 
-    on_stop_signals(stop)
-    return run_reported(run, cleanup=lambda: runner is not None and runner.stop())
+    rc, _ = run_runner(make)
+    return rc

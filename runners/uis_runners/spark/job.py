@@ -190,5 +190,8 @@ class SparkJob:
         log("job finished")
         return 0
 
-    def stop(self):
+    def stoppable(self) -> bool:
+        return bool(self.queries)  # streaming queries stop gracefully; a batch is interrupted
+
+    def close(self):
         session.stop(self)
