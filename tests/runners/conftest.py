@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Fixtures for the runner tests: real engines, local servers, no mocks."""
+
 import json
 import os
 import subprocess
@@ -16,8 +17,7 @@ SPARK_RUNNER = REPO / "runners" / "spark" / "uis_spark_runner.py"
 FLINK_RUNNER = REPO / "runners" / "flink" / "uis_flink_runner.py"
 JOBS = HERE / "jobs"
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO / "runners" / "spark"))
-sys.path.insert(0, str(REPO / "runners" / "flink"))
+sys.path.insert(0, str(REPO / "runners"))  # the uis_runners package
 
 
 def pytest_configure(config):
@@ -44,26 +44,53 @@ def run_spark(job, tmp_path, *args, env=None, timeout=300, name="job.json"):
         cfg.write_text(json.dumps(job, indent=2))
     else:
         cfg = JOBS / job
-    cmd = [sys.executable, str(SPARK_RUNNER), "--job-config", str(cfg),
-           "--master", "local[2]", "--checkpoint-dir", str(tmp_path / "checkpoints"), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {})))
+    cmd = [
+        sys.executable,
+        str(SPARK_RUNNER),
+        "--job-config",
+        str(cfg),
+        "--master",
+        "local[2]",
+        "--checkpoint-dir",
+        str(tmp_path / "checkpoints"),
+        *args,
+    ]
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {}))
+    )
 
 
 def run_spark_submit(job_file, tmp_path, *args, env=None, timeout=300):
     """Runs the Spark runner through spark-submit (runners/spark/submit-local.sh)."""
-    cmd = [str(REPO / "runners" / "spark" / "submit-local.sh"), "--job-config", str(JOBS / job_file),
-           "--checkpoint-dir", str(tmp_path / "checkpoints"), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                          env=runner_env(UIS_SPARK_MASTER="local[2]", **(env or {})))
+    cmd = [
+        str(REPO / "runners" / "spark" / "submit-local.sh"),
+        "--job-config",
+        str(JOBS / job_file),
+        "--checkpoint-dir",
+        str(tmp_path / "checkpoints"),
+        *args,
+    ]
+    return subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=runner_env(UIS_SPARK_MASTER="local[2]", **(env or {})),
+    )
 
 
 def run_flink(sql_file, *args, env=None, timeout=300):
     cmd = [sys.executable, str(FLINK_RUNNER), "--sql", str(sql_file), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {})))
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=timeout, env=runner_env(**(env or {}))
+    )
 
 
 def explain(proc) -> str:
-    return f"exit {proc.returncode}\n--- stdout\n{proc.stdout[-6000:]}\n--- stderr\n{proc.stderr[-6000:]}"
+    return (
+        f"exit {proc.returncode}\n--- stdout\n{proc.stdout[-6000:]}\n"
+        f"--- stderr\n{proc.stderr[-6000:]}"
+    )
 
 
 class Server:
@@ -95,6 +122,7 @@ def http_server():
         s = Server(handler_cls).__enter__()
         started.append(s)
         return s
+
     yield make
     for s in started:
         s.__exit__()
@@ -103,6 +131,7 @@ def http_server():
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory):
     from kafka_broker import KafkaBroker
+
     broker = KafkaBroker(tmp_path_factory.mktemp("kafka")).start()
     yield broker
     broker.stop()
@@ -112,8 +141,11 @@ def kafka(tmp_path_factory):
 def postgres(tmp_path_factory):
     """PostgreSQL with wal_level=logical on loopback (password in .password)."""
     from postgres_server import PostgresServer, pg_bin
+
     if pg_bin() is None:
-        pytest.fail("PostgreSQL is not installed: the deps script must install the postgresql package")
+        pytest.fail(
+            "PostgreSQL is not installed: the deps script must install the postgresql package"
+        )
     srv = PostgresServer(tmp_path_factory.mktemp("pg"), "pg-test-pw-5521").start()
     yield srv
     srv.stop()
@@ -129,16 +161,23 @@ def spark(warehouse):
     """An in-process SparkSession to read back what the runners wrote (Iceberg catalog
     `uis_test` = Hadoop catalog in the session's warehouse directory)."""
     from pyspark.sql import SparkSession
+
     jars = sorted(str(p) for p in (REPO / ".cache" / "jars" / "spark").glob("iceberg-*.jar"))
-    s = (SparkSession.builder.master("local[1]").appName("uis-runner-tests")
-         .config("spark.jars", ",".join(jars))
-         .config("spark.ui.enabled", "false")
-         .config("spark.sql.session.timeZone", "UTC")
-         .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-         .config("spark.sql.catalog.uis_test", "org.apache.iceberg.spark.SparkCatalog")
-         .config("spark.sql.catalog.uis_test.type", "hadoop")
-         .config("spark.sql.catalog.uis_test.warehouse", str(warehouse))
-         .getOrCreate())
+    s = (
+        SparkSession.builder.master("local[1]")
+        .appName("uis-runner-tests")
+        .config("spark.jars", ",".join(jars))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config(
+            "spark.sql.extensions",
+            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions",
+        )
+        .config("spark.sql.catalog.uis_test", "org.apache.iceberg.spark.SparkCatalog")
+        .config("spark.sql.catalog.uis_test.type", "hadoop")
+        .config("spark.sql.catalog.uis_test.warehouse", str(warehouse))
+        .getOrCreate()
+    )
     s.sparkContext.setLogLevel("ERROR")
     yield s
     s.stop()

@@ -2,7 +2,7 @@
 """A single-node Apache Kafka broker in KRaft mode on loopback, from the jars that
 scripts/engines/setup.sh fetched into .cache/jars/kafka. Used by the pytest fixture and usable on
 its own: `python tests/runners/kafka_broker.py` prints the bootstrap address and runs until ^C."""
-import os
+
 import socket
 import subprocess
 import sys
@@ -36,34 +36,46 @@ class KafkaBroker:
     def _java(self, main, *args, **kw):
         if not JARS.is_dir() or not any(JARS.glob("kafka_*.jar")):
             raise RuntimeError(f"Kafka jars missing in {JARS}: run scripts/engines/setup.sh")
-        cmd = ["java", "-Xmx512m", "-XX:+UseSerialGC",
-               f"-Dlog4j.configuration=file:{self.workdir / 'log4j.properties'}",
-               "-cp", str(JARS / "*"), main, *args]
+        cmd = [
+            "java",
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            f"-Dlog4j.configuration=file:{self.workdir / 'log4j.properties'}",
+            "-cp",
+            str(JARS / "*"),
+            main,
+            *args,
+        ]
         return cmd
 
     def start(self, timeout: float = 60.0) -> "KafkaBroker":
         self.workdir.mkdir(parents=True, exist_ok=True)
         data = self.workdir / "data"
         props = self.workdir / "server.properties"
-        props.write_text("\n".join([
-            "process.roles=broker,controller",
-            "node.id=1",
-            f"controller.quorum.voters=1@127.0.0.1:{self.controller_port}",
-            f"listeners=PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}",
-            f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
-            "controller.listener.names=CONTROLLER",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-            "inter.broker.listener.name=PLAINTEXT",
-            f"log.dirs={data}",
-            "num.partitions=1",
-            "offsets.topic.replication.factor=1",
-            "offsets.topic.num.partitions=1",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
-            "group.initial.rebalance.delay.ms=0",
-            "auto.create.topics.enable=true",
-            "log.retention.hours=1",
-        ]) + "\n")
+        props.write_text(
+            "\n".join(
+                [
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    f"controller.quorum.voters=1@127.0.0.1:{self.controller_port}",
+                    f"listeners=PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}",
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    f"log.dirs={data}",
+                    "num.partitions=1",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=1",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=true",
+                    "log.retention.hours=1",
+                ]
+            )
+            + "\n"
+        )
         (self.workdir / "log4j.properties").write_text(
             "log4j.rootLogger=WARN, file\n"
             "log4j.appender.file=org.apache.log4j.FileAppender\n"
@@ -71,20 +83,37 @@ class KafkaBroker:
             "log4j.appender.file.layout=org.apache.log4j.PatternLayout\n"
             "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n\n"
             "log4j.logger.kafka.server.KafkaServer=INFO\n"
-            "log4j.logger.kafka.server.BrokerServer=INFO\n")
+            "log4j.logger.kafka.server.BrokerServer=INFO\n"
+        )
         cluster_id = uuid.uuid4().hex[:22]
-        fmt = subprocess.run(self._java("kafka.tools.StorageTool", "format", "-t", cluster_id,
-                                        "-c", str(props), "--ignore-formatted"),
-                             capture_output=True, text=True)
+        fmt = subprocess.run(
+            self._java(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                cluster_id,
+                "-c",
+                str(props),
+                "--ignore-formatted",
+            ),
+            capture_output=True,
+            text=True,
+        )
         if fmt.returncode != 0:
             raise RuntimeError(f"kafka storage format failed: {fmt.stderr or fmt.stdout}")
         out = open(self.workdir / "broker.out", "wb")
-        self.proc = subprocess.Popen(self._java("kafka.Kafka", str(props)), stdout=out,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            self._java("kafka.Kafka", str(props)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError("Kafka broker exited: " + (self.workdir / "broker.out").read_text()[-2000:])
+                raise RuntimeError(
+                    "Kafka broker exited: " + (self.workdir / "broker.out").read_text()[-2000:]
+                )
             if self._ready():
                 return self
             time.sleep(0.5)
@@ -108,8 +137,11 @@ class KafkaBroker:
 
     def create_topics(self, *names, partitions: int = 1):
         from confluent_kafka.admin import AdminClient, NewTopic
+
         admin = AdminClient({"bootstrap.servers": self.bootstrap})
-        futures = admin.create_topics([NewTopic(n, num_partitions=partitions, replication_factor=1) for n in names])
+        futures = admin.create_topics(
+            [NewTopic(n, num_partitions=partitions, replication_factor=1) for n in names]
+        )
         for f in futures.values():
             f.result(30)
 

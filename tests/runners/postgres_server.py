@@ -2,11 +2,11 @@
 """A throw-away PostgreSQL server (Debian's postgresql package) with logical replication on, on
 loopback at a random port, for the CDC tests. PostgreSQL refuses to run as root, so as root the
 server runs as the `postgres` user the package creates."""
+
 import glob
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 from kafka_broker import free_port
@@ -42,26 +42,79 @@ class PostgresServer:
             for p in self.workdir.parents:
                 if str(p).startswith("/tmp/") and p.stat().st_mode & 0o001 == 0:
                     os.chmod(p, p.stat().st_mode | 0o711)
-        subprocess.run(self._cmd(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
-                                 "--auth=scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8", "--no-sync"),
-                       check=True, capture_output=True)
+        subprocess.run(
+            self._cmd(
+                str(self.bin / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "--auth=scram-sha-256",
+                f"--pwfile={pwfile}",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ),
+            check=True,
+            capture_output=True,
+        )
         with open(self.data / "postgresql.conf", "a") as f:
-            f.write(f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{self.workdir}'\n"
-                    "wal_level = logical\nmax_replication_slots = 4\nmax_wal_senders = 4\nfsync = off\n")
-        r = subprocess.run(self._cmd(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.workdir / "pg.log"),
-                                     "-w", "-t", "60", "start"), capture_output=True, text=True)
+            f.write(
+                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+                f"unix_socket_directories = '{self.workdir}'\n"
+                "wal_level = logical\nmax_replication_slots = 4\nmax_wal_senders = 4\nfsync = off\n"
+            )
+        r = subprocess.run(
+            self._cmd(
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.workdir / "pg.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ),
+            capture_output=True,
+            text=True,
+        )
         if r.returncode != 0:
-            raise RuntimeError(f"postgres did not start: {r.stdout}{r.stderr}{(self.workdir / 'pg.log').read_text()}")
+            raise RuntimeError(
+                f"postgres did not start: {r.stdout}{r.stderr}"
+                f"{(self.workdir / 'pg.log').read_text()}"
+            )
         return self
 
     def psql(self, sql: str, db: str = "postgres") -> str:
         env = dict(os.environ, PGPASSWORD=self.password)
-        r = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", db,
-                            "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], capture_output=True, text=True, env=env)
+        r = subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                db,
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-qAt",
+                "-c",
+                sql,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         if r.returncode != 0:
             raise RuntimeError(f"psql failed: {r.stderr}")
         return r.stdout
 
     def stop(self):
-        subprocess.run(self._cmd(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"),
-                       capture_output=True)
+        subprocess.run(
+            self._cmd(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"),
+            capture_output=True,
+        )

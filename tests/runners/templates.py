@@ -5,12 +5,13 @@ path, format, response_path), a paginated JSON API serving it, and the runner's 
 
 Only the source location of the copy changes (`provider.base_url`); everything else is the
 template as shipped, compiled by the real compiler."""
+
 import json
 import os
 import re
 import subprocess
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -31,8 +32,10 @@ def bin_dir() -> Path:
 def tool(name: str) -> Path:
     p = bin_dir() / name
     if not (p.is_file() and os.access(p, os.X_OK)):
-        raise AssertionError(f"{p} is not built (set UIS_BIN_DIR to the build's bin directory, "
-                             f"or build {name} into build/bin)")
+        raise AssertionError(
+            f"{p} is not built (set UIS_BIN_DIR to the build's bin directory, "
+            f"or build {name} into build/bin)"
+        )
     return p
 
 
@@ -62,15 +65,22 @@ def rewrite_base_url(text: str, new_base: str) -> str:
 
 
 def compile_spec(spec_file: Path, target: str, *extra, out_file: Path | None = None) -> str:
-    p = subprocess.run([str(tool("uisctl")), "compile", str(spec_file), "--target", target, *extra],
-                       capture_output=True, text=True, timeout=60)
-    assert p.returncode == 0, f"uisctl compile {spec_file.name} --target {target}: exit {p.returncode}\n{p.stderr}"
+    p = subprocess.run(
+        [str(tool("uisctl")), "compile", str(spec_file), "--target", target, *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 0, (
+        f"uisctl compile {spec_file.name} --target {target}: exit {p.returncode}\n{p.stderr}"
+    )
     if out_file is not None:
         out_file.write_text(p.stdout)
     return p.stdout
 
 
 # ------------------------------------------------------------------ data from the spec
+
 
 def raw_fields(endpoint: dict) -> list:
     """[(raw name, type, nullable)] of the records a source delivers: the schema's fields, named
@@ -104,13 +114,18 @@ def value(name: str, typ: str, nullable: bool, i: int):
     if typ == "date":
         return (date(2024, 1, 1) + timedelta(days=i)).isoformat()
     if typ == "timestamp":
-        return (datetime(2024, 1, 1, 12, tzinfo=timezone.utc) + timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S")
+        return (datetime(2024, 1, 1, 12, tzinfo=UTC) + timedelta(minutes=i)).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        )
     return f"{name}-{i}"
 
 
 def records(endpoint: dict, n: int) -> list:
     fields = raw_fields(endpoint)
-    return [{name: value(name, typ, nullable, i) for name, typ, nullable in fields} for i in range(1, n + 1)]
+    return [
+        {name: value(name, typ, nullable, i) for name, typ, nullable in fields}
+        for i in range(1, n + 1)
+    ]
 
 
 def write_files(endpoint: dict, base: Path, n: int = 8) -> Path:
@@ -132,9 +147,19 @@ def write_files(endpoint: dict, base: Path, n: int = 8) -> Path:
     elif fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
-        types = {"string": pa.string(), "int": pa.int32(), "integer": pa.int32(), "long": pa.int64(),
-                 "bigint": pa.int64(), "double": pa.float64(), "float": pa.float32(), "boolean": pa.bool_(),
-                 "date": pa.date32(), "timestamp": pa.timestamp("us", tz="UTC")}
+
+        types = {
+            "string": pa.string(),
+            "int": pa.int32(),
+            "integer": pa.int32(),
+            "long": pa.int64(),
+            "bigint": pa.int64(),
+            "double": pa.float64(),
+            "float": pa.float32(),
+            "boolean": pa.bool_(),
+            "date": pa.date32(),
+            "timestamp": pa.timestamp("us", tz="UTC"),
+        }
         cols = {}
         schema = []
         for name, typ, _ in raw_fields(endpoint):
@@ -144,9 +169,13 @@ def write_files(endpoint: dict, base: Path, n: int = 8) -> Path:
             if typ == "date":
                 vals = [None if v is None else date.fromisoformat(v) for v in vals]
             elif typ == "timestamp":
-                vals = [None if v is None else datetime.fromisoformat(v).replace(tzinfo=timezone.utc) for v in vals]
+                vals = [
+                    None if v is None else datetime.fromisoformat(v).replace(tzinfo=UTC)
+                    for v in vals
+                ]
             elif m:
                 from decimal import Decimal
+
                 vals = [None if v is None else Decimal(str(v)) for v in vals]
             cols[name] = vals
             schema.append(pa.field(name, t))
@@ -191,7 +220,7 @@ def api_handler(spec: dict, total: int = 7, page_size: int = 3):
                 return self.reply(404, {"error": f"no endpoint {u.path}"})
             recs = records(e, total)
             start = int(q.get("cursor", "0"))
-            page = recs[start:start + page_size]
+            page = recs[start : start + page_size]
             nxt = None
             if start + page_size < total:
                 nq = dict(q, cursor=str(start + page_size))
@@ -227,13 +256,14 @@ def placeholders(text: str) -> dict:
 
 # ------------------------------------------------------------------ runner output
 
+
 def previews(stdout: str) -> dict:
     """node -> {"kind", "columns": {name: type}, "rows": [...], "end": n}."""
     out = {}
     for line in stdout.splitlines():
         if not line.startswith("uis-preview: "):
             continue
-        e = json.loads(line[len("uis-preview: "):])
+        e = json.loads(line[len("uis-preview: ") :])
         node = out.setdefault(e["node"], {"rows": []})
         if e["event"] == "schema":
             node["kind"] = e["kind"]
@@ -245,9 +275,19 @@ def previews(stdout: str) -> dict:
     return out
 
 
-SPARK_TYPES = {"string": "string", "int": "int", "integer": "int", "long": "bigint", "bigint": "bigint",
-               "double": "double", "float": "float", "boolean": "boolean", "date": "date",
-               "timestamp": "timestamp", "json": "string"}
+SPARK_TYPES = {
+    "string": "string",
+    "int": "int",
+    "integer": "int",
+    "long": "bigint",
+    "bigint": "bigint",
+    "double": "double",
+    "float": "float",
+    "boolean": "boolean",
+    "date": "date",
+    "timestamp": "timestamp",
+    "json": "string",
+}
 
 
 def spark_type(t: str) -> str:

@@ -6,6 +6,7 @@ directory, driven by the real `uisctl submit/status/logs/cancel`, running the re
     receiver) submitted with --wait ends SUCCEEDED, and its log holds the engine's output;
 (b) a streaming template (kafka-dedupe-window on a local Kafka broker, Flink) is cancelled
     while its Flink job runs: it ends CANCELLED and its whole process group is gone."""
+
 import json
 import os
 import queue
@@ -18,7 +19,6 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-
 import templates as T
 from conftest import REPO
 
@@ -34,14 +34,20 @@ def wait_for(what, predicate, timeout, interval=0.5, detail=None):
         if got:
             return got
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}"
-                                 + (f"\n{detail()}" if detail else ""))
+            raise AssertionError(
+                f"timed out after {timeout}s waiting for {what}"
+                + (f"\n{detail()}" if detail else "")
+            )
         time.sleep(interval)
 
 
 def log_tail(dcp, job_id, n=6000):
     """The job's log without Java stack frames and INFO lines, for failure messages."""
-    lines = [l for l in dcp.logs(job_id).splitlines() if not l.startswith("\tat ") and " INFO " not in l]
+    lines = [
+        line
+        for line in dcp.logs(job_id).splitlines()
+        if not line.startswith("\tat ") and " INFO " not in line
+    ]
     return "\n".join(lines)[-n:]
 
 
@@ -54,9 +60,22 @@ class DcpLocal:
         self.lines = queue.Queue()
         self.output = []
         self.proc = subprocess.Popen(
-            [str(T.tool("dcp-local")), "--listen", "127.0.0.1:0", "--data-dir", str(data_dir),
-             "--runners-dir", str(REPO / "runners"), "--kill-grace", "15"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env())
+            [
+                str(T.tool("dcp-local")),
+                "--listen",
+                "127.0.0.1:0",
+                "--data-dir",
+                str(data_dir),
+                "--runners-dir",
+                str(REPO / "runners"),
+                "--kill-grace",
+                "15",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=self.env(),
+        )
         threading.Thread(target=self._pump, daemon=True).start()
         self.url = None
         deadline = time.monotonic() + 30
@@ -73,7 +92,9 @@ class DcpLocal:
                 self.url = m.group(1)
         self.token = (data_dir / "token").read_text().strip()
         assert len(self.token) >= 16
-        assert (data_dir / "token").stat().st_mode & 0o077 == 0, "the token file is readable by others"
+        assert (data_dir / "token").stat().st_mode & 0o077 == 0, (
+            "the token file is readable by others"
+        )
 
     def _pump(self):
         for line in self.proc.stdout:
@@ -94,8 +115,13 @@ class DcpLocal:
 
     def ctl(self, *args, timeout=60, **env):
         """Runs uisctl against this server (token from DCP_TOKEN)."""
-        return subprocess.run([str(T.tool("uisctl")), *args, "--url", self.url], capture_output=True, text=True,
-                              timeout=timeout, env=self.env(DCP_TOKEN=self.token, **env))
+        return subprocess.run(
+            [str(T.tool("uisctl")), *args, "--url", self.url],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=self.env(DCP_TOKEN=self.token, **env),
+        )
 
     def status(self, job_id) -> dict:
         p = self.ctl("status", job_id, "--format", "json")
@@ -150,6 +176,7 @@ def group_alive(pgid: int) -> bool:
 
 class Receiver(BaseHTTPRequestHandler):
     """The registry API of the table-to-rest-api template: accepts every POST."""
+
     got = []
     lock = threading.Lock()
 
@@ -159,7 +186,9 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         with self.lock:
-            self.got.append({"path": self.path, "headers": dict(self.headers), "body": json.loads(body)})
+            self.got.append(
+                {"path": self.path, "headers": dict(self.headers), "body": json.loads(body)}
+            )
         data = b'{"ok": true}'
         self.send_response(201)
         self.send_header("Content-Type", "application/json")
@@ -200,11 +229,15 @@ def test_submit_wait_batch_template_succeeds(dcp, tmp_path, http_server):
     log = dcp.logs(job_id)
     # the engine's own output: Spark's log lines and the runner's progress lines, in order
     assert re.search(r"INFO SparkContext: Running Spark version 3\.5\.\d+", log), log[-3000:]
-    for line in ("uis-runner: Spark 3.5", "uis-runner: source file_staged_patients (file_ftp)",
-                 "uis-runner: transform to_request (field_mapping) <- file_staged_patients",
-                 "uis-runner: sink registry_api: 8 requests, 8 succeeded, 0 failed",
-                 "uis-runner: job finished", "uis-runner: exit 0 after",
-                 "dcp-local: job SUCCEEDED"):
+    for line in (
+        "uis-runner: Spark 3.5",
+        "uis-runner: source file_staged_patients (file_ftp)",
+        "uis-runner: transform to_request (field_mapping) <- file_staged_patients",
+        "uis-runner: sink registry_api: 8 requests, 8 succeeded, 0 failed",
+        "uis-runner: job finished",
+        "uis-runner: exit 0 after",
+        "dcp-local: job SUCCEEDED",
+    ):
         assert line in log, f"{line!r} not in the log:\n{log[-3000:]}"
     assert log.index("uis-runner: job finished") < log.index("dcp-local: job SUCCEEDED")
     # the secret reached the receiver (runtime env of the submit) but no file of the job
@@ -216,10 +249,15 @@ def test_submit_wait_batch_template_succeeds(dcp, tmp_path, http_server):
 
     # what the job did: one request per row, mapped, authorised, with a request id
     assert len(Receiver.got) == 8
-    assert all(r["headers"]["Authorization"] == f"Bearer {value}" and r["headers"]["Idempotency-Key"]
-               for r in Receiver.got)
-    assert sorted(r["body"]["patient"] for r in Receiver.got) == sorted(f"patient_id-{i}" for i in range(1, 9))
+    assert all(
+        r["headers"]["Authorization"] == f"Bearer {value}" and r["headers"]["Idempotency-Key"]
+        for r in Receiver.got
+    )
+    assert sorted(r["body"]["patient"] for r in Receiver.got) == sorted(
+        f"patient_id-{i}" for i in range(1, 9)
+    )
     import pyarrow.parquet as pq
+
     responses = pq.read_table(tmp_path / "responses").to_pylist()
     assert len(responses) == 8 and all(r["success"] and r["status_code"] == 201 for r in responses)
 
@@ -238,8 +276,11 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
     text = src.read_text()
     assert text.count("kafka_bootstrap_servers: localhost:9092") == 1
     copy = tmp_path / src.name
-    copy.write_text(text.replace("kafka_bootstrap_servers: localhost:9092",
-                                 f"kafka_bootstrap_servers: {kafka.bootstrap}"))
+    copy.write_text(
+        text.replace(
+            "kafka_bootstrap_servers: localhost:9092", f"kafka_bootstrap_servers: {kafka.bootstrap}"
+        )
+    )
     kafka.create_topics("clicks", "click-metrics")
 
     p = dcp.ctl("submit", str(copy))
@@ -247,9 +288,12 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
     job_id = p.stdout.split()[0]
 
     # running for real: the Flink job itself reports RUNNING (not only the process started)
-    wait_for("the Flink job to run", lambda: re.search(r"uis-runner: job [0-9a-f]{32} state RUNNING",
-                                                        dcp.logs(job_id)), timeout=180,
-             detail=lambda: log_tail(dcp, job_id))
+    wait_for(
+        "the Flink job to run",
+        lambda: re.search(r"uis-runner: job [0-9a-f]{32} state RUNNING", dcp.logs(job_id)),
+        timeout=180,
+        detail=lambda: log_tail(dcp, job_id),
+    )
     st = dcp.status(job_id)
     assert (st["status"], st["engine"], st["job_type"]) == ("RUNNING", "flink", "STREAMING"), st
     pids = job_processes(job_id)
@@ -258,22 +302,33 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
     assert len(groups) == 1, groups
     pgid = groups.pop()
     assert pgid != os.getpgrp() and pgid in pids, "the job does not lead its own process group"
-    assert any(b"java" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in pids), "no JVM in the group"
+    assert any(b"java" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in pids), (
+        "no JVM in the group"
+    )
 
     c = dcp.ctl("cancel", job_id, "--wait", timeout=120)
     assert c.returncode == 0, f"{c.stdout}\n{c.stderr}"
     st = dcp.status(job_id)
-    assert st["status"] == "CANCELLED" and st["finished_at"] and st["engine_state"] == "CANCELED", st
+    assert st["status"] == "CANCELLED" and st["finished_at"] and st["engine_state"] == "CANCELED", (
+        st
+    )
 
     wait_for("the job's process group to go", lambda: not group_alive(pgid), timeout=20)
     wait_for("every process of the job to go", lambda: not job_processes(job_id), timeout=20)
 
     log = dcp.logs(job_id)
-    for line in ("dcp-local: cancel requested", "uis-runner: received signal SIGTERM",
-                 "uis-runner: cancelling jobs (signal)", "uis-runner: exit 0", "dcp-local: job CANCELLED"):
+    for line in (
+        "dcp-local: cancel requested",
+        "uis-runner: received signal SIGTERM",
+        "uis-runner: cancelling jobs (signal)",
+        "uis-runner: exit 0",
+        "dcp-local: job CANCELLED",
+    ):
         assert line in log, f"{line!r} not in the log:\n{log[-3000:]}"
     assert "Traceback" not in log, log[-3000:]
-    assert "still running after the grace period: SIGKILL" not in log, "the runner did not stop on SIGTERM"
+    assert "still running after the grace period: SIGKILL" not in log, (
+        "the runner did not stop on SIGTERM"
+    )
     # a terminal state does not change: cancelling again is refused
     assert dcp.ctl("cancel", job_id).returncode == 1
     assert dcp.status(job_id)["status"] == "CANCELLED"
@@ -312,21 +367,29 @@ def test_cancel_running_spark_streaming_job(dcp, tmp_path, kafka):
     """The Spark path of dcp-local (spark-submit leads the group, the runner is the JVM's child):
     a micro-batch Kafka query is cancelled while it runs, ends CANCELLED, and leaves nothing."""
     from confluent_kafka import Producer
+
     kafka.create_topics("spark-clicks")
     prod = Producer({"bootstrap.servers": kafka.bootstrap})
     for i in range(5):
         prod.produce("spark-clicks", json.dumps({"event_id": f"e{i}", "page": "/p"}).encode())
     prod.flush(30)
     spec = tmp_path / "clicks-landing.uis.yaml"
-    spec.write_text(SPARK_STREAM.format(bootstrap=kafka.bootstrap, out=(tmp_path / "landing").as_uri()))
+    spec.write_text(
+        SPARK_STREAM.format(bootstrap=kafka.bootstrap, out=(tmp_path / "landing").as_uri())
+    )
 
     p = dcp.ctl("submit", str(spec))
     assert p.returncode == 0, f"{p.stdout}\n{p.stderr}"
     job_id = p.stdout.split()[0]
     # running for real: the query has processed a micro-batch with the records
-    wait_for("a micro-batch with the records", lambda: re.search(
-        r"uis-runner: sink landing: batch \d+ read [1-9]\d* rows", dcp.logs(job_id)), timeout=180,
-        detail=lambda: log_tail(dcp, job_id))
+    wait_for(
+        "a micro-batch with the records",
+        lambda: re.search(
+            r"uis-runner: sink landing: batch \d+ read [1-9]\d* rows", dcp.logs(job_id)
+        ),
+        timeout=180,
+        detail=lambda: log_tail(dcp, job_id),
+    )
     st = dcp.status(job_id)
     assert (st["status"], st["engine"], st["job_type"]) == ("RUNNING", "spark", "STREAMING"), st
     pids = job_processes(job_id)
@@ -344,8 +407,13 @@ def test_cancel_running_spark_streaming_job(dcp, tmp_path, kafka):
     # (spark-submit's JVM leads the group and exits 143 on the SIGTERM; the query's checkpoint
     # stays consistent, so the runner gets no chance to log its own exit line)
     assert "still running after the grace period: SIGKILL" not in log
-    for line in ("dcp-local: cancel requested", "uis-runner: received signal SIGTERM", "dcp-local: job CANCELLED"):
+    for line in (
+        "dcp-local: cancel requested",
+        "uis-runner: received signal SIGTERM",
+        "dcp-local: job CANCELLED",
+    ):
         assert line in log, f"{line!r} not in the log:\n{log[-3000:]}"
     import pyarrow.parquet as pq
+
     landed = pq.read_table(tmp_path / "landing").to_pylist()
     assert sorted(r["event_id"] for r in landed) == [f"e{i}" for i in range(5)]

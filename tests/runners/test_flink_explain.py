@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Flink runner --explain: the planner validates a script using the Kafka connector without
 running it; mistakes come back as a non-zero exit with the root cause."""
-import pytest
 
+import pytest
 from conftest import JOBS, explain, run_flink
 
 pytestmark = pytest.mark.flink
@@ -13,12 +13,15 @@ TWO_SINKS = """
 SET 'pipeline.name' = 'uis-explain';
 CREATE TABLE `clicks` (`url` STRING, `user_id` BIGINT, `ts` TIMESTAMP(3),
   WATERMARK FOR `ts` AS `ts` - INTERVAL '2' SECOND
-) WITH ('connector' = 'kafka', 'topic' = 'clicks', 'properties.bootstrap.servers' = '{{env.KAFKA_BOOTSTRAP}}',
-  'properties.group.id' = 'g', 'scan.startup.mode' = 'latest-offset', 'format' = 'json');
-CREATE TABLE `per_url` (`url` STRING, `window_start` TIMESTAMP(3), `window_end` TIMESTAMP(3), `n` BIGINT,
+) WITH ('connector' = 'kafka', 'topic' = 'clicks',
+  'properties.bootstrap.servers' = '{{env.KAFKA_BOOTSTRAP}}', 'properties.group.id' = 'g',
+  'scan.startup.mode' = 'latest-offset', 'format' = 'json');
+CREATE TABLE `per_url` (`url` STRING, `window_start` TIMESTAMP(3), `window_end` TIMESTAMP(3),
+  `n` BIGINT,
   PRIMARY KEY (`url`, `window_start`) NOT ENFORCED
-) WITH ('connector' = 'upsert-kafka', 'topic' = 'per-url', 'properties.bootstrap.servers' = '{{env.KAFKA_BOOTSTRAP}}',
-  'key.format' = 'json', 'value.format' = 'json');
+) WITH ('connector' = 'upsert-kafka', 'topic' = 'per-url',
+  'properties.bootstrap.servers' = '{{env.KAFKA_BOOTSTRAP}}', 'key.format' = 'json',
+  'value.format' = 'json');
 CREATE TABLE `console` (`url` STRING, `user_id` BIGINT) WITH ('connector' = 'print');
 EXECUTE STATEMENT SET BEGIN
   INSERT INTO `per_url` SELECT `url`, window_start, window_end, COUNT(*) FROM
@@ -35,7 +38,9 @@ def test_explain_kafka_window_script():
     assert "EXPLAIN ok: INSERT INTO `per_user_out`" in p.stdout
     assert "EXPLAIN passed for 1 statement(s)" in p.stdout
     # the plan shows the Kafka scan with its watermark, the dedupe and the window aggregate
-    assert "TableSourceScan(table=[[default_catalog, default_database, events, watermark=" in p.stdout
+    assert (
+        "TableSourceScan(table=[[default_catalog, default_database, events, watermark=" in p.stdout
+    )
     assert "Deduplicate(keep=[FirstRow], key=[event_id]" in p.stdout
     assert "WindowAggregate" in p.stdout and "TUMBLE" in p.stdout
 
@@ -48,18 +53,31 @@ def test_explain_statement_set(tmp_path):
     assert "EXPLAIN ok: statement set of 2 INSERTs" in p.stdout
 
 
-@pytest.mark.parametrize("change, cause", [
-    (("COUNT(*) FROM", "COUNT(`nope`) FROM"), "Column 'nope' not found"),
-    (("'connector' = 'kafka', 'topic' = 'clicks'", "'connector' = 'kafka-nope', 'topic' = 'clicks'"),
-     "Could not find any factory for identifier 'kafka-nope'"),
-    (("'format' = 'json');\nCREATE TABLE `per_url`", "'format' = 'jsn');\nCREATE TABLE `per_url`"),
-     "Could not find any factory for identifier 'jsn'"),
-])
+@pytest.mark.parametrize(
+    "change, cause",
+    [
+        (("COUNT(*) FROM", "COUNT(`nope`) FROM"), "Column 'nope' not found"),
+        (
+            (
+                "'connector' = 'kafka', 'topic' = 'clicks'",
+                "'connector' = 'kafka-nope', 'topic' = 'clicks'",
+            ),
+            "Could not find any factory for identifier 'kafka-nope'",
+        ),
+        (
+            (
+                "'format' = 'json');\nCREATE TABLE `per_url`",
+                "'format' = 'jsn');\nCREATE TABLE `per_url`",
+            ),
+            "Could not find any factory for identifier 'jsn'",
+        ),
+    ],
+)
 def test_explain_reports_root_cause(tmp_path, change, cause):
     sql = tmp_path / "bad.sql"
     assert change[0] in TWO_SINKS
     sql.write_text(TWO_SINKS.replace(change[0], change[1]))
     p = run_flink(sql, "--explain", env=ENV)
     assert p.returncode == 1, explain(p)
-    failed = [l for l in p.stdout.splitlines() if l.startswith("uis-runner: FAILED:")]
+    failed = [line for line in p.stdout.splitlines() if line.startswith("uis-runner: FAILED:")]
     assert failed and cause in failed[0], explain(p)

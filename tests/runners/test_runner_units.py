@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: Apache-2.0
 """Engine-free parts of the runners: SQL splitting, placeholders, JSONPath and every REST
 pagination kind against a local HTTP server."""
+
 import json
-import threading
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import uis_flink_runner as fr
-import uis_spark_runner as sr
-
+from uis_runners.errors import JobError
+from uis_runners.flink.statements import split_sql
+from uis_runners.placeholders import resolve
+from uis_runners.spark.delivery import request_id
+from uis_runners.spark.options import duration_seconds, spark_interval
+from uis_runners.spark.rest_fetch import fetch_rest, json_path
 
 # ------------------------------------------------------------------ SQL splitting
+
 
 def test_split_sql_quotes_comments_and_statement_sets():
     script = """
@@ -35,9 +39,18 @@ def test_split_sql_quotes_comments_and_statement_sets():
     RESET 'pipeline.name';
     SELECT 1
     """
-    st = fr.split_sql(script)
-    assert [s.kind for s in st] == ["set", "set", "ddl", "ddl", "statement_set", "statement_set",
-                                    "insert", "reset", "select"]
+    st = split_sql(script)
+    assert [s.kind for s in st] == [
+        "set",
+        "set",
+        "ddl",
+        "ddl",
+        "statement_set",
+        "statement_set",
+        "insert",
+        "reset",
+        "select",
+    ]
     assert (st[0].key, st[0].value) == ("pipeline.name", "it's; fine")
     assert (st[1].key, st[1].value) == ("parallelism.default", "2")
     assert "'/* not a comment */'" in st[2].text and "`a;b`" in st[2].text
@@ -48,47 +61,58 @@ def test_split_sql_quotes_comments_and_statement_sets():
     assert st[2].line == 5 and st[4].line == 9
 
 
-@pytest.mark.parametrize("bad, msg", [
-    ("SELECT 'open", "unterminated"),
-    ("/* never closed", "unterminated /*"),
-    ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1;", "without END"),
-    ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
-])
+@pytest.mark.parametrize(
+    "bad, msg",
+    [
+        ("SELECT 'open", "unterminated"),
+        ("/* never closed", "unterminated /*"),
+        ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1;", "without END"),
+        ("BEGIN STATEMENT SET; CREATE TABLE t (x INT); END;", "only hold INSERT"),
+    ],
+)
 def test_split_sql_errors(bad, msg):
-    with pytest.raises(fr.JobError, match=msg):
-        fr.split_sql(bad)
+    with pytest.raises(JobError, match=msg):
+        split_sql(bad)
 
 
 # ------------------------------------------------------------------ placeholders
+
 
 def test_placeholders(monkeypatch):
     monkeypatch.setenv("API_KEY", "k1")
     monkeypatch.setenv("HOST", "h")
     monkeypatch.setenv("UIS_SECRET_DB_PROD_PASSWORD", "pw")
     monkeypatch.setenv("mixedCase", "m")
-    got = sr.resolve({"a": "Bearer {{api_key}}", "b": ["{{ env.HOST }}:1"], "c": "{{secret.db-prod:password}}",
-                      "d": "{{mixedCase}}", "n": 3})
+    got = resolve(
+        {
+            "a": "Bearer {{api_key}}",
+            "b": ["{{ env.HOST }}:1"],
+            "c": "{{secret.db-prod:password}}",
+            "d": "{{mixedCase}}",
+            "n": 3,
+        }
+    )
     assert got == {"a": "Bearer k1", "b": ["h:1"], "c": "pw", "d": "m", "n": 3}
-    assert fr.resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
+    assert resolve("x={{env.HOST}} y={{secret.db-prod:password}}") == "x=h y=pw"
     monkeypatch.delenv("HOST")
-    with pytest.raises(sr.JobError, match=r"\{\{env.HOST\}\}: environment variable HOST is not set"):
-        sr.resolve("{{env.HOST}}")
-    with pytest.raises(fr.JobError, match="UIS_SECRET_VAULT_X is not set"):
-        fr.resolve("{{secret.vault:x}}")
+    with pytest.raises(JobError, match=r"\{\{env.HOST\}\}: environment variable HOST is not set"):
+        resolve("{{env.HOST}}")
+    with pytest.raises(JobError, match="UIS_SECRET_VAULT_X is not set"):
+        resolve("{{secret.vault:x}}")
 
 
 def test_json_path_and_durations():
     doc = {"data": {"items": [{"a": 1}, {"a": 2}]}, "x-y": {"z": 3}}
-    assert sr.json_path(doc, "$.data.items") == [{"a": 1}, {"a": 2}]
-    assert sr.json_path(doc, "$.data.items[1].a") == 2
-    assert sr.json_path(doc, "$['x-y'].z") == 3
-    assert sr.json_path(doc, "$") is doc
-    assert sr.json_path(doc, "$.nope.items") is None
-    assert sr.spark_interval("5 min") == "300 seconds"
-    assert sr.spark_interval("1500ms") == "1500 milliseconds"
-    assert sr.duration_seconds("2 hours") == 7200
-    with pytest.raises(sr.JobError):
-        sr.duration_seconds("5 parsecs")
+    assert json_path(doc, "$.data.items") == [{"a": 1}, {"a": 2}]
+    assert json_path(doc, "$.data.items[1].a") == 2
+    assert json_path(doc, "$['x-y'].z") == 3
+    assert json_path(doc, "$") is doc
+    assert json_path(doc, "$.nope.items") is None
+    assert spark_interval("5 min") == "300 seconds"
+    assert spark_interval("1500ms") == "1500 milliseconds"
+    assert duration_seconds("2 hours") == 7200
+    with pytest.raises(JobError):
+        duration_seconds("5 parsecs")
 
 
 # ------------------------------------------------------------------ REST pagination
@@ -109,19 +133,22 @@ class Paged(BaseHTTPRequestHandler):
         headers = {}
         if u.path == "/offset":
             o, n = int(q["offset"]), int(q["limit"])
-            body = {"results": DATA[o:o + n]}
+            body = {"results": DATA[o : o + n]}
         elif u.path == "/page":
             p, n = int(q["page"]), int(q["per_page"])
-            body = {"items": DATA[(p - 1) * n:p * n], "meta": {"pages": 3}}
+            body = {"items": DATA[(p - 1) * n : p * n], "meta": {"pages": 3}}
         elif u.path == "/link":
             p = int(q.get("p", 1))
-            body = DATA[(p - 1) * 3:p * 3]
+            body = DATA[(p - 1) * 3 : p * 3]
             if p < 3:
-                headers["Link"] = f'<http://127.0.0.1:{self.server.server_address[1]}/link?p={p + 1}>; rel="next", <x>; rel="last"'
+                headers["Link"] = (
+                    f"<http://127.0.0.1:{self.server.server_address[1]}/link?p={p + 1}>; "
+                    'rel="next", <x>; rel="last"'
+                )
         elif u.path == "/next-url":
             p = int(q.get("p", 1))
             nxt = f"/next-url?p={p + 1}" if p < 3 else None
-            body = {"data": DATA[(p - 1) * 3:p * 3], "links": {"next": nxt}}
+            body = {"data": DATA[(p - 1) * 3 : p * 3], "links": {"next": nxt}}
         else:
             body = {}
         data = json.dumps(body).encode()
@@ -133,17 +160,39 @@ class Paged(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-@pytest.mark.parametrize("path, src, calls", [
-    ("/offset", {"pagination": {"type": "offset"}, "params": {"limit": "3"}, "response_path": "$.results"}, 3),
-    ("/page", {"pagination": {"type": "page", "page_size_param": "per_page", "page_size": 3,
-                              "total_pages_field": "$.meta.pages"}, "response_path": "$.items"}, 3),
-    ("/link", {"pagination": "link_header"}, 3),
-    ("/next-url", {"pagination": "cursor", "response_path": "$.data"}, 3),
-])
+@pytest.mark.parametrize(
+    "path, src, calls",
+    [
+        (
+            "/offset",
+            {
+                "pagination": {"type": "offset"},
+                "params": {"limit": "3"},
+                "response_path": "$.results",
+            },
+            3,
+        ),
+        (
+            "/page",
+            {
+                "pagination": {
+                    "type": "page",
+                    "page_size_param": "per_page",
+                    "page_size": 3,
+                    "total_pages_field": "$.meta.pages",
+                },
+                "response_path": "$.items",
+            },
+            3,
+        ),
+        ("/link", {"pagination": "link_header"}, 3),
+        ("/next-url", {"pagination": "cursor", "response_path": "$.data"}, 3),
+    ],
+)
 def test_rest_pagination_kinds(http_server, path, src, calls):
     Paged.seen = []
     srv = http_server(Paged)
-    records = sr.fetch_rest({"name": "t", "url": srv.url + path, **src})
+    records = fetch_rest({"name": "t", "url": srv.url + path, **src})
     assert records == DATA
     assert len(Paged.seen) == calls
 
@@ -151,12 +200,14 @@ def test_rest_pagination_kinds(http_server, path, src, calls):
 def test_rest_preview_limit_stops_paging(http_server):
     Paged.seen = []
     srv = http_server(Paged)
-    records = sr.fetch_rest({"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2)
+    records = fetch_rest(
+        {"name": "t", "url": srv.url + "/link", "pagination": "link_header"}, max_records=2
+    )
     assert records == DATA[:3] and len(Paged.seen) == 1
 
 
 def test_request_ids_are_deterministic():
-    a = sr.request_id("sink:url", {"x": 1, "y": "a"})
-    assert a == sr.request_id("sink:url", {"y": "a", "x": 1})
-    assert a != sr.request_id("sink:url", {"x": 2, "y": "a"})
-    assert sr.request_id("s", {"x": 1}, "id-7") == sr.request_id("s", {"x": 99}, "id-7")
+    a = request_id("sink:url", {"x": 1, "y": "a"})
+    assert a == request_id("sink:url", {"y": "a", "x": 1})
+    assert a != request_id("sink:url", {"x": 2, "y": "a"})
+    assert request_id("s", {"x": 1}, "id-7") == request_id("s", {"x": 99}, "id-7")

@@ -1,10 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Spark runner, trigger `once` on a Kafka source: an available-now streaming run drains the
 topic into Parquet and stops; the next run continues from the checkpoint (no duplicates)."""
-import json
 
 import pytest
-
 from conftest import explain, run_spark
 from test_kafka_engines import produce
 
@@ -14,23 +12,55 @@ pytestmark = [pytest.mark.slow, pytest.mark.spark]
 def job(topic, out):
     return {
         "job_type": "micro_batch",
-        "spark_config": {"spark.app.name": "uis-kafka-landing", "spark.sql.shuffle.partitions": "2",
-                         "spark.ui.enabled": "false"},
-        "sources": [{"type": "kafka", "name": "kafka_orders", "format": "json",
-                     "options": {"kafka.bootstrap.servers": "{{env.KAFKA_BOOTSTRAP}}", "subscribe": topic,
-                                 "startingOffsets": "earliest", "maxOffsetsPerTrigger": "2"},
-                     "schema": [{"name": "order_id", "type": "long"}, {"name": "user", "type": "string"},
-                                {"name": "ts", "type": "timestamp"}]}],
-        "transforms": [{"type": "field_mapping", "name": "map_orders", "input": "kafka_orders",
-                        "mapping": {"user": "customer"}}],
-        "sinks": [{"type": "parquet", "name": "landing", "inputs": ["map_orders"], "path": str(out),
-                   "mode": "append", "options": {"compression": "snappy"}}],
+        "spark_config": {
+            "spark.app.name": "uis-kafka-landing",
+            "spark.sql.shuffle.partitions": "2",
+            "spark.ui.enabled": "false",
+        },
+        "sources": [
+            {
+                "type": "kafka",
+                "name": "kafka_orders",
+                "format": "json",
+                "options": {
+                    "kafka.bootstrap.servers": "{{env.KAFKA_BOOTSTRAP}}",
+                    "subscribe": topic,
+                    "startingOffsets": "earliest",
+                    "maxOffsetsPerTrigger": "2",
+                },
+                "schema": [
+                    {"name": "order_id", "type": "long"},
+                    {"name": "user", "type": "string"},
+                    {"name": "ts", "type": "timestamp"},
+                ],
+            }
+        ],
+        "transforms": [
+            {
+                "type": "field_mapping",
+                "name": "map_orders",
+                "input": "kafka_orders",
+                "mapping": {"user": "customer"},
+            }
+        ],
+        "sinks": [
+            {
+                "type": "parquet",
+                "name": "landing",
+                "inputs": ["map_orders"],
+                "path": str(out),
+                "mode": "append",
+                "options": {"compression": "snappy"},
+            }
+        ],
         "schedule": {"trigger_type": "once"},
     }
 
 
 def orders(ids):
-    return [{"order_id": i, "user": f"u{i % 2}", "ts": f"2024-01-01 00:00:{i:02d}.000"} for i in ids]
+    return [
+        {"order_id": i, "user": f"u{i % 2}", "ts": f"2024-01-01 00:00:{i:02d}.000"} for i in ids
+    ]
 
 
 def test_kafka_to_parquet_available_now(tmp_path, kafka, spark):

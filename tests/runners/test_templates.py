@@ -11,10 +11,10 @@ schema's types.
 The streaming templates' compiled flink-sql is planned by Flink (--explain) in
 tests/compilers/tst_engines.cpp (flinkPlansCompiledSql, over every template and seed); it is not
 repeated here."""
+
 import json
 
 import pytest
-
 import templates as T
 from conftest import explain, run_spark
 
@@ -33,7 +33,9 @@ def expected_checks():
         ),
         "market-data-ingestion": lambda pv: (),
         "files-to-clickhouse": lambda pv: (
-            all(r["shop_id"] is not None and r["sku"] is not None for r in pv["valid_rows"]["rows"]),
+            all(
+                r["shop_id"] is not None and r["sku"] is not None for r in pv["valid_rows"]["rows"]
+            ),
             all(r["quantity"] > 0 for r in pv["positive_quantity"]["rows"]),
         ),
         "table-to-rest-api": lambda pv: (
@@ -73,7 +75,9 @@ def localise(spec_path, tmp_path, http_server):
 @pytest.mark.parametrize("spec_path", SPARK_SPECS, ids=T.spec_id)
 def test_template_dry_run(spec_path, tmp_path, http_server):
     copy, spec, env, api = localise(spec_path, tmp_path, http_server)
-    job_text = T.compile_spec(copy, "spark-job", "--master", "local[*]", out_file=tmp_path / "job.json")
+    job_text = T.compile_spec(
+        copy, "spark-job", "--master", "local[*]", out_file=tmp_path / "job.json"
+    )
     job = json.loads(job_text)
     p = run_spark(job, tmp_path, "--dry-run", "--limit", str(LIMIT), env=env, timeout=240)
     assert p.returncode == 0, explain(p)
@@ -85,7 +89,9 @@ def test_template_dry_run(spec_path, tmp_path, http_server):
     assert [n for n in pv if n in nodes] == nodes, explain(p)
     for n in nodes:
         assert pv[n].get("columns"), f"{n}: no schema line\n{explain(p)}"
-        assert 0 < len(pv[n]["rows"]) <= LIMIT and pv[n]["end"] == len(pv[n]["rows"]), f"{n}: {pv[n]}"
+        assert 0 < len(pv[n]["rows"]) <= LIMIT and pv[n]["end"] == len(pv[n]["rows"]), (
+            f"{n}: {pv[n]}"
+        )
         for r in pv[n]["rows"]:
             assert set(r) <= set(pv[n]["columns"]), (n, r)
 
@@ -102,11 +108,14 @@ def test_template_dry_run(spec_path, tmp_path, http_server):
         assert set(mapping.values()) <= set(mapped), mapped
         assert not (set(mapping) - set(mapping.values())) & set(mapped), mapped
         for f in e.get("schema") or []:
-            assert mapped.get(f["name"], mapped.get(mapping.get(f["name"]))) == T.spark_type(f["type"]), \
-                (f, mapped)
+            assert mapped.get(f["name"], mapped.get(mapping.get(f["name"]))) == T.spark_type(
+                f["type"]
+            ), (f, mapped)
         for t in job["transforms"]:
             if t["type"] != "sql" and t["name"] != f"map_{e['name']}":
-                assert not (set(mapping) - set(mapping.values())) & set(pv[t["name"]]["columns"]), t["name"]
+                assert not (set(mapping) - set(mapping.values())) & set(pv[t["name"]]["columns"]), (
+                    t["name"]
+                )
         for r in pv[f"map_{e['name']}"]["rows"]:
             assert any(r.get(c) is not None for c in mapping.values()), r
 
@@ -119,7 +128,9 @@ def test_template_dry_run(spec_path, tmp_path, http_server):
         first = api.requests[0]
         e = spec["provider"]["endpoints"][0]
         assert first["path"] == e["path"]
-        assert all(first["query"].get(k) == str(v) for k, v in (e.get("query_params") or {}).items()), first
+        assert all(
+            first["query"].get(k) == str(v) for k, v in (e.get("query_params") or {}).items()
+        ), first
         for h, v in (e.get("headers") or {}).items():
             want = v
             for name, val in env.items():
@@ -181,10 +192,16 @@ def test_sql_over_an_endpoint_sees_mapped_columns(tmp_path, http_server):
     assert set(pv["rest_items"]["columns"]) == {"sku", "price_cents", "shop"}
     assert pv["rest_items"]["columns"]["price_cents"] == "bigint"
     assert set(pv["map_items"]["columns"]) == {"item_code", "price", "shop"}
-    assert pv["expensive"]["columns"] == {"item_code": "string", "double_price": "bigint", "shop": "string"}
+    assert pv["expensive"]["columns"] == {
+        "item_code": "string",
+        "double_price": "bigint",
+        "shop": "string",
+    }
     raw = {r["sku"]: r for r in T.records(spec["provider"]["endpoints"][0], 7)}
     got = {r["item_code"]: r["double_price"] for r in pv["expensive"]["rows"]}
-    assert got == {k: 2 * r["price_cents"] for k, r in raw.items() if (r["price_cents"] or 0) > 0}, got
+    assert got == {
+        k: 2 * r["price_cents"] for k, r in raw.items() if (r["price_cents"] or 0) > 0
+    }, got
     assert set(pv["by_endpoint"]["columns"]) == {"item_code", "price", "shop"}
     assert len(pv["by_endpoint"]["rows"]) == 7
 
@@ -193,15 +210,18 @@ def test_rest_template_runs_into_parquet_and_iceberg(tmp_path, http_server):
     """The REST template runs for real, sinks included: its Parquet landing zone and its Iceberg
     table (the copy's sinks point at local directories, the Iceberg catalog is a Hadoop one)."""
     import pyarrow.dataset as ds
+
     src = T.TEMPLATES / "rest-to-parquet-iceberg.uis.yaml"
     text = src.read_text()
     spec = T.load(text)
     api = T.api_handler(spec)
     api.requests = []
     local = T.rewrite_base_url(text, http_server(api).url)
-    for old, new in (("bucket: landing-zone", f"bucket: {(tmp_path / 'landing').as_uri()}"),
-                     ("namespace: market_data\n", "namespace: market_data\n        catalog_type: hadoop\n"),
-                     ("warehouse: s3a://prod-warehouse/", f"warehouse: {(tmp_path / 'wh').as_uri()}")):
+    for old, new in (
+        ("bucket: landing-zone", f"bucket: {(tmp_path / 'landing').as_uri()}"),
+        ("namespace: market_data\n", "namespace: market_data\n        catalog_type: hadoop\n"),
+        ("warehouse: s3a://prod-warehouse/", f"warehouse: {(tmp_path / 'wh').as_uri()}"),
+    ):
         assert local.count(old) == 1, old
         local = local.replace(old, new)
     copy = tmp_path / src.name
@@ -209,13 +229,19 @@ def test_rest_template_runs_into_parquet_and_iceberg(tmp_path, http_server):
     job = json.loads(T.compile_spec(copy, "spark-job", "--master", "local[*]"))
     p = run_spark(job, tmp_path, env=T.placeholders(text), timeout=240)
     assert p.returncode == 0, explain(p)
-    assert [r["query"].get("cursor") for r in api.requests] == [None, "3", "6"]  # 7 records, 3 a page
+    assert [r["query"].get("cursor") for r in api.requests] == [
+        None,
+        "3",
+        "6",
+    ]  # 7 records, 3 a page
 
     e = spec["provider"]["endpoints"][0]
     raw = T.records(e, 7)
     listed = sorted(r["ticker"] for r in raw if r["exchange"] is not None)
     mapped = {"symbol", "company_name", "market_capitalization", "exchange", "date"}
-    landing = ds.dataset(tmp_path / "landing" / "market-data-ingestion", format="parquet").to_table()
+    landing = ds.dataset(
+        tmp_path / "landing" / "market-data-ingestion", format="parquet"
+    ).to_table()
     assert set(landing.column_names) == mapped
     assert sorted(landing.column("symbol").to_pylist()) == listed
     table_dir = tmp_path / "wh" / "market_data" / "stock_tickers"

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Runs split statements on a local Flink mini-cluster through PyFlink's TableEnvironment.
+Statement kinds dispatch through STATEMENTS (kind → handler(runner, statement) → number of
+statements EXPLAINed), the same registry style as the Spark runner's sources, transforms and
+sinks."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ..errors import JobError, root_cause
+from ..jobconfig import jar_dir, jars_in
+from ..log import FLINK_ROW, emit, log
+from ..placeholders import resolve
+from ..registry import Registry
+
+TERMINAL = {"FINISHED", "FAILED", "CANCELED"}
+
+STATEMENTS = Registry("statement")
+
+
+@STATEMENTS.register("set")
+def set_option(runner, st) -> int:
+    runner.tenv.get_config().set(st.key, resolve(st.value))
+    return 0
+
+
+@STATEMENTS.register("reset")
+def reset_option(_runner, _st) -> int:
+    return 0  # the script's SETs stay in force; RESET is accepted for sql-client parity
+
+
+@STATEMENTS.register("ddl")
+def ddl(runner, st) -> int:
+    runner.tenv.execute_sql(resolve(st.text))
+    log(f"line {st.line}: {st.head.split('(')[0].strip()}")
+    return 0
+
+
+def explained(runner, st, plan, what: str) -> None:
+    log(f"line {st.line}: EXPLAIN ok: {what}")
+    if runner.args.print_plan and plan is not None:
+        print(plan, flush=True)
+
+
+@STATEMENTS.register("insert")
+def insert(runner, st) -> int:
+    if runner.args.explain:
+        explained(runner, st, runner.tenv.explain_sql(resolve(st.text)), st.head)
+        return 1
+    runner.submit(runner.tenv.execute_sql(resolve(st.text)), st.head)
+    return 0
+
+
+@STATEMENTS.register("statement_set")
+def statement_set(runner, st) -> int:
+    ss = runner.tenv.create_statement_set()
+    for ins in st.inserts:
+        ss.add_insert_sql(resolve(ins))
+    what = f"statement set of {len(st.inserts)} INSERTs"
+    if runner.args.explain:
+        explained(runner, st, ss.explain(), what)
+        return len(st.inserts)
+    runner.submit(ss.execute(), what)
+    return 0
+
+
+@STATEMENTS.register("select")
+def select(runner, st) -> int:
+    if runner.args.explain:
+        runner.tenv.explain_sql(resolve(st.text))
+        explained(runner, st, None, st.head)
+        return 1
+    result = runner.tenv.execute_sql(resolve(st.text))
+    names = result.get_table_schema().get_field_names()
+    count = 0
+    with result.collect() as rows:
+        for row in rows:
+            emit(
+                FLINK_ROW,
+                dict(zip(names, [str(v) if v is not None else None for v in row], strict=False)),
+            )
+            count += 1
+            if runner.args.max_rows and count >= runner.args.max_rows:
+                break
+    log(f"line {st.line}: {count} rows")
+    return 0
+
+
+class FlinkRunner:
+    def __init__(self, statements: list, args):
+        self.statements = statements
+        self.args = args
+        self.tenv = None
+        self.jobs = []  # (job_client, job id)
+        self.stop_requested = False
+
+    def create_env(self):
+        # Hadoop classes (Iceberg's Hadoop catalog) must be on the JVM's own classpath; PyFlink's
+        # gateway launcher adds HADOOP_CLASSPATH to it.
+        hadoop = jars_in(jar_dir("hadoop", self.args.hadoop_jars_dir))
+        if "HADOOP_CLASSPATH" not in os.environ and hadoop:
+            os.environ["HADOOP_CLASSPATH"] = ":".join(hadoop)
+        from pyflink.common import Configuration
+        from pyflink.table import EnvironmentSettings, TableEnvironment
+
+        conf = Configuration()
+        # The runtime mode must be known when the environment is created, so SET statements
+        # are applied up front as well as in order.
+        for s in self.statements:
+            if s.kind == "set":
+                conf.set_string(s.key, resolve(s.value))
+        for kv in self.args.set or []:
+            k, _, v = kv.partition("=")
+            conf.set_string(k.strip(), v.strip())
+        jars = jars_in(jar_dir("flink", self.args.jars_dir, "UIS_FLINK_JARS_DIR"))
+        if jars:
+            conf.set_string("pipeline.jars", ";".join("file://" + j for j in jars))
+        batch = conf.get_string("execution.runtime-mode", "streaming").lower() == "batch"
+        settings = EnvironmentSettings.new_instance()
+        settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
+        self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
+        log(
+            f"Flink {flink_version()} TableEnvironment ({'batch' if batch else 'streaming'}) "
+            f"with {len(jars)} connector jars"
+        )
+
+    def run(self) -> int:
+        self.create_env()
+        n_explained = 0
+        for st in self.statements:
+            if self.stop_requested:
+                break
+            run = STATEMENTS.handler(st.kind)
+            if run is None:
+                raise JobError(f"line {st.line}: unknown statement kind {st.kind!r}")
+            try:
+                n_explained += run(self, st)
+            except JobError:
+                raise
+            except Exception as e:
+                raise JobError(f"line {st.line} ({st.head[:60]}): {root_cause(e)}") from e
+        if self.args.explain:
+            if n_explained == 0:
+                raise JobError("nothing to EXPLAIN: the script has no INSERT or SELECT")
+            log(f"EXPLAIN passed for {n_explained} statement(s)")
+            return 0
+        return self.wait()
+
+    def submit(self, result, what: str):
+        client = result.get_job_client()
+        if client is None:
+            log(f"{what}: no job (nothing to run)")
+            return
+        jid = str(client.get_job_id())
+        log(f"job {jid} submitted ({what})")
+        self.jobs.append((client, jid))
+
+    def stoppable(self) -> bool:
+        return bool(self.jobs)  # running jobs are cancelled; before that, interrupt
+
+    def close(self):
+        pass  # the mini-cluster ends with the process
+
+    @staticmethod
+    def status(client) -> str:
+        return str(client.get_job_status().result()).split(".")[-1]
+
+    def wait(self) -> int:
+        if not self.jobs:
+            log("no job was submitted")
+            return 0
+        states = {}
+        deadline = time.time() + self.args.max_run_seconds if self.args.max_run_seconds else None
+        while True:
+            if self.stop_requested or (deadline and time.time() > deadline):
+                return self.stop_jobs(states)
+            pending = 0
+            for client, jid in self.jobs:
+                if states.get(jid) in TERMINAL:
+                    continue
+                try:
+                    st = self.status(client)
+                except Exception:
+                    if self.stop_requested:
+                        # The signal reached the whole process group, the gateway JVM too: this
+                        # is the stop being carried out, not a failure of the job.
+                        pending += 1
+                        break
+                    # the per-job mini-cluster is gone once the job has ended: ask its result
+                    st = self.final_state(client)
+                if st == "FAILED" and self.stop_requested:
+                    pending += 1
+                    break
+                if st != states.get(jid):
+                    log(f"job {jid} state {st}")
+                    states[jid] = st
+                if st == "FAILED":
+                    cause = self.failure_cause(client)
+                    self.cancel_all()
+                    raise JobError(f"job {jid} failed: {cause}")
+                if st not in TERMINAL:
+                    pending += 1
+            if not pending:
+                break
+            if not self.stop_requested:
+                time.sleep(0.5)
+        log("all jobs finished")
+        return 0
+
+    def stop_jobs(self, states) -> int:
+        """Cancels what still runs after a signal or at the time limit; exit status 0."""
+        log("cancelling jobs" + (" (signal)" if self.stop_requested else " (max run time)"))
+        self.cancel_all()
+        for _client, jid in self.jobs:
+            if states.get(jid) not in TERMINAL:
+                log(f"job {jid} state CANCELED")
+        return 0
+
+    @staticmethod
+    def final_state(client) -> str:
+        try:
+            client.get_job_execution_result().result()
+            return "FINISHED"
+        except Exception as e:
+            return "CANCELED" if "cancel" in root_cause(e).lower() else "FAILED"
+
+    @staticmethod
+    def failure_cause(client) -> str:
+        try:
+            client.get_job_execution_result().result()
+        except Exception as e:
+            return root_cause(e)
+        return "unknown cause"
+
+    def cancel_all(self):
+        for client, jid in self.jobs:
+            try:
+                if self.status(client) not in TERMINAL:
+                    client.cancel().result()
+                    log(f"job {jid} cancel requested")
+            except Exception:
+                pass
+
+
+def flink_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("apache-flink")
+    except Exception:
+        return "?"

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: Apache-2.0
+"""`--dry-run`: a schema line, up to --limit row lines and an end line per node, in definition
+order (the `uis-preview:` lines of the GUI's data preview)."""
+
+from __future__ import annotations
+
+import json
+
+from ..log import PREVIEW, emit
+
+
+def preview(run) -> None:
+    for name in run.order:
+        df = run.nodes[name]
+        cols = [{"name": f.name, "type": f.dataType.simpleString()} for f in df.schema.fields]
+        emit(PREVIEW, {"event": "schema", "node": name, "kind": run.kinds[name], "columns": cols})
+        rows = df.limit(run.limit).toJSON().collect()
+        for i, r in enumerate(rows):
+            emit(PREVIEW, {"event": "row", "node": name, "index": i, "data": json.loads(r)})
+        emit(PREVIEW, {"event": "end", "node": name, "rows": len(rows)})
