@@ -87,7 +87,7 @@ QString PlatformLayout::serviceDir(const QString &name) const
 }
 QString PlatformLayout::s3DataDir() const
 {
-    return m_dir + QStringLiteral("/s3");
+    return m_dir + QStringLiteral("/s3/buckets");
 }
 
 QString PlatformLayout::projectDir() const

@@ -13,7 +13,8 @@ namespace uis {
  * Under the platform directory (default `~/.local/share/uis-studio/platform`):
  * `platform.json` (pids, ports, keys), `targets.yaml` (for `dcp-local --targets`),
  * `platform.env` (S3 endpoint and keys, Kafka bootstrap, as shell exports), `logs/`, one folder
- * per service for its configuration and data, and `s3/` (the object store's buckets).
+ * per service for its configuration and data, and `s3/buckets` (the object store's buckets;
+ * `s3/meta` their metadata).
  *
  * The engines come from the project's `.venv` (pyspark, apache-flink) and `.cache` (Kafka and
  * S3A jars, versitygw), which `make deps` sets up.

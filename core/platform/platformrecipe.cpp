@@ -282,8 +282,9 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
         s.environment.insert(QStringLiteral("ROOT_ACCESS_KEY"), state.accessKey);
         s.environment.insert(QStringLiteral("ROOT_SECRET_KEY"), state.secretKey);
         // Object metadata in a sidecar folder: the posix backend otherwise needs user xattrs,
-        // which tmpfs and some overlay file systems lack.
-        const QString meta = m_layout.serviceDir(QStringLiteral("s3-meta"));
+        // which tmpfs and some overlay file systems lack. versitygw compares the two paths as
+        // strings, so they are siblings rather than DIR/s3 and DIR/s3-meta.
+        const QString meta = m_layout.serviceDir(QStringLiteral("s3")) + QStringLiteral("/meta");
         QDir().mkpath(meta);
         s.arguments = {QStringLiteral("--port"),
                        local(port(state, kS3, QStringLiteral("api"))),
