@@ -458,6 +458,10 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         QStringLiteral("spark.hadoop.fs.s3a.endpoint %1").arg(s3),
         QStringLiteral("spark.hadoop.fs.s3a.endpoint.region us-east-1"),
         QStringLiteral("spark.hadoop.fs.s3a.path.style.access true"),
+        // The posix store refuses to delete a "dir/" marker that still has objects below it, which
+        // S3A's default marker clean-up after each write does; keeping markers avoids those
+        // deletes.
+        QStringLiteral("spark.hadoop.fs.s3a.directory.marker.retention keep"),
         QStringLiteral("spark.hadoop.fs.s3a.connection.ssl.enabled false"),
         QStringLiteral("spark.hadoop.fs.s3a.access.key %1").arg(state.accessKey),
         QStringLiteral("spark.hadoop.fs.s3a.secret.key %1").arg(state.secretKey),
