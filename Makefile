@@ -16,6 +16,7 @@ deps:
 	@scripts/deps.sh
 	@scripts/python-env.sh
 	@scripts/engines/setup.sh
+	@scripts/go-tools.sh
 	@scripts/schemas.sh
 
 python:

@@ -14,6 +14,7 @@ int runStatus(const QStringList &args, CliContext &ctx);
 int runList(const QStringList &args, CliContext &ctx);
 int runLogs(const QStringList &args, CliContext &ctx);
 int runCancel(const QStringList &args, CliContext &ctx);
+int runPlatform(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -29,6 +30,8 @@ const QList<Command> &commands()
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},
+        {"platform", "Start, inspect or stop a local Flink, Spark, Kafka and S3 platform",
+         runPlatform},
     };
     return table;
 }

@@ -7,6 +7,9 @@
 #   .cache/jars/flink/           Flink Kafka connector, Iceberg Flink runtime, Flink CDC Postgres
 #   .cache/jars/hadoop/          Hadoop client (Iceberg's Hadoop catalog on Flink)
 #   .cache/jars/kafka/           Apache Kafka broker (KRaft) for the tests
+#   .cache/jars/s3a/             hadoop-aws + AWS SDK bundle: S3A for Spark on the local platform
+#                                (`uisctl platform`), kept apart from spark/ because the bundle is
+#                                large and only runs against an S3 store need it
 # Versions come from scripts/engines/versions.env. Each part keeps a stamp of what it installed, so
 # a second run downloads nothing and prints nothing. Jars are fetched with Maven from Maven Central
 # into a project-local repository (.cache/m2), which is how every coordinate is verified to exist.
@@ -96,6 +99,13 @@ kafka_deps() {
   dep org.slf4j slf4j-reload4j 1.7.36 "" transitive
 }
 
+s3a_deps() {
+  # Matched to the Hadoop inside pyspark (SPARK_HADOOP_VERSION); the bundle is the exact version
+  # hadoop-aws declares, and shaded, so nothing else is needed.
+  dep org.apache.hadoop hadoop-aws "$SPARK_HADOOP_VERSION"
+  dep com.amazonaws aws-java-sdk-bundle "$AWS_JAVA_SDK_BUNDLE_VERSION"
+}
+
 fetch_group() {
   local group=$1 deps dir=.cache/jars/$1 pomdir=.cache/jars/.poms/$1
   deps=$("${group}_deps")
@@ -131,6 +141,6 @@ $deps
   echo "$want" >"$dir/.stamp"
 }
 
-for group in spark flink hadoop kafka; do
+for group in spark flink hadoop kafka s3a; do
   fetch_group "$group"
 done

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: Apache-2.0
+// uisctl platform start|status|stop: a local Flink session cluster, Spark standalone master and
+// worker, Kafka broker and S3 store on 127.0.0.1 (core/platform), for dcp-local's targets.
+#include "argparser.h"
+#include "clicontext.h"
+#include "cliloop.h"
+
+#include "localserverinfo.h"
+#include "platformmanager.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace uis::cli {
+
+namespace {
+
+const char *const kPlatformHelp =
+    "usage: uisctl platform start|status|stop [--dir DIR] [options]\n\n"
+    "A local platform on 127.0.0.1 only: a Flink session cluster (JobManager and one TaskManager\n"
+    "with 2 slots), a Spark standalone master and worker, a Kafka broker (KRaft) and an S3 store\n"
+    "(Versity S3 Gateway). The services keep running after `start` returns.\n"
+    "  start     start what is not running (a second start reuses what runs), wait until every\n"
+    "            service answers, write DIR/targets.yaml (for dcp-local --targets) and\n"
+    "            DIR/platform.env (S3 endpoint and keys, Kafka bootstrap)\n"
+    "  status    print each service's state and address\n"
+    "  stop      stop the processes `start` started, and wait for them to end\n"
+    "Options:\n"
+    "  --dir DIR         where data, logs and state live (default: "
+    "~/.local/share/uis-studio/platform)\n"
+    "  --venv DIR        the project's .venv with pyspark and apache-flink (default: UIS_VENV, "
+    "then\n"
+    "                    the .venv next to this build)\n"
+    "  --ports LIST      fixed ports, e.g. flink-jobmanager.rest=8081,spark-master.master=7077\n"
+    "                    (roles: s3.api kafka.broker kafka.controller flink-jobmanager.rest\n"
+    "                    flink-jobmanager.rpc spark-master.master spark-master.ui "
+    "spark-worker.ui);\n"
+    "                    other ports are chosen free on the first start and then kept\n"
+    "  --timeout S       seconds each service may take to answer (default 240)\n"
+    "  --format F        status output: text (default) or json\n"
+    "Exit: 0 ok; 1 a service failed; 2 usage error or a port in use by another program.\n";
+
+QCoreApplication *ensureApp()
+{
+    if (QCoreApplication::instance())
+        return QCoreApplication::instance();
+    static int argc = 1;
+    static char name[] = "uisctl";
+    static char *argv[] = {name, nullptr};
+    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
+    return app.get();
+}
+
+QJsonValue orNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus> &services)
+{
+    const PlatformLayout &layout = manager.layout();
+    const auto state = PlatformState::read(layout.statePath()).value_or(PlatformState{});
+    QJsonArray list;
+    for (const ServiceStatus &s : services) {
+        list.append(QJsonObject{
+            {QStringLiteral("name"), s.name},
+            {QStringLiteral("state"), s.state},
+            {QStringLiteral("url"), orNull(s.url)},
+            {QStringLiteral("ui"), orNull(s.ui)},
+            {QStringLiteral("pid"), s.pid > 0 ? QJsonValue(double(s.pid)) : QJsonValue()}});
+    }
+    const ServiceRecord *s3 = state.service(QStringLiteral("s3"));
+    const ServiceRecord *kafka = state.service(QStringLiteral("kafka"));
+    // dcp-local beside the platform (DIR/../dcp-local, the default data directories): its URL and
+    // token file when one runs. Starting dcp-local with the targets is not this command's job.
+    const QString dcpDir = QDir::cleanPath(layout.dir() + QStringLiteral("/../dcp-local"));
+    QJsonObject dcp{{QStringLiteral("url"), QJsonValue()},
+                    {QStringLiteral("token_file"), QJsonValue()}};
+    if (const auto running = LocalServerInfo::readRunning(dcpDir)) {
+        dcp.insert(QStringLiteral("url"), running->url.toString());
+        dcp.insert(QStringLiteral("token_file"), LocalServerInfo::tokenPath(dcpDir));
+    }
+    const bool haveClientFiles = QFileInfo::exists(layout.targetsPath());
+    return QJsonObject{
+        {QStringLiteral("dir"), layout.dir()},
+        {QStringLiteral("services"), list},
+        {QStringLiteral("s3"),
+         QJsonObject{{QStringLiteral("endpoint"), orNull(s3 ? s3->url : QString())},
+                     {QStringLiteral("access_key"), orNull(state.accessKey)},
+                     {QStringLiteral("secret_key"), orNull(state.secretKey)}}},
+        {QStringLiteral("kafka"),
+         QJsonObject{{QStringLiteral("bootstrap"), orNull(kafka ? kafka->url : QString())}}},
+        {QStringLiteral("dcp"), dcp},
+        {QStringLiteral("targets_file"),
+         haveClientFiles ? QJsonValue(layout.targetsPath()) : QJsonValue()},
+        {QStringLiteral("env_file"), haveClientFiles ? QJsonValue(layout.envPath()) : QJsonValue()},
+    };
+}
+
+void printServices(QTextStream &out, const QList<ServiceStatus> &services)
+{
+    for (const ServiceStatus &s : services) {
+        out << QStringLiteral("%1 %2 %3").arg(s.name, -18).arg(s.state, -8).arg(s.url);
+        if (!s.ui.isEmpty() && s.ui != s.url)
+            out << "  (UI " << s.ui << ")";
+        out << '\n';
+    }
+}
+
+int runStart(PlatformManager &manager, CliContext &ctx)
+{
+    CliLoop loop;
+    bool ok = false;
+    QString error;
+    QObject::connect(&manager, &PlatformManager::progress, [&ctx](const QString &m) {
+        ctx.err << m << '\n';
+        ctx.err.flush();
+    });
+    QObject::connect(&manager, &PlatformManager::serviceReady,
+                     [&ctx](const QString &name, const QString &url) {
+                         ctx.err << name << ": ready at " << url << '\n';
+                         ctx.err.flush();
+                     });
+    QObject::connect(&manager, &PlatformManager::serviceFailed,
+                     [&ctx](const QString &name, const QString &e) {
+                         ctx.err << "uisctl platform: " << name << " failed: " << e << '\n';
+                         ctx.err.flush();
+                     });
+    QObject::connect(&manager, &PlatformManager::started, [&](bool success, const QString &e) {
+        ok = success;
+        error = e;
+        loop.quit();
+    });
+    manager.start();
+    loop.exec();
+    if (!ok) {
+        ctx.err << "uisctl platform: " << error << '\n';
+        return manager.conflicts().isEmpty() ? ExitErrors : ExitUsage;
+    }
+    const PlatformLayout &layout = manager.layout();
+    printServices(ctx.out, manager.status());
+    const PlatformState state = manager.state();
+    ctx.out << "s3 endpoint        " << state.service(QStringLiteral("s3"))->url << "  (keys in "
+            << layout.envPath() << ")\n"
+            << "kafka bootstrap    " << state.service(QStringLiteral("kafka"))->url << '\n'
+            << "targets file       " << layout.targetsPath() << '\n'
+            << "environment        . " << layout.envPath() << '\n';
+    return ExitOk;
+}
+
+int runStop(PlatformManager &manager, CliContext &ctx)
+{
+    CliLoop loop;
+    bool ok = false;
+    QString error;
+    QObject::connect(&manager, &PlatformManager::progress, [&ctx](const QString &m) {
+        ctx.err << m << '\n';
+        ctx.err.flush();
+    });
+    QObject::connect(&manager, &PlatformManager::stopped, [&](bool success, const QString &e) {
+        ok = success;
+        error = e;
+        loop.quit();
+    });
+    manager.stop();
+    loop.exec();
+    if (!ok) {
+        ctx.err << "uisctl platform: " << error << '\n';
+        return ExitErrors;
+    }
+    ctx.out << "platform stopped\n";
+    return ExitOk;
+}
+
+} // namespace
+
+int runPlatform(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p({QStringLiteral("dir"), QStringLiteral("venv"), QStringLiteral("ports"),
+                 QStringLiteral("timeout"), QStringLiteral("format")},
+                {QStringLiteral("help")});
+    if (const QString e = p.parse(args); !e.isEmpty()) {
+        ctx.err << "uisctl platform: " << e << "\n\n" << kPlatformHelp;
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        ctx.out << kPlatformHelp;
+        return ExitOk;
+    }
+    const QStringList verbs{QStringLiteral("start"), QStringLiteral("status"),
+                            QStringLiteral("stop")};
+    if (p.positional().size() != 1 || !verbs.contains(p.positional().first())) {
+        ctx.err << kPlatformHelp;
+        return ExitUsage;
+    }
+    const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        ctx.err << "uisctl platform: --format must be text or json\n";
+        return ExitUsage;
+    }
+    QMap<QString, quint16> ports;
+    const QStringList roles{QStringLiteral("s3.api"),
+                            QStringLiteral("kafka.broker"),
+                            QStringLiteral("kafka.controller"),
+                            QStringLiteral("flink-jobmanager.rest"),
+                            QStringLiteral("flink-jobmanager.rpc"),
+                            QStringLiteral("spark-master.master"),
+                            QStringLiteral("spark-master.ui"),
+                            QStringLiteral("spark-worker.ui")};
+    for (const QString &item :
+         p.value(QStringLiteral("ports")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList kv = item.split(QLatin1Char('='));
+        bool ok = false;
+        const uint port = kv.size() == 2 ? kv.at(1).toUInt(&ok) : 0;
+        if (!ok || port == 0 || port > 65535 || !roles.contains(kv.at(0).trimmed())) {
+            ctx.err << "uisctl platform: bad --ports entry `" << item
+                    << "` (ROLE=PORT, roles: " << roles.join(QLatin1Char(' ')) << ")\n";
+            return ExitUsage;
+        }
+        ports.insert(kv.at(0).trimmed(), quint16(port));
+    }
+    ensureApp();
+    PlatformManager manager(
+        PlatformLayout(p.value(QStringLiteral("dir"), PlatformLayout::defaultDir()),
+                       p.value(QStringLiteral("venv"))));
+    manager.setRequestedPorts(ports);
+    if (p.isSet(QStringLiteral("timeout")))
+        manager.setTimeout(qMax(1, p.value(QStringLiteral("timeout")).toInt()));
+
+    const QString verb = p.positional().first();
+    if (verb == QLatin1String("start"))
+        return runStart(manager, ctx);
+    if (verb == QLatin1String("stop"))
+        return runStop(manager, ctx);
+    QString error;
+    const QList<ServiceStatus> services = manager.status(&error);
+    if (!error.isEmpty()) {
+        ctx.err << "uisctl platform: " << error << '\n';
+        return ExitUsage;
+    }
+    if (format == QLatin1String("json"))
+        ctx.out << QJsonDocument(statusJson(manager, services)).toJson(QJsonDocument::Indented);
+    else
+        printServices(ctx.out, services);
+    return ExitOk;
+}
+
+} // namespace uis::cli

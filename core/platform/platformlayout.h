@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace uis {
+
+/**
+ * Where the local platform keeps everything and where the engines it runs are installed.
+ *
+ * Under the platform directory (default `~/.local/share/uis-studio/platform`):
+ * `platform.json` (pids, ports, keys), `targets.yaml` (for `dcp-local --targets`),
+ * `platform.env` (S3 endpoint and keys, Kafka bootstrap, as shell exports), `logs/`, one folder
+ * per service for its configuration and data, and `s3/buckets` (the object store's buckets;
+ * `s3/meta` their metadata).
+ *
+ * The engines come from the project's `.venv` (pyspark, apache-flink) and `.cache` (Kafka and
+ * S3A jars, versitygw), which `make deps` sets up.
+ */
+class PlatformLayout
+{
+public:
+    /// `dir` is made absolute; `venv` "" means findVenv({}).
+    explicit PlatformLayout(const QString &dir, const QString &venv = {});
+
+    /// `~/.local/share/uis-studio/platform` (beside dcp-local's data directory).
+    static QString defaultDir();
+    /**
+     * The project's .venv: `explicitVenv`, else `UIS_VENV`, else `UIS_RUNNERS_DIR/../.venv`,
+     * else `.venv` next to the build tree of the running program (`<exe>/../../.venv`, the rule
+     * dcp-local uses for its runners folder). Returns "" when none exists.
+     */
+    static QString findVenv(const QString &explicitVenv = {});
+    /// JAVA_HOME, else the JDK of `java` on PATH; "" when there is no Java.
+    static QString findJavaHome();
+
+    QString dir() const { return m_dir; }
+    QString statePath() const;
+    QString targetsPath() const;
+    QString envPath() const;
+    QString logsDir() const;
+    QString logPath(const QString &service) const;
+    /// A service's private folder (configuration, data): DIR/<name>.
+    QString serviceDir(const QString &name) const;
+    QString s3DataDir() const;
+
+    QString venv() const { return m_venv; }
+    /// `<venv>/..`: the project the .venv belongs to (its .cache holds jars and Go tools).
+    QString projectDir() const;
+    QString sitePackages() const;
+    QString sparkHome() const;
+    QString flinkHome() const;
+    QString kafkaJarsDir() const;
+    QString s3aJarsDir() const;
+    QString versitygw() const;
+    QString javaHome() const { return m_javaHome; }
+
+    /// What is missing to run the platform (empty when everything is installed).
+    QStringList missing() const;
+
+    /// True when nobody listens on 127.0.0.1:`port` (checked by binding a real QTcpServer).
+    static bool isPortFree(quint16 port);
+    /// A port the kernel reports free on 127.0.0.1, not in `taken`; 0 on failure.
+    static quint16 pickFreePort(const QSet<quint16> &taken = {});
+
+private:
+    QString m_dir;
+    QString m_venv;
+    QString m_javaHome;
+    mutable QString m_sitePackages;
+};
+
+} // namespace uis

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "platformmanager.h"
+
+#include "platformservice.h"
+#include "processinfo.h"
+#include "serviceprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTimer>
+
+#include <csignal>
+
+namespace uis {
+
+PlatformManager::PlatformManager(PlatformLayout layout, QObject *parent)
+    : QObject(parent), m_layout(std::move(layout)), m_recipe(m_layout),
+      m_stopTimer(new QTimer(this))
+{
+    m_stopTimer->setInterval(200);
+    connect(m_stopTimer, &QTimer::timeout, this, &PlatformManager::pollStopping);
+}
+
+PlatformManager::~PlatformManager()
+{
+    // The services are detached and outlive us; only the supervision objects go.
+    qDeleteAll(m_services);
+}
+
+void PlatformManager::saveState()
+{
+    if (const QString e = m_state.write(m_layout.statePath()); !e.isEmpty())
+        Q_EMIT progress(e);
+}
+
+void PlatformManager::start()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_failures.clear();
+    m_conflicts.clear();
+    qDeleteAll(m_services);
+    m_services.clear();
+
+    if (const QStringList missing = m_layout.missing(); !missing.isEmpty())
+        return finishStart(false, missing.join(QLatin1Char('\n')));
+    if (!QDir().mkpath(m_layout.dir()))
+        return finishStart(false, QStringLiteral("cannot create %1").arg(m_layout.dir()));
+    QFile::setPermissions(m_layout.dir(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QString error;
+    const auto read = PlatformState::read(m_layout.statePath(), &error);
+    if (!read)
+        return finishStart(false, error);
+    m_state = *read;
+    m_recipe.complete(m_state, m_requested);
+
+    QStringList toStart;
+    for (const QString &name : PlatformRecipe::serviceNames()) {
+        if (m_state.isRunning(name))
+            continue;
+        ServiceRecord *r = m_state.service(name);
+        r->pid = r->pgid = 0;
+        r->startTime = 0;
+        toStart << name;
+    }
+    // Every port is checked before anything starts: a half-started platform helps nobody.
+    m_conflicts = m_state.portConflicts(toStart);
+    if (!m_conflicts.isEmpty()) {
+        QStringList messages;
+        for (const PortConflict &c : std::as_const(m_conflicts))
+            messages << c.message();
+        return finishStart(false, messages.join(QLatin1Char('\n')));
+    }
+    if (const QString e = m_recipe.writeServiceConfigs(m_state); !e.isEmpty())
+        return finishStart(false, e);
+    if (const QString e = m_state.write(m_layout.statePath()); !e.isEmpty())
+        return finishStart(false, e);
+
+    for (const QString &name : PlatformRecipe::serviceNames()) {
+        auto *service =
+            new PlatformService(*m_state.service(name), m_recipe.launchSpec(name, m_state),
+                                m_recipe.createProbe(name, m_state));
+        service->setTimeout(m_timeoutSec);
+        m_services.append(service);
+        connect(service, &PlatformService::progress, this, &PlatformManager::progress);
+        connect(service, &PlatformService::launched, this, [this, service] {
+            *m_state.service(service->name()) = service->record();
+            saveState();
+        });
+        auto settle = [this] {
+            for (const PlatformService *s : std::as_const(m_services)) {
+                if (!s->isReady() && !m_failures.contains(s->name()))
+                    return;
+            }
+            if (!m_failures.isEmpty())
+                return finishStart(false,
+                                   QStringLiteral("%1 did not start; the others keep running until "
+                                                  "`uisctl platform stop`")
+                                       .arg(m_failures.join(QStringLiteral(", "))));
+            if (const QString e = m_recipe.writeClientFiles(m_state); !e.isEmpty())
+                return finishStart(false, e);
+            finishStart(true, {});
+        };
+        connect(service, &PlatformService::ready, this, [this, service, settle] {
+            Q_EMIT serviceReady(service->name(), service->record().url);
+            settle();
+        });
+        connect(service, &PlatformService::failed, this, [this, service, settle](const QString &e) {
+            m_failures << service->name();
+            Q_EMIT serviceFailed(service->name(), e);
+            settle();
+        });
+    }
+    for (PlatformService *service : std::as_const(m_services)) {
+        Q_EMIT serviceStarting(service->name());
+        if (toStart.contains(service->name()))
+            service->start();
+        else
+            service->adopt();
+    }
+}
+
+void PlatformManager::finishStart(bool ok, const QString &error)
+{
+    m_busy = false;
+    // Signalled from the event loop, also for early failures: callers connect after start().
+    QTimer::singleShot(0, this, [this, ok, error] { Q_EMIT started(ok, error); });
+}
+
+void PlatformManager::stop()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_stopping.clear();
+    m_killed = false;
+    QString error;
+    const auto read = PlatformState::read(m_layout.statePath(), &error);
+    if (!read) {
+        m_busy = false;
+        QTimer::singleShot(0, this, [this, error] { Q_EMIT stopped(false, error); });
+        return;
+    }
+    m_state = *read;
+    for (ServiceRecord &r : m_state.services) {
+        if (r.pid <= 0)
+            continue;
+        if (ProcessInfo::isOurs(r.pid, r.startTime, r.marker) && r.pgid > 1) {
+            Q_EMIT progress(QStringLiteral("%1: stopping (pid %2)").arg(r.name).arg(r.pid));
+            ProcessInfo::signalGroup(r.pgid, SIGTERM);
+            m_stopping.insert(r.name, r.pgid);
+        } else {
+            // Gone, or the pid now belongs to someone else: nothing of ours to signal.
+            Q_EMIT progress(QStringLiteral("%1: was not running").arg(r.name));
+            r.pid = r.pgid = 0;
+            r.startTime = 0;
+        }
+    }
+    m_stopClock.start();
+    m_stopTimer->start();
+    pollStopping();
+}
+
+void PlatformManager::pollStopping()
+{
+    for (auto it = m_stopping.begin(); it != m_stopping.end();) {
+        ServiceRecord *r = m_state.service(it.key());
+        if (!ProcessInfo::exists(r->pid) && ProcessInfo::groupMembers(it.value()).isEmpty()) {
+            Q_EMIT progress(QStringLiteral("%1: stopped").arg(r->name));
+            r->pid = r->pgid = 0;
+            r->startTime = 0;
+            it = m_stopping.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!m_stopping.isEmpty() && !m_killed && m_stopClock.elapsed() > qint64(m_graceSec) * 1000) {
+        m_killed = true;
+        for (auto it = m_stopping.cbegin(); it != m_stopping.cend(); ++it) {
+            Q_EMIT progress(QStringLiteral("%1: did not stop within %2 s, killing it")
+                                .arg(it.key())
+                                .arg(m_graceSec));
+            ProcessInfo::signalGroup(it.value(), SIGKILL);
+        }
+    }
+    const bool gaveUp =
+        !m_stopping.isEmpty() && m_stopClock.elapsed() > qint64(m_graceSec + 10) * 1000;
+    if (!m_stopping.isEmpty() && !gaveUp)
+        return;
+    m_stopTimer->stop();
+    m_busy = false;
+    saveState();
+    if (gaveUp)
+        Q_EMIT stopped(
+            false,
+            QStringLiteral("still running: %1").arg(m_stopping.keys().join(QStringLiteral(", "))));
+    else
+        Q_EMIT stopped(true, {});
+}
+
+QList<ServiceStatus> PlatformManager::status(QString *error) const
+{
+    const auto read = PlatformState::read(m_layout.statePath(), error);
+    const PlatformState s = read.value_or(PlatformState{});
+    QList<ServiceStatus> list;
+    for (const QString &name : PlatformRecipe::serviceNames()) {
+        ServiceStatus st;
+        st.name = name;
+        st.state = QStringLiteral("stopped");
+        if (const ServiceRecord *r = s.service(name)) {
+            st.url = r->url;
+            st.ui = r->ui;
+            if (s.isRunning(name)) {
+                st.state = QStringLiteral("running");
+                st.pid = r->pid;
+            } else if (r->pid > 0) {
+                st.state = QStringLiteral("dead");
+            }
+        }
+        list.append(st);
+    }
+    return list;
+}
+
+} // namespace uis

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "platformrecipe.h"
+
+#include "serviceprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace uis {
+
+namespace {
+
+const QString kS3 = QStringLiteral("s3");
+const QString kKafka = QStringLiteral("kafka");
+const QString kFlinkJm = QStringLiteral("flink-jobmanager");
+const QString kFlinkTm = QStringLiteral("flink-taskmanager");
+const QString kSparkMaster = QStringLiteral("spark-master");
+const QString kSparkWorker = QStringLiteral("spark-worker");
+
+QString writeFile(const QString &path, const QByteArray &data, bool ownerOnly = false)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    if (ownerOnly)
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (f.write(data) != data.size() || !f.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return {};
+}
+
+QString randomKey(int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString key;
+    for (int i = 0; i < length; ++i)
+        key +=
+            QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
+    return key;
+}
+
+QString local(quint16 port)
+{
+    return QStringLiteral("127.0.0.1:%1").arg(port);
+}
+QString http(quint16 port)
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(port);
+}
+
+quint16 port(const PlatformState &s, const QString &service, const QString &role)
+{
+    const ServiceRecord *r = s.service(service);
+    return r ? r->ports.value(role) : 0;
+}
+
+} // namespace
+
+QStringList PlatformRecipe::serviceNames()
+{
+    return {kS3, kKafka, kFlinkJm, kFlinkTm, kSparkMaster, kSparkWorker};
+}
+
+QStringList PlatformRecipe::portRoles(const QString &service)
+{
+    if (service == kS3)
+        return {QStringLiteral("api")};
+    if (service == kKafka)
+        return {QStringLiteral("broker"), QStringLiteral("controller")};
+    if (service == kFlinkJm)
+        return {QStringLiteral("rest"), QStringLiteral("rpc")};
+    if (service == kSparkMaster)
+        return {QStringLiteral("master"), QStringLiteral("ui")};
+    if (service == kSparkWorker)
+        return {QStringLiteral("ui")};
+    return {}; // the TaskManager's RPC and data ports are ephemeral, bound to 127.0.0.1
+}
+
+void PlatformRecipe::complete(PlatformState &state, const QMap<QString, quint16> &requested) const
+{
+    QSet<quint16> taken = state.allPorts();
+    for (auto it = requested.cbegin(); it != requested.cend(); ++it)
+        taken.insert(it.value());
+    for (const QString &name : serviceNames()) {
+        ServiceRecord &r = state.ensureService(name);
+        r.marker = m_layout.dir();
+        for (const QString &role : portRoles(name)) {
+            const QString key = name + QLatin1Char('.') + role;
+            if (requested.contains(key))
+                r.ports.insert(role, requested.value(key));
+            else if (!r.ports.value(role)) {
+                const quint16 p = PlatformLayout::pickFreePort(taken);
+                taken.insert(p);
+                r.ports.insert(role, p);
+            }
+        }
+    }
+    if (state.accessKey.isEmpty() || state.secretKey.isEmpty()) {
+        state.accessKey = QStringLiteral("uis") + randomKey(17);
+        state.secretKey = randomKey(40);
+    }
+    const quint16 rest = port(state, kFlinkJm, QStringLiteral("rest"));
+    state.service(kS3)->url = s3Endpoint(state);
+    state.service(kKafka)->url = kafkaBootstrap(state);
+    state.service(kFlinkJm)->url = http(rest);
+    state.service(kFlinkJm)->ui = http(rest);
+    state.service(kFlinkTm)->url = http(rest) + QStringLiteral("/#/task-manager");
+    state.service(kFlinkTm)->ui = state.service(kFlinkTm)->url;
+    state.service(kSparkMaster)->url =
+        QStringLiteral("spark://") + local(port(state, kSparkMaster, QStringLiteral("master")));
+    state.service(kSparkMaster)->ui = http(port(state, kSparkMaster, QStringLiteral("ui")));
+    state.service(kSparkWorker)->url = http(port(state, kSparkWorker, QStringLiteral("ui")));
+    state.service(kSparkWorker)->ui = state.service(kSparkWorker)->url;
+}
+
+QString PlatformRecipe::s3Endpoint(const PlatformState &state) const
+{
+    return http(port(state, kS3, QStringLiteral("api")));
+}
+
+QString PlatformRecipe::kafkaBootstrap(const PlatformState &state) const
+{
+    return local(port(state, kKafka, QStringLiteral("broker")));
+}
+
+QString PlatformRecipe::sparkClientConfDir() const
+{
+    return m_layout.serviceDir(QStringLiteral("spark")) + QStringLiteral("/client-conf");
+}
+
+QString PlatformRecipe::java() const
+{
+    return m_layout.javaHome() + QStringLiteral("/bin/java");
+}
+
+QProcessEnvironment PlatformRecipe::baseEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("JAVA_HOME"), m_layout.javaHome());
+    env.insert(QStringLiteral("PATH"),
+               m_layout.javaHome() + QStringLiteral("/bin:") + env.value(QStringLiteral("PATH")));
+    // The services must not pick up a developer's own engine installations.
+    for (const char *v :
+         {"HADOOP_CONF_DIR", "SPARK_CONF_DIR", "FLINK_CONF_DIR", "KAFKA_OPTS", "_JAVA_OPTIONS"})
+        env.remove(QString::fromLatin1(v));
+    return env;
+}
+
+QString PlatformRecipe::writeServiceConfigs(const PlatformState &state) const
+{
+    for (const QString &d : {m_layout.logsDir(), m_layout.s3DataDir()}) {
+        if (!QDir().mkpath(d))
+            return QStringLiteral("cannot create %1").arg(d);
+    }
+    if (QString e = writeFlinkConfig(state); !e.isEmpty())
+        return e;
+    if (QString e = writeKafkaConfig(state); !e.isEmpty())
+        return e;
+    return writeSparkDaemonConfig();
+}
+
+QString PlatformRecipe::writeFlinkConfig(const PlatformState &state) const
+{
+    const QString conf = m_layout.serviceDir(QStringLiteral("flink")) + QStringLiteral("/conf");
+    const QString shipped = m_layout.flinkHome() + QStringLiteral("/conf");
+    // The JVM options Flink ships for Java 17 (--add-opens …) are needed as they are.
+    QString javaOpts;
+    QFile original(shipped + QStringLiteral("/config.yaml"));
+    if (original.open(QIODevice::ReadOnly)) {
+        const QRegularExpression all(QStringLiteral("^\\s+all:\\s*(--.*)$"),
+                                     QRegularExpression::MultilineOption);
+        javaOpts = all.match(QString::fromUtf8(original.readAll())).captured(1).trimmed();
+    }
+    const QString tmp = m_layout.serviceDir(QStringLiteral("flink")) + QStringLiteral("/tmp");
+    QDir().mkpath(tmp);
+    QStringList lines{
+        QStringLiteral(
+            "# Written by uisctl platform start: a private Flink session cluster on 127.0.0.1."),
+        QStringLiteral("jobmanager.rpc.address: 127.0.0.1"),
+        QStringLiteral("jobmanager.rpc.port: %1").arg(port(state, kFlinkJm, QStringLiteral("rpc"))),
+        QStringLiteral("jobmanager.bind-host: 127.0.0.1"),
+        QStringLiteral("jobmanager.memory.process.size: 768m"),
+        QStringLiteral("taskmanager.bind-host: 127.0.0.1"),
+        QStringLiteral("taskmanager.host: 127.0.0.1"),
+        QStringLiteral("taskmanager.numberOfTaskSlots: 2"),
+        QStringLiteral("taskmanager.memory.process.size: 1536m"),
+        QStringLiteral("parallelism.default: 1"),
+        QStringLiteral("rest.address: 127.0.0.1"),
+        QStringLiteral("rest.bind-address: 127.0.0.1"),
+        QStringLiteral("rest.port: %1").arg(port(state, kFlinkJm, QStringLiteral("rest"))),
+        QStringLiteral("io.tmp.dirs: %1").arg(tmp),
+        QStringLiteral("web.tmpdir: %1").arg(tmp),
+        QStringLiteral("jobmanager.execution.failover-strategy: region"),
+    };
+    if (!javaOpts.isEmpty())
+        lines << QStringLiteral("env.java.opts.all: %1").arg(javaOpts);
+    if (QString e = writeFile(conf + QStringLiteral("/config.yaml"),
+                              lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+        !e.isEmpty())
+        return e;
+    // flink-console.sh reads its log configuration from FLINK_CONF_DIR.
+    for (const QString &f : QDir(shipped).entryList(
+             {QStringLiteral("log4j*.properties"), QStringLiteral("logback*.xml")})) {
+        QFile::remove(conf + QLatin1Char('/') + f);
+        if (!QFile::copy(shipped + QLatin1Char('/') + f, conf + QLatin1Char('/') + f))
+            return QStringLiteral("cannot copy %1 to %2").arg(f, conf);
+    }
+    return {};
+}
+
+QString PlatformRecipe::writeKafkaConfig(const PlatformState &state) const
+{
+    const QString dir = m_layout.serviceDir(kKafka);
+    const quint16 broker = port(state, kKafka, QStringLiteral("broker"));
+    const quint16 controller = port(state, kKafka, QStringLiteral("controller"));
+    // The settings of tests/runners/kafka_broker.py: one KRaft node that is broker and controller.
+    const QStringList props{
+        QStringLiteral("process.roles=broker,controller"),
+        QStringLiteral("node.id=1"),
+        QStringLiteral("controller.quorum.voters=1@127.0.0.1:%1").arg(controller),
+        QStringLiteral("listeners=PLAINTEXT://127.0.0.1:%1,CONTROLLER://127.0.0.1:%2")
+            .arg(broker)
+            .arg(controller),
+        QStringLiteral("advertised.listeners=PLAINTEXT://127.0.0.1:%1").arg(broker),
+        QStringLiteral("controller.listener.names=CONTROLLER"),
+        QStringLiteral("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+        QStringLiteral("inter.broker.listener.name=PLAINTEXT"),
+        QStringLiteral("log.dirs=%1/data").arg(dir),
+        QStringLiteral("num.partitions=1"),
+        QStringLiteral("offsets.topic.replication.factor=1"),
+        QStringLiteral("offsets.topic.num.partitions=1"),
+        QStringLiteral("transaction.state.log.replication.factor=1"),
+        QStringLiteral("transaction.state.log.min.isr=1"),
+        QStringLiteral("group.initial.rebalance.delay.ms=0"),
+        QStringLiteral("auto.create.topics.enable=true"),
+        QStringLiteral("log.retention.hours=24"),
+    };
+    if (QString e = writeFile(dir + QStringLiteral("/server.properties"),
+                              props.join(QLatin1Char('\n')).toUtf8() + '\n');
+        !e.isEmpty())
+        return e;
+    const QString log4j =
+        QStringLiteral("log4j.rootLogger=WARN, file\n"
+                       "log4j.appender.file=org.apache.log4j.FileAppender\n"
+                       "log4j.appender.file.File=%1/kafka-server.log\n"
+                       "log4j.appender.file.layout=org.apache.log4j.PatternLayout\n"
+                       "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n\n"
+                       "log4j.logger.kafka.server.KafkaServer=INFO\n"
+                       "log4j.logger.kafka.server.BrokerServer=INFO\n")
+            .arg(m_layout.logsDir());
+    return writeFile(dir + QStringLiteral("/log4j.properties"), log4j.toUtf8());
+}
+
+QString PlatformRecipe::writeSparkDaemonConfig() const
+{
+    const QString dir = m_layout.serviceDir(QStringLiteral("spark"));
+    QDir().mkpath(dir + QStringLiteral("/conf"));
+    QDir().mkpath(dir + QStringLiteral("/work"));
+    QDir().mkpath(dir + QStringLiteral("/local"));
+    // Finished applications' folders on the worker are cleaned up, so DIR does not grow forever.
+    return writeFile(dir + QStringLiteral("/daemon.conf"),
+                     QByteArrayLiteral("spark.worker.cleanup.enabled true\n"
+                                       "spark.ui.reverseProxy false\n"));
+}
+
+LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformState &state) const
+{
+    LaunchSpec s;
+    s.environment = baseEnvironment();
+    s.logFile = m_layout.logPath(service);
+    s.workingDirectory = m_layout.dir();
+    if (service == kS3) {
+        s.program = m_layout.versitygw();
+        // Keys by environment, not arguments: /proc/<pid>/cmdline is readable by every user.
+        s.environment.insert(QStringLiteral("ROOT_ACCESS_KEY"), state.accessKey);
+        s.environment.insert(QStringLiteral("ROOT_SECRET_KEY"), state.secretKey);
+        // Object metadata in a sidecar folder: the posix backend otherwise needs user xattrs,
+        // which tmpfs and some overlay file systems lack. versitygw compares the two paths as
+        // strings, so they are siblings rather than DIR/s3 and DIR/s3-meta.
+        const QString meta = m_layout.serviceDir(QStringLiteral("s3")) + QStringLiteral("/meta");
+        QDir().mkpath(meta);
+        s.arguments = {QStringLiteral("--port"),
+                       local(port(state, kS3, QStringLiteral("api"))),
+                       QStringLiteral("posix"),
+                       QStringLiteral("--sidecar"),
+                       meta,
+                       m_layout.s3DataDir()};
+    } else if (service == kKafka) {
+        const QString dir = m_layout.serviceDir(kKafka);
+        const QStringList jvm{
+            QStringLiteral("-Xmx512m"),
+            QStringLiteral("-Xms128m"),
+            QStringLiteral("-XX:+UseSerialGC"),
+            QStringLiteral("-Dlog4j.configuration=file:%1/log4j.properties").arg(dir),
+            QStringLiteral("-cp"),
+            m_layout.kafkaJarsDir() + QStringLiteral("/*")};
+        const QString props = dir + QStringLiteral("/server.properties");
+        s.program = java();
+        s.arguments = jvm + QStringList{QStringLiteral("kafka.Kafka"), props};
+        s.prepareProgram = java();
+        const QString clusterId = QUuid::createUuid().toString(QUuid::Id128).left(22);
+        s.prepareArguments = jvm + QStringList{QStringLiteral("kafka.tools.StorageTool"),
+                                               QStringLiteral("format"),
+                                               QStringLiteral("-t"),
+                                               clusterId,
+                                               QStringLiteral("-c"),
+                                               props,
+                                               QStringLiteral("--ignore-formatted")};
+    } else if (service == kFlinkJm || service == kFlinkTm) {
+        const QString flink = m_layout.serviceDir(QStringLiteral("flink"));
+        s.environment.insert(QStringLiteral("FLINK_CONF_DIR"), flink + QStringLiteral("/conf"));
+        s.environment.insert(QStringLiteral("FLINK_LOG_DIR"), m_layout.logsDir());
+        s.environment.insert(QStringLiteral("FLINK_PID_DIR"), flink);
+        s.environment.insert(QStringLiteral("FLINK_HOME"), m_layout.flinkHome());
+        s.program =
+            m_layout.flinkHome() + (service == kFlinkJm ? QStringLiteral("/bin/jobmanager.sh")
+                                                        : QStringLiteral("/bin/taskmanager.sh"));
+        s.arguments = {QStringLiteral("start-foreground")};
+    } else if (service == kSparkMaster || service == kSparkWorker) {
+        const QString spark = m_layout.serviceDir(QStringLiteral("spark"));
+        s.environment.insert(QStringLiteral("SPARK_HOME"), m_layout.sparkHome());
+        s.environment.insert(QStringLiteral("SPARK_CONF_DIR"), spark + QStringLiteral("/conf"));
+        s.environment.insert(QStringLiteral("SPARK_LOG_DIR"), m_layout.logsDir());
+        s.environment.insert(QStringLiteral("SPARK_LOCAL_IP"), QStringLiteral("127.0.0.1"));
+        s.environment.insert(QStringLiteral("SPARK_PUBLIC_DNS"), QStringLiteral("127.0.0.1"));
+        s.environment.insert(QStringLiteral("SPARK_LOCAL_DIRS"), spark + QStringLiteral("/local"));
+        s.environment.insert(QStringLiteral("SPARK_DAEMON_MEMORY"), QStringLiteral("512m"));
+        s.environment.insert(QStringLiteral("PYSPARK_PYTHON"),
+                             m_layout.venv() + QStringLiteral("/bin/python"));
+        s.program = m_layout.sparkHome() + QStringLiteral("/bin/spark-class");
+        const QString daemonConf = spark + QStringLiteral("/daemon.conf");
+        if (service == kSparkMaster) {
+            s.arguments = {QStringLiteral("org.apache.spark.deploy.master.Master"),
+                           QStringLiteral("--host"),
+                           QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--port"),
+                           QString::number(port(state, kSparkMaster, QStringLiteral("master"))),
+                           QStringLiteral("--webui-port"),
+                           QString::number(port(state, kSparkMaster, QStringLiteral("ui"))),
+                           QStringLiteral("--properties-file"),
+                           daemonConf};
+        } else {
+            s.arguments = {QStringLiteral("org.apache.spark.deploy.worker.Worker"),
+                           state.service(kSparkMaster)->url,
+                           QStringLiteral("--host"),
+                           QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--cores"),
+                           QStringLiteral("2"),
+                           QStringLiteral("--memory"),
+                           QStringLiteral("2g"),
+                           QStringLiteral("--webui-port"),
+                           QString::number(port(state, kSparkWorker, QStringLiteral("ui"))),
+                           QStringLiteral("--work-dir"),
+                           spark + QStringLiteral("/work"),
+                           QStringLiteral("--properties-file"),
+                           daemonConf};
+        }
+    }
+    return s;
+}
+
+ServiceProbe *PlatformRecipe::createProbe(const QString &service, const PlatformState &state) const
+{
+    if (service == kS3)
+        return ServiceProbe::s3ListBuckets(QUrl(s3Endpoint(state) + QLatin1Char('/')),
+                                           state.accessKey, state.secretKey);
+    if (service == kKafka)
+        return ServiceProbe::kafkaMetadata(port(state, kKafka, QStringLiteral("broker")));
+    const QUrl overview(http(port(state, kFlinkJm, QStringLiteral("rest"))) +
+                        QStringLiteral("/overview"));
+    if (service == kFlinkJm) {
+        return ServiceProbe::httpJson(overview, [](const QJsonDocument &d) {
+            return d.object().contains(QLatin1String("flink-version"))
+                       ? QString()
+                       : QStringLiteral("no overview yet");
+        });
+    }
+    if (service == kFlinkTm) {
+        return ServiceProbe::httpJson(overview, [](const QJsonDocument &d) {
+            const QJsonObject o = d.object();
+            if (o.value(QLatin1String("taskmanagers")).toInt() < 1)
+                return QStringLiteral("no TaskManager registered yet");
+            return o.value(QLatin1String("slots-total")).toInt() >= 2
+                       ? QString()
+                       : QStringLiteral("fewer than 2 slots");
+        });
+    }
+    const QUrl masterJson(http(port(state, kSparkMaster, QStringLiteral("ui"))) +
+                          QStringLiteral("/json/"));
+    if (service == kSparkMaster) {
+        return ServiceProbe::httpJson(masterJson, [](const QJsonDocument &d) {
+            return d.object().value(QLatin1String("status")).toString() == QLatin1String("ALIVE")
+                       ? QString()
+                       : QStringLiteral("master not ALIVE yet");
+        });
+    }
+    return ServiceProbe::httpJson(masterJson, [](const QJsonDocument &d) {
+        for (const QJsonValue &w : d.object().value(QLatin1String("workers")).toArray()) {
+            if (w.toObject().value(QLatin1String("state")).toString() == QLatin1String("ALIVE"))
+                return QString();
+        }
+        return QStringLiteral("no ALIVE worker registered yet");
+    });
+}
+
+QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
+{
+    const QString flinkRest = state.service(kFlinkJm)->url;
+    const QString master = state.service(kSparkMaster)->url;
+    const QString targets =
+        QStringLiteral(
+            "# Written by uisctl platform start; read by dcp-local --targets.\n"
+            "targets:\n"
+            "  - {name: local, kind: local}\n"
+            "  - {name: platform-flink, kind: flink-session, rest_url: %1}\n"
+            "  - {name: platform-spark, kind: spark-standalone, master: %2, master_ui: %3}\n")
+            .arg(flinkRest, master, state.service(kSparkMaster)->ui);
+    if (QString e = writeFile(m_layout.targetsPath(), targets.toUtf8()); !e.isEmpty())
+        return e;
+
+    const QString s3 = s3Endpoint(state);
+    const QString kafka = kafkaBootstrap(state);
+    QStringList env{
+        QStringLiteral(
+            "# Written by uisctl platform start: `. %1` points clients at the local platform.")
+            .arg(m_layout.envPath()),
+        QStringLiteral("export AWS_ACCESS_KEY_ID=%1").arg(state.accessKey),
+        QStringLiteral("export AWS_SECRET_ACCESS_KEY=%1").arg(state.secretKey),
+        QStringLiteral("export AWS_REGION=us-east-1"),
+        QStringLiteral("export AWS_ENDPOINT_URL_S3=%1").arg(s3),
+        QStringLiteral("export UIS_S3_ENDPOINT=%1").arg(s3),
+        QStringLiteral("export UIS_KAFKA_BOOTSTRAP=%1").arg(kafka),
+        QStringLiteral("export KAFKA_BOOTSTRAP_SERVERS=%1").arg(kafka),
+        QStringLiteral("export UIS_FLINK_REST_URL=%1").arg(flinkRest),
+        QStringLiteral("export UIS_SPARK_MASTER=%1").arg(master),
+        QStringLiteral("export UIS_TARGETS_FILE=%1").arg(m_layout.targetsPath()),
+        QStringLiteral("export SPARK_CONF_DIR=%1").arg(sparkClientConfDir()),
+    };
+    if (QString e =
+            writeFile(m_layout.envPath(), env.join(QLatin1Char('\n')).toUtf8() + '\n', true);
+        !e.isEmpty())
+        return e;
+
+    // S3A for spark-submit against this platform (SPARK_CONF_DIR above): hadoop-aws and the AWS
+    // SDK bundle from .cache/jars/s3a, path-style requests to the local store.
+    const QString jars = m_layout.s3aJarsDir() + QStringLiteral("/*");
+    const QStringList sparkDefaults{
+        QStringLiteral("spark.driver.extraClassPath %1").arg(jars),
+        QStringLiteral("spark.executor.extraClassPath %1").arg(jars),
+        QStringLiteral("spark.hadoop.fs.s3a.impl org.apache.hadoop.fs.s3a.S3AFileSystem"),
+        QStringLiteral("spark.hadoop.fs.s3a.endpoint %1").arg(s3),
+        QStringLiteral("spark.hadoop.fs.s3a.endpoint.region us-east-1"),
+        QStringLiteral("spark.hadoop.fs.s3a.path.style.access true"),
+        // The posix store refuses to delete a "dir/" marker that still has objects below it, which
+        // S3A's default marker clean-up after each write does; keeping markers avoids those
+        // deletes.
+        QStringLiteral("spark.hadoop.fs.s3a.directory.marker.retention keep"),
+        QStringLiteral("spark.hadoop.fs.s3a.connection.ssl.enabled false"),
+        QStringLiteral("spark.hadoop.fs.s3a.access.key %1").arg(state.accessKey),
+        QStringLiteral("spark.hadoop.fs.s3a.secret.key %1").arg(state.secretKey),
+    };
+    return writeFile(sparkClientConfDir() + QStringLiteral("/spark-defaults.conf"),
+                     sparkDefaults.join(QLatin1Char('\n')).toUtf8() + '\n', true);
+}
+
+} // namespace uis

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "platformlayout.h"
+#include "platformservice.h"
+#include "platformstate.h"
+
+#include <QStringList>
+
+namespace uis {
+
+class ServiceProbe;
+
+/**
+ * What each service of the local platform is: its port roles, its private configuration under
+ * DIR (Flink config.yaml, Kafka server.properties, Spark conf), the command that runs it, how to
+ * tell it is ready, and the files clients read afterwards (targets.yaml, platform.env,
+ * spark-defaults.conf with S3A). Everything binds to 127.0.0.1 only.
+ */
+class PlatformRecipe
+{
+public:
+    explicit PlatformRecipe(PlatformLayout layout) : m_layout(std::move(layout)) {}
+
+    /// Every service, in start order.
+    static QStringList serviceNames();
+    /// The port roles a service needs on 127.0.0.1 (the rest it binds to ephemeral ports).
+    static QStringList portRoles(const QString &service);
+
+    /**
+     * Fills in what the state lacks: ports (free ones; `requested` "service.role" → port wins),
+     * S3 keys, URLs and markers. Keeps ports already recorded, so URLs stay stable.
+     */
+    void complete(PlatformState &state, const QMap<QString, quint16> &requested) const;
+
+    /// Writes every service's configuration; returns an error message or "".
+    QString writeServiceConfigs(const PlatformState &state) const;
+    /// Writes targets.yaml, platform.env and the clients' spark-defaults.conf; error or "".
+    QString writeClientFiles(const PlatformState &state) const;
+
+    LaunchSpec launchSpec(const QString &service, const PlatformState &state) const;
+    ServiceProbe *createProbe(const QString &service, const PlatformState &state) const;
+
+    QString s3Endpoint(const PlatformState &state) const;
+    QString kafkaBootstrap(const PlatformState &state) const;
+    QString sparkClientConfDir() const;
+
+private:
+    QString writeFlinkConfig(const PlatformState &state) const;
+    QString writeKafkaConfig(const PlatformState &state) const;
+    QString writeSparkDaemonConfig() const;
+    QProcessEnvironment baseEnvironment() const;
+    QString java() const;
+
+    PlatformLayout m_layout;
+};
+
+} // namespace uis

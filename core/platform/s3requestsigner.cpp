@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "s3requestsigner.h"
+
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QUrl>
+
+namespace uis {
+
+namespace {
+
+QByteArray hmac(const QByteArray &key, const QByteArray &data)
+{
+    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+QNetworkRequest S3RequestSigner::signedGet(const QUrl &url, const QDateTime &now) const
+{
+    const QByteArray amzDate =
+        now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
+    const QByteArray day = amzDate.left(8);
+    const QByteArray emptyHash = QCryptographicHash::hash({}, QCryptographicHash::Sha256).toHex();
+    QByteArray host = url.host().toLatin1();
+    if (url.port() > 0)
+        host += ':' + QByteArray::number(url.port());
+    QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (path.isEmpty())
+        path = "/";
+
+    const QByteArray signedHeaders = "host;x-amz-content-sha256;x-amz-date";
+    const QByteArray canonical =
+        "GET\n" + path + "\n\n" + "host:" + host + "\n" + "x-amz-content-sha256:" + emptyHash +
+        "\n" + "x-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" + emptyHash;
+    const QByteArray scope = day + '/' + m_region.toLatin1() + "/s3/aws4_request";
+    const QByteArray toSign =
+        "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n' +
+        QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex();
+    QByteArray key = hmac("AWS4" + m_secretKey.toUtf8(), day);
+    key = hmac(key, m_region.toLatin1());
+    key = hmac(key, "s3");
+    key = hmac(key, "aws4_request");
+    const QByteArray signature = hmac(key, toSign).toHex();
+
+    QNetworkRequest req(url);
+    req.setRawHeader("x-amz-date", amzDate);
+    req.setRawHeader("x-amz-content-sha256", emptyHash);
+    req.setRawHeader("Authorization", "AWS4-HMAC-SHA256 Credential=" + m_accessKey.toUtf8() + '/' +
+                                          scope + ", SignedHeaders=" + signedHeaders +
+                                          ", Signature=" + signature);
+    return req;
+}
+
+} // namespace uis

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QNetworkRequest>
+#include <QString>
+
+namespace uis {
+
+/**
+ * AWS Signature Version 4 for the few requests the platform sends to its object store (a
+ * readiness check: ListBuckets). Only what those need: no query string, empty body.
+ */
+class S3RequestSigner
+{
+public:
+    S3RequestSigner(QString accessKey, QString secretKey,
+                    QString region = QStringLiteral("us-east-1"))
+        : m_accessKey(std::move(accessKey)), m_secretKey(std::move(secretKey)),
+          m_region(std::move(region))
+    {
+    }
+
+    /// A signed GET request for `url` (path only, no query) at time `now` (UTC).
+    QNetworkRequest signedGet(const QUrl &url,
+                              const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+private:
+    QString m_accessKey;
+    QString m_secretKey;
+    QString m_region;
+};
+
+} // namespace uis

@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: Apache-2.0
+"""`uisctl platform start|status|stop` with the real engines on loopback (ctest label `engine`):
+a fresh directory gets a Flink session cluster (1 TaskManager, 2 slots), a Spark master with one
+ALIVE worker, a Kafka broker and an S3 store; Kafka and S3 round trips go through them; a second
+start reuses the same processes; a port held by someone else is refused by name; stop leaves no
+process behind. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3;
+.cache with the Kafka jars and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+UISCTL = Path(os.environ.get("UIS_BIN_DIR", REPO / "build" / "bin")) / "uisctl"
+SERVICES = ["s3", "kafka", "flink-jobmanager", "flink-taskmanager", "spark-master", "spark-worker"]
+TIMINGS = {}
+
+
+def uisctl(*args, timeout=400):
+    env = dict(os.environ, UIS_VENV=str(REPO / ".venv"))
+    return subprocess.run([str(UISCTL), "platform", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def status(directory):
+    r = uisctl("status", "--dir", str(directory), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def alive(pid):
+    """Exists and is not a zombie waiting for init to reap it."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+
+
+def get_json(url):
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return json.load(r)
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory):
+    if not UISCTL.exists():
+        pytest.fail(f"{UISCTL} not built")
+    directory = tmp_path_factory.mktemp("platform")
+    t0 = time.monotonic()
+    r = uisctl("start", "--dir", str(directory))
+    TIMINGS["start (fresh dir)"] = time.monotonic() - t0
+    try:
+        assert r.returncode == 0, f"start failed ({r.returncode}):\n{r.stdout}\n{r.stderr}"
+        yield directory, r
+    finally:
+        pids = []
+        state = directory / "platform.json"
+        if state.exists():
+            pids = [(s["pid"], s["pgid"]) for s in json.loads(state.read_text())["services"] if s["pid"]]
+        stop = uisctl("stop", "--dir", str(directory), timeout=120)
+        # Last resort, so that a failed test never leaves JVMs on a shared machine: the groups
+        # the platform recorded, and only those.
+        for pid, pgid in pids:
+            if alive(pid):
+                try:
+                    os.killpg(pgid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        print("\nplatform timings: " + ", ".join(f"{k} {v:.1f} s" for k, v in TIMINGS.items()))
+        assert stop.returncode == 0, stop.stderr
+
+
+def test_every_service_runs_and_answers(platform):
+    directory, start = platform
+    st = status(directory)
+    assert [s["name"] for s in st["services"]] == SERVICES
+    for s in st["services"]:
+        assert s["state"] == "running", s
+        assert s["url"].startswith(("http://127.0.0.1:", "spark://127.0.0.1:", "127.0.0.1:")), s
+    # start printed every service's address and the files clients read.
+    for name in SERVICES:
+        assert name in start.stdout
+    targets = Path(st["targets_file"]).read_text()
+    flink = st["services"][2]["url"]
+    master = st["services"][4]
+    assert f"{{name: platform-flink, kind: flink-session, rest_url: {flink}}}" in targets
+    assert (f"{{name: platform-spark, kind: spark-standalone, master: {master['url']}, "
+            f"master_ui: {master['ui']}}}") in targets
+    assert st["s3"]["access_key"] and st["s3"]["secret_key"]
+    assert "dcp" in st and set(st["dcp"]) == {"url", "token_file"}
+    env = Path(st["env_file"]).read_text()
+    assert f"UIS_KAFKA_BOOTSTRAP={st['kafka']['bootstrap']}" in env
+
+    overview = get_json(flink + "/overview")
+    assert overview["taskmanagers"] == 1, overview
+    assert overview["slots-total"] == 2, overview
+
+    master_json = get_json(master["ui"] + "/json/")
+    assert master_json["status"] == "ALIVE"
+    workers = [w for w in master_json["workers"] if w["state"] == "ALIVE"]
+    assert len(workers) == 1, master_json
+    assert workers[0]["cores"] == 2
+
+
+def test_kafka_round_trip(platform):
+    from confluent_kafka import Consumer, Producer
+    from confluent_kafka.admin import AdminClient, NewTopic
+    t0 = time.monotonic()
+    bootstrap = status(platform[0])["kafka"]["bootstrap"]
+    topic = "platform-" + uuid.uuid4().hex[:8]
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    for f in admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)]).values():
+        f.result(30)
+    producer = Producer({"bootstrap.servers": bootstrap})
+    for i in range(3):
+        producer.produce(topic, key=str(i), value=f"hello {i}")
+    assert producer.flush(30) == 0
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "platform-test",
+                         "auto.offset.reset": "earliest"})
+    consumer.subscribe([topic])
+    got = []
+    deadline = time.time() + 60
+    while len(got) < 3 and time.time() < deadline:
+        m = consumer.poll(1.0)
+        if m is not None and not m.error():
+            got.append(m.value().decode())
+    consumer.close()
+    assert got == ["hello 0", "hello 1", "hello 2"]
+    TIMINGS["kafka round trip"] = time.monotonic() - t0
+
+
+def test_s3_round_trip(platform):
+    import boto3
+    t0 = time.monotonic()
+    s3cfg = status(platform[0])["s3"]
+    s3 = boto3.client("s3", endpoint_url=s3cfg["endpoint"], aws_access_key_id=s3cfg["access_key"],
+                      aws_secret_access_key=s3cfg["secret_key"], region_name="us-east-1")
+    s3.create_bucket(Bucket="landing")
+    s3.put_object(Bucket="landing", Key="in/orders.json", Body=b'{"id": 1}\n')
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket="landing", Prefix="in/")["Contents"]]
+    assert keys == ["in/orders.json"]
+    assert s3.get_object(Bucket="landing", Key="in/orders.json")["Body"].read() == b'{"id": 1}\n'
+    assert "landing" in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+    # The wrong secret is refused: the store checks signatures.
+    bad = boto3.client("s3", endpoint_url=s3cfg["endpoint"], aws_access_key_id=s3cfg["access_key"],
+                       aws_secret_access_key="wrong" + s3cfg["secret_key"], region_name="us-east-1")
+    with pytest.raises(Exception):
+        bad.list_buckets()
+    TIMINGS["s3 round trip"] = time.monotonic() - t0
+
+
+def test_second_start_reuses(platform):
+    directory = platform[0]
+    before = {s["name"]: s["pid"] for s in status(directory)["services"]}
+    t0 = time.monotonic()
+    r = uisctl("start", "--dir", str(directory))
+    TIMINGS["second start"] = time.monotonic() - t0
+    assert r.returncode == 0, r.stderr
+    assert "already running" in r.stderr
+    after = {s["name"]: s["pid"] for s in status(directory)["services"]}
+    assert after == before
+
+
+def test_port_in_use_is_named(platform, tmp_path):
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen(1)
+        port = held.getsockname()[1]
+        r = uisctl("start", "--dir", str(tmp_path / "other"), "--ports", f"kafka.broker={port}")
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert f"port {port}" in r.stderr and "kafka" in r.stderr, r.stderr
+    # Nothing was started for the refused platform.
+    assert all(s["state"] == "stopped" for s in status(tmp_path / "other")["services"])
+
+
+def test_stop_leaves_nothing(platform):
+    directory = platform[0]
+    pids = [s["pid"] for s in status(directory)["services"]]
+    assert all(pids)
+    t0 = time.monotonic()
+    r = uisctl("stop", "--dir", str(directory), timeout=120)
+    TIMINGS["stop"] = time.monotonic() - t0
+    assert r.returncode == 0, r.stderr
+    assert [p for p in pids if alive(p)] == []
+    assert all(s["state"] == "stopped" for s in status(directory)["services"])
+    # A second stop has nothing to do.
+    assert uisctl("stop", "--dir", str(directory)).returncode == 0
