@@ -79,35 +79,57 @@ QStringList upperWords(std::initializer_list<const char *> words)
 
 } // namespace
 
+QString FormatRules::pattern(FieldDef::Format format)
+{
+    switch (format) {
+    case F::KebabName:
+        return QStringLiteral("^[a-z][a-z0-9-]{1,62}$");
+    case F::Identifier:
+        return QStringLiteral("^[a-z][a-z0-9_]*$");
+    case F::Duration:
+        return QStringLiteral("^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|min|h|d|milliseconds?|millis|"
+                              "seconds?|sec|minutes?|mins?|hours?|days?)\\s*$");
+    case F::Interval:
+        return QStringLiteral("^\\s*[0-9]+\\s+(seconds?|minutes?|hours?)\\s*$");
+    case F::TableName:
+        return QStringLiteral("^[^.\\s]+\\.[^.\\s]+$");
+    default:
+        return QString();
+    }
+}
+
+QString FormatRules::decimalTypePattern()
+{
+    return QStringLiteral("^decimal\\(\\s*[0-9]+\\s*,\\s*[0-9]+\\s*\\)$");
+}
+
 bool FormatRules::isKebabName(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9-]{1,62}$"));
+    static const QRegularExpression re(pattern(F::KebabName));
     return matches(re, s);
 }
 
 bool FormatRules::isIdentifier(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    static const QRegularExpression re(pattern(F::Identifier));
     return matches(re, s);
 }
 
 bool FormatRules::isDuration(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|min|h|d|milliseconds?|millis|seconds?|sec|minutes?|"
-        "mins?|hours?|days?)\\s*$"));
+    static const QRegularExpression re(pattern(F::Duration));
     return matches(re, s);
 }
 
 bool FormatRules::isInterval(const QString &s)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*[0-9]+\\s+(seconds?|minutes?|hours?)\\s*$"));
+    static const QRegularExpression re(pattern(F::Interval));
     return matches(re, s);
 }
 
 bool FormatRules::isMemory(const QString &s)
 {
+    // Case-insensitive, which a JSON Schema pattern cannot say.
     static const QRegularExpression re(QStringLiteral("^[0-9]+[kmgt]b?$"),
                                        QRegularExpression::CaseInsensitiveOption);
     return matches(re, s);
@@ -121,14 +143,13 @@ bool FormatRules::isEmail(const QString &s)
 
 bool FormatRules::isSchemaType(const QString &s)
 {
-    static const QRegularExpression decimal(
-        QStringLiteral("^decimal\\(\\s*[0-9]+\\s*,\\s*[0-9]+\\s*\\)$"));
+    static const QRegularExpression decimal(decimalTypePattern());
     return SpecSchema::schemaTypes().contains(s) || matches(decimal, s);
 }
 
 bool FormatRules::isTableName(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral("^[^.\\s]+\\.[^.\\s]+$"));
+    static const QRegularExpression re(pattern(F::TableName));
     return matches(re, s);
 }
 

@@ -49,6 +49,12 @@ public:
     static bool isSchemaType(const QString &text);
     /// `namespace.table`: exactly one dot, no spaces.
     static bool isTableName(const QString &text);
+    /// The regular expression (valid in ECMA-262 and PCRE alike) that decides `format`, for the
+    /// formats one expression decides: KebabName, Identifier, Duration, Interval, TableName.
+    /// "" for the others. The JSON Schema generator writes these as `pattern`.
+    static QString pattern(FieldDef::Format format);
+    /// The expression for `decimal(p,s)` schema types.
+    static QString decimalTypePattern();
     /// A duration in milliseconds, or nullopt when `text` is not a duration.
     static std::optional<double> durationMs(const QString &text);
     /// What is wrong with a 5-field cron expression, or "" when it is fine.
