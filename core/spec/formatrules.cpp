@@ -69,14 +69,6 @@ bool cronFieldOk(const QString &field, int lo, int hi, const QStringList &names)
     return true;
 }
 
-QStringList upperWords(std::initializer_list<const char *> words)
-{
-    QStringList out;
-    for (const char *w : words)
-        out.append(QString::fromLatin1(w));
-    return out;
-}
-
 } // namespace
 
 QString FormatRules::pattern(FieldDef::Format format)
@@ -179,9 +171,10 @@ QString FormatRules::cronProblem(const QString &cron)
         return QStringLiteral("cron needs 5 fields (minute hour day-of-month month day-of-week), "
                               "got %1")
             .arg(f.size());
-    static const QStringList months = upperWords(
-        {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"});
-    static const QStringList days = upperWords({"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"});
+    static const QStringList months =
+        QStringLiteral("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC").split(QLatin1Char(' '));
+    static const QStringList days =
+        QStringLiteral("SUN MON TUE WED THU FRI SAT").split(QLatin1Char(' '));
     const struct
     {
         const char *name;
