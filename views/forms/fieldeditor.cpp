@@ -83,6 +83,16 @@ FieldEditor::FieldEditor(const FieldDef &field, const QString &pointer, QWidget 
     setMinimumWidth(80);
 }
 
+FieldEditor::~FieldEditor()
+{
+    // QWidget's destructor takes the focus away, and a focus-out would ask a subclass that is
+    // already gone for its value: its widgets say nothing more from here on.
+    const QList<QObject *> kids = findChildren<QObject *>();
+    for (QObject *k : kids)
+        k->disconnect(this);
+    m_commitOnFocusOut = nullptr;
+}
+
 void FieldEditor::setInput(QWidget *input, QWidget *container)
 {
     m_input = input;

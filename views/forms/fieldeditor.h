@@ -32,6 +32,8 @@ public:
     static FieldEditor *create(const FieldDef &field, const QString &pointer,
                                QWidget *parent = nullptr);
 
+    ~FieldEditor() override;
+
     const FieldDef &field() const { return m_field; }
     QString pointer() const { return m_pointer; }
     void setValue(const std::optional<SourceNode> &value);
