@@ -4,7 +4,6 @@
 #include "jsonconvert.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace uis {
 
@@ -37,28 +36,12 @@ QByteArray SubmitRequest::maskedPreview() const
         QJsonObject env;
         for (const Placeholder &p : placeholders)
             env.insert(SubmitRequestBuilder::variableFor(p),
-                       values.contains(SubmitRequestBuilder::variableFor(p)) ? QStringLiteral("****")
-                                                                             : QStringLiteral("(missing)"));
+                       values.contains(SubmitRequestBuilder::variableFor(p))
+                           ? QStringLiteral("****")
+                           : QStringLiteral("(missing)"));
         b.insert(QStringLiteral("runtime_env"), env);
     }
     return QJsonDocument(b).toJson(QJsonDocument::Indented);
-}
-
-QString SubmitRequestBuilder::variableFor(const Placeholder &p)
-{
-    static const QRegularExpression nonAlnum(QStringLiteral("[^A-Za-z0-9]"));
-    switch (p.kind) {
-    case Placeholder::Kind::Env:
-        return p.name;
-    case Placeholder::Kind::Secret: {
-        QString v = p.scope + QLatin1Char('_') + p.key;
-        v.replace(nonAlnum, QStringLiteral("_"));
-        return QStringLiteral("UIS_SECRET_") + v.toUpper();
-    }
-    case Placeholder::Kind::Name:
-        break;
-    }
-    return p.name.toUpper();
 }
 
 void SubmitRequestBuilder::resolveFromEnvironment(SubmitRequest *request)
@@ -72,8 +55,8 @@ void SubmitRequestBuilder::resolveFromEnvironment(SubmitRequest *request)
     }
 }
 
-QString SubmitRequestBuilder::build(const LoadedSpec &spec, const QHash<QString, QByteArray> &artifacts,
-                                    SubmitRequest *out)
+QString SubmitRequestBuilder::build(const LoadedSpec &spec,
+                                    const QHash<QString, QByteArray> &artifacts, SubmitRequest *out)
 {
     if (!spec.parsed())
         return QStringLiteral("the spec does not parse");
@@ -94,11 +77,13 @@ QString SubmitRequestBuilder::build(const LoadedSpec &spec, const QHash<QString,
         // Only until the DCP compiler fills dcp-request: the envelope of DCP-API.md.
         body.insert(QStringLiteral("name"), spec.spec.name);
         body.insert(QStringLiteral("team"), spec.spec.provider.tenantId);
-        body.insert(QStringLiteral("user"), spec.spec.createdBy.isEmpty() ? spec.spec.provider.owner : spec.spec.createdBy);
+        body.insert(QStringLiteral("user"),
+                    spec.spec.createdBy.isEmpty() ? spec.spec.provider.owner : spec.spec.createdBy);
         QJsonObject config;
         config.insert(QStringLiteral("job_type"),
-                      engine == Engine::Flink || mode == QLatin1String("micro_batch") ? QStringLiteral("STREAMING")
-                                                                                        : QStringLiteral("BATCH"));
+                      engine == Engine::Flink || mode == QLatin1String("micro_batch")
+                          ? QStringLiteral("STREAMING")
+                          : QStringLiteral("BATCH"));
         if (engine == Engine::Flink)
             config.insert(QStringLiteral("engine"), QStringLiteral("flink"));
         body.insert(QStringLiteral("config"), config);
@@ -116,14 +101,17 @@ QString SubmitRequestBuilder::build(const LoadedSpec &spec, const QHash<QString,
         config.insert(QStringLiteral("engine"), QStringLiteral("flink"));
         config.insert(QStringLiteral("flink"), flink);
     } else if (!uisPart.value(QLatin1String("job_config")).isObject()) {
-        const QJsonObject job = QJsonDocument::fromJson(artifacts.value(QStringLiteral("spark-job"))).object();
+        const QJsonObject job =
+            QJsonDocument::fromJson(artifacts.value(QStringLiteral("spark-job"))).object();
         if (job.isEmpty())
             return QStringLiteral("the Spark job config was not compiled");
         uisPart.insert(QStringLiteral("job_config"), job);
     }
     if (!uisPart.contains(QLatin1String("spec_version")))
-        uisPart.insert(QStringLiteral("spec_version"), spec.spec.version.isEmpty() ? QStringLiteral("1.1") : spec.spec.version);
-    uisPart.insert(QStringLiteral("spec"), QJsonDocument::fromJson(dumpJson(toOrderedJson(*spec.tree))).object());
+        uisPart.insert(QStringLiteral("spec_version"),
+                       spec.spec.version.isEmpty() ? QStringLiteral("1.1") : spec.spec.version);
+    uisPart.insert(QStringLiteral("spec"),
+                   QJsonDocument::fromJson(dumpJson(toOrderedJson(*spec.tree))).object());
     config.insert(QStringLiteral("uis"), uisPart);
     body.insert(QStringLiteral("config"), config);
     out->body = body;

@@ -20,10 +20,10 @@ namespace uis {
  */
 struct SubmitRequest
 {
-    QJsonObject body;                 ///< the request without any placeholder value
-    QList<Placeholder> placeholders;  ///< distinct, in first-seen order
-    QHash<QString, QString> values;   ///< environment variable name → value
-    QString engine;                   ///< "spark" or "flink"
+    QJsonObject body;                ///< the request without any placeholder value
+    QList<Placeholder> placeholders; ///< distinct, in first-seen order
+    QHash<QString, QString> values;  ///< environment variable name → value
+    QString engine;                  ///< "spark" or "flink"
 
     /// Placeholders that still have no value.
     QList<Placeholder> missing() const;
@@ -43,10 +43,11 @@ class SubmitRequestBuilder
 {
 public:
     /// Returns "" and fills `out`, or an error message.
-    static QString build(const LoadedSpec &spec, const QHash<QString, QByteArray> &artifacts, SubmitRequest *out);
-    /// The variable a runner reads a placeholder's value from: `{{name}}` → `NAME`,
-    /// `{{env.X}}` → `X`, `{{secret.S:K}}` → `UIS_SECRET_S_K`.
-    static QString variableFor(const Placeholder &p);
+    static QString build(const LoadedSpec &spec, const QHash<QString, QByteArray> &artifacts,
+                         SubmitRequest *out);
+    /// The variable a runner reads a placeholder's value from; the rule itself is
+    /// PlaceholderResolver::variableFor (secrets: PlaceholderResolver::secretVariable).
+    static QString variableFor(const Placeholder &p) { return PlaceholderResolver::variableFor(p); }
     /// Fills values from the process environment (env var, as the runners would).
     static void resolveFromEnvironment(SubmitRequest *request);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonschemagenerator.h"
 
+#include "formatrules.h"
 #include "jsonconvert.h"
 #include "specschema.h"
 
@@ -27,34 +28,26 @@ OrderedJson ref(const QString &def)
 OrderedJson stringSchema(const FieldDef &f)
 {
     OrderedJson s{{"type", "string"}};
-    // Patterns mirror the validator's checks where a regex can say the same thing.
+    // The very expressions the validator checks with, where one expression decides.
+    if (const QString p = FormatRules::pattern(f.format); !p.isEmpty())
+        s["pattern"] = toStd(p);
     switch (f.format) {
-    case F::KebabName:
-        s["pattern"] = "^[a-z][a-z0-9-]{1,62}$";
-        break;
-    case F::Identifier:
-        s["pattern"] = "^[a-z][a-z0-9_]*$";
-        break;
-    case F::Duration:
-        s["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|min|h|d|milliseconds?|millis|seconds?|sec|"
-                       "minutes?|mins?|hours?|days?)\\s*$";
-        break;
-    case F::Interval:
-        s["pattern"] = "^\\s*[0-9]+\\s+(seconds?|minutes?|hours?)\\s*$";
-        break;
     case F::JsonPath:
         s["pattern"] = "^\\$";
-        break;
-    case F::TableName:
-        s["pattern"] = "^[^.\\s]+\\.[^.\\s]+$";
         break;
     case F::SchemaType: {
         OrderedJson alt = OrderedJson::array();
         alt.push_back(OrderedJson{{"enum", strings(SpecSchema::schemaTypes())}});
-        alt.push_back(OrderedJson{{"pattern", "^decimal\\(\\s*[0-9]+\\s*,\\s*[0-9]+\\s*\\)$"}});
+        alt.push_back(OrderedJson{{"pattern", toStd(FormatRules::decimalTypePattern())}});
         s["anyOf"] = alt;
         break;
     }
+    case F::KebabName:
+    case F::Identifier:
+    case F::Duration:
+    case F::Interval:
+    case F::TableName:
+        break; // the pattern above
     case F::Email:
     case F::Url:
     case F::Cron:
@@ -143,7 +136,8 @@ OrderedJson dispatchSchema(const QString &kind, const QStringList &types)
             {"then", ref(kind + QLatin1Char('.') + t)}});
     }
     OrderedJson o{{"type", "object"},
-                  {"required", kind == QLatin1String("sink") ? OrderedJson{"type"} : OrderedJson{"name", "type"}},
+                  {"required", kind == QLatin1String("sink") ? OrderedJson{"type"}
+                                                             : OrderedJson{"name", "type"}},
                   {"properties", {{"type", {{"enum", strings(types)}}}}},
                   {"allOf", allOf}};
     return o;
@@ -173,11 +167,10 @@ QByteArray JsonSchemaGenerator::generate()
         if (t == QLatin1String("rest_api") || t == QLatin1String("websocket") ||
             t == QLatin1String("file_ftp"))
             then["required"] = {"base_url"};
-        allOf.push_back(OrderedJson{
-            {"if",
-             {{"properties", {{"provider_type", {{"const", toStd(t)}}}}},
-              {"required", {"provider_type"}}}},
-            {"then", then}});
+        allOf.push_back(OrderedJson{{"if",
+                                     {{"properties", {{"provider_type", {{"const", toStd(t)}}}}},
+                                      {"required", {"provider_type"}}}},
+                                    {"then", then}});
     }
     defs["provider"]["allOf"] = allOf;
     defs["schedule"]["oneOf"] = OrderedJson::array(

@@ -32,8 +32,8 @@ bool validSecretPart(QStringView s)
     if (s.isEmpty())
         return false;
     for (QChar c : s) {
-        if (!(c.unicode() < 128 && (c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' ||
-                                    c == u'/')))
+        if (!(c.unicode() < 128 &&
+              (c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u'/')))
             return false;
     }
     return true;
@@ -196,6 +196,32 @@ SourceNode PlaceholderResolver::resolveTree(const SourceNode &root, const Lookup
     return copy;
 }
 
+QString PlaceholderResolver::secretVariable(QStringView scope, QStringView key)
+{
+    QString out = QStringLiteral("UIS_SECRET_");
+    const QString joined = scope.toString() + QLatin1Char('_') + key.toString();
+    // By code point, not UTF-16 unit, so a character outside the BMP is one `_` as in Python.
+    for (const char32_t c : joined.toUcs4()) {
+        const bool alnum =
+            (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9');
+        out += alnum ? QChar(char16_t(c)).toUpper() : QChar(u'_');
+    }
+    return out;
+}
+
+QString PlaceholderResolver::variableFor(const Placeholder &p)
+{
+    switch (p.kind) {
+    case Placeholder::Kind::Env:
+        return p.name;
+    case Placeholder::Kind::Secret:
+        return secretVariable(p.scope, p.key);
+    case Placeholder::Kind::Name:
+        break;
+    }
+    return p.name.toUpper();
+}
+
 std::optional<QString> PlaceholderResolver::fromEnvironment(const Placeholder &p)
 {
     QByteArray var;
@@ -204,19 +230,15 @@ std::optional<QString> PlaceholderResolver::fromEnvironment(const Placeholder &p
         var = p.name.toUtf8();
         break;
     case Placeholder::Kind::Secret:
-        var = QStringLiteral("UIS_SECRET_%1_%2")
-                  .arg(p.scope, p.key)
-                  .toUpper()
-                  .replace(QLatin1Char('-'), QLatin1Char('_'))
-                  .replace(QLatin1Char('.'), QLatin1Char('_'))
-                  .replace(QLatin1Char('/'), QLatin1Char('_'))
-                  .toUtf8();
+        var = secretVariable(p.scope, p.key).toUtf8();
         break;
     case Placeholder::Kind::Name:
         if (qEnvironmentVariableIsSet(p.name.toUtf8().constData()))
             return qEnvironmentVariable(p.name.toUtf8().constData());
-        var = p.name.toUpper().replace(QLatin1Char('.'), QLatin1Char('_'))
-                  .replace(QLatin1Char('-'), QLatin1Char('_')).toUtf8();
+        var = p.name.toUpper()
+                  .replace(QLatin1Char('.'), QLatin1Char('_'))
+                  .replace(QLatin1Char('-'), QLatin1Char('_'))
+                  .toUtf8();
         break;
     }
     if (!qEnvironmentVariableIsSet(var.constData()))
@@ -226,7 +248,8 @@ std::optional<QString> PlaceholderResolver::fromEnvironment(const Placeholder &p
 
 QString PlaceholderResolver::mask(QStringView text)
 {
-    return resolve(text, [](const Placeholder &) { return std::optional<QString>(QStringLiteral("****")); });
+    return resolve(
+        text, [](const Placeholder &) { return std::optional<QString>(QStringLiteral("****")); });
 }
 
 } // namespace uis

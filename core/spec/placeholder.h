@@ -61,8 +61,31 @@ public:
     static QString resolve(QStringView text, const Lookup &lookup, QStringList *missing = nullptr);
     static SourceNode resolveTree(const SourceNode &root, const Lookup &lookup,
                                   QStringList *missing = nullptr);
+    /**
+     * The secret-to-variable rule: the environment variable a runner reads the value of
+     * `{{secret.SCOPE:KEY}}` from. dcp-local hands resolved values to a job in exactly these
+     * variables, and the Python runners (`runners/`) must compute the same name.
+     *
+     * - SCOPE is the text between `secret.` and the first `:`, KEY everything after that `:`
+     *   (the placeholder is trimmed of spaces inside the braces first).
+     * - Join them as `SCOPE + "_" + KEY`.
+     * - Replace every character (every Unicode code point) that is not an ASCII letter or digit
+     *   (`[^A-Za-z0-9]`) with one `_`; runs are not collapsed, nothing is trimmed.
+     * - Upper-case the result (it is ASCII by now) and put `UIS_SECRET_` in front.
+     *
+     * Python: `"UIS_SECRET_" + re.sub(r"[^A-Za-z0-9]", "_", f"{scope}_{key}").upper()`.
+     * Examples: `{{secret.reg:token}}` → `UIS_SECRET_REG_TOKEN`, `{{secret.prod-db:api.key}}`
+     * → `UIS_SECRET_PROD_DB_API_KEY`, `{{secret.team/a:b__c}}` → `UIS_SECRET_TEAM_A_B__C`.
+     */
+    static QString secretVariable(QStringView scope, QStringView key);
+    /**
+     * The environment variable a runner reads a placeholder's value from: `{{env.X}}` → `X`
+     * as written, `{{name}}` → the name upper-cased (`{{api_key}}` → `API_KEY`, dots and dashes
+     * kept), `{{secret.S:K}}` → secretVariable().
+     */
+    static QString variableFor(const Placeholder &p);
     /// Looks `{{env.NAME}}` up in the process environment, `{{name}}` in env `NAME` (as written,
-    /// then upper-cased) and `{{secret.S:K}}` in env `UIS_SECRET_S_K`.
+    /// then upper-cased with `.` and `-` as `_`) and `{{secret.S:K}}` in secretVariable().
     static std::optional<QString> fromEnvironment(const Placeholder &p);
     /// The same text with every placeholder's value replaced by `****` (for confirmation views).
     static QString mask(QStringView text);

@@ -9,6 +9,10 @@ namespace uis {
 /**
  * Checks a parsed spec against every rule of UIS-SPEC.md and reports all problems in one pass,
  * each with a stable code, a JSON Pointer and the line and column of the offending value.
+ *
+ * The work is done by three passes, run in this order on one ValidationContext: SchemaPass
+ * (keys, required fields, value types and FormatRules), SemanticPass (rules across values,
+ * literal secrets, placeholders) and GraphPass (unique names, inputs, cycles).
  */
 class Validator
 {

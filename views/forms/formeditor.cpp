@@ -24,13 +24,8 @@ QString humanize(const QString &key)
 } // namespace
 
 FormEditor::FormEditor(PipelineDocument *document, QWidget *parent)
-    : QWidget(parent)
-    , m_document(document)
-    , m_layout(new QVBoxLayout(this))
-    , m_title(new QLabel)
-    , m_subtitle(new QLabel)
-    , m_banner(new QLabel)
-    , m_objectProblems(new QLabel)
+    : QWidget(parent), m_document(document), m_layout(new QVBoxLayout(this)), m_title(new QLabel),
+      m_subtitle(new QLabel), m_banner(new QLabel), m_objectProblems(new QLabel)
 {
     m_layout->setContentsMargins(10, 8, 10, 10);
     m_layout->setSpacing(6);
@@ -48,8 +43,11 @@ FormEditor::FormEditor(PipelineDocument *document, QWidget *parent)
         l->setContentsMargins(8, 6, 8, 6);
         l->hide();
     }
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdf5e3; color: #7a5200; border: 1px solid #f1d39a; border-radius: 4px; }"));
-    m_objectProblems->setStyleSheet(QStringLiteral("QLabel { background: #fdecec; color: #8a1c17; border: 1px solid #f0b4b0; border-radius: 4px; }"));
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdf5e3; color: #7a5200; border: "
+                                           "1px solid #f1d39a; border-radius: 4px; }"));
+    m_objectProblems->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecec; color: #8a1c17; border: 1px solid #f0b4b0; "
+                       "border-radius: 4px; }"));
     m_layout->addWidget(m_title);
     m_layout->addWidget(m_subtitle);
     m_layout->addWidget(m_banner);
@@ -62,7 +60,10 @@ FormEditor::FormEditor(PipelineDocument *document, QWidget *parent)
     refresh();
 }
 
-QString FormEditor::title() const { return m_title->text(); }
+QString FormEditor::title() const
+{
+    return m_title->text();
+}
 
 void FormEditor::setTarget(NodeId id)
 {
@@ -79,9 +80,13 @@ QList<FormEditor::Section> FormEditor::sections() const
     QList<Section> out;
     const GraphNode *n = m_document->graph()->node(m_target);
     if (!n) {
-        out.append({tr("Pipeline"), schema.object(u"spec"), QString(), {QStringLiteral("provider")}});
-        out.append({tr("Provider"), schema.object(u"provider"), QStringLiteral("/provider"),
-                    {QStringLiteral("endpoints"), QStringLiteral("transforms"), QStringLiteral("sinks")}});
+        out.append(
+            {tr("Pipeline"), schema.object(u"spec"), QString(), {QStringLiteral("provider")}});
+        out.append(
+            {tr("Provider"),
+             schema.object(u"provider"),
+             QStringLiteral("/provider"),
+             {QStringLiteral("endpoints"), QStringLiteral("transforms"), QStringLiteral("sinks")}});
         return out;
     }
     QString objectName;
@@ -99,9 +104,10 @@ QList<FormEditor::Section> FormEditor::sections() const
     const ObjectDef *def = schema.object(objectName);
     if (!def) {
         // Unknown type: still offer name and type so it can be fixed here.
-        def = schema.object(n->kind == NodeKind::Endpoint ? SpecSchema::endpointObject(QStringLiteral("rest_api"))
-                            : n->kind == NodeKind::Transform ? SpecSchema::transformObject(QStringLiteral("filter"))
-                                                             : SpecSchema::sinkObject(QStringLiteral("console")));
+        def = schema.object(
+            n->kind == NodeKind::Endpoint ? SpecSchema::endpointObject(QStringLiteral("rest_api"))
+            : n->kind == NodeKind::Transform ? SpecSchema::transformObject(QStringLiteral("filter"))
+                                             : SpecSchema::sinkObject(QStringLiteral("console")));
     }
     out.append({humanize(nodeKindName(n->kind)), def, n->pointer, {}});
     return out;
@@ -126,12 +132,14 @@ void FormEditor::refresh()
     } else {
         const Spec &s = m_document->spec();
         m_title->setText(s.name.isEmpty() ? tr("Pipeline") : s.name);
-        m_subtitle->setText(tr("Pipeline and provider settings · select a node on the canvas to edit it"));
+        m_subtitle->setText(
+            tr("Pipeline and provider settings · select a node on the canvas to edit it"));
     }
     const bool broken = m_document->hasParseError();
     m_banner->setVisible(broken);
-    m_banner->setText(tr("The source does not parse, so these fields show the last version that did and cannot be "
-                         "edited. Fix the syntax error in Source."));
+    m_banner->setText(tr(
+        "The source does not parse, so these fields show the last version that did and cannot be "
+        "edited. Fix the syntax error in Source."));
     if (m_body)
         m_body->setEnabled(!broken);
     reload();
@@ -161,7 +169,8 @@ void FormEditor::addSection(const Section &s, int depth)
     hf.setBold(true);
     hf.setLetterSpacing(QFont::PercentageSpacing, 106);
     header->setFont(hf);
-    header->setStyleSheet(QStringLiteral("color: palette(mid); padding-top: %1px;").arg(depth ? 4 : 10));
+    header->setStyleSheet(
+        QStringLiteral("color: palette(mid); padding-top: %1px;").arg(depth ? 4 : 10));
     m_bodyLayout->addWidget(header);
     auto *line = new QFrame;
     line->setFrameShape(QFrame::HLine);
@@ -180,14 +189,17 @@ void FormEditor::addSection(const Section &s, int depth)
             continue;
         const QString pointer = s.base + QLatin1Char('/') + escapePointerToken(f.name);
         if (f.kind == FieldDef::Kind::Object) {
-            nested.append({humanize(f.name), SpecSchema::instance().object(f.objectType), pointer, {}});
+            nested.append(
+                {humanize(f.name), SpecSchema::instance().object(f.objectType), pointer, {}});
             continue;
         }
         if (f.kind == FieldDef::Kind::ObjectList && f.objectType != QLatin1String("schema_field"))
             continue;
-        auto *fe = new FieldEditor(f, pointer);
-        auto *label = new QLabel(humanize(f.name) + (f.required ? QStringLiteral(" *") : QString()));
-        label->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(f.name, f.description.toHtmlEscaped()));
+        FieldEditor *fe = FieldEditor::create(f, pointer);
+        auto *label =
+            new QLabel(humanize(f.name) + (f.required ? QStringLiteral(" *") : QString()));
+        label->setToolTip(
+            QStringLiteral("<b>%1</b><br>%2").arg(f.name, f.description.toHtmlEscaped()));
         label->setBuddy(fe->input());
         form->addRow(label, fe);
         if (f.name == QLatin1String("inputs"))
@@ -219,7 +231,9 @@ QStringList FormEditor::inputSuggestions() const
 
 void FormEditor::reload()
 {
+    const QString providerType = m_document->spec().provider.providerType;
     for (FieldEditor *fe : std::as_const(m_fields)) {
+        fe->setProviderType(providerType);
         if (!fe->isEditing())
             fe->setValue(m_document->valueAt(fe->pointer()));
         if (fe->field().name == QLatin1String("inputs")) {
@@ -230,8 +244,10 @@ void FormEditor::reload()
                 for (const GraphConnection &c : g->inputsOf(m_target))
                     defaults.append(g->node(c.from)->name);
             }
-            fe->setHint(defaults.isEmpty() ? QString()
-                                           : tr("Empty: reads %1 by default").arg(defaults.join(QStringLiteral(", "))));
+            fe->setHint(
+                defaults.isEmpty()
+                    ? QString()
+                    : tr("Empty: reads %1 by default").arg(defaults.join(QStringLiteral(", "))));
         }
     }
 }
@@ -267,8 +283,10 @@ void FormEditor::applyDiagnostics()
         it.value()->setProblems(mine);
     }
     for (const Diagnostic &d : std::as_const(m_diagnostics)) {
-        if (d.severity != Severity::Info && ((m_target != InvalidNodeId && d.pointer == base) ||
-                                             (m_target == InvalidNodeId && (d.pointer.isEmpty() || d.pointer == QLatin1String("/provider")))))
+        if (d.severity != Severity::Info &&
+            ((m_target != InvalidNodeId && d.pointer == base) ||
+             (m_target == InvalidNodeId &&
+              (d.pointer.isEmpty() || d.pointer == QLatin1String("/provider")))))
             objectLevel.append(d.message.toHtmlEscaped());
     }
     m_objectProblems->setText(objectLevel.join(QStringLiteral("<br>")));
