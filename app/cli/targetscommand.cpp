@@ -28,7 +28,8 @@ const char *const kTargetsHelp =
     "usage: uisctl targets [--env NAME | --url URL] [--format text|json]\n\n"
     "Lists the server's execution targets (dcp-local --targets FILE): where jobs run, whether\n"
     "the cluster answers, and its figures (Flink: TaskManagers, slots, running jobs; Spark:\n"
-    "alive workers, cores, memory). `uisctl submit --target NAME` picks one.\n";
+    "alive workers, cores, memory). `uisctl submit --target NAME` picks one.\n"
+    "Exit: 0 every target answers, 1 some target is unreachable, 2 the server cannot be asked.\n";
 
 QString figures(const QJsonObject &o)
 {

@@ -626,6 +626,10 @@ def test_flink_job_runs_on_the_session_cluster_and_follows_a_cancel_in_flink(dcp
     assert st["finished_at"] and parse_time(st["last_confirmed_at"]) >= parse_time(st["finished_at"]), st
     assert f"Flink job {jid} ended CANCELED (confirmed by the JobManager" in dcp.logs(job_id)
     assert dcp.ctl("cancel", job_id).returncode == 1  # terminal: stays so
+    # what the TaskManager logged about the job is kept in the job's own log
+    log = wait_for("the TaskManager's lines in the log", lambda: (
+        lambda l: l if re.search(rf"TaskManager \S+ log lines of Flink job {jid}:\n  .*{jid}", l) else None)(
+        dcp.logs(job_id)), 15, detail=lambda: brief(dcp.logs(job_id)))
 
 
 def _has_env(pid, mark):
@@ -645,7 +649,9 @@ def test_flink_job_survives_a_restart_follows_taskmanager_loss_and_cancels(dcp, 
     # a restart of dcp-local: the job is re-attached and stays RUNNING, confirmed again
     before = parse_time(dcp.status(job_id)["last_confirmed_at"])
     dcp.restart()
-    assert "following 1 job(s) that still run on a cluster" in "".join(dcp.output)
+    wait_for("dcp-local to announce the re-attached job",
+             lambda: "following 1 job(s) that still run on a cluster" in "".join(dcp.output), 10,
+             detail=lambda: "".join(dcp.output))
     st = wait_for("a confirmation after the restart", lambda: (lambda s: s if parse_time(
         s["last_confirmed_at"]) > before else None)(dcp.status(job_id)), POLL + 5)
     assert (st["status"], st["engine_state"], st["engine_job_id"], st["error"]) == ("RUNNING", "RUNNING", jid, None), st

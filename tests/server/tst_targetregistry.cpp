@@ -8,6 +8,8 @@
 #include "jobstore.h"
 #include "targetregistry.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -228,6 +230,57 @@ private Q_SLOTS:
             QCOMPARE(j.value(QLatin1String("reachable")).toBool(true), false);
             QVERIFY(j.value(QLatin1String("checked_at")).toString().endsWith(QLatin1Char('Z')));
         }
+    }
+
+    void aJobWhoseEngineDoesNotAnswerIsUnreachableNotGuessed()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QTemporaryDir dir;
+        JobStore store;
+        QCOMPARE(store.open(dir.path()), QString());
+        JobRunner runner(&store, RunnerConfig{});
+        TargetRegistry reg(&store, &runner, 60000);
+        TargetSpec flink;
+        flink.name = QStringLiteral("flink-dev");
+        flink.kind = TargetSpec::Kind::FlinkSession;
+        flink.restUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        reg.setTargets({flink});
+        const QDateTime confirmed = QDateTime::fromMSecsSinceEpoch(1'760'000'000'000, Qt::UTC);
+        JobRecord r;
+        r.status.jobId = QStringLiteral("job-1");
+        r.status.name = QStringLiteral("n");
+        r.status.engine = QStringLiteral("flink");
+        r.status.state = JobState::Running;
+        r.status.engineState = QStringLiteral("RUNNING");
+        r.status.target = QStringLiteral("flink-dev");
+        r.status.engineJobId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        r.status.lastConfirmedAt = confirmed;
+        QCOMPARE(store.insert(r), QString());
+        QVERIFY(QDir().mkpath(store.jobDir(QStringLiteral("job-1"))));
+        QVERIFY(reg.canReattach(*store.find(QStringLiteral("job-1"))));
+        reg.reattach(QStringLiteral("job-1"));
+        QTRY_COMPARE_WITH_TIMEOUT(store.find(QStringLiteral("job-1"))->status.engineState,
+                                  QStringLiteral("UNREACHABLE"), 10000);
+        const JobStatus s = store.find(QStringLiteral("job-1"))->status;
+        QCOMPARE(s.state, JobState::Running); // its last confirmed status, not a guess
+        QCOMPARE(s.lastConfirmedAt, confirmed);
+        QFile log(store.logPath(QStringLiteral("job-1")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray text = log.readAll();
+        QVERIFY2(text.contains("dcp-local: dcp-local restarted: following Flink job "
+                               "0123456789abcdef0123456789abcdef"),
+                 text.constData());
+        QVERIFY2(text.contains("the Flink JobManager cannot be reached") &&
+                     text.contains("Connection refused"),
+                 text.constData());
+        // a cancel while the cluster does not answer is refused by nobody and changes nothing yet
+        QCOMPARE(reg.cancel(QStringLiteral("job-1")), JobRunner::CancelOutcome::Terminating);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(store.logPath(QStringLiteral("job-1"))).size() > text.size(),
+                                 10000);
+        QCOMPARE(store.find(QStringLiteral("job-1"))->status.state, JobState::Running);
     }
 
     void storeMigratesAndKeepsClusterJobsOnRecovery()
