@@ -120,17 +120,4 @@ void ExecutionTarget::request(const QByteArray &method, const QUrl &url, const J
     });
 }
 
-QStringList ExecutionTarget::activeJobs() const
-{
-    QStringList out;
-    JobQuery all;
-    all.limit = 1 << 30;
-    qint64 next = 0;
-    for (const JobRecord *r : m_store->list(all, &next)) {
-        if (r->status.target == m_spec.name && !isTerminal(r->status.state))
-            out << r->status.jobId;
-    }
-    return out;
-}
-
 } // namespace uis::dcplocal

@@ -76,8 +76,6 @@ protected:
     {
         m_runner->appendLog(id, JobRunner::logLine(line));
     }
-    /// The jobs of this target that are not terminal.
-    QStringList activeJobs() const;
 
     TargetSpec m_spec;
     JobStore *m_store;

@@ -87,7 +87,10 @@ void SparkStandaloneTarget::onStateChanged(const QString &id, JobState state)
     const QString app = m_apps.take(id);
     if (app.isEmpty())
         return;
-    // The master needs a moment to move the application to completedapps.
+    // The master needs a moment to move the application to completedapps (one that never shows
+    // up there is not waited for forever).
+    if (m_ended.size() > 64)
+        m_ended.clear();
     m_ended.insert(id, app);
     QTimer::singleShot(1500, this, &SparkStandaloneTarget::refresh);
 }
