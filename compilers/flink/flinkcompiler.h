@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "compileindex.h"
 #include "compiler.h"
 #include "jsonconvert.h"
 #include "specloader.h"
@@ -23,6 +24,10 @@ class FlinkCompiler
 public:
     /// All three Flink artifacts.
     static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+    /// The same, also handing back the job config it built in `job` (when given), so the DCP
+    /// compiler embeds it without building it again.
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options,
+                                 OrderedJson *job);
 
     /// The targets this compiler produces, in output order.
     static QStringList targets();
@@ -30,11 +35,17 @@ public:
     /// The Flink SQL script for a spec that validated; mapping diagnostics go to `diagnostics`.
     static QString sql(const Spec &spec, const CompileOptions &options = {},
                        DiagnosticList *diagnostics = nullptr);
+    /// The same with the spec's nodes already indexed (one index per compile).
+    static QString sql(const CompileIndex &index, const CompileOptions &options,
+                       DiagnosticList *diagnostics);
     /// The `flink_config` map (Flink 1.20/2.x configuration keys).
     static OrderedJson flinkConfig(const Spec &spec, const CompileOptions &options = {});
     /// The `flink-job` document.
     static OrderedJson jobConfig(const Spec &spec, const CompileOptions &options = {},
                                  DiagnosticList *diagnostics = nullptr);
+    /// The same with the spec's nodes already indexed.
+    static OrderedJson jobConfig(const CompileIndex &index, const CompileOptions &options,
+                                 DiagnosticList *diagnostics);
     /// The `flink run` argv, program name first.
     static QStringList runArgs(const Spec &spec, const CompileOptions &options = {});
     /// Maven coordinates of the connector jars the job needs.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "compileindex.h"
 #include "compiler.h"
 #include "jsonconvert.h"
 #include "specloader.h"
@@ -24,6 +25,10 @@ class SparkCompiler
 public:
     /// All three Spark artifacts.
     static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+    /// The same, also handing back the job config it built in `job` (when given), so the DCP
+    /// compiler embeds it without building it again.
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options,
+                                 OrderedJson *job);
 
     /// The targets this compiler produces, in output order.
     static QStringList targets();
@@ -32,6 +37,9 @@ public:
     /// (e.g. `s3://` rewritten to `s3a://`) are appended to `diagnostics` when given.
     static OrderedJson jobConfig(const Spec &spec, const CompileOptions &options = {},
                                  DiagnosticList *diagnostics = nullptr);
+    /// The same with the spec's nodes already indexed (one index per compile).
+    static OrderedJson jobConfig(const CompileIndex &index, const CompileOptions &options,
+                                 DiagnosticList *diagnostics);
     /// The SparkSession conf (`spark_config` of the job config), keys in a stable order.
     static OrderedJson sessionConf(const Spec &spec, const CompileOptions &options = {});
     /// The same conf with the packages already known.
