@@ -15,11 +15,13 @@ namespace uis {
  * quadratic in the number of endpoints).
  *
  * Holds pointers into the spec: it must not outlive it, and the spec must not change meanwhile.
+ * A Spec converts to an index implicitly, so the compilers' entry points take either: callers
+ * with one spec pass it, a compile that needs several passes indexes once and passes the index.
  */
 class CompileIndex
 {
 public:
-    explicit CompileIndex(const Spec &spec);
+    CompileIndex(const Spec &spec); // NOLINT(google-explicit-constructor): see above
 
     const Spec &spec() const { return m_spec; }
     /// The endpoint called `name`, or nullptr.

@@ -224,6 +224,15 @@ QString CompileSupport::kubernetesNamespace(const Spec &spec)
     return QStringLiteral("default");
 }
 
+QStringList CompileSupport::runnerArgs(const Spec &spec, const CompileOptions &options,
+                                       const QString &defaultRunner)
+{
+    return {options.runnerPath.isEmpty() ? defaultRunner : options.runnerPath,
+            QStringLiteral("--job-config"),
+            options.jobConfigPath.isEmpty() ? QStringLiteral("/opt/uis/jobs/%1.json").arg(spec.name)
+                                            : options.jobConfigPath};
+}
+
 QString CompileSupport::fileName(const Spec &spec, const QString &target, const QString &extension)
 {
     return QStringLiteral("%1.%2.%3").arg(spec.name, target, extension);

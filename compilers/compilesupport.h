@@ -62,6 +62,10 @@ public:
     static QStringList listSetting(const SourceNode *node);
     /// The Kubernetes namespace: `config.namespace`, else `tenant_id`, else "default".
     static QString kubernetesNamespace(const Spec &spec);
+    /// The job runner and its arguments: `options.runnerPath` (else `defaultRunner`),
+    /// `--job-config`, `options.jobConfigPath` (else `/opt/uis/jobs/<name>.json`).
+    static QStringList runnerArgs(const Spec &spec, const CompileOptions &options,
+                                  const QString &defaultRunner);
     /// The artifact file name, `<name>.<target>.<ext>`.
     static QString fileName(const Spec &spec, const QString &target, const QString &extension);
 

@@ -121,7 +121,7 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
 }
 
 OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &options,
-                                    const OrderedJson &job)
+                                    OrderedJson job)
 {
     OrderedJson body = OrderedJson::object();
     body["name"] = toStd(spec.name);
@@ -134,15 +134,17 @@ OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &opti
         config["flink"] = OrderedJson{
             {"version", job["flink_version"]}, {"sql", job["sql"]}, {"conf", job["flink_config"]}};
         config["resources"] = resources(spec);
-        config["uis"] = OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", job}};
+        config["uis"] =
+            OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     } else {
         config["spark_version"] = toStd(SparkCompiler::sparkVersion(spec, options));
         config["job_type"] = isStreaming(spec) ? "STREAMING" : "BATCH";
         config["core_etl"] = coreEtl(job);
         config["resources"] = resources(spec);
-        config["uis"] = OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", job}};
+        config["uis"] =
+            OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     }
-    body["config"] = config;
+    body["config"] = std::move(config);
     return body;
 }
 
@@ -208,16 +210,18 @@ CompileResult DcpCompiler::compile(const LoadedSpec &loaded, const CompileOption
     result.diagnostics = engineResult.diagnostics;
     if (!engineResult.succeeded())
         return result;
-    const OrderedJson body = requestFor(spec, options, job);
+    // The manifest first: the request then takes the job over instead of copying it.
+    const QByteArray yaml =
+        engine == Engine::Spark ? manifestFor(spec, options, job) : QByteArray();
     result.artifacts.append(
         Artifact{QStringLiteral("dcp-request"),
                  CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
-                 QStringLiteral("json"), dumpJson(body)});
+                 QStringLiteral("json"), dumpJson(requestFor(spec, options, std::move(job)))});
     if (engine == Engine::Spark)
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-manifest"),
                      CS::fileName(spec, QStringLiteral("dcp-manifest"), QStringLiteral("yaml")),
-                     QStringLiteral("yaml"), manifestFor(spec, options, job)});
+                     QStringLiteral("yaml"), yaml});
     return result;
 }
 

@@ -33,8 +33,7 @@ public:
 
 private:
     /// The request around the engine's job config `job`.
-    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options,
-                                  const OrderedJson &job);
+    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
     /// The manifest around the Spark job config `job`.
     static QByteArray manifestFor(const Spec &spec, const CompileOptions &options,
                                   const OrderedJson &job);

@@ -217,8 +217,7 @@ bool ManifestWriter::string(const std::string &s, bool specFlow, bool yamlFlow)
     const QString text = QString::fromLatin1(s.data(), qsizetype(s.size()));
     // SpecWriter's rule, plus what yaml-cpp itself never writes plain in flow style: the flow
     // indicators.
-    if (!newline && !(yamlFlow && flowIndicator) &&
-        !SpecWriter::needsQuotes(text, specFlow)) {
+    if (!newline && !(yamlFlow && flowIndicator) && !SpecWriter::needsQuotes(text, specFlow)) {
         m_out += s;
         return true;
     }

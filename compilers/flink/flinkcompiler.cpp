@@ -70,12 +70,6 @@ OrderedJson FlinkCompiler::flinkConfig(const Spec &spec, const CompileOptions &o
     return c;
 }
 
-QString FlinkCompiler::sql(const Spec &spec, const CompileOptions &options,
-                           DiagnosticList *diagnostics)
-{
-    return sql(CompileIndex(spec), options, diagnostics);
-}
-
 QString FlinkCompiler::sql(const CompileIndex &index, const CompileOptions &options,
                            DiagnosticList *diagnostics)
 {
@@ -130,12 +124,6 @@ QStringList FlinkCompiler::connectorJars(const Spec &spec, const CompileOptions 
     if (avro)
         out.append(QStringLiteral("org.apache.flink:flink-sql-avro:%1").arg(patch));
     return out;
-}
-
-OrderedJson FlinkCompiler::jobConfig(const Spec &spec, const CompileOptions &options,
-                                     DiagnosticList *diagnostics)
-{
-    return jobConfig(CompileIndex(spec), options, diagnostics);
 }
 
 OrderedJson FlinkCompiler::jobConfig(const CompileIndex &index, const CompileOptions &options,
@@ -214,20 +202,12 @@ QStringList FlinkCompiler::runArgs(const Spec &spec, const CompileOptions &optio
             !sa.isEmpty() && !conf.contains("kubernetes.service-account"))
             argv << QStringLiteral("-Dkubernetes.service-account=") + sa;
     }
-    QString runner = options.runnerPath;
-    if (runner.isEmpty())
-        runner = QString::fromLatin1(
-            k8s || target.startsWith(QLatin1String("yarn")) ? kK8sRunner : kLocalRunner);
-    QString jobPath = options.jobConfigPath;
-    if (jobPath.isEmpty())
-        jobPath = QStringLiteral("/opt/uis/jobs/%1.json").arg(spec.name);
-    argv << QStringLiteral("-py") << runner << QStringLiteral("--job-config") << jobPath;
+    argv << QStringLiteral("-py")
+         << CS::runnerArgs(spec, options,
+                           QString::fromLatin1(k8s || target.startsWith(QLatin1String("yarn"))
+                                                   ? kK8sRunner
+                                                   : kLocalRunner));
     return argv;
-}
-
-CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options)
-{
-    return compile(loaded, options, nullptr);
 }
 
 CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options,
@@ -238,7 +218,7 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
         return result;
     const Spec &spec = loaded.spec;
     DiagnosticList diags;
-    OrderedJson job = jobConfig(CompileIndex(spec), options, &diags);
+    OrderedJson job = jobConfig(spec, options, &diags);
     const QString target =
         options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
     if (target == QLatin1String("kubernetes-session") &&

@@ -195,12 +195,6 @@ static QStringList packagesFor(const Spec &spec, const CompileOptions &options,
     return out;
 }
 
-OrderedJson SparkCompiler::jobConfig(const Spec &spec, const CompileOptions &options,
-                                     DiagnosticList *diagnostics)
-{
-    return jobConfig(CompileIndex(spec), options, diagnostics);
-}
-
 OrderedJson SparkCompiler::jobConfig(const CompileIndex &index, const CompileOptions &options,
                                      DiagnosticList *diagnostics)
 {
@@ -211,7 +205,7 @@ OrderedJson SparkCompiler::jobConfig(const CompileIndex &index, const CompileOpt
 
 QStringList SparkCompiler::packages(const Spec &spec, const CompileOptions &options)
 {
-    return packagesFor(spec, options, buildJob(CompileIndex(spec), options, nullptr));
+    return packagesFor(spec, options, buildJob(spec, options, nullptr));
 }
 
 QStringList SparkCompiler::submitArgs(const Spec &spec, const CompileOptions &options)
@@ -257,19 +251,8 @@ QStringList SparkCompiler::submitArgsWith(const Spec &spec, const CompileOptions
         if (!pk.isEmpty())
             argv << QStringLiteral("--conf") << QStringLiteral("spark.jars.ivy=/tmp/.ivy2");
     }
-    QString runner = options.runnerPath;
-    if (runner.isEmpty())
-        runner = QString::fromLatin1(k8s ? kK8sRunner : kLocalRunner);
-    QString jobPath = options.jobConfigPath;
-    if (jobPath.isEmpty())
-        jobPath = QStringLiteral("/opt/uis/jobs/%1.json").arg(spec.name);
-    argv << runner << QStringLiteral("--job-config") << jobPath;
+    argv << CS::runnerArgs(spec, options, QString::fromLatin1(k8s ? kK8sRunner : kLocalRunner));
     return argv;
-}
-
-CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options)
-{
-    return compile(loaded, options, nullptr);
 }
 
 CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options,
@@ -287,7 +270,7 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
         return result;
     }
 
-    OrderedJson job = jobConfig(CompileIndex(spec), options, &result.diagnostics);
+    OrderedJson job = jobConfig(spec, options, &result.diagnostics);
     if (isKubernetes(options) && spec.configValue(QStringLiteral("container_image")).isEmpty())
         CS::add(&result.diagnostics,
                 CS::make(

@@ -43,13 +43,59 @@ SourceNode toNode(const OrderedJson &j)
     }
 }
 
-const char *const kStrings[] = {
-    "plain",  "two words", "", " lead", "trail ", "a&b", "a?b", "?a", "a,b", "[x]", "{x}",
-    "a: b",   "a:b",       "a:", "#x", "x #y", "x#y", "true", "false", "null", "~", "123", "1.5",
-    "-x",     "- x",       "-1", "@x", "`x", "%x", "!x", "*x", "|x", ">x", "'x", "\"x",
-    "it's",   "say \"hi\"", "back\\slash", "line\nbreak", "two\nlines\n", "ends\n\n",
-    "\nstarts", "x\n  indented\n", "with  \n", "s3a://b/p", "https://h/p?a=1&b=2",
-    "Bearer {{api_key}}", "$.results", "5 minutes", "0 3 * * *", "x=1", "a]b", "a}b"};
+const char *const kStrings[] = {"plain",
+                                "two words",
+                                "",
+                                " lead",
+                                "trail ",
+                                "a&b",
+                                "a?b",
+                                "?a",
+                                "a,b",
+                                "[x]",
+                                "{x}",
+                                "a: b",
+                                "a:b",
+                                "a:",
+                                "#x",
+                                "x #y",
+                                "x#y",
+                                "true",
+                                "false",
+                                "null",
+                                "~",
+                                "123",
+                                "1.5",
+                                "-x",
+                                "- x",
+                                "-1",
+                                "@x",
+                                "`x",
+                                "%x",
+                                "!x",
+                                "*x",
+                                "|x",
+                                ">x",
+                                "'x",
+                                "\"x",
+                                "it's",
+                                "say \"hi\"",
+                                "back\\slash",
+                                "line\nbreak",
+                                "two\nlines\n",
+                                "ends\n\n",
+                                "\nstarts",
+                                "x\n  indented\n",
+                                "with  \n",
+                                "s3a://b/p",
+                                "https://h/p?a=1&b=2",
+                                "Bearer {{api_key}}",
+                                "$.results",
+                                "5 minutes",
+                                "0 3 * * *",
+                                "x=1",
+                                "a]b",
+                                "a}b"};
 
 /// A document that puts every string in every position a manifest has.
 OrderedJson document()
@@ -68,8 +114,8 @@ OrderedJson document()
     }
     OrderedJson d = OrderedJson::object();
     d["apiVersion"] = "dcp.pedregal.doordash.com/v1";
-    d["numbers"] = OrderedJson{{"int", 20}, {"neg", -3}, {"float", 0.05}, {"big", 1e20},
-                               {"bool", true}, {"null", nullptr}};
+    d["numbers"] = OrderedJson{{"int", 20},   {"neg", -3},    {"float", 0.05},
+                               {"big", 1e20}, {"bool", true}, {"null", nullptr}};
     d["empty"] = OrderedJson{{"map", OrderedJson::object()}, {"list", OrderedJson::array()}};
     d["emptyItems"] = OrderedJson::array({OrderedJson::object(), OrderedJson::array()});
     d["strings"] = strings;
@@ -80,8 +126,8 @@ OrderedJson document()
     d["nine"] = OrderedJson::array({1, 2, 3, 4, 5, 6, 7, 8, 9});
     d["nested"] = OrderedJson::array(
         {OrderedJson{{"name", "a"},
-                     {"inner", OrderedJson{{"deep", OrderedJson::array({OrderedJson{
-                                                                {"x", "two\nlines\n"}}})}}},
+                     {"inner", OrderedJson{{"deep", OrderedJson::array(
+                                                        {OrderedJson{{"x", "two\nlines\n"}}})}}},
                      {"query", "SELECT *\nFROM t\n"},
                      {"list", OrderedJson::array({"a", "b"})}},
          "two\nlines\n"});
@@ -106,10 +152,10 @@ private Q_SLOTS:
             const QList<QByteArray> a = fast->split('\n'), b = slow.split('\n');
             for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i) {
                 if (a.at(i) != b.at(i))
-                    QFAIL(qPrintable(QStringLiteral("line %1: fast `%2`, general `%3`")
-                                         .arg(i + 1)
-                                         .arg(QString::fromUtf8(a.at(i)),
-                                              QString::fromUtf8(b.at(i)))));
+                    QFAIL(qPrintable(
+                        QStringLiteral("line %1: fast `%2`, general `%3`")
+                            .arg(i + 1)
+                            .arg(QString::fromUtf8(a.at(i)), QString::fromUtf8(b.at(i)))));
             }
             QCOMPARE(*fast, slow);
         }
@@ -144,7 +190,8 @@ private Q_SLOTS:
         longKey[std::string(201, 'k')] = 1;
         QVERIFY(!ManifestWriter::write(longKey).has_value());
         OrderedJson listInList = OrderedJson::object();
-        listInList["l"] = OrderedJson::array({OrderedJson::array({OrderedJson::object({{"a", 1}})})});
+        listInList["l"] =
+            OrderedJson::array({OrderedJson::array({OrderedJson::object({{"a", 1}})})});
         QVERIFY(!ManifestWriter::write(listInList).has_value());
     }
 };

@@ -15,13 +15,21 @@ FlinkRelation input()
     FlinkRelation r;
     r.sql = QStringLiteral("`orders`");
     r.columns = {
-        FlinkColumn{QStringLiteral("id"), QStringLiteral("BIGINT"), true,
+        FlinkColumn{QStringLiteral("id"),
+                    QStringLiteral("BIGINT"),
+                    true,
                     {FlinkOrigin{QStringLiteral("orders"), QStringLiteral("id")}}},
-        FlinkColumn{QStringLiteral("name"), QStringLiteral("STRING"), false,
+        FlinkColumn{QStringLiteral("name"),
+                    QStringLiteral("STRING"),
+                    false,
                     {FlinkOrigin{QStringLiteral("orders"), QStringLiteral("name")}}},
-        FlinkColumn{QStringLiteral("amount"), QStringLiteral("DECIMAL(10, 2)"), false,
+        FlinkColumn{QStringLiteral("amount"),
+                    QStringLiteral("DECIMAL(10, 2)"),
+                    false,
                     {FlinkOrigin{QStringLiteral("orders"), QStringLiteral("amount")}}},
-        FlinkColumn{QStringLiteral("ts"), QStringLiteral("TIMESTAMP(3)"), true,
+        FlinkColumn{QStringLiteral("ts"),
+                    QStringLiteral("TIMESTAMP(3)"),
+                    true,
                     {FlinkOrigin{QStringLiteral("orders"), QStringLiteral("ts")}}},
     };
     r.rowtime = QStringLiteral("ts");
@@ -67,13 +75,13 @@ private Q_SLOTS:
 
     void starNeedsOneKnownInput()
     {
-        const FlinkRelation one = SqlShape::analyse(QStringLiteral("SELECT * FROM orders"),
-                                                    input(), 1);
+        const FlinkRelation one =
+            SqlShape::analyse(QStringLiteral("SELECT * FROM orders"), input(), 1);
         QVERIFY(one.known);
         QCOMPARE(names(one), names(input()));
         QCOMPARE(one.rowtime, QStringLiteral("ts"));
-        const FlinkRelation two = SqlShape::analyse(QStringLiteral("SELECT * FROM a JOIN b"),
-                                                    input(), 2);
+        const FlinkRelation two =
+            SqlShape::analyse(QStringLiteral("SELECT * FROM a JOIN b"), input(), 2);
         QVERIFY(!two.known);
         QVERIFY(two.columns.isEmpty());
     }
@@ -87,9 +95,9 @@ private Q_SLOTS:
         QVERIFY(r.known);
         QVERIFY(r.updating);
         QCOMPARE(r.key, QStringList{QStringLiteral("name")});
-        QCOMPARE(types(r), (QStringList{QStringLiteral("STRING"), QStringLiteral("BIGINT"),
-                                        QStringLiteral("DECIMAL(38, 2)"),
-                                        QStringLiteral("BIGINT")}));
+        QCOMPARE(types(r),
+                 (QStringList{QStringLiteral("STRING"), QStringLiteral("BIGINT"),
+                              QStringLiteral("DECIMAL(38, 2)"), QStringLiteral("BIGINT")}));
         QVERIFY(r.columns.at(1).notNull); // count(*)
         QVERIFY(r.rowtime.isEmpty());     // grouping turns event time into a plain timestamp
     }
@@ -148,8 +156,8 @@ private Q_SLOTS:
     {
         // `GROUP BY` and `FROM` inside literals and backticks are not clauses.
         const FlinkRelation r = SqlShape::analyse(
-            QStringLiteral("SELECT id, 'GROUP BY x FROM y' AS note, `from` FROM orders"),
-            input(), 1);
+            QStringLiteral("SELECT id, 'GROUP BY x FROM y' AS note, `from` FROM orders"), input(),
+            1);
         QVERIFY(!r.updating);
         QCOMPARE(names(r), (QStringList{QStringLiteral("id"), QStringLiteral("note"),
                                         QStringLiteral("from")}));
@@ -158,9 +166,9 @@ private Q_SLOTS:
 
     void helpers()
     {
-        QCOMPARE(SqlShape::splitTopLevel(QStringLiteral("a, f(b, c), 'x,y'")),
-                 (QStringList{QStringLiteral("a"), QStringLiteral("f(b, c)"),
-                              QStringLiteral("'x,y'")}));
+        QCOMPARE(
+            SqlShape::splitTopLevel(QStringLiteral("a, f(b, c), 'x,y'")),
+            (QStringList{QStringLiteral("a"), QStringLiteral("f(b, c)"), QStringLiteral("'x,y'")}));
         QCOMPARE(SqlShape::unquoteIdentifier(QStringLiteral(" `a``b` ")), QStringLiteral("a`b"));
         QVERIFY(SqlShape::isPlainIdentifier(QStringLiteral("`odd name`")));
         QVERIFY(SqlShape::isPlainIdentifier(QStringLiteral("_x1")));
