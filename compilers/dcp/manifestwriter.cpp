@@ -19,9 +19,53 @@ bool shortScalarList(const OrderedJson &l)
     return true;
 }
 
+/// Key-ordered JSON as a tree, for the general writer.
+SourceNode toNode(const OrderedJson &j)
+{
+    switch (j.type()) {
+    case OrderedJson::value_t::object: {
+        SourceNode m = SourceNode::makeMap();
+        for (auto it = j.begin(); it != j.end(); ++it)
+            m.insert(QString::fromStdString(it.key()), toNode(it.value()));
+        return m;
+    }
+    case OrderedJson::value_t::array: {
+        SourceNode l = SourceNode::makeList();
+        for (const auto &c : j)
+            l.append(toNode(c));
+        return l;
+    }
+    case OrderedJson::value_t::string:
+        return SourceNode::makeString(QString::fromStdString(j.get<std::string>()));
+    case OrderedJson::value_t::boolean:
+        return SourceNode::makeBool(j.get<bool>());
+    case OrderedJson::value_t::number_integer:
+    case OrderedJson::value_t::number_unsigned:
+        return SourceNode::makeInt(j.get<qint64>());
+    case OrderedJson::value_t::number_float:
+        return SourceNode::makeScalar(QString::fromStdString(j.dump()),
+                                      SourceNode::ScalarType::Float);
+    default:
+        return SourceNode::makeNull();
+    }
+}
+
 } // namespace
 
-std::optional<QByteArray> ManifestWriter::write(const OrderedJson &root)
+QByteArray ManifestWriter::write(const OrderedJson &root)
+{
+    // One pass over the JSON; only what it does not cover goes through the tree and yaml-cpp.
+    if (std::optional<QByteArray> fast = writeFast(root))
+        return *fast;
+    return writeGeneral(root);
+}
+
+QByteArray ManifestWriter::writeGeneral(const OrderedJson &root)
+{
+    return SpecWriter::toYaml(toNode(root));
+}
+
+std::optional<QByteArray> ManifestWriter::writeFast(const OrderedJson &root)
 {
     if (!root.is_object())
         return std::nullopt;

@@ -16,14 +16,18 @@ namespace uis {
  *
  * Covers what manifests hold: plain and double-quoted printable ASCII (line breaks as `\n`),
  * numbers, booleans, nulls, nested maps and lists. Anything else (other control characters,
- * non-ASCII text, keys over 200 characters, lists of lists of maps) returns nullopt, and the
- * caller writes it the general way.
+ * non-ASCII text, keys over 200 characters, lists of lists of maps) writeFast() refuses, and
+ * write() then takes the general way: the JSON as a SourceNode tree through SpecWriter::toYaml().
  */
 class ManifestWriter
 {
 public:
-    /// The YAML of `root` (a JSON object), or nullopt when it holds something not covered.
-    static std::optional<QByteArray> write(const OrderedJson &root);
+    /// The YAML of `root` (a JSON object).
+    static QByteArray write(const OrderedJson &root);
+    /// The one-pass YAML, or nullopt when `root` holds something it does not cover.
+    static std::optional<QByteArray> writeFast(const OrderedJson &root);
+    /// The general way: a SourceNode tree through SpecWriter::toYaml().
+    static QByteArray writeGeneral(const OrderedJson &root);
 
 private:
     ManifestWriter() = default;
