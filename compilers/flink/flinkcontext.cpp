@@ -70,10 +70,9 @@ bool FlinkContext::bridged() const
            provider().providerType == QLatin1String("webhook");
 }
 
-QString FlinkContext::sourceKind() const
+QString FlinkContext::sourceKind(const QString &providerType)
 {
-    return provider().providerType == QLatin1String("database") ? QStringLiteral("cdc")
-                                                                : provider().providerType;
+    return providerType == QLatin1String("database") ? QStringLiteral("cdc") : providerType;
 }
 
 QString FlinkContext::sourceTable(const Endpoint &e) const

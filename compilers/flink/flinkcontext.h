@@ -37,7 +37,9 @@ public:
     /// The provider's records arrive through a Kafka bridge (websocket, webhook).
     bool bridged() const;
     /// `cdc` for database providers, else the provider type.
-    QString sourceKind() const;
+    QString sourceKind() const { return sourceKind(provider().providerType); }
+    /// The same for a provider type (the prefix of source tables and job sources).
+    static QString sourceKind(const QString &providerType);
     /// `<kind>_<endpoint>`: the source table of an endpoint.
     QString sourceTable(const Endpoint &e) const;
     /// `config.kafka_bootstrap_servers`.

@@ -3,6 +3,7 @@
 
 #include "compilesupport.h"
 #include "flinkcompiler.h"
+#include "flinkcontext.h"
 #include "jobjsonwriter.h"
 
 namespace uis {
@@ -23,8 +24,7 @@ OrderedJson ms(const QString &duration)
 FlinkJobJson::FlinkJobJson(const Spec &spec)
     : m_spec(spec), m_bootstrap(spec.configValue(QStringLiteral("kafka_bootstrap_servers")))
 {
-    const QString &type = spec.provider.providerType;
-    m_kind = type == QLatin1String("database") ? QStringLiteral("cdc") : type;
+    m_kind = FlinkContext::sourceKind(spec.provider.providerType);
 }
 
 QString FlinkJobJson::sourceName(const Endpoint &e) const

@@ -29,9 +29,8 @@ struct FlinkColumn
  * A table or view of the Flink script, with what the planner will know about it: its columns,
  * whether it is a changelog, its key and its event-time attribute.
  */
-class FlinkRelation
+struct FlinkRelation
 {
-public:
     QString sql;       ///< the quoted name to select from
     bool known = true; ///< the columns are known
     QList<FlinkColumn> columns;
