@@ -154,6 +154,17 @@ QString CompileSupport::toS3a(const QString &url, bool *rewritten)
     return url;
 }
 
+QString CompileSupport::toS3a(const QString &url, const QString &pointer, const QString &message,
+                              DiagnosticList *diagnostics)
+{
+    bool rewritten = false;
+    const QString out = toS3a(url, &rewritten);
+    if (rewritten)
+        add(diagnostics,
+            make(Severity::Info, QStringLiteral("UIS-I-S3A"), message.arg(url, out), pointer));
+    return out;
+}
+
 QList<const SourceNode *> CompileSupport::dottedConfig(const Spec &spec)
 {
     QList<const SourceNode *> out;
@@ -213,27 +224,18 @@ QString CompileSupport::kubernetesNamespace(const Spec &spec)
     return QStringLiteral("default");
 }
 
+QStringList CompileSupport::runnerArgs(const Spec &spec, const CompileOptions &options,
+                                       const QString &defaultRunner)
+{
+    return {options.runnerPath.isEmpty() ? defaultRunner : options.runnerPath,
+            QStringLiteral("--job-config"),
+            options.jobConfigPath.isEmpty() ? QStringLiteral("/opt/uis/jobs/%1.json").arg(spec.name)
+                                            : options.jobConfigPath};
+}
+
 QString CompileSupport::fileName(const Spec &spec, const QString &target, const QString &extension)
 {
     return QStringLiteral("%1.%2.%3").arg(spec.name, target, extension);
-}
-
-const Endpoint *CompileSupport::endpoint(const Spec &spec, const QString &name)
-{
-    for (const Endpoint &e : spec.provider.endpoints) {
-        if (e.name == name)
-            return &e;
-    }
-    return nullptr;
-}
-
-int CompileSupport::transformIndex(const Spec &spec, const QString &name)
-{
-    for (int i = 0; i < spec.provider.transforms.size(); ++i) {
-        if (spec.provider.transforms.at(i).name == name)
-            return i;
-    }
-    return -1;
 }
 
 QString CompileSupport::defaultSparkVersion()

@@ -46,6 +46,10 @@ public:
     /// `s3://…` → `s3a://…` (open-source Spark and Hadoop read S3 through S3A). Other values
     /// are returned unchanged; `rewritten` tells whether it changed.
     static QString toS3a(const QString &url, bool *rewritten = nullptr);
+    /// The same, adding an info diagnostic at `pointer` when rewritten: `message` with `%1`
+    /// (the URL) and `%2` (the S3A URL).
+    static QString toS3a(const QString &url, const QString &pointer, const QString &message,
+                         DiagnosticList *diagnostics);
     /// The provider config entries whose key contains a dot (engine conf passed through).
     static QList<const SourceNode *> dottedConfig(const Spec &spec);
     /// A scalar node's value as text; booleans as `true`/`false`.
@@ -58,12 +62,12 @@ public:
     static QStringList listSetting(const SourceNode *node);
     /// The Kubernetes namespace: `config.namespace`, else `tenant_id`, else "default".
     static QString kubernetesNamespace(const Spec &spec);
+    /// The job runner and its arguments: `options.runnerPath` (else `defaultRunner`),
+    /// `--job-config`, `options.jobConfigPath` (else `/opt/uis/jobs/<name>.json`).
+    static QStringList runnerArgs(const Spec &spec, const CompileOptions &options,
+                                  const QString &defaultRunner);
     /// The artifact file name, `<name>.<target>.<ext>`.
     static QString fileName(const Spec &spec, const QString &target, const QString &extension);
-    /// The endpoint called `name`, or nullptr.
-    static const Endpoint *endpoint(const Spec &spec, const QString &name);
-    /// The transform called `name`, or -1.
-    static int transformIndex(const Spec &spec, const QString &name);
 
     // Pinned versions (scripts/engines/versions.env).
     static QString defaultSparkVersion();                           ///< "3.5"

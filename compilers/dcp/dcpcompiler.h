@@ -30,6 +30,13 @@ public:
                                DiagnosticList *diagnostics = nullptr);
     /// The manifest YAML for a Spark spec that validated.
     static QByteArray manifest(const Spec &spec, const CompileOptions &options = {});
+
+private:
+    /// The request around the engine's job config `job`.
+    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
+    /// The manifest around the Spark job config `job`.
+    static QByteArray manifestFor(const Spec &spec, const CompileOptions &options,
+                                  const OrderedJson &job);
 };
 
 } // namespace uis

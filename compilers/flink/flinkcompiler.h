@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "compileindex.h"
 #include "compiler.h"
 #include "jsonconvert.h"
 #include "specloader.h"
@@ -22,18 +23,22 @@ class FlinkCompiler
 {
 public:
     /// All three Flink artifacts.
-    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+    /// Also hands back the job config it built in `job` (when given), so the DCP compiler
+    /// embeds it without building it again.
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {},
+                                 OrderedJson *job = nullptr);
 
     /// The targets this compiler produces, in output order.
     static QStringList targets();
 
     /// The Flink SQL script for a spec that validated; mapping diagnostics go to `diagnostics`.
-    static QString sql(const Spec &spec, const CompileOptions &options = {},
+    /// Takes a Spec or, within a compile, its CompileIndex.
+    static QString sql(const CompileIndex &spec, const CompileOptions &options = {},
                        DiagnosticList *diagnostics = nullptr);
     /// The `flink_config` map (Flink 1.20/2.x configuration keys).
     static OrderedJson flinkConfig(const Spec &spec, const CompileOptions &options = {});
-    /// The `flink-job` document.
-    static OrderedJson jobConfig(const Spec &spec, const CompileOptions &options = {},
+    /// The `flink-job` document. Takes a Spec or, within a compile, its CompileIndex.
+    static OrderedJson jobConfig(const CompileIndex &spec, const CompileOptions &options = {},
                                  DiagnosticList *diagnostics = nullptr);
     /// The `flink run` argv, program name first.
     static QStringList runArgs(const Spec &spec, const CompileOptions &options = {});

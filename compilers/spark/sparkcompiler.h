@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "compileindex.h"
 #include "compiler.h"
 #include "jsonconvert.h"
 #include "specloader.h"
@@ -23,14 +24,18 @@ class SparkCompiler
 {
 public:
     /// All three Spark artifacts.
-    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+    /// Also hands back the job config it built in `job` (when given), so the DCP compiler
+    /// embeds it without building it again.
+    static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {},
+                                 OrderedJson *job = nullptr);
 
     /// The targets this compiler produces, in output order.
     static QStringList targets();
 
     /// The `spark-job` document for a spec that validated. Diagnostics the mapping produces
     /// (e.g. `s3://` rewritten to `s3a://`) are appended to `diagnostics` when given.
-    static OrderedJson jobConfig(const Spec &spec, const CompileOptions &options = {},
+    /// Takes a Spec or, within a compile, its CompileIndex.
+    static OrderedJson jobConfig(const CompileIndex &spec, const CompileOptions &options = {},
                                  DiagnosticList *diagnostics = nullptr);
     /// The SparkSession conf (`spark_config` of the job config), keys in a stable order.
     static OrderedJson sessionConf(const Spec &spec, const CompileOptions &options = {});

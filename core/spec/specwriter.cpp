@@ -362,6 +362,11 @@ QByteArray SpecWriter::toYaml(const SourceNode &root)
     return out;
 }
 
+bool SpecWriter::needsQuotes(const QString &text, bool flow)
+{
+    return uis::needsQuotes(text, flow);
+}
+
 QByteArray SpecWriter::toJson(const SourceNode &root, int indent)
 {
     return dumpJson(toOrderedJson(root), indent);

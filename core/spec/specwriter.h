@@ -21,6 +21,8 @@ public:
     static SourceNode normalize(const SourceNode &root);
 
     static QByteArray toYaml(const SourceNode &root);
+    /// Whether toYaml() quotes string `text` (as a value, or a key/flow item when `flow`).
+    static bool needsQuotes(const QString &text, bool flow);
     static QByteArray toJson(const SourceNode &root, int indent = 2);
 };
 

@@ -60,6 +60,73 @@ PY
   done
 fi
 
+# ------------------------------------------------------------------ every target vs PyYAML, 1,000 and 4,000 endpoints
+# One spec per engine (gen_large_spec.py --engine: 50 transforms, one sink of each type per 40
+# endpoints); `validate` and every target `uisctl compile --help` lists, each against the PyYAML
+# CLoader load of the same file. Targets: compile < 0.25x, validate < 0.2x, 4000/1000 < 4.5.
+if "$build/bin/uisctl" compile --help >/dev/null 2>&1; then
+  "$py" - "$build/bin/uisctl" "$py" "$out" > "$out/table.txt" <<'PY'
+import json, re, subprocess, sys
+uisctl, py, out = sys.argv[1], sys.argv[2], sys.argv[3]
+sizes = [1000, 4000]
+load = py + " -c 'import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.CLoader)' "
+help_text = subprocess.run([uisctl, "compile", "--help"], capture_output=True, text=True).stdout
+para = help_text.split("Targets:", 1)[1].split("\n  --", 1)[0]
+targets = list(dict.fromkeys(re.findall(r"\b[a-z]+-[a-z]+\b", para)))
+specs = {}
+for engine in ("spark", "flink"):
+    for n in sizes:
+        path = f"{out}/{engine}-{n}.uis.yaml"
+        with open(path, "w") as f:
+            subprocess.run([py, "tests/bench/gen_large_spec.py", "--engine", engine, str(n)],
+                           stdout=f, check=True)
+        specs[engine, n] = path
+# Which engine's spec each target applies to (a target that fails on a spec does not).
+rows = [("validate", engine, [uisctl, "validate"]) for engine in ("spark", "flink")]
+for t in targets:
+    for engine in ("spark", "flink"):
+        ok = subprocess.run([uisctl, "compile", specs[engine, 1000], "--target", t],
+                            capture_output=True).returncode == 0
+        if ok:
+            rows.append((t, engine, [uisctl, "compile", "--target", t]))
+def median(cmds, n):
+    runs = ["-w", "2", "-r", "10"] if n < 2000 else ["-w", "1", "-r", "5"]
+    args = ["hyperfine", "-N", *runs, "--export-json", f"{out}/t.json"]
+    for name, cmd in cmds:
+        args += ["-n", name, cmd]
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    # CPU time (user + system, mean of the runs): on a shared machine the wall time of a
+    # single-threaded program mostly measures its neighbours; both sides are single-threaded.
+    return [(r["user"] + r["system"]) * 1000
+            for r in json.load(open(f"{out}/t.json"))["results"]]
+ms = {}
+for n in sizes:
+    cmds = [(f"pyyaml {e}", load + specs[e, n]) for e in ("spark", "flink")]
+    for t, e, cmd in rows:
+        full = cmd[:2] + [specs[e, n]] + cmd[2:]
+        cmds.append((f"{t} {e}", " ".join(full)))
+    for (name, _), v in zip(cmds, median(cmds, n)):
+        ms[name, n] = v
+status = 0
+print(f"{'':24}{'1,000 endpoints':>24}{'4,000 endpoints':>24}{'4000/1000':>11}")
+print(f"{'(CPU ms: user+sys)':24}{'ms':>9}{'PyYAML ms':>10}{'ratio':>7}{'ms':>9}{'PyYAML ms':>10}{'ratio':>7}")
+for t, e, _ in rows:
+    limit = 0.2 if t == "validate" else 0.25
+    cells, ok = "", True
+    for n in sizes:
+        v, ref = ms[f"{t} {e}", n], ms[f"pyyaml {e}", n]
+        cells += f"{v:9.1f}{ref:10.1f}{v / ref:7.2f}"
+        ok = ok and v / ref < limit
+    growth = ms[f"{t} {e}", 4000] / ms[f"{t} {e}", 1000]
+    ok = ok and growth < 4.5
+    status = status or (0 if ok else 1)
+    print(f"{t + ' (' + e + ')':24}{cells}{growth:11.2f}  {'PASS' if ok else 'FAIL'} (< {limit}x, < 4.5)")
+sys.exit(status)
+PY
+  [[ $? -eq 0 ]] || status=1
+  while IFS= read -r line; do note "$line"; done < "$out/table.txt"
+fi
+
 # ------------------------------------------------------------------ in-process micro benchmarks
 if [[ -x "$build/bin/bench_core" ]]; then
   "$build/bin/bench_core" --benchmark_min_time=0.2 2>/dev/null | grep -E '^BM_' | while read -r line; do echo "bench: $line"; done

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "flinkrelation.h"
+
+#include "flinksqlwriter.h"
+
+#include <QRegularExpression>
+
+namespace uis {
+
+const FlinkColumn *FlinkRelation::column(const QString &name) const
+{
+    // Relations have a handful of columns: a scan beats building a hash per relation.
+    for (const FlinkColumn &c : columns) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QStringList FlinkRelation::columnNames() const
+{
+    QStringList n;
+    for (const FlinkColumn &c : columns)
+        n.append(c.name);
+    return n;
+}
+
+QString FlinkRelation::columnList() const
+{
+    return columnNames().join(QStringLiteral(", "));
+}
+
+QString FlinkRelation::columnDdl(const QStringList &primaryKey, bool keepNotNull,
+                                 const QString &watermark) const
+{
+    using W = FlinkSqlWriter;
+    QStringList lines;
+    for (const FlinkColumn &c : columns) {
+        const bool notNull = primaryKey.contains(c.name) || (keepNotNull && c.notNull);
+        lines.append(QStringLiteral("  %1 %2%3")
+                         .arg(W::identifier(c.name),
+                              c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
+                              notNull ? QStringLiteral(" NOT NULL") : QString()));
+    }
+    if (!watermark.isEmpty())
+        lines.append(QStringLiteral("  ") + watermark);
+    if (!primaryKey.isEmpty()) {
+        QStringList k;
+        for (const QString &n : primaryKey)
+            k.append(W::identifier(n));
+        lines.append(
+            QStringLiteral("  PRIMARY KEY (%1) NOT ENFORCED").arg(k.join(QStringLiteral(", "))));
+    }
+    return QStringLiteral("(\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
+}
+
+QString FlinkRelation::selectList() const
+{
+    if (!known || columns.isEmpty())
+        return QStringLiteral("*");
+    QStringList cols;
+    for (const FlinkColumn &c : columns)
+        cols.append(FlinkSqlWriter::identifier(c.name));
+    return cols.join(QStringLiteral(", "));
+}
+
+QString FlinkRelation::sqlType(const QString &uisType)
+{
+    static const QRegularExpression decimal(
+        QStringLiteral("^decimal\\s*\\(\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*\\)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString t = uisType.trimmed().toLower();
+    if (t == QLatin1String("string") || t == QLatin1String("json"))
+        return QStringLiteral("STRING");
+    if (t == QLatin1String("int"))
+        return QStringLiteral("INT");
+    if (t == QLatin1String("long"))
+        return QStringLiteral("BIGINT");
+    if (t == QLatin1String("double"))
+        return QStringLiteral("DOUBLE");
+    if (t == QLatin1String("boolean"))
+        return QStringLiteral("BOOLEAN");
+    if (t == QLatin1String("date"))
+        return QStringLiteral("DATE");
+    if (t == QLatin1String("timestamp"))
+        return QStringLiteral("TIMESTAMP(3)");
+    if (const auto m = decimal.match(t); m.hasMatch())
+        return QStringLiteral("DECIMAL(%1, %2)").arg(m.captured(1), m.captured(2));
+    return QStringLiteral("STRING");
+}
+
+} // namespace uis

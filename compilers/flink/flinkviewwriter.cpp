@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "flinkviewwriter.h"
+
+#include "compilesupport.h"
+
+#include <algorithm>
+
+namespace uis {
+
+using CS = CompileSupport;
+using W = FlinkSqlWriter;
+
+FlinkViewWriter::FlinkViewWriter(FlinkContext &context, FlinkPlanner &planner)
+    : m_ctx(context), m_planner(planner)
+{
+}
+
+void FlinkViewWriter::build()
+{
+    // A sql transform names its inputs as tables: an endpoint read through its mapping view
+    // (or another table name) gets a view under its own name.
+    for (int i : m_planner.order()) {
+        if (m_ctx.provider().transforms.at(i).type != QLatin1String("sql"))
+            continue;
+        for (const QString &n : m_ctx.index().transformInputs(i)) {
+            if (m_ctx.index().endpoint(n) && m_planner.relation(n).sql != W::identifier(n))
+                m_endpointViews.insert(n);
+        }
+    }
+    for (int i : m_planner.order())
+        m_views.append(transformView(i));
+}
+
+void FlinkViewWriter::write(FlinkSqlWriter &v) const
+{
+    for (const Endpoint &e : m_ctx.provider().endpoints) {
+        if (!m_planner.mapping(e.name))
+            continue;
+        const FlinkRelation &from = m_planner.source(e.name);
+        QStringList cols;
+        QSet<QString> targets;
+        for (const auto &kv : e.fieldMapping)
+            targets.insert(kv.second);
+        for (const FlinkColumn &c : from.columns) {
+            const QString target = mapValue(e.fieldMapping, c.name);
+            if (!target.isEmpty())
+                cols.append(W::identifier(c.name) + QStringLiteral(" AS ") + W::identifier(target));
+            else if (!targets.contains(c.name))
+                cols.append(W::identifier(c.name));
+        }
+        v.comment(QStringLiteral("field_mapping of endpoint %1").arg(e.name));
+        v.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3")
+                        .arg(W::identifier(QStringLiteral("map_") + e.name),
+                             cols.join(QStringLiteral(", ")), from.sql));
+        v.blank();
+    }
+    for (const Endpoint &e : m_ctx.provider().endpoints) {
+        if (!m_endpointViews.contains(e.name))
+            continue;
+        v.comment(
+            QStringLiteral("endpoint %1 under its own name, for the sql transforms").arg(e.name));
+        v.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT * FROM %2")
+                        .arg(W::identifier(e.name), m_planner.relation(e.name).sql));
+        v.blank();
+    }
+    const QList<int> &order = m_planner.order();
+    for (int k = 0; k < order.size(); ++k) {
+        const Transform &t = m_ctx.provider().transforms.at(order.at(k));
+        v.comment(QStringLiteral("transform %1 (%2)").arg(t.name, t.type));
+        v.statement(m_views.at(k));
+        v.blank();
+    }
+}
+
+QString FlinkViewWriter::transformView(int i)
+{
+    const Transform &t = m_ctx.provider().transforms.at(i);
+    const QStringList ins = m_ctx.index().transformInputs(i);
+    const FlinkRelation in = m_planner.unionOf(ins);
+    const QString from = m_planner.fromClause(ins, in);
+    FlinkRelation out = m_planner.shapeOf(i, in, false);
+    const QString name = W::identifier(t.name);
+    QString body;
+    if (t.type == QLatin1String("field_mapping")) {
+        QStringList cols;
+        if (in.known) {
+            for (const FlinkColumn &c : in.columns) {
+                const QString target = mapValue(t.mapping, c.name);
+                if (!target.isEmpty())
+                    cols.append(W::identifier(c.name) + QStringLiteral(" AS ") +
+                                W::identifier(target));
+                else if (!std::any_of(t.mapping.begin(), t.mapping.end(),
+                                      [&](const auto &kv) { return kv.second == c.name; }))
+                    cols.append(W::identifier(c.name));
+            }
+        } else {
+            m_ctx.warning(
+                QStringLiteral("UIS-W-FLINK-COLUMNS"),
+                QStringLiteral("the columns of `%1`'s input are unknown: the view keeps only the "
+                               "mapped columns")
+                    .arg(t.name),
+                FlinkContext::transformPointer(i));
+            for (const auto &kv : t.mapping)
+                cols.append(W::identifier(kv.first) + QStringLiteral(" AS ") +
+                            W::identifier(kv.second));
+        }
+        body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
+    } else if (t.type == QLatin1String("filter")) {
+        body =
+            QStringLiteral("SELECT %1\nFROM %2\nWHERE %3").arg(in.selectList(), from, t.condition);
+    } else if (t.type == QLatin1String("sql")) {
+        // The query names its inputs as tables; endpoints get views of their own name.
+        body = t.query.trimmed();
+        while (body.endsWith(QLatin1Char(';')))
+            body = body.left(body.size() - 1).trimmed();
+        if (!out.known)
+            m_ctx.warning(
+                QStringLiteral("UIS-W-FLINK-COLUMNS"),
+                QStringLiteral("cannot tell the columns of sql transform `%1` from its SELECT "
+                               "list; list them explicitly (`SELECT a, b AS c …`)")
+                    .arg(t.name),
+                FlinkContext::transformPointer(i) + QStringLiteral("/query"));
+        if (out.updating)
+            m_statefulNonWindow = true;
+    } else if (t.type == QLatin1String("schema_validation")) {
+        QStringList cols, conds;
+        for (const FlinkColumn &c : in.columns) {
+            QString expr = W::identifier(c.name);
+            for (const SchemaField &f : t.schema) {
+                if (f.name == c.name && FlinkRelation::sqlType(f.type) != c.type &&
+                    c.name != in.rowtime)
+                    expr = QStringLiteral("TRY_CAST(%1 AS %2) AS %1")
+                               .arg(W::identifier(c.name), FlinkRelation::sqlType(f.type));
+            }
+            cols.append(expr);
+        }
+        for (int k = 0; k < t.schema.size(); ++k) {
+            const SchemaField &f = t.schema.at(k);
+            const FlinkColumn *c = in.column(f.name);
+            if (in.known && !c) {
+                m_ctx.error(QStringLiteral("UIS-E-FLINK-COLUMN"),
+                            QStringLiteral(
+                                "schema_validation column `%1` is not a column of the input (%2)")
+                                .arg(f.name, in.columnList()),
+                            FlinkContext::transformPointer(i) +
+                                QStringLiteral("/schema/%1/name").arg(k));
+                continue;
+            }
+            const QString id = W::identifier(f.name);
+            const QString ft = FlinkRelation::sqlType(f.type);
+            if (!f.nullable && !(c && c->notNull))
+                conds.append(id + QStringLiteral(" IS NOT NULL"));
+            if (!c || (c->type != ft && f.name != in.rowtime))
+                conds.append(
+                    QStringLiteral("(%1 IS NULL OR TRY_CAST(%1 AS %2) IS NOT NULL)").arg(id, ft));
+        }
+        if (!in.known)
+            cols = QStringList{QStringLiteral("*")};
+        body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
+        if (!conds.isEmpty())
+            body += QStringLiteral("\nWHERE ") + conds.join(QStringLiteral("\n  AND "));
+        if (t.onInvalid == QLatin1String("fail") || t.onInvalid == QLatin1String("dead_letter"))
+            m_ctx.info(QStringLiteral("UIS-I-FLINK-INVALID-ROWS"),
+                       QStringLiteral(
+                           "Flink SQL drops invalid rows; on_invalid `%1` applies on Spark only")
+                           .arg(t.onInvalid),
+                       FlinkContext::transformPointer(i) + QStringLiteral("/on_invalid"));
+    } else if (t.type == QLatin1String("dedupe")) {
+        for (int k = 0; k < t.keys.size(); ++k) {
+            if (in.known && !in.column(t.keys.at(k)))
+                m_ctx.error(QStringLiteral("UIS-E-FLINK-COLUMN"),
+                            QStringLiteral("dedupe key `%1` is not a column of the input (%2)")
+                                .arg(t.keys.at(k), in.columnList()),
+                            FlinkContext::transformPointer(i) + QStringLiteral("/keys/%1").arg(k));
+        }
+        if (in.updating)
+            m_ctx.error(QStringLiteral("UIS-E-FLINK-CHANGELOG"),
+                        QStringLiteral(
+                            "dedupe `%1` reads an updating stream; Flink deduplicates insert-only "
+                            "input")
+                            .arg(t.name),
+                        FlinkContext::transformPointer(i));
+        QStringList keys;
+        for (const QString &k : t.keys)
+            keys.append(W::identifier(k));
+        // Keeping the first row by processing time is insert-only and keeps the event-time
+        // attribute for later windows; ordering by event time would emit updates.
+        body = QStringLiteral("SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION "
+                              "BY %2 ORDER BY `uis_proctime` ASC) AS `uis_row_num`\n"
+                              "  FROM (SELECT *, PROCTIME() AS `uis_proctime` FROM "
+                              "%3)\n)\nWHERE `uis_row_num` = 1")
+                   .arg(in.selectList(), keys.join(QStringLiteral(", ")), from);
+        if (const auto ms = CS::durationMs(t.within))
+            m_stateTtlMs = std::max(m_stateTtlMs, *ms);
+    } else if (t.type == QLatin1String("watermark")) {
+        body = QStringLiteral("SELECT %1\nFROM %2").arg(in.selectList(), from);
+    } else if (t.type == QLatin1String("window_aggregate")) {
+        if (in.rowtime != t.timeColumn) {
+            if (!in.rowtime.isEmpty())
+                m_ctx.error(
+                    QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
+                    QStringLiteral("window `%1` is on `%2`, but the input's event time is `%3`")
+                        .arg(t.name, t.timeColumn, in.rowtime),
+                    FlinkContext::transformPointer(i) + QStringLiteral("/time_column"));
+            else if (!hasErrors(m_ctx.diagnostics()))
+                m_ctx.error(
+                    QStringLiteral("UIS-E-FLINK-TIME-COLUMN"),
+                    QStringLiteral("window `%1`: `%2` is not an event-time column of its input "
+                                   "(a window over a window or a sql transform is not supported)")
+                        .arg(t.name, t.timeColumn),
+                    FlinkContext::transformPointer(i) + QStringLiteral("/time_column"));
+        }
+        const auto size = CS::durationMs(t.window);
+        const auto slide = CS::durationMs(t.slide);
+        QString tvf;
+        if (slide && size && *slide != *size)
+            tvf = QStringLiteral("HOP(TABLE %1, DESCRIPTOR(%2), %3, %4)")
+                      .arg(ins.size() == 1 ? m_planner.relation(ins.first()).sql : from,
+                           W::identifier(t.timeColumn), W::interval(*slide), W::interval(*size));
+        else
+            tvf = QStringLiteral("TUMBLE(TABLE %1, DESCRIPTOR(%2), %3)")
+                      .arg(ins.size() == 1 ? m_planner.relation(ins.first()).sql : from,
+                           W::identifier(t.timeColumn), W::interval(size.value_or(60000)));
+        if (ins.size() != 1)
+            m_ctx.error(
+                QStringLiteral("UIS-E-FLINK-WINDOW"),
+                QStringLiteral("window `%1` reads several inputs; put a transform that merges them "
+                               "first (Flink windows one table)")
+                    .arg(t.name),
+                FlinkContext::transformPointer(i) + QStringLiteral("/inputs"));
+        QStringList groups{QStringLiteral("`window_start`"), QStringLiteral("`window_end`")};
+        QStringList cols = groups;
+        for (int k = 0; k < t.groupBy.size(); ++k) {
+            const QString &g = t.groupBy.at(k);
+            if (in.known && !in.column(g))
+                m_ctx.error(QStringLiteral("UIS-E-FLINK-COLUMN"),
+                            QStringLiteral("group_by column `%1` is not a column of the input (%2)")
+                                .arg(g, in.columnList()),
+                            FlinkContext::transformPointer(i) +
+                                QStringLiteral("/group_by/%1").arg(k));
+            groups.append(W::identifier(g));
+            cols.append(W::identifier(g));
+        }
+        for (const auto &kv : t.aggregates)
+            cols.append(kv.second.trimmed() + QStringLiteral(" AS ") + W::identifier(kv.first));
+        body = QStringLiteral("SELECT %1\nFROM TABLE(\n  %2\n)\nGROUP BY %3")
+                   .arg(cols.join(QStringLiteral(", ")), tvf, groups.join(QStringLiteral(", ")));
+    }
+    m_planner.setRelation(t.name, out);
+    return QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n%2").arg(name, body);
+}
+
+} // namespace uis
