@@ -4,6 +4,7 @@
 #include "jobrequest.h"
 #include "jobrunner.h"
 #include "jobstore.h"
+#include "openapidocument.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -98,6 +99,9 @@ void HttpApi::setupRoutes()
                    [this](const QString &id, const QHttpServerRequest &r) { return cancel(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Post, [this](const QHttpServerRequest &r) { return submit(r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &r) { return list(r); });
+    // The contract (OpenAPI 3.1), without a token: clients and tools read it before they have one.
+    m_server.route(QString::fromLatin1(OpenApiDocument::kPath), Method::Get,
+                   [] { return json(OpenApiDocument::json()); });
 
     m_server.afterRequest([](QHttpServerResponse &&response) {
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
