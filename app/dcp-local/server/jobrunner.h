@@ -15,6 +15,7 @@ class QTimer;
 namespace uis::dcplocal {
 
 class JobStore;
+class MicroBatchScheduler;
 
 /// How jobs are run: the executables, where the runners are, and the limits.
 struct RunnerConfig
@@ -100,6 +101,7 @@ private:
     QStringList m_queue;
     QHash<QString, Running *> m_running;
     QHash<QString, QHash<QString, QString>> m_runtimeEnv; ///< in memory only, never stored
+    MicroBatchScheduler *m_schedules; ///< scheduled micro-batch jobs: run again until cancelled
     bool m_shuttingDown = false;
     bool m_shutdownDone = false;
 };
