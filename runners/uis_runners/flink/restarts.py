@@ -150,9 +150,11 @@ class RestartWatch:
             entries = [{"stacktrace": doc["root-exception"], "timestamp": doc.get("timestamp")}]
         return entries
 
-    def poll(self, state: str, last_state: str | None) -> str:
-        """Checks the count; prints the state line when the state or the count moved and the
-        exceptions not printed yet. Returns the state as printed (with the count)."""
+    def poll(self, state: str, last_state: str | None) -> list[str]:
+        """Checks the count and prints the exceptions not printed yet. Returns the state lines
+        to print, with the count: a restart the polls did not catch in the act (the job is
+        RUNNING again) still shows as a RESTARTING line first."""
+        before = self.restarts
         n = self.count()
         # The count can move before the exception is in the history: ask again on the next poll
         # until every restart's exception is printed.
@@ -160,7 +162,11 @@ class RestartWatch:
         if behind or (state == "RESTARTING" and last_state != "RESTARTING"):
             self.report_exceptions(n)
         self.restarts = max(self.restarts, n or 0, self.reported)
-        return self.label(state)
+        lines = []
+        if self.restarts > before and state != "RESTARTING":
+            lines.append(self.label("RESTARTING"))
+        lines.append(self.label(state))
+        return lines
 
     def label(self, state: str) -> str:
         if not self.restarts:

@@ -199,12 +199,13 @@ class FlinkRunner:
                 if st == "FAILED" and self.stop_requested:
                     pending += 1
                     break
-                label = st
+                labels = [st]
                 if st not in TERMINAL and jid in self.watches:
-                    label = self.watches[jid].poll(st, states.get(jid))
-                if label != shown.get(jid):
-                    log(f"job {jid} state {label}")
-                    shown[jid] = label
+                    labels = self.watches[jid].poll(st, states.get(jid))
+                for label in labels:
+                    if label != shown.get(jid):
+                        log(f"job {jid} state {label}")
+                        shown[jid] = label
                 states[jid] = st
                 if st == "FAILED":
                     cause = self.failure_cause(client)
