@@ -14,6 +14,7 @@ int runStatus(const QStringList &args, CliContext &ctx);
 int runList(const QStringList &args, CliContext &ctx);
 int runLogs(const QStringList &args, CliContext &ctx);
 int runCancel(const QStringList &args, CliContext &ctx);
+int runTargets(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -26,6 +27,7 @@ const QList<Command> &commands()
         {"list", "List jobs, newest first", runList},
         {"logs", "Print (or --follow) a job's log", runLogs},
         {"cancel", "Cancel a job", runCancel},
+        {"targets", "List the server's execution targets and their clusters' figures", runTargets},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},

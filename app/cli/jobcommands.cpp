@@ -37,7 +37,8 @@ const char *const kCommon =
     "come from the OS keychain; `local` also reads the token of the running dcp-local.\n";
 
 const char *const kSubmitHelp =
-    "usage: uisctl submit FILE [--env NAME | --url URL] [--wait] [--follow] [--dry-run]\n\n"
+    "usage: uisctl submit FILE [--env NAME | --url URL] [--target NAME] [--wait] [--follow]\n"
+    "                          [--dry-run]\n\n"
     "Validates and compiles a UIS spec (or takes a compiled dcp-request JSON) and submits it.\n"
     "Placeholders ({{name}}, {{env.X}}, {{secret.S:K}}) are resolved from the environment\n"
     "(NAME, X, UIS_SECRET_S_K), the keychain or a prompt, and sent apart from the job so that\n"
@@ -45,6 +46,8 @@ const char *const kSubmitHelp =
     "  --wait      wait until the job ends; exit 0 SUCCEEDED, 1 FAILED or CANCELLED\n"
     "  --follow    print the job's log while it runs (implies --wait)\n"
     "  --dry-run   print the request with secrets masked and do not submit\n"
+    "  --target NAME  run on this execution target of the server (`uisctl targets` lists\n"
+    "                 them); default: the first one that runs the job's engine\n"
     "Prints the job id on stdout.\n";
 const char *const kStatusHelp =
     "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
@@ -204,6 +207,12 @@ void printStatus(CliContext &ctx, const JobStatus &s)
         ctx.out << "error:        " << s.error << "\n";
     if (!s.uiUrl.isEmpty())
         ctx.out << "ui:           " << s.uiUrl << "\n";
+    if (!s.target.isEmpty())
+        ctx.out << "target:       " << s.target << "\n";
+    if (!s.engineJobId.isEmpty())
+        ctx.out << "engine id:    " << s.engineJobId << "\n";
+    if (s.lastConfirmedAt.isValid())
+        ctx.out << "confirmed:    " << formatTime(s.lastConfirmedAt) << "\n";
 }
 
 /// Reads a line from the terminal without echo (for secret placeholders).
@@ -286,10 +295,33 @@ int exitForFinalState(CliContext &ctx, const JobStatus &s)
 
 } // namespace
 
+// The plumbing of the job commands, shared with `uisctl targets` (targetscommand.cpp).
+QStringList jobCommonOptions()
+{
+    return commonOptions();
+}
+
+int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
+                      const char *help, int positional)
+{
+    return prepare(p, args, ctx, command, help, positional);
+}
+
+QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env)
+{
+    return setupClient(p, client, env);
+}
+
+int reportJobError(CliContext &ctx, const char *command, const DcpError &e)
+{
+    return reportError(ctx, command, e);
+}
+
 int runSubmit(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("wait"),
-                                  QStringLiteral("follow"), QStringLiteral("dry-run")});
+    ArgParser p(commonOptions() << QStringLiteral("target"),
+                {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
+                 QStringLiteral("dry-run")});
     if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
         return rc;
     const QString file = p.positional().first();
@@ -339,6 +371,15 @@ int runSubmit(const QStringList &args, CliContext &ctx)
             ctx.err << "uisctl submit: " << e << "\n";
             return ExitErrors;
         }
+    }
+
+    if (p.isSet(QStringLiteral("target"))) {
+        const QString target = p.value(QStringLiteral("target")).trimmed();
+        if (target.isEmpty()) {
+            ctx.err << "uisctl submit: --target expects the name of one of the server's targets\n";
+            return ExitUsage;
+        }
+        request.target = target;
     }
 
     // Placeholders: environment first, then the keychain, then a prompt on a terminal.

@@ -44,7 +44,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The DCP job API on this machine: submit, status, logs and cancel of Spark and Flink jobs "
-        "run as local processes. Every request needs `Authorization: Bearer <token>`; the token "
+        "run as local processes, or on the clusters that --targets names. Every request needs "
+        "`Authorization: Bearer <token>`; the token "
         "is DIR/token."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -79,8 +80,17 @@ int main(int argc, char **argv)
         QStringLiteral("runners-dir"),
         QStringLiteral("The runners/ folder (default: UIS_RUNNERS_DIR, then next to the program)."),
         QStringLiteral("DIR"));
-    parser.addOptions(
-        {listenOpt, dataOpt, maxOpt, sparkOpt, flinkOpt, bodyOpt, graceOpt, runnersOpt});
+    const QCommandLineOption targetsOpt(
+        QStringLiteral("targets"),
+        QStringLiteral("YAML file naming the execution targets: local, flink-session (rest_url), "
+                       "spark-standalone (master, master_ui). Default: everything runs locally."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption pollOpt(
+        QStringLiteral("poll-interval"),
+        QStringLiteral("Seconds between two questions to a cluster about its jobs (default 5)."),
+        QStringLiteral("SECONDS"), QStringLiteral("5"));
+    parser.addOptions({listenOpt, dataOpt, maxOpt, sparkOpt, flinkOpt, bodyOpt, graceOpt,
+                       runnersOpt, targetsOpt, pollOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument `%1` (see --help)")
@@ -104,6 +114,11 @@ int main(int argc, char **argv)
     config.runner.flink = parser.value(flinkOpt);
     config.runner.runnersDir = parser.value(runnersOpt);
     config.dataDir = parser.value(dataOpt); // "" is the default data directory
+    config.targetsFile = parser.value(targetsOpt);
+    const double poll = parser.value(pollOpt).toDouble(&ok);
+    if (!ok || poll < 0.1 || poll > 3600)
+        return fail(QStringLiteral("--poll-interval expects a number of seconds (0.1 to 3600)"));
+    config.pollIntervalMs = int(poll * 1000);
 
     DcpServer server(config);
     QObject::connect(&server, &DcpServer::message, &app, say);

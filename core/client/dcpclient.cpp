@@ -96,6 +96,11 @@ DcpReply *DcpClient::get(const QString &jobId)
                  true);
 }
 
+DcpReply *DcpClient::targets()
+{
+    return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/targets"), {}, QByteArray(), true);
+}
+
 DcpReply *DcpClient::list(const JobListQuery &query)
 {
     QList<QPair<QString, QString>> q;

@@ -56,6 +56,8 @@ public:
     DcpReply *get(const QString &jobId);
     DcpReply *list(const JobListQuery &query = {});
     DcpReply *cancel(const QString &jobId);
+    /// `GET /api/v1/targets`: the server's execution targets (read the answer with json()).
+    DcpReply *targets();
     /// `GET /api/v1/jobs/{id}/logs?offset=…&limit=…` (limit 0: the server's default).
     DcpReply *logs(const QString &jobId, qint64 offset = 0, qint64 limit = 0);
 

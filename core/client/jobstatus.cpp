@@ -98,6 +98,9 @@ JobStatus JobStatus::fromJson(const QJsonObject &o)
         s.exitCode = exit.toInt();
     s.error = str(o, "error");
     s.uiUrl = str(o, "ui_url");
+    s.target = str(o, "target");
+    s.engineJobId = str(o, "engine_job_id");
+    s.lastConfirmedAt = fromRfc3339(o.value(QLatin1String("last_confirmed_at")));
     return s;
 }
 
@@ -118,6 +121,9 @@ QJsonObject JobStatus::toJson() const
     o.insert(QLatin1String("exit_code"), exitCode ? QJsonValue(*exitCode) : QJsonValue(QJsonValue::Null));
     o.insert(QLatin1String("error"), orNull(error));
     o.insert(QLatin1String("ui_url"), orNull(uiUrl));
+    o.insert(QLatin1String("target"), orNull(target));
+    o.insert(QLatin1String("engine_job_id"), orNull(engineJobId));
+    o.insert(QLatin1String("last_confirmed_at"), orNull(toRfc3339(lastConfirmedAt)));
     return o;
 }
 

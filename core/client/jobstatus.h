@@ -37,6 +37,9 @@ struct JobStatus
     std::optional<int> exitCode;
     QString error;
     QString uiUrl;
+    QString target;            ///< the execution target that runs the job ("local", a cluster)
+    QString engineJobId;       ///< the engine's id: a Flink job id, a Spark application id
+    QDateTime lastConfirmedAt; ///< when the engine itself last confirmed the state
 
     /// Seconds from start (or creation) to finish (or `now`); -1 when not started.
     qint64 durationSecs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

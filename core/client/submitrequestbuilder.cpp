@@ -18,9 +18,23 @@ QList<Placeholder> SubmitRequest::missing() const
     return out;
 }
 
+namespace {
+
+QJsonObject withTarget(QJsonObject b, const QString &target)
+{
+    if (target.isEmpty())
+        return b;
+    QJsonObject config = b.value(QLatin1String("config")).toObject();
+    config.insert(QStringLiteral("target"), target);
+    b.insert(QStringLiteral("config"), config);
+    return b;
+}
+
+} // namespace
+
 QJsonObject SubmitRequest::bodyToSend() const
 {
-    QJsonObject b = body;
+    QJsonObject b = withTarget(body, target);
     if (!values.isEmpty()) {
         QJsonObject env;
         for (auto it = values.begin(); it != values.end(); ++it)
@@ -32,7 +46,7 @@ QJsonObject SubmitRequest::bodyToSend() const
 
 QByteArray SubmitRequest::maskedPreview() const
 {
-    QJsonObject b = body;
+    QJsonObject b = withTarget(body, target);
     if (!placeholders.isEmpty()) {
         QJsonObject env;
         for (const Placeholder &p : placeholders)

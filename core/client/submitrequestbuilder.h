@@ -24,6 +24,7 @@ struct SubmitRequest
     QList<Placeholder> placeholders;  ///< distinct, in first-seen order
     QHash<QString, QString> values;   ///< environment variable name → value
     QString engine;                   ///< "spark" or "flink"
+    QString target;                   ///< `config.target`: the server's execution target ("" lets it pick)
 
     /// Placeholders that still have no value.
     QList<Placeholder> missing() const;

@@ -5,6 +5,8 @@
 #include "httpapi.h"
 #include "jobrunner.h"
 #include "jobstore.h"
+#include "targets/executiontarget.h"
+#include "targets/targetregistry.h"
 #include "tokenfile.h"
 
 #include "localserverinfo.h"
@@ -38,6 +40,12 @@ QString DcpServer::start()
 {
     if (m_started)
         return QStringLiteral("the server is already started");
+    // A bad targets file stops the start before anything is touched.
+    QList<TargetSpec> targetSpecs;
+    if (!m_config.targetsFile.isEmpty()) {
+        if (const QString e = TargetRegistry::readFile(m_config.targetsFile, &targetSpecs); !e.isEmpty())
+            return e;
+    }
     m_dataDir =
         QDir(m_config.dataDir.isEmpty() ? LocalServerInfo::defaultDataDir() : m_config.dataDir)
             .absolutePath();
@@ -73,16 +81,20 @@ QString DcpServer::start()
     auto store = std::make_unique<JobStore>();
     if (const QString e = store->open(m_dataDir); !e.isEmpty())
         return e;
-    // Before anything can run: jobs that were running when the last server died are FAILED.
-    const QStringList pending = store->recover();
-
     RunnerConfig rc = m_config.runner;
     for (QString *path : {&rc.sparkSubmit, &rc.flink}) {
         if (!path->isEmpty())
             *path = QFileInfo(*path).absoluteFilePath();
     }
     auto runner = std::make_unique<JobRunner>(store.get(), rc);
-    auto api = std::make_unique<HttpApi>(store.get(), runner.get(), token, m_config.maxBodyBytes);
+    auto targets = std::make_unique<TargetRegistry>(store.get(), runner.get(), m_config.pollIntervalMs);
+    targets->setTargets(targetSpecs);
+    // Before anything can run: local jobs that were running when the last server died are
+    // FAILED; jobs a cluster runs are asked about again.
+    QStringList reattach;
+    const QStringList pending =
+        store->recover(&reattach, [&targets](const JobRecord &r) { return targets->canReattach(r); });
+    auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
 
     // QHttpServer takes the socket over on bind(); a socket that could not listen is ours.
     auto tcp = std::make_unique<BoundedTcpServer>(m_config.maxBodyBytes);
@@ -97,6 +109,7 @@ QString DcpServer::start()
     m_token = token;
     m_store = std::move(store);
     m_runner = std::move(runner);
+    m_targets = std::move(targets);
     m_api = std::move(api);
     connect(m_runner.get(), &JobRunner::shutdownComplete, this, &DcpServer::finishShutdown);
     m_started = true;
@@ -111,8 +124,11 @@ QString DcpServer::start()
                              : m_config.address.toString();
     m_url = QUrl(QStringLiteral("http://%1:%2").arg(host).arg(bound));
     writeStateFile();
+    m_targets->start();
+    for (const QString &id : reattach)
+        m_targets->reattach(id);
     for (const QString &id : pending)
-        m_runner->requeue(id);
+        m_targets->requeue(id);
 
     Q_EMIT message(QStringLiteral("listening on %1").arg(m_url.toString()));
     Q_EMIT message(QStringLiteral("data directory %1 (%2 jobs); token in %3")
@@ -120,6 +136,16 @@ QString DcpServer::start()
                        .arg(m_store->size())
                        .arg(LocalServerInfo::tokenPath(m_dataDir)));
     Q_EMIT message(QStringLiteral("runners in %1").arg(m_runner->runnersDir()));
+    for (const auto &t : m_targets->targets()) {
+        QString where;
+        if (t->spec().kind == TargetSpec::Kind::FlinkSession)
+            where = QStringLiteral(" at ") + t->spec().restUrl.toString();
+        else if (t->spec().kind == TargetSpec::Kind::SparkStandalone)
+            where = QStringLiteral(" at %1 (UI %2)").arg(t->spec().master.toString(), t->spec().masterUi.toString());
+        Q_EMIT message(QStringLiteral("target %1: %2%3").arg(t->name(), t->spec().kindName(), where));
+    }
+    if (!reattach.isEmpty())
+        Q_EMIT message(QStringLiteral("following %1 job(s) that still run on a cluster").arg(reattach.size()));
     return QString();
 }
 
@@ -148,6 +174,7 @@ void DcpServer::shutdown(const QString &reason)
     // No new requests while the jobs end.
     for (QTcpServer *s : m_api->server()->servers())
         s->close();
+    m_targets->stop();
     m_runner->shutdown();
 }
 

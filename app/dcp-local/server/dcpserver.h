@@ -16,6 +16,7 @@ class BoundedTcpServer;
 class HttpApi;
 class JobRunner;
 class JobStore;
+class TargetRegistry;
 
 /**
  * One running dcp-local: the data directory (locked against a second server), the token, the
@@ -31,9 +32,10 @@ public:
     ~DcpServer() override;
 
     /**
-     * Sets up the data directory, takes its lock, reads or creates the token, opens the store
-     * (running jobs of a previous run become FAILED), listens, writes the state file and queues
-     * the PENDING jobs again. Returns an error or "" once the server is listening.
+     * Reads the targets file, sets up the data directory, takes its lock, reads or creates the
+     * token, opens the store (local jobs that were running in a previous run become FAILED; jobs
+     * running on a cluster are followed again), listens, writes the state file and queues the
+     * PENDING jobs again. Returns an error or "" once the server is listening.
      */
     QString start();
     /// Stops listening and ends running jobs (SIGTERM, then SIGKILL after the grace period);
@@ -46,6 +48,7 @@ public:
     QString dataDir() const { return m_dataDir; }
     JobStore *store() const { return m_store.get(); }
     JobRunner *runner() const { return m_runner.get(); }
+    TargetRegistry *targets() const { return m_targets.get(); }
 
 Q_SIGNALS:
     /// A line for the operator (the binary prints it on stdout).
@@ -65,6 +68,7 @@ private:
     QByteArray m_token;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<TargetRegistry> m_targets;
     std::unique_ptr<HttpApi> m_api;
     QUrl m_url;
     bool m_started = false;

@@ -5,6 +5,8 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "openapidocument.h"
+#include "targets/executiontarget.h"
+#include "targets/targetregistry.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -74,8 +76,8 @@ qint64 utf8Boundary(const QByteArray &data, qint64 n)
 
 } // namespace
 
-HttpApi::HttpApi(JobStore *store, JobRunner *runner, QByteArray token, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_store(store), m_runner(runner), m_expectedAuth("Bearer " + token), m_maxBodyBytes(maxBodyBytes)
+HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes, QObject *parent)
+    : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token), m_maxBodyBytes(maxBodyBytes)
 {
     setupRoutes();
 }
@@ -99,6 +101,8 @@ void HttpApi::setupRoutes()
                    [this](const QString &id, const QHttpServerRequest &r) { return cancel(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Post, [this](const QHttpServerRequest &r) { return submit(r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &r) { return list(r); });
+    m_server.route(QStringLiteral("/api/v1/targets"), Method::Get,
+                   [this](const QHttpServerRequest &r) { return targets(r); });
     // The contract (OpenAPI 3.1), without a token: clients and tools read it before they have one.
     m_server.route(QString::fromLatin1(OpenApiDocument::kPath), Method::Get,
                    [] { return json(OpenApiDocument::json()); });
@@ -109,7 +113,7 @@ void HttpApi::setupRoutes()
     });
 
     m_server.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        static const QRegularExpression known(QStringLiteral("^/api/v1/jobs(/[^/]+(/logs)?)?$"));
+        static const QRegularExpression known(QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs)?)?|targets)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
@@ -185,6 +189,21 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
         return error(problem->httpStatus == 422 ? Status::UnprocessableEntity : Status::BadRequest, problem->code,
                      problem->message, problem->details);
 
+    QString targetError;
+    ExecutionTarget *target = m_targets->pick(req.target, req.engine, &targetError);
+    if (!target)
+        return error(Status::BadRequest, QStringLiteral("invalid_target"), targetError,
+                     {QJsonObject{{QStringLiteral("pointer"), QStringLiteral("/config/target")},
+                                  {QStringLiteral("message"), targetError}}});
+    if (!target->isReachable()) {
+        // Nothing is stored: the client keeps its request and may send it again.
+        target->refresh();
+        return error(Status::ServiceUnavailable, QStringLiteral("target_unreachable"),
+                     QStringLiteral("target `%1` (%2) cannot be reached: %3; the job was not stored, submit it again "
+                                    "when the cluster is back")
+                         .arg(target->name(), target->spec().kindName(), target->problem()));
+    }
+
     JobRecord r;
     QString id;
     do {
@@ -198,13 +217,14 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
     r.status.jobType = req.jobType;
     r.status.state = JobState::Pending;
     r.status.engineState = QStringLiteral("QUEUED");
+    r.status.target = target->name();
     r.status.createdAt = QDateTime::currentDateTimeUtc();
     r.idempotencyKey = key;
     r.request = req.storedBody;
     const JobRecord *stored = nullptr;
     if (const QString e = m_store->insert(std::move(r), &stored); !e.isEmpty())
         return error(Status::InternalServerError, QStringLiteral("internal"), e);
-    if (const QString e = m_runner->submit(id, req); !e.isEmpty()) {
+    if (const QString e = target->submit(id, req); !e.isEmpty()) {
         JobStatus s = stored->status;
         s.state = JobState::Failed;
         s.finishedAt = QDateTime::currentDateTimeUtc();
@@ -271,7 +291,7 @@ QHttpServerResponse HttpApi::cancel(const QString &id, const QHttpServerRequest 
 {
     if (!authorized(request))
         return unauthorized(request);
-    switch (m_runner->cancel(id)) {
+    switch (m_targets->cancel(id)) {
     case JobRunner::CancelOutcome::NotFound:
         return error(Status::NotFound, QStringLiteral("job_not_found"), QStringLiteral("no job with id `%1`").arg(id));
     case JobRunner::CancelOutcome::AlreadyFinished: {
@@ -285,6 +305,13 @@ QHttpServerResponse HttpApi::cancel(const QString &id, const QHttpServerRequest 
         break;
     }
     return json(m_store->find(id)->json(), Status::Accepted);
+}
+
+QHttpServerResponse HttpApi::targets(const QHttpServerRequest &request)
+{
+    if (!authorized(request))
+        return unauthorized(request);
+    return json(QJsonDocument(m_targets->toJson()).toJson(QJsonDocument::Compact));
 }
 
 QHttpServerResponse HttpApi::logs(const QString &id, const QHttpServerRequest &request)

@@ -10,6 +10,7 @@ namespace uis::dcplocal {
 
 class JobRunner;
 class JobStore;
+class TargetRegistry;
 
 /**
  * The routes of DCP-API.md on a QHttpServer: submit, status, list, cancel, logs. Every
@@ -21,7 +22,8 @@ class HttpApi : public QObject
 {
     Q_OBJECT
 public:
-    HttpApi(JobStore *store, JobRunner *runner, QByteArray token, qint64 maxBodyBytes, QObject *parent = nullptr);
+    HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes,
+            QObject *parent = nullptr);
 
     QHttpServer *server() { return &m_server; }
 
@@ -36,10 +38,11 @@ private:
     QHttpServerResponse list(const QHttpServerRequest &request);
     QHttpServerResponse cancel(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse logs(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse targets(const QHttpServerRequest &request);
 
     QHttpServer m_server;
     JobStore *m_store;
-    JobRunner *m_runner;
+    TargetRegistry *m_targets;
     QByteArray m_expectedAuth;
     qint64 m_maxBodyBytes;
 };

@@ -80,6 +80,14 @@ std::optional<RequestProblem> JobRequest::parse(const QByteArray &body, JobReque
             out->jobType = t.toString();
     }
 
+    if (const QJsonValue t = config.value(QLatin1String("target")); !t.isUndefined() && !t.isNull()) {
+        if (!t.isString() || t.toString().trimmed().isEmpty())
+            problems.append(detail(QStringLiteral("/config/target"),
+                                   QStringLiteral("must be the name of one of the server's targets")));
+        else
+            out->target = t.toString().trimmed();
+    }
+
     const QJsonObject uis = config.value(QLatin1String("uis")).toObject();
     if (config.contains(QLatin1String("uis")) && !config.value(QLatin1String("uis")).isObject())
         problems.append(detail(QStringLiteral("/config/uis"), QStringLiteral("must be an object")));

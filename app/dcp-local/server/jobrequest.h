@@ -35,6 +35,7 @@ struct JobRequest
     QString user;
     QString engine;  ///< "spark" or "flink"
     QString jobType; ///< "BATCH" or "STREAMING"
+    QString target;  ///< config.target: the execution target to run on ("" picks one)
     QJsonObject jobConfig;  ///< config.uis.job_config (Spark), may be empty
     QString flinkSql;       ///< config.flink.sql (Flink)
     QHash<QString, QString> runtimeEnv;

@@ -54,12 +54,20 @@ QString quoteArg(const QString &a)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
-QByteArray logLine(const QString &text)
+} // namespace
+
+QByteArray JobRunner::logLine(const QString &text)
 {
     return (QStringLiteral("dcp-local: ") + text + QLatin1Char('\n')).toUtf8();
 }
 
-} // namespace
+int JobRunner::localRunningCount() const
+{
+    int n = 0;
+    for (const Running *r : m_running)
+        n += r->unlimited ? 0 : 1;
+    return n;
+}
 
 JobRunner::JobRunner(JobStore *store, RunnerConfig config, QObject *parent)
     : QObject(parent), m_store(store), m_config(std::move(config)),
@@ -67,10 +75,8 @@ JobRunner::JobRunner(JobStore *store, RunnerConfig config, QObject *parent)
 {
     m_config.maxConcurrent = qMax(1, m_config.maxConcurrent);
     // The next run of a scheduled micro-batch job waits for a slot like any job.
-    connect(m_schedules, &MicroBatchScheduler::due, this, [this](const QString &id) {
-        m_queue.append(id);
-        startNext();
-    });
+    connect(m_schedules, &MicroBatchScheduler::due, this,
+            [this](const QString &id) { enqueue(id, m_options.take(id)); });
 }
 
 JobRunner::~JobRunner()
@@ -109,7 +115,7 @@ QString JobRunner::projectDir() const
     return QDir::cleanPath(runnersDir() + QStringLiteral("/.."));
 }
 
-QString JobRunner::submit(const QString &id, const JobRequest &request)
+QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
 {
     const QString dir = m_store->jobDir(id);
     if (!QDir().mkpath(dir))
@@ -133,21 +139,36 @@ QString JobRunner::submit(const QString &id, const JobRequest &request)
     if (!log.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly))
         return QStringLiteral("cannot create the log %1: %2")
             .arg(log.fileName(), log.errorString());
-    log.write(
-        logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
-                    .arg(id, request.engine, request.jobType)
-                    .arg(m_config.maxConcurrent)));
+    log.write(options.unlimited
+                  ? logLine(QStringLiteral("job %1 accepted (%2, %3)").arg(id, request.engine, request.jobType))
+                  : logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
+                                .arg(id, request.engine, request.jobType)
+                                .arg(m_config.maxConcurrent)));
     log.close();
     if (!request.runtimeEnv.isEmpty())
         m_runtimeEnv.insert(id, request.runtimeEnv);
-    m_queue.append(id);
-    QTimer::singleShot(0, this, &JobRunner::startNext);
+    enqueue(id, options);
     return QString();
 }
 
-void JobRunner::requeue(const QString &id)
+void JobRunner::requeue(const QString &id, const LaunchOptions &options)
 {
     appendLog(id, logLine(QStringLiteral("queued again after a restart of dcp-local")));
+    enqueue(id, options);
+}
+
+void JobRunner::enqueue(const QString &id, const LaunchOptions &options)
+{
+    if (options.unlimited || !options.sparkMaster.isEmpty() || !options.flinkSettings.isEmpty() ||
+        options.remoteStatus)
+        m_options.insert(id, options);
+    if (options.unlimited) {
+        QTimer::singleShot(0, this, [this, id] {
+            if (!m_shuttingDown && !m_running.contains(id))
+                startJob(id);
+        });
+        return;
+    }
     m_queue.append(id);
     QTimer::singleShot(0, this, &JobRunner::startNext);
 }
@@ -166,11 +187,11 @@ void JobRunner::appendLog(const QString &id, const QByteArray &text)
 
 void JobRunner::startNext()
 {
-    while (!m_shuttingDown && !m_queue.isEmpty() && m_running.size() < m_config.maxConcurrent)
+    while (!m_shuttingDown && !m_queue.isEmpty() && localRunningCount() < m_config.maxConcurrent)
         startJob(m_queue.takeFirst());
 }
 
-JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
+JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions &options) const
 {
     Launch l;
     const QString project = projectDir();
@@ -234,7 +255,8 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
     QString appName = conf.value(QLatin1String("spark.app.name")).toString();
     if (appName.isEmpty())
         appName = rec ? rec->status.name : id;
-    l.arguments << QStringLiteral("--master") << QStringLiteral("local[*]")
+    l.arguments << QStringLiteral("--master")
+                << (options.sparkMaster.isEmpty() ? QStringLiteral("local[*]") : options.sparkMaster)
                 << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                 << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
@@ -267,7 +289,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id) const
     return l;
 }
 
-JobRunner::Launch JobRunner::prepareFlink(const QString &id) const
+JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions &options) const
 {
     Launch l;
     const QString project = projectDir();
@@ -320,6 +342,8 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id) const
         return l;
     }
     l.arguments << runner << QStringLiteral("--sql") << sqlPath;
+    for (const QString &kv : options.flinkSettings)
+        l.arguments << QStringLiteral("--set") << kv;
     return l;
 }
 
@@ -330,7 +354,8 @@ void JobRunner::startJob(const QString &id)
         return;
     JobStatus s = rec->status;
     const bool flink = s.engine == QLatin1String("flink");
-    const Launch launch = flink ? prepareFlink(id) : prepareSpark(id);
+    const LaunchOptions options = m_options.take(id);
+    const Launch launch = flink ? prepareFlink(id, options) : prepareSpark(id, options);
     if (!launch.error.isEmpty()) {
         QByteArray text;
         for (const QString &p : launch.problems)
@@ -348,6 +373,7 @@ void JobRunner::startJob(const QString &id)
     }
 
     auto *r = new Running;
+    r->unlimited = options.unlimited;
     r->log = new QFile(m_store->logPath(id));
     r->log->open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly);
     QByteArray runHead;
@@ -374,6 +400,10 @@ void JobRunner::startJob(const QString &id)
     if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
     const auto runtime = m_runtimeEnv.take(id);
+    if (runNo > 0) { // a schedule's next run needs the same environment and target options
+        m_runtimeEnv.insert(id, runtime);
+        m_options.insert(id, options);
+    }
     for (auto it = runtime.begin(); it != runtime.end(); ++it)
         env.insert(it.key(), it.value());
 
@@ -394,12 +424,15 @@ void JobRunner::startJob(const QString &id)
     m_running.insert(id, r);
 
     connect(p, &QProcess::readyRead, this, [this, id] { onOutput(id); });
-    connect(p, &QProcess::started, this, [this, id, flink] {
+    const bool remoteStatus = options.remoteStatus;
+    connect(p, &QProcess::started, this, [this, id, flink, remoteStatus] {
         Running *run = m_running.value(id);
         const JobRecord *cur = m_store->find(id);
         if (!run || !cur)
             return;
         run->pgid = run->process->processId();
+        if (remoteStatus)
+            return; // the cluster says when the job runs
         JobStatus st = cur->status;
         st.state = JobState::Running;
         const int n = m_schedules->runNumber(id);
@@ -445,6 +478,9 @@ void JobRunner::onOutput(const QString &id)
     if (lastNl < 0)
         return;
     text.truncate(lastNl);
+    Q_EMIT output(id, text);
+    if (!m_running.contains(id) || r->detached)
+        return; // a target took the job over while it looked at the lines
     static const QByteArray failedMark("uis-runner: FAILED:");
     // Spark 3.5 prints "Successfully started service 'SparkUI' on port 4040."; older releases and
     // Flink print the URL itself.
@@ -524,6 +560,13 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
     if (!r)
         return;
     onOutput(id);
+    if (r->detached) {
+        appendLog(id, logLine(QStringLiteral("the submitting process has ended (%1)")
+                                  .arg(crashed ? QStringLiteral("killed by signal %1").arg(exitCode)
+                                               : QStringLiteral("exit status %1").arg(exitCode))));
+        finishRunning(id);
+        return;
+    }
     const JobRecord *cur = m_store->find(id);
     if (cur && !r->shuttingDown && !r->cancelling && m_schedules->isScheduled(id)) {
         // A run of a scheduled micro-batch job: the schedule decides whether it runs again.
@@ -605,10 +648,25 @@ void JobRunner::setStatus(const QString &id, const JobStatus &status)
     // job's process cannot be undone because the disk is full.
     if (const QString e = m_store->update(id, status); !e.isEmpty())
         qWarning("dcp-local: %s", qUtf8Printable(e));
-    if (isTerminal(status.state))
+    if (isTerminal(status.state)) {
         m_schedules->remove(id);
+        m_runtimeEnv.remove(id);
+        m_options.remove(id);
+    }
     if (status.state != before)
         Q_EMIT stateChanged(id, status.state);
+}
+
+void JobRunner::detach(const QString &id, const QString &why)
+{
+    Running *r = m_running.value(id);
+    if (!r || r->detached)
+        return;
+    r->detached = true;
+    appendLog(id, logLine(why));
+    if (r->killTimer)
+        r->killTimer->stop();
+    signalGroup(r, SIGKILL);
 }
 
 void JobRunner::signalGroup(Running *r, int sig)
@@ -647,6 +705,7 @@ JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
         st.engineState = QStringLiteral("NOT_STARTED");
         st.finishedAt = QDateTime::currentDateTimeUtc();
         m_runtimeEnv.remove(id);
+        m_options.remove(id);
         appendLog(id, logLine(QStringLiteral("job CANCELLED before it started")));
         setStatus(id, st);
         return CancelOutcome::Cancelled;

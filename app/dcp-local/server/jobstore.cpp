@@ -62,11 +62,13 @@ QString JobStore::open(const QString &dataDir)
         if (const QString e = exec(QString::fromLatin1(sql)); !e.isEmpty())
             return QStringLiteral("cannot prepare the job database %1: %2").arg(db.databaseName(), e);
     }
+    if (const QString e = migrate(); !e.isEmpty())
+        return QStringLiteral("cannot upgrade the job database %1: %2").arg(db.databaseName(), e);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"
-                               " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request"
-                               " FROM jobs ORDER BY seq")))
+                               " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
+                               " target, engine_job_id, last_confirmed_at FROM jobs ORDER BY seq")))
         return QStringLiteral("cannot read the job database: %1").arg(q.lastError().text());
     while (q.next()) {
         JobRecord r;
@@ -89,6 +91,9 @@ QString JobStore::open(const QString &dataDir)
         s.uiUrl = q.value(14).toString();
         r.idempotencyKey = q.value(15).toString();
         r.request = q.value(16).toString().toUtf8();
+        s.target = q.value(17).toString();
+        s.engineJobId = q.value(18).toString();
+        s.lastConfirmedAt = parseTime(q.value(19));
         m_seqById.insert(s.jobId, r.seq);
         if (!r.idempotencyKey.isEmpty())
             m_seqByKey.insert(r.idempotencyKey, r.seq);
@@ -112,7 +117,27 @@ void JobStore::close()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-QStringList JobStore::recover()
+QString JobStore::migrate()
+{
+    // Databases of earlier versions lack the columns of cluster targets: add them in place (the
+    // records keep everything they had; the new fields start empty).
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("PRAGMA table_info(jobs)")))
+        return q.lastError().text();
+    QStringList have;
+    while (q.next())
+        have << q.value(1).toString();
+    for (const char *column : {"target", "engine_job_id", "last_confirmed_at"}) {
+        if (have.contains(QLatin1String(column)))
+            continue;
+        if (const QString e = exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
+            !e.isEmpty())
+            return e;
+    }
+    return QString();
+}
+
+QStringList JobStore::recover(QStringList *reattach, const std::function<bool(const JobRecord &)> &reattachable)
 {
     QStringList pending;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -122,6 +147,11 @@ QStringList JobStore::recover()
         if (r.status.state == JobState::Pending) {
             pending.append(r.status.jobId);
         } else if (r.status.state == JobState::Submitted || r.status.state == JobState::Running) {
+            if (reattachable && reattachable(r)) {
+                if (reattach)
+                    reattach->append(r.status.jobId);
+                continue;
+            }
             JobStatus s = r.status;
             s.state = JobState::Failed;
             s.engineState = QStringLiteral("LOST");
@@ -159,8 +189,9 @@ QString JobStore::insert(JobRecord record, const JobRecord **stored)
     const JobStatus &s = record.status;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT INTO jobs (seq, id, name, team, user, engine, job_type, status, engine_state,"
-                             " created_at, started_at, finished_at, exit_code, error, ui_url, idempotency_key, request)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " created_at, started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
+                             " target, engine_job_id, last_confirmed_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(record.seq);
     q.addBindValue(s.jobId);
     q.addBindValue(s.name);
@@ -179,6 +210,9 @@ QString JobStore::insert(JobRecord record, const JobRecord **stored)
     q.addBindValue(record.idempotencyKey.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                    : QVariant(record.idempotencyKey));
     q.addBindValue(QString::fromUtf8(record.request));
+    q.addBindValue(text(s.target));
+    q.addBindValue(text(s.engineJobId));
+    q.addBindValue(time(s.lastConfirmedAt));
     if (!q.exec())
         return QStringLiteral("cannot store the job: %1").arg(q.lastError().text());
     ++m_nextSeq;
@@ -200,7 +234,8 @@ QString JobStore::update(const QString &id, const JobStatus &status)
         return QStringLiteral("no job %1").arg(id);
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE jobs SET status = ?, engine_state = ?, started_at = ?, finished_at = ?,"
-                             " exit_code = ?, error = ?, ui_url = ? WHERE seq = ?"));
+                             " exit_code = ?, error = ?, ui_url = ?, target = ?, engine_job_id = ?,"
+                             " last_confirmed_at = ? WHERE seq = ?"));
     q.addBindValue(jobStateName(status.state));
     q.addBindValue(text(status.engineState));
     q.addBindValue(time(status.startedAt));
@@ -208,6 +243,9 @@ QString JobStore::update(const QString &id, const JobStatus &status)
     q.addBindValue(status.exitCode ? QVariant(*status.exitCode) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(text(status.error));
     q.addBindValue(text(status.uiUrl));
+    q.addBindValue(text(status.target));
+    q.addBindValue(text(status.engineJobId));
+    q.addBindValue(time(status.lastConfirmedAt));
     q.addBindValue(*it);
     // The in-memory copy changes even if the write fails, so clients see the truth; the
     // failure is reported to the caller to log.

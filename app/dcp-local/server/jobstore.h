@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <map>
 
 namespace uis::dcplocal {
@@ -40,9 +41,12 @@ public:
 
     /**
      * After a restart: jobs that were SUBMITTED or RUNNING become FAILED with an error that
-     * says so; returns the ids of PENDING jobs, oldest first, to queue again.
+     * says so, except those `reattachable` accepts (jobs that run on a cluster, not as a child
+     * of the server): their ids go to `*reattach`, their records stay as they are. Returns the
+     * ids of PENDING jobs, oldest first, to queue again.
      */
-    QStringList recover();
+    QStringList recover(QStringList *reattach = nullptr,
+                        const std::function<bool(const JobRecord &)> &reattachable = {});
 
     const JobRecord *find(const QString &id) const;
     const JobRecord *findByIdempotencyKey(const QString &key) const;
@@ -62,6 +66,7 @@ public:
 
 private:
     QString exec(const QString &sql);
+    QString migrate();
 
     QString m_dataDir;
     QString m_connection;

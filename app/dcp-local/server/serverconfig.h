@@ -16,6 +16,8 @@ struct ServerConfig
     QString dataDir;                       ///< job records, logs, token, lock, state file
     qint64 maxBodyBytes = 4 * 1024 * 1024; ///< request body limit (413 above it)
     RunnerConfig runner;
+    QString targetsFile;         ///< --targets: the execution targets ("" runs everything locally)
+    int pollIntervalMs = 5000;   ///< how often clusters are asked about their jobs
 
     /**
      * Parses `HOST:PORT` (`[::1]:8080` for IPv6; `localhost` and an empty host mean 127.0.0.1).

@@ -1,0 +1,679 @@
+# SPDX-License-Identifier: Apache-2.0
+"""dcp-local as a gateway to real clusters (`dcp-local --targets FILE`), on loopback, no mocks.
+
+The module starts, independently of UIS Studio, a REAL Flink session cluster (jobmanager.sh and
+taskmanager.sh start-foreground from the PyFlink wheel, private FLINK_CONF_DIR, 2 slots) and a
+REAL Spark standalone cluster (spark-class Master + Worker, 1 core, 1 GiB) next to a Kafka broker,
+and one dcp-local whose targets file names them (plus a flink-session target on a closed port).
+Every test talks to dcp-local through the real `uisctl`, and checks what it says against the
+engines' own REST APIs:
+
+- GET /api/v1/targets shows the clusters' own figures; a submit to an unreachable target is 503
+  and stores nothing;
+- a Spark batch job runs on the standalone master (application in the master's JSON, executor on
+  the worker, the data written), its status confirmed by the master;
+- a Flink Kafka → Kafka job runs on the session cluster (in the JobManager's /jobs/overview, the
+  windows arrive in Kafka); cancelled through Flink's own REST API, dcp-local shows CANCELLED
+  within one poll;
+- a Flink job survives a restart of dcp-local (re-attached, still RUNNING), follows the loss of
+  its TaskManager (RESTARTING with restarts counted, the exception in its log) and is cancelled
+  through dcp-local (Flink's cancel).
+
+Every process the module starts is stopped at the end, also when a test fails."""
+import glob
+import json
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import templates as T
+from conftest import REPO
+
+pytestmark = [pytest.mark.slow, pytest.mark.flink, pytest.mark.spark]
+
+POLL = 2  # dcp-local --poll-interval, seconds
+
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def site_packages() -> Path:
+    found = glob.glob(str(REPO / ".venv" / "lib" / "python3*" / "site-packages"))
+    if not found:
+        raise RuntimeError(f"no .venv in {REPO}: the deps script sets it up")
+    return Path(found[0])
+
+
+def get_json(url: str, timeout: float = 5):
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return json.loads(r.read())
+
+
+def stop_group(proc, grace: float = 15):
+    """SIGTERM to the process group the daemon leads, SIGKILL after `grace` seconds."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(10)
+
+
+class FlinkSession:
+    """jobmanager.sh / taskmanager.sh start-foreground with a private FLINK_CONF_DIR."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = Path(workdir)
+        self.home = site_packages() / "pyflink"
+        self.rest_port = free_port()
+        self.rpc_port = free_port()
+        self.conf_dir = self.workdir / "conf"
+        self.log_dir = self.workdir / "log"
+        self.jm = None
+        self.tms = []
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://127.0.0.1:{self.rest_port}"
+
+    def _write_conf(self):
+        self.conf_dir.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        src = (self.home / "conf" / "config.yaml").read_text()
+        # keep the JVM options of the shipped file (Java 17 needs its --add-opens), replace the rest
+        opts = src.split("jobmanager:", 1)[0]
+        opts += f"""
+jobmanager:
+  bind-host: 127.0.0.1
+  rpc: {{address: 127.0.0.1, port: {self.rpc_port}}}
+  memory: {{process: {{size: 768m}}}}
+  execution: {{failover-strategy: region}}
+taskmanager:
+  bind-host: 127.0.0.1
+  host: 127.0.0.1
+  numberOfTaskSlots: 2
+  memory: {{process: {{size: 1024m}}}}
+parallelism: {{default: 1}}
+rest:
+  port: {self.rest_port}
+  address: 127.0.0.1
+  bind-address: 127.0.0.1
+blob: {{server: {{port: "0"}}}}
+restart-strategy:
+  type: fixed-delay
+  fixed-delay: {{attempts: 1000, delay: 2 s}}
+heartbeat: {{interval: 2000, timeout: 8000}}
+web: {{tmpdir: {self.workdir / 'web'}}}
+io: {{tmp: {{dirs: {self.workdir / 'tmp'}}}}}
+"""
+        (self.conf_dir / "config.yaml").write_text(opts)
+        for f in ("log4j-console.properties", "log4j.properties", "logback-console.xml"):
+            (self.conf_dir / f).write_text((self.home / "conf" / f).read_text())
+
+    def _env(self):
+        env = dict(os.environ)
+        env.update(FLINK_CONF_DIR=str(self.conf_dir), FLINK_LOG_DIR=str(self.log_dir), FLINK_HOME=str(self.home))
+        env.pop("FLINK_ENV_JAVA_OPTS", None)
+        return env
+
+    def _daemon(self, script, name):
+        out = open(self.log_dir / f"{name}.out", "ab")
+        return subprocess.Popen(["bash", str(self.home / "bin" / script), "start-foreground"],
+                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                env=self._env(), cwd=self.workdir, start_new_session=True)
+
+    def start(self, timeout: float = 120) -> "FlinkSession":
+        self._write_conf()
+        self.jm = self._daemon("jobmanager.sh", "jobmanager")
+        self.start_taskmanager()
+        self.wait_for_slots(2, timeout)
+        return self
+
+    def start_taskmanager(self):
+        self.tms.append(self._daemon("taskmanager.sh", f"taskmanager-{len(self.tms)}"))
+        return self.tms[-1]
+
+    def overview(self):
+        return get_json(self.rest_url + "/overview")
+
+    def wait_for_slots(self, n: int, timeout: float = 120):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if self.overview().get("slots-available", 0) >= n:
+                    return
+            except OSError:
+                pass
+            if self.jm.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"the Flink session cluster did not come up with {n} free slots:\n"
+                                     + self.log_tail())
+            time.sleep(0.5)
+
+    def log_tail(self, n=4000) -> str:
+        out = []
+        for f in sorted(self.log_dir.glob("*.out")) + sorted(self.log_dir.glob("*.log")):
+            out.append(f"--- {f.name}\n" + f.read_text(errors="replace")[-n:])
+        return "\n".join(out)
+
+    def jobs(self) -> list:
+        return get_json(self.rest_url + "/jobs/overview")["jobs"]
+
+    def kill_taskmanager(self, i: int = 0):
+        tm = self.tms[i]
+        try:
+            os.killpg(tm.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        tm.wait(10)
+
+    def stop(self):
+        for tm in self.tms:
+            stop_group(tm)
+        stop_group(self.jm)
+
+
+class SparkStandalone:
+    """spark-class Master and Worker (1 core, 1 GiB) on 127.0.0.1."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = Path(workdir)
+        self.home = site_packages() / "pyspark"
+        self.port = free_port()
+        self.ui_port = free_port()
+        self.worker_port = free_port()
+        self.worker_ui_port = free_port()
+        self.master = None
+        self.worker = None
+
+    @property
+    def master_url(self) -> str:
+        return f"spark://127.0.0.1:{self.port}"
+
+    @property
+    def ui_url(self) -> str:
+        return f"http://127.0.0.1:{self.ui_port}"
+
+    def _env(self):
+        env = dict(os.environ)
+        env.update(SPARK_LOCAL_IP="127.0.0.1", SPARK_HOME=str(self.home), SPARK_LOG_DIR=str(self.workdir / "log"),
+                   SPARK_WORKER_DIR=str(self.workdir / "work"), SPARK_NO_DAEMONIZE="1",
+                   SPARK_DAEMON_MEMORY="384m", PYSPARK_PYTHON=str(REPO / ".venv" / "bin" / "python"))
+        return env
+
+    def _spawn(self, name, *args):
+        (self.workdir / "log").mkdir(parents=True, exist_ok=True)
+        out = open(self.workdir / "log" / f"{name}.out", "ab")
+        return subprocess.Popen([str(self.home / "bin" / "spark-class"), *args], stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, env=self._env(), cwd=self.workdir, start_new_session=True)
+
+    def state(self):
+        return get_json(self.ui_url + "/json/")
+
+    def start(self, timeout: float = 90) -> "SparkStandalone":
+        self.master = self._spawn("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                                  "--port", str(self.port), "--webui-port", str(self.ui_port))
+        self.worker = self._spawn("worker", "org.apache.spark.deploy.worker.Worker", self.master_url,
+                                  "--host", "127.0.0.1", "--port", str(self.worker_port),
+                                  "--webui-port", str(self.worker_ui_port), "--cores", "1", "--memory", "1g",
+                                  "--work-dir", str(self.workdir / "work"))
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if self.state().get("aliveworkers", 0) >= 1:
+                    return self
+            except OSError:
+                pass
+            if self.master.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("the Spark standalone cluster did not come up:\n" + self.log_tail())
+            time.sleep(0.5)
+
+    def log_tail(self, n=4000) -> str:
+        return "\n".join(f"--- {f.name}\n" + f.read_text(errors="replace")[-n:]
+                         for f in sorted((self.workdir / "log").glob("*.out")))
+
+    def stop(self):
+        stop_group(self.worker)
+        stop_group(self.master)
+
+
+
+# ------------------------------------------------------------------ dcp-local with targets
+
+class Dcp:
+    """dcp-local with --targets on 127.0.0.1:0; restart() keeps its data directory."""
+
+    def __init__(self, data_dir: Path, targets_file: Path):
+        self.data_dir = data_dir
+        self.targets_file = targets_file
+        self.proc = None
+        self.output = []
+        self.url = None
+        self.start()
+
+    def env(self, **extra):
+        env = dict(os.environ)
+        env["XDG_CONFIG_HOME"] = str(self.data_dir / "xdg-config")
+        env["XDG_DATA_HOME"] = str(self.data_dir / "xdg-data")
+        env["UIS_CHECKPOINT_DIR"] = str(self.data_dir / "checkpoints")
+        # the Spark driver runs under dcp-local: it binds to loopback like the cluster
+        env["SPARK_LOCAL_IP"] = "127.0.0.1"
+        env.update({k: str(v) for k, v in extra.items()})
+        return env
+
+    def start(self):
+        lines = queue.Queue()
+        self.proc = subprocess.Popen(
+            [str(T.tool("dcp-local")), "--listen", "127.0.0.1:0", "--data-dir", str(self.data_dir),
+             "--runners-dir", str(REPO / "runners"), "--targets", str(self.targets_file),
+             "--poll-interval", str(POLL), "--kill-grace", "10"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env())
+
+        def pump(proc=self.proc):
+            for line in proc.stdout:
+                self.output.append(line)
+                lines.put(line)
+        threading.Thread(target=pump, daemon=True).start()
+        deadline = time.monotonic() + 30
+        self.url = None
+        while self.url is None:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                line = ""
+            m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
+            if m:
+                self.url = m.group(1)
+            elif self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise AssertionError("dcp-local did not start:\n" + "".join(self.output))
+        self.token = (self.data_dir / "token").read_text().strip()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+    def restart(self):
+        self.stop()
+        assert self.proc.returncode == 0, "".join(self.output[-30:])
+        self.start()
+
+    def ctl(self, *args, timeout=120):
+        return subprocess.run([str(T.tool("uisctl")), *args, "--url", self.url], capture_output=True, text=True,
+                              timeout=timeout, env=self.env(DCP_TOKEN=self.token))
+
+    def api(self, method, path, body=None):
+        req = urllib.request.Request(self.url + path, method=method,
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Authorization": f"Bearer {self.token}",
+                                              "Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=15) as r:
+                return r.status, json.loads(r.read() or b"{}")
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"{}")
+
+    def status(self, job_id) -> dict:
+        code, body = self.api("GET", f"/api/v1/jobs/{job_id}")
+        assert code == 200, body
+        return body
+
+    def logs(self, job_id) -> str:
+        p = self.ctl("logs", job_id)
+        assert p.returncode == 0, p.stderr
+        return p.stdout
+
+    def submit(self, spec: Path, target: str, *extra) -> str:
+        p = self.ctl("submit", str(spec), "--target", target, *extra, timeout=300)
+        assert p.returncode == 0, f"exit {p.returncode}\n{p.stdout}\n{p.stderr}"
+        return p.stdout.split()[0]
+
+
+def wait_for(what, predicate, timeout, interval=0.5, detail=None):
+    deadline = time.monotonic() + timeout
+    while True:
+        got = predicate()
+        if got:
+            return got
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}" + (f"\n{detail()}" if detail else ""))
+        time.sleep(interval)
+
+
+def brief(log: str, n=5000) -> str:
+    return "\n".join(l for l in log.splitlines() if not l.startswith("\tat ") and " INFO " not in l)[-n:]
+
+
+def parse_time(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+
+
+# ------------------------------------------------------------------ fixtures
+
+@pytest.fixture(scope="module")
+def clusters(tmp_path_factory):
+    """Both clusters, started side by side; stopped at the end whatever happened."""
+    base = tmp_path_factory.mktemp("clusters")
+    flink, spark = FlinkSession(base / "flink"), SparkStandalone(base / "spark")
+    errors = []
+
+    def start(c):
+        try:
+            c.start()
+        except Exception as e:  # reported below, after both had their chance
+            errors.append(e)
+    threads = [threading.Thread(target=start, args=(c,)) for c in (flink, spark)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(240)
+        if errors:
+            raise errors[0]
+        yield flink, spark
+    finally:
+        spark.stop()
+        flink.stop()
+
+
+@pytest.fixture(scope="module")
+def dcp(clusters, tmp_path_factory):
+    flink, spark = clusters
+    base = tmp_path_factory.mktemp("dcp")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    targets = base / "targets.yaml"
+    targets.write_text(f"""targets:
+  - {{name: local, kind: local}}
+  - {{name: flink-dev, kind: flink-session, rest_url: {flink.rest_url}}}
+  - {{name: spark-dev, kind: spark-standalone, master: {spark.master_url}, master_ui: {spark.ui_url}}}
+  - {{name: flink-gone, kind: flink-session, rest_url: "http://127.0.0.1:{closed}"}}
+""")
+    server = Dcp(base / "data", targets)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def kafka_spec(tmp_path, kafka, name) -> tuple:
+    """The kafka-dedupe-window template on the test broker, with topics of its own."""
+    text = (T.TEMPLATES / "kafka-dedupe-window.uis.yaml").read_text()
+    src, out = f"{name}-clicks", f"{name}-metrics"
+    for old, new in (("kafka_bootstrap_servers: localhost:9092", f"kafka_bootstrap_servers: {kafka.bootstrap}"),
+                     ("topic: clicks\n", f"topic: {src}\n"), ("kafka_topic: click-metrics", f"kafka_topic: {out}"),
+                     ("group_id: click-metrics", f"group_id: {name}")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    kafka.create_topics(src, partitions=2)
+    kafka.create_topics(out)
+    spec = tmp_path / f"{name}.uis.yaml"
+    spec.write_text(text)
+    return spec, src, out
+
+
+def flink_running(dcp, flink, job_id, timeout=180) -> str:
+    """Waits until dcp-local and the JobManager agree the job runs; returns the Flink job id."""
+    st = wait_for("the Flink job to run on the session cluster",
+                  lambda: (lambda s: s if s["status"] == "RUNNING" and s["engine_state"] == "RUNNING"
+                           and s["engine_job_id"] else None)(dcp.status(job_id)),
+                  timeout, detail=lambda: f"{dcp.status(job_id)}\n{brief(dcp.logs(job_id))}")
+    jid = st["engine_job_id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", jid), st
+    assert st["target"] == "flink-dev" and st["ui_url"] == f"{flink.rest_url}/#/job/running/{jid}", st
+    assert parse_time(st["last_confirmed_at"]), st
+    jobs = {j["jid"]: j["state"] for j in flink.jobs()}
+    assert jobs.get(jid) == "RUNNING", jobs
+    return jid
+
+
+# ------------------------------------------------------------------ tests
+
+def test_targets_overview_and_unreachable_target(dcp, clusters, tmp_path):
+    flink, spark = clusters
+    # the first check of every target happens at start; the closed port answers at once
+    targets = wait_for("every target checked", lambda: (lambda t: t if all(x["checked_at"] for x in t) else None)(
+        json.loads(dcp.ctl("targets", "--format", "json").stdout)["targets"]), 20)
+    by = {t["name"]: t for t in targets}
+    assert list(by) == ["local", "flink-dev", "spark-dev", "flink-gone"]
+    assert (by["flink-dev"]["kind"], by["flink-dev"]["engines"], by["flink-dev"]["reachable"]) == \
+        ("flink-session", ["flink"], True)
+    # the engines' own figures, compared with what the engines say themselves
+    fo, jm = by["flink-dev"]["overview"], flink.overview()
+    assert (fo["taskmanagers"], fo["slots_total"], fo["slots_available"], fo["jobs_running"]) == \
+        (jm["taskmanagers"], jm["slots-total"], jm["slots-available"], jm["jobs-running"]) == (1, 2, 2, 0), (fo, jm)
+    assert fo["flink_version"] == "1.20.1"
+    so, master = by["spark-dev"]["overview"], spark.state()
+    assert (so["alive_workers"], so["cores"], so["memory_mb"], so["status"]) == \
+        (master["aliveworkers"], master["cores"], master["memory"], "ALIVE") == (1, 1, 1024, "ALIVE"), (so, master)
+    assert by["spark-dev"]["engines"] == ["spark"] and by["local"]["engines"] == ["spark", "flink"]
+    gone = by["flink-gone"]
+    assert gone["reachable"] is False and "Connection refused" in gone["error"], gone
+    text = dcp.ctl("targets")
+    assert text.returncode == 1 and "flink-gone  flink-session  engines=flink  UNREACHABLE" in text.stdout, text.stdout
+    assert "slots_total=2" in text.stdout and "alive_workers=1" in text.stdout, text.stdout
+
+    # a submit to the unreachable target: 503 with a JSON error, nothing stored
+    before = dcp.api("GET", "/api/v1/jobs")[1]["jobs"]
+    code, body = dcp.api("POST", "/api/v1/jobs", {"name": "nowhere", "config": {
+        "engine": "flink", "job_type": "STREAMING", "target": "flink-gone", "flink": {"sql": "SELECT 1"}}})
+    assert code == 503 and body["error"]["code"] == "target_unreachable", (code, body)
+    assert "flink-gone" in body["error"]["message"] and "not stored" in body["error"]["message"], body
+    assert dcp.api("GET", "/api/v1/jobs")[1]["jobs"] == before
+    # a target that does not run the engine, or does not exist: 400
+    code, body = dcp.api("POST", "/api/v1/jobs", {"name": "x", "config": {
+        "engine": "flink", "target": "spark-dev", "flink": {"sql": "SELECT 1"}}})
+    assert code == 400 and body["error"]["code"] == "invalid_target", body
+    code, body = dcp.api("POST", "/api/v1/jobs", {"name": "x", "config": {
+        "engine": "flink", "target": "nope", "flink": {"sql": "SELECT 1"}}})
+    assert code == 400 and "unknown target `nope`" in body["error"]["message"], body
+    assert dcp.api("GET", "/api/v1/jobs")[1]["jobs"] == before
+
+
+CSV_SPEC = """\
+version: "1.1"
+name: cluster-csv-landing
+created_by: e2e
+provider:
+  name: shop_files
+  provider_type: file_ftp
+  base_url: "{base}"
+  tenant_id: e2e
+  mode: batch
+  config:
+    spark.ui.enabled: "false"
+    spark.sql.shuffle.partitions: "2"
+  endpoints:
+    - name: sales_csv
+      path: daily/*.csv
+      format: csv
+      options: {{header: "true"}}
+      schema:
+        - {{ name: shop_id, type: int, nullable: false }}
+        - {{ name: sku, type: string, nullable: false }}
+        - {{ name: quantity, type: int }}
+  transforms:
+    - name: positive_quantity
+      type: filter
+      condition: quantity > 0
+  sinks:
+    - name: landing
+      type: parquet
+      config: {{ path: "{out}" }}
+"""
+
+
+def test_spark_batch_job_runs_on_the_standalone_cluster(dcp, clusters, tmp_path):
+    _, spark = clusters
+    data = tmp_path / "data" / "daily"
+    data.mkdir(parents=True)
+    (data / "part-0001.csv").write_text("shop_id,sku,quantity\n1,a,3\n2,b,0\n3,c,5\n4,d,7\n5,e,-1\n")
+    spec = tmp_path / "csv.uis.yaml"
+    spec.write_text(CSV_SPEC.format(base=(tmp_path / "data").as_uri(), out=(tmp_path / "out").as_uri()))
+
+    job_id = dcp.submit(spec, "spark-dev", "--wait")
+    st = dcp.status(job_id)
+    log = dcp.logs(job_id)
+    assert (st["status"], st["exit_code"], st["target"]) == ("SUCCEEDED", 0, "spark-dev"), f"{st}\n{brief(log)}"
+    app = st["engine_job_id"]
+    assert re.fullmatch(r"app-\d{14}-\d{4}", app or ""), st
+    assert st["ui_url"] == f"{spark.ui_url}/app/?appId={app}", st
+    assert f"--master {spark.master_url} --deploy-mode client" in log, brief(log)
+
+    # the master knows the application, and its executor ran on the worker
+    master = wait_for("the application among the master's completed apps", lambda: (
+        lambda m: m if any(a["id"] == app for a in m["completedapps"]) else None)(spark.state()), 20)
+    entry = next(a for a in master["completedapps"] if a["id"] == app)
+    assert entry["name"] == "cluster-csv-landing" and entry["state"] == "FINISHED" and entry["cores"] == 1, entry
+    worker = get_json(f"http://127.0.0.1:{spark.worker_ui_port}/json/")
+    assert any(e["appid"] == app for e in worker["finishedexecutors"] + worker["executors"]), worker
+    assert re.search(rf"Granted executor ID {app}/\d+ on hostPort 127\.0\.0\.1:{spark.worker_port}", log), brief(log)
+    # confirmed by the master after the driver ended
+    wait_for("the master's confirmation in the log",
+             lambda: f"the Spark master lists application {app} as FINISHED" in dcp.logs(job_id), 15)
+    st = dcp.status(job_id)
+    assert parse_time(st["last_confirmed_at"]) >= parse_time(st["finished_at"]), st
+
+    import pyarrow.parquet as pq
+    rows = pq.read_table(tmp_path / "out").to_pylist()
+    assert sorted(r["sku"] for r in rows) == ["a", "c", "d"], rows
+
+
+def produce(bootstrap, topic, events, partition=None):
+    from confluent_kafka import Producer
+    p = Producer({"bootstrap.servers": bootstrap, "linger.ms": 5})
+    for e in events:
+        kw = {} if partition is None else {"partition": partition}
+        p.produce(topic, value=json.dumps(e).encode(), **kw)
+    assert p.flush(30) == 0
+
+
+def test_flink_job_runs_on_the_session_cluster_and_follows_a_cancel_in_flink(dcp, clusters, kafka, tmp_path):
+    flink, _ = clusters
+    from confluent_kafka import Consumer
+    spec, src, out = kafka_spec(tmp_path, kafka, "fl1")
+    job_id = dcp.submit(spec, "flink-dev")
+    jid = flink_running(dcp, flink, job_id)
+    log = dcp.logs(job_id)
+    assert f"--set execution.target=remote --set rest.address=127.0.0.1 --set rest.port={flink.rest_port}" in log
+    assert f"uis-runner: job {jid} submitted" in log and "the submitting process has ended" in log, brief(log)
+    # the job runs on the cluster, not in a mini-cluster of a child: no process carries the job now
+    assert not [p for p in os.listdir("/proc") if p.isdigit() and _has_env(p, f"UIS_JOB_ID={job_id}")]
+
+    # the data arrives: a minute of clicks (one duplicate), then a later click on each partition
+    # moves the watermark past the window
+    events = [{"event_id": f"e{i}", "page": "/a", "duration": float(i), "event_time": f"2024-01-01 12:00:{i:02d}"}
+              for i in (1, 2, 3)]
+    produce(kafka.bootstrap, src, events + [events[0]], partition=0)
+    for part in (0, 1):
+        produce(kafka.bootstrap, src, [{"event_id": f"late{part}", "page": "/z", "duration": 1.0,
+                                        "event_time": "2024-01-01 12:05:00"}], partition=part)
+    consumer = Consumer({"bootstrap.servers": kafka.bootstrap, "group.id": "cluster-test",
+                         "auto.offset.reset": "earliest"})
+    consumer.subscribe([out])
+    got = []
+    try:
+        def window():
+            m = consumer.poll(0.5)
+            if m is not None and not m.error():
+                got.append(json.loads(m.value()))
+            return next((r for r in got if r["page"] == "/a"), None)
+        row = wait_for("the window from the cluster in Kafka", window, 120, interval=0,
+                       detail=lambda: f"{got}\n{brief(dcp.logs(job_id))}")
+    finally:
+        consumer.close()
+    assert (row["clicks"], row["avg_duration"]) == (3, 2.0), row
+
+    # cancelled by other means (Flink's own REST API): dcp-local follows within one poll
+    req = urllib.request.Request(f"{flink.rest_url}/jobs/{jid}?mode=cancel", method="PATCH")
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert r.status == 202
+    wait_for("Flink to cancel the job", lambda: {j["jid"]: j["state"] for j in flink.jobs()}.get(jid) == "CANCELED", 30)
+    cancelled_at = time.monotonic()
+    st = wait_for("dcp-local to show CANCELLED", lambda: (lambda s: s if s["status"] == "CANCELLED" else None)(
+        dcp.status(job_id)), POLL + 3, interval=0.2)
+    assert time.monotonic() - cancelled_at <= POLL + 3
+    assert st["engine_state"] == "CANCELED" and "cancelled on the Flink cluster" in st["error"], st
+    assert st["finished_at"] and parse_time(st["last_confirmed_at"]) >= parse_time(st["finished_at"]), st
+    assert f"Flink job {jid} ended CANCELED (confirmed by the JobManager" in dcp.logs(job_id)
+    assert dcp.ctl("cancel", job_id).returncode == 1  # terminal: stays so
+    # what the TaskManager logged about the job is kept in the job's own log
+    log = wait_for("the TaskManager's lines in the log", lambda: (
+        lambda l: l if re.search(rf"TaskManager \S+ log lines of Flink job {jid}:\n  .*{jid}", l) else None)(
+        dcp.logs(job_id)), 15, detail=lambda: brief(dcp.logs(job_id)))
+
+
+def _has_env(pid, mark):
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as f:
+            return mark.encode() in f.read().split(b"\0")
+    except OSError:
+        return False
+
+
+def test_flink_job_survives_a_restart_follows_taskmanager_loss_and_cancels(dcp, clusters, kafka, tmp_path):
+    flink, _ = clusters
+    spec, _, _ = kafka_spec(tmp_path, kafka, "fl2")
+    job_id = dcp.submit(spec, "flink-dev")
+    jid = flink_running(dcp, flink, job_id)
+
+    # a restart of dcp-local: the job is re-attached and stays RUNNING, confirmed again
+    before = parse_time(dcp.status(job_id)["last_confirmed_at"])
+    dcp.restart()
+    wait_for("dcp-local to announce the re-attached job",
+             lambda: "following 1 job(s) that still run on a cluster" in "".join(dcp.output), 10,
+             detail=lambda: "".join(dcp.output))
+    st = wait_for("a confirmation after the restart", lambda: (lambda s: s if parse_time(
+        s["last_confirmed_at"]) > before else None)(dcp.status(job_id)), POLL + 5)
+    assert (st["status"], st["engine_state"], st["engine_job_id"], st["error"]) == ("RUNNING", "RUNNING", jid, None), st
+    assert f"dcp-local restarted: following Flink job {jid}" in dcp.logs(job_id)
+
+    # the TaskManager dies: the job restarts over and over (no slots); that is not a healthy RUNNING
+    flink.kill_taskmanager(0)
+    st = wait_for("RESTARTING with the restarts counted", lambda: (lambda s: s if re.fullmatch(
+        r"RESTARTING \(\d+ restarts?\)", s["engine_state"] or "") else None)(dcp.status(job_id)), 60, interval=0.5,
+        detail=lambda: f"{dcp.status(job_id)}\n{flink.jobs()}")
+    assert st["status"] == "RUNNING" and st["error"], st
+    flink_state = {j["jid"]: j["state"] for j in flink.jobs()}[jid]
+    assert flink_state in ("RESTARTING", "RUNNING", "CREATED"), flink_state
+    log = dcp.logs(job_id)
+    assert f"Flink job {jid} failure at" in log and "(JobManager exception history)" in log, brief(log)
+    # the exception of the lost TaskManager (or of the slots it took along) is in the log
+    assert re.search(r"TaskManager|NoResourceAvailableException|heartbeat", log), brief(log)
+
+    # cancel through dcp-local is Flink's cancel
+    c = dcp.ctl("cancel", job_id, "--wait", timeout=120)
+    assert c.returncode == 0, c.stdout + c.stderr
+    st = dcp.status(job_id)
+    assert (st["status"], st["engine_state"], st["error"]) == ("CANCELLED", "CANCELED", None), st
+    assert {j["jid"]: j["state"] for j in flink.jobs()}[jid] == "CANCELED"
+    assert f"cancel requested: PATCH {flink.rest_url}/jobs/{jid}?mode=cancel" in dcp.logs(job_id)
