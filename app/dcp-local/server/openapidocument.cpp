@@ -204,7 +204,7 @@ constexpr const char kDocument[] = R"json({
                 "schema": {"type": "string", "minLength": 1}}
     },
     "responses": {
-      "BadRequest": {"description": "Invalid JSON, an invalid job request or an invalid parameter (`invalid_json`, `invalid_job`, `invalid_parameter`, `invalid_idempotency_key`).",
+      "BadRequest": {"description": "Invalid JSON, an invalid job request or an invalid parameter (`invalid_json`, `invalid_job`, `invalid_target`, `invalid_parameter`, `invalid_idempotency_key`).",
                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unauthorized": {"description": "Missing or wrong bearer token (`unauthorized`).",
                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -343,7 +343,8 @@ constexpr const char kDocument[] = R"json({
         "type": "object",
         "required": ["targets"],
         "properties": {
-          "targets": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}}
+          "targets": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}},
+          "poll_interval_seconds": {"type": "number", "description": "How often dcp-local checks the targets."}
         }
       },
       "Target": {
@@ -354,6 +355,7 @@ constexpr const char kDocument[] = R"json({
           "kind": {"type": "string", "description": "`local`, `flink-session` or `spark-standalone`."},
           "engines": {"type": "array", "items": {"type": "string", "enum": ["spark", "flink"]}},
           "reachable": {"type": "boolean"},
+          "error": {"type": ["string", "null"], "description": "Why the target cannot be reached."},
           "checked_at": {"$ref": "#/components/schemas/Timestamp"},
           "overview": {"type": ["object", "null"],
                        "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."}
