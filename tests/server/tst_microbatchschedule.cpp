@@ -18,8 +18,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace uis;
 using namespace uis::dcplocal;
@@ -381,6 +381,10 @@ private Q_SLOTS:
             10000));
         m_runner->cancel(id);
         QVERIFY(waitFor([&] { return status(id).state == JobState::Cancelled; }, 10000));
+        QVERIFY2(QRegularExpression(QStringLiteral("--- run \\d+ CANCELLED\n"))
+                     .match(log(id))
+                     .hasMatch(),
+                 qPrintable(log(id)));
     }
 
     void stopOnFailure()

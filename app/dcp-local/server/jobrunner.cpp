@@ -568,6 +568,11 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
         return;
     }
     const JobRecord *cur = m_store->find(id);
+    if (cur && (r->cancelling || r->shuttingDown) && m_schedules->isScheduled(id))
+        appendLog(id, QStringLiteral("--- run %1 %2\n")
+                          .arg(m_schedules->runNumber(id))
+                          .arg(r->cancelling ? QStringLiteral("CANCELLED") : QStringLiteral("STOPPED"))
+                          .toUtf8());
     if (cur && !r->shuttingDown && !r->cancelling && m_schedules->isScheduled(id)) {
         // A run of a scheduled micro-batch job: the schedule decides whether it runs again.
         const bool ok = !crashed && exitCode == 0;
