@@ -724,6 +724,8 @@ JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
         signalGroup(r, SIGTERM);
         r->killTimer = new QTimer;
         r->killTimer->setSingleShot(true);
+        // A coarse timer may fire 5 % early; the grace period is a promise to the job.
+        r->killTimer->setTimerType(Qt::PreciseTimer);
         connect(r->killTimer, &QTimer::timeout, this, [this, id] {
             if (Running *run = m_running.value(id)) {
                 appendLog(id,
@@ -758,6 +760,7 @@ void JobRunner::shutdown()
         if (!r->killTimer) {
             r->killTimer = new QTimer;
             r->killTimer->setSingleShot(true);
+            r->killTimer->setTimerType(Qt::PreciseTimer);
             connect(r->killTimer, &QTimer::timeout, this, [this, id] {
                 if (Running *run = m_running.value(id))
                     signalGroup(run, SIGKILL);
