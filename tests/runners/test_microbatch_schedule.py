@@ -155,6 +155,9 @@ def test_micro_batch_rest_job_runs_every_interval_until_cancelled(tmp_path, http
             if n > 1:
                 assert log.index(f"--- run {n - 1} SUCCEEDED in ") < started
         assert "micro-batch schedule: every 5 s; runs until cancelled" in log
+        # The cancel ends the run in progress, or the wait between two runs.
+        ended = re.search(r"--- (run \d+ CANCELLED|schedule cancelled after run \d+)", log)
+        assert ended, log_tail(dcp, job_id)
         for n in (1, 2):
             assert re.search(
                 rf"--- run {n} SUCCEEDED in [0-9.]+ s; run {n + 1} at \d{{4}}-\S+Z\n", log
