@@ -129,11 +129,15 @@ LaunchSpec PlatformDcp::launchSpec(const PlatformState &state) const
 ServiceProbe *PlatformDcp::createProbe(const PlatformState &state) const
 {
     const ServiceRecord *r = state.service(serviceName());
-    return ServiceProbe::httpJson(
-        QUrl((r ? r->url : QString()) + QStringLiteral("/api/v1/openapi.json")),
-        [](const QJsonDocument &doc) {
-            return doc.isObject() ? QString() : QStringLiteral("no OpenAPI document yet");
-        });
+    auto *probe =
+        ServiceProbe::httpJson(QUrl((r ? r->url : QString()) + QStringLiteral("/api/v1/targets")),
+                               [](const QJsonDocument &doc) {
+                                   return doc.object().value(QLatin1String("targets")).isArray()
+                                              ? QString()
+                                              : QStringLiteral("no targets yet");
+                               });
+    probe->setBearerTokenFile(tokenPath());
+    return probe;
 }
 
 } // namespace uis

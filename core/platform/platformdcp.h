@@ -41,7 +41,7 @@ public:
     /// Gives the record its port (kept while free, else a new free one), URL and marker.
     void complete(PlatformState &state) const;
     LaunchSpec launchSpec(const PlatformState &state) const;
-    /// Ready when `GET /api/v1/openapi.json` answers (it needs no token).
+    /// Ready when `GET /api/v1/targets` answers with the server's own token.
     ServiceProbe *createProbe(const PlatformState &state) const;
 
 private:
