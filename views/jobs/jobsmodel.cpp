@@ -141,9 +141,13 @@ QString JobsModel::agoText(const QDateTime &time, const QDateTime &now)
 
 QString JobsModel::confirmedText(const JobStatus &status, const QDateTime &now)
 {
-    return status.lastConfirmedAt.isValid()
-               ? tr("confirmed %1").arg(agoText(status.lastConfirmedAt, now))
-               : tr("not confirmed yet");
+    if (status.lastConfirmedAt.isValid())
+        return tr("confirmed %1").arg(agoText(status.lastConfirmedAt, now));
+    // A local child process is the server's own: no engine outside it to confirm the state.
+    if (status.target.isEmpty() || status.target == QLatin1String("local") ||
+        isTerminal(status.state))
+        return QString();
+    return tr("not confirmed yet");
 }
 
 QVariant JobsModel::data(const QModelIndex &index, int role) const

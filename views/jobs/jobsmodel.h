@@ -76,7 +76,7 @@ public:
     /// "3 s ago", "2 min ago", "1 h ago" (from `now`).
     static QString agoText(const QDateTime &time,
                            const QDateTime &now = QDateTime::currentDateTimeUtc());
-    /// "confirmed 3 s ago", or "not confirmed yet".
+    /// "confirmed 3 s ago", "not confirmed yet" (on a cluster), "" for a local process.
     static QString confirmedText(const JobStatus &status,
                                  const QDateTime &now = QDateTime::currentDateTimeUtc());
 
