@@ -12,6 +12,7 @@
 #include <QDesktopServices>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTime>
@@ -60,8 +61,8 @@ ClustersDock::ClustersDock(JobsConnections *connections, PlatformPanel *platform
     m_openUi->setToolTip(tr("Open the selected engine's web UI in the browser"));
     layout->addWidget(bar);
 
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_view);
+    // The targets over the full width (their overview is long); below them the jobs of the
+    // selected one beside the local platform.
     auto *jobsBox = new QWidget;
     auto *jobsLayout = new QVBoxLayout(jobsBox);
     jobsLayout->setContentsMargins(0, 0, 0, 0);
@@ -74,13 +75,22 @@ ClustersDock::ClustersDock(JobsConnections *connections, PlatformPanel *platform
     row->addWidget(m_uiLink);
     jobsLayout->addLayout(row);
     jobsLayout->addWidget(m_jobsView);
-    split->addWidget(jobsBox);
+    auto *below = new QSplitter(Qt::Horizontal);
+    below->setChildrenCollapsible(false);
+    below->addWidget(jobsBox);
     if (m_platform)
-        split->addWidget(m_platform);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 3);
-    layout->addWidget(split, 1);
+        below->addWidget(m_platform);
+    // Room for a few targets before anything scrolls.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() +
+                             3 * m_view->verticalHeader()->defaultSectionSize() +
+                             m_view->horizontalScrollBar()->sizeHint().height() + 4);
+    auto *outer = new QSplitter(Qt::Vertical);
+    outer->setChildrenCollapsible(false);
+    outer->addWidget(m_view);
+    outer->addWidget(below);
+    outer->setStretchFactor(0, 2);
+    outer->setStretchFactor(1, 3);
+    layout->addWidget(outer, 1);
     m_status->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_status);
     setWidget(content);

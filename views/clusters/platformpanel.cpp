@@ -181,12 +181,12 @@ void PlatformPanel::setBusy(bool busy, const QString &what)
 void PlatformPanel::updateButtons()
 {
     const bool busy = m_manager->isBusy();
-    bool anyRunning = false;
+    int running = 0;
     for (int i = 0; i < m_services->topLevelItemCount(); ++i)
-        anyRunning =
-            anyRunning || m_services->topLevelItem(i)->text(StateCol) == QLatin1String("running");
-    m_start->setEnabled(!busy);
-    m_stop->setEnabled(!busy && anyRunning);
+        running += m_services->topLevelItem(i)->text(StateCol) == QLatin1String("running") ? 1 : 0;
+    // Start also completes a platform of which some service ended.
+    m_start->setEnabled(!busy && running < m_services->topLevelItemCount());
+    m_stop->setEnabled(!busy && running > 0);
 }
 
 void PlatformPanel::start()
