@@ -323,6 +323,26 @@ private Q_SLOTS:
         std::unique_ptr<DcpReply> cancel(client.cancel(model->entry(0)->status.jobId));
         QVERIFY(cancel->wait(20000));
     }
+
+    void localClientFollowsAReplacedServer()
+    {
+        // The platform replaces the server on `local`'s data directory (new port, same token):
+        // the client the jobs' followers hold is pointed at the new one.
+        JobsConnections connections;
+        DcpClient *client = nullptr;
+        connections.withClient(EnvironmentStore::localName(),
+                               [&client](DcpClient *c, const QString &) { client = c; });
+        QVERIFY(waitFor([&] { return client != nullptr; }, 20000));
+        QCOMPARE(client->baseUrl(), m_server.url());
+        const QUrl before = m_server.url();
+        QCOMPARE(m_server.stop(), 0);
+        QVERIFY(m_server.start());
+        QVERIFY(m_server.url() != before);
+        connections.followLocalServer();
+        QCOMPARE(client->baseUrl(), m_server.url());
+        std::unique_ptr<DcpReply> targets(client->targets());
+        QVERIFY2(targets->wait(20000), qPrintable(targets->error().message));
+    }
 };
 
 QTEST_MAIN(TestClustersDock)
