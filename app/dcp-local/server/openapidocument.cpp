@@ -357,6 +357,7 @@ constexpr const char kDocument[] = R"json({
           "reachable": {"type": "boolean"},
           "error": {"type": ["string", "null"], "description": "Why the target cannot be reached."},
           "checked_at": {"$ref": "#/components/schemas/Timestamp"},
+          "ui_url": {"type": ["string", "null"], "description": "The engine's web UI (Flink: the JobManager; Spark: the master); null for `local`."},
           "overview": {"type": ["object", "null"],
                        "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."}
         }
