@@ -163,9 +163,15 @@ private:
         }
         if (best > 0 && best <= 8)
             l.step = best;
-        const int brace = int(m_src.indexOf('{'));
-        if (brace >= 0 && brace + 1 < m_src.size())
-            l.flowSpaces = m_src[brace + 1] == ' ' || m_src[brace + 1] == '}';
+        // `{ a: 1 }` or `{a: 1}`: count both, skipping `{{placeholders}}`.
+        int spaced = 0, tight = 0;
+        for (int i = 0; i + 1 < m_src.size(); ++i) {
+            if (m_src[i] != '{' || m_src[i + 1] == '{' || m_src[i + 1] == '}' ||
+                (i > 0 && m_src[i - 1] == '{'))
+                continue;
+            ++(m_src[i + 1] == ' ' ? spaced : tight);
+        }
+        l.flowSpaces = spaced >= tight;
         return l;
     }
 
@@ -236,7 +242,7 @@ private:
             const QString t = n.isScalar() || n.isNull() ? m_emit.yamlScalar(n, false, o.style(), inner)
                                                          : m_emit.yamlFlow(n);
             const bool needSpace = b > 0 && m_src[b - 1] == ':';
-            add(b, e, needSpace ? QLatin1Char(' ') + t : t, ptr);
+            replaceScalar(o, b, e, needSpace ? QLatin1Char(' ') + t : t, ptr);
             return;
         }
         // A sequence item, or the document itself: the value starts where it is.
@@ -245,10 +251,44 @@ private:
             add(b, e, m_emit.yamlBlock(n, col, key), ptr);
             return;
         }
-        add(b, e,
-            n.isScalar() || n.isNull() ? m_emit.yamlScalar(n, false, o.style(), col + m_emit.layout().step)
-                                       : m_emit.yamlFlow(n),
-            ptr);
+        replaceScalar(o, b, e,
+                      n.isScalar() || n.isNull()
+                          ? m_emit.yamlScalar(n, false, o.style(), col + m_emit.layout().step)
+                          : m_emit.yamlFlow(n),
+                      ptr);
+    }
+
+    /// Replaces a block-context scalar; a comment on the line stays on the first line: after a
+    /// new `|` header, and after the value when an old `|` header carried it.
+    void replaceScalar(const SourceNode &o, int b, int e, QString t, const QString &ptr)
+    {
+        QByteArray headerComment;
+        if (o.style() == Style::Literal || o.style() == Style::Folded) {
+            const int firstEnd = lineEndAfter(b) - 1;
+            const int hash = int(m_src.indexOf('#', b));
+            if (hash >= 0 && hash < firstEnd && firstEnd < e) {
+                int from = hash;
+                while (from > b && m_src[from - 1] == ' ')
+                    --from;
+                headerComment = m_src.mid(from, firstEnd - from);
+            }
+        }
+        const qsizetype nl = t.indexOf(QLatin1Char('\n'));
+        if (nl >= 0 && headerComment.isEmpty()) {
+            // `key: old  # c` becoming a `|` block: the comment moves up to the header.
+            const int lineEnd = lineEndAfter(e) - (lineEndAfter(e) > e && m_src[lineEndAfter(e) - 1] == '\n' ? 1 : 0);
+            const QByteArray rest = m_src.mid(e, lineEnd - e);
+            if (!rest.trimmed().isEmpty()) {
+                t.insert(nl, QString::fromUtf8(rest));
+                e = lineEnd;
+            }
+        } else if (!headerComment.isEmpty()) {
+            if (nl >= 0)
+                t.insert(nl, QString::fromUtf8(headerComment));
+            else
+                t += QString::fromUtf8(headerComment);
+        }
+        add(b, e, t, ptr);
     }
 
     Ctx childCtx(const SourceNode &parent, const SourceNode &child) const

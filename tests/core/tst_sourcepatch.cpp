@@ -323,7 +323,7 @@ void TestSourcePatch::randomEdits()
     QVERIFY(doc.tree());
     QElapsedTimer timer;
     timer.start();
-    const int edits = 60;
+    const int edits = 100;
     int serial = 0;
     for (int e = 0; e < edits; ++e) {
         const QString before = doc.text();
