@@ -9,7 +9,10 @@ namespace {
 
 using Style = SourceNode::Style;
 
-QString spaces(int n) { return QString(std::max(n, 0), QLatin1Char(' ')); }
+QString spaces(int n)
+{
+    return QString(std::max(n, 0), QLatin1Char(' '));
+}
 
 /// Control characters and YAML's extra line breaks only survive escaped.
 bool needsEscapes(const QString &s)
@@ -333,8 +336,8 @@ QString SourceEmitter::json(const SourceNode &v, int indent, bool multiline) con
     if (!multiline)
         return open + parts.join(QLatin1String(", ")) + close;
     const QString in = spaces(indent + m_layout.step);
-    return open + QLatin1Char('\n') + in + parts.join(QLatin1String(",\n") + in) + QLatin1Char('\n') +
-           spaces(indent) + close;
+    return open + QLatin1Char('\n') + in + parts.join(QLatin1String(",\n") + in) +
+           QLatin1Char('\n') + spaces(indent) + close;
 }
 
 } // namespace uis

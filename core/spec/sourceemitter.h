@@ -18,7 +18,7 @@ public:
     /// How fragments are laid out.
     struct Layout
     {
-        int step = 2;          ///< indentation step for nested blocks / JSON members
+        int step = 2;           ///< indentation step for nested blocks / JSON members
         bool flowSpaces = true; ///< YAML flow maps as `{ a: 1 }` rather than `{a: 1}`
     };
 

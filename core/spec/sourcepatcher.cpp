@@ -27,7 +27,7 @@ enum class Slot { Root, BlockMapValue, BlockSeqItem, FlowItem };
 struct Ctx
 {
     Slot slot = Slot::Root;
-    int keyOffset = -1; ///< for BlockMapValue
+    int keyOffset = -1;     ///< for BlockMapValue
     bool multiline = false; ///< the enclosing flow/JSON container spans lines
 };
 
@@ -51,8 +51,8 @@ public:
         if (o == n)
             return;
         const bool sameContainer = (o.isMap() && n.isMap()) || (o.isList() && n.isList());
-        if (sameContainer && !m_force.contains(ptr) && o.beginOffset() >= 0 &&
-            o.endOffset() >= 0 && o.style() != Style::Alias && !o.children().empty()) {
+        if (sameContainer && !m_force.contains(ptr) && o.beginOffset() >= 0 && o.endOffset() >= 0 &&
+            o.style() != Style::Alias && !o.children().empty()) {
             const size_t mark = m_out.size();
             const bool done = o.isMap() ? mapDiff(o, n, ptr, ctx) : listDiff(o, n, ptr, ctx);
             if (done)
@@ -181,7 +181,8 @@ private:
         const SourceNode &c = parent.children()[i];
         return parent.isMap() ? c.keyOffset() : c.beginOffset();
     }
-    QString flowItem(const SourceNode &parent, const SourceNode &v, int indent, bool multiline) const
+    QString flowItem(const SourceNode &parent, const SourceNode &v, int indent,
+                     bool multiline) const
     {
         QString value;
         if (m_json)
@@ -190,7 +191,8 @@ private:
             value = m_emit.yamlFlow(v);
         if (!parent.isMap())
             return value;
-        const QString key = m_json ? SourceEmitter::jsonString(v.key()) : m_emit.yamlKey(v.key(), true);
+        const QString key =
+            m_json ? SourceEmitter::jsonString(v.key()) : m_emit.yamlKey(v.key(), true);
         return key + QLatin1String(": ") + value;
     }
 
@@ -214,7 +216,10 @@ private:
         // An empty `[]` or `{}` was a placeholder: what fills it takes the block style.
         const bool keepFlow = o.style() == Style::Flow && sameKind && !o.children().empty();
         if (ctx.slot == Slot::FlowItem || keepFlow) {
-            add(b, e, n.isScalar() || n.isNull() ? m_emit.yamlScalar(n, true, o.style()) : m_emit.yamlFlow(n), ptr);
+            add(b, e,
+                n.isScalar() || n.isNull() ? m_emit.yamlScalar(n, true, o.style())
+                                           : m_emit.yamlFlow(n),
+                ptr);
             return;
         }
         const bool newBlock = SourceEmitter::isBlockCollection(n);
@@ -239,8 +244,9 @@ private:
                     ptr);
                 return;
             }
-            const QString t = n.isScalar() || n.isNull() ? m_emit.yamlScalar(n, false, o.style(), inner)
-                                                         : m_emit.yamlFlow(n);
+            const QString t = n.isScalar() || n.isNull()
+                                  ? m_emit.yamlScalar(n, false, o.style(), inner)
+                                  : m_emit.yamlFlow(n);
             const bool needSpace = b > 0 && m_src[b - 1] == ':';
             replaceScalar(o, b, e, needSpace ? QLatin1Char(' ') + t : t, ptr);
             return;
@@ -276,7 +282,8 @@ private:
         const qsizetype nl = t.indexOf(QLatin1Char('\n'));
         if (nl >= 0 && headerComment.isEmpty()) {
             // `key: old  # c` becoming a `|` block: the comment moves up to the header.
-            const int lineEnd = lineEndAfter(e) - (lineEndAfter(e) > e && m_src[lineEndAfter(e) - 1] == '\n' ? 1 : 0);
+            const int lineEnd = lineEndAfter(e) -
+                                (lineEndAfter(e) > e && m_src[lineEndAfter(e) - 1] == '\n' ? 1 : 0);
             const QByteArray rest = m_src.mid(e, lineEnd - e);
             if (!rest.trimmed().isEmpty()) {
                 t.insert(nl, QString::fromUtf8(rest));
@@ -296,7 +303,8 @@ private:
         Ctx c;
         if (m_json || parent.style() == Style::Flow) {
             c.slot = Slot::FlowItem;
-            c.multiline = m_src.mid(parent.beginOffset(), parent.endOffset() - parent.beginOffset()).contains('\n');
+            c.multiline = m_src.mid(parent.beginOffset(), parent.endOffset() - parent.beginOffset())
+                              .contains('\n');
         } else if (parent.isMap()) {
             c.slot = Slot::BlockMapValue;
             c.keyOffset = child.keyOffset();
@@ -340,8 +348,8 @@ private:
             for (const SourceNode *v : items)
                 texts << flowItem(o, *v, indent, multi);
             if (after >= 0) {
-                add(o.children()[size_t(after)].endOffset(), o.children()[size_t(after)].endOffset(),
-                    sep + texts.join(sep), ptr);
+                add(o.children()[size_t(after)].endOffset(),
+                    o.children()[size_t(after)].endOffset(), sep + texts.join(sep), ptr);
             } else {
                 const int at = itemBegin(o, size_t(before));
                 add(at, at, texts.join(sep) + sep, ptr);
@@ -374,7 +382,8 @@ private:
         const int at = map ? b.keyOffset() : dashOf(b);
         if (at < 0)
             return false;
-        add(at, at, lines.join(QLatin1Char('\n') + spaces(col)) + QLatin1Char('\n') + spaces(col), ptr);
+        add(at, at, lines.join(QLatin1Char('\n') + spaces(col)) + QLatin1Char('\n') + spaces(col),
+            ptr);
         return true;
     }
 
@@ -432,7 +441,8 @@ private:
         if (oldCommon.isEmpty())
             return false;
         if (oldCommon != newCommon)
-            return oldCommon.size() == o.size() && newCommon.size() == n.size() && reorder(o, n, ptr);
+            return oldCommon.size() == o.size() && newCommon.size() == n.size() &&
+                   reorder(o, n, ptr);
         // Removals, as runs of consecutive old entries.
         const int count = o.size();
         for (int i = 0; i < count;) {
@@ -492,7 +502,8 @@ private:
         const int om = os - p - s, nm = ns - p - s;
         const int paired = std::min(om, nm);
         for (int k = 0; k < paired; ++k)
-            node(oc[size_t(p + k)], nc[size_t(p + k)], pointerAppend(ptr, p + k), childCtx(o, oc[size_t(p + k)]));
+            node(oc[size_t(p + k)], nc[size_t(p + k)], pointerAppend(ptr, p + k),
+                 childCtx(o, oc[size_t(p + k)]));
         if (om > nm)
             return removeItems(o, p + paired, p + om - 1, ptr);
         if (nm > om) {
@@ -532,7 +543,8 @@ private:
             for (int i = 1; i < count; ++i)
                 starts[size_t(i)] = lineEndAfter(ch[size_t(i - 1)].endOffset());
         }
-        const int regionEnd = isFlow(o) ? ch.back().endOffset() : lineEndAfter(ch.back().endOffset());
+        const int regionEnd =
+            isFlow(o) ? ch.back().endOffset() : lineEndAfter(ch.back().endOffset());
         starts[size_t(count)] = regionEnd;
         for (int i = 0; i < count; ++i) {
             if (ch[size_t(i)].keyOffset() < 0 || starts[size_t(i + 1)] < starts[size_t(i)])
@@ -552,9 +564,9 @@ private:
                 if (r.begin >= from && r.end <= to && !(r.begin == to && r.end == to))
                     mine.push_back(r);
             }
-            std::stable_sort(mine.begin(), mine.end(), [](const Replacement &a, const Replacement &b) {
-                return a.begin < b.begin;
-            });
+            std::stable_sort(
+                mine.begin(), mine.end(),
+                [](const Replacement &a, const Replacement &b) { return a.begin < b.begin; });
             for (const Replacement &r : mine) {
                 t += m_src.mid(at, r.begin - at);
                 t += r.text;
@@ -567,16 +579,19 @@ private:
         QByteArray out;
         if (isFlow(o)) {
             for (int i = 0; i < count; ++i) {
-                const SourceNode &want = *std::find_if(ch.begin(), ch.end(), [&](const SourceNode &c) {
-                    return c.key() == n.children()[size_t(i)].key();
-                });
+                const SourceNode &want =
+                    *std::find_if(ch.begin(), ch.end(), [&](const SourceNode &c) {
+                        return c.key() == n.children()[size_t(i)].key();
+                    });
                 const int wi = int(&want - &ch[0]);
                 out += chunk(wi, starts[size_t(wi)], ch[size_t(wi)].endOffset());
                 if (i + 1 < count)
-                    out += m_src.mid(ch[size_t(i)].endOffset(), starts[size_t(i + 1)] - ch[size_t(i)].endOffset());
+                    out += m_src.mid(ch[size_t(i)].endOffset(),
+                                     starts[size_t(i + 1)] - ch[size_t(i)].endOffset());
             }
         } else {
-            const bool dashLine = starts[0] == ch[0].keyOffset() && !onlySpacesBefore(ch[0].keyOffset());
+            const bool dashLine =
+                starts[0] == ch[0].keyOffset() && !onlySpacesBefore(ch[0].keyOffset());
             const int col = column(ch[0].keyOffset());
             const bool endsNl = m_src.mid(regionEnd - 1, 1) == "\n";
             for (int i = 0; i < count; ++i) {
@@ -655,7 +670,8 @@ QByteArray leadingComments(const QByteArray &text)
 
 } // namespace
 
-SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat format, const SourceNode &target)
+SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat format,
+                                           const SourceNode &target)
 {
     const ReadResult r = SpecReader::read(text.toUtf8(), format);
     if (!r.root) {
@@ -666,8 +682,8 @@ SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat forma
     return patch(text, r.format, *r.root, target);
 }
 
-SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat format, const SourceNode &parsed,
-                                           const SourceNode &target)
+SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat format,
+                                           const SourceNode &parsed, const SourceNode &target)
 {
     Result res;
     res.text = text;
@@ -718,8 +734,9 @@ SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat forma
     }
     // Last resort: the whole document, keeping the comment block it starts with.
     const SourceEmitter emit;
-    const QByteArray whole = json ? emit.json(target, 0, true).toUtf8() + '\n'
-                                  : leadingComments(src) + emit.yamlBlock(target, 0).toUtf8() + '\n';
+    const QByteArray whole = json
+                                 ? emit.json(target, 0, true).toUtf8() + '\n'
+                                 : leadingComments(src) + emit.yamlBlock(target, 0).toUtf8() + '\n';
     if (auto tree = verify(whole)) {
         res.ok = true;
         res.text = QString::fromUtf8(bom + whole);

@@ -34,7 +34,8 @@ QString patched(const QString &text, const QString &pointer, const std::optional
     const QStringList tokens = splitPointer(pointer);
     SourceNode *parent = &target;
     for (qsizetype i = 0; i + 1 < tokens.size(); ++i)
-        parent = parent->isMap() ? parent->find(tokens[i]) : &parent->children()[size_t(tokens[i].toInt())];
+        parent = parent->isMap() ? parent->find(tokens[i])
+                                 : &parent->children()[size_t(tokens[i].toInt())];
     if (parent->isMap()) {
         if (value)
             parent->insert(tokens.last(), *value);
@@ -56,7 +57,10 @@ QString patched(const QString &text, const QString &pointer, const std::optional
     return r.text;
 }
 
-QStringList splitLines(const QString &t) { return t.split(QLatin1Char('\n')); }
+QStringList splitLines(const QString &t)
+{
+    return t.split(QLatin1Char('\n'));
+}
 
 /// Indices of old lines that a longest-common-subsequence line diff does not keep.
 std::set<int> changedOldLines(const QStringList &a, const QStringList &b)
@@ -65,8 +69,9 @@ std::set<int> changedOldLines(const QStringList &a, const QStringList &b)
     std::vector<std::vector<int>> l(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
     for (int i = n - 1; i >= 0; --i)
         for (int j = m - 1; j >= 0; --j)
-            l[size_t(i)][size_t(j)] = a[i] == b[j] ? l[size_t(i + 1)][size_t(j + 1)] + 1
-                                                   : std::max(l[size_t(i + 1)][size_t(j)], l[size_t(i)][size_t(j + 1)]);
+            l[size_t(i)][size_t(j)] =
+                a[i] == b[j] ? l[size_t(i + 1)][size_t(j + 1)] + 1
+                             : std::max(l[size_t(i + 1)][size_t(j)], l[size_t(i)][size_t(j + 1)]);
     std::set<int> out;
     int i = 0, j = 0;
     while (i < n && j < m) {
@@ -87,11 +92,13 @@ std::set<int> changedOldLines(const QStringList &a, const QStringList &b)
 /// A template with comments at line ends and inside blocks, blank lines and quoted strings.
 QString decorate(const QString &yaml, QRandomGenerator &rng, int &counter)
 {
-    static const QRegularExpression entry(QStringLiteral("^(\\s*(?:- )?[A-Za-z_]+: )([^'\"{\\[|>&*#!][^#]*)$"));
+    static const QRegularExpression entry(
+        QStringLiteral("^(\\s*(?:- )?[A-Za-z_]+: )([^'\"{\\[|>&*#!][^#]*)$"));
     QStringList out;
     int blockIndent = -1;
     for (const QString &line : splitLines(yaml)) {
-        const int indent = int(line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^ +"))).size());
+        const int indent = int(
+            line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^ +"))).size());
         const QString trimmed = line.trimmed();
         if (blockIndent >= 0) {
             if (trimmed.isEmpty() || indent > blockIndent) {
@@ -109,8 +116,9 @@ QString decorate(const QString &yaml, QRandomGenerator &rng, int &counter)
         if (rng.bounded(4) == 0)
             out << QString(indent, QLatin1Char(' ')) + QStringLiteral("# note%1").arg(++counter);
         QString l = line;
-        const bool blockScalar = trimmed.endsWith(QLatin1Char('|')) || trimmed.endsWith(QLatin1Char('>')) ||
-                                 trimmed.endsWith(QLatin1String("|-")) || trimmed.endsWith(QLatin1String(">-"));
+        const bool blockScalar =
+            trimmed.endsWith(QLatin1Char('|')) || trimmed.endsWith(QLatin1Char('>')) ||
+            trimmed.endsWith(QLatin1String("|-")) || trimmed.endsWith(QLatin1String(">-"));
         if (blockScalar) {
             blockIndent = indent;
             out << l;
@@ -119,9 +127,11 @@ QString decorate(const QString &yaml, QRandomGenerator &rng, int &counter)
         const auto m = entry.match(l);
         if (m.hasMatch() && rng.bounded(3) == 0) {
             const QString v = m.captured(2);
-            if (resolvePlainScalar(v) == SourceNode::ScalarType::String && !v.contains(QLatin1Char('\'')) &&
-                !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\\')) && !v.endsWith(QLatin1Char(' ')))
-                l = m.captured(1) + (rng.bounded(2) ? QStringLiteral("'%1'") : QStringLiteral("\"%1\"")).arg(v);
+            if (resolvePlainScalar(v) == SourceNode::ScalarType::String &&
+                !v.contains(QLatin1Char('\'')) && !v.contains(QLatin1Char('"')) &&
+                !v.contains(QLatin1Char('\\')) && !v.endsWith(QLatin1Char(' ')))
+                l = m.captured(1) +
+                    (rng.bounded(2) ? QStringLiteral("'%1'") : QStringLiteral("\"%1\"")).arg(v);
         }
         if (rng.bounded(5) < 2)
             l += QStringLiteral("  # c%1").arg(++counter);
@@ -135,7 +145,10 @@ struct Span
     int first = -1, last = -1;
 };
 
-int lineOf(const QByteArray &utf8, int offset) { return int(utf8.left(offset).count('\n')); }
+int lineOf(const QByteArray &utf8, int offset)
+{
+    return int(utf8.left(offset).count('\n'));
+}
 
 /// The old lines a value occupies: from its key (or `-`) to its end.
 Span spanOf(const QString &text, SpecFormat f, const QString &pointer)
@@ -161,7 +174,8 @@ QSet<QString> markers(const QString &text)
 }
 
 /// Scalars and maps of a tree, by pointer.
-void collect(const SourceNode &n, const QString &ptr, QStringList &scalars, QStringList &maps, QStringList &lists)
+void collect(const SourceNode &n, const QString &ptr, QStringList &scalars, QStringList &maps,
+             QStringList &lists)
 {
     if (n.isMap()) {
         maps << ptr;
@@ -228,55 +242,81 @@ private:
 
 void TestSourcePatch::scalarKeepsQuotingAndComments()
 {
-    const QString t = QStringLiteral("# head\nversion: \"1.1\"   # v\nname: 'my-spec' # n\n\n# c\nprovider:\n  name: x\n");
-    QCOMPARE(patched(t, QStringLiteral("/name"), SourceNode::makeString(QStringLiteral("other"))),
-             QStringLiteral("# head\nversion: \"1.1\"   # v\nname: 'other' # n\n\n# c\nprovider:\n  name: x\n"));
-    QCOMPARE(patched(t, QStringLiteral("/provider/name"), SourceNode::makeString(QStringLiteral("true"))),
-             QStringLiteral("# head\nversion: \"1.1\"   # v\nname: 'my-spec' # n\n\n# c\nprovider:\n  name: \"true\"\n"));
-    QCOMPARE(patched(t, QStringLiteral("/version"), SourceNode::makeString(QStringLiteral("1.0"))),
-             QStringLiteral("# head\nversion: \"1.0\"   # v\nname: 'my-spec' # n\n\n# c\nprovider:\n  name: x\n"));
+    const QString t = QStringLiteral(
+        "# head\nversion: \"1.1\"   # v\nname: 'my-spec' # n\n\n# c\nprovider:\n  name: x\n");
+    QCOMPARE(
+        patched(t, QStringLiteral("/name"), SourceNode::makeString(QStringLiteral("other"))),
+        QStringLiteral(
+            "# head\nversion: \"1.1\"   # v\nname: 'other' # n\n\n# c\nprovider:\n  name: x\n"));
+    QCOMPARE(patched(t, QStringLiteral("/provider/name"),
+                     SourceNode::makeString(QStringLiteral("true"))),
+             QStringLiteral("# head\nversion: \"1.1\"   # v\nname: 'my-spec' # n\n\n# "
+                            "c\nprovider:\n  name: \"true\"\n"));
+    QCOMPARE(
+        patched(t, QStringLiteral("/version"), SourceNode::makeString(QStringLiteral("1.0"))),
+        QStringLiteral(
+            "# head\nversion: \"1.0\"   # v\nname: 'my-spec' # n\n\n# c\nprovider:\n  name: x\n"));
 }
 
 void TestSourcePatch::flowMapsKeepTheirSpaces()
 {
-    const QString t = QStringLiteral("schema:\n  - { name: a, type: string }  # s\n  - { name: b, type: int }\n");
-    QCOMPARE(patched(t, QStringLiteral("/schema/0/type"), SourceNode::makeString(QStringLiteral("double"))),
-             QStringLiteral("schema:\n  - { name: a, type: double }  # s\n  - { name: b, type: int }\n"));
+    const QString t =
+        QStringLiteral("schema:\n  - { name: a, type: string }  # s\n  - { name: b, type: int }\n");
+    QCOMPARE(patched(t, QStringLiteral("/schema/0/type"),
+                     SourceNode::makeString(QStringLiteral("double"))),
+             QStringLiteral(
+                 "schema:\n  - { name: a, type: double }  # s\n  - { name: b, type: int }\n"));
     QCOMPARE(patched(t, QStringLiteral("/schema/1/nullable"), SourceNode::makeBool(false)),
-             QStringLiteral("schema:\n  - { name: a, type: string }  # s\n  - { name: b, type: int, nullable: false }\n"));
+             QStringLiteral("schema:\n  - { name: a, type: string }  # s\n  - { name: b, type: "
+                            "int, nullable: false }\n"));
     QCOMPARE(patched(t, QStringLiteral("/schema/0/name"), std::nullopt),
              QStringLiteral("schema:\n  - { type: string }  # s\n  - { name: b, type: int }\n"));
     const QString l = QStringLiteral("inputs: [a, b]  # i\n");
     QCOMPARE(patched(l, QStringLiteral("/inputs/2"), SourceNode::makeString(QStringLiteral("c"))),
              QStringLiteral("inputs: [a, b, c]  # i\n"));
-    QCOMPARE(patched(l, QStringLiteral("/inputs/1"), std::nullopt), QStringLiteral("inputs: [a]  # i\n"));
+    QCOMPARE(patched(l, QStringLiteral("/inputs/1"), std::nullopt),
+             QStringLiteral("inputs: [a]  # i\n"));
 }
 
 void TestSourcePatch::blockInsertAndRemove()
 {
-    const QString t = QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n    # inner\n    type: kafka\n    config:\n      x: 1\nend: 1\n");
+    const QString t =
+        QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n   "
+                       " # inner\n    type: kafka\n    config:\n      x: 1\nend: 1\n");
     SourceNode sink = SourceNode::makeMap();
     sink.insert(QStringLiteral("name"), SourceNode::makeString(QStringLiteral("c")));
     sink.insert(QStringLiteral("type"), SourceNode::makeString(QStringLiteral("parquet")));
-    QCOMPARE(patched(t, QStringLiteral("/sinks/2"), sink),
-             QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n    # inner\n    type: kafka\n    config:\n      x: 1\n  - name: c\n    type: parquet\nend: 1\n"));
+    QCOMPARE(
+        patched(t, QStringLiteral("/sinks/2"), sink),
+        QStringLiteral(
+            "sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n    # inner\n "
+            "   type: kafka\n    config:\n      x: 1\n  - name: c\n    type: parquet\nend: 1\n"));
     QCOMPARE(patched(t, QStringLiteral("/sinks/0"), std::nullopt),
-             QStringLiteral("sinks:\n  # first\n\n  - name: b\n    # inner\n    type: kafka\n    config:\n      x: 1\nend: 1\n"));
-    QCOMPARE(patched(t, QStringLiteral("/sinks/1/config/z"), SourceNode::makeInt(2)),
-             QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n    # inner\n    type: kafka\n    config:\n      x: 1\n      z: 2\nend: 1\n"));
+             QStringLiteral("sinks:\n  # first\n\n  - name: b\n    # inner\n    type: kafka\n    "
+                            "config:\n      x: 1\nend: 1\n"));
+    QCOMPARE(
+        patched(t, QStringLiteral("/sinks/1/config/z"), SourceNode::makeInt(2)),
+        QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n   "
+                       " # inner\n    type: kafka\n    config:\n      x: 1\n      z: 2\nend: 1\n"));
     QCOMPARE(patched(t, QStringLiteral("/sinks/1/config"), std::nullopt),
-             QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: b\n    # inner\n    type: kafka\nend: 1\n"));
+             QStringLiteral("sinks:\n  # first\n  - name: a   # a\n    type: console\n\n  - name: "
+                            "b\n    # inner\n    type: kafka\nend: 1\n"));
     QCOMPARE(patched(t, QStringLiteral("/sinks/0/name"), std::nullopt),
-             QStringLiteral("sinks:\n  # first\n  - type: console\n\n  - name: b\n    # inner\n    type: kafka\n    config:\n      x: 1\nend: 1\n"));
+             QStringLiteral("sinks:\n  # first\n  - type: console\n\n  - name: b\n    # inner\n    "
+                            "type: kafka\n    config:\n      x: 1\nend: 1\n"));
 }
 
 void TestSourcePatch::jsonInsertAndRemove()
 {
-    const QString t = QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\"],\n    \"c\": {\"k\": \"v\"}\n}\n");
-    QCOMPARE(patched(t, QStringLiteral("/b/1"), SourceNode::makeString(QStringLiteral("y")), SpecFormat::Json),
-             QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\", \"y\"],\n    \"c\": {\"k\": \"v\"}\n}\n"));
+    const QString t =
+        QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\"],\n    \"c\": {\"k\": \"v\"}\n}\n");
+    QCOMPARE(patched(t, QStringLiteral("/b/1"), SourceNode::makeString(QStringLiteral("y")),
+                     SpecFormat::Json),
+             QStringLiteral(
+                 "{\n    \"a\": 1,\n    \"b\": [\"x\", \"y\"],\n    \"c\": {\"k\": \"v\"}\n}\n"));
     QCOMPARE(patched(t, QStringLiteral("/d"), SourceNode::makeBool(true), SpecFormat::Json),
-             QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\"],\n    \"c\": {\"k\": \"v\"},\n    \"d\": true\n}\n"));
+             QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\"],\n    \"c\": {\"k\": \"v\"},\n   "
+                            " \"d\": true\n}\n"));
     QCOMPARE(patched(t, QStringLiteral("/c"), std::nullopt, SpecFormat::Json),
              QStringLiteral("{\n    \"a\": 1,\n    \"b\": [\"x\"]\n}\n"));
     QCOMPARE(patched(t, QStringLiteral("/a"), std::nullopt, SpecFormat::Json),
@@ -285,10 +325,13 @@ void TestSourcePatch::jsonInsertAndRemove()
 
 void TestSourcePatch::reorderMovesEntriesWithTheirComments()
 {
-    const QString t = QStringLiteral("# top\nprovider:\n  # the sinks\n  sinks: [{ type: console }]\n  name: x  # n\nname: y\nversion: \"1.1\"\n");
-    const SourcePatcher::Result r = SourcePatcher::patch(t, SpecFormat::Yaml, SpecWriter::normalize(parse(t)));
+    const QString t = QStringLiteral("# top\nprovider:\n  # the sinks\n  sinks: [{ type: console "
+                                     "}]\n  name: x  # n\nname: y\nversion: \"1.1\"\n");
+    const SourcePatcher::Result r =
+        SourcePatcher::patch(t, SpecFormat::Yaml, SpecWriter::normalize(parse(t)));
     QVERIFY(r.ok);
-    QCOMPARE(r.text, QStringLiteral("# top\nversion: \"1.1\"\nname: y\nprovider:\n  name: x  # n\n  # the sinks\n  sinks: [{ type: console }]\n"));
+    QCOMPARE(r.text, QStringLiteral("# top\nversion: \"1.1\"\nname: y\nprovider:\n  name: x  # n\n "
+                                    " # the sinks\n  sinks: [{ type: console }]\n"));
 }
 
 void TestSourcePatch::randomEdits_data()
@@ -297,8 +340,10 @@ void TestSourcePatch::randomEdits_data()
     QTest::addColumn<int>("format");
     const QDir dir(QStringLiteral(UIS_SOURCE_DIR "/resources/templates"));
     for (const QString &f : dir.entryList({QStringLiteral("*.uis.yaml")}, QDir::Files)) {
-        QTest::newRow(qPrintable(f + QStringLiteral(" yaml"))) << dir.filePath(f) << int(SpecFormat::Yaml);
-        QTest::newRow(qPrintable(f + QStringLiteral(" json"))) << dir.filePath(f) << int(SpecFormat::Json);
+        QTest::newRow(qPrintable(f + QStringLiteral(" yaml")))
+            << dir.filePath(f) << int(SpecFormat::Yaml);
+        QTest::newRow(qPrintable(f + QStringLiteral(" json")))
+            << dir.filePath(f) << int(SpecFormat::Json);
     }
 }
 
@@ -312,9 +357,10 @@ void TestSourcePatch::randomEdits()
     const QString original = QString::fromUtf8(f.readAll());
     QRandomGenerator rng(20261126u + quint32(qHash(name)) + quint32(format));
     int counter = 0;
-    QString text = fmt == SpecFormat::Json
-                       ? QString::fromUtf8(SpecWriter::toJson(parse(original), rng.bounded(2) ? 2 : 4))
-                       : decorate(original, rng, counter);
+    QString text =
+        fmt == SpecFormat::Json
+            ? QString::fromUtf8(SpecWriter::toJson(parse(original), rng.bounded(2) ? 2 : 4))
+            : decorate(original, rng, counter);
     QVERIFY2(parse(text, fmt) == parse(original), qPrintable(text));
     ++m_cases;
 
@@ -333,11 +379,12 @@ void TestSourcePatch::randomEdits()
         collect(tree, QString(), scalars, maps, lists);
         const GraphModel *g = doc.graph();
         const QList<NodeId> ids = g->nodeIds();
-        QList<Span> allowed;  // old lines that may change
-        QList<Span> removed;  // old lines whose comments may go
+        QList<Span> allowed; // old lines that may change
+        QList<Span> removed; // old lines whose comments may go
         auto allowInputs = [&] {
             for (NodeId id : ids) {
-                const Span s = spanOf(before, fmt, g->node(id)->pointer + QStringLiteral("/inputs"));
+                const Span s =
+                    spanOf(before, fmt, g->node(id)->pointer + QStringLiteral("/inputs"));
                 allowed << s;
                 removed << s;
             }
@@ -349,7 +396,8 @@ void TestSourcePatch::randomEdits()
             QStringList pool = scalars;
             if (kind == 8)
                 pool = pool.filter(QRegularExpression(QStringLiteral("/\\d+$")));
-            pool = pool.filter(QRegularExpression(QStringLiteral("^/provider/(?!.*/name$)(?!.*/type$)(?!provider_type|mode)")));
+            pool = pool.filter(QRegularExpression(
+                QStringLiteral("^/provider/(?!.*/name$)(?!.*/type$)(?!provider_type|mode)")));
             if (pool.isEmpty())
                 continue;
             const QString p = pool[rng.bounded(int(pool.size()))];
@@ -369,13 +417,16 @@ void TestSourcePatch::randomEdits()
                 v.append(SourceNode::makeString(QStringLiteral("second")));
             }
             const SourceNode *m = tree.at(p);
-            if (m->size() == 0 || fmt == SpecFormat::Json || tree.at(p)->children().front().beginOffset() < 0)
+            if (m->size() == 0 || fmt == SpecFormat::Json ||
+                tree.at(p)->children().front().beginOffset() < 0)
                 allowed << spanOf(before, fmt, p);
-            else if (doc.tree()->at(p)->size() && spanOf(before, fmt, p).first == spanOf(before, fmt, p).last)
+            else if (doc.tree()->at(p)->size() &&
+                     spanOf(before, fmt, p).first == spanOf(before, fmt, p).last)
                 allowed << spanOf(before, fmt, p); // one-line flow map
             op = QStringLiteral("add map key");
             QVERIFY(doc.setValue(pointerAppend(p, QStringLiteral("x_extra_%1").arg(serial)), v));
-        } else if (kind == 2) { // remove a map key (not the first of its map, not a node's name/type)
+        } else if (kind ==
+                   2) { // remove a map key (not the first of its map, not a node's name/type)
             QStringList pool;
             for (const QString &p : std::as_const(maps)) {
                 const SourceNode *m = tree.at(p);
@@ -391,10 +442,12 @@ void TestSourcePatch::randomEdits()
                 continue;
             const QString p = pool[rng.bounded(int(pool.size()))];
             const Span s = spanOf(before, fmt, p);
-            allowed << s << spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))); // flow parent
+            allowed << s
+                    << spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))); // flow parent
             removed << s;
-            if (fmt == SpecFormat::Json || spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))).first ==
-                                               spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))).last)
+            if (fmt == SpecFormat::Json ||
+                spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))).first ==
+                    spanOf(before, fmt, p.left(p.lastIndexOf(QLatin1Char('/')))).last)
                 ;
             else
                 allowed.removeLast();
@@ -404,12 +457,16 @@ void TestSourcePatch::randomEdits()
             QVERIFY(doc.setValue(p, std::nullopt));
         } else if (kind == 3) { // add a node
             const NodeKind k = NodeKind(rng.bounded(3));
-            static const QStringList transforms = {QStringLiteral("filter"), QStringLiteral("sql"), QStringLiteral("dedupe")};
-            static const QStringList sinks = {QStringLiteral("console"), QStringLiteral("parquet"), QStringLiteral("kafka")};
-            const QString type = k == NodeKind::Transform ? transforms[rng.bounded(3)] : sinks[rng.bounded(3)];
+            static const QStringList transforms = {QStringLiteral("filter"), QStringLiteral("sql"),
+                                                   QStringLiteral("dedupe")};
+            static const QStringList sinks = {QStringLiteral("console"), QStringLiteral("parquet"),
+                                              QStringLiteral("kafka")};
+            const QString type =
+                k == NodeKind::Transform ? transforms[rng.bounded(3)] : sinks[rng.bounded(3)];
             const SourceNode *list = tree.at(nodeListPointer(k));
             if (fmt == SpecFormat::Json || (list && list->size() == 0))
-                allowed << spanOf(before, fmt, nodeListPointer(k)) << spanOf(before, fmt, QStringLiteral("/provider"));
+                allowed << spanOf(before, fmt, nodeListPointer(k))
+                        << spanOf(before, fmt, QStringLiteral("/provider"));
             op = QStringLiteral("add node");
             QVERIFY(doc.addNode(k, type) != InvalidNodeId);
         } else if (kind == 4) { // remove a node (keep one of each kind)
@@ -464,35 +521,44 @@ void TestSourcePatch::randomEdits()
             allowed << spanOf(before, fmt, p);
             allowInputs();
             op = QStringLiteral("rename node");
-            QVERIFY(doc.setValue(p, SourceNode::makeString(QStringLiteral("renamed_%1").arg(serial))));
+            QVERIFY(
+                doc.setValue(p, SourceNode::makeString(QStringLiteral("renamed_%1").arg(serial))));
         }
         ++m_edits;
         ++m_ops[op];
         const QString after = doc.text();
-        const QString where = QStringLiteral("%1 edit %2 (%3)\n--- before\n%4\n--- after\n%5").arg(name).arg(e).arg(op, before, after);
+        const QString where = QStringLiteral("%1 edit %2 (%3)\n--- before\n%4\n--- after\n%5")
+                                  .arg(name)
+                                  .arg(e)
+                                  .arg(op, before, after);
         // (1) the text reads back as exactly the edited model
         QVERIFY2(parse(after, fmt) == *doc.tree(), qPrintable(where));
         if (!doc.lastPatch().reemitted.isEmpty()) {
             ++m_fallbacks;
-            m_fellBack << op + QStringLiteral(": ") + doc.lastPatch().reemitted.join(QLatin1Char(','));
+            m_fellBack << op + QStringLiteral(": ") +
+                              doc.lastPatch().reemitted.join(QLatin1Char(','));
         }
         // (2) lines outside the edited values are unchanged
         const std::set<int> changed = changedOldLines(splitLines(before), splitLines(after));
         const QStringList oldLines = splitLines(before);
         for (int line : changed) {
             // A blank line may be aligned with another blank line by the diff.
-            const bool ok = oldLines[line].trimmed().isEmpty() || std::any_of(allowed.begin(), allowed.end(), [&](const Span &s) {
-                // In JSON the member before a removed last member loses its comma.
-                return line >= s.first - (fmt == SpecFormat::Json ? 1 : 0) && line <= s.last;
-            });
+            const bool ok =
+                oldLines[line].trimmed().isEmpty() ||
+                std::any_of(allowed.begin(), allowed.end(), [&](const Span &s) {
+                    // In JSON the member before a removed last member loses its comma.
+                    return line >= s.first - (fmt == SpecFormat::Json ? 1 : 0) && line <= s.last;
+                });
             if (!ok && qEnvironmentVariableIsSet("UIS_PATCH_DUMP")) {
-                QFile b(QStringLiteral("/tmp/pt/before.txt")), a(QStringLiteral("/tmp/pt/after.txt"));
+                QFile b(QStringLiteral("/tmp/pt/before.txt")),
+                    a(QStringLiteral("/tmp/pt/after.txt"));
                 b.open(QIODevice::WriteOnly);
                 b.write(before.toUtf8());
                 a.open(QIODevice::WriteOnly);
                 a.write(after.toUtf8());
             }
-            QVERIFY2(ok, qPrintable(QStringLiteral("line %1 changed: %2").arg(line + 1).arg(where)));
+            QVERIFY2(ok,
+                     qPrintable(QStringLiteral("line %1 changed: %2").arg(line + 1).arg(where)));
         }
         // (3) comments survive, except inside removed blocks
         const QSet<QString> now = markers(after);
@@ -520,11 +586,13 @@ void TestSourcePatch::randomEdits()
 
 void TestSourcePatch::cleanupTestCase()
 {
-    qInfo().noquote() << QStringLiteral("property test: %1 cases, %2 edits in %3 ms, %4 fell back to block re-emission")
-                             .arg(m_cases)
-                             .arg(m_edits)
-                             .arg(m_ms)
-                             .arg(m_fallbacks);
+    qInfo().noquote()
+        << QStringLiteral(
+               "property test: %1 cases, %2 edits in %3 ms, %4 fell back to block re-emission")
+               .arg(m_cases)
+               .arg(m_edits)
+               .arg(m_ms)
+               .arg(m_fallbacks);
     for (auto it = m_ops.begin(); it != m_ops.end(); ++it)
         qInfo().noquote() << "  " << it.key() << it.value();
     for (const QString &s : std::as_const(m_fellBack))
