@@ -12,6 +12,7 @@
 #include "specloader.h"
 
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 
 namespace uis::cli {
@@ -240,7 +241,17 @@ int runCompile(const QStringList &args, CliContext &ctx)
             ctx.out << QString::fromUtf8(argvJson(argv));
         return ExitOk;
     }
-    ctx.out << QString::fromUtf8(a->content);
+    // The artifact is UTF-8 already: write its bytes (a large one costs a round trip through
+    // UTF-16 otherwise).
+    if (QIODevice *device = ctx.out.device()) {
+        ctx.out.flush();
+        device->write(a->content);
+        // The device buffers too; uisctl may end with std::_Exit (main.cpp).
+        if (auto *fileDevice = qobject_cast<QFileDevice *>(device))
+            fileDevice->flush();
+    } else {
+        ctx.out << QString::fromUtf8(a->content);
+    }
     return ExitOk;
 }
 

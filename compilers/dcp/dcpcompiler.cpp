@@ -8,6 +8,8 @@
 #include "specwriter.h"
 
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace uis {
 
@@ -65,6 +67,98 @@ OrderedJson coreEtl(const OrderedJson &job)
                                                 {"sinks", job["sinks"]}}}};
 }
 
+/// core_etl.job_spec without its content: dumpRequest() writes that of uis.job_config there.
+OrderedJson sharedCoreEtl()
+{
+    return OrderedJson{
+        {"version", kCoreEtlVersion},
+        {"job_spec",
+         OrderedJson{{"sources", nullptr}, {"transformations", nullptr}, {"sinks", nullptr}}}};
+}
+
+/**
+ * dumpJson() of a request built with `shareJobSpec`, byte for byte as if core_etl held copies
+ * of the job's sources, transforms and sinks (and `flink.sql` the job's SQL): each is
+ * serialised once (both sit at the same depth) instead of being copied and serialised twice.
+ */
+class RequestDumper
+{
+public:
+    QByteArray dump(const OrderedJson &body)
+    {
+        const OrderedJson *job = find(find(find(&body, "config"), "uis"), "job_config");
+        const OrderedJson *spec = find(find(find(&body, "config"), "core_etl"), "job_spec");
+        for (const auto &[from, to] :
+             {std::pair{"sources", "sources"}, std::pair{"transformations", "transforms"},
+              std::pair{"sinks", "sinks"}})
+            alias(find(spec, from), find(job, to));
+        // Flink: the SQL script (a string reads the same at any depth).
+        alias(find(find(find(&body, "config"), "flink"), "sql"), find(job, "sql"));
+        write(body, 0);
+        m_out += '\n';
+        return QByteArray(m_out.data(), qsizetype(m_out.size()));
+    }
+
+private:
+    void alias(const OrderedJson *placeholder, const OrderedJson *target)
+    {
+        if (placeholder && target) {
+            m_alias[placeholder] = target;
+            m_targets.insert(target);
+        }
+    }
+
+    static const OrderedJson *find(const OrderedJson *j, const char *key)
+    {
+        if (!j || !j->is_object())
+            return nullptr;
+        const auto it = j->find(key);
+        return it == j->end() ? nullptr : &*it;
+    }
+
+    // Objects as nlohmann's pretty printer writes them; everything else through it.
+    void write(const OrderedJson &value, unsigned indent)
+    {
+        const OrderedJson *v = &value;
+        if (const auto a = m_alias.find(v); a != m_alias.end())
+            v = a->second;
+        if (const auto c = m_text.find(v);
+            c != m_text.end() && (c->second.first == indent || v->is_string())) {
+            m_out += c->second.second;
+            return;
+        }
+        const size_t start = m_out.size();
+        if (!v->is_object() || v->empty()) {
+            m_serializer.dump(*v, true, false, 2, indent);
+        } else {
+            m_out += "{\n";
+            bool first = true;
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                if (!first)
+                    m_out += ",\n";
+                first = false;
+                m_out.append(indent + 2, ' ');
+                m_serializer.dump(OrderedJson(it.key()), true, false, 2, indent + 2);
+                m_out += ": ";
+                write(it.value(), indent + 2);
+            }
+            m_out += '\n';
+            m_out.append(indent, ' ');
+            m_out += '}';
+        }
+        if (m_targets.count(v))
+            m_text[v] = {indent, m_out.substr(start)};
+    }
+
+    std::string m_out;
+    nlohmann::detail::serializer<OrderedJson> m_serializer{
+        nlohmann::detail::output_adapter<char, std::string>(m_out), ' ',
+        nlohmann::detail::error_handler_t::replace};
+    std::map<const OrderedJson *, const OrderedJson *> m_alias;
+    std::map<const OrderedJson *, std::pair<unsigned, std::string>> m_text;
+    std::set<const OrderedJson *> m_targets;
+};
+
 QString team(const Spec &spec)
 {
     return spec.provider.tenantId;
@@ -90,7 +184,7 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
 }
 
 OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &options,
-                                    OrderedJson job)
+                                    OrderedJson job, bool shareJobSpec)
 {
     OrderedJson body = OrderedJson::object();
     body["name"] = toStd(spec.name);
@@ -100,15 +194,16 @@ OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &opti
     if (engineForMode(spec.provider.mode) == Engine::Flink) {
         config["engine"] = "flink";
         config["job_type"] = "STREAMING";
-        config["flink"] = OrderedJson{
-            {"version", job["flink_version"]}, {"sql", job["sql"]}, {"conf", job["flink_config"]}};
+        config["flink"] = OrderedJson{{"version", job["flink_version"]},
+                                      {"sql", shareJobSpec ? OrderedJson() : job["sql"]},
+                                      {"conf", job["flink_config"]}};
         config["resources"] = resources(spec);
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     } else {
         config["spark_version"] = toStd(SparkCompiler::sparkVersion(spec, options));
         config["job_type"] = isStreaming(spec) ? "STREAMING" : "BATCH";
-        config["core_etl"] = coreEtl(job);
+        config["core_etl"] = shareJobSpec ? sharedCoreEtl() : coreEtl(job);
         config["resources"] = resources(spec);
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
@@ -201,7 +296,8 @@ CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const Comp
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-request"),
                      CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
-                     QStringLiteral("json"), dumpJson(requestFor(spec, options, std::move(job)))});
+                     QStringLiteral("json"),
+                     RequestDumper().dump(requestFor(spec, options, std::move(job), true))});
     if (manifest)
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-manifest"),

@@ -38,7 +38,9 @@ public:
 
 private:
     /// The request around the engine's job config `job`.
-    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
+    /// `shareJobSpec`: core_etl.job_spec is left for RequestDumper (dcpcompiler.cpp) to fill.
+    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job,
+                                  bool shareJobSpec = false);
     /// The manifest around the Spark job config `job` (whose parts it takes over).
     static QByteArray manifestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
     /// compile() with `request` and/or `manifest` (the targets that apply of those asked for).
