@@ -12,6 +12,7 @@
 #include "specloader.h"
 
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 
 namespace uis::cli {
@@ -51,10 +52,18 @@ bool isArgvTarget(const QString &t)
     return t == QLatin1String("spark-submit") || t == QLatin1String("flink-run");
 }
 
-QStringList argvFor(const QString &target, const Spec &spec, const CompileOptions &options)
+/// `job`: the Spark job config the compile built (its `packages` save building it again).
+QStringList argvFor(const QString &target, const Spec &spec, const CompileOptions &options,
+                    const OrderedJson &job)
 {
-    return target == QLatin1String("spark-submit") ? SparkCompiler::submitArgs(spec, options)
-                                                   : FlinkCompiler::runArgs(spec, options);
+    if (target != QLatin1String("spark-submit"))
+        return FlinkCompiler::runArgs(spec, options);
+    if (!job.is_object() || !job.contains("packages"))
+        return SparkCompiler::submitArgs(spec, options);
+    QStringList packages;
+    for (const auto &p : job["packages"])
+        packages.append(QString::fromStdString(p.get<std::string>()));
+    return SparkCompiler::submitArgsWith(spec, options, packages);
 }
 
 QByteArray argvJson(const QStringList &argv)
@@ -136,7 +145,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl compile: " << file << ": no such file\n";
         return ExitUsage;
     }
-    const LoadedSpec loaded = SpecLoader::loadFile(file);
+    // Kept until uisctl ends: freeing them node by node is needless work (keepUntilExit()).
+    const LoadedSpec &loaded = keepUntilExit(SpecLoader::loadFile(file));
     for (const Diagnostic &d : loaded.diagnostics) {
         if (d.code == QLatin1String("UIS-E-IO")) {
             ctx.err << formatDiagnostic(file, d) << '\n';
@@ -167,13 +177,15 @@ int runCompile(const QStringList &args, CliContext &ctx)
 
     // One target needs one compiler: the DCP artifacts (and their YAML manifest) cost more than
     // the Spark job itself on large specs, so they are made only when asked for.
-    CompileResult result;
+    // The engine compilers hand their job config over (kept like `loaded`, see above).
+    CompileResult &result = keepUntilExit(CompileResult());
+    OrderedJson &job = keepUntilExit(OrderedJson());
     if (target.startsWith(QLatin1String("dcp-")))
-        result = DcpCompiler::compile(loaded, options);
+        result = DcpCompiler::compileTarget(loaded, target, options);
     else if (!target.isEmpty())
         result = PipelineCompiler::engineForTarget(target) == Engine::Flink
-                     ? FlinkCompiler::compile(loaded, options)
-                     : SparkCompiler::compile(loaded, options);
+                     ? FlinkCompiler::compile(loaded, options, &job)
+                     : SparkCompiler::compile(loaded, options, &job);
     else
         result = PipelineCompiler::compile(loaded, Engine::None, options);
     // A valid spec's own warnings come first; a spec with errors yields them in the result.
@@ -222,14 +234,24 @@ int runCompile(const QStringList &args, CliContext &ctx)
         return ExitErrors;
     }
     if (isArgvTarget(target)) {
-        const QStringList argv = argvFor(target, loaded.spec, options);
+        const QStringList argv = argvFor(target, loaded.spec, options, job);
         if (format == QLatin1String("shell"))
             ctx.out << ShellQuote::join(argv) << '\n';
         else
             ctx.out << QString::fromUtf8(argvJson(argv));
         return ExitOk;
     }
-    ctx.out << QString::fromUtf8(a->content);
+    // The artifact is UTF-8 already: write its bytes (a large one costs a round trip through
+    // UTF-16 otherwise).
+    if (QIODevice *device = ctx.out.device()) {
+        ctx.out.flush();
+        device->write(a->content);
+        // The device buffers too; uisctl may end with std::_Exit (main.cpp).
+        if (auto *fileDevice = qobject_cast<QFileDevice *>(device))
+            fileDevice->flush();
+    } else {
+        ctx.out << QString::fromUtf8(a->content);
+    }
     return ExitOk;
 }
 

@@ -65,7 +65,8 @@ int runValidate(const QStringList &args, CliContext &ctx)
             ioError = true;
             continue;
         }
-        const LoadedSpec loaded = SpecLoader::loadFile(file);
+        // Kept until uisctl ends: freeing it node by node is needless work (keepUntilExit()).
+        const LoadedSpec &loaded = keepUntilExit(SpecLoader::loadFile(file));
         for (const Diagnostic &d : loaded.diagnostics) {
             if (d.code == QLatin1String("UIS-E-IO"))
                 ioError = true;
