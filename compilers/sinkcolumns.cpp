@@ -12,12 +12,24 @@ QHash<QString, QStringList> SinkColumns::of(const LoadedSpec &loaded, Engine eng
     QHash<QString, QStringList> out;
     if (!loaded.valid())
         return out;
-    const Spec &spec = loaded.spec;
-    // Spark infers a schema-less endpoint's fields from the data: its columns are open.
+    Spec spec = loaded.spec;
+    // Spark infers a schema-less endpoint's fields from the data: its columns are open. A
+    // schema may name a column after the endpoint's field_mapping (Spark reads it under the
+    // raw name, uis_runners.spark.schema.reader_schema): plan it under the raw name too.
     if (engine == Engine::Spark) {
-        for (const Endpoint &e : spec.provider.endpoints) {
+        for (Endpoint &e : spec.provider.endpoints) {
             if (!e.hasSchema)
                 return out;
+            for (SchemaField &f : e.schema) {
+                if (mapContains(e.fieldMapping, f.name))
+                    continue;
+                for (const auto &kv : std::as_const(e.fieldMapping)) {
+                    if (kv.second == f.name && !kv.first.contains(QLatin1Char('.'))) {
+                        f.name = kv.first;
+                        break;
+                    }
+                }
+            }
         }
     }
     const CompileIndex index(spec);
