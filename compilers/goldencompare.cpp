@@ -142,7 +142,8 @@ GoldenDiff GoldenCompare::compare(const QList<QJsonObject> &expected,
     d.expectedCount = int(expected.size());
     d.actualCount = int(actual.size());
     if (columns.isEmpty()) {
-        for (const QJsonObject &r : expected) {
+        // the expected rows' keys; with no expected row, what was captured (for the diff)
+        for (const QJsonObject &r : expected.isEmpty() ? actual : expected) {
             for (auto it = r.begin(); it != r.end(); ++it) {
                 if (!columns.contains(it.key()))
                     columns << it.key();
