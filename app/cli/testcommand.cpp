@@ -32,7 +32,8 @@ namespace {
 
 const char *const kHelp =
     "usage: uisctl test FILE [--tests FILE] [--engine spark|flink|both]\n"
-    "                   [--format text|json|junit] [--timeout SECONDS] [--keep DIR]\n\n"
+    "                   [--format text|json|junit] [--case NAME] [--timeout SECONDS]\n"
+    "                   [--keep DIR]\n\n"
     "Runs the golden-data cases of FILE's tests file (default: <name>.tests.yaml next to it) on\n"
     "the real engines of the project's .venv: each endpoint reads the case's rows as one bounded\n"
     "stream, each sink is captured and compared with the case's `expect` rows.\n"
@@ -40,6 +41,7 @@ const char *const kHelp =
     "             spec's own engine\n"
     "  --format   text (a row diff per failing case: `-` missing, `+` unexpected; default),\n"
     "             json (per case and engine: status, diff, duration), junit (JUnit XML)\n"
+    "  --case     run only the case called NAME\n"
     "  --timeout  seconds one engine may take for all its cases (default 900)\n"
     "  --keep DIR keep the job configs, inputs, captures and engine logs in DIR\n"
     "Progress goes to stderr. Exit: 0 every case passed on every engine that applies, 1 a case\n"
@@ -540,7 +542,7 @@ QByteArray json(const QString &file, const QString &testsPath, const QList<Engin
 int runTest(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("tests"), QStringLiteral("engine"), QStringLiteral("format"),
-                 QStringLiteral("timeout"), QStringLiteral("keep")},
+                 QStringLiteral("timeout"), QStringLiteral("keep"), QStringLiteral("case")},
                 {QStringLiteral("help")});
     if (const QString e = p.parse(args); !e.isEmpty()) {
         ctx.err << "uisctl test: " << e << "\n" << kHelp;
@@ -596,7 +598,15 @@ int runTest(const QStringList &args, CliContext &ctx)
                 << "give --tests)\n";
         return ExitUsage;
     }
-    const PipelineTests tests = PipelineTests::readFile(testsPath);
+    PipelineTests tests = PipelineTests::readFile(testsPath);
+    if (p.isSet(QStringLiteral("case"))) {
+        const QString only = p.value(QStringLiteral("case"));
+        tests.cases.removeIf([&only](const PipelineTestCase &c) { return c.name != only; });
+        if (tests.cases.isEmpty() && !hasErrors(tests.diagnostics)) {
+            ctx.err << "uisctl test: " << testsPath << " has no case `" << only << "`\n";
+            return ExitUsage;
+        }
+    }
 
     const Engine own = engineForMode(loaded.spec.provider.mode);
     QList<Engine> engines;
