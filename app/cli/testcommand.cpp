@@ -487,11 +487,10 @@ QString junit(const QString &specName, const QList<EngineResult> &results)
            body + QStringLiteral("</testsuites>\n");
 }
 
-QJsonObject rowsJson(const QList<QJsonObject> &rows, QJsonArray *out)
+void rowsJson(const QList<QJsonObject> &rows, QJsonArray *out)
 {
     for (const QJsonObject &r : rows)
         out->append(r);
-    return {};
 }
 
 QByteArray json(const QString &file, const QString &testsPath, const QList<EngineResult> &results,

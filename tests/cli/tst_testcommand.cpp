@@ -74,6 +74,10 @@ private Q_SLOTS:
                               QStringLiteral("/nonexistent.tests.yaml")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QLatin1String("no such file")));
+        const Run c = uisctl({QStringLiteral("test"), spec, QStringLiteral("--case"),
+                              QStringLiteral("no such case")});
+        QCOMPARE(c.code, 2);
+        QVERIFY(c.err.contains(QLatin1String("has no case `no such case`")));
     }
 
     void testsFileDiagnosticsHaveLineAndColumn()
