@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobrunner.h"
 
+#include "enginepaths.h"
+
 #include "jobstore.h"
 #include "microbatchschedule.h"
 
@@ -94,25 +96,12 @@ JobRunner::~JobRunner()
 
 QString JobRunner::runnersDir() const
 {
-    const QString fromEnv = qEnvironmentVariable("UIS_RUNNERS_DIR");
-    if (!fromEnv.isEmpty())
-        return QDir(fromEnv).absolutePath();
-    if (!m_config.runnersDir.isEmpty())
-        return QDir(m_config.runnersDir).absolutePath();
-    const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString &rel : {QStringLiteral("/../../runners"), QStringLiteral("/../runners"),
-                               QStringLiteral("/../share/uis-studio/runners")}) {
-        const QString dir = QDir::cleanPath(appDir + rel);
-        if (QFileInfo(dir + QStringLiteral("/spark")).isDir() ||
-            QFileInfo(dir + QStringLiteral("/flink")).isDir())
-            return dir;
-    }
-    return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
+    return EnginePaths::runnersDir(m_config.runnersDir);
 }
 
 QString JobRunner::projectDir() const
 {
-    return QDir::cleanPath(runnersDir() + QStringLiteral("/.."));
+    return EnginePaths::projectDir(runnersDir());
 }
 
 QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
@@ -215,11 +204,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
         }
         l.program = m_config.sparkSubmit;
     } else {
-        const QString venv = project + QStringLiteral("/.venv/bin/spark-submit");
-        if (isExecutable(venv))
-            l.program = venv;
-        else
-            l.program = QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
+        l.program = EnginePaths::sparkSubmit(project);
         if (l.program.isEmpty()) {
             l.error = QStringLiteral("pyspark is not installed: run `make deps`");
             l.problems
@@ -231,8 +216,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
                        .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
-            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (!EnginePaths::javaAvailable()) {
             l.error = QStringLiteral("Java is not installed: Spark needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
                        << QStringLiteral(
@@ -260,11 +244,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
                 << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                 << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
-    QStringList jars;
-    const QDir jarDir(project + QStringLiteral("/.cache/jars/spark"));
-    for (const QFileInfo &fi :
-         jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
-        jars << fi.absoluteFilePath();
+    const QStringList jars = EnginePaths::sparkJars(project);
     QStringList packages;
     for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
         packages << p.toString();
@@ -307,13 +287,8 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions
         }
         l.program = m_config.flink;
     } else {
-        const QString python = project + QStringLiteral("/.venv/bin/python");
-        const QDir lib(project + QStringLiteral("/.venv/lib"));
-        bool havePyFlink = false;
-        for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs))
-            havePyFlink =
-                havePyFlink ||
-                QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyflink"))).isDir();
+        const QString python = EnginePaths::venvPython(project);
+        const bool havePyFlink = EnginePaths::venvHasPackage(project, QStringLiteral("pyflink"));
         if (!isExecutable(python) || !havePyFlink) {
             l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
             l.problems
@@ -324,8 +299,7 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions
                        .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
-            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (!EnginePaths::javaAvailable()) {
             l.error = QStringLiteral("Java is not installed: Flink needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
                        << QStringLiteral(
