@@ -149,7 +149,7 @@ private Q_SLOTS:
         for (const char *name :
              {"rest-to-parquet-iceberg.uis.yaml", "websocket-to-kafka.uis.yaml"}) {
             const LoadedSpec loaded = templ(name);
-            const Engine e = engineForMode(loaded.spec.provider.mode);
+            const Engine e = engineFor(loaded.spec);
             const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
             QVERIFY(r.succeeded());
             QStringList targets;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "speccheck.h"
+
+#include "compilesupport.h"
+#include "pipelinecompiler.h"
+
+#include <QSet>
+
+namespace uis {
+
+namespace {
+
+// Compile diagnostics are located after the fact; two copies of one finding may differ only in
+// whether they have a position yet.
+QString identity(const Diagnostic &d)
+{
+    return QString::number(int(d.severity)) + QLatin1Char('\n') + d.code + QLatin1Char('\n') +
+           d.pointer + QLatin1Char('\n') + d.message;
+}
+
+} // namespace
+
+DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
+                                const CompileOptions &options)
+{
+    if (!loaded.valid())
+        return loaded.diagnostics;
+    if (engine == Engine::None)
+        engine = engineFor(loaded.spec);
+    if (engine == Engine::None)
+        return loaded.diagnostics; // the validator reports the mode
+    return combine(loaded, PipelineCompiler::compile(loaded, engine, options).diagnostics);
+}
+
+DiagnosticList SpecCheck::combine(const LoadedSpec &loaded, const DiagnosticList &compileDiagnostics)
+{
+    DiagnosticList out = loaded.diagnostics;
+    DiagnosticList extra = compileDiagnostics;
+    CompileSupport::locate(extra, loaded);
+    QSet<QString> seen;
+    for (const Diagnostic &d : out)
+        seen.insert(identity(d));
+    for (const Diagnostic &d : extra) {
+        if (!seen.contains(identity(d))) {
+            seen.insert(identity(d));
+            out.append(d);
+        }
+    }
+    sortDiagnostics(out);
+    return out;
+}
+
+} // namespace uis
