@@ -82,9 +82,10 @@ bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QStri
     if (running == Engine::Flink) {
         for (int i = 0; i < spec.provider.sinks.size(); ++i) {
             if (spec.provider.sinks.at(i).type == QLatin1String("rest_api"))
-                return fail(QStringLiteral("UIS-E-ENGINE-CONNECTOR"),
-                            QStringLiteral("%1 has no REST delivery connector (sink `%2`); REST "
-                                           "delivery runs on Spark: use `engine: spark`")
+                return fail(QStringLiteral("UIS-E-FLINK-SINK"),
+                            QStringLiteral("sink `%2`: %1 has no rest_api connector; REST "
+                                           "delivery runs on Spark: use `engine: spark` (or mode "
+                                           "batch or micro_batch)")
                                 .arg(compilerName, spec.sinkName(i)),
                             QStringLiteral("/provider/sinks/%1/type").arg(i));
         }

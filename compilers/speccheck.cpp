@@ -21,7 +21,7 @@ QString identity(const Diagnostic &d)
 } // namespace
 
 DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
-                                const CompileOptions &options)
+                                const CompileOptions &options, Severity least)
 {
     if (!loaded.valid())
         return loaded.diagnostics;
@@ -29,13 +29,18 @@ DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
         engine = engineFor(loaded.spec);
     if (engine == Engine::None)
         return loaded.diagnostics; // the validator reports the mode
-    return combine(loaded, PipelineCompiler::compile(loaded, engine, options).diagnostics);
+    return combine(loaded, PipelineCompiler::compile(loaded, engine, options).diagnostics, least);
 }
 
-DiagnosticList SpecCheck::combine(const LoadedSpec &loaded, const DiagnosticList &compileDiagnostics)
+DiagnosticList SpecCheck::combine(const LoadedSpec &loaded, const DiagnosticList &compileDiagnostics,
+                                  Severity least)
 {
     DiagnosticList out = loaded.diagnostics;
-    DiagnosticList extra = compileDiagnostics;
+    DiagnosticList extra;
+    for (const Diagnostic &d : compileDiagnostics) {
+        if (int(d.severity) <= int(least))
+            extra.append(d);
+    }
     CompileSupport::locate(extra, loaded);
     QSet<QString> seen;
     for (const Diagnostic &d : out)

@@ -157,9 +157,10 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
         wm = delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
                        : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col);
     }
+    const bool parsed = !computed.isEmpty();
     if (!wm.isEmpty())
         computed.append(wm);
-    if (!computed.isEmpty() && !m_utc) {
+    if (parsed && !m_utc) {
         // The parsed time columns are UTC instants shown as TIMESTAMP(3).
         w.statement(QStringLiteral("SET 'table.local-time-zone' = 'UTC'"));
         m_utc = true;

@@ -119,10 +119,10 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
         out.spark = compileFor(loaded, Engine::Spark);
         out.flink = compileFor(loaded, Engine::Flink);
         // Validation is the compiler's verdict: the Problems panel shows what compiling for the
-        // spec's engine reports (SpecCheck), from the compile done above.
+        // spec's engine reports (SpecCheck), from the compile done above, notes included.
         const EngineOutput &own = out.specEngine == Engine::Flink ? out.flink : out.spark;
         if (out.specEngine != Engine::None && loaded.valid())
-            out.diagnostics = SpecCheck::combine(loaded, own.diagnostics);
+            out.diagnostics = SpecCheck::combine(loaded, own.diagnostics, Severity::Info);
     }
     if (!keepTree)
         out.read.root.reset();
