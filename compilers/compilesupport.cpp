@@ -2,8 +2,8 @@
 #include "compilesupport.h"
 
 #include <QHash>
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -62,7 +62,8 @@ bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QStri
     // Connectors only one engine has (UIS-SPEC.md: REST sources and REST delivery are Spark's;
     // WebSocket, webhook and CDC sources are Flink's).
     const Engine running = engine != Engine::None ? engine : fits;
-    const QString where = named ? QStringLiteral("/provider/engine") : QStringLiteral("/provider/mode");
+    const QString where =
+        named ? QStringLiteral("/provider/engine") : QStringLiteral("/provider/mode");
     const Engine has = sourceConnectorEngine(spec.provider.providerType);
     if (running != Engine::None && has != Engine::None && has != running) {
         static const QHash<QString, QString> names{
@@ -366,16 +367,21 @@ bool isSqlWord(const QString &upper)
     static const QSet<QString> words = [] {
         QSet<QString> w;
         for (const char *k :
-             {"SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IS", "NULL", "TRUE", "FALSE", "IN",
-              "LIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "AS", "ON", "JOIN", "LEFT",
-              "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "GROUP", "BY", "ORDER", "HAVING", "LIMIT",
-              "DISTINCT", "ALL", "UNION", "ASC", "DESC", "INTERVAL", "SECOND", "SECONDS", "MINUTE",
-              "MINUTES", "HOUR", "HOURS", "DAY", "DAYS", "MONTH", "YEAR", "CAST", "STRING",
-              "VARCHAR", "CHAR", "INT", "INTEGER", "BIGINT", "DOUBLE", "FLOAT", "DECIMAL",
-              "BOOLEAN", "DATE", "TIME", "TIMESTAMP", "ESCAPE", "SIMILAR", "TO", "OVER",
-              "PARTITION", "ROWS", "RANGE", "PRECEDING", "FOLLOWING", "CURRENT", "ROW",
-              "UNBOUNDED", "WITH", "EXISTS", "ANY", "SOME", "TABLE", "LATERAL", "DESCRIPTOR",
-              "TRIM", "LEADING", "TRAILING", "BOTH", "FOR", "USING", "NATURAL", "VALUES", "SET"})
+             {"SELECT",    "FROM",      "WHERE",      "AND",       "OR",        "NOT",
+              "IS",        "NULL",      "TRUE",       "FALSE",     "IN",        "LIKE",
+              "BETWEEN",   "CASE",      "WHEN",       "THEN",      "ELSE",      "END",
+              "AS",        "ON",        "JOIN",       "LEFT",      "RIGHT",     "INNER",
+              "OUTER",     "FULL",      "CROSS",      "GROUP",     "BY",        "ORDER",
+              "HAVING",    "LIMIT",     "DISTINCT",   "ALL",       "UNION",     "ASC",
+              "DESC",      "INTERVAL",  "SECOND",     "SECONDS",   "MINUTE",    "MINUTES",
+              "HOUR",      "HOURS",     "DAY",        "DAYS",      "MONTH",     "YEAR",
+              "CAST",      "STRING",    "VARCHAR",    "CHAR",      "INT",       "INTEGER",
+              "BIGINT",    "DOUBLE",    "FLOAT",      "DECIMAL",   "BOOLEAN",   "DATE",
+              "TIME",      "TIMESTAMP", "ESCAPE",     "SIMILAR",   "TO",        "OVER",
+              "PARTITION", "ROWS",      "RANGE",      "PRECEDING", "FOLLOWING", "CURRENT",
+              "ROW",       "UNBOUNDED", "WITH",       "EXISTS",    "ANY",       "SOME",
+              "TABLE",     "LATERAL",   "DESCRIPTOR", "TRIM",      "LEADING",   "TRAILING",
+              "BOTH",      "FOR",       "USING",      "NATURAL",   "VALUES",    "SET"})
             w.insert(QString::fromLatin1(k));
         return w;
     }();
@@ -400,8 +406,9 @@ QStringList sqlIdentifiers(const QString &sql)
             continue;
         }
         const bool quoted = m.capturedLength(1) > 0;
-        const QString name =
-            quoted ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`")) : m.captured(2);
+        const QString name = quoted
+                                 ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
+                                 : m.captured(2);
         const QString upper = name.toUpper();
         const bool call = m.capturedLength(3) > 0;
         const bool alias = previous == QLatin1String("AS") || previous == QLatin1String("FROM") ||

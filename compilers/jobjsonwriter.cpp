@@ -50,7 +50,8 @@ OrderedJson JobJsonWriter::sources()
         m_traits.sourceKeys(s, e, i);
         if (e.hasSchema) {
             s["schema"] = schema(e.schema);
-        } else if (const QList<SchemaField> derived = CompileSupport::derivedColumns(m_index.spec(), i);
+        } else if (const QList<SchemaField> derived =
+                       CompileSupport::derivedColumns(m_index.spec(), i);
                    !derived.isEmpty()) {
             // No schema: the columns the spec names, read from the JSON records by both engines
             // (`timestamp` columns as text parsed from ISO-8601 or epoch milliseconds).

@@ -32,8 +32,8 @@ DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
     return combine(loaded, PipelineCompiler::compile(loaded, engine, options).diagnostics, least);
 }
 
-DiagnosticList SpecCheck::combine(const LoadedSpec &loaded, const DiagnosticList &compileDiagnostics,
-                                  Severity least)
+DiagnosticList SpecCheck::combine(const LoadedSpec &loaded,
+                                  const DiagnosticList &compileDiagnostics, Severity least)
 {
     DiagnosticList out = loaded.diagnostics;
     DiagnosticList extra;

@@ -9,8 +9,9 @@ namespace uis {
 /**
  * Validation is the compiler's verdict: the validator's diagnostics plus every error and warning
  * that compiling the spec for its engine (every target) reports, de-duplicated, sorted and placed
- * on the spec's lines. (The compiler's notes, `info`, stay with the compile unless asked for.) `uisctl validate`, the designer's Problems panel and dcp-local's 422 use it,
- * so a spec that checks clean compiles with every target of its engine.
+ * on the spec's lines. (The compiler's notes, `info`, stay with the compile unless asked for.)
+ * `uisctl validate`, the designer's Problems panel and dcp-local's 422 use it, so a spec that
+ * checks clean compiles with every target of its engine.
  *
  * The compile runs only when the validator found no error (a spec with errors does not compile
  * anyway, and validating stays fast).
@@ -26,7 +27,8 @@ public:
     /// The same from a compile already done (the designer compiles both engines anyway):
     /// `loaded.diagnostics` plus those `compileDiagnostics` at least as severe as `least`,
     /// located, de-duplicated and sorted.
-    static DiagnosticList combine(const LoadedSpec &loaded, const DiagnosticList &compileDiagnostics,
+    static DiagnosticList combine(const LoadedSpec &loaded,
+                                  const DiagnosticList &compileDiagnostics,
                                   Severity least = Severity::Warning);
 };
 

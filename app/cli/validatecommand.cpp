@@ -18,7 +18,8 @@ const char *const kHelp =
     "Checks each spec against UIS 1.1 and prints every problem found, including every error\n"
     "that compiling it for its engine would report (a spec that validates clean compiles).\n"
     "  --format text  file:line:col: severity: message [code]  (default)\n"
-    "  --format json  {\"file\", \"valid\", \"diagnostics\": [...]} per file; an array for several\n"
+    "  --format json  {\"file\", \"valid\", \"diagnostics\": [...]} per file; an array for "
+    "several\n"
     "  --format sarif one SARIF 2.1.0 log for all files (GitHub code scanning, CI viewers)\n"
     "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n";
 
@@ -86,13 +87,13 @@ int runValidate(const QStringList &args, CliContext &ctx)
             OrderedJson diags = OrderedJson::array();
             for (const Diagnostic &d : diagnostics)
                 diags.push_back(diagnosticJson(d));
-            results.push_back(OrderedJson{{"file", toStd(file)},
-                                          {"valid", !hasErrors(diagnostics)},
-                                          {"diagnostics", diags}});
+            results.push_back(OrderedJson{
+                {"file", toStd(file)}, {"valid", !hasErrors(diagnostics)}, {"diagnostics", diags}});
         }
     }
     if (format == QLatin1String("json")) {
-        const OrderedJson &doc = p.positional().size() == 1 && results.size() == 1 ? results[0] : results;
+        const OrderedJson &doc =
+            p.positional().size() == 1 && results.size() == 1 ? results[0] : results;
         ctx.out << QString::fromUtf8(dumpJson(doc));
     } else if (format == QLatin1String("sarif")) {
         ctx.out << QString::fromUtf8(dumpJson(sarif.toJson()));

@@ -69,16 +69,16 @@ void FlinkPlanner::buildSources()
             // No schema: the columns the spec names, read from the JSON records (COMPILERS.md).
             QStringList described;
             for (const SchemaField &f : derived) {
-                FlinkColumn c{f.name, FlinkRelation::sqlType(f.type), false,
-                              {FlinkOrigin{e.name, f.name}}};
+                FlinkColumn c{
+                    f.name, FlinkRelation::sqlType(f.type), false, {FlinkOrigin{e.name, f.name}}};
                 c.parsedTime = f.type == QLatin1String("timestamp");
                 r.columns.append(c);
-                described.append(
-                    QStringLiteral("`%1` %2%3")
-                        .arg(f.name, c.type,
-                             c.parsedTime ? QStringLiteral(" (parsed from ISO-8601 or epoch "
-                                                           "milliseconds)")
-                                          : QString()));
+                described.append(QStringLiteral("`%1` %2%3")
+                                     .arg(f.name, c.type,
+                                          c.parsedTime
+                                              ? QStringLiteral(" (parsed from ISO-8601 or epoch "
+                                                               "milliseconds)")
+                                              : QString()));
                 if (c.parsedTime)
                     r.table = r.sql;
             }

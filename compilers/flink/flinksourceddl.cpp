@@ -34,9 +34,8 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
     const FlinkRelation &r = m_planner.source(e.name);
     // Without a schema the spec's named columns are read from JSON (FlinkPlanner).
     const bool whole = r.columns.size() == 1 && r.columns.first().raw;
-    const QString valueFormat = format(e) == QLatin1String("raw") && !whole
-                                    ? QStringLiteral("json")
-                                    : format(e);
+    const QString valueFormat =
+        format(e) == QLatin1String("raw") && !whole ? QStringLiteral("json") : format(e);
     Options opts;
     const QString group =
         e.groupId.isEmpty() ? QStringLiteral("uis-") + m_ctx.spec().name : e.groupId;
@@ -143,17 +142,16 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
         if (!c.parsedTime)
             continue;
         c.type = QStringLiteral("STRING");
-        computed.append(QStringLiteral("%1 AS %2").arg(
-            W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
-            FlinkRelation::parsedTimeExpression(c.name)));
+        computed.append(QStringLiteral("%1 AS %2")
+                            .arg(W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
+                                 FlinkRelation::parsedTimeExpression(c.name)));
     }
     QString wm;
     if (!r.rowtime.isEmpty()) {
         const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
         const FlinkColumn *rc = r.column(r.rowtime);
-        const QString col = W::identifier(rc && rc->parsedTime
-                                              ? FlinkRelation::parsedTimeColumn(r.rowtime)
-                                              : r.rowtime);
+        const QString col = W::identifier(
+            rc && rc->parsedTime ? FlinkRelation::parsedTimeColumn(r.rowtime) : r.rowtime);
         wm = delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
                        : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col);
     }
@@ -166,21 +164,22 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
         m_utc = true;
     }
     const QString table = r.table.isEmpty() ? r.sql : r.table;
-    w.statement(QStringLiteral("CREATE TABLE %1 %2 %3")
-                    .arg(table,
-                         physical.columnDdl(m_ctx.provider().providerType ==
-                                                    QLatin1String("database")
-                                                ? r.key
-                                                : QStringList(),
-                                            true, computed.join(QStringLiteral(",\n  "))),
-                         W::withClause(opts)));
+    w.statement(
+        QStringLiteral("CREATE TABLE %1 %2 %3")
+            .arg(table,
+                 physical.columnDdl(m_ctx.provider().providerType == QLatin1String("database")
+                                        ? r.key
+                                        : QStringList(),
+                                    true, computed.join(QStringLiteral(",\n  "))),
+                 W::withClause(opts)));
     if (!r.table.isEmpty()) {
         QStringList cols;
         for (const FlinkColumn &c : r.columns)
-            cols.append(c.parsedTime ? QStringLiteral("%1 AS %2").arg(
-                                           W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
-                                           W::identifier(c.name))
-                                     : W::identifier(c.name));
+            cols.append(c.parsedTime
+                            ? QStringLiteral("%1 AS %2")
+                                  .arg(W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
+                                       W::identifier(c.name))
+                            : W::identifier(c.name));
         w.blank();
         w.comment(QStringLiteral("endpoint %1 with its time columns parsed").arg(e.name));
         w.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3")

@@ -57,7 +57,8 @@ void LineagePass::checkKeyFields()
                                      tr.groupBy.contains(key) || mapContains(tr.aggregates, key);
                     if (!out) {
                         dropper = QStringLiteral("transform `%1`").arg(n);
-                        QStringList cols{QStringLiteral("window_start"), QStringLiteral("window_end")};
+                        QStringList cols{QStringLiteral("window_start"),
+                                         QStringLiteral("window_end")};
                         cols += tr.groupBy;
                         for (const auto &kv : tr.aggregates)
                             cols.append(kv.first);
@@ -117,12 +118,13 @@ void LineagePass::checkBridge()
     if (!m_ctx.textAt(u"/provider/config/kafka_bootstrap_servers").isEmpty())
         return;
     const QString ptr = QStringLiteral("/provider/config/kafka_bootstrap_servers");
-    m_ctx.error(QStringLiteral("UIS-E-BRIDGE-BOOTSTRAP"),
-                QStringLiteral("a %1 source reaches Flink through a Kafka bridge topic, which needs "
-                               "`config.kafka_bootstrap_servers` (the Kafka the bridge writes to)")
-                    .arg(type == QLatin1String("websocket") ? QStringLiteral("WebSocket")
-                                                            : QStringLiteral("webhook")),
-                ptr, m_ctx.posOf(ptr));
+    m_ctx.error(
+        QStringLiteral("UIS-E-BRIDGE-BOOTSTRAP"),
+        QStringLiteral("a %1 source reaches Flink through a Kafka bridge topic, which needs "
+                       "`config.kafka_bootstrap_servers` (the Kafka the bridge writes to)")
+            .arg(type == QLatin1String("websocket") ? QStringLiteral("WebSocket")
+                                                    : QStringLiteral("webhook")),
+        ptr, m_ctx.posOf(ptr));
 }
 
 } // namespace uis

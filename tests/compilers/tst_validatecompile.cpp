@@ -30,7 +30,10 @@ struct Rng
     explicit Rng(unsigned seed) : gen(seed) {}
     int below(int n) { return n <= 0 ? 0 : int(std::uniform_int_distribution<int>(0, n - 1)(gen)); }
     bool coin() { return below(2) == 1; }
-    template<typename T> const T &pick(const std::vector<T> &v) { return v.at(size_t(below(int(v.size())))); }
+    template <typename T> const T &pick(const std::vector<T> &v)
+    {
+        return v.at(size_t(below(int(v.size()))));
+    }
 };
 
 J *child(J &j, const char *key)
@@ -104,11 +107,11 @@ QString mutate(J &spec, Rng &r)
     J *transforms = child(p, "transforms");
     J *sinks = child(p, "sinks");
     const std::vector<std::string> cols = names(spec);
-    static const std::vector<std::string> types{"string", "int", "long", "double", "boolean",
-                                                "date", "timestamp", "json"};
+    static const std::vector<std::string> types{"string",  "int",  "long",      "double",
+                                                "boolean", "date", "timestamp", "json"};
     static const std::vector<std::string> modes{"batch", "micro_batch", "streaming", "websocket",
                                                 "webhook"};
-    static const std::vector<std::string> ttypes{"filter", "dedupe", "watermark",
+    static const std::vector<std::string> ttypes{"filter",           "dedupe",        "watermark",
                                                  "window_aggregate", "field_mapping", "sql",
                                                  "schema_validation"};
     switch (r.below(16)) {
@@ -119,7 +122,8 @@ QString mutate(J &spec, Rng &r)
         }
         break;
     case 1:
-        if (J *e = randomItem(endpoints, r); e && e->contains("schema") && !(*e)["schema"].empty()) {
+        if (J *e = randomItem(endpoints, r);
+            e && e->contains("schema") && !(*e)["schema"].empty()) {
             J &s = (*e)["schema"];
             s.erase(s.begin() + r.below(int(s.size())));
             return QStringLiteral("drop a field");
@@ -312,7 +316,8 @@ private Q_SLOTS:
         for (const QString &f : d.entryList({QStringLiteral("*.uis.yaml")}, QDir::Files)) {
             const LoadedSpec loaded = SpecLoader::loadFile(d.filePath(f));
             const DiagnosticList checked = SpecCheck::check(loaded);
-            QVERIFY2(!hasErrors(checked), qPrintable(f + QLatin1Char('\n') + diagnosticsText(checked)));
+            QVERIFY2(!hasErrors(checked),
+                     qPrintable(f + QLatin1Char('\n') + diagnosticsText(checked)));
             QVERIFY(PipelineCompiler::compile(loaded, Engine::None).succeeded());
         }
     }
@@ -321,7 +326,8 @@ private Q_SLOTS:
     /// at validate time, naming the sink, the field and what drops it.
     void droppedKeyFieldIsAnError()
     {
-        QByteArray yaml = readFile(sourcePath(QStringLiteral("tests/data/seeds/realtime-analytics.uis.yaml")));
+        QByteArray yaml =
+            readFile(sourcePath(QStringLiteral("tests/data/seeds/realtime-analytics.uis.yaml")));
         yaml.replace("kafka_key_field: ticker", "kafka_key_field: symbol");
         const LoadedSpec loaded = loadYaml(yaml);
         const DiagnosticList checked = SpecCheck::check(loaded);
@@ -341,7 +347,8 @@ private Q_SLOTS:
     /// `provider.engine` picks the engine; a connector the engine lacks names the other one.
     void engineSelection()
     {
-        QByteArray yaml = readFile(sourcePath(QStringLiteral("tests/data/seeds/realtime-analytics.uis.yaml")));
+        QByteArray yaml =
+            readFile(sourcePath(QStringLiteral("tests/data/seeds/realtime-analytics.uis.yaml")));
         yaml.replace("  mode: websocket\n", "  mode: websocket\n  engine: spark\n");
         const LoadedSpec loaded = loadYaml(yaml);
         QVERIFY2(loaded.valid(), qPrintable(diagnosticsText(loaded.diagnostics)));
