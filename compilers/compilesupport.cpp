@@ -393,28 +393,28 @@ bool isSqlWord(const QString &upper)
 // tables (after FROM/JOIN).
 QStringList sqlIdentifiers(const QString &sql)
 {
-    static const QRegularExpression token(QStringLiteral(
-        "'(?:[^']|'')*'|`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?|\\.[A-Za-z_`]"));
+    static const QRegularExpression token(
+        QStringLiteral("'(?:[^']|'')*'|[0-9][0-9A-Za-z_.]*|(?:`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_]*))"
+                       "(\\s*\\()?(\\s*\\.)?"));
     QStringList out;
     QString previous;
     auto it = token.globalMatch(sql);
     while (it.hasNext()) {
         const auto m = it.next();
-        const QString whole = m.captured(0);
-        if (whole.startsWith(QLatin1Char('\'')) || whole.startsWith(QLatin1Char('.'))) {
+        if (m.capturedLength(1) == 0 && m.capturedLength(2) == 0) { // a literal or a number
             previous.clear();
             continue;
         }
         const bool quoted = m.capturedLength(1) > 0;
-        const QString name = quoted
-                                 ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
-                                 : m.captured(2);
+        const QString name = quoted ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
+                                    : m.captured(2);
         const QString upper = name.toUpper();
         const bool call = m.capturedLength(3) > 0;
+        const bool qualifier = m.capturedLength(4) > 0; // `t.` of `t.column`
         const bool alias = previous == QLatin1String("AS") || previous == QLatin1String("FROM") ||
                            previous == QLatin1String("JOIN");
         previous = quoted ? QString() : upper;
-        if (call || alias || (!quoted && isSqlWord(upper)))
+        if (call || alias || qualifier || (!quoted && isSqlWord(upper)))
             continue;
         if (!out.contains(name))
             out.append(name);

@@ -8,6 +8,7 @@
 // compiler disagree, and prints both figures with the classes of disagreement (by error code).
 #include "compilertest.h"
 
+#include "compilesupport.h"
 #include "jsonconvert.h"
 #include "pipelinecompiler.h"
 #include "speccheck.h"
@@ -342,6 +343,44 @@ private Q_SLOTS:
             QVERIFY(d.line > 0);
         }
         QVERIFY(found);
+    }
+
+    /// A Kafka JSON endpoint without a schema is read as the columns the spec names, the same
+    /// list in the Flink SQL and in the job config the Spark runner reads.
+    void derivedColumns()
+    {
+        const QByteArray yaml = "version: \"1.1\"\nname: clicks-demo\nprovider:\n  name: clicks\n"
+                                "  provider_type: kafka\n  mode: streaming\n"
+                                "  config: { kafka_bootstrap_servers: \"k:9092\" }\n"
+                                "  endpoints:\n    - name: events\n      topic: events\n"
+                                "      field_mapping: { uid: user_id }\n"
+                                "  transforms:\n    - name: big\n      type: filter\n"
+                                "      condition: \"v.amount > 10 AND `page` <> 'x.y'\"\n"
+                                "    - name: win\n      type: window_aggregate\n"
+                                "      time_column: ts\n      window: 1 min\n"
+                                "      watermark: 5 s\n      group_by: [page]\n"
+                                "      aggregates: { total: sum(amount), n: count(*) }\n"
+                                "  sinks:\n    - name: out\n      type: kafka\n"
+                                "      kafka_topic: t\n      kafka_key_field: page\n";
+        const LoadedSpec loaded = loadYaml(yaml);
+        QVERIFY2(!hasErrors(SpecCheck::check(loaded)),
+                 qPrintable(diagnosticsText(SpecCheck::check(loaded))));
+        const QList<SchemaField> cols = CompileSupport::derivedColumns(loaded.spec, 0);
+        QStringList got;
+        for (const SchemaField &f : cols)
+            got.append(f.name + QLatin1Char(':') + f.type);
+        QCOMPARE(got, (QStringList{QStringLiteral("uid:string"), QStringLiteral("amount:double"),
+                                   QStringLiteral("page:string"), QStringLiteral("ts:timestamp")}));
+        const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
+        QVERIFY2(r.succeeded(), qPrintable(diagnosticsText(r.diagnostics)));
+        QVERIFY(hasCode(r.diagnostics, QStringLiteral("UIS-I-DERIVED-COLUMNS")));
+        const QString sql = artifactText(r, QStringLiteral("flink-sql"));
+        QVERIFY(sql.contains(QStringLiteral("`ts__time` AS CASE")));
+        QVERIFY(sql.contains(QStringLiteral("WATERMARK FOR `ts__time`")));
+        QVERIFY(sql.contains(QStringLiteral("'format' = 'json'")));
+        const OrderedJson src = artifactJson(r, QStringLiteral("flink-job"))["sources"][0];
+        JCOMPARE(src["schema_derived"], true);
+        QCOMPARE(js(src["schema"][3]["name"]), QStringLiteral("ts"));
     }
 
     /// `provider.engine` picks the engine; a connector the engine lacks names the other one.
