@@ -393,9 +393,9 @@ bool isSqlWord(const QString &upper)
 // tables (after FROM/JOIN).
 QStringList sqlIdentifiers(const QString &sql)
 {
-    static const QRegularExpression token(
-        QStringLiteral("'(?:[^']|'')*'|[0-9][0-9A-Za-z_.]*|(?:`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_]*))"
-                       "(\\s*\\()?(\\s*\\.)?"));
+    static const QRegularExpression token(QStringLiteral(
+        "'(?:[^']|'')*'|[0-9][0-9A-Za-z_.]*|(?:`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_]*))"
+        "(\\s*\\()?(\\s*\\.)?"));
     QStringList out;
     QString previous;
     auto it = token.globalMatch(sql);
@@ -406,8 +406,9 @@ QStringList sqlIdentifiers(const QString &sql)
             continue;
         }
         const bool quoted = m.capturedLength(1) > 0;
-        const QString name = quoted ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
-                                    : m.captured(2);
+        const QString name = quoted
+                                 ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
+                                 : m.captured(2);
         const QString upper = name.toUpper();
         const bool call = m.capturedLength(3) > 0;
         const bool qualifier = m.capturedLength(4) > 0; // `t.` of `t.column`
