@@ -69,6 +69,18 @@ public:
     /// The artifact file name, `<name>.<target>.<ext>`.
     static QString fileName(const Spec &spec, const QString &target, const QString &extension);
 
+    /// Whether endpoint `e` is read as JSON records whose fields the spec names (Kafka with
+    /// format json, WebSocket, webhook) and has no `schema`: its columns are then derived.
+    static bool derivesColumns(const Spec &spec, const Endpoint &e);
+    /// The columns a JSON endpoint without a schema is read with (UIS-SPEC.md / COMPILERS.md):
+    /// its `field_mapping` sources, the time columns of watermarks and windows downstream
+    /// (`timestamp`, parsed from ISO-8601 or epoch milliseconds), the columns the transforms and
+    /// sinks downstream name (dedupe keys, group_by, aggregate arguments (`double` inside
+    /// sum/avg), filter and sql identifiers, schema_validation fields, partition_by, key
+    /// fields), each under its raw name (before the field_mapping). Empty when the endpoint
+    /// does not derive columns or the spec names none. Both engines read these same fields.
+    static QList<SchemaField> derivedColumns(const Spec &spec, int endpoint);
+
     // Pinned versions (scripts/engines/versions.env).
     static QString defaultSparkVersion();                           ///< "3.5"
     static QString sparkPatchVersion(const QString &version);       ///< "3.5" → "3.5.7"

@@ -22,7 +22,7 @@ namespace {
 const char *const kHelp =
     "usage: uisctl compile FILE --target TARGET [--format json|shell|text] [--master URL]\n"
     "                      [--spark-version V] [--job-config PATH] [--runner PATH]\n"
-    "                      [--flink-target T]\n"
+    "                      [--flink-target T] [--engine spark|flink]\n"
     "       uisctl compile FILE --out DIR [options]\n\n"
     "Compiles a valid spec to the artifacts of its engine and prints one of them.\n"
     "Targets: spark-job, spark-submit, spark-conf (modes batch, micro_batch);\n"
@@ -37,6 +37,8 @@ const char *const kHelp =
     "  --runner         the job runner file\n"
     "  --flink-target   flink run -t: kubernetes-session (default), remote, local,\n"
     "                   kubernetes-application, yarn-application\n"
+    "  --engine E       spark or flink: overrides `provider.engine` (default: the engine of\n"
+    "                   the spec's mode)\n"
     "  --out DIR        write every artifact of the spec's engine into DIR (or only --target)\n"
     "Diagnostics go to stderr as file:line:col: severity: message [code].\n"
     "Exit: 0 ok, 1 errors in the spec, 2 usage or I/O error.\n";
@@ -80,7 +82,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("target"), QStringLiteral("format"), QStringLiteral("master"),
                  QStringLiteral("spark-version"), QStringLiteral("job-config"),
-                 QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out")},
+                 QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out"),
+                 QStringLiteral("engine")},
                 {QStringLiteral("help")});
     if (const QString e = p.parse(args); !e.isEmpty()) {
         ctx.err << "uisctl compile: " << e << "\n" << kHelp;
@@ -140,13 +143,22 @@ int runCompile(const QStringList &args, CliContext &ctx)
         }
     }
 
+    const QString engineArg = p.value(QStringLiteral("engine"));
+    if (p.isSet(QStringLiteral("engine")) && engineFromName(engineArg) == Engine::None) {
+        ctx.err << "uisctl compile: --engine must be spark or flink\n";
+        return ExitUsage;
+    }
+
     const QString file = p.positional().first();
     if (!QFileInfo(file).isFile()) {
         ctx.err << "uisctl compile: " << file << ": no such file\n";
         return ExitUsage;
     }
-    // Kept until uisctl ends: freeing them node by node is needless work (keepUntilExit()).
-    const LoadedSpec &loaded = keepUntilExit(SpecLoader::loadFile(file));
+    // Kept until uisctl ends: freeing it node by node is needless work (keepUntilExit()).
+    LoadedSpec &loaded = keepUntilExit(SpecLoader::loadFile(file));
+    // --engine overrides `provider.engine`: every compiler asks engineFor(spec).
+    if (!engineArg.isEmpty())
+        loaded.spec.provider.engine = engineArg;
     for (const Diagnostic &d : loaded.diagnostics) {
         if (d.code == QLatin1String("UIS-E-IO")) {
             ctx.err << formatDiagnostic(file, d) << '\n';
@@ -162,7 +174,7 @@ int runCompile(const QStringList &args, CliContext &ctx)
     options.flinkTarget = flinkTarget;
 
     const QString outDir = p.value(QStringLiteral("out"));
-    const Engine specEngine = engineForMode(loaded.spec.provider.mode);
+    const Engine specEngine = engineFor(loaded.spec);
     // A local run reads the job config that --out writes, so point the command line at it.
     if (toDir && options.jobConfigPath.isEmpty() && loaded.valid()) {
         const bool localSpark =
@@ -225,8 +237,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
         // e.g. dcp-manifest for a Flink spec: the manifest kind exists for Spark jobs only.
         DiagnosticList d{CompileSupport::make(
             Severity::Error, QStringLiteral("UIS-E-ENGINE"),
-            QStringLiteral("target %1 does not apply to mode `%2`; targets for this spec: %3")
-                .arg(target, loaded.spec.provider.mode,
+            QStringLiteral("target %1 does not apply to the %2 engine; targets for this spec: %3")
+                .arg(target, engineName(specEngine),
                      PipelineCompiler::targets(specEngine).join(QStringLiteral(", "))),
             QStringLiteral("/provider/mode"))};
         CompileSupport::locate(d, loaded);

@@ -607,7 +607,7 @@ int runTest(const QStringList &args, CliContext &ctx)
         }
     }
 
-    const Engine own = engineForMode(loaded.spec.provider.mode);
+    const Engine own = engineFor(loaded.spec);
     QList<Engine> engines;
     if (engineArg == QLatin1String("both"))
         engines = {Engine::Spark, Engine::Flink};

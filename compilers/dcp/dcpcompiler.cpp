@@ -28,14 +28,14 @@ qint64 configInt(const Spec &spec, const QString &key, qint64 fallback)
 
 bool isStreaming(const Spec &spec)
 {
-    const Engine e = engineForMode(spec.provider.mode);
+    const Engine e = engineFor(spec);
     return e == Engine::Flink || (spec.provider.mode == QLatin1String("micro_batch") &&
                                   !spec.provider.schedule.triggerInterval.isEmpty());
 }
 
 OrderedJson resources(const Spec &spec)
 {
-    if (engineForMode(spec.provider.mode) == Engine::Flink) {
+    if (engineFor(spec) == Engine::Flink) {
         // JobManager and TaskManagers, in the request's driver/executor terms (Flink defaults).
         const qint64 slots = configInt(spec, QStringLiteral("task_slots"), 1);
         const qint64 parallelism = spec.effectiveParallelism();
@@ -178,7 +178,7 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
 {
     const CompileIndex index(spec);
     return requestFor(spec, options,
-                      engineForMode(spec.provider.mode) == Engine::Flink
+                      engineFor(spec) == Engine::Flink
                           ? FlinkCompiler::jobConfig(index, options, diagnostics)
                           : SparkCompiler::jobConfig(index, options, diagnostics));
 }
@@ -191,7 +191,7 @@ OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &opti
     body["team"] = toStd(team(spec));
     body["user"] = toStd(spec.createdBy.isEmpty() ? spec.provider.owner : spec.createdBy);
     OrderedJson config = OrderedJson::object();
-    if (engineForMode(spec.provider.mode) == Engine::Flink) {
+    if (engineFor(spec) == Engine::Flink) {
         config["engine"] = "flink";
         config["job_type"] = "STREAMING";
         config["flink"] = OrderedJson{{"version", job["flink_version"]},
@@ -269,7 +269,7 @@ CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const Comp
     if (!CS::accept(loaded, Engine::None, QStringLiteral("the DCP compiler"), result))
         return result;
     const Spec &spec = loaded.spec;
-    const Engine engine = engineForMode(spec.provider.mode);
+    const Engine engine = engineFor(spec);
     if (engine == Engine::None) {
         result.diagnostics.append(
             CS::make(Severity::Error, QStringLiteral("UIS-E-ENGINE"),

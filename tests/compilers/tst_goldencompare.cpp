@@ -217,7 +217,7 @@ private Q_SLOTS:
             const PipelineTests t = PipelineTests::readFile(testsPath);
             DiagnosticList d =
                 t.diagnostics + t.check(spec.spec) +
-                t.checkColumns(SinkColumns::of(spec, engineForMode(spec.spec.provider.mode)));
+                t.checkColumns(SinkColumns::of(spec, engineFor(spec.spec)));
             QVERIFY2(d.isEmpty(), qPrintable(testsPath + QLatin1String(": ") + d.value(0).message));
             QVERIFY2(!t.cases.isEmpty(), qPrintable(testsPath));
         }

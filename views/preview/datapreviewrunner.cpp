@@ -169,7 +169,7 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
     }
     // A dry run reads every Spark source as a batch, so a streaming Kafka pipeline (Flink's
     // mode) is previewed as a micro-batch one: same sources, same transforms.
-    if (engineForMode(loaded.spec.provider.mode) != Engine::Spark)
+    if (engineFor(loaded.spec) != Engine::Spark)
         loaded.spec.provider.mode = QStringLiteral("micro_batch");
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/uis-preview-XXXXXX"));
     if (!m_dir->isValid()) {

@@ -11,7 +11,7 @@ from ..placeholders import resolve
 from ..registry import Registry
 from .options import str_opts
 from .rest_fetch import fetch_rest
-from .schema import schema_ddl
+from .schema import parse_times, read_schema, schema_ddl
 
 SOURCES = Registry("source")
 
@@ -105,11 +105,12 @@ def kafka_source(run, src, _kind):
         df = run.spark.read.format("kafka").options(**opts).load()
         if run.dry_run:
             df = df.limit(run.limit)
-    ddl = schema_ddl(src.get("schema"))
+    schema, times = read_schema(src)
+    ddl = schema_ddl(schema)
     fmt = str(src.get("format", "json")).lower()
     if ddl and fmt == "json":
         parsed = df.select(F.from_json(F.col("value").cast("string"), ddl).alias("_v"))
-        return parsed.select("_v.*")
+        return parse_times(parsed.select("_v.*"), times)
     return df.select(
         F.col("key").cast("string").alias("key"),
         F.col("value").cast("string").alias("value"),
