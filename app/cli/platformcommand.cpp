@@ -48,17 +48,6 @@ const char *const kPlatformHelp =
     "  --format F        status output: text (default) or json\n"
     "Exit: 0 ok; 1 a service failed; 2 usage error or a port in use by another program.\n";
 
-QCoreApplication *ensureApp()
-{
-    if (QCoreApplication::instance())
-        return QCoreApplication::instance();
-    static int argc = 1;
-    static char name[] = "uisctl";
-    static char *argv[] = {name, nullptr};
-    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
-    return app.get();
-}
-
 QJsonValue orNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
@@ -228,7 +217,7 @@ int runPlatform(const QStringList &args, CliContext &ctx)
         }
         ports.insert(kv.at(0).trimmed(), quint16(port));
     }
-    ensureApp();
+    CliLoop::application();
     PlatformManager manager(
         PlatformLayout(p.value(QStringLiteral("dir"), PlatformLayout::defaultDir()),
                        p.value(QStringLiteral("venv"))));

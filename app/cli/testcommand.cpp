@@ -4,6 +4,7 @@
 // starts once); each case's sinks are captured under its own folder and compared here.
 #include "argparser.h"
 #include "clicontext.h"
+#include "cliloop.h"
 
 #include "enginepaths.h"
 #include "flink/flinkcompiler.h"
@@ -46,17 +47,6 @@ const char *const kHelp =
     "  --keep DIR keep the job configs, inputs, captures and engine logs in DIR\n"
     "Progress goes to stderr. Exit: 0 every case passed on every engine that applies, 1 a case\n"
     "failed or the spec or tests file has errors, 2 usage or I/O error.\n";
-
-QCoreApplication *ensureApp()
-{
-    if (QCoreApplication::instance())
-        return QCoreApplication::instance();
-    static int argc = 1;
-    static char name[] = "uisctl";
-    static char *argv[] = {name, nullptr};
-    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
-    return app.get();
-}
 
 struct SinkResult
 {
@@ -289,7 +279,7 @@ private:
     // Returns the exit code, -1 when it crashed or could not start, -2 after the time limit.
     int runProcess(const Launch &launch, const QString &logPath, const QString &en)
     {
-        ensureApp();
+        CliLoop::application();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
@@ -649,7 +639,7 @@ int runTest(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
 
-    ensureApp(); // the runners are found next to this binary
+    CliLoop::application(); // the runners are found next to this binary
     TestRun run(file, loaded, tests, QDir(work).absolutePath(), timeout, ctx);
     QList<EngineResult> results;
     bool passed = true;
