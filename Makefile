@@ -6,7 +6,7 @@ CTEST_ARGS ?=
 # ccache hits across clones (CI builds a fresh clone in another folder).
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
-EXAMPLE ?= resources/templates/rest-to-parquet-iceberg.uis.yaml
+EXAMPLE ?= resources/templates/sample-trades-to-parquet.uis.yaml
 
 .PHONY: all deps python build run test bench fuzz clean format
 

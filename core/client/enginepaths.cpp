@@ -55,14 +55,23 @@ QString EnginePaths::sparkSubmit(const QString &project)
     return QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
 }
 
-QStringList EnginePaths::sparkJars(const QString &project)
+static QStringList jarsIn(const QString &dir)
 {
     QStringList jars;
-    const QDir jarDir(project + QStringLiteral("/.cache/jars/spark"));
     for (const QFileInfo &fi :
-         jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
+         QDir(dir).entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
         jars << fi.absoluteFilePath();
     return jars;
+}
+
+QStringList EnginePaths::sparkJars(const QString &project)
+{
+    return jarsIn(project + QStringLiteral("/.cache/jars/spark"));
+}
+
+QStringList EnginePaths::s3aJars(const QString &project)
+{
+    return jarsIn(project + QStringLiteral("/.cache/jars/s3a"));
 }
 
 bool EnginePaths::javaAvailable()

@@ -31,6 +31,8 @@ public:
     static QString sparkSubmit(const QString &project);
     /// The connector jars of `<project>/.cache/jars/spark`, by name.
     static QStringList sparkJars(const QString &project);
+    /// hadoop-aws and the AWS SDK bundle of `<project>/.cache/jars/s3a` (S3A), by name.
+    static QStringList s3aJars(const QString &project);
     /// Whether `java` is in PATH or JAVA_HOME is set.
     static bool javaAvailable();
     static bool isExecutable(const QString &path);

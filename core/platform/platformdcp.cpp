@@ -93,6 +93,14 @@ QProcessEnvironment PlatformDcp::environment() const
     return env;
 }
 
+std::optional<QProcessEnvironment> PlatformDcp::runningEnvironment() const
+{
+    const auto state = PlatformState::read(m_layout.statePath());
+    if (!state || !state->isRunning(QStringLiteral("s3")) || !QFileInfo::exists(m_layout.envPath()))
+        return std::nullopt;
+    return environment();
+}
+
 void PlatformDcp::complete(PlatformState &state) const
 {
     ServiceRecord &r = state.ensureService(serviceName());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
+
 #include "platformlayout.h"
 #include "platformservice.h"
 #include "platformstate.h"
@@ -38,6 +40,11 @@ public:
 
     /// The system environment plus every `export NAME=VALUE` of platform.env.
     QProcessEnvironment environment() const;
+    /**
+     * The `local` environment's settings for a process of the designer (Preview Data): the
+     * system environment plus platform.env while the platform's object store runs, else nullopt.
+     */
+    std::optional<QProcessEnvironment> runningEnvironment() const;
     /// Gives the record its port (kept while free, else a new free one), URL and marker.
     void complete(PlatformState &state) const;
     LaunchSpec launchSpec(const PlatformState &state) const;

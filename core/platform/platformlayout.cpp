@@ -26,6 +26,14 @@ QString PlatformLayout::defaultDir()
     return base + QStringLiteral("/uis-studio/platform");
 }
 
+QString PlatformLayout::resolveDir(const QString &dir)
+{
+    if (!dir.isEmpty())
+        return dir;
+    const QString fromEnv = qEnvironmentVariable("UIS_PLATFORM_DIR");
+    return fromEnv.isEmpty() ? defaultDir() : fromEnv;
+}
+
 QString PlatformLayout::findVenv(const QString &explicitVenv)
 {
     const auto isVenv = [](const QString &d) {

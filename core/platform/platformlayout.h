@@ -27,6 +27,8 @@ public:
 
     /// `~/.local/share/uis-studio/platform` (beside dcp-local's data directory).
     static QString defaultDir();
+    /// `dir` when given, else UIS_PLATFORM_DIR, else defaultDir(): the designer's platform.
+    static QString resolveDir(const QString &dir = {});
     /**
      * The project's .venv: `explicitVenv`, else `UIS_VENV`, else `UIS_RUNNERS_DIR/../.venv`,
      * else `.venv` next to the build tree of the running program (`<exe>/../../.venv`, the rule

@@ -3,6 +3,7 @@
 
 #include "platformservice.h"
 #include "processinfo.h"
+#include "sampleseeder.h"
 #include "serviceprobe.h"
 
 #include <QDir>
@@ -122,7 +123,7 @@ void PlatformManager::start()
                                        .arg(m_failures.join(QStringLiteral(", "))));
             if (const QString e = m_recipe.writeClientFiles(m_state); !e.isEmpty())
                 return finishStart(false, e);
-            startDcp();
+            seedSamples();
         };
         connect(service, &PlatformService::ready, this, [this, service, settle] {
             Q_EMIT serviceReady(service->name(), service->record().url);
@@ -141,6 +142,26 @@ void PlatformManager::start()
         else
             service->adopt();
     }
+}
+
+void PlatformManager::seedSamples()
+{
+    delete m_seeder;
+    m_seeder = new SampleSeeder(
+        QUrl(m_recipe.s3Endpoint(m_state)), S3RequestSigner(m_state.accessKey, m_state.secretKey),
+        m_layout.serviceDir(QStringLiteral("s3")) + QStringLiteral("/samples-seeded"), this);
+    connect(m_seeder, &SampleSeeder::finished, this, [this](int uploaded, const QString &error) {
+        // Not fatal: the platform works without the samples, only the bundled example needs them.
+        if (!error.isEmpty())
+            Q_EMIT progress(
+                QStringLiteral("s3: the bundled sample data was not stored: %1").arg(error));
+        else if (uploaded > 0)
+            Q_EMIT progress(QStringLiteral("s3: stored %1 bundled sample file(s) in s3://%2")
+                                .arg(uploaded)
+                                .arg(SampleSeeder::bucket()));
+        startDcp();
+    });
+    m_seeder->start();
 }
 
 void PlatformManager::startDcp()

@@ -16,6 +16,7 @@ class QTimer;
 namespace uis {
 
 class PlatformService;
+class SampleSeeder;
 
 /// One service as status() reports it.
 struct ServiceStatus
@@ -78,6 +79,9 @@ Q_SIGNALS:
 
 private:
     void finishStart(bool ok, const QString &error);
+    /// After the engines: the bundled sample data into the store (first start only), then
+    /// dcp-local.
+    void seedSamples();
     /// After the engines: dcp-local with their targets (replacing one without them).
     void startDcp();
     void launchDcp();
@@ -88,6 +92,7 @@ private:
     PlatformRecipe m_recipe;
     PlatformDcp m_dcp;
     PlatformService *m_dcpService = nullptr;
+    SampleSeeder *m_seeder = nullptr;
     QTimer *m_replaceTimer = nullptr; ///< waits for a dcp-local without the targets to end
     QElapsedTimer m_replaceClock;
     qint64 m_replacing = 0;

@@ -431,6 +431,9 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         QStringLiteral(
             "# Written by uisctl platform start: `. %1` points clients at the local platform.")
             .arg(m_layout.envPath()),
+        // Marks the `local` environment: the runners point s3a:// at the store and give Iceberg
+        // sinks a local catalog (runners/uis_runners/localplatform.py).
+        QStringLiteral("export UIS_LOCAL_PLATFORM=%1").arg(m_layout.dir()),
         QStringLiteral("export AWS_ACCESS_KEY_ID=%1").arg(state.accessKey),
         QStringLiteral("export AWS_SECRET_ACCESS_KEY=%1").arg(state.secretKey),
         QStringLiteral("export AWS_REGION=us-east-1"),

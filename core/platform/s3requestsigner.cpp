@@ -18,10 +18,18 @@ QByteArray hmac(const QByteArray &key, const QByteArray &data)
 
 QNetworkRequest S3RequestSigner::signedGet(const QUrl &url, const QDateTime &now) const
 {
+    return signedRequest("GET", url, {}, now);
+}
+
+QNetworkRequest S3RequestSigner::signedRequest(const QByteArray &method, const QUrl &url,
+                                               const QByteArray &payload,
+                                               const QDateTime &now) const
+{
     const QByteArray amzDate =
         now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
     const QByteArray day = amzDate.left(8);
-    const QByteArray emptyHash = QCryptographicHash::hash({}, QCryptographicHash::Sha256).toHex();
+    const QByteArray payloadHash =
+        QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex();
     QByteArray host = url.host().toLatin1();
     if (url.port() > 0)
         host += ':' + QByteArray::number(url.port());
@@ -30,9 +38,10 @@ QNetworkRequest S3RequestSigner::signedGet(const QUrl &url, const QDateTime &now
         path = "/";
 
     const QByteArray signedHeaders = "host;x-amz-content-sha256;x-amz-date";
-    const QByteArray canonical =
-        "GET\n" + path + "\n\n" + "host:" + host + "\n" + "x-amz-content-sha256:" + emptyHash +
-        "\n" + "x-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" + emptyHash;
+    const QByteArray canonical = method + '\n' + path + "\n\n" + "host:" + host + "\n" +
+                                 "x-amz-content-sha256:" + payloadHash + "\n" +
+                                 "x-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" +
+                                 payloadHash;
     const QByteArray scope = day + '/' + m_region.toLatin1() + "/s3/aws4_request";
     const QByteArray toSign =
         "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n' +
@@ -45,7 +54,7 @@ QNetworkRequest S3RequestSigner::signedGet(const QUrl &url, const QDateTime &now
 
     QNetworkRequest req(url);
     req.setRawHeader("x-amz-date", amzDate);
-    req.setRawHeader("x-amz-content-sha256", emptyHash);
+    req.setRawHeader("x-amz-content-sha256", payloadHash);
     req.setRawHeader("Authorization", "AWS4-HMAC-SHA256 Credential=" + m_accessKey.toUtf8() + '/' +
                                           scope + ", SignedHeaders=" + signedHeaders +
                                           ", Signature=" + signature);

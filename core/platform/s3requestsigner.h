@@ -9,7 +9,8 @@ namespace uis {
 
 /**
  * AWS Signature Version 4 for the few requests the platform sends to its object store (a
- * readiness check: ListBuckets). Only what those need: no query string, empty body.
+ * readiness check: ListBuckets; the sample data: CreateBucket, PutObject). Only what those
+ * need: no query string.
  */
 class S3RequestSigner
 {
@@ -24,6 +25,10 @@ public:
     /// A signed GET request for `url` (path only, no query) at time `now` (UTC).
     QNetworkRequest signedGet(const QUrl &url,
                               const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    /// A signed `method` request for `url` (path only, no query) whose body is `payload`.
+    QNetworkRequest signedRequest(const QByteArray &method, const QUrl &url,
+                                  const QByteArray &payload,
+                                  const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 
 private:
     QString m_accessKey;

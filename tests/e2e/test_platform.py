@@ -4,22 +4,35 @@ a fresh directory gets a Flink session cluster (1 TaskManager, 2 slots), a Spark
 ALIVE worker, a Kafka broker and an S3 store, and a dcp-local serving them as the targets
 `platform-flink` and `platform-spark`; Kafka and S3 round trips go through them; a second start
 reuses the same processes; a port held by someone else is refused by name; stop leaves no process
-behind, dcp-local included. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka,
+behind, dcp-local included. In the `local` environment (jobs run by the platform's dcp-local) the
+bundled example reads the sample data the first start put into the store and writes Parquet there,
+and rest-to-parquet-iceberg runs unchanged but for its base_url: its Parquet and Iceberg files land
+in the store, listed with boto3. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka,
 boto3; .cache with the Kafka jars and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
 
+import csv
+import io
 import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "runners"))
+import templates as T  # noqa: E402  (the shipped templates' data and API fixtures)
+
+SAMPLES = REPO / "resources" / "samples"
+EXAMPLE = REPO / "resources" / "templates" / "sample-trades-to-parquet.uis.yaml"
 UISCTL = Path(os.environ.get("UIS_BIN_DIR", REPO / "build" / "bin")) / "uisctl"
 SERVICES = ["s3", "kafka", "flink-jobmanager", "flink-taskmanager", "spark-master", "spark-worker"]
 TIMINGS = {}
@@ -236,6 +249,140 @@ def test_s3_round_trip(platform):
     with pytest.raises(ClientError):
         bad.list_buckets()
     TIMINGS["s3 round trip"] = time.monotonic() - t0
+
+
+def s3_client(directory):
+    import boto3
+
+    s3cfg = status(directory)["s3"]
+    return boto3.client(
+        "s3",
+        endpoint_url=s3cfg["endpoint"],
+        aws_access_key_id=s3cfg["access_key"],
+        aws_secret_access_key=s3cfg["secret_key"],
+        region_name="us-east-1",
+    )
+
+
+def keys(s3, bucket, prefix=""):
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+    return sorted(o["Key"] for page in pages for o in page.get("Contents", []))
+
+
+def run_locally(directory, spec, *extra, env=None):
+    """What Run Locally does: submit to the `local` environment, the platform's dcp-local."""
+    st = status(directory)
+    token = Path(st["dcp"]["token_file"]).read_text().strip()
+    r = subprocess.run(
+        [str(UISCTL), "submit", str(spec), "--env", "local", *extra],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ, DCP_URL=st["dcp"]["url"], DCP_TOKEN=token, **(env or {})),
+    )
+    return r, r.stdout.split()[0] if r.stdout.strip() else None
+
+
+def job_log(directory, job_id):
+    st = status(directory)
+    token = Path(st["dcp"]["token_file"]).read_text().strip()
+    r = subprocess.run(
+        [str(UISCTL), "logs", job_id, "--env", "local"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, DCP_URL=st["dcp"]["url"], DCP_TOKEN=token),
+    )
+    return r.stdout
+
+
+def test_first_start_put_the_samples_into_the_store(platform):
+    s3 = s3_client(platform[0])
+    bundled = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.rglob("*") if p.is_file())
+    assert bundled and keys(s3, "uis-samples") == bundled
+    for k in bundled:
+        body = s3.get_object(Bucket="uis-samples", Key=k)["Body"].read()
+        assert body == (SAMPLES / k).read_bytes()
+
+
+def test_run_locally_the_bundled_example(platform, tmp_path):
+    import pyarrow.parquet as pq
+
+    directory = platform[0]
+    make = (REPO / "Makefile").read_text()
+    assert f"EXAMPLE ?= {EXAMPLE.relative_to(REPO)}" in make  # what `make run` opens
+    t0 = time.monotonic()
+    r, job = run_locally(directory, EXAMPLE, "--wait")
+    TIMINGS["run locally: bundled example"] = time.monotonic() - t0
+    log = job_log(directory, job) if job else ""
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}\n{log[-6000:]}"
+    assert "local platform: s3a:// paths use the local store" in log
+    assert "local platform: created bucket sample-output" in log
+
+    s3 = s3_client(directory)
+    written = [k for k in keys(s3, "sample-output", "trades/") if k.endswith(".parquet")]
+    assert written and all("/exchange=" in k for k in written), written
+    ids = []
+    for i, k in enumerate(written):
+        local = tmp_path / f"{i}.parquet"
+        s3.download_file("sample-output", k, str(local))
+        ids += pq.read_table(local).column("trade_id").to_pylist()
+    rows = []
+    for p in SAMPLES.rglob("*.csv"):
+        rows += list(csv.DictReader(io.StringIO(p.read_text())))
+    expected = sorted(int(row["trade_id"]) for row in rows if int(row["quantity"]) > 0)
+    assert 0 < len(expected) < len(rows)
+    assert sorted(ids) == expected
+
+
+def test_rest_example_runs_unchanged_in_the_local_environment(platform, tmp_path):
+    directory = platform[0]
+    template = REPO / "resources" / "templates" / "rest-to-parquet-iceberg.uis.yaml"
+    text = template.read_text()
+    api = T.api_handler(T.load(text), total=7, page_size=3)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), api)
+    httpd.daemon_threads = True
+    Thread(target=httpd.serve_forever, daemon=True).start()
+    spec = tmp_path / template.name
+    spec.write_text(T.rewrite_base_url(text, f"http://127.0.0.1:{httpd.server_address[1]}"))
+    job = None
+    try:
+        t0 = time.monotonic()
+        r, job = run_locally(directory, spec, env=T.placeholders(text))
+        assert r.returncode == 0 and job, f"{r.stdout}\n{r.stderr}"
+        # A micro-batch job stays RUNNING between runs: its first run's end is in the log.
+        deadline = time.monotonic() + 420
+        while True:
+            log = job_log(directory, job)
+            if "uis-runner: job finished" in log or "uis-runner: FAILED" in log:
+                break
+            assert time.monotonic() < deadline, log[-6000:]
+            time.sleep(2)
+        TIMINGS["run locally: rest-to-parquet-iceberg"] = time.monotonic() - t0
+        assert "uis-runner: job finished" in log, log[-6000:]
+    finally:
+        if job:
+            st = status(directory)
+            token = Path(st["dcp"]["token_file"]).read_text().strip()
+            subprocess.run(
+                [str(UISCTL), "cancel", job, "--env", "local", "--wait"],
+                capture_output=True,
+                timeout=120,
+                env=dict(os.environ, DCP_URL=st["dcp"]["url"], DCP_TOKEN=token),
+            )
+        httpd.shutdown()
+        httpd.server_close()
+    assert any(q["path"] == "/v3/reference/tickers" for q in api.requests)
+    assert (
+        "local platform: Iceberg catalog hive_prod (hive) is a local Hadoop catalog "
+        "of the same name on s3a://prod-warehouse/"
+    ) in log
+    s3 = s3_client(directory)
+    landing = keys(s3, "landing-zone", "market-data-ingestion/")
+    assert any(k.endswith(".parquet") for k in landing), landing
+    table = keys(s3, "prod-warehouse", "market_data/stock_tickers/")
+    assert any(k.endswith(".metadata.json") for k in table), table
+    assert any("/data/" in k and k.endswith(".parquet") for k in table), table
 
 
 def test_second_start_reuses(platform):

@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <sys/prctl.h>
@@ -252,6 +253,14 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
         l.arguments << QStringLiteral("--jars") << jars.join(QLatin1Char(','));
     else if (!packages.isEmpty())
         l.arguments << QStringLiteral("--packages") << packages.join(QLatin1Char(','));
+    // S3A on the class path in place rather than shipped with --jars: the SDK bundle is ~300 MB,
+    // and the driver's class path is fixed when its JVM starts (executors: the runner adds it).
+    const QStringList s3a = EnginePaths::s3aJars(project);
+    const bool usesS3a = std::any_of(packages.cbegin(), packages.cend(), [](const QString &p) {
+        return p.contains(QLatin1String("hadoop-aws"));
+    });
+    if (usesS3a && !s3a.isEmpty() && !jars.isEmpty())
+        l.arguments << QStringLiteral("--driver-class-path") << s3a.join(QLatin1Char(':'));
     for (auto it = conf.begin(); it != conf.end(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("spark.app.name") || key == QLatin1String("spark.master") ||

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import localplatform
 from ..errors import JobError
 from ..log import log
 from . import session, streaming
@@ -32,6 +33,7 @@ class SparkJob:
         self.stop_requested = False
         self.spark = None
         self.shipped = None  # the package zip the executors import (session.ship_package)
+        self.local_store = None  # the local platform's store (localplatform.store())
         self.failures = []
         self.mapped_by = {}  # source name -> its endpoint's field_mapping transform
         self.deferred_aliases = {}  # map transform name -> endpoint names that mean its output
@@ -182,6 +184,8 @@ class SparkJob:
             preview(self)
             log("dry run finished: no sink written")
             return 0
+        if self.local_store:
+            localplatform.create_sink_buckets(self.job, self.local_store)
         self.build_sinks()
         if self.queries:
             streaming.await_queries(self)

@@ -11,6 +11,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .. import localplatform
 from ..jobconfig import jar_dir, jars_in
 from ..log import log
 from ..placeholders import resolve
@@ -45,6 +46,10 @@ def start(run) -> None:
         for k in ("spark.executor.instances", "spark.executor.memory", "spark.executor.cores"):
             conf.pop(k, None)
     add_iceberg_catalogs(run.job, conf)
+    add_s3a_classpath(run.job, conf, under_submit)
+    run.local_store = localplatform.store()
+    if run.local_store:
+        localplatform.apply_spark(run.job, conf, run.local_store)
     builder = SparkSession.builder.appName(name)
     for k, v in conf.items():
         builder = builder.config(k, resolve(v))
@@ -85,6 +90,27 @@ def ship_package(sc) -> str | None:
     path = package_zip(tempfile.mkdtemp(prefix="uis-runners-"))
     sc.addPyFile(path)
     return path
+
+
+def uses_s3a(job: dict) -> bool:
+    return any("hadoop-aws" in str(p) for p in job.get("packages") or []) or "s3a://" in str(
+        {k: job.get(k) for k in ("sources", "sinks", "spark_config")}
+    )
+
+
+def add_s3a_classpath(job: dict, conf: dict, under_submit: bool) -> None:
+    """hadoop-aws and the AWS SDK bundle from .cache/jars/s3a on the class path, not shipped as
+    --jars (the bundle is ~300 MB; executors on this machine read it in place). Under
+    spark-submit the driver's JVM already runs: dcp-local puts them on its class path."""
+    jars = localplatform.s3a_jars() if uses_s3a(job) else []
+    if not jars:
+        return
+    keys = ["spark.executor.extraClassPath"]
+    if not under_submit:
+        keys.append("spark.driver.extraClassPath")
+    for key in keys:
+        have = [p for p in conf.get(key, "").split(os.pathsep) if p]
+        conf[key] = os.pathsep.join(have + [j for j in jars if j not in have])
 
 
 def add_iceberg_catalogs(job: dict, conf: dict):

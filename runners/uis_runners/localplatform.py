@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The `local` environment: a job run by the local platform's dcp-local (`uisctl platform start`
+exports UIS_LOCAL_PLATFORM, UIS_S3_ENDPOINT and the store's keys into its environment, and jobs
+inherit them). There, without editing the spec:
+
+- every `s3a://BUCKET/…` path reaches the local store (endpoint, keys, path-style access);
+- an Iceberg catalog of type `hive` or `rest` becomes a Hadoop catalog of the same name on the
+  sink's warehouse bucket in the store (`s3a://warehouse/` when the sink names none);
+- the buckets the sinks write to are created before the first write.
+
+Outside that environment nothing changes. Only the standard library: the runner's Python on a
+cluster need not have boto3.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from .errors import JobError
+from .jobconfig import REPO
+from .log import log
+
+DEFAULT_WAREHOUSE = "s3a://warehouse/"
+LOCAL_CATALOG_TYPES = ("hive", "rest")
+
+
+@dataclass(frozen=True)
+class Store:
+    endpoint: str
+    access_key: str
+    secret_key: str
+    region: str = "us-east-1"
+
+
+def store() -> Store | None:
+    """The local platform's object store when this job runs in the `local` environment."""
+    env = os.environ
+    if not env.get("UIS_LOCAL_PLATFORM") or not env.get("UIS_S3_ENDPOINT"):
+        return None
+    return Store(
+        env["UIS_S3_ENDPOINT"].rstrip("/"),
+        env.get("AWS_ACCESS_KEY_ID", ""),
+        env.get("AWS_SECRET_ACCESS_KEY", ""),
+        env.get("AWS_REGION") or "us-east-1",
+    )
+
+
+def s3a_jars() -> list[str]:
+    """hadoop-aws and the AWS SDK bundle (`make deps`, scripts/engines/setup.sh, group s3a)."""
+    folder = os.environ.get("UIS_S3A_JARS_DIR") or str(REPO / ".cache" / "jars" / "s3a")
+    if not os.path.isdir(folder):
+        return []
+    return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".jar"))
+
+
+def bucket_of(url) -> str | None:
+    if not isinstance(url, str):
+        return None
+    for scheme in ("s3a://", "s3://", "s3n://"):
+        if url.startswith(scheme):
+            return url[len(scheme) :].split("/", 1)[0] or None
+    return None
+
+
+def sink_buckets(job: dict) -> list[str]:
+    """The buckets the job's sinks write to, in first-seen order."""
+    out = []
+    for s in job.get("sinks") or []:
+        for key in ("path", "warehouse", "response_table"):
+            b = bucket_of(s.get(key))
+            if b and b not in out:
+                out.append(b)
+    return out
+
+
+def apply_spark(job: dict, conf: dict, st: Store) -> None:
+    """Points S3A at the store and gives Iceberg sinks a local catalog (conf and job in place)."""
+    h = "spark.hadoop.fs.s3a."
+    conf.update(
+        {
+            h + "impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
+            h + "endpoint": st.endpoint,
+            h + "endpoint.region": st.region,
+            h + "path.style.access": "true",
+            h + "connection.ssl.enabled": str(st.endpoint.startswith("https:")).lower(),
+            h + "access.key": st.access_key,
+            h + "secret.key": st.secret_key,
+            h + "aws.credentials.provider": "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
+            # The posix store refuses to delete a "dir/" marker with objects below it.
+            h + "directory.marker.retention": "keep",
+        }
+    )
+    log(f"local platform: s3a:// paths use the local store at {st.endpoint}")
+    for s in job.get("sinks") or []:
+        if str(s.get("type", "")).lower() != "iceberg":
+            continue
+        cat = s.get("catalog") or "uis"
+        key = f"spark.sql.catalog.{cat}"
+        kind = str(conf.get(key + ".type") or s.get("catalog_type") or "hive").lower()
+        if kind not in LOCAL_CATALOG_TYPES:
+            continue
+        warehouse = s.get("warehouse") or conf.get(key + ".warehouse") or ""
+        if not bucket_of(warehouse):
+            warehouse = DEFAULT_WAREHOUSE
+        warehouse = "s3a://" + warehouse.split("://", 1)[1]
+        conf[key] = "org.apache.iceberg.spark.SparkCatalog"
+        conf[key + ".type"] = "hadoop"
+        conf[key + ".warehouse"] = warehouse
+        conf.pop(key + ".uri", None)
+        s.update({"catalog_type": "hadoop", "warehouse": warehouse})
+        s.pop("uri", None)
+        log(
+            f"local platform: Iceberg catalog {cat} ({kind}) is a local Hadoop catalog "
+            f"of the same name on {warehouse} in the local store"
+        )
+
+
+def _sign(st: Store, method: str, url: str, now: datetime.datetime) -> dict:
+    """AWS Signature Version 4 headers for a request with an empty body and no query."""
+    u = urllib.parse.urlsplit(url)
+    amz_date = now.strftime("%Y%m%dT%H%M%SZ")
+    day = amz_date[:8]
+    empty = hashlib.sha256(b"").hexdigest()
+    signed = "host;x-amz-content-sha256;x-amz-date"
+    canonical = "\n".join(
+        [method, u.path or "/", "", f"host:{u.netloc}", f"x-amz-content-sha256:{empty}"]
+        + [f"x-amz-date:{amz_date}", "", signed, empty]
+    )
+    scope = f"{day}/{st.region}/s3/aws4_request"
+    to_sign = "\n".join(
+        ["AWS4-HMAC-SHA256", amz_date, scope, hashlib.sha256(canonical.encode()).hexdigest()]
+    )
+    key = ("AWS4" + st.secret_key).encode()
+    for part in (day, st.region, "s3", "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    sig = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    return {
+        "x-amz-date": amz_date,
+        "x-amz-content-sha256": empty,
+        "Authorization": f"AWS4-HMAC-SHA256 Credential={st.access_key}/{scope}, "
+        f"SignedHeaders={signed}, Signature={sig}",
+    }
+
+
+def ensure_bucket(st: Store, bucket: str) -> bool:
+    """Creates `bucket` in the store unless it exists; True when it was created."""
+    url = f"{st.endpoint}/{urllib.parse.quote(bucket, safe='')}"
+    now = datetime.datetime.now(datetime.UTC)
+    req = urllib.request.Request(url, method="PUT", data=b"", headers=_sign(st, "PUT", url, now))
+    try:
+        with urllib.request.urlopen(req, timeout=30):
+            return True
+    except urllib.error.HTTPError as e:
+        body = e.read().decode("utf-8", "replace")
+        if e.code == 409 and "BucketAlreadyOwnedByYou" in body:
+            return False
+        raise JobError(
+            f"cannot create bucket {bucket} in the local store {st.endpoint}: HTTP {e.code} {body}"
+        ) from None
+    except OSError as e:
+        raise JobError(
+            f"the local store {st.endpoint} does not answer ({e}): "
+            "start the local platform (`uisctl platform start`)"
+        ) from None
+
+
+def create_sink_buckets(job: dict, st: Store) -> None:
+    for b in sink_buckets(job):
+        if ensure_bucket(st, b):
+            log(f"local platform: created bucket {b} in the local store")

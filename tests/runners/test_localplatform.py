@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The `local` environment of the runners (uis_runners.localplatform), without an engine: S3A
+pointed at the platform's store, Iceberg `hive`/`rest` catalogs made local Hadoop catalogs, and
+bucket creation against a loopback HTTP server standing in for the store's CreateBucket."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from uis_runners import localplatform as lp
+from uis_runners.errors import JobError
+
+STORE = lp.Store("http://127.0.0.1:9", "AKIDLOCAL", "secret")
+
+
+def job():
+    return {
+        "spark_config": {},
+        "sinks": [
+            {"type": "parquet", "path": "s3a://landing-zone/market-data"},
+            {
+                "type": "iceberg",
+                "catalog": "hive_prod",
+                "catalog_type": "hive",
+                "uri": "thrift://metastore:9083",
+                "warehouse": "s3a://prod-warehouse/",
+            },
+            {"type": "iceberg", "catalog": "lake", "catalog_type": "rest"},
+            {
+                "type": "iceberg",
+                "catalog": "files",
+                "catalog_type": "hadoop",
+                "warehouse": "/tmp/w",
+            },
+        ],
+    }
+
+
+def test_store_only_in_the_local_environment(monkeypatch):
+    for k in ("UIS_LOCAL_PLATFORM", "UIS_S3_ENDPOINT"):
+        monkeypatch.delenv(k, raising=False)
+    assert lp.store() is None
+    monkeypatch.setenv("UIS_S3_ENDPOINT", "http://127.0.0.1:7070/")
+    assert lp.store() is None  # platform.env sourced by hand is not the `local` environment
+    monkeypatch.setenv("UIS_LOCAL_PLATFORM", "/tmp/p")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "a")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "s")
+    assert lp.store() == lp.Store("http://127.0.0.1:7070", "a", "s", "us-east-1")
+
+
+def test_s3a_and_catalogs_point_at_the_store(capsys):
+    j = job()
+    conf = {
+        "spark.hadoop.fs.s3a.endpoint": "http://minio:9000",
+        "spark.sql.catalog.hive_prod": "org.apache.iceberg.spark.SparkCatalog",
+        "spark.sql.catalog.hive_prod.type": "hive",
+        "spark.sql.catalog.hive_prod.uri": "thrift://metastore:9083",
+    }
+    lp.apply_spark(j, conf, STORE)
+    assert conf["spark.hadoop.fs.s3a.endpoint"] == STORE.endpoint
+    assert conf["spark.hadoop.fs.s3a.path.style.access"] == "true"
+    assert conf["spark.hadoop.fs.s3a.access.key"] == "AKIDLOCAL"
+    assert conf["spark.sql.catalog.hive_prod.type"] == "hadoop"
+    assert conf["spark.sql.catalog.hive_prod.warehouse"] == "s3a://prod-warehouse/"
+    assert "spark.sql.catalog.hive_prod.uri" not in conf
+    assert conf["spark.sql.catalog.lake.type"] == "hadoop"
+    assert conf["spark.sql.catalog.lake.warehouse"] == lp.DEFAULT_WAREHOUSE
+    assert "spark.sql.catalog.files" not in conf  # a Hadoop catalog stays what it is
+    assert j["sinks"][1]["catalog_type"] == "hadoop" and "uri" not in j["sinks"][1]
+    out = capsys.readouterr().out
+    assert "Iceberg catalog hive_prod (hive) is a local Hadoop catalog" in out
+    assert "Iceberg catalog lake (rest) is a local Hadoop catalog" in out
+    assert lp.sink_buckets(j) == ["landing-zone", "prod-warehouse", "warehouse"]
+
+
+class Store(BaseHTTPRequestHandler):
+    requests = []
+    answer = (200, b"")
+
+    def log_message(self, *a):
+        pass
+
+    def do_PUT(self):
+        type(self).requests.append((self.path, dict(self.headers)))
+        code, body = type(self).answer
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def store():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    Store.requests = []
+    yield lp.Store(f"http://127.0.0.1:{httpd.server_address[1]}", "AKIDLOCAL", "secret")
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_bucket_created_signed_or_kept(store):
+    Store.answer = (200, b"")
+    assert lp.ensure_bucket(store, "landing-zone") is True
+    path, headers = Store.requests[-1]
+    assert path == "/landing-zone"
+    auth = headers["Authorization"]
+    assert auth.startswith("AWS4-HMAC-SHA256 Credential=AKIDLOCAL/")
+    assert "/us-east-1/s3/aws4_request" in auth and "Signature=" in auth
+    Store.answer = (409, b"<Error><Code>BucketAlreadyOwnedByYou</Code></Error>")
+    assert lp.ensure_bucket(store, "landing-zone") is False
+    Store.answer = (403, b"<Error><Code>SignatureDoesNotMatch</Code></Error>")
+    with pytest.raises(JobError, match="cannot create bucket landing-zone.*403"):
+        lp.ensure_bucket(store, "landing-zone")
+
+
+def test_store_down_says_start_the_platform():
+    with pytest.raises(JobError, match="uisctl platform start"):
+        lp.ensure_bucket(lp.Store("http://127.0.0.1:9", "a", "s"), "b")
