@@ -3,7 +3,9 @@
 // the real Spark from .venv through the Data Preview dock; the filtered node shows the right rows
 // under the mapped column names, the node selector follows the canvas, Stop ends the runner's
 // whole process group. Specs with errors and Flink-only specs are explained without running
-// anything. Run Locally opens Submit aimed at the `local` environment.
+// anything. Run Locally opens Submit aimed at the `local` environment; for a spec with s3a://
+// paths while the local platform is down, it first asks to start the platform.
+#include "clustersintegration.h"
 #include "datapreviewdock.h"
 #include "datapreviewmodel.h"
 #include "datapreviewrunner.h"
@@ -22,7 +24,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -293,6 +297,54 @@ private Q_SLOTS:
         SubmitDialog *dialog = jobs->submitFlow()->dialog();
         QCOMPARE(dialog->environment(), QStringLiteral("local"));
         dialog->reject();
+        QTRY_VERIFY(!jobs->submitFlow()->isBusy());
+    }
+
+    void runLocallyOffersToStartThePlatform()
+    {
+        QTemporaryDir platformDir; // never started: the platform is down
+        MainWindow w;
+        JobsIntegration *jobs = JobsIntegration::install(
+            &w, w.menu(QStringLiteral("jobs")), w.mainToolBar(), w.document(),
+            [&w](QDockWidget *d, Qt::DockWidgetArea a) { w.addExtensionDock(d, a); });
+        ClustersIntegration::install(
+            &w, w.menu(QStringLiteral("jobs")), jobs,
+            [&w](QDockWidget *d, Qt::DockWidgetArea a) { w.addExtensionDock(d, a); },
+            platformDir.path());
+        PreviewIntegration *preview = installPreview(w, jobs);
+        auto submitShown = [jobs] {
+            SubmitDialog *d = jobs->submitFlow()->dialog();
+            return d && d->isVisible();
+        };
+        auto prompt = [&w] {
+            return w.findChild<QMessageBox *>(QStringLiteral("localPlatformPrompt"));
+        };
+
+        // No s3a:// path: straight to Submit.
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("local.uis.yaml"), specFor(m_data.path()))));
+        preview->runLocallyAction()->trigger();
+        QTRY_VERIFY(submitShown());
+        QVERIFY(!prompt());
+        jobs->submitFlow()->dialog()->reject();
+        QTRY_VERIFY(!jobs->submitFlow()->isBusy());
+
+        // The bundled example reads the store: the question comes first, with the Start button.
+        QVERIFY(w.openFile(QStringLiteral(
+            UIS_SOURCE_DIR "/resources/templates/sample-trades-to-parquet.uis.yaml")));
+        preview->runLocallyAction()->trigger();
+        QTRY_VERIFY(prompt() != nullptr);
+        QVERIFY(prompt()->findChild<QPushButton *>(QStringLiteral("startPlatformAndRun")));
+        QVERIFY(!submitShown());
+        prompt()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!prompt());
+        QVERIFY(!submitShown());
+
+        preview->runLocallyAction()->trigger();
+        QTRY_VERIFY(prompt() != nullptr);
+        prompt()->findChild<QPushButton *>(QStringLiteral("runAnyway"))->click();
+        QTRY_VERIFY(submitShown());
+        QCOMPARE(jobs->submitFlow()->dialog()->environment(), QStringLiteral("local"));
+        jobs->submitFlow()->dialog()->reject();
         QTRY_VERIFY(!jobs->submitFlow()->isBusy());
     }
 };

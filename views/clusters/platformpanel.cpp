@@ -24,18 +24,11 @@ QStringList allServices()
     return PlatformRecipe::serviceNames() << PlatformDcp::serviceName();
 }
 
-QString platformDir(const QString &dir)
-{
-    if (!dir.isEmpty())
-        return dir;
-    const QString fromEnv = qEnvironmentVariable("UIS_PLATFORM_DIR");
-    return fromEnv.isEmpty() ? PlatformLayout::defaultDir() : fromEnv;
-}
-
 } // namespace
 
 PlatformPanel::PlatformPanel(const QString &dir, QWidget *parent)
-    : QWidget(parent), m_manager(new PlatformManager(PlatformLayout(platformDir(dir)), this)),
+    : QWidget(parent),
+      m_manager(new PlatformManager(PlatformLayout(PlatformLayout::resolveDir(dir)), this)),
       m_start(new QPushButton(tr("Start Local Platform"))), m_stop(new QPushButton(tr("Stop"))),
       m_progress(new QProgressBar), m_summary(new QLabel), m_last(new QLabel),
       m_services(new QTreeWidget)

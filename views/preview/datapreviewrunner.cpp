@@ -3,6 +3,7 @@
 
 #include "enginepaths.h"
 
+#include "platformdcp.h"
 #include "spark/sparkcompiler.h"
 
 #include <QCoreApplication>
@@ -212,7 +213,10 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         return false;
     }
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // While the local platform runs, previews read s3a:// from its store like Run Locally does.
+    QProcessEnvironment env = PlatformDcp(PlatformLayout(PlatformLayout::resolveDir()))
+                                  .runningEnvironment()
+                                  .value_or(QProcessEnvironment::systemEnvironment());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     if (!env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), python);

@@ -1,22 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "previewintegration.h"
 
+#include "clustersdock.h"
+#include "clustersintegration.h"
 #include "datapreviewdock.h"
 #include "environmentstore.h"
 #include "jobsintegration.h"
+#include "pipelinedocument.h"
+#include "platformmanager.h"
+#include "platformpanel.h"
 #include "submitflow.h"
 
 #include <QAction>
 #include <QMainWindow>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 
 namespace uis {
 
-PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *document, JobsIntegration *jobs)
-    : QObject(window), m_window(window), m_jobs(jobs), m_dock(new DataPreviewDock(document, window))
+PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *document,
+                                       JobsIntegration *jobs)
+    : QObject(window), m_window(window), m_document(document), m_jobs(jobs),
+      m_dock(new DataPreviewDock(document, window))
 {
     m_preview = new QAction(window->style()->standardIcon(QStyle::SP_MediaPlay), tr("Pre&view Data"), this);
     m_preview->setObjectName(QStringLiteral("previewData"));
@@ -96,7 +105,61 @@ void PreviewIntegration::runLocally()
             bar->showMessage(tr("A submit is already in progress"), 4000);
         return;
     }
-    m_jobs->submitFlow()->startFor(EnvironmentStore::localName());
+    if (!offerLocalPlatform())
+        submitLocal();
+}
+
+void PreviewIntegration::submitLocal()
+{
+    if (m_jobs && !m_jobs->submitFlow()->isBusy())
+        m_jobs->submitFlow()->startFor(EnvironmentStore::localName());
+}
+
+bool PreviewIntegration::offerLocalPlatform()
+{
+    auto *clusters = m_window->findChild<ClustersIntegration *>();
+    if (!clusters || !m_document)
+        return false;
+    const QString &text = m_document->text();
+    if (!text.contains(QLatin1String("s3a://")) && !text.contains(QLatin1String("s3://")))
+        return false;
+    PlatformPanel *panel = clusters->platformPanel();
+    if (panel->manager()->dcp().runningEnvironment())
+        return false;
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Local platform not running"),
+        tr("This pipeline reads or writes s3a:// buckets. Run Locally finds them in the "
+           "local platform's object store (with Spark, Flink and Kafka), which is not "
+           "running.\n\nStart the local platform now? The pipeline runs once it is up."),
+        QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("localPlatformPrompt"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *start = box->addButton(tr("Start Local Platform"), QMessageBox::AcceptRole);
+    start->setObjectName(QStringLiteral("startPlatformAndRun"));
+    QPushButton *anyway = box->addButton(tr("Run Anyway"), QMessageBox::ActionRole);
+    anyway->setObjectName(QStringLiteral("runAnyway"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(start);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, clusters, panel, start, anyway](QAbstractButton *b) {
+                if (b == anyway)
+                    return submitLocal();
+                if (b != start)
+                    return;
+                clusters->dock()->show();
+                clusters->dock()->raise();
+                connect(
+                    panel, &PlatformPanel::platformChanged, this,
+                    [this](bool running) {
+                        if (running)
+                            submitLocal();
+                    },
+                    Qt::SingleShotConnection);
+                if (!panel->manager()->isBusy())
+                    panel->start();
+            });
+    box->open(); // window-modal, no nested event loop
+    return true;
 }
 
 } // namespace uis

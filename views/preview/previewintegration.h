@@ -48,8 +48,16 @@ public:
 
 private:
     PreviewIntegration(QMainWindow *window, PipelineDocument *document, JobsIntegration *jobs);
+    /**
+     * A spec with s3a:// paths runs against the local platform's store: while the platform is
+     * down (and the studio has its Clusters view), asks to start it and runs once it is up.
+     * Returns true when it took over (the question is open).
+     */
+    bool offerLocalPlatform();
+    void submitLocal();
 
     QMainWindow *m_window;
+    PipelineDocument *m_document;
     JobsIntegration *m_jobs;
     DataPreviewDock *m_dock;
     QAction *m_preview;
