@@ -335,6 +335,59 @@ def test_run_locally_the_bundled_example(platform, tmp_path):
     assert sorted(ids) == expected
 
 
+def test_bundled_example_on_the_platform_spark_cluster(platform):
+    """The same job on the standalone master: the executors find S3A on their class path."""
+    directory = platform[0]
+    s3 = s3_client(directory)
+    before = set(keys(s3, "sample-output", "trades/"))
+    t0 = time.monotonic()
+    r, job = run_locally(directory, EXAMPLE, "--target", "platform-spark", "--wait")
+    TIMINGS["bundled example on platform-spark"] = time.monotonic() - t0
+    log = job_log(directory, job) if job else ""
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}\n{log[-6000:]}"
+    assert "master spark://127.0.0.1:" in log, log[-3000:]
+    added = [k for k in set(keys(s3, "sample-output", "trades/")) - before if k.endswith(".parquet")]
+    assert added, "no new Parquet objects"
+
+
+def platform_env(directory):
+    """platform.env as the designer reads it for Preview Data (PlatformDcp::runningEnvironment)."""
+    env = dict(os.environ)
+    for line in Path(status(directory)["env_file"]).read_text().splitlines():
+        if line.startswith("export ") and "=" in line:
+            k, v = line[len("export ") :].split("=", 1)
+            env[k] = v
+    return env
+
+
+def test_preview_data_reads_the_store(platform, tmp_path):
+    """Preview Data's dry run (the runner outside spark-submit) reads the samples from the store."""
+    job = tmp_path / "spark-job.json"
+    T.compile_spec(EXAMPLE, "spark-job", out_file=job)
+    t0 = time.monotonic()
+    r = subprocess.run(
+        [
+            str(REPO / ".venv" / "bin" / "python"),
+            str(REPO / "runners" / "spark" / "uis_spark_runner.py"),
+            "--job-config",
+            str(job),
+            "--dry-run",
+            "--limit",
+            "5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=400,
+        env=platform_env(platform[0]),
+    )
+    TIMINGS["preview data: bundled example"] = time.monotonic() - t0
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr[-6000:]}"
+    nodes = T.previews(r.stdout)
+    rows = nodes["filled_trades"]["rows"]
+    assert len(rows) == 5 and all(row["quantity"] > 0 for row in rows), nodes
+    assert "created bucket" not in r.stdout  # a dry run writes nothing
+
+
 def test_rest_example_runs_unchanged_in_the_local_environment(platform, tmp_path):
     directory = platform[0]
     template = REPO / "resources" / "templates" / "rest-to-parquet-iceberg.uis.yaml"
