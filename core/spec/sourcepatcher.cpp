@@ -40,8 +40,9 @@ QString parentPointer(const QString &p)
 class Differ
 {
 public:
-    Differ(const QByteArray &src, bool json, const QSet<QString> &force)
-        : m_src(src), m_json(json), m_force(force)
+    Differ(const QByteArray &src, bool json, const QSet<QString> &force,
+           const QSet<QString> &quoted)
+        : m_src(src), m_json(json), m_force(force), m_quoted(quoted)
     {
         m_emit = SourceEmitter(detectLayout());
     }
@@ -245,7 +246,7 @@ private:
                 return;
             }
             const QString t = n.isScalar() || n.isNull()
-                                  ? m_emit.yamlScalar(n, false, o.style(), inner)
+                                  ? m_emit.yamlScalar(n, m_quoted.contains(ptr), o.style(), inner)
                                   : m_emit.yamlFlow(n);
             const bool needSpace = b > 0 && m_src[b - 1] == ':';
             replaceScalar(o, b, e, needSpace ? QLatin1Char(' ') + t : t, ptr);
@@ -259,7 +260,8 @@ private:
         }
         replaceScalar(o, b, e,
                       n.isScalar() || n.isNull()
-                          ? m_emit.yamlScalar(n, false, o.style(), col + m_emit.layout().step)
+                          ? m_emit.yamlScalar(n, m_quoted.contains(ptr), o.style(),
+                                              col + m_emit.layout().step)
                           : m_emit.yamlFlow(n),
                       ptr);
     }
@@ -626,6 +628,9 @@ private:
     const QByteArray &m_src;
     bool m_json;
     const QSet<QString> &m_force;
+    /// Scalars written on one line, double-quoted if need be, even when they hold line breaks:
+    /// a new `|` block takes in the deeper-indented comment lines that follow it.
+    const QSet<QString> &m_quoted;
     SourceEmitter m_emit;
 };
 
@@ -706,9 +711,9 @@ SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat forma
         res.tree = parsed;
         return res;
     }
-    QSet<QString> force;
+    QSet<QString> force, quoted;
     for (int round = 0; round < 64; ++round) {
-        Differ d(src, json, force);
+        Differ d(src, json, force, quoted);
         d.node(parsed, target, QString(), Ctx{});
         bool applied = false;
         const QByteArray out = applyReplacements(src, d.m_out, &applied);
@@ -722,7 +727,14 @@ SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat forma
                 return res;
             }
         }
-        // Escalate: re-emit the parent of every value the patch touched.
+        // Escalate: first write the touched values on one line each, then re-emit the parent
+        // of every value the patch touched.
+        const QSet<QString> touched(d.m_touched.cbegin(), d.m_touched.cend());
+        if (!json && !touched.isEmpty() && !quoted.contains(touched)) {
+            quoted.unite(touched);
+            --round;
+            continue;
+        }
         if (force.contains(QString()))
             break;
         QSet<QString> next = force;
