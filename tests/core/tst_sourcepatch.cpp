@@ -264,8 +264,8 @@ void TestSourcePatch::multiLineValueBeforeDeeperComment()
 {
     // A `|` block here would take the comment in as text: the value is written quoted instead,
     // and nothing else of the document changes.
-    const QString t = QStringLiteral(
-        "# head\nname: x  # c1\nextra:\n  k: \"\"\n    # deeper\nlast: y  # c2\n");
+    const QString t =
+        QStringLiteral("# head\nname: x  # c1\nextra:\n  k: \"\"\n    # deeper\nlast: y  # c2\n");
     QCOMPARE(patched(t, QStringLiteral("/extra/k"),
                      SourceNode::makeString(QStringLiteral("line one\nline two\n"))),
              QStringLiteral("# head\nname: x  # c1\nextra:\n  k: \"line one\\nline two\\n\"\n"
@@ -371,8 +371,8 @@ void TestSourcePatch::randomEdits()
     const QString original = QString::fromUtf8(f.readAll());
     // The file name, not its path: a checkout in another folder runs the same edits.
     // UIS_PATCH_SEED=N runs another set of edits, to look for more cases by hand.
-    QRandomGenerator rng(20261126u + quint32(qHash(QFileInfo(name).fileName())) +
-                         quint32(format) + quint32(qEnvironmentVariableIntValue("UIS_PATCH_SEED")));
+    QRandomGenerator rng(20261126u + quint32(qHash(QFileInfo(name).fileName())) + quint32(format) +
+                         quint32(qEnvironmentVariableIntValue("UIS_PATCH_SEED")));
     int counter = 0;
     QString text =
         fmt == SpecFormat::Json
