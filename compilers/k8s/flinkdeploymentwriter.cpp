@@ -21,6 +21,7 @@ using CS = CompileSupport;
 /// versions it runs.
 const char *const kOperatorVersion = "1.10.0";
 const int kOldestMinor = 13, kNewestMinor = 20;
+const qsizetype kConfigMapLimit = 1024 * 1024;
 
 QString configMapName(const Spec &spec)
 {
@@ -189,6 +190,17 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                                     "directory the pods share; set `config.savepoint_dir` "
                                     "(and `config.checkpoint_dir`), e.g. s3://bucket/savepoints"),
                      QStringLiteral("/provider/config")));
+    // Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); a larger one is
+    // refused on apply.
+    if (const qsizetype size = text(job["sql"]).toUtf8().size(); size > kConfigMapLimit)
+        CS::add(diagnostics,
+                CS::make(Severity::Warning, QStringLiteral("UIS-W-K8S-CONFIGMAP-SIZE"),
+                         QStringLiteral("flink-deployment: the SQL script is %1 bytes; a "
+                                        "ConfigMap holds at most %2, so Kubernetes will refuse "
+                                        "it: put the script into the image instead")
+                             .arg(size)
+                             .arg(kConfigMapLimit),
+                         QStringLiteral("/provider")));
     // Neither the SQL runner nor the operator resolves placeholders, as the UIS runners do.
     QList<Placeholder> found = PlaceholderScanner::scan(text(job["sql"]));
     for (const auto &v : job["flink_config"])

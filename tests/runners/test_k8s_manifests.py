@@ -12,6 +12,7 @@ import copy
 import glob
 import os
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -129,6 +130,33 @@ def test_flink_deployment_runs_the_compiled_job(spec):
     assert script == mount["mountPath"] + "/" + next(iter(cm["data"]))
     assert cm["data"][Path(script).name] == compile_spec(spec, "flink-sql")
     assert cm["metadata"]["namespace"] == docs["FlinkDeployment"]["metadata"]["namespace"]
+
+
+def test_a_script_too_large_for_a_config_map_is_flagged(tmp_path):
+    # Kubernetes refuses a ConfigMap over 1 MiB; gen_large_spec.py makes a Flink spec whose SQL
+    # script is larger.
+    spec = tmp_path / "large.uis.yaml"
+    gen = REPO / "tests" / "bench" / "gen_large_spec.py"
+    with spec.open("w") as f:
+        subprocess.run([sys.executable, gen, "--engine", "flink", "1500"], stdout=f, check=True)
+    p = subprocess.run(
+        [str(tool("uisctl")), "compile", str(spec), "--target", "flink-deployment"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 0, p.stderr
+    script = next(iter(documents(p.stdout)["ConfigMap"]["data"].values()))
+    assert len(script.encode()) > 1024 * 1024
+    assert "[UIS-W-K8S-CONFIGMAP-SIZE]" in p.stderr
+    # The small templates are not flagged.
+    p = subprocess.run(
+        [str(tool("uisctl")), "compile", str(FLINK_SPECS[0]), "--target", "flink-deployment"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 0 and "CONFIGMAP-SIZE" not in p.stderr
 
 
 # ------------------------------------------------------------------ SparkApplication
