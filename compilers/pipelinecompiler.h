@@ -21,11 +21,13 @@ public:
     static CompileResult compile(const LoadedSpec &spec, Engine engine,
                                  const CompileOptions &options = {});
     /// Every target of `engine`: Spark → spark-job, spark-submit, spark-conf, dcp-request,
-    /// dcp-manifest; Flink → flink-job, flink-sql, flink-run, dcp-request.
+    /// dcp-manifest, spark-application; Flink → flink-job, flink-sql, flink-run, dcp-request,
+    /// flink-deployment.
     static QStringList targets(Engine engine);
     /// Every target name the CLI accepts.
     static QStringList allTargets();
-    /// The engine whose compiler produces `target` (DCP targets: Engine::None).
+    /// The engine whose compiler produces `target` (the Kubernetes manifests belong to one
+    /// engine each; DCP targets: Engine::None).
     static Engine engineForTarget(const QString &target);
 };
 

@@ -6,6 +6,7 @@
 #include "dcp/dcpcompiler.h"
 #include "flink/flinkcompiler.h"
 #include "jsonconvert.h"
+#include "k8s/kubernetescompiler.h"
 #include "pipelinecompiler.h"
 #include "shellquote.h"
 #include "spark/sparkcompiler.h"
@@ -27,10 +28,11 @@ const char *const kHelp =
     "Compiles a valid spec to the artifacts of its engine and prints one of them.\n"
     "Targets: spark-job, spark-submit, spark-conf (modes batch, micro_batch);\n"
     "         flink-job, flink-sql, flink-run (modes streaming, websocket, webhook);\n"
-    "         dcp-request (both), dcp-manifest (Spark).\n"
+    "         dcp-request (both), dcp-manifest (Spark);\n"
+    "         Kubernetes operator manifests: flink-deployment (Flink), spark-application (Spark).\n"
     "  --format         json (JSON targets; spark-submit/flink-run as a JSON array, the default),\n"
     "                   shell (spark-submit/flink-run as one quoted command line),\n"
-    "                   text (flink-sql, dcp-manifest)\n"
+    "                   text (flink-sql, dcp-manifest, flink-deployment, spark-application)\n"
     "  --master URL     Spark master: k8s://… (default, cluster mode) or local[*] (client mode)\n"
     "  --spark-version  3.5 or 4.x (picks the Scala suffix of --packages)\n"
     "  --job-config     where the job config will be (default /opt/uis/jobs/<name>.json)\n"
@@ -194,6 +196,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
     OrderedJson &job = keepUntilExit(OrderedJson());
     if (target.startsWith(QLatin1String("dcp-")))
         result = DcpCompiler::compileTarget(loaded, target, options);
+    else if (KubernetesCompiler::allTargets().contains(target))
+        result = KubernetesCompiler::compileTarget(loaded, target, options);
     else if (!target.isEmpty())
         result = PipelineCompiler::engineForTarget(target) == Engine::Flink
                      ? FlinkCompiler::compile(loaded, options, &job)

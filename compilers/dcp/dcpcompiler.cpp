@@ -3,6 +3,7 @@
 
 #include "compilesupport.h"
 #include "flink/flinkcompiler.h"
+#include "jobresources.h"
 #include "manifestwriter.h"
 #include "spark/sparkcompiler.h"
 #include "specwriter.h"
@@ -18,46 +19,6 @@ namespace {
 using CS = CompileSupport;
 
 const char *const kCoreEtlVersion = "2.7.0";
-
-qint64 configInt(const Spec &spec, const QString &key, qint64 fallback)
-{
-    bool ok = false;
-    const qint64 v = spec.configValue(key).toLongLong(&ok);
-    return ok && v > 0 ? v : fallback;
-}
-
-bool isStreaming(const Spec &spec)
-{
-    const Engine e = engineFor(spec);
-    return e == Engine::Flink || (spec.provider.mode == QLatin1String("micro_batch") &&
-                                  !spec.provider.schedule.triggerInterval.isEmpty());
-}
-
-OrderedJson resources(const Spec &spec)
-{
-    if (engineFor(spec) == Engine::Flink) {
-        // JobManager and TaskManagers, in the request's driver/executor terms (Flink defaults).
-        const qint64 slots = configInt(spec, QStringLiteral("task_slots"), 1);
-        const qint64 parallelism = spec.effectiveParallelism();
-        return OrderedJson{
-            {"driver", OrderedJson{{"cores", 1}, {"memory", "1600m"}}},
-            {"executor",
-             OrderedJson{{"instances", (parallelism + slots - 1) / slots},
-                         {"cores", slots},
-                         {"memory", toStd(spec.configValue(QStringLiteral("taskmanager_memory"),
-                                                           QStringLiteral("1728m")))}}}};
-    }
-    return OrderedJson{
-        {"driver", OrderedJson{{"cores", configInt(spec, QStringLiteral("driver_cores"), 1)},
-                               {"memory", toStd(spec.configValue(QStringLiteral("driver_memory"),
-                                                                 QStringLiteral("1g")))}}},
-        {"executor",
-         OrderedJson{{"instances", configInt(spec, QStringLiteral("executor_instances"),
-                                             spec.effectiveParallelism())},
-                     {"cores", configInt(spec, QStringLiteral("executor_cores"), 1)},
-                     {"memory", toStd(spec.configValue(QStringLiteral("executor_memory"),
-                                                       QStringLiteral("1g")))}}}};
-}
 
 OrderedJson coreEtl(const OrderedJson &job)
 {
@@ -197,14 +158,14 @@ OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &opti
         config["flink"] = OrderedJson{{"version", job["flink_version"]},
                                       {"sql", shareJobSpec ? OrderedJson() : job["sql"]},
                                       {"conf", job["flink_config"]}};
-        config["resources"] = resources(spec);
+        config["resources"] = JobResources::of(spec).toJson();
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     } else {
         config["spark_version"] = toStd(SparkCompiler::sparkVersion(spec, options));
-        config["job_type"] = isStreaming(spec) ? "STREAMING" : "BATCH";
+        config["job_type"] = isStreamingJob(spec) ? "STREAMING" : "BATCH";
         config["core_etl"] = shareJobSpec ? sharedCoreEtl() : coreEtl(job);
-        config["resources"] = resources(spec);
+        config["resources"] = JobResources::of(spec).toJson();
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     }
@@ -232,12 +193,12 @@ QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &opti
     m["metadata"] = std::move(meta);
     OrderedJson s = OrderedJson::object();
     s["engine"] = OrderedJson{{"version", toStd(SparkCompiler::sparkVersion(spec, options))}};
-    s["jobType"] = isStreaming(spec) ? "streaming" : "batch";
+    s["jobType"] = isStreamingJob(spec) ? "streaming" : "batch";
     if (!spec.provider.schedule.cron.isEmpty())
         s["schedule"] = OrderedJson{{"cron", toStd(spec.provider.schedule.cron)}};
     else if (!spec.provider.schedule.triggerInterval.isEmpty())
         s["schedule"] = OrderedJson{{"triggerInterval", job["schedule"]["trigger_interval"]}};
-    s["resources"] = resources(spec);
+    s["resources"] = JobResources::of(spec).toJson();
     OrderedJson jobSpec = OrderedJson::object();
     jobSpec["sources"] = std::move(job["sources"]);
     jobSpec["transformations"] = std::move(job["transforms"]);

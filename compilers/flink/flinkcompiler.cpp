@@ -40,6 +40,15 @@ QString FlinkCompiler::bridgeTopic(const Spec &spec, const QString &endpoint)
     return spec.provider.endpoints.size() > 1 ? t + QLatin1Char('.') + endpoint : t;
 }
 
+QString FlinkCompiler::clusterId(const Spec &spec)
+{
+    QString id = (QStringLiteral("uis-") + spec.name).left(45);
+    // A Kubernetes name ends with a letter or digit; cutting may leave a `-`.
+    while (id.endsWith(QLatin1Char('-')))
+        id.chop(1);
+    return id;
+}
+
 OrderedJson FlinkCompiler::flinkConfig(const Spec &spec, const CompileOptions &options)
 {
     Q_UNUSED(options);
@@ -193,8 +202,7 @@ QStringList FlinkCompiler::runArgs(const Spec &spec, const CompileOptions &optio
             argv << QStringLiteral("-Dkubernetes.namespace=") + CS::kubernetesNamespace(spec);
         if (target == QLatin1String("kubernetes-application") &&
             !conf.contains("kubernetes.cluster-id"))
-            argv << QStringLiteral("-Dkubernetes.cluster-id=") +
-                        (QStringLiteral("uis-") + spec.name).left(45);
+            argv << QStringLiteral("-Dkubernetes.cluster-id=") + clusterId(spec);
         if (const QString image = spec.configValue(QStringLiteral("container_image"));
             !image.isEmpty() && !conf.contains("kubernetes.container.image.ref"))
             argv << QStringLiteral("-Dkubernetes.container.image.ref=") + image;

@@ -44,6 +44,9 @@ public:
     static QStringList runArgs(const Spec &spec, const CompileOptions &options = {});
     /// Maven coordinates of the connector jars the job needs.
     static QStringList connectorJars(const Spec &spec, const CompileOptions &options = {});
+    /// The Kubernetes cluster id of the job's own cluster (`kubernetes-application`, and the
+    /// FlinkDeployment's name): `uis-<name>`, at most 45 characters as Flink requires.
+    static QString clusterId(const Spec &spec);
     /// The Kafka topic a WebSocket or webhook endpoint is bridged to (`uis.<name>.<endpoint>`
     /// unless `config.bridge_topic` overrides it).
     static QString bridgeTopic(const Spec &spec, const QString &endpoint);

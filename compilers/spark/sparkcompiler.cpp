@@ -231,28 +231,47 @@ QStringList SparkCompiler::submitArgsWith(const Spec &spec, const CompileOptions
              << QString::fromStdString(it.key()) + QLatin1Char('=') +
                     QString::fromStdString(it.value().get<std::string>());
     if (k8s) {
-        const QString version = sparkVersion(spec, options);
-        const QString image = spec.configValue(
-            QStringLiteral("container_image"),
-            QStringLiteral("apache/spark:%1-python3").arg(CS::sparkPatchVersion(version)));
-        const QString account =
-            spec.configValue(QStringLiteral("service_account"), QStringLiteral("spark"));
+        const QString account = serviceAccount(spec);
         argv << QStringLiteral("--conf")
              << QStringLiteral("spark.kubernetes.namespace=") + CS::kubernetesNamespace(spec);
         argv << QStringLiteral("--conf")
-             << QStringLiteral("spark.kubernetes.container.image=") + image;
+             << QStringLiteral("spark.kubernetes.container.image=") + containerImage(spec, options);
         argv << QStringLiteral("--conf")
              << QStringLiteral("spark.kubernetes.authenticate.driver.serviceAccountName=") +
                     account;
         argv << QStringLiteral("--conf")
              << QStringLiteral("spark.kubernetes.authenticate.executor.serviceAccountName=") +
                     account;
-        // In a driver pod $HOME is not writable; Ivy resolves --packages into /tmp instead.
         if (!pk.isEmpty())
-            argv << QStringLiteral("--conf") << QStringLiteral("spark.jars.ivy=/tmp/.ivy2");
+            argv << QStringLiteral("--conf")
+                 << QStringLiteral("spark.jars.ivy=") + podIvyDirectory();
     }
-    argv << CS::runnerArgs(spec, options, QString::fromLatin1(k8s ? kK8sRunner : kLocalRunner));
+    argv << runnerArgs(spec, options);
     return argv;
+}
+
+QStringList SparkCompiler::runnerArgs(const Spec &spec, const CompileOptions &options)
+{
+    return CS::runnerArgs(spec, options,
+                          QString::fromLatin1(isKubernetes(options) ? kK8sRunner : kLocalRunner));
+}
+
+QString SparkCompiler::containerImage(const Spec &spec, const CompileOptions &options)
+{
+    return spec.configValue(QStringLiteral("container_image"),
+                            QStringLiteral("apache/spark:%1-python3")
+                                .arg(CS::sparkPatchVersion(sparkVersion(spec, options))));
+}
+
+QString SparkCompiler::serviceAccount(const Spec &spec)
+{
+    return spec.configValue(QStringLiteral("service_account"), QStringLiteral("spark"));
+}
+
+QString SparkCompiler::podIvyDirectory()
+{
+    // In a driver pod $HOME is not writable; Ivy resolves --packages into /tmp instead.
+    return QStringLiteral("/tmp/.ivy2");
 }
 
 CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options,

@@ -56,6 +56,18 @@ public:
     static bool isSupportedVersion(const QString &version);
     /// True when `options.master` is empty or a `k8s://` URL.
     static bool isKubernetes(const CompileOptions &options);
+
+    /// The job runner and its `--job-config` argument: the Kubernetes runner
+    /// (`local:///opt/uis/runners/spark/uis_spark_runner.py`) when isKubernetes(), else the local
+    /// one; `options.runnerPath` and `options.jobConfigPath` override.
+    static QStringList runnerArgs(const Spec &spec, const CompileOptions &options);
+    /// The image of the driver and executor pods: `config.container_image`, else
+    /// `apache/spark:<version>-python3`.
+    static QString containerImage(const Spec &spec, const CompileOptions &options);
+    /// The pods' service account: `config.service_account`, else `spark`.
+    static QString serviceAccount(const Spec &spec);
+    /// Where Ivy resolves `--packages` in a driver pod, whose $HOME is not writable.
+    static QString podIvyDirectory();
 };
 
 } // namespace uis

@@ -52,7 +52,7 @@ PY
   verdict=$(awk -v r="$ratio" 'BEGIN { print (r < 0.5) ? "PASS" : "FAIL" }')
   [[ $verdict == PASS ]] || status=1
   note "$(printf 'compile spark-job, 1,000 endpoints: %.1f ms vs PyYAML CLoader %.1f ms = %s of it (target < 0.5) %s' "$ours" "$ref" "$ratio" "$verdict")"
-  for target in spark-job spark-submit spark-conf dcp-request dcp-manifest; do
+  for target in spark-job spark-submit spark-conf dcp-request dcp-manifest spark-application; do
     t0=$(date +%s%N)
     "$build/bin/uisctl" compile "$spec" --target "$target" >/dev/null 2>&1 || status=1
     t1=$(date +%s%N)

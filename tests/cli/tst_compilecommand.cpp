@@ -157,6 +157,17 @@ private Q_SLOTS:
                               QStringLiteral("text")});
         QCOMPARE(m.code, 0);
         QCOMPARE(m.out, golden("files-to-clickhouse", "dcp-manifest"));
+        // The Kubernetes manifests print as text, as the golden files hold them.
+        const Run fd = uisctl({templ("kafka-dedupe-window.uis.yaml"), QStringLiteral("--target"),
+                               QStringLiteral("flink-deployment"), QStringLiteral("--format"),
+                               QStringLiteral("text")});
+        QCOMPARE(fd.code, 0);
+        QCOMPARE(fd.out, golden("kafka-dedupe-window", "flink-deployment"));
+        const Run sa = uisctl({templ("files-to-clickhouse.uis.yaml"), QStringLiteral("--target"),
+                               QStringLiteral("spark-application")});
+        QCOMPARE(sa.code, 0);
+        QCOMPARE(sa.out, golden("files-to-clickhouse", "spark-application"));
+        QVERIFY(sa.err.contains("[UIS-I-K8S-CRON]"));
     }
 
     void options()
@@ -225,6 +236,18 @@ private Q_SLOTS:
         QCOMPARE(m.code, 1);
         QVERIFY(m.err.contains("[UIS-E-ENGINE]"));
         QVERIFY(m.err.contains("dcp-request"));
+        // A manifest of the other engine: refused, naming the one that fits, at the mode's line.
+        const Run k = uisctl({templ("websocket-to-kafka.uis.yaml"), QStringLiteral("--target"),
+                              QStringLiteral("spark-application")});
+        QCOMPARE(k.code, 1);
+        QVERIFY(k.out.isEmpty());
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("websocket-to-kafka\\.uis\\.yaml:\\d+:\\d+: error: "
+                                              ".*use --target flink-deployment "
+                                              "\\[UIS-E-ENGINE\\]"))
+                .match(QString::fromUtf8(k.err))
+                .hasMatch(),
+            k.err.constData());
     }
 
     void outWritesEveryArtifact()
@@ -239,7 +262,8 @@ private Q_SLOTS:
                 QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
             QCOMPARE(written.size(), files.size());
-            QCOMPARE(files.size(), QByteArray(spec).startsWith("rest") ? 5 : 4);
+            // The engine's targets, the DCP ones and the Kubernetes manifest.
+            QCOMPARE(files.size(), QByteArray(spec).startsWith("rest") ? 6 : 5);
             for (const QString &file : files) {
                 // <name>.<target>.<ext>; the content is the golden artifact.
                 const QString target = file.section(QLatin1Char('.'), 1, 1);

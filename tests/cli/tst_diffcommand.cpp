@@ -59,7 +59,8 @@ private Q_SLOTS:
         const auto r = runUisctl({QStringLiteral("diff"), QStringLiteral("git:HEAD"), m_spec});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.isEmpty());
-        QVERIFY(r.err.contains("0 of 4 artifact(s) differ"));
+        // The three Flink targets, dcp-request and flink-deployment.
+        QVERIFY(r.err.contains("0 of 5 artifact(s) differ"));
     }
 
     void windowChangeReachesTheSql()

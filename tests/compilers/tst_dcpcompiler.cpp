@@ -133,14 +133,16 @@ private Q_SLOTS:
 
     void pipelineTargets()
     {
-        QCOMPARE(PipelineCompiler::targets(Engine::Spark),
-                 (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
-                              QStringLiteral("spark-conf"), QStringLiteral("dcp-request"),
-                              QStringLiteral("dcp-manifest")}));
+        QCOMPARE(
+            PipelineCompiler::targets(Engine::Spark),
+            (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
+                         QStringLiteral("spark-conf"), QStringLiteral("dcp-request"),
+                         QStringLiteral("dcp-manifest"), QStringLiteral("spark-application")}));
         QCOMPARE(PipelineCompiler::targets(Engine::Flink),
                  (QStringList{QStringLiteral("flink-job"), QStringLiteral("flink-sql"),
-                              QStringLiteral("flink-run"), QStringLiteral("dcp-request")}));
-        QCOMPARE(PipelineCompiler::allTargets().size(), 8);
+                              QStringLiteral("flink-run"), QStringLiteral("dcp-request"),
+                              QStringLiteral("flink-deployment")}));
+        QCOMPARE(PipelineCompiler::allTargets().size(), 10);
         QCOMPARE(PipelineCompiler::engineForTarget(QStringLiteral("flink-sql")), Engine::Flink);
         QCOMPARE(PipelineCompiler::engineForTarget(QStringLiteral("spark-conf")), Engine::Spark);
         QCOMPARE(PipelineCompiler::engineForTarget(QStringLiteral("dcp-request")), Engine::None);

@@ -460,8 +460,10 @@ void TestStudioWindow::otherEngineExplainsWhy()
     QStringList tabs;
     for (int i = 0; i < w.previewDock()->tabs()->count(); ++i)
         tabs.append(w.previewDock()->tabs()->tabText(i));
-    QCOMPARE(tabs, (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"), QStringLiteral("spark-conf"),
-                                QStringLiteral("dcp-request"), QStringLiteral("dcp-manifest")}));
+    QCOMPARE(tabs,
+             (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
+                          QStringLiteral("spark-conf"), QStringLiteral("dcp-request"),
+                          QStringLiteral("dcp-manifest"), QStringLiteral("spark-application")}));
     w.previewDock()->setEngine(Engine::Flink);
     QVERIFY(!w.previewDock()->messageText().isEmpty());
     w.previewDock()->setEngine(Engine::Spark);

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "flinkdeploymentwriter.h"
+
+#include "compilesupport.h"
+#include "dcp/manifestwriter.h"
+#include "flink/flinkcompiler.h"
+#include "jobresources.h"
+#include "placeholder.h"
+
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace uis {
+
+namespace {
+
+using CS = CompileSupport;
+
+/// The operator whose CRD the tests check against (scripts/engines/versions.env) and the Flink
+/// versions it runs.
+const char *const kOperatorVersion = "1.10.0";
+const int kOldestMinor = 13, kNewestMinor = 20;
+const qsizetype kConfigMapLimit = 1024 * 1024;
+
+QString configMapName(const Spec &spec)
+{
+    return FlinkCompiler::clusterId(spec) + QStringLiteral("-sql");
+}
+
+OrderedJson labels(const Spec &spec)
+{
+    return OrderedJson{{"app.kubernetes.io/name", toStd(spec.name)},
+                       {"app.kubernetes.io/managed-by", "uis-studio"}};
+}
+
+OrderedJson metadata(const Spec &spec, const QString &name)
+{
+    OrderedJson m = OrderedJson::object();
+    m["name"] = toStd(name);
+    m["namespace"] = toStd(CS::kubernetesNamespace(spec));
+    m["labels"] = labels(spec);
+    if (!spec.description.isEmpty())
+        m["annotations"] = OrderedJson{{"description", toStd(spec.description)}};
+    return m;
+}
+
+QString text(const OrderedJson &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
+
+/**
+ * `key: |` and `text` as a YAML literal block indented by `indent` spaces, so the script in the
+ * ConfigMap reads as the script; nullopt when a literal block cannot hold it as it is (control
+ * characters, a first line that starts with a space, no text).
+ */
+std::optional<QByteArray> literalBlock(const QString &key, const QString &text, int indent)
+{
+    if (text.isEmpty() || text.startsWith(QLatin1Char(' ')) || text.startsWith(QLatin1Char('\n')))
+        return std::nullopt;
+    // YAML has no escapes in a literal block: no control characters, and none of the
+    // characters libyaml also takes for line breaks (NEL, LS, PS).
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7F && u <= 0x9F) || u == 0x2028 ||
+            u == 0x2029 || u == 0xFEFF)
+            return std::nullopt;
+    }
+    // Chomping: `|-` no final line break, `|` one, `|+` keep them all.
+    QString body = text;
+    const char *chomp = "-";
+    if (body.endsWith(QLatin1String("\n\n"))) {
+        chomp = "+";
+        body.chop(1);
+    } else if (body.endsWith(QLatin1Char('\n'))) {
+        chomp = "";
+        body.chop(1);
+    }
+    QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
+    for (const QString &line : body.split(QLatin1Char('\n'))) {
+        if (!line.isEmpty())
+            out += QByteArray(indent, ' ') + line.toUtf8();
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+QString FlinkDeploymentWriter::sqlRunnerJar()
+{
+    return QStringLiteral("local:///opt/flink/usrlib/sql-runner.jar");
+}
+
+QString FlinkDeploymentWriter::sqlMountPath()
+{
+    return QStringLiteral("/opt/flink/usrlib/uis-sql");
+}
+
+QString FlinkDeploymentWriter::sqlFileName(const Spec &spec)
+{
+    return spec.name + QStringLiteral(".sql");
+}
+
+QString FlinkDeploymentWriter::operatorFlinkVersion(const QString &flinkVersion)
+{
+    const QStringList parts = flinkVersion.split(QLatin1Char('.'));
+    if (parts.size() < 2)
+        return QStringLiteral("v") + flinkVersion;
+    return QStringLiteral("v%1_%2").arg(parts.at(0), parts.at(1));
+}
+
+OrderedJson FlinkDeploymentWriter::sqlConfigMap(const Spec &spec, const OrderedJson &job)
+{
+    OrderedJson m = OrderedJson::object();
+    m["apiVersion"] = "v1";
+    m["kind"] = "ConfigMap";
+    m["metadata"] = metadata(spec, configMapName(spec));
+    m["data"] = OrderedJson{{toStd(sqlFileName(spec)), job["sql"]}};
+    return m;
+}
+
+OrderedJson FlinkDeploymentWriter::deployment(const Spec &spec, const OrderedJson &job)
+{
+    const JobResources res = JobResources::of(spec);
+    OrderedJson d = OrderedJson::object();
+    d["apiVersion"] = "flink.apache.org/v1beta1";
+    d["kind"] = "FlinkDeployment";
+    d["metadata"] = metadata(spec, FlinkCompiler::clusterId(spec));
+    OrderedJson s = OrderedJson::object();
+    s["image"] =
+        toStd(spec.configValue(QStringLiteral("container_image"),
+                               QStringLiteral("flink:%1").arg(text(job["flink_version"]))));
+    s["flinkVersion"] = toStd(operatorFlinkVersion(text(job["flink_version"])));
+    // The operator's own default service account (its Helm chart creates `flink`).
+    s["serviceAccount"] =
+        toStd(spec.configValue(QStringLiteral("service_account"), QStringLiteral("flink")));
+    s["flinkConfiguration"] = job["flink_config"];
+    // The script reaches the JobManager (which runs the SQL runner) through the ConfigMap.
+    const OrderedJson mount{{"name", "uis-sql"}, {"mountPath", toStd(sqlMountPath())}};
+    s["podTemplate"] = OrderedJson{
+        {"spec",
+         OrderedJson{{"containers", OrderedJson::array({OrderedJson{
+                                        {"name", "flink-main-container"},
+                                        {"volumeMounts", OrderedJson::array({mount})}}})},
+                     {"volumes",
+                      OrderedJson::array({OrderedJson{
+                          {"name", "uis-sql"},
+                          {"configMap", OrderedJson{{"name", toStd(configMapName(spec))}}}}})}}}};
+    s["jobManager"] = OrderedJson{
+        {"resource", OrderedJson{{"memory", toStd(res.driverMemory)}, {"cpu", res.driverCores}}}};
+    s["taskManager"] = OrderedJson{{"resource", OrderedJson{{"memory", toStd(res.executorMemory)},
+                                                            {"cpu", res.executorCores}}}};
+    OrderedJson j = OrderedJson::object();
+    j["jarURI"] = toStd(sqlRunnerJar());
+    j["args"] = OrderedJson::array({toStd(sqlMountPath() + QLatin1Char('/') + sqlFileName(spec))});
+    j["parallelism"] = spec.effectiveParallelism();
+    // Upgrades stop the job with a savepoint and start the new one from it.
+    j["upgradeMode"] = "savepoint";
+    j["state"] = "running";
+    s["job"] = std::move(j);
+    d["spec"] = std::move(s);
+    return d;
+}
+
+QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job,
+                                        DiagnosticList *diagnostics)
+{
+    const QString version = text(job["flink_version"]);
+    static const QRegularExpression oneX(QStringLiteral("^1\\.(\\d+)"));
+    const QRegularExpressionMatch m = oneX.match(version);
+    if (!m.hasMatch() || m.captured(1).toInt() < kOldestMinor ||
+        m.captured(1).toInt() > kNewestMinor)
+        CS::add(diagnostics,
+                CS::make(Severity::Warning, QStringLiteral("UIS-W-K8S-FLINK-VERSION"),
+                         QStringLiteral("flink-deployment: the Flink Kubernetes Operator %1 runs "
+                                        "Flink 1.%2 to 1.%3 (flinkVersion v1_%2 … v1_%3); Flink "
+                                        "%4 needs a newer operator")
+                             .arg(QString::fromLatin1(kOperatorVersion))
+                             .arg(kOldestMinor)
+                             .arg(kNewestMinor)
+                             .arg(version),
+                         QStringLiteral("/provider/config/flink_version")));
+    if (spec.configValue(QStringLiteral("savepoint_dir")).isEmpty())
+        CS::add(
+            diagnostics,
+            CS::make(Severity::Info, QStringLiteral("UIS-I-K8S-SAVEPOINT-DIR"),
+                     QStringLiteral("flink-deployment: upgradeMode savepoint needs a savepoint "
+                                    "directory the pods share; set `config.savepoint_dir` "
+                                    "(and `config.checkpoint_dir`), e.g. s3://bucket/savepoints"),
+                     QStringLiteral("/provider/config")));
+    // Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); a larger one is
+    // refused on apply.
+    if (const qsizetype size = text(job["sql"]).toUtf8().size(); size > kConfigMapLimit)
+        CS::add(diagnostics,
+                CS::make(Severity::Warning, QStringLiteral("UIS-W-K8S-CONFIGMAP-SIZE"),
+                         QStringLiteral("flink-deployment: the SQL script is %1 bytes; a "
+                                        "ConfigMap holds at most %2, so Kubernetes will refuse "
+                                        "it: put the script into the image instead")
+                             .arg(size)
+                             .arg(kConfigMapLimit),
+                         QStringLiteral("/provider")));
+    // Neither the SQL runner nor the operator resolves placeholders, as the UIS runners do.
+    QList<Placeholder> found = PlaceholderScanner::scan(text(job["sql"]));
+    for (const auto &v : job["flink_config"])
+        found += PlaceholderScanner::scan(text(v));
+    if (!found.isEmpty()) {
+        QStringList ids;
+        for (const Placeholder &p : PlaceholderScanner::unique(found))
+            ids.append(p.text);
+        CS::add(diagnostics,
+                CS::make(Severity::Info, QStringLiteral("UIS-I-K8S-PLACEHOLDER"),
+                         QStringLiteral("flink-deployment: the operator's SQL runner does not "
+                                        "resolve placeholders; replace %1 in the manifest before "
+                                        "applying it")
+                             .arg(ids.join(QStringLiteral(", "))),
+                         QStringLiteral("/provider")));
+    }
+    if (spec.configValue(QStringLiteral("container_image")).isEmpty()) {
+        QStringList jars;
+        for (const auto &j : job["connector_jars"])
+            jars.append(text(j));
+        CS::add(diagnostics,
+                CS::make(Severity::Info, QStringLiteral("UIS-I-K8S-FLINK-IMAGE"),
+                         QStringLiteral("flink-deployment: no `config.container_image`, so the "
+                                        "manifest names %1; the image must hold the operator's "
+                                        "SQL runner at %2%3")
+                             .arg(QStringLiteral("flink:") + version,
+                                  sqlRunnerJar().mid(int(qstrlen("local://"))),
+                                  jars.isEmpty() ? QString()
+                                                 : QStringLiteral(" and, in /opt/flink/lib, ") +
+                                                       jars.join(QStringLiteral(", "))),
+                         QStringLiteral("/provider/config")));
+    }
+    QByteArray out = "# Flink Kubernetes Operator manifest, generated by UIS Studio from the UIS "
+                     "spec " +
+                     spec.name.toUtf8() +
+                     ".\n# The ConfigMap holds the job's SQL script; the FlinkDeployment runs it "
+                     "with the operator's SQL runner\n# (flink-kubernetes-operator "
+                     "examples/flink-sql-runner-example). Apply with kubectl apply -f.\n";
+    OrderedJson configMap = sqlConfigMap(spec, job);
+    const std::optional<QByteArray> script = literalBlock(sqlFileName(spec), text(job["sql"]), 4);
+    if (script) {
+        configMap.erase("data");
+        out += ManifestWriter::write(configMap) + "data:\n" + *script;
+    } else {
+        out += ManifestWriter::write(configMap);
+    }
+    out += "---\n";
+    out += ManifestWriter::write(deployment(spec, job));
+    return out;
+}
+
+} // namespace uis
