@@ -312,8 +312,8 @@ int reportJobError(CliContext &ctx, const char *command, const DcpError &e)
     return reportError(ctx, command, e);
 }
 
-int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx, const char *command,
-                       SubmitRequest *out)
+int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
+                       const char *command, SubmitRequest *out)
 {
     if (!QFileInfo(file).isFile()) {
         ctx.err << "uisctl " << command << ": " << file << ": no such file\n";
@@ -338,7 +338,8 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
                 ctx.err << formatDiagnostic(file, d) << "\n";
         }
         if (!loaded.valid()) {
-            ctx.err << "uisctl " << command << ": " << file << " has errors; nothing was submitted\n";
+            ctx.err << "uisctl " << command << ": " << file
+                    << " has errors; nothing was submitted\n";
             return loaded.parsed() ? ExitErrors : ExitUsage;
         }
         QHash<QString, QByteArray> artifacts;
@@ -350,12 +351,14 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
                 ctx.err << formatDiagnostic(file, d) << "\n";
         }
         if (!compiled.succeeded()) {
-            ctx.err << "uisctl " << command << ": " << file << " does not compile; nothing was submitted\n";
+            ctx.err << "uisctl " << command << ": " << file
+                    << " does not compile; nothing was submitted\n";
             return ExitErrors;
         }
         for (const Artifact &a : compiled.artifacts)
             artifacts.insert(a.target, a.content);
-        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request); !e.isEmpty()) {
+        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request);
+            !e.isEmpty()) {
             ctx.err << "uisctl " << command << ": " << e << "\n";
             return ExitErrors;
         }
@@ -364,7 +367,8 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
     if (p.isSet(QStringLiteral("target"))) {
         const QString target = p.value(QStringLiteral("target")).trimmed();
         if (target.isEmpty()) {
-            ctx.err << "uisctl " << command << ": --target expects the name of one of the server's targets\n";
+            ctx.err << "uisctl " << command
+                    << ": --target expects the name of one of the server's targets\n";
             return ExitUsage;
         }
         request.target = target;
@@ -398,8 +402,8 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
     if (!p.isSet(QStringLiteral("dry-run"))) {
         if (const auto missing = request.missing(); !missing.isEmpty()) {
             for (const Placeholder &ph : missing)
-                ctx.err << "uisctl " << command << ": placeholder " << ph.text << " has no value: set "
-                        << SubmitRequestBuilder::variableFor(ph) << "\n";
+                ctx.err << "uisctl " << command << ": placeholder " << ph.text
+                        << " has no value: set " << SubmitRequestBuilder::variableFor(ph) << "\n";
             return ExitErrors;
         }
     }
@@ -414,13 +418,15 @@ void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestor
     } else if (!from.isEmpty()) {
         // A job id names the job (its latest savepoint, else its retained checkpoint); anything
         // else is a savepoint or checkpoint location, made absolute when it is a local folder.
-        const bool isJob = from.startsWith(QLatin1String("job-")) && !from.contains(QLatin1Char('/'));
+        const bool isJob =
+            from.startsWith(QLatin1String("job-")) && !from.contains(QLatin1Char('/'));
         if (isJob)
             restore.insert(QStringLiteral("from_job"), from);
         else
-            restore.insert(QStringLiteral("path"), from.contains(QLatin1String(":/")) || !QFileInfo::exists(from)
-                                                       ? from
-                                                       : QFileInfo(from).absoluteFilePath());
+            restore.insert(QStringLiteral("path"),
+                           from.contains(QLatin1String(":/")) || !QFileInfo::exists(from)
+                               ? from
+                               : QFileInfo(from).absoluteFilePath());
     }
     if (restore.isEmpty())
         return;
@@ -440,7 +446,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
 {
     ArgParser p(commonOptions() << QStringLiteral("target") << QStringLiteral("restore-from"),
                 {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
-                 QStringLiteral("dry-run"), QStringLiteral("allow-non-restored-state"), QStringLiteral("fresh")});
+                 QStringLiteral("dry-run"), QStringLiteral("allow-non-restored-state"),
+                 QStringLiteral("fresh")});
     if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
         return rc;
     if (p.isSet(QStringLiteral("fresh")) && p.isSet(QStringLiteral("restore-from"))) {
@@ -448,10 +455,12 @@ int runSubmit(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
     SubmitRequest request;
-    if (const int rc = buildSubmitRequest(p.positional().first(), p, ctx, "submit", &request); rc >= 0)
+    if (const int rc = buildSubmitRequest(p.positional().first(), p, ctx, "submit", &request);
+        rc >= 0)
         return rc;
     setRestore(&request, p.value(QStringLiteral("restore-from")).trimmed(),
-               p.isSet(QStringLiteral("allow-non-restored-state")), p.isSet(QStringLiteral("fresh")));
+               p.isSet(QStringLiteral("allow-non-restored-state")),
+               p.isSet(QStringLiteral("fresh")));
     if (p.isSet(QStringLiteral("dry-run"))) {
         ctx.out << request.maskedPreview();
         return ExitOk;

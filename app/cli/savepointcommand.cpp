@@ -25,7 +25,8 @@ const char *const kHelp =
     "usage: uisctl savepoint JOB [--env NAME | --url URL] [--no-wait] [--format text|json]\n\n"
     "Triggers a savepoint of a running Flink job (into the spec's savepoint_dir, else the job's\n"
     "folder on the server) and waits until Flink has written it; prints its path.\n"
-    "Exit: 0 COMPLETED, 1 refused or FAILED (the job keeps running), 2 the server cannot be asked.\n";
+    "Exit: 0 COMPLETED, 1 refused or FAILED (the job keeps running), 2 the server cannot be "
+    "asked.\n";
 
 } // namespace
 
@@ -60,7 +61,8 @@ int runSavepoint(const QStringList &args, CliContext &ctx)
         ctx.out << done->value(QLatin1String("path")).toString() << "\n";
     }
     if (done->value(QLatin1String("status")).toString() != QLatin1String("COMPLETED")) {
-        ctx.err << "uisctl savepoint: " << sid << " " << done->value(QLatin1String("status")).toString() << ": "
+        ctx.err << "uisctl savepoint: " << sid << " "
+                << done->value(QLatin1String("status")).toString() << ": "
                 << done->value(QLatin1String("error")).toString() << "\n";
         return ExitErrors;
     }

@@ -27,13 +27,15 @@ const char *const kHelp =
     "       uisctl savepoints JOB --delete SAVEPOINT_ID [--user NAME]\n\n"
     "Lists a job's savepoints and its latest retained checkpoint (Spark streaming jobs: their\n"
     "queries' checkpoints) with path, time, size and status. Deleted ones stay listed.\n"
-    "--delete removes a savepoint's files; the record keeps who (--user, default $USER) and when.\n";
+    "--delete removes a savepoint's files; the record keeps who (--user, default $USER) and "
+    "when.\n";
 
 } // namespace
 
 int runSavepoints(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(jobCommonOptions() << QStringLiteral("delete") << QStringLiteral("user"), {QStringLiteral("help")});
+    ArgParser p(jobCommonOptions() << QStringLiteral("delete") << QStringLiteral("user"),
+                {QStringLiteral("help")});
     if (const int rc = prepareJobCommand(p, args, ctx, "savepoints", kHelp, 1); rc >= 0)
         return rc;
     DcpClient client;
@@ -44,8 +46,10 @@ int runSavepoints(const QStringList &args, CliContext &ctx)
     }
     const QString id = p.positional().first();
     if (p.isSet(QStringLiteral("delete"))) {
-        const QString user = p.value(QStringLiteral("user"), qEnvironmentVariable("USER", QStringLiteral("uisctl")));
-        std::unique_ptr<DcpReply> reply(client.deleteSavepoint(id, p.value(QStringLiteral("delete")), user));
+        const QString user =
+            p.value(QStringLiteral("user"), qEnvironmentVariable("USER", QStringLiteral("uisctl")));
+        std::unique_ptr<DcpReply> reply(
+            client.deleteSavepoint(id, p.value(QStringLiteral("delete")), user));
         if (!CliLoop::await(reply.get()))
             return reportJobError(ctx, "savepoints", reply->error());
         ctx.err << "uisctl savepoints: " << p.value(QStringLiteral("delete")) << " DELETED ("

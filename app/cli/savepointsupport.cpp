@@ -43,9 +43,9 @@ std::optional<QJsonObject> SavepointSupport::waitFor(DcpClient &client, const QS
     return std::nullopt;
 }
 
-std::optional<JobStatus> SavepointSupport::waitForJob(DcpClient &client, const QString &jobId,
-                                                      const std::function<bool(const JobStatus &)> &done,
-                                                      int timeoutSecs)
+std::optional<JobStatus>
+SavepointSupport::waitForJob(DcpClient &client, const QString &jobId,
+                             const std::function<bool(const JobStatus &)> &done, int timeoutSecs)
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(timeoutSecs) * 1000;
     std::optional<JobStatus> last;
@@ -85,7 +85,9 @@ void SavepointSupport::print(CliContext &ctx, const QJsonArray &savepoints)
                        .arg(o.value(QLatin1String("kind")).toString(), -10)
                        .arg(o.value(QLatin1String("status")).toString(), -11)
                        .arg(o.value(QLatin1String("created_at")).toString(QStringLiteral("-")), -20)
-                       .arg(size.isDouble() ? QString::number(qint64(size.toDouble())) : QStringLiteral("-"), 10)
+                       .arg(size.isDouble() ? QString::number(qint64(size.toDouble()))
+                                            : QStringLiteral("-"),
+                            10)
                        .arg(o.value(QLatin1String("path")).toString(QStringLiteral("-")), note);
     }
 }

@@ -23,8 +23,9 @@ class SavepointSupport
 public:
     /// Asks for the job's savepoints every half second until `savepointId` is no longer
     /// IN_PROGRESS (or `timeoutSecs` passed); its record, or nullopt (the reason is printed).
-    static std::optional<QJsonObject> waitFor(DcpClient &client, const QString &jobId, const QString &savepointId,
-                                              CliContext &ctx, const char *command, int timeoutSecs = 600);
+    static std::optional<QJsonObject> waitFor(DcpClient &client, const QString &jobId,
+                                              const QString &savepointId, CliContext &ctx,
+                                              const char *command, int timeoutSecs = 600);
     /// Asks for the job's status every half second until `done` accepts it or `timeoutSecs` passed.
     static std::optional<JobStatus> waitForJob(DcpClient &client, const QString &jobId,
                                                const std::function<bool(const JobStatus &)> &done,

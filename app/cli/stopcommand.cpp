@@ -24,15 +24,18 @@ const char *const kHelp =
     "Stops a running Flink job with a savepoint and waits until it has ended; prints the\n"
     "savepoint's path (restart from it with `uisctl submit SPEC --restore-from PATH|JOB`).\n"
     "The job ends CANCELLED, or SUCCEEDED with --drain (which first fires every window: use it\n"
-    "to end a pipeline for good, not to upgrade it). If the savepoint fails, the job keeps running.\n"
+    "to end a pipeline for good, not to upgrade it). If the savepoint fails, the job keeps "
+    "running.\n"
     "Without --savepoint this is `uisctl cancel`.\n"
-    "Exit: 0 stopped with a savepoint, 1 refused or the savepoint failed, 2 the server cannot be asked.\n";
+    "Exit: 0 stopped with a savepoint, 1 refused or the savepoint failed, 2 the server cannot be "
+    "asked.\n";
 
 } // namespace
 
 int runStop(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(jobCommonOptions(), {QStringLiteral("help"), QStringLiteral("savepoint"), QStringLiteral("drain")});
+    ArgParser p(jobCommonOptions(),
+                {QStringLiteral("help"), QStringLiteral("savepoint"), QStringLiteral("drain")});
     if (const int rc = prepareJobCommand(p, args, ctx, "stop", kHelp, 1); rc >= 0)
         return rc;
     const bool savepoint = p.isSet(QStringLiteral("savepoint"));
@@ -63,18 +66,21 @@ int runStop(const QStringList &args, CliContext &ctx)
         return ExitErrors;
     if (done->value(QLatin1String("status")).toString() != QLatin1String("COMPLETED")) {
         ctx.err << "uisctl stop: the savepoint " << sid << " FAILED ("
-                << done->value(QLatin1String("error")).toString() << "); job " << id << " was not stopped\n";
+                << done->value(QLatin1String("error")).toString() << "); job " << id
+                << " was not stopped\n";
         return ExitErrors;
     }
     const QString path = done->value(QLatin1String("path")).toString();
-    const auto final = SavepointSupport::waitForJob(client, id, [](const JobStatus &s) { return isTerminal(s.state); },
-                                                    120);
+    const auto final = SavepointSupport::waitForJob(
+        client, id, [](const JobStatus &s) { return isTerminal(s.state); }, 120);
     ctx.out << path << "\n";
     if (!final || !isTerminal(final->state)) {
-        ctx.err << "uisctl stop: savepoint " << path << " is written, but job " << id << " has not ended yet\n";
+        ctx.err << "uisctl stop: savepoint " << path << " is written, but job " << id
+                << " has not ended yet\n";
         return ExitErrors;
     }
-    ctx.err << "uisctl stop: job " << id << " " << jobStateName(final->state) << " with savepoint " << sid << "\n";
+    ctx.err << "uisctl stop: job " << id << " " << jobStateName(final->state) << " with savepoint "
+            << sid << "\n";
     return ExitOk;
 }
 

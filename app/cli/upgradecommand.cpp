@@ -21,9 +21,10 @@ int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, co
                       const char *help, int positional);
 QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env);
 int reportJobError(CliContext &ctx, const char *command, const DcpError &e);
-int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx, const char *command,
-                       SubmitRequest *out);
-void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestoredState, bool fresh);
+int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
+                       const char *command, SubmitRequest *out);
+void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestoredState,
+                bool fresh);
 
 namespace {
 
@@ -64,13 +65,15 @@ bool reportCheck(CliContext &ctx, const QJsonObject &check, bool allowDropped)
 int runUpgrade(const QStringList &args, CliContext &ctx)
 {
     ArgParser p(jobCommonOptions() << QStringLiteral("target"),
-                {QStringLiteral("help"), QStringLiteral("allow-non-restored-state"), QStringLiteral("skip-check")});
+                {QStringLiteral("help"), QStringLiteral("allow-non-restored-state"),
+                 QStringLiteral("skip-check")});
     if (const int rc = prepareJobCommand(p, args, ctx, "upgrade", kHelp, 2); rc >= 0)
         return rc;
     const QString id = p.positional().at(0);
     const bool allowDropped = p.isSet(QStringLiteral("allow-non-restored-state"));
     SubmitRequest request;
-    if (const int rc = buildSubmitRequest(p.positional().at(1), p, ctx, "upgrade", &request); rc >= 0)
+    if (const int rc = buildSubmitRequest(p.positional().at(1), p, ctx, "upgrade", &request);
+        rc >= 0)
         return rc;
     DcpClient client;
     Environment env;
@@ -87,8 +90,10 @@ int runUpgrade(const QStringList &args, CliContext &ctx)
         if (!CliLoop::await(check.get())) {
             const DcpError &e = check->error();
             if (e.httpStatus == 404 && e.code != QLatin1String("job_not_found")) {
-                ctx.err << "uisctl upgrade: this server has no restore check (POST /api/v1/jobs/" << id
-                        << "/upgrade-check answered 404); nothing was stopped. Pass --skip-check to upgrade "
+                ctx.err << "uisctl upgrade: this server has no restore check (POST /api/v1/jobs/"
+                        << id
+                        << "/upgrade-check answered 404); nothing was stopped. Pass --skip-check "
+                           "to upgrade "
                            "without it.\n";
                 return ExitErrors;
             }
@@ -99,7 +104,8 @@ int runUpgrade(const QStringList &args, CliContext &ctx)
         if (!reportCheck(ctx, check->json(), allowDropped)) {
             ctx.err << "uisctl upgrade: the new version cannot start from the state of job " << id
                     << "; nothing was stopped, the job keeps running"
-                    << (allowDropped ? "\n" : " (--allow-non-restored-state accepts dropped state)\n");
+                    << (allowDropped ? "\n"
+                                     : " (--allow-non-restored-state accepts dropped state)\n");
             return ExitErrors;
         }
     }
@@ -116,43 +122,51 @@ int runUpgrade(const QStringList &args, CliContext &ctx)
     const auto sp = SavepointSupport::waitFor(client, id, sid, ctx, "upgrade");
     if (!sp || sp->value(QLatin1String("status")).toString() != QLatin1String("COMPLETED")) {
         ctx.err << "uisctl upgrade: the savepoint did not complete"
-                << (sp ? QStringLiteral(" (%1)").arg(sp->value(QLatin1String("error")).toString()) : QString())
+                << (sp ? QStringLiteral(" (%1)").arg(sp->value(QLatin1String("error")).toString())
+                       : QString())
                 << "; job " << id << " was not stopped and keeps running\n";
         return ExitErrors;
     }
     const QString path = sp->value(QLatin1String("path")).toString();
-    const auto old = SavepointSupport::waitForJob(client, id, [](const JobStatus &s) { return isTerminal(s.state); }, 120);
+    const auto old = SavepointSupport::waitForJob(
+        client, id, [](const JobStatus &s) { return isTerminal(s.state); }, 120);
     if (!old || !isTerminal(old->state)) {
         ctx.err << "uisctl upgrade: savepoint " << path << " is written but job " << id
                 << " has not ended; nothing new was submitted\n";
         return ExitErrors;
     }
-    ctx.err << "uisctl upgrade: job " << id << " " << jobStateName(old->state) << ", savepoint " << path << "\n";
+    ctx.err << "uisctl upgrade: job " << id << " " << jobStateName(old->state) << ", savepoint "
+            << path << "\n";
 
     // 3. The new version, restoring from exactly that savepoint.
-    const QString restartHint = QStringLiteral("the old job is stopped; restart the old version from savepoint %1 "
-                                               "with `uisctl submit OLD_SPEC --restore-from %1`")
-                                    .arg(path);
+    const QString restartHint =
+        QStringLiteral("the old job is stopped; restart the old version from savepoint %1 "
+                       "with `uisctl submit OLD_SPEC --restore-from %1`")
+            .arg(path);
     setRestore(&request, path, allowDropped, false);
     std::unique_ptr<DcpReply> submitted(client.submit(request.bodyToSend()));
     if (!CliLoop::await(submitted.get())) {
-        ctx.err << "uisctl upgrade: the new version was not accepted: " << submitted->error().fullText() << "; "
-                << restartHint << "\n";
+        ctx.err << "uisctl upgrade: the new version was not accepted: "
+                << submitted->error().fullText() << "; " << restartHint << "\n";
         return ExitErrors;
     }
     const QString newId = submitted->submitResult().jobId;
     ctx.out << newId << "\n";
     ctx.out.flush();
     const auto now = SavepointSupport::waitForJob(
-        client, newId, [](const JobStatus &s) { return s.state == JobState::Running || isTerminal(s.state); }, 300);
+        client, newId,
+        [](const JobStatus &s) { return s.state == JobState::Running || isTerminal(s.state); },
+        300);
     if (!now || now->state != JobState::Running) {
         ctx.err << "uisctl upgrade: the new job " << newId << " did not start ("
-                << (now ? jobStateName(now->state) + (now->error.isEmpty() ? QString() : QStringLiteral(": ") + now->error)
+                << (now ? jobStateName(now->state) +
+                              (now->error.isEmpty() ? QString() : QStringLiteral(": ") + now->error)
                         : QStringLiteral("no answer"))
                 << "); " << restartHint << "\n";
         return ExitErrors;
     }
-    ctx.err << "uisctl upgrade: job " << newId << " RUNNING from savepoint " << path << " (was job " << id << ")\n";
+    ctx.err << "uisctl upgrade: job " << newId << " RUNNING from savepoint " << path << " (was job "
+            << id << ")\n";
     return ExitOk;
 }
 

@@ -140,31 +140,34 @@ namespace {
 
 QString jobPath(const QString &jobId, const QString &rest = QString())
 {
-    return QStringLiteral("/api/v1/jobs/") + QString::fromUtf8(QUrl::toPercentEncoding(jobId)) + rest;
+    return QStringLiteral("/api/v1/jobs/") + QString::fromUtf8(QUrl::toPercentEncoding(jobId)) +
+           rest;
 }
 
 } // namespace
 
 DcpReply *DcpClient::triggerSavepoint(const QString &jobId)
 {
-    return start(DcpReply::Operation::Savepoint, "POST", jobPath(jobId, QStringLiteral("/savepoints")), {},
-                 QByteArrayLiteral("{}"), false);
+    return start(DcpReply::Operation::Savepoint, "POST",
+                 jobPath(jobId, QStringLiteral("/savepoints")), {}, QByteArrayLiteral("{}"), false);
 }
 
 DcpReply *DcpClient::savepoints(const QString &jobId)
 {
-    return start(DcpReply::Operation::Savepoint, "GET", jobPath(jobId, QStringLiteral("/savepoints")), {},
-                 QByteArray(), true);
+    return start(DcpReply::Operation::Savepoint, "GET",
+                 jobPath(jobId, QStringLiteral("/savepoints")), {}, QByteArray(), true);
 }
 
 DcpReply *DcpClient::stop(const QString &jobId, bool savepoint, bool drain)
 {
-    const QJsonObject body{{QStringLiteral("savepoint"), savepoint}, {QStringLiteral("drain"), drain}};
-    return start(DcpReply::Operation::Savepoint, "POST", jobPath(jobId, QStringLiteral("/stop")), {},
-                 QJsonDocument(body).toJson(QJsonDocument::Compact), false);
+    const QJsonObject body{{QStringLiteral("savepoint"), savepoint},
+                           {QStringLiteral("drain"), drain}};
+    return start(DcpReply::Operation::Savepoint, "POST", jobPath(jobId, QStringLiteral("/stop")),
+                 {}, QJsonDocument(body).toJson(QJsonDocument::Compact), false);
 }
 
-DcpReply *DcpClient::deleteSavepoint(const QString &jobId, const QString &savepointId, const QString &user)
+DcpReply *DcpClient::deleteSavepoint(const QString &jobId, const QString &savepointId,
+                                     const QString &user)
 {
     QList<QPair<QString, QString>> q;
     if (!user.isEmpty())
@@ -177,7 +180,8 @@ DcpReply *DcpClient::deleteSavepoint(const QString &jobId, const QString &savepo
 
 DcpReply *DcpClient::upgradeCheck(const QString &jobId, const QJsonObject &request)
 {
-    return start(DcpReply::Operation::Savepoint, "POST", jobPath(jobId, QStringLiteral("/upgrade-check")), {},
+    return start(DcpReply::Operation::Savepoint, "POST",
+                 jobPath(jobId, QStringLiteral("/upgrade-check")), {},
                  QJsonDocument(request).toJson(QJsonDocument::Compact), true);
 }
 

@@ -68,8 +68,10 @@ public:
     /// `POST /api/v1/jobs/{id}/stop` `{"savepoint", "drain"}` (not retried).
     DcpReply *stop(const QString &jobId, bool savepoint, bool drain);
     /// `DELETE /api/v1/jobs/{id}/savepoints/{sid}?user=…` (not retried).
-    DcpReply *deleteSavepoint(const QString &jobId, const QString &savepointId, const QString &user);
-    /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's request (retried: it changes nothing).
+    DcpReply *deleteSavepoint(const QString &jobId, const QString &savepointId,
+                              const QString &user);
+    /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's request (retried: it changes
+    /// nothing).
     DcpReply *upgradeCheck(const QString &jobId, const QJsonObject &request);
 
     /// A random key for `Idempotency-Key`.

@@ -151,9 +151,13 @@ def running(dcp, job_id, timeout=240):
     return wait_for(
         f"job {job_id} to run",
         lambda: (
-            lambda s: s
-            if s["status"] == "RUNNING" and s["engine_state"] == "RUNNING" and s["engine_job_id"]
-            else None
+            lambda s: (
+                s
+                if s["status"] == "RUNNING"
+                and s["engine_state"] == "RUNNING"
+                and s["engine_job_id"]
+                else None
+            )
         )(dcp.status(job_id)),
         timeout,
         detail=lambda: f"{dcp.status(job_id)}\n{brief(dcp.logs(job_id))}",
@@ -272,8 +276,10 @@ def test_local_flink_job_stops_with_a_savepoint_and_continues(kafka, tmp_path):
     try:
         t0 = time.monotonic()
         stop_secs = stop_restore_continue(dcp, kafka, tmp_path, "local", "splocal")
-        print(f"local target: stop-with-savepoint {stop_secs:.1f} s, whole round trip "
-              f"{time.monotonic() - t0:.1f} s")
+        print(
+            f"local target: stop-with-savepoint {stop_secs:.1f} s, whole round trip "
+            f"{time.monotonic() - t0:.1f} s"
+        )
     finally:
         dcp.stop()
 
@@ -290,8 +296,10 @@ def test_session_flink_job_stops_with_a_savepoint_and_continues(kafka, tmp_path)
         dcp = PrivateDcp(tmp_path / "data", targets)
         t0 = time.monotonic()
         stop_secs = stop_restore_continue(dcp, kafka, tmp_path, "flink-dev", "spsession", flink)
-        print(f"session target: stop-with-savepoint {stop_secs:.1f} s, whole round trip "
-              f"{time.monotonic() - t0:.1f} s")
+        print(
+            f"session target: stop-with-savepoint {stop_secs:.1f} s, whole round trip "
+            f"{time.monotonic() - t0:.1f} s"
+        )
         assert get_json(f"{flink.rest_url}/overview")["jobs-running"] == 0
     finally:
         if dcp is not None:

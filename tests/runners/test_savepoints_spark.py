@@ -87,7 +87,11 @@ class Sink:
         from confluent_kafka import Consumer
 
         self.c = Consumer(
-            {"bootstrap.servers": bootstrap, "group.id": "sp-reader", "auto.offset.reset": "earliest"}
+            {
+                "bootstrap.servers": bootstrap,
+                "group.id": "sp-reader",
+                "auto.offset.reset": "earliest",
+            }
         )
         self.c.subscribe([topic])
         self.rows = []
@@ -178,8 +182,9 @@ def test_spark_streaming_job_continues_from_the_checkpoint_of_its_name(kafka, tm
         [cp] = checkpoints(dcp, job1)
         path = cp["path"]
         assert (cp["kind"], cp["status"]) == ("checkpoint", "COMPLETED"), cp
-        assert path == str(tmp_path / "data" / "jobs" / job1 / "checkpoints" / "uis-kafka-window"
-                           / "per_user_out"), cp
+        assert path == str(
+            tmp_path / "data" / "jobs" / job1 / "checkpoints" / "uis-kafka-window" / "per_user_out"
+        ), cp
         assert (Path(path) / "offsets").is_dir() and cp["size_bytes"] > 0, cp
         c = dcp.ctl("cancel", job1, "--wait", timeout=180)
         assert c.returncode == 0 and dcp.status(job1)["status"] == "CANCELLED", c.stderr
@@ -206,8 +211,15 @@ def test_spark_streaming_job_continues_from_the_checkpoint_of_its_name(kafka, tm
         job3 = submit(dcp, kafka, src, out, restore={"fresh": True})
         fresh = wait_for("job 3's checkpoint", lambda: checkpoints(dcp, job3), 60)
         assert [s["path"] for s in fresh] == [
-            str(tmp_path / "data" / "jobs" / job3 / "checkpoints" / "uis-kafka-window"
-                / "per_user_out")
+            str(
+                tmp_path
+                / "data"
+                / "jobs"
+                / job3
+                / "checkpoints"
+                / "uis-kafka-window"
+                / "per_user_out"
+            )
         ], fresh
         assert dcp.ctl("cancel", job3, "--wait", timeout=180).returncode == 0
         assert (Path(path) / "offsets").is_dir()

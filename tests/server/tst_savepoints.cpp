@@ -38,7 +38,8 @@ struct Reply
     QJsonObject json;
 };
 
-Reply send(const QByteArray &method, const QUrl &url, const QByteArray &token, const QByteArray &body = {})
+Reply send(const QByteArray &method, const QUrl &url, const QByteArray &token,
+           const QByteArray &body = {})
 {
     QNetworkAccessManager nam;
     nam.setProxy(QNetworkProxy::NoProxy);
@@ -71,17 +72,22 @@ QString code(const Reply &r)
 
 QString message(const Reply &r)
 {
-    return r.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
+    return r.json.value(QLatin1String("error"))
+        .toObject()
+        .value(QLatin1String("message"))
+        .toString();
 }
 
 QByteArray flinkJob(const QString &name, const QJsonObject &restore = {})
 {
     QJsonObject config{{QStringLiteral("engine"), QStringLiteral("flink")},
                        {QStringLiteral("job_type"), QStringLiteral("STREAMING")},
-                       {QStringLiteral("flink"), QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT 1;")}}}};
+                       {QStringLiteral("flink"),
+                        QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT 1;")}}}};
     if (!restore.isEmpty())
         config.insert(QStringLiteral("restore"), restore);
-    return QJsonDocument(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("config"), config}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("config"), config}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -130,8 +136,10 @@ private Q_SLOTS:
         QCOMPARE(all.first()->id, QStringLiteral("sp-1"));
         QCOMPARE(all.first()->sizeBytes, std::optional<qint64>(42));
         QCOMPARE(all.first()->createdAt, QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
-        QCOMPARE(again.savepoints().latestSavepoint(QStringLiteral("job-a"))->id, QStringLiteral("sp-2"));
-        QCOMPARE(again.savepoints().latestCheckpoint(QStringLiteral("job-a"))->id, QStringLiteral("chk-job-a"));
+        QCOMPARE(again.savepoints().latestSavepoint(QStringLiteral("job-a"))->id,
+                 QStringLiteral("sp-2"));
+        QCOMPARE(again.savepoints().latestCheckpoint(QStringLiteral("job-a"))->id,
+                 QStringLiteral("chk-job-a"));
         QVERIFY(again.savepoints().forJob(QStringLiteral("job-b")).isEmpty());
         const QJsonObject j = all.first()->toJson();
         QCOMPARE(j.value(QLatin1String("size_bytes")).toInt(), 42);
@@ -145,9 +153,13 @@ private Q_SLOTS:
                                            "SELECT 'execution.checkpointing.savepoint-dir';\n");
         QCOMPARE(SnapshotSettings::sqlOption(sql, QStringLiteral("execution.checkpointing.dir")),
                  QStringLiteral("s3://b/it's"));
-        QCOMPARE(SnapshotSettings::sqlOption(sql, QStringLiteral("execution.checkpointing.savepoint-dir")), QString());
-        QCOMPARE(SnapshotSettings::flinkUri(QStringLiteral("/data/sp")), QStringLiteral("file:///data/sp"));
-        QCOMPARE(SnapshotSettings::flinkUri(QStringLiteral("s3://b/sp")), QStringLiteral("s3://b/sp"));
+        QCOMPARE(SnapshotSettings::sqlOption(
+                     sql, QStringLiteral("execution.checkpointing.savepoint-dir")),
+                 QString());
+        QCOMPARE(SnapshotSettings::flinkUri(QStringLiteral("/data/sp")),
+                 QStringLiteral("file:///data/sp"));
+        QCOMPARE(SnapshotSettings::flinkUri(QStringLiteral("s3://b/sp")),
+                 QStringLiteral("s3://b/sp"));
 
         SnapshotSettings s;
         s.checkpointDir = QStringLiteral("s3://b/ck");
@@ -156,11 +168,14 @@ private Q_SLOTS:
         s.restorePath = QStringLiteral("file:/jobs/old/savepoint-ab12cd-1");
         s.allowNonRestoredState = true;
         const QStringList set = s.flinkSettings();
-        QVERIFY(!set.join(QLatin1Char('\n')).contains(QLatin1String("execution.checkpointing.dir=")));
-        QVERIFY(set.contains(QStringLiteral("execution.checkpointing.savepoint-dir=file:///jobs/j/savepoints")));
+        QVERIFY(
+            !set.join(QLatin1Char('\n')).contains(QLatin1String("execution.checkpointing.dir=")));
         QVERIFY(set.contains(
-            QStringLiteral("execution.checkpointing.externalized-checkpoint-retention=RETAIN_ON_CANCELLATION")));
-        QVERIFY(set.contains(QStringLiteral("execution.savepoint.path=file:/jobs/old/savepoint-ab12cd-1")));
+            QStringLiteral("execution.checkpointing.savepoint-dir=file:///jobs/j/savepoints")));
+        QVERIFY(set.contains(QStringLiteral(
+            "execution.checkpointing.externalized-checkpoint-retention=RETAIN_ON_CANCELLATION")));
+        QVERIFY(set.contains(
+            QStringLiteral("execution.savepoint.path=file:/jobs/old/savepoint-ab12cd-1")));
         QVERIFY(set.contains(QStringLiteral("execution.savepoint.ignore-unclaimed-state=true")));
 
         QTemporaryDir tmp;
@@ -178,19 +193,25 @@ private Q_SLOTS:
         writeFile(tmp.filePath(QStringLiteral("ck/%1/chk-2/_metadata").arg(jid)), "m");
         writeFile(tmp.filePath(QStringLiteral("ck/%1/chk-10/_metadata").arg(jid)), "m");
         QDir().mkpath(tmp.filePath(QStringLiteral("ck/%1/chk-11").arg(jid)));
-        QCOMPARE(SnapshotFiles::flinkCheckpoint(QStringLiteral("file://") + tmp.filePath(QStringLiteral("ck")), jid),
+        QCOMPARE(SnapshotFiles::flinkCheckpoint(
+                     QStringLiteral("file://") + tmp.filePath(QStringLiteral("ck")), jid),
                  QStringLiteral("file:") + tmp.filePath(QStringLiteral("ck/%1/chk-10").arg(jid)));
-        QCOMPARE(SnapshotFiles::flinkCheckpoint(tmp.filePath(QStringLiteral("ck")), QStringLiteral("other")), QString());
+        QCOMPARE(SnapshotFiles::flinkCheckpoint(tmp.filePath(QStringLiteral("ck")),
+                                                QStringLiteral("other")),
+                 QString());
         // Flink savepoints of this job written since the trigger.
         const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-5);
-        writeFile(tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab/_metadata")), "12345");
+        writeFile(tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab/_metadata")),
+                  "12345");
         writeFile(tmp.filePath(QStringLiteral("sp/savepoint-ffffff-0123456789ab/_metadata")), "x");
         QCOMPARE(SnapshotFiles::flinkSavepoint(tmp.filePath(QStringLiteral("sp")), jid, before),
-                 QStringLiteral("file:") + tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab")));
+                 QStringLiteral("file:") +
+                     tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab")));
         QCOMPARE(SnapshotFiles::flinkSavepoint(tmp.filePath(QStringLiteral("sp")), jid,
                                                QDateTime::currentDateTimeUtc().addSecs(60)),
                  QString());
-        QCOMPARE(SavepointRecord::sizeOnDisk(tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab"))),
+        QCOMPARE(SavepointRecord::sizeOnDisk(
+                     tmp.filePath(QStringLiteral("sp/savepoint-ab12cd-0123456789ab"))),
                  std::optional<qint64>(5));
         QVERIFY(!SavepointRecord::sizeOnDisk(tmp.filePath(QStringLiteral("nothing"))));
         QCOMPARE(SavepointRecord::localPath(QStringLiteral("file:///a/b")), QStringLiteral("/a/b"));
@@ -199,7 +220,8 @@ private Q_SLOTS:
         writeFile(tmp.filePath(QStringLiteral("spark/app/sink_a/offsets/0")), "v1\n{}");
         writeFile(tmp.filePath(QStringLiteral("spark/app/sink_a/metadata")), "{}");
         QDir().mkpath(tmp.filePath(QStringLiteral("spark/app/not_a_query")));
-        const auto spark = SnapshotFiles::sparkCheckpoints(QStringLiteral("job-s"), tmp.filePath(QStringLiteral("spark")));
+        const auto spark = SnapshotFiles::sparkCheckpoints(QStringLiteral("job-s"),
+                                                           tmp.filePath(QStringLiteral("spark")));
         QCOMPARE(spark.size(), 1);
         QCOMPARE(spark.first().path, tmp.filePath(QStringLiteral("spark/app/sink_a")));
         QCOMPARE(spark.first().kind, QStringLiteral("checkpoint"));
@@ -211,15 +233,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("restore");
         QTest::addColumn<QString>("problem");
         QTest::newRow("from_job") << QByteArray(R"({"from_job": "job-1"})") << QString();
-        QTest::newRow("path, allow") << QByteArray(R"({"path": "/x", "allow_non_restored_state": true})") << QString();
+        QTest::newRow("path, allow")
+            << QByteArray(R"({"path": "/x", "allow_non_restored_state": true})") << QString();
         QTest::newRow("fresh") << QByteArray(R"({"fresh": true})") << QString();
         QTest::newRow("two") << QByteArray(R"({"from_job": "job-1", "path": "/x"})")
                              << QStringLiteral("exactly one of");
         QTest::newRow("none") << QByteArray(R"({"allow_non_restored_state": true})")
                               << QStringLiteral("exactly one of");
-        QTest::newRow("unknown key") << QByteArray(R"({"from": "job-1"})") << QStringLiteral("unknown key");
-        QTest::newRow("not bool") << QByteArray(R"({"fresh": "yes"})") << QStringLiteral("true or false");
-        QTest::newRow("not object") << QByteArray(R"("job-1")") << QStringLiteral("must be an object");
+        QTest::newRow("unknown key")
+            << QByteArray(R"({"from": "job-1"})") << QStringLiteral("unknown key");
+        QTest::newRow("not bool") << QByteArray(R"({"fresh": "yes"})")
+                                  << QStringLiteral("true or false");
+        QTest::newRow("not object")
+            << QByteArray(R"("job-1")") << QStringLiteral("must be an object");
     }
 
     void restoreRequestShape()
@@ -227,7 +253,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, restore);
         QFETCH(QString, problem);
         const QByteArray body =
-            R"({"name": "n", "config": {"engine": "flink", "flink": {"sql": "SELECT 1"}, "restore": )" + restore + "}}";
+            R"({"name": "n", "config": {"engine": "flink", "flink": {"sql": "SELECT 1"}, "restore": )" +
+            restore + "}}";
         JobRequest req;
         const auto p = JobRequest::parse(body, &req);
         if (problem.isEmpty()) {
@@ -251,13 +278,15 @@ private Q_SLOTS:
         const quint16 closedPort = closed.serverPort();
         closed.close();
         const QString runner = tmp.filePath(QStringLiteral("flink-runner"));
-        writeFile(runner, QStringLiteral("#!/bin/sh\necho \"args: $*\"\n"
-                                         "echo \"uis-runner: job 0123456789abcdef0123456789abcdef submitted\"\n"
-                                         "echo \"uis-runner: job 0123456789abcdef0123456789abcdef rest "
-                                         "http://127.0.0.1:%1\"\n"
-                                         "trap 'exit 0' TERM\nwhile true; do sleep 0.2; done\n")
-                              .arg(closedPort)
-                              .toUtf8());
+        writeFile(
+            runner,
+            QStringLiteral("#!/bin/sh\necho \"args: $*\"\n"
+                           "echo \"uis-runner: job 0123456789abcdef0123456789abcdef submitted\"\n"
+                           "echo \"uis-runner: job 0123456789abcdef0123456789abcdef rest "
+                           "http://127.0.0.1:%1\"\n"
+                           "trap 'exit 0' TERM\nwhile true; do sleep 0.2; done\n")
+                .arg(closedPort)
+                .toUtf8());
         QFile::setPermissions(runner, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         ServerConfig c;
         c.port = 0;
@@ -273,20 +302,25 @@ private Q_SLOTS:
             u.setPath(path);
             return u;
         };
-        auto post = [&](const QString &path, const QByteArray &body) { return send("POST", url(path), token, body); };
+        auto post = [&](const QString &path, const QByteArray &body) {
+            return send("POST", url(path), token, body);
+        };
         auto status = [&](const QString &id) {
             return send("GET", url(QStringLiteral("/api/v1/jobs/") + id), token).json;
         };
 
         // Unknown jobs, and a restore that names nothing usable: refused, nothing stored.
         QCOMPARE(post(QStringLiteral("/api/v1/jobs/job-x/savepoints"), {}).status, 404);
-        QCOMPARE(send("GET", url(QStringLiteral("/api/v1/jobs/job-x/savepoints")), token).status, 404);
-        Reply r = post(QStringLiteral("/api/v1/jobs"), flinkJob(QStringLiteral("a"),
-                                                                {{QStringLiteral("from_job"), QStringLiteral("job-x")}}));
+        QCOMPARE(send("GET", url(QStringLiteral("/api/v1/jobs/job-x/savepoints")), token).status,
+                 404);
+        Reply r = post(
+            QStringLiteral("/api/v1/jobs"),
+            flinkJob(QStringLiteral("a"), {{QStringLiteral("from_job"), QStringLiteral("job-x")}}));
         QCOMPARE(r.status, 400);
         QCOMPARE(code(r), QStringLiteral("invalid_restore"));
         r = post(QStringLiteral("/api/v1/jobs"),
-                 flinkJob(QStringLiteral("a"), {{QStringLiteral("path"), tmp.filePath(QStringLiteral("nope"))}}));
+                 flinkJob(QStringLiteral("a"),
+                          {{QStringLiteral("path"), tmp.filePath(QStringLiteral("nope"))}}));
         QCOMPARE(r.status, 400);
         QVERIFY2(message(r).contains(QLatin1String("does not exist")), qPrintable(message(r)));
         QCOMPARE(server.store()->size(), 0);
@@ -310,14 +344,17 @@ private Q_SLOTS:
             f.open(QIODevice::ReadOnly);
             return QString::fromUtf8(f.readAll());
         }();
-        QVERIFY2(log.contains(QStringLiteral("execution.checkpointing.dir=file://%1/jobs/%2/checkpoints")
-                                  .arg(server.dataDir(), a)),
-                 qPrintable(log));
+        QVERIFY2(
+            log.contains(QStringLiteral("execution.checkpointing.dir=file://%1/jobs/%2/checkpoints")
+                             .arg(server.dataDir(), a)),
+            qPrintable(log));
         QVERIFY(!log.contains(QLatin1String("execution.savepoint.path")));
 
-        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token, R"({"drain": true, "savepoint": false})");
+        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token,
+                 R"({"drain": true, "savepoint": false})");
         QCOMPARE(r.status, 400);
-        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token, R"({"savepoint": 1})");
+        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token,
+                 R"({"savepoint": 1})");
         QCOMPARE(r.status, 400);
         // A savepoint Flink cannot take: FAILED with the reason, and the job runs on.
         r = post(QStringLiteral("/api/v1/jobs/%1/savepoints").arg(a), {});
@@ -325,25 +362,36 @@ private Q_SLOTS:
         const QString sp = r.json.value(QLatin1String("savepoint_id")).toString();
         QCOMPARE(r.json.value(QLatin1String("status")).toString(), QStringLiteral("IN_PROGRESS"));
         auto record = [&](const QString &job, const QString &sid) {
-            const QJsonObject list = send("GET", url(QStringLiteral("/api/v1/jobs/%1/savepoints").arg(job)), token).json;
+            const QJsonObject list =
+                send("GET", url(QStringLiteral("/api/v1/jobs/%1/savepoints").arg(job)), token).json;
             for (const QJsonValue &v : list.value(QLatin1String("savepoints")).toArray()) {
                 if (v.toObject().value(QLatin1String("savepoint_id")).toString() == sid)
                     return v.toObject();
             }
             return QJsonObject();
         };
-        QVERIFY(waitFor([&] { return record(a, sp).value(QLatin1String("status")) == QLatin1String("FAILED"); }));
-        QVERIFY2(record(a, sp).value(QLatin1String("error")).toString().contains(QString::number(closedPort)),
+        QVERIFY(waitFor([&] {
+            return record(a, sp).value(QLatin1String("status")) == QLatin1String("FAILED");
+        }));
+        QVERIFY2(record(a, sp)
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QString::number(closedPort)),
                  QJsonDocument(record(a, sp)).toJson().constData());
         // A stop whose savepoint fails leaves the job running; a cancel afterwards is a cancel.
-        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token, R"({"savepoint": true})");
+        r = send("POST", url(QStringLiteral("/api/v1/jobs/%1/stop").arg(a)), token,
+                 R"({"savepoint": true})");
         QCOMPARE(r.status, 202);
         const QString stopSp = r.json.value(QLatin1String("savepoint_id")).toString();
         QCOMPARE(r.json.value(QLatin1String("origin")).toString(), QStringLiteral("stop"));
-        QVERIFY(waitFor([&] { return record(a, stopSp).value(QLatin1String("status")) == QLatin1String("FAILED"); }));
+        QVERIFY(waitFor([&] {
+            return record(a, stopSp).value(QLatin1String("status")) == QLatin1String("FAILED");
+        }));
         QCOMPARE(status(a).value(QLatin1String("status")).toString(), QStringLiteral("RUNNING"));
         QCOMPARE(send("DELETE", url(QStringLiteral("/api/v1/jobs/") + a), token).status, 202);
-        QVERIFY(waitFor([&] { return status(a).value(QLatin1String("status")) == QLatin1String("CANCELLED"); }));
+        QVERIFY(waitFor([&] {
+            return status(a).value(QLatin1String("status")) == QLatin1String("CANCELLED");
+        }));
         r = post(QStringLiteral("/api/v1/jobs/%1/savepoints").arg(a), {});
         QCOMPARE(r.status, 409);
         QCOMPARE(code(r), QStringLiteral("job_not_running"));
@@ -361,7 +409,8 @@ private Q_SLOTS:
         done.path = QStringLiteral("file:") + spDir;
         done.createdAt = QDateTime::currentDateTimeUtc();
         QCOMPARE(server.store()->savepoints().put(done), QString());
-        r = post(QStringLiteral("/api/v1/jobs"), flinkJob(QStringLiteral("a"), {{QStringLiteral("from_job"), a}}));
+        r = post(QStringLiteral("/api/v1/jobs"),
+                 flinkJob(QStringLiteral("a"), {{QStringLiteral("from_job"), a}}));
         QCOMPARE(r.status, 201);
         const QString b = r.json.value(QLatin1String("job_id")).toString();
         QCOMPARE(SnapshotSettings::load(server.store()->jobDir(b)).restorePath, done.path);
@@ -373,8 +422,11 @@ private Q_SLOTS:
         }));
         QCOMPARE(send("DELETE", url(QStringLiteral("/api/v1/jobs/") + b), token).status, 202);
 
-        r = send("DELETE", url(QStringLiteral("/api/v1/jobs/%1/savepoints/sp-done").arg(a)) , token);
-        QCOMPARE(send("DELETE", url(QStringLiteral("/api/v1/jobs/%1/savepoints/nope").arg(a)), token).status, 404);
+        r = send("DELETE", url(QStringLiteral("/api/v1/jobs/%1/savepoints/sp-done").arg(a)), token);
+        QCOMPARE(
+            send("DELETE", url(QStringLiteral("/api/v1/jobs/%1/savepoints/nope").arg(a)), token)
+                .status,
+            404);
         QUrl del = url(QStringLiteral("/api/v1/jobs/%1/savepoints/sp-done").arg(a));
         del.setQuery(QStringLiteral("user=alice"));
         // (the first DELETE above had no user: it is recorded as unknown)
@@ -388,7 +440,8 @@ private Q_SLOTS:
         QCOMPARE(record(a, QStringLiteral("sp-done")).value(QLatin1String("status")).toString(),
                  QStringLiteral("DELETED"));
         // Nothing usable is left: a restore from the job is refused.
-        r = post(QStringLiteral("/api/v1/jobs"), flinkJob(QStringLiteral("a"), {{QStringLiteral("from_job"), a}}));
+        r = post(QStringLiteral("/api/v1/jobs"),
+                 flinkJob(QStringLiteral("a"), {{QStringLiteral("from_job"), a}}));
         QCOMPARE(r.status, 409);
 
         QSignalSpy stopped(&server, &DcpServer::stopped);

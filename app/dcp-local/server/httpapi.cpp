@@ -115,7 +115,8 @@ void HttpApi::setupRoutes()
         return std::move(response);
     });
 
-    m_server.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+    m_server.setMissingHandler([](const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
         static const QRegularExpression known(
             QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/stop|/savepoints(/[^/]+)?)?)?|targets)$"));
         const QString path = request.url().path();

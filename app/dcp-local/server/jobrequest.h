@@ -23,8 +23,8 @@ struct RequestProblem
 /// `config.restore`: what a job starts from (one of from_job, path, fresh).
 struct RestoreRequest
 {
-    QString fromJob;  ///< a job id: its latest savepoint, else its latest retained checkpoint
-    QString path;     ///< a savepoint or checkpoint location
+    QString fromJob;    ///< a job id: its latest savepoint, else its latest retained checkpoint
+    QString path;       ///< a savepoint or checkpoint location
     bool fresh = false; ///< start without state (Spark: a new checkpoint location)
     bool allowNonRestoredState = false;
 

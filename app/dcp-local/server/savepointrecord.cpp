@@ -25,18 +25,19 @@ QJsonValue textOrNull(const QString &s)
 
 QJsonObject SavepointRecord::toJson() const
 {
-    return QJsonObject{{QStringLiteral("savepoint_id"), id},
-                       {QStringLiteral("job_id"), jobId},
-                       {QStringLiteral("kind"), kind},
-                       {QStringLiteral("origin"), origin},
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("path"), textOrNull(path)},
-                       {QStringLiteral("created_at"), timeOrNull(createdAt)},
-                       {QStringLiteral("completed_at"), timeOrNull(completedAt)},
-                       {QStringLiteral("size_bytes"), sizeBytes ? QJsonValue(double(*sizeBytes)) : QJsonValue()},
-                       {QStringLiteral("error"), textOrNull(error)},
-                       {QStringLiteral("deleted_at"), timeOrNull(deletedAt)},
-                       {QStringLiteral("deleted_by"), textOrNull(deletedBy)}};
+    return QJsonObject{
+        {QStringLiteral("savepoint_id"), id},
+        {QStringLiteral("job_id"), jobId},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("origin"), origin},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("path"), textOrNull(path)},
+        {QStringLiteral("created_at"), timeOrNull(createdAt)},
+        {QStringLiteral("completed_at"), timeOrNull(completedAt)},
+        {QStringLiteral("size_bytes"), sizeBytes ? QJsonValue(double(*sizeBytes)) : QJsonValue()},
+        {QStringLiteral("error"), textOrNull(error)},
+        {QStringLiteral("deleted_at"), timeOrNull(deletedAt)},
+        {QStringLiteral("deleted_by"), textOrNull(deletedBy)}};
 }
 
 QString SavepointRecord::localPath(const QString &path)

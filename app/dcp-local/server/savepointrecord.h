@@ -16,12 +16,12 @@ namespace uis::dcplocal {
  */
 struct SavepointRecord
 {
-    QString id;        ///< `sp-…` (savepoints), `chk-<job>` (a Flink job's latest checkpoint)
+    QString id; ///< `sp-…` (savepoints), `chk-<job>` (a Flink job's latest checkpoint)
     QString jobId;
-    QString kind;      ///< "savepoint" | "checkpoint"
-    QString origin;    ///< "trigger" | "stop" | "drain" | "checkpoint"
-    QString status;    ///< IN_PROGRESS | COMPLETED | FAILED | DELETED | MISSING
-    QString path;      ///< the engine's location (`file:/…`), "" until known
+    QString kind;   ///< "savepoint" | "checkpoint"
+    QString origin; ///< "trigger" | "stop" | "drain" | "checkpoint"
+    QString status; ///< IN_PROGRESS | COMPLETED | FAILED | DELETED | MISSING
+    QString path;   ///< the engine's location (`file:/…`), "" until known
     QDateTime createdAt;
     QDateTime completedAt;
     std::optional<qint64> sizeBytes;

@@ -54,11 +54,13 @@ QString parseStop(const QByteArray &body, bool *savepoint, bool *drain)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return QStringLiteral("the body must be a JSON object {\"savepoint\": true, \"drain\": false}");
+        return QStringLiteral(
+            "the body must be a JSON object {\"savepoint\": true, \"drain\": false}");
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (it.key() != QLatin1String("savepoint") && it.key() != QLatin1String("drain"))
-            return QStringLiteral("unknown key `%1` (stop takes `savepoint` and `drain`)").arg(it.key());
+            return QStringLiteral("unknown key `%1` (stop takes `savepoint` and `drain`)")
+                .arg(it.key());
         if (!it.value().isBool())
             return QStringLiteral("`%1` must be true or false").arg(it.key());
     }
@@ -77,26 +79,30 @@ void SavepointRoutes::install(HttpApi *api, JobStore *store, TargetRegistry *tar
     QHttpServer *server = api->server();
     SnapshotManager *snapshots = targets->snapshots();
 
-    server->route(QStringLiteral("/api/v1/jobs/<arg>/savepoints/<arg>"), Method::Delete,
-                  [api, snapshots](const QString &id, const QString &sid, const QHttpServerRequest &r) {
-                      if (!api->authorized(r))
-                          return HttpApi::unauthorized(r);
-                      QString user = r.query().queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded).trimmed();
-                      if (user.isEmpty())
-                          user = QString::fromUtf8(r.value(QByteArrayLiteral("X-DCP-User"))).trimmed();
-                      SavepointRecord out;
-                      if (const auto p = snapshots->remove(id, sid, user.left(200), &out))
-                          return error(*p);
-                      return json(out.toJson());
-                  });
+    server->route(
+        QStringLiteral("/api/v1/jobs/<arg>/savepoints/<arg>"), Method::Delete,
+        [api, snapshots](const QString &id, const QString &sid, const QHttpServerRequest &r) {
+            if (!api->authorized(r))
+                return HttpApi::unauthorized(r);
+            QString user =
+                r.query().queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded).trimmed();
+            if (user.isEmpty())
+                user = QString::fromUtf8(r.value(QByteArrayLiteral("X-DCP-User"))).trimmed();
+            SavepointRecord out;
+            if (const auto p = snapshots->remove(id, sid, user.left(200), &out))
+                return error(*p);
+            return json(out.toJson());
+        });
     server->route(QStringLiteral("/api/v1/jobs/<arg>/savepoints"), Method::Get,
                   [api, snapshots](const QString &id, const QHttpServerRequest &r) {
                       if (!api->authorized(r))
                           return HttpApi::unauthorized(r);
                       const auto list = snapshots->list(id);
                       if (!list)
-                          return error(404, QStringLiteral("job_not_found"), QStringLiteral("no job with id `%1`").arg(id));
-                      return json(QJsonObject{{QStringLiteral("job_id"), id}, {QStringLiteral("savepoints"), *list}});
+                          return error(404, QStringLiteral("job_not_found"),
+                                       QStringLiteral("no job with id `%1`").arg(id));
+                      return json(QJsonObject{{QStringLiteral("job_id"), id},
+                                              {QStringLiteral("savepoints"), *list}});
                   });
     server->route(QStringLiteral("/api/v1/jobs/<arg>/savepoints"), Method::Post,
                   [api, snapshots](const QString &id, const QHttpServerRequest &r) {
@@ -117,14 +123,16 @@ void SavepointRoutes::install(HttpApi *api, JobStore *store, TargetRegistry *tar
                       if (!savepoint) { // a plain stop is a cancel
                           const JobRecord *rec = store->find(id);
                           if (!rec)
-                              return error(404, QStringLiteral("job_not_found"), QStringLiteral("no job with id `%1`").arg(id));
+                              return error(404, QStringLiteral("job_not_found"),
+                                           QStringLiteral("no job with id `%1`").arg(id));
                           if (targets->cancel(id) == JobRunner::CancelOutcome::AlreadyFinished)
                               return error(409, QStringLiteral("job_finished"),
                                            QStringLiteral("job `%1` has already finished").arg(id));
-                          return json(QJsonObject{{QStringLiteral("job_id"), id},
-                                                  {QStringLiteral("savepoint_id"), QJsonValue()},
-                                                  {QStringLiteral("status"), QStringLiteral("CANCELLING")}},
-                                      Status::Accepted);
+                          return json(
+                              QJsonObject{{QStringLiteral("job_id"), id},
+                                          {QStringLiteral("savepoint_id"), QJsonValue()},
+                                          {QStringLiteral("status"), QStringLiteral("CANCELLING")}},
+                              Status::Accepted);
                       }
                       SavepointRecord out;
                       if (const auto p = snapshots->trigger(id, true, drain, &out))

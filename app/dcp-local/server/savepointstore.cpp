@@ -27,8 +27,9 @@ QDateTime parseTime(const QVariant &v)
     return v.isNull() ? QDateTime() : fromRfc3339(QJsonValue(v.toString()));
 }
 
-const char *const kColumns = "id, job_id, kind, origin, status, path, created_at, completed_at, size_bytes,"
-                             " trigger_id, error, deleted_at, deleted_by";
+const char *const kColumns =
+    "id, job_id, kind, origin, status, path, created_at, completed_at, size_bytes,"
+    " trigger_id, error, deleted_at, deleted_by";
 
 } // namespace
 
@@ -36,14 +37,16 @@ QString SavepointStore::open(const QString &connection)
 {
     m_connection = connection;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS savepoints ("
-                               " seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
-                               " job_id TEXT NOT NULL, kind TEXT NOT NULL, origin TEXT, status TEXT NOT NULL,"
-                               " path TEXT, created_at TEXT, completed_at TEXT, size_bytes INTEGER,"
-                               " trigger_id TEXT, error TEXT, deleted_at TEXT, deleted_by TEXT)")))
+    if (!q.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS savepoints ("
+            " seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
+            " job_id TEXT NOT NULL, kind TEXT NOT NULL, origin TEXT, status TEXT NOT NULL,"
+            " path TEXT, created_at TEXT, completed_at TEXT, size_bytes INTEGER,"
+            " trigger_id TEXT, error TEXT, deleted_at TEXT, deleted_by TEXT)")))
         return q.lastError().text();
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM savepoints ORDER BY seq").arg(QLatin1String(kColumns))))
+    if (!q.exec(
+            QStringLiteral("SELECT %1 FROM savepoints ORDER BY seq").arg(QLatin1String(kColumns))))
         return q.lastError().text();
     while (q.next()) {
         SavepointRecord r;
@@ -78,13 +81,15 @@ QString SavepointStore::put(const SavepointRecord &r)
     }
     QSqlQuery q(QSqlDatabase::database(m_connection));
     // Upsert that keeps `seq` (the creation order) of an existing row.
-    q.prepare(QStringLiteral("INSERT INTO savepoints (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, origin = excluded.origin,"
-                             " status = excluded.status, path = excluded.path, created_at = excluded.created_at,"
-                             " completed_at = excluded.completed_at, size_bytes = excluded.size_bytes,"
-                             " trigger_id = excluded.trigger_id, error = excluded.error,"
-                             " deleted_at = excluded.deleted_at, deleted_by = excluded.deleted_by")
-                  .arg(QLatin1String(kColumns)));
+    q.prepare(
+        QStringLiteral(
+            "INSERT INTO savepoints (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, origin = excluded.origin,"
+            " status = excluded.status, path = excluded.path, created_at = excluded.created_at,"
+            " completed_at = excluded.completed_at, size_bytes = excluded.size_bytes,"
+            " trigger_id = excluded.trigger_id, error = excluded.error,"
+            " deleted_at = excluded.deleted_at, deleted_by = excluded.deleted_by")
+            .arg(QLatin1String(kColumns)));
     q.addBindValue(r.id);
     q.addBindValue(r.jobId);
     q.addBindValue(r.kind);
@@ -93,7 +98,8 @@ QString SavepointStore::put(const SavepointRecord &r)
     q.addBindValue(text(r.path));
     q.addBindValue(time(r.createdAt));
     q.addBindValue(time(r.completedAt));
-    q.addBindValue(r.sizeBytes ? QVariant(*r.sizeBytes) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(r.sizeBytes ? QVariant(*r.sizeBytes)
+                               : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(text(r.triggerId));
     q.addBindValue(text(r.error));
     q.addBindValue(time(r.deletedAt));

@@ -6,15 +6,16 @@
 
 namespace uis::dcplocal {
 
-QString SnapshotFiles::flinkSavepoint(const QString &dir, const QString &flinkJobId, const QDateTime &since)
+QString SnapshotFiles::flinkSavepoint(const QString &dir, const QString &flinkJobId,
+                                      const QDateTime &since)
 {
     const QString local = SavepointRecord::localPath(dir);
     if (local.isEmpty())
         return QString();
     QString best;
     QDateTime bestAt;
-    const QFileInfoList entries =
-        QDir(local).entryInfoList({QStringLiteral("savepoint-%1-*").arg(flinkJobId.left(6))}, QDir::Dirs);
+    const QFileInfoList entries = QDir(local).entryInfoList(
+        {QStringLiteral("savepoint-%1-*").arg(flinkJobId.left(6))}, QDir::Dirs);
     for (const QFileInfo &d : entries) {
         const QFileInfo meta(d.absoluteFilePath() + QStringLiteral("/_metadata"));
         // Second precision on some file systems: allow the trigger's own second.
@@ -39,7 +40,8 @@ QString SnapshotFiles::flinkCheckpoint(const QString &dir, const QString &flinkJ
     for (const QString &name : jobDir.entryList({QStringLiteral("chk-*")}, QDir::Dirs)) {
         bool ok = false;
         const qint64 n = name.mid(4).toLongLong(&ok);
-        if (ok && n > bestN && QFileInfo::exists(jobDir.filePath(name + QStringLiteral("/_metadata")))) {
+        if (ok && n > bestN &&
+            QFileInfo::exists(jobDir.filePath(name + QStringLiteral("/_metadata")))) {
             bestN = n;
             best = jobDir.filePath(name);
         }
@@ -55,7 +57,8 @@ QList<SavepointRecord> SnapshotFiles::sparkCheckpoints(const QString &jobId, con
     const QDir root(base);
     for (const QFileInfo &app : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         for (const QFileInfo &query :
-             QDir(app.absoluteFilePath()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+             QDir(app.absoluteFilePath())
+                 .entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
             const QDir offsets(query.absoluteFilePath() + QStringLiteral("/offsets"));
             if (!offsets.exists())
                 continue;

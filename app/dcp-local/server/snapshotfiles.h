@@ -19,7 +19,8 @@ class SnapshotFiles
 {
 public:
     /// The newest savepoint of the Flink job under `dir` written at or after `since`; "" if none.
-    static QString flinkSavepoint(const QString &dir, const QString &flinkJobId, const QDateTime &since);
+    static QString flinkSavepoint(const QString &dir, const QString &flinkJobId,
+                                  const QDateTime &since);
     /// The newest complete retained checkpoint of the Flink job under `dir`; "" if none.
     static QString flinkCheckpoint(const QString &dir, const QString &flinkJobId);
     /// One COMPLETED checkpoint record per Spark streaming query under `base`.

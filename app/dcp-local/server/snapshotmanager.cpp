@@ -34,10 +34,11 @@ SnapshotProblem problem(int status, const char *code, const QString &message)
 
 } // namespace
 
-SnapshotManager::SnapshotManager(JobStore *store, JobRunner *runner, TargetRegistry *targets, int pollIntervalMs,
-                                 QObject *parent)
-    : QObject(parent), m_store(store), m_runner(runner), m_targets(targets), m_flink(new FlinkSavepointClient(this)),
-      m_timer(new QTimer(this)), m_checkpointEvery(qMax(1, pollIntervalMs / kOperationPollMs))
+SnapshotManager::SnapshotManager(JobStore *store, JobRunner *runner, TargetRegistry *targets,
+                                 int pollIntervalMs, QObject *parent)
+    : QObject(parent), m_store(store), m_runner(runner), m_targets(targets),
+      m_flink(new FlinkSavepointClient(this)), m_timer(new QTimer(this)),
+      m_checkpointEvery(qMax(1, pollIntervalMs / kOperationPollMs))
 {
     connect(m_runner, &JobRunner::output, this, &SnapshotManager::onOutput);
     connect(m_runner, &JobRunner::stateChanged, this, [this](const QString &id, JobState state) {
@@ -53,7 +54,8 @@ SnapshotSettings SnapshotManager::settingsOf(const QString &id) const
     return SnapshotSettings::load(m_store->jobDir(id));
 }
 
-std::optional<SnapshotProblem> SnapshotManager::plan(const JobRequest &request, SnapshotSettings *out) const
+std::optional<SnapshotProblem> SnapshotManager::plan(const JobRequest &request,
+                                                     SnapshotSettings *out) const
 {
     const RestoreRequest &r = request.restore;
     const bool flink = request.engine == QLatin1String("flink");
@@ -65,24 +67,30 @@ std::optional<SnapshotProblem> SnapshotManager::plan(const JobRequest &request, 
         if (flink)
             out->restorePath = r.path;
         else
-            out->checkpointDir = SavepointRecord::localPath(r.path).isEmpty() ? r.path : SavepointRecord::localPath(r.path);
+            out->checkpointDir = SavepointRecord::localPath(r.path).isEmpty()
+                                     ? r.path
+                                     : SavepointRecord::localPath(r.path);
         return std::nullopt;
     }
     if (r.fromJob.isEmpty())
         return std::nullopt;
     const JobRecord *from = m_store->find(r.fromJob);
     if (!from)
-        return problem(400, "invalid_restore", QStringLiteral("config.restore.from_job: no job with id `%1`").arg(r.fromJob));
+        return problem(
+            400, "invalid_restore",
+            QStringLiteral("config.restore.from_job: no job with id `%1`").arg(r.fromJob));
     if (from->status.engine != request.engine)
-        return problem(400, "invalid_restore",
-                       QStringLiteral("config.restore.from_job: job `%1` ran on %2, this job runs on %3")
-                           .arg(r.fromJob, from->status.engine, request.engine));
+        return problem(
+            400, "invalid_restore",
+            QStringLiteral("config.restore.from_job: job `%1` ran on %2, this job runs on %3")
+                .arg(r.fromJob, from->status.engine, request.engine));
     out->restoredFromJob = r.fromJob;
     const SnapshotSettings fromSettings = settingsOf(r.fromJob);
     if (!flink) {
         if (fromSettings.checkpointDir.isEmpty() || !QFileInfo::exists(fromSettings.checkpointDir))
-            return problem(409, "no_snapshot",
-                           QStringLiteral("job `%1` left no checkpoint to continue from").arg(r.fromJob));
+            return problem(
+                409, "no_snapshot",
+                QStringLiteral("job `%1` left no checkpoint to continue from").arg(r.fromJob));
         out->checkpointDir = fromSettings.checkpointDir;
         return std::nullopt;
     }
@@ -94,30 +102,38 @@ std::optional<SnapshotProblem> SnapshotManager::plan(const JobRequest &request, 
     // No savepoint: the latest retained checkpoint (as recorded, else as found on disk).
     const SavepointRecord *cp = m_store->savepoints().latestCheckpoint(r.fromJob);
     QString path = cp && existsLocally(cp->path) ? cp->path : QString();
-    const QString onDisk = SnapshotFiles::flinkCheckpoint(fromSettings.checkpointDir, from->status.engineJobId);
+    const QString onDisk =
+        SnapshotFiles::flinkCheckpoint(fromSettings.checkpointDir, from->status.engineJobId);
     if (!onDisk.isEmpty())
         path = onDisk; // the newest one, which a finished mini-cluster could no longer report
     if (path.isEmpty())
-        return problem(409, "no_snapshot",
-                       QStringLiteral("job `%1` has no completed savepoint and no retained checkpoint to restore "
-                                      "from (trigger one with POST /api/v1/jobs/%1/savepoints while it runs)")
-                           .arg(r.fromJob));
+        return problem(
+            409, "no_snapshot",
+            QStringLiteral(
+                "job `%1` has no completed savepoint and no retained checkpoint to restore "
+                "from (trigger one with POST /api/v1/jobs/%1/savepoints while it runs)")
+                .arg(r.fromJob));
     out->restorePath = path;
     return std::nullopt;
 }
 
-QString SnapshotManager::commit(const QString &id, const JobRequest &request, SnapshotSettings s) const
+QString SnapshotManager::commit(const QString &id, const JobRequest &request,
+                                SnapshotSettings s) const
 {
     const QString dir = m_store->jobDir(id);
     if (!QDir().mkpath(dir))
         return QStringLiteral("cannot create %1").arg(dir);
     if (request.engine == QLatin1String("flink")) {
-        QString cp = SnapshotSettings::sqlOption(request.flinkSql, QStringLiteral("execution.checkpointing.dir"));
+        QString cp = SnapshotSettings::sqlOption(request.flinkSql,
+                                                 QStringLiteral("execution.checkpointing.dir"));
         if (cp.isEmpty())
-            cp = SnapshotSettings::sqlOption(request.flinkSql, QStringLiteral("state.checkpoints.dir"));
-        QString sp = SnapshotSettings::sqlOption(request.flinkSql, QStringLiteral("execution.checkpointing.savepoint-dir"));
+            cp = SnapshotSettings::sqlOption(request.flinkSql,
+                                             QStringLiteral("state.checkpoints.dir"));
+        QString sp = SnapshotSettings::sqlOption(
+            request.flinkSql, QStringLiteral("execution.checkpointing.savepoint-dir"));
         if (sp.isEmpty())
-            sp = SnapshotSettings::sqlOption(request.flinkSql, QStringLiteral("state.savepoints.dir"));
+            sp = SnapshotSettings::sqlOption(request.flinkSql,
+                                             QStringLiteral("state.savepoints.dir"));
         s.checkpointDirFromSpec = !cp.isEmpty();
         s.savepointDirFromSpec = !sp.isEmpty();
         s.checkpointDir = cp.isEmpty() ? dir + QStringLiteral("/checkpoints") : cp;
@@ -130,7 +146,8 @@ QString SnapshotManager::commit(const QString &id, const JobRequest &request, Sn
         q.limit = 500;
         qint64 next = 0;
         for (const JobRecord *r : m_store->list(q, &next)) {
-            if (r->status.jobId == id || r->status.name != request.name || r->status.engine != request.engine)
+            if (r->status.jobId == id || r->status.name != request.name ||
+                r->status.engine != request.engine)
                 continue;
             const QString prev = settingsOf(r->status.jobId).checkpointDir;
             if (!prev.isEmpty() && QFileInfo::exists(prev)) {
@@ -145,44 +162,56 @@ QString SnapshotManager::commit(const QString &id, const JobRequest &request, Sn
     return s.save(dir);
 }
 
-std::optional<SnapshotManager::FlinkEndpoint> SnapshotManager::endpoint(const JobRecord &record) const
+std::optional<SnapshotManager::FlinkEndpoint>
+SnapshotManager::endpoint(const JobRecord &record) const
 {
     if (const ExecutionTarget *t = m_targets->targetOf(record);
-        t && t->spec().kind == TargetSpec::Kind::FlinkSession && !record.status.engineJobId.isEmpty())
+        t && t->spec().kind == TargetSpec::Kind::FlinkSession &&
+        !record.status.engineJobId.isEmpty())
         return FlinkEndpoint{t->spec().restUrl, record.status.engineJobId};
     if (const auto it = m_local.constFind(record.status.jobId); it != m_local.constEnd())
         return *it;
     return std::nullopt;
 }
 
-std::optional<SnapshotProblem> SnapshotManager::trigger(const QString &id, bool stop, bool drain, SavepointRecord *out)
+std::optional<SnapshotProblem> SnapshotManager::trigger(const QString &id, bool stop, bool drain,
+                                                        SavepointRecord *out)
 {
     const JobRecord *rec = m_store->find(id);
     if (!rec)
         return problem(404, "job_not_found", QStringLiteral("no job with id `%1`").arg(id));
     if (rec->status.engine != QLatin1String("flink"))
-        return problem(409, "not_supported",
-                       QStringLiteral("savepoints are Flink's: a Spark streaming job keeps its checkpoint across runs "
-                                      "of the same name (GET /api/v1/jobs/%1/savepoints lists it)")
-                           .arg(id));
+        return problem(
+            409, "not_supported",
+            QStringLiteral(
+                "savepoints are Flink's: a Spark streaming job keeps its checkpoint across runs "
+                "of the same name (GET /api/v1/jobs/%1/savepoints lists it)")
+                .arg(id));
     if (rec->status.state != JobState::Running)
-        return problem(409, "job_not_running",
-                       QStringLiteral("job `%1` is %2, not RUNNING").arg(id, jobStateName(rec->status.state)));
+        return problem(
+            409, "job_not_running",
+            QStringLiteral("job `%1` is %2, not RUNNING").arg(id, jobStateName(rec->status.state)));
     const auto at = endpoint(*rec);
     if (!at)
-        return problem(409, "job_not_ready",
-                       QStringLiteral("job `%1` has not reported its Flink REST endpoint yet; try again in a few "
-                                      "seconds")
-                           .arg(id));
+        return problem(
+            409, "job_not_ready",
+            QStringLiteral(
+                "job `%1` has not reported its Flink REST endpoint yet; try again in a few "
+                "seconds")
+                .arg(id));
     for (const Pending &p : std::as_const(m_pending)) {
         if (p.jobId == id && p.stop)
-            return problem(409, "stop_in_progress", QStringLiteral("job `%1` is being stopped already").arg(id));
+            return problem(409, "stop_in_progress",
+                           QStringLiteral("job `%1` is being stopped already").arg(id));
     }
     SavepointRecord r;
-    r.id = QStringLiteral("sp-%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    r.id = QStringLiteral("sp-%1").arg(QRandomGenerator::system()->generate64(), 16, 16,
+                                       QLatin1Char('0'));
     r.jobId = id;
     r.kind = QStringLiteral("savepoint");
-    r.origin = !stop ? QStringLiteral("trigger") : drain ? QStringLiteral("drain") : QStringLiteral("stop");
+    r.origin = !stop   ? QStringLiteral("trigger")
+               : drain ? QStringLiteral("drain")
+                       : QStringLiteral("stop");
     r.status = QStringLiteral("IN_PROGRESS");
     r.createdAt = QDateTime::currentDateTimeUtc();
     put(r);
@@ -192,15 +221,16 @@ std::optional<SnapshotProblem> SnapshotManager::trigger(const QString &id, bool 
     if (stop)
         m_runner->expectEnd(id, drain ? JobState::Succeeded : JobState::Cancelled);
     log(id, QStringLiteral("%1 %2 of Flink job %3 requested (into %4)")
-                .arg(stop ? QStringLiteral("stop-with-savepoint") : QStringLiteral("savepoint"), r.id,
-                     at->flinkJobId, dir));
+                .arg(stop ? QStringLiteral("stop-with-savepoint") : QStringLiteral("savepoint"),
+                     r.id, at->flinkJobId, dir));
     const QString sid = r.id;
     auto answered = [this, sid](const FlinkSavepointClient::Triggered &t) {
         auto it = m_pending.find(sid);
         if (it == m_pending.end())
             return;
         if (t.triggerId.isEmpty()) {
-            fail(sid, t.error.isEmpty() ? QStringLiteral("Flink did not accept the request") : t.error);
+            fail(sid,
+                 t.error.isEmpty() ? QStringLiteral("Flink did not accept the request") : t.error);
             return;
         }
         it->polling = false;
@@ -246,32 +276,33 @@ void SnapshotManager::pollOperation(const QString &sid)
         return;
     it->polling = true;
     const Pending p = *it;
-    m_flink->operation(p.at.base, p.at.flinkJobId, rec->triggerId,
-                       [this, sid, p](const FlinkSavepointClient::Operation &op) {
-                           auto cur = m_pending.find(sid);
-                           if (cur == m_pending.end())
-                               return;
-                           cur->polling = false;
-                           if (op.status == QLatin1String("COMPLETED"))
-                               return complete(sid, op.location);
-                           if (op.status == QLatin1String("FAILED"))
-                               return fail(sid, op.error);
-                           if (!op.status.isEmpty())
-                               return; // in progress
-                           // Flink cannot be asked. A local mini-cluster ends with its job, so
-                           // after the job has ended, what it wrote is the answer.
-                           const JobRecord *job = m_store->find(p.jobId);
-                           if (job && isTerminal(job->status.state)) {
-                               const SavepointRecord *r = m_store->savepoints().find(sid);
-                               const QString found = SnapshotFiles::flinkSavepoint(
-                                   p.dir, p.at.flinkJobId, r ? r->createdAt : QDateTime());
-                               if (!found.isEmpty())
-                                   return complete(sid, found);
-                               return fail(sid, QStringLiteral("the job ended (%1) before Flink reported the "
-                                                               "savepoint, and none is in %2")
-                                                    .arg(jobStateName(job->status.state), p.dir));
-                           }
-                       });
+    m_flink->operation(
+        p.at.base, p.at.flinkJobId, rec->triggerId,
+        [this, sid, p](const FlinkSavepointClient::Operation &op) {
+            auto cur = m_pending.find(sid);
+            if (cur == m_pending.end())
+                return;
+            cur->polling = false;
+            if (op.status == QLatin1String("COMPLETED"))
+                return complete(sid, op.location);
+            if (op.status == QLatin1String("FAILED"))
+                return fail(sid, op.error);
+            if (!op.status.isEmpty())
+                return; // in progress
+            // Flink cannot be asked. A local mini-cluster ends with its job, so
+            // after the job has ended, what it wrote is the answer.
+            const JobRecord *job = m_store->find(p.jobId);
+            if (job && isTerminal(job->status.state)) {
+                const SavepointRecord *r = m_store->savepoints().find(sid);
+                const QString found = SnapshotFiles::flinkSavepoint(p.dir, p.at.flinkJobId,
+                                                                    r ? r->createdAt : QDateTime());
+                if (!found.isEmpty())
+                    return complete(sid, found);
+                return fail(sid, QStringLiteral("the job ended (%1) before Flink reported the "
+                                                "savepoint, and none is in %2")
+                                     .arg(jobStateName(job->status.state), p.dir));
+            }
+        });
 }
 
 void SnapshotManager::complete(const QString &sid, const QString &location)
@@ -305,9 +336,11 @@ void SnapshotManager::fail(const QString &sid, const QString &error)
     const bool running = job && !isTerminal(job->status.state);
     if (p.stop)
         m_runner->expectEnd(r.jobId, JobState::Unknown);
-    log(r.jobId, QStringLiteral("savepoint %1 FAILED: %2%3")
-                     .arg(sid, error,
-                          p.stop && running ? QStringLiteral(" (the job was not stopped and keeps running)") : QString()));
+    log(r.jobId,
+        QStringLiteral("savepoint %1 FAILED: %2%3")
+            .arg(sid, error,
+                 p.stop && running ? QStringLiteral(" (the job was not stopped and keeps running)")
+                                   : QString()));
 }
 
 void SnapshotManager::pollCheckpoint(const QString &id)
@@ -319,11 +352,12 @@ void SnapshotManager::pollCheckpoint(const QString &id)
     if (!at)
         return;
     m_checkpointPolling.insert(id, true);
-    m_flink->latestCheckpoint(at->base, at->flinkJobId, [this, id](const FlinkSavepointClient::Checkpoint &c) {
-        m_checkpointPolling.remove(id);
-        if (c.found)
-            recordCheckpoint(id, c.path, c.at, c.sizeBytes);
-    });
+    m_flink->latestCheckpoint(at->base, at->flinkJobId,
+                              [this, id](const FlinkSavepointClient::Checkpoint &c) {
+                                  m_checkpointPolling.remove(id);
+                                  if (c.found)
+                                      recordCheckpoint(id, c.path, c.at, c.sizeBytes);
+                              });
 }
 
 void SnapshotManager::recordCheckpoint(const QString &id, const QString &path, const QDateTime &at,
@@ -351,12 +385,14 @@ void SnapshotManager::onOutput(const QString &id, const QByteArray &lines)
 {
     if (!lines.contains(" rest http"))
         return;
-    static const QRegularExpression re(QStringLiteral("uis-runner: job ([0-9a-f]{32}) rest (https?://\\S+)"));
+    static const QRegularExpression re(
+        QStringLiteral("uis-runner: job ([0-9a-f]{32}) rest (https?://\\S+)"));
     const QRegularExpressionMatch m = re.match(QString::fromUtf8(lines));
     if (!m.hasMatch())
         return;
     m_local.insert(id, FlinkEndpoint{QUrl(m.captured(2)), m.captured(1)});
-    if (const JobRecord *r = m_store->find(id); r && r->status.engineJobId.isEmpty() && !isTerminal(r->status.state)) {
+    if (const JobRecord *r = m_store->find(id);
+        r && r->status.engineJobId.isEmpty() && !isTerminal(r->status.state)) {
         JobStatus st = r->status;
         st.engineJobId = m.captured(1);
         m_runner->setStatus(id, st);
@@ -374,9 +410,12 @@ void SnapshotManager::onEnded(const QString &id)
     const JobRecord *rec = m_store->find(id);
     if (!rec || rec->status.engine != QLatin1String("flink"))
         return;
-    const QString found = SnapshotFiles::flinkCheckpoint(settingsOf(id).checkpointDir, rec->status.engineJobId);
+    const QString found =
+        SnapshotFiles::flinkCheckpoint(settingsOf(id).checkpointDir, rec->status.engineJobId);
     if (!found.isEmpty())
-        recordCheckpoint(id, found, QFileInfo(SavepointRecord::localPath(found)).lastModified().toUTC(), std::nullopt);
+        recordCheckpoint(id, found,
+                         QFileInfo(SavepointRecord::localPath(found)).lastModified().toUTC(),
+                         std::nullopt);
 }
 
 std::optional<QJsonArray> SnapshotManager::list(const QString &id)
@@ -386,7 +425,8 @@ std::optional<QJsonArray> SnapshotManager::list(const QString &id)
         return std::nullopt;
     QJsonArray out;
     if (rec->status.engine != QLatin1String("flink")) {
-        for (const SavepointRecord &r : SnapshotFiles::sparkCheckpoints(id, settingsOf(id).checkpointDir))
+        for (const SavepointRecord &r :
+             SnapshotFiles::sparkCheckpoints(id, settingsOf(id).checkpointDir))
             out.append(r.toJson());
         return out;
     }
@@ -400,27 +440,34 @@ std::optional<QJsonArray> SnapshotManager::list(const QString &id)
     return out;
 }
 
-std::optional<SnapshotProblem> SnapshotManager::remove(const QString &id, const QString &sid, const QString &user,
-                                                       SavepointRecord *out)
+std::optional<SnapshotProblem> SnapshotManager::remove(const QString &id, const QString &sid,
+                                                       const QString &user, SavepointRecord *out)
 {
     if (!m_store->find(id))
         return problem(404, "job_not_found", QStringLiteral("no job with id `%1`").arg(id));
     const SavepointRecord *cur = m_store->savepoints().find(sid);
     if (!cur || cur->jobId != id)
-        return problem(404, "savepoint_not_found", QStringLiteral("job `%1` has no savepoint `%2`").arg(id, sid));
+        return problem(404, "savepoint_not_found",
+                       QStringLiteral("job `%1` has no savepoint `%2`").arg(id, sid));
     if (cur->status == QLatin1String("DELETED"))
-        return problem(409, "already_deleted", QStringLiteral("savepoint `%1` was deleted by %2 at %3")
-                                                   .arg(sid, cur->deletedBy, toRfc3339(cur->deletedAt)));
+        return problem(409, "already_deleted",
+                       QStringLiteral("savepoint `%1` was deleted by %2 at %3")
+                           .arg(sid, cur->deletedBy, toRfc3339(cur->deletedAt)));
     if (cur->status == QLatin1String("IN_PROGRESS"))
-        return problem(409, "in_progress", QStringLiteral("savepoint `%1` is still being written").arg(sid));
+        return problem(409, "in_progress",
+                       QStringLiteral("savepoint `%1` is still being written").arg(sid));
     const QString local = SavepointRecord::localPath(cur->path);
     if (!cur->path.isEmpty() && local.isEmpty())
-        return problem(409, "not_local",
-                       QStringLiteral("`%1` is not on this machine's file system; delete it where it is").arg(cur->path));
+        return problem(
+            409, "not_local",
+            QStringLiteral("`%1` is not on this machine's file system; delete it where it is")
+                .arg(cur->path));
     if (!local.isEmpty() && QFileInfo::exists(local)) {
-        const bool removed = QFileInfo(local).isDir() ? QDir(local).removeRecursively() : QFile::remove(local);
+        const bool removed =
+            QFileInfo(local).isDir() ? QDir(local).removeRecursively() : QFile::remove(local);
         if (!removed)
-            return problem(409, "cannot_delete", QStringLiteral("cannot delete %1 (permissions?)").arg(local));
+            return problem(409, "cannot_delete",
+                           QStringLiteral("cannot delete %1 (permissions?)").arg(local));
     }
     SavepointRecord r = *cur;
     r.status = QStringLiteral("DELETED");

@@ -51,12 +51,13 @@ public:
     QString commit(const QString &id, const JobRequest &request, SnapshotSettings settings) const;
 
     /// Triggers a savepoint (or, with `stop`, stop-with-savepoint) of a running Flink job.
-    std::optional<SnapshotProblem> trigger(const QString &id, bool stop, bool drain, SavepointRecord *out);
+    std::optional<SnapshotProblem> trigger(const QString &id, bool stop, bool drain,
+                                           SavepointRecord *out);
     /// Every snapshot of the job, oldest first; nullopt when the job is unknown.
     std::optional<QJsonArray> list(const QString &id);
     /// Deletes a savepoint's files and records who and when.
-    std::optional<SnapshotProblem> remove(const QString &id, const QString &savepointId, const QString &user,
-                                          SavepointRecord *out);
+    std::optional<SnapshotProblem> remove(const QString &id, const QString &savepointId,
+                                          const QString &user, SavepointRecord *out);
 
 private:
     struct FlinkEndpoint
@@ -82,7 +83,8 @@ private:
     void pollCheckpoint(const QString &id);
     void complete(const QString &savepointId, const QString &location);
     void fail(const QString &savepointId, const QString &error);
-    void recordCheckpoint(const QString &id, const QString &path, const QDateTime &at, std::optional<qint64> size);
+    void recordCheckpoint(const QString &id, const QString &path, const QDateTime &at,
+                          std::optional<qint64> size);
     void log(const QString &id, const QString &line);
     void put(const SavepointRecord &r);
 

@@ -62,7 +62,8 @@ QStringList SnapshotSettings::flinkSettings() const
     if (!savepointDirFromSpec && !savepointDir.isEmpty())
         out << QStringLiteral("execution.checkpointing.savepoint-dir=") + flinkUri(savepointDir);
     // Retained, so that a cancelled or failed job can be restarted from its last checkpoint.
-    out << QStringLiteral("execution.checkpointing.externalized-checkpoint-retention=RETAIN_ON_CANCELLATION");
+    out << QStringLiteral(
+        "execution.checkpointing.externalized-checkpoint-retention=RETAIN_ON_CANCELLATION");
     if (!restorePath.isEmpty()) {
         out << QStringLiteral("execution.savepoint.path=") + restorePath
             << QStringLiteral("execution.savepoint.ignore-unclaimed-state=%1")
@@ -75,7 +76,8 @@ QString SnapshotSettings::sqlOption(const QString &sql, const QString &key)
 {
     const QRegularExpression re(QStringLiteral("^\\s*SET\\s+'%1'\\s*=\\s*'((?:[^']|'')*)'\\s*;")
                                     .arg(QRegularExpression::escape(key)),
-                                QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+                                QRegularExpression::MultilineOption |
+                                    QRegularExpression::CaseInsensitiveOption);
     QString value;
     for (auto it = re.globalMatch(sql); it.hasNext();)
         value = it.next().captured(1).replace(QStringLiteral("''"), QStringLiteral("'"));

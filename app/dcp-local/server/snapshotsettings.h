@@ -15,11 +15,11 @@ namespace uis::dcplocal {
  */
 struct SnapshotSettings
 {
-    QString checkpointDir;  ///< Flink `execution.checkpointing.dir`; Spark's checkpoint base
-    QString savepointDir;   ///< Flink `execution.checkpointing.savepoint-dir`
+    QString checkpointDir; ///< Flink `execution.checkpointing.dir`; Spark's checkpoint base
+    QString savepointDir;  ///< Flink `execution.checkpointing.savepoint-dir`
     bool checkpointDirFromSpec = false;
     bool savepointDirFromSpec = false;
-    QString restorePath;    ///< "" starts without state
+    QString restorePath; ///< "" starts without state
     bool allowNonRestoredState = false;
     QString restoredFromJob; ///< the job whose snapshot `restorePath` is ("" for a given path)
 

@@ -64,7 +64,9 @@ void FlinkSavepointClient::send(const QByteArray &method, const QUrl &url, const
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
         if (status == 0) {
-            handler(0, {}, QStringLiteral("%1: %2").arg(url.toString(QUrl::RemoveQuery), reply->errorString()));
+            handler(0, {},
+                    QStringLiteral("%1: %2").arg(url.toString(QUrl::RemoveQuery),
+                                                 reply->errorString()));
             return;
         }
         if (status < 200 || status >= 300) {
@@ -73,17 +75,20 @@ void FlinkSavepointClient::send(const QByteArray &method, const QUrl &url, const
                     QStringLiteral("%1 answered HTTP %2%3")
                         .arg(url.toString(QUrl::RemoveQuery))
                         .arg(status)
-                        .arg(errors.isArray() ? QStringLiteral(": ") + failureText(errors) : QString()));
+                        .arg(errors.isArray() ? QStringLiteral(": ") + failureText(errors)
+                                              : QString()));
             return;
         }
         handler(status, doc, QString());
     });
 }
 
-void FlinkSavepointClient::trigger(const QUrl &base, const QString &flinkJobId, const QString &targetDir,
+void FlinkSavepointClient::trigger(const QUrl &base, const QString &flinkJobId,
+                                   const QString &targetDir,
                                    const std::function<void(const Triggered &)> &done)
 {
-    const QJsonObject body{{QStringLiteral("target-directory"), targetDir}, {QStringLiteral("cancel-job"), false}};
+    const QJsonObject body{{QStringLiteral("target-directory"), targetDir},
+                           {QStringLiteral("cancel-job"), false}};
     send("POST", join(base, QStringLiteral("/jobs/%1/savepoints").arg(flinkJobId)),
          QJsonDocument(body).toJson(QJsonDocument::Compact),
          [done](int, const QJsonDocument &doc, const QString &error) {
@@ -91,10 +96,12 @@ void FlinkSavepointClient::trigger(const QUrl &base, const QString &flinkJobId, 
          });
 }
 
-void FlinkSavepointClient::stop(const QUrl &base, const QString &flinkJobId, const QString &targetDir, bool drain,
+void FlinkSavepointClient::stop(const QUrl &base, const QString &flinkJobId,
+                                const QString &targetDir, bool drain,
                                 const std::function<void(const Triggered &)> &done)
 {
-    const QJsonObject body{{QStringLiteral("targetDirectory"), targetDir}, {QStringLiteral("drain"), drain}};
+    const QJsonObject body{{QStringLiteral("targetDirectory"), targetDir},
+                           {QStringLiteral("drain"), drain}};
     send("POST", join(base, QStringLiteral("/jobs/%1/stop").arg(flinkJobId)),
          QJsonDocument(body).toJson(QJsonDocument::Compact),
          [done](int, const QJsonDocument &doc, const QString &error) {
@@ -102,21 +109,24 @@ void FlinkSavepointClient::stop(const QUrl &base, const QString &flinkJobId, con
          });
 }
 
-void FlinkSavepointClient::operation(const QUrl &base, const QString &flinkJobId, const QString &triggerId,
+void FlinkSavepointClient::operation(const QUrl &base, const QString &flinkJobId,
+                                     const QString &triggerId,
                                      const std::function<void(const Operation &)> &done)
 {
     send("GET", join(base, QStringLiteral("/jobs/%1/savepoints/%2").arg(flinkJobId, triggerId)), {},
          [done](int status, const QJsonDocument &doc, const QString &error) {
              Operation op;
              if (!error.isEmpty()) {
-                 // 404: the JobManager has forgotten the trigger (it ended, or the cluster restarted).
+                 // 404: the JobManager has forgotten the trigger (it ended, or the cluster
+                 // restarted).
                  op.status = status == 404 ? QStringLiteral("FAILED") : QString();
                  op.error = error;
                  done(op);
                  return;
              }
              const QJsonObject o = doc.object();
-             const QString id = o.value(QLatin1String("status")).toObject().value(QLatin1String("id")).toString();
+             const QString id =
+                 o.value(QLatin1String("status")).toObject().value(QLatin1String("id")).toString();
              const QJsonObject operation = o.value(QLatin1String("operation")).toObject();
              if (id != QLatin1String("COMPLETED")) {
                  op.status = QStringLiteral("IN_PROGRESS");
@@ -144,14 +154,20 @@ void FlinkSavepointClient::latestCheckpoint(const QUrl &base, const QString &fli
                                                .value(QLatin1String("completed"))
                                                .toObject();
              const QString path = completed.value(QLatin1String("external_path")).toString();
-             // A checkpoint that is not externalized (`<checkpoint-not-externalized>`) cannot be restored.
-             if (error.isEmpty() && !completed.isEmpty() && !path.isEmpty() && !path.startsWith(QLatin1Char('<'))) {
+             // A checkpoint that is not externalized (`<checkpoint-not-externalized>`) cannot be
+             // restored.
+             if (error.isEmpty() && !completed.isEmpty() && !path.isEmpty() &&
+                 !path.startsWith(QLatin1Char('<'))) {
                  c.found = true;
                  c.checkpointId = qint64(completed.value(QLatin1String("id")).toDouble());
                  c.path = path;
-                 const qint64 ms = qint64(completed.value(QLatin1String("latest_ack_timestamp")).toDouble());
+                 const qint64 ms =
+                     qint64(completed.value(QLatin1String("latest_ack_timestamp")).toDouble());
                  c.at = QDateTime::fromMSecsSinceEpoch(
-                     ms > 0 ? ms : qint64(completed.value(QLatin1String("trigger_timestamp")).toDouble()), Qt::UTC);
+                     ms > 0
+                         ? ms
+                         : qint64(completed.value(QLatin1String("trigger_timestamp")).toDouble()),
+                     Qt::UTC);
                  const QJsonValue size = completed.contains(QLatin1String("checkpointed_size"))
                                              ? completed.value(QLatin1String("checkpointed_size"))
                                              : completed.value(QLatin1String("state_size"));

@@ -61,7 +61,8 @@ public:
 
 private:
     using Handler = std::function<void(int status, const QJsonDocument &doc, const QString &error)>;
-    void send(const QByteArray &method, const QUrl &url, const QByteArray &body, const Handler &handler);
+    void send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+              const Handler &handler);
     static QUrl join(const QUrl &base, const QString &path);
 
     QNetworkAccessManager *m_nam;

@@ -123,7 +123,8 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
 
 TargetRegistry::TargetRegistry(JobStore *store, JobRunner *runner, int pollIntervalMs,
                                QObject *parent)
-    : QObject(parent), m_store(store), m_runner(runner), m_pollIntervalMs(qMax(100, pollIntervalMs)),
+    : QObject(parent), m_store(store), m_runner(runner),
+      m_pollIntervalMs(qMax(100, pollIntervalMs)),
       m_snapshots(new SnapshotManager(store, runner, this, m_pollIntervalMs, this))
 {
 }
