@@ -80,13 +80,15 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
         if (const JobEntry *e = m_model->entry(m_jobsDock->currentRow()))
             m_savepointsDock->showJob(e->environment, e->status);
     };
-    connect(m_jobsDock->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, showSelected);
+    connect(m_jobsDock->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, showSelected);
     connect(m_savepointsDock, &SavepointsDock::restoreRequested, this,
             [this](const QString &environment, const QString &path) {
                 m_flow->startRestoring(environment, QJsonObject{{QStringLiteral("path"), path}});
             });
-    connect(m_savepointsDock, &SavepointsDock::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_savepointsDock, &SavepointsDock::message, this,
+            [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
     connect(m_connections, &JobsConnections::progress, this,

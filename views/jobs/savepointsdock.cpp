@@ -20,8 +20,9 @@
 namespace uis {
 
 SavepointsDock::SavepointsDock(JobsConnections *connections, QWidget *parent)
-    : QDockWidget(tr("Savepoints"), parent), m_connections(connections), m_model(new QStandardItemModel(this)),
-      m_view(new QTableView), m_title(new QLabel(tr("Select a job in the Jobs list"))), m_poll(new QTimer(this))
+    : QDockWidget(tr("Savepoints"), parent), m_connections(connections),
+      m_model(new QStandardItemModel(this)), m_view(new QTableView),
+      m_title(new QLabel(tr("Select a job in the Jobs list"))), m_poll(new QTimer(this))
 {
     setObjectName(QStringLiteral("savepointsDock"));
     auto *content = new QWidget;
@@ -61,7 +62,8 @@ SavepointsDock::SavepointsDock(JobsConnections *connections, QWidget *parent)
         if (!r.isEmpty())
             Q_EMIT restoreRequested(m_environment, r.value(QLatin1String("path")).toString());
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SavepointsDock::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SavepointsDock::updateActions);
     updateActions();
 }
 
@@ -71,7 +73,8 @@ void SavepointsDock::showJob(const QString &environment, const JobStatus &status
     m_environment = environment;
     m_jobId = status.jobId;
     m_status = status;
-    m_title->setText(tr("%1 (%2) on %3: %4").arg(status.name, status.jobId, environment, jobStateName(status.state)));
+    m_title->setText(tr("%1 (%2) on %3: %4")
+                         .arg(status.name, status.jobId, environment, jobStateName(status.state)));
     if (other) {
         m_records.clear();
         m_model->removeRows(0, m_model->rowCount());
@@ -82,7 +85,8 @@ void SavepointsDock::showJob(const QString &environment, const JobStatus &status
 
 QJsonObject SavepointsDock::selected() const
 {
-    const QModelIndexList rows = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
+    const QModelIndexList rows =
+        m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
     if (rows.isEmpty() || rows.first().row() >= m_records.size())
         return {};
     return m_records.at(rows.first().row());
@@ -91,36 +95,40 @@ QJsonObject SavepointsDock::selected() const
 void SavepointsDock::updateActions()
 {
     const bool job = !m_jobId.isEmpty();
-    const bool flinkRunning = job && m_status.engine == QLatin1String("flink") && m_status.state == JobState::Running;
+    const bool flinkRunning =
+        job && m_status.engine == QLatin1String("flink") && m_status.state == JobState::Running;
     const QJsonObject r = selected();
     const QString st = r.value(QLatin1String("status")).toString();
     m_refresh->setEnabled(job);
     m_trigger->setEnabled(flinkRunning);
     m_stop->setEnabled(flinkRunning);
-    m_restore->setEnabled(st == QLatin1String("COMPLETED") && m_status.engine == QLatin1String("flink"));
-    m_delete->setEnabled(!r.isEmpty() && st != QLatin1String("DELETED") && st != QLatin1String("IN_PROGRESS") &&
-                         r.value(QLatin1String("savepoint_id")).toString().startsWith(QLatin1String("sp-")));
+    m_restore->setEnabled(st == QLatin1String("COMPLETED") &&
+                          m_status.engine == QLatin1String("flink"));
+    m_delete->setEnabled(
+        !r.isEmpty() && st != QLatin1String("DELETED") && st != QLatin1String("IN_PROGRESS") &&
+        r.value(QLatin1String("savepoint_id")).toString().startsWith(QLatin1String("sp-")));
 }
 
 void SavepointsDock::call(const QString &what, const std::function<DcpReply *(DcpClient *)> &start,
                           const std::function<void(DcpReply *)> &done)
 {
     const QString environment = m_environment;
-    m_connections->withClient(environment, [this, what, start, done](DcpClient *client, const QString &error) {
-        if (!client) {
-            Q_EMIT message(tr("%1: %2").arg(what, error));
-            return;
-        }
-        DcpReply *reply = start(client);
-        connect(reply, &DcpReply::done, this, [this, reply, what, done] {
-            reply->deleteLater();
-            if (!reply->isOk()) {
-                Q_EMIT message(tr("%1: %2").arg(what, reply->error().fullText()));
+    m_connections->withClient(
+        environment, [this, what, start, done](DcpClient *client, const QString &error) {
+            if (!client) {
+                Q_EMIT message(tr("%1: %2").arg(what, error));
                 return;
             }
-            done(reply);
+            DcpReply *reply = start(client);
+            connect(reply, &DcpReply::done, this, [this, reply, what, done] {
+                reply->deleteLater();
+                if (!reply->isOk()) {
+                    Q_EMIT message(tr("%1: %2").arg(what, reply->error().fullText()));
+                    return;
+                }
+                done(reply);
+            });
         });
-    });
 }
 
 void SavepointsDock::refresh()
@@ -153,12 +161,14 @@ void SavepointsDock::fill(const QJsonArray &savepoints)
             new QStandardItem(o.value(QLatin1String("kind")).toString()),
             new QStandardItem(status),
             new QStandardItem(o.value(QLatin1String("created_at")).toString()),
-            new QStandardItem(size.isDouble() ? QLocale().formattedDataSize(qint64(size.toDouble())) : QString()),
+            new QStandardItem(size.isDouble() ? QLocale().formattedDataSize(qint64(size.toDouble()))
+                                              : QString()),
             new QStandardItem(o.value(QLatin1String("path")).toString())};
         QString tip = o.value(QLatin1String("error")).toString();
         if (status == QLatin1String("DELETED"))
             tip = tr("deleted by %1 at %2")
-                      .arg(o.value(QLatin1String("deleted_by")).toString(), o.value(QLatin1String("deleted_at")).toString());
+                      .arg(o.value(QLatin1String("deleted_by")).toString(),
+                           o.value(QLatin1String("deleted_at")).toString());
         for (QStandardItem *item : row)
             item->setToolTip(tip);
         m_model->appendRow(row);
@@ -178,8 +188,9 @@ void SavepointsDock::trigger()
     call(
         tr("Savepoint of %1").arg(job), [job](DcpClient *c) { return c->triggerSavepoint(job); },
         [this, job](DcpReply *reply) {
-            Q_EMIT message(tr("Savepoint %1 of job %2 requested")
-                               .arg(reply->json().value(QLatin1String("savepoint_id")).toString(), job));
+            Q_EMIT message(
+                tr("Savepoint %1 of job %2 requested")
+                    .arg(reply->json().value(QLatin1String("savepoint_id")).toString(), job));
             refresh();
         });
 }
@@ -187,11 +198,12 @@ void SavepointsDock::trigger()
 void SavepointsDock::requestStop()
 {
     const QString job = m_jobId;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Stop with Savepoint"),
-                                tr("Stop job “%1” (%2) with a savepoint?\n\nIts state is kept in the savepoint; "
-                                   "Restore starts the pipeline again from it.")
-                                    .arg(m_status.name, job),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Stop with Savepoint"),
+        tr("Stop job “%1” (%2) with a savepoint?\n\nIts state is kept in the savepoint; "
+           "Restore starts the pipeline again from it.")
+            .arg(m_status.name, job),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("stopWithSavepointConfirmation"));
     box->button(QMessageBox::Yes)->setText(tr("Stop with Savepoint"));
     box->button(QMessageBox::No)->setText(tr("Keep Running"));
@@ -217,11 +229,12 @@ void SavepointsDock::requestDelete()
         return;
     const QString job = m_jobId;
     const QString sid = r.value(QLatin1String("savepoint_id")).toString();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Savepoint"),
-                                tr("Delete savepoint %1 of job %2?\n\n%3\n\nIts files are removed; the job can no "
-                                   "longer be restored from it.")
-                                    .arg(sid, job, r.value(QLatin1String("path")).toString()),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete Savepoint"),
+        tr("Delete savepoint %1 of job %2?\n\n%3\n\nIts files are removed; the job can no "
+           "longer be restored from it.")
+            .arg(sid, job, r.value(QLatin1String("path")).toString()),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("deleteSavepointConfirmation"));
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::No);
@@ -231,7 +244,8 @@ void SavepointsDock::requestDelete()
             return;
         const QString user = qEnvironmentVariable("USER", QStringLiteral("uis-studio"));
         call(
-            tr("Delete of %1").arg(sid), [job, sid, user](DcpClient *c) { return c->deleteSavepoint(job, sid, user); },
+            tr("Delete of %1").arg(sid),
+            [job, sid, user](DcpClient *c) { return c->deleteSavepoint(job, sid, user); },
             [this, sid](DcpReply *) {
                 Q_EMIT message(tr("Savepoint %1 deleted").arg(sid));
                 refresh();

@@ -31,7 +31,15 @@ class SavepointsDock : public QDockWidget
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, KindColumn, StatusColumn, CreatedColumn, SizeColumn, PathColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        KindColumn,
+        StatusColumn,
+        CreatedColumn,
+        SizeColumn,
+        PathColumn,
+        ColumnCount
+    };
 
     SavepointsDock(JobsConnections *connections, QWidget *parent = nullptr);
 

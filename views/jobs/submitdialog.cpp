@@ -23,7 +23,8 @@ SubmitDialog::SubmitDialog(const SubmitRequest &request, const QHash<QString, QS
                            const QStringList &environments, const QString &environment,
                            QWidget *parent)
     : QDialog(parent), m_request(request), m_environments(new QComboBox), m_targets(new QComboBox),
-      m_targetNote(new QLabel), m_warning(new QLabel), m_table(new QTableWidget), m_preview(new QPlainTextEdit),
+      m_targetNote(new QLabel), m_warning(new QLabel), m_table(new QTableWidget),
+      m_preview(new QPlainTextEdit),
       m_remember(new QCheckBox(tr("Remember typed values in the OS keychain"))),
       m_missing(new QLabel)
 {

@@ -148,9 +148,10 @@ void SubmitFlow::confirm()
     connect(dialog, &SubmitDialog::targetsWanted, this, &SubmitFlow::fetchTargets);
     connect(dialog, &SubmitDialog::targetsWanted, this, &SubmitFlow::checkSameName);
     if (!m_restore.isEmpty())
-        dialog->setWarning(tr("The job starts from %1")
-                               .arg(m_restore.value(QLatin1String("path")).toString(
-                                   m_restore.value(QLatin1String("from_job")).toString())));
+        dialog->setWarning(
+            tr("The job starts from %1")
+                .arg(m_restore.value(QLatin1String("path"))
+                         .toString(m_restore.value(QLatin1String("from_job")).toString())));
     dialog->open();
     fetchTargets(dialog->environment());
     checkSameName(dialog->environment());
@@ -182,10 +183,11 @@ void SubmitFlow::checkSameName(const QString &environment)
                     latestEnded = s.jobId;
             }
             if (!running.isEmpty()) {
-                m_dialog->setWarning(tr("A job named “%1” is already running (%2): this submit starts another "
-                                        "one. To replace it and keep its state, stop it with a savepoint and "
-                                        "use Restore in the Savepoints tab.")
-                                         .arg(name, running.join(QStringLiteral(", "))));
+                m_dialog->setWarning(
+                    tr("A job named “%1” is already running (%2): this submit starts another "
+                       "one. To replace it and keep its state, stop it with a savepoint and "
+                       "use Restore in the Savepoints tab.")
+                        .arg(name, running.join(QStringLiteral(", "))));
                 return;
             }
             if (latestEnded.isEmpty())
@@ -195,16 +197,19 @@ void SubmitFlow::checkSameName(const QString &environment)
                 sp->deleteLater();
                 if (!m_dialog || !sp->isOk())
                     return;
-                for (const QJsonValue &v : sp->json().value(QLatin1String("savepoints")).toArray()) {
+                for (const QJsonValue &v :
+                     sp->json().value(QLatin1String("savepoints")).toArray()) {
                     const QJsonObject o = v.toObject();
                     if (o.value(QLatin1String("status")).toString() != QLatin1String("COMPLETED"))
                         continue;
-                    m_dialog->setWarning(
-                        tr("The last job named “%1” (%2) left state (%3 %4). A Spark streaming job continues "
-                           "from its checkpoint; a Flink job starts empty unless you use Restore in the "
-                           "Savepoints tab.")
-                            .arg(name, latestEnded, o.value(QLatin1String("kind")).toString(),
-                                 o.value(QLatin1String("path")).toString()));
+                    m_dialog->setWarning(tr("The last job named “%1” (%2) left state (%3 %4). A "
+                                            "Spark streaming job continues "
+                                            "from its checkpoint; a Flink job starts empty unless "
+                                            "you use Restore in the "
+                                            "Savepoints tab.")
+                                             .arg(name, latestEnded,
+                                                  o.value(QLatin1String("kind")).toString(),
+                                                  o.value(QLatin1String("path")).toString()));
                     return;
                 }
             });
