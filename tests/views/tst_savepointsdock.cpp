@@ -31,13 +31,15 @@ namespace {
 QMessageBox *openBox(const QString &name)
 {
     QMessageBox *found = nullptr;
-    waitFor([&] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (w->objectName() == name && w->isVisible())
-                found = qobject_cast<QMessageBox *>(w);
-        }
-        return found != nullptr;
-    }, 10000);
+    waitFor(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (w->objectName() == name && w->isVisible())
+                    found = qobject_cast<QMessageBox *>(w);
+            }
+            return found != nullptr;
+        },
+        10000);
     return found;
 }
 
@@ -73,8 +75,9 @@ private Q_SLOTS:
         closed.close();
         const QString flink = m_server.script(
             QStringLiteral("flink"),
-            QStringLiteral("#!/bin/sh\necho \"uis-runner: job 0123456789abcdef0123456789abcdef rest "
-                           "http://127.0.0.1:%1\"\ntrap 'exit 0' TERM\nwhile true; do sleep 0.1; done\n")
+            QStringLiteral(
+                "#!/bin/sh\necho \"uis-runner: job 0123456789abcdef0123456789abcdef rest "
+                "http://127.0.0.1:%1\"\ntrap 'exit 0' TERM\nwhile true; do sleep 0.1; done\n")
                 .arg(port)
                 .toUtf8());
         QVERIFY2(m_server.start({QStringLiteral("--flink"), flink, QStringLiteral("--kill-grace"),
@@ -97,7 +100,8 @@ private Q_SLOTS:
             {QStringLiteral("config"),
              QJsonObject{{QStringLiteral("engine"), QStringLiteral("flink")},
                          {QStringLiteral("job_type"), QStringLiteral("STREAMING")},
-                         {QStringLiteral("flink"), QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT 1;")}}}}}};
+                         {QStringLiteral("flink"),
+                          QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT 1;")}}}}}};
         std::unique_ptr<DcpReply> submitted(client->submit(job));
         QVERIFY(submitted->wait(30000));
         const QString id = submitted->submitResult().jobId;
@@ -111,7 +115,8 @@ private Q_SLOTS:
         }));
 
         SavepointsDock dock(&connections);
-        QAbstractItemModelTester tester(dock.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(dock.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QStringList messages;
         connect(&dock, &SavepointsDock::message, this, [&](const QString &m) { messages << m; });
         dock.show();
@@ -121,7 +126,12 @@ private Q_SLOTS:
 
         // Trigger: listed IN_PROGRESS, then Flink's answer (nobody listens: FAILED, with why).
         dock.triggerAction()->trigger();
-        QVERIFY2(waitFor([&] { return dock.model()->rowCount() == 1 && cell(dock.model(), 0, 2) == QLatin1String("FAILED"); }, 20000),
+        QVERIFY2(waitFor(
+                     [&] {
+                         return dock.model()->rowCount() == 1 &&
+                                cell(dock.model(), 0, 2) == QLatin1String("FAILED");
+                     },
+                     20000),
                  qPrintable(messages.join(QLatin1Char('\n'))));
         QCOMPARE(cell(dock.model(), 0, SavepointsDock::KindColumn), QStringLiteral("savepoint"));
         QVERIFY(!dock.model()->item(0, 0)->toolTip().isEmpty());
@@ -137,7 +147,12 @@ private Q_SLOTS:
         box = openBox(QStringLiteral("stopWithSavepointConfirmation"));
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
-        QVERIFY(waitFor([&] { return dock.model()->rowCount() == 2 && cell(dock.model(), 1, 2) == QLatin1String("FAILED"); }, 20000));
+        QVERIFY(waitFor(
+            [&] {
+                return dock.model()->rowCount() == 2 &&
+                       cell(dock.model(), 1, 2) == QLatin1String("FAILED");
+            },
+            20000));
         std::unique_ptr<DcpReply> after(client->get(id));
         QVERIFY(after->wait(10000));
         QCOMPARE(after->status().state, JobState::Running); // the failed stop left it running
@@ -150,9 +165,11 @@ private Q_SLOTS:
         box = openBox(QStringLiteral("deleteSavepointConfirmation"));
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
-        QVERIFY(waitFor([&] { return cell(dock.model(), 0, 2) == QLatin1String("DELETED"); }, 20000));
-        QVERIFY2(dock.model()->item(0, 0)->toolTip().contains(QLatin1String("deleted by gui-tester")),
-                 qPrintable(dock.model()->item(0, 0)->toolTip()));
+        QVERIFY(
+            waitFor([&] { return cell(dock.model(), 0, 2) == QLatin1String("DELETED"); }, 20000));
+        QVERIFY2(
+            dock.model()->item(0, 0)->toolTip().contains(QLatin1String("deleted by gui-tester")),
+            qPrintable(dock.model()->item(0, 0)->toolTip()));
 
         std::unique_ptr<DcpReply> cancel(client->cancel(id));
         QVERIFY(cancel->wait(10000));
