@@ -8,9 +8,11 @@ page, watermark 10 s). Clicks are produced in two phases: phase 1 closes the 12:
 leaves the 12:01 window open (its rows and the dedupe state only in Flink's state); the job is
 stopped with a savepoint (`uisctl stop --savepoint`), phase 2 is produced while nothing runs (a
 duplicate of a phase-1 click, more clicks of 12:01, and clicks that close it), and the job is
-submitted again with `--restore-from <the old job>`. The sink's windows must equal the counts
-computed from what was produced: no window twice (nothing reprocessed), none lost, the duplicate
-dropped (dedupe state restored), the 12:01 window complete (window state restored)."""
+submitted again with `--restore-from <the old job>` (on the session cluster: `uisctl upgrade`,
+which stops with a savepoint and resubmits restoring, after the restore check). The sink's
+windows must equal the counts computed from what was produced: no window twice (nothing
+reprocessed), none lost, the duplicate dropped (dedupe state restored), the 12:01 window complete
+(window state restored)."""
 
 import json
 import time
@@ -174,7 +176,36 @@ def local_dir(path):
     return Path(path.removeprefix("file:"))
 
 
-def stop_restore_continue(dcp, kafka, tmp_path, target, name, flink=None):
+def upgrade(dcp, job1, spec, target):
+    """`uisctl upgrade` with the same spec: the restore check first (without one on the server,
+    the upgrade refuses and nothing is stopped), then stop with savepoint and submit restoring.
+    Returns the new job's id and the time the stop-and-resubmit took."""
+    code, body = dcp.api("POST", f"/api/v1/jobs/{job1}/upgrade-check", {})
+    has_check = not (code == 404 and body.get("error", {}).get("code") == "not_found")
+    if not has_check:
+        refused = dcp.ctl("upgrade", job1, str(spec), "--target", target)
+        assert refused.returncode == 1 and "has no restore check" in refused.stderr, refused.stderr
+        assert "nothing was stopped" in refused.stderr
+        assert dcp.status(job1)["status"] == "RUNNING"
+    t0 = time.monotonic()
+    up = dcp.ctl(
+        "upgrade",
+        job1,
+        str(spec),
+        "--target",
+        target,
+        *([] if has_check else ["--skip-check"]),
+        timeout=400,
+    )
+    assert up.returncode == 0, up.stdout + up.stderr + brief(dcp.logs(job1))
+    job2 = up.stdout.strip().splitlines()[-1]
+    assert "RUNNING from savepoint file:" in up.stderr and f"(was job {job1})" in up.stderr, (
+        up.stderr
+    )
+    return job2, time.monotonic() - t0
+
+
+def stop_restore_continue(dcp, kafka, tmp_path, target, name, flink=None, via_upgrade=False):
     spec, src, out = window_spec(tmp_path, kafka, name)
     sink = Sink(kafka.bootstrap, out, f"{name}-reader")
     try:
@@ -201,12 +232,15 @@ def stop_restore_continue(dcp, kafka, tmp_path, target, name, flink=None):
         assert cp["status"] == "COMPLETED" and f"/{jid1}/chk-" in cp["path"], cp
         assert local_dir(cp["path"]).is_dir() and cp["size_bytes"] > 0, cp
 
-        # stop with a savepoint: the job ends CANCELLED, the record keeps the savepoint
-        t0 = time.monotonic()
-        stop = dcp.ctl("stop", job1, "--savepoint", timeout=180)
-        stop_secs = time.monotonic() - t0
-        assert stop.returncode == 0, stop.stdout + stop.stderr + brief(dcp.logs(job1))
-        path = stop.stdout.strip().splitlines()[-1]
+        if via_upgrade:  # check → stop with savepoint → submit restoring, in one command
+            job2, stop_secs = upgrade(dcp, job1, spec, target)
+            path = next(s for s in savepoints(dcp, job1) if s["kind"] == "savepoint")["path"]
+        else:  # stop with a savepoint: the job ends CANCELLED, the record keeps the savepoint
+            t0 = time.monotonic()
+            stop = dcp.ctl("stop", job1, "--savepoint", timeout=180)
+            stop_secs = time.monotonic() - t0
+            assert stop.returncode == 0, stop.stdout + stop.stderr + brief(dcp.logs(job1))
+            path = stop.stdout.strip().splitlines()[-1]
         st = dcp.status(job1)
         assert st["status"] == "CANCELLED" and st["error"] is None, st
         sp = next(s for s in savepoints(dcp, job1) if s["kind"] == "savepoint")
@@ -223,10 +257,13 @@ def stop_restore_continue(dcp, kafka, tmp_path, target, name, flink=None):
         bad = dcp.ctl("submit", str(spec), "--target", target, "--restore-from", "job-00000000")
         assert bad.returncode == 1 and "no job with id `job-00000000`" in bad.stderr, bad.stderr
 
-        # phase 2 while nothing runs, then the job again from its savepoint
-        produce(kafka.bootstrap, src, PHASE2)
-        job2 = dcp.submit(spec, target, "--restore-from", job1)
-        running(dcp, job2)
+        if via_upgrade:  # phase 2 reaches the upgraded job
+            running(dcp, job2)
+            produce(kafka.bootstrap, src, PHASE2)
+        else:  # phase 2 while nothing runs, then the job again from its savepoint
+            produce(kafka.bootstrap, src, PHASE2)
+            job2 = dcp.submit(spec, target, "--restore-from", job1)
+            running(dcp, job2)
         log2 = dcp.logs(job2)
         assert f"--set execution.savepoint.path={path}" in log2, brief(log2)
         assert "--set execution.savepoint.ignore-unclaimed-state=false" in log2
@@ -295,10 +332,12 @@ def test_session_flink_job_stops_with_a_savepoint_and_continues(kafka, tmp_path)
         )
         dcp = PrivateDcp(tmp_path / "data", targets)
         t0 = time.monotonic()
-        stop_secs = stop_restore_continue(dcp, kafka, tmp_path, "flink-dev", "spsession", flink)
+        stop_secs = stop_restore_continue(
+            dcp, kafka, tmp_path, "flink-dev", "spsession", flink, via_upgrade=True
+        )
         print(
-            f"session target: stop-with-savepoint {stop_secs:.1f} s, whole round trip "
-            f"{time.monotonic() - t0:.1f} s"
+            f"session target: uisctl upgrade (stop, resubmit, RUNNING) {stop_secs:.1f} s, "
+            f"whole round trip {time.monotonic() - t0:.1f} s"
         )
         assert get_json(f"{flink.rest_url}/overview")["jobs-running"] == 0
     finally:
