@@ -430,6 +430,15 @@ std::optional<QJsonArray> SnapshotManager::list(const QString &id)
             out.append(r.toJson());
         return out;
     }
+    // Flink subsumes older checkpoints as new ones complete: the latest retained one is the
+    // newest on disk when the recorded one has been replaced since the last poll.
+    if (const SavepointRecord *cp = m_store->savepoints().find(QStringLiteral("chk-") + id);
+        cp && cp->usable() && !existsLocally(cp->path)) {
+        const QString found = SnapshotFiles::flinkCheckpoint(settingsOf(id).checkpointDir, rec->status.engineJobId);
+        if (!found.isEmpty())
+            recordCheckpoint(id, found, QFileInfo(SavepointRecord::localPath(found)).lastModified().toUTC(),
+                             std::nullopt);
+    }
     for (const SavepointRecord *r : m_store->savepoints().forJob(id)) {
         SavepointRecord shown = *r;
         // A snapshot removed outside dcp-local is shown as such, not offered for a restore.
