@@ -434,9 +434,11 @@ std::optional<QJsonArray> SnapshotManager::list(const QString &id)
     // newest on disk when the recorded one has been replaced since the last poll.
     if (const SavepointRecord *cp = m_store->savepoints().find(QStringLiteral("chk-") + id);
         cp && cp->usable() && !existsLocally(cp->path)) {
-        const QString found = SnapshotFiles::flinkCheckpoint(settingsOf(id).checkpointDir, rec->status.engineJobId);
+        const QString found =
+            SnapshotFiles::flinkCheckpoint(settingsOf(id).checkpointDir, rec->status.engineJobId);
         if (!found.isEmpty())
-            recordCheckpoint(id, found, QFileInfo(SavepointRecord::localPath(found)).lastModified().toUTC(),
+            recordCheckpoint(id, found,
+                             QFileInfo(SavepointRecord::localPath(found)).lastModified().toUTC(),
                              std::nullopt);
     }
     for (const SavepointRecord *r : m_store->savepoints().forJob(id)) {
