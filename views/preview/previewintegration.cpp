@@ -15,8 +15,7 @@
 
 namespace uis {
 
-PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *document,
-                                       JobsIntegration *jobs)
+PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *document, JobsIntegration *jobs)
     : QObject(window), m_window(window), m_jobs(jobs), m_dock(new DataPreviewDock(document, window))
 {
     m_preview = new QAction(window->style()->standardIcon(QStyle::SP_MediaPlay), tr("Pre&view Data"), this);
