@@ -14,6 +14,10 @@ int runStatus(const QStringList &args, CliContext &ctx);
 int runList(const QStringList &args, CliContext &ctx);
 int runLogs(const QStringList &args, CliContext &ctx);
 int runCancel(const QStringList &args, CliContext &ctx);
+int runSavepoint(const QStringList &args, CliContext &ctx);
+int runSavepoints(const QStringList &args, CliContext &ctx);
+int runStop(const QStringList &args, CliContext &ctx);
+int runUpgrade(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
@@ -30,6 +34,12 @@ const QList<Command> &commands()
         {"list", "List jobs, newest first", runList},
         {"logs", "Print (or --follow) a job's log", runLogs},
         {"cancel", "Cancel a job", runCancel},
+        {"savepoint", "Trigger a savepoint of a running Flink job", runSavepoint},
+        {"savepoints", "List (or --delete) a job's savepoints and retained checkpoint",
+         runSavepoints},
+        {"stop", "Stop a Flink job with a savepoint (--savepoint [--drain])", runStop},
+        {"upgrade", "Check, stop with a savepoint and resubmit a job restoring its state",
+         runUpgrade},
         {"targets", "List the server's execution targets and their clusters' figures", runTargets},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},

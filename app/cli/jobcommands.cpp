@@ -38,7 +38,8 @@ const char *const kCommon =
 
 const char *const kSubmitHelp =
     "usage: uisctl submit FILE [--env NAME | --url URL] [--target NAME] [--wait] [--follow]\n"
-    "                          [--dry-run]\n\n"
+    "                          [--dry-run] [--restore-from JOB|PATH [--allow-non-restored-state]]\n"
+    "                          [--fresh]\n\n"
     "Validates and compiles a UIS spec (or takes a compiled dcp-request JSON) and submits it.\n"
     "Placeholders ({{name}}, {{env.X}}, {{secret.S:K}}) are resolved from the environment\n"
     "(NAME, X, UIS_SECRET_S_K), the keychain or a prompt, and sent apart from the job so that\n"
@@ -48,6 +49,11 @@ const char *const kSubmitHelp =
     "  --dry-run   print the request with secrets masked and do not submit\n"
     "  --target NAME  run on this execution target of the server (`uisctl targets` lists\n"
     "                 them); default: the first one that runs the job's engine\n"
+    "  --restore-from JOB|PATH  start from a job's state (its latest savepoint, else its latest\n"
+    "                 retained checkpoint) or from a savepoint/checkpoint path\n"
+    "  --allow-non-restored-state  with --restore-from: drop state the new job has no place for\n"
+    "  --fresh        start without state (a Spark streaming job otherwise continues from the\n"
+    "                 checkpoint of the last run of the same name)\n"
     "Prints the job id on stdout.\n";
 const char *const kStatusHelp =
     "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
@@ -306,20 +312,14 @@ int reportJobError(CliContext &ctx, const char *command, const DcpError &e)
     return reportError(ctx, command, e);
 }
 
-int runSubmit(const QStringList &args, CliContext &ctx)
+int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
+                       const char *command, SubmitRequest *out)
 {
-    ArgParser p(commonOptions() << QStringLiteral("target"),
-                {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
-                 QStringLiteral("dry-run")});
-    if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
-        return rc;
-    const QString file = p.positional().first();
     if (!QFileInfo(file).isFile()) {
-        ctx.err << "uisctl submit: " << file << ": no such file\n";
+        ctx.err << "uisctl " << command << ": " << file << ": no such file\n";
         return ExitUsage;
     }
-
-    SubmitRequest request;
+    SubmitRequest &request = *out;
     QFile raw(file);
     raw.open(QIODevice::ReadOnly);
     const QJsonObject asJson = QJsonDocument::fromJson(raw.readAll()).object();
@@ -338,7 +338,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
                 ctx.err << formatDiagnostic(file, d) << "\n";
         }
         if (!loaded.valid()) {
-            ctx.err << "uisctl submit: " << file << " has errors; nothing was submitted\n";
+            ctx.err << "uisctl " << command << ": " << file
+                    << " has errors; nothing was submitted\n";
             return loaded.parsed() ? ExitErrors : ExitUsage;
         }
         QHash<QString, QByteArray> artifacts;
@@ -350,14 +351,15 @@ int runSubmit(const QStringList &args, CliContext &ctx)
                 ctx.err << formatDiagnostic(file, d) << "\n";
         }
         if (!compiled.succeeded()) {
-            ctx.err << "uisctl submit: " << file << " does not compile; nothing was submitted\n";
+            ctx.err << "uisctl " << command << ": " << file
+                    << " does not compile; nothing was submitted\n";
             return ExitErrors;
         }
         for (const Artifact &a : compiled.artifacts)
             artifacts.insert(a.target, a.content);
         if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request);
             !e.isEmpty()) {
-            ctx.err << "uisctl submit: " << e << "\n";
+            ctx.err << "uisctl " << command << ": " << e << "\n";
             return ExitErrors;
         }
     }
@@ -365,7 +367,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     if (p.isSet(QStringLiteral("target"))) {
         const QString target = p.value(QStringLiteral("target")).trimmed();
         if (target.isEmpty()) {
-            ctx.err << "uisctl submit: --target expects the name of one of the server's targets\n";
+            ctx.err << "uisctl " << command
+                    << ": --target expects the name of one of the server's targets\n";
             return ExitUsage;
         }
         request.target = target;
@@ -396,17 +399,72 @@ int runSubmit(const QStringList &args, CliContext &ctx)
                 request.values.insert(SubmitRequestBuilder::variableFor(ph), *typed);
         }
     }
+    if (!p.isSet(QStringLiteral("dry-run"))) {
+        if (const auto missing = request.missing(); !missing.isEmpty()) {
+            for (const Placeholder &ph : missing)
+                ctx.err << "uisctl " << command << ": placeholder " << ph.text
+                        << " has no value: set " << SubmitRequestBuilder::variableFor(ph) << "\n";
+            return ExitErrors;
+        }
+    }
+    return -1;
+}
+
+void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestoredState, bool fresh)
+{
+    QJsonObject restore;
+    if (fresh) {
+        restore.insert(QStringLiteral("fresh"), true);
+    } else if (!from.isEmpty()) {
+        // A job id names the job (its latest savepoint, else its retained checkpoint); anything
+        // else is a savepoint or checkpoint location, made absolute when it is a local folder.
+        const bool isJob =
+            from.startsWith(QLatin1String("job-")) && !from.contains(QLatin1Char('/'));
+        if (isJob)
+            restore.insert(QStringLiteral("from_job"), from);
+        else
+            restore.insert(QStringLiteral("path"),
+                           from.contains(QLatin1String(":/")) || !QFileInfo::exists(from)
+                               ? from
+                               : QFileInfo(from).absoluteFilePath());
+    }
+    if (restore.isEmpty())
+        return;
+    if (allowNonRestoredState)
+        restore.insert(QStringLiteral("allow_non_restored_state"), true);
+    QJsonObject config = request->body.value(QLatin1String("config")).toObject();
+    config.insert(QStringLiteral("restore"), restore);
+    request->body.insert(QStringLiteral("config"), config);
+}
+
+std::optional<JobStatus> followJob(DcpClient &client, const QString &id, CliContext &ctx)
+{
+    return follow(client, id, false, ctx);
+}
+
+int runSubmit(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p(commonOptions() << QStringLiteral("target") << QStringLiteral("restore-from"),
+                {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
+                 QStringLiteral("dry-run"), QStringLiteral("allow-non-restored-state"),
+                 QStringLiteral("fresh")});
+    if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
+        return rc;
+    if (p.isSet(QStringLiteral("fresh")) && p.isSet(QStringLiteral("restore-from"))) {
+        ctx.err << "uisctl submit: give --restore-from or --fresh, not both\n";
+        return ExitUsage;
+    }
+    SubmitRequest request;
+    if (const int rc = buildSubmitRequest(p.positional().first(), p, ctx, "submit", &request);
+        rc >= 0)
+        return rc;
+    setRestore(&request, p.value(QStringLiteral("restore-from")).trimmed(),
+               p.isSet(QStringLiteral("allow-non-restored-state")),
+               p.isSet(QStringLiteral("fresh")));
     if (p.isSet(QStringLiteral("dry-run"))) {
         ctx.out << request.maskedPreview();
         return ExitOk;
     }
-    if (const auto missing = request.missing(); !missing.isEmpty()) {
-        for (const Placeholder &ph : missing)
-            ctx.err << "uisctl submit: placeholder " << ph.text << " has no value: set "
-                    << SubmitRequestBuilder::variableFor(ph) << "\n";
-        return ExitErrors;
-    }
-
     DcpClient client;
     Environment env;
     if (const QString e = setupClient(p, &client, &env); !e.isEmpty()) {

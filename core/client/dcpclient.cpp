@@ -136,4 +136,53 @@ DcpReply *DcpClient::logs(const QString &jobId, qint64 offset, qint64 limit)
                  q, QByteArray(), true);
 }
 
+namespace {
+
+QString jobPath(const QString &jobId, const QString &rest = QString())
+{
+    return QStringLiteral("/api/v1/jobs/") + QString::fromUtf8(QUrl::toPercentEncoding(jobId)) +
+           rest;
+}
+
+} // namespace
+
+DcpReply *DcpClient::triggerSavepoint(const QString &jobId)
+{
+    return start(DcpReply::Operation::Savepoint, "POST",
+                 jobPath(jobId, QStringLiteral("/savepoints")), {}, QByteArrayLiteral("{}"), false);
+}
+
+DcpReply *DcpClient::savepoints(const QString &jobId)
+{
+    return start(DcpReply::Operation::Savepoint, "GET",
+                 jobPath(jobId, QStringLiteral("/savepoints")), {}, QByteArray(), true);
+}
+
+DcpReply *DcpClient::stop(const QString &jobId, bool savepoint, bool drain)
+{
+    const QJsonObject body{{QStringLiteral("savepoint"), savepoint},
+                           {QStringLiteral("drain"), drain}};
+    return start(DcpReply::Operation::Savepoint, "POST", jobPath(jobId, QStringLiteral("/stop")),
+                 {}, QJsonDocument(body).toJson(QJsonDocument::Compact), false);
+}
+
+DcpReply *DcpClient::deleteSavepoint(const QString &jobId, const QString &savepointId,
+                                     const QString &user)
+{
+    QList<QPair<QString, QString>> q;
+    if (!user.isEmpty())
+        q.append({QStringLiteral("user"), user});
+    return start(DcpReply::Operation::Savepoint, "DELETE",
+                 jobPath(jobId, QStringLiteral("/savepoints/") +
+                                    QString::fromUtf8(QUrl::toPercentEncoding(savepointId))),
+                 q, QByteArray(), false);
+}
+
+DcpReply *DcpClient::upgradeCheck(const QString &jobId, const QJsonObject &request)
+{
+    return start(DcpReply::Operation::Savepoint, "POST",
+                 jobPath(jobId, QStringLiteral("/upgrade-check")), {},
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), true);
+}
+
 } // namespace uis

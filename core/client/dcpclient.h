@@ -61,6 +61,19 @@ public:
     /// `GET /api/v1/jobs/{id}/logs?offset=…&limit=…` (limit 0: the server's default).
     DcpReply *logs(const QString &jobId, qint64 offset = 0, qint64 limit = 0);
 
+    /// `POST /api/v1/jobs/{id}/savepoints`: trigger a savepoint (not retried).
+    DcpReply *triggerSavepoint(const QString &jobId);
+    /// `GET /api/v1/jobs/{id}/savepoints`: `{"savepoints": [...]}` (read with json()).
+    DcpReply *savepoints(const QString &jobId);
+    /// `POST /api/v1/jobs/{id}/stop` `{"savepoint", "drain"}` (not retried).
+    DcpReply *stop(const QString &jobId, bool savepoint, bool drain);
+    /// `DELETE /api/v1/jobs/{id}/savepoints/{sid}?user=…` (not retried).
+    DcpReply *deleteSavepoint(const QString &jobId, const QString &savepointId,
+                              const QString &user);
+    /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's request (retried: it changes
+    /// nothing).
+    DcpReply *upgradeCheck(const QString &jobId, const QJsonObject &request);
+
     /// A random key for `Idempotency-Key`.
     static QString newIdempotencyKey();
 

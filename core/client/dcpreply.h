@@ -27,7 +27,7 @@ class DcpReply : public QObject
     Q_OBJECT
 public:
     /// What the call was, so that the typed accessors know what to parse.
-    enum class Operation { Submit, Get, List, Cancel, Logs };
+    enum class Operation { Submit, Get, List, Cancel, Logs, Savepoint };
 
     ~DcpReply() override;
 

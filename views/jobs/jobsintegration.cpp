@@ -6,17 +6,21 @@
 #include "jobsdock.h"
 #include "jobsmodel.h"
 #include "logdock.h"
+#include "savepointsdock.h"
 #include "submitflow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 
@@ -41,6 +45,7 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
 {
     m_jobsDock = new JobsDock(m_model, m_connections, window);
     m_logDock = new LogDock(m_connections, window);
+    m_savepointsDock = new SavepointsDock(m_connections, window);
     m_flow = new SubmitFlow(document, m_connections, window);
 
     m_submit = new QAction(tr("&Submit Job…"), this);
@@ -70,6 +75,20 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
                 m_logDock->showJob(environment, s.jobId);
             });
     connect(m_jobsDock, &JobsDock::showLogRequested, m_logDock, &LogDock::showJob);
+    // The Savepoints tab follows the job selected in the Jobs list (and its status).
+    auto showSelected = [this] {
+        if (const JobEntry *e = m_model->entry(m_jobsDock->currentRow()))
+            m_savepointsDock->showJob(e->environment, e->status);
+    };
+    connect(m_jobsDock->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            showSelected);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, showSelected);
+    connect(m_savepointsDock, &SavepointsDock::restoreRequested, this,
+            [this](const QString &environment, const QString &path) {
+                m_flow->startRestoring(environment, QJsonObject{{QStringLiteral("path"), path}});
+            });
+    connect(m_savepointsDock, &SavepointsDock::message, this,
+            [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
     connect(m_connections, &JobsConnections::progress, this,
@@ -85,6 +104,7 @@ JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToo
         menu->addSeparator();
         menu->addAction(self->m_jobsDock->toggleViewAction());
         menu->addAction(self->m_logDock->toggleViewAction());
+        menu->addAction(self->m_savepointsDock->toggleViewAction());
         menu->addSeparator();
         menu->addAction(self->m_environments);
     }
@@ -97,7 +117,9 @@ JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToo
     });
     add(self->m_jobsDock, Qt::BottomDockWidgetArea);
     add(self->m_logDock, Qt::BottomDockWidgetArea);
+    add(self->m_savepointsDock, Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(self->m_jobsDock, self->m_logDock);
+    window->tabifyDockWidget(self->m_logDock, self->m_savepointsDock);
     self->m_jobsDock->raise();
     // Jobs that were running when the studio closed are watched again, once the event loop runs:
     // the window is shown before any keychain or network call.

@@ -23,6 +23,7 @@ class JobsConnections;
 class JobsDock;
 class JobsModel;
 class LogDock;
+class SavepointsDock;
 class PipelineDocument;
 class SubmitFlow;
 
@@ -45,6 +46,7 @@ public:
     QAction *environmentsAction() const { return m_environments; }
     JobsDock *jobsDock() const { return m_jobsDock; }
     LogDock *logDock() const { return m_logDock; }
+    SavepointsDock *savepointsDock() const { return m_savepointsDock; }
     JobsModel *jobsModel() const { return m_model; }
     SubmitFlow *submitFlow() const { return m_flow; }
     JobsConnections *connections() const { return m_connections; }
@@ -66,6 +68,7 @@ private:
     JobsModel *m_model;
     JobsDock *m_jobsDock;
     LogDock *m_logDock;
+    SavepointsDock *m_savepointsDock;
     SubmitFlow *m_flow;
     QAction *m_submit;
     QAction *m_environments;

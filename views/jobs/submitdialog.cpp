@@ -23,7 +23,8 @@ SubmitDialog::SubmitDialog(const SubmitRequest &request, const QHash<QString, QS
                            const QStringList &environments, const QString &environment,
                            QWidget *parent)
     : QDialog(parent), m_request(request), m_environments(new QComboBox), m_targets(new QComboBox),
-      m_targetNote(new QLabel), m_table(new QTableWidget), m_preview(new QPlainTextEdit),
+      m_targetNote(new QLabel), m_warning(new QLabel), m_table(new QTableWidget),
+      m_preview(new QPlainTextEdit),
       m_remember(new QCheckBox(tr("Remember typed values in the OS keychain"))),
       m_missing(new QLabel)
 {
@@ -54,6 +55,11 @@ SubmitDialog::SubmitDialog(const SubmitRequest &request, const QHash<QString, QS
     });
     connect(m_targets, &QComboBox::currentIndexChanged, this, &SubmitDialog::updateState);
     layout->addLayout(form);
+    m_warning->setObjectName(QStringLiteral("submitWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: #b36b00;"));
+    m_warning->hide();
+    layout->addWidget(m_warning);
 
     layout->addWidget(
         new QLabel(tr("Placeholders the job needs (values are sent with the job, never stored):")));
@@ -185,6 +191,12 @@ QHash<QString, QString> SubmitDialog::valuesToRemember() const
             out.insert(p.id(), f->text());
     }
     return out;
+}
+
+void SubmitDialog::setWarning(const QString &text)
+{
+    m_warning->setText(text);
+    m_warning->setVisible(!text.isEmpty());
 }
 
 } // namespace uis

@@ -46,6 +46,9 @@ public:
      */
     void setTargets(const QString &environment, const QJsonArray &targets,
                     const QString &error = {});
+    /// A warning above the request (a job of the same name runs, or left state); "" hides it.
+    void setWarning(const QString &text);
+    QLabel *warningLabel() const { return m_warning; }
     /// Values typed into the dialog that should go to the keychain (placeholder id → value).
     QHash<QString, QString> valuesToRemember() const;
 
@@ -67,6 +70,7 @@ private:
     QComboBox *m_environments;
     QComboBox *m_targets;
     QLabel *m_targetNote;
+    QLabel *m_warning;
     QTableWidget *m_table;
     QPlainTextEdit *m_preview;
     QCheckBox *m_remember;

@@ -47,7 +47,18 @@ void SubmitFlow::fail(const QString &message)
 
 bool SubmitFlow::start()
 {
+    if (m_busy)
+        return false;
+    m_restore = {};
     return startFor(QString());
+}
+
+bool SubmitFlow::startRestoring(const QString &environment, const QJsonObject &restore)
+{
+    if (m_busy)
+        return false;
+    m_restore = restore;
+    return startFor(environment);
 }
 
 bool SubmitFlow::startFor(const QString &environment)
@@ -135,8 +146,75 @@ void SubmitFlow::confirm()
         send(dialog->request(), dialog->environment());
     });
     connect(dialog, &SubmitDialog::targetsWanted, this, &SubmitFlow::fetchTargets);
+    connect(dialog, &SubmitDialog::targetsWanted, this, &SubmitFlow::checkSameName);
+    if (!m_restore.isEmpty())
+        dialog->setWarning(
+            tr("The job starts from %1")
+                .arg(m_restore.value(QLatin1String("path"))
+                         .toString(m_restore.value(QLatin1String("from_job")).toString())));
     dialog->open();
     fetchTargets(dialog->environment());
+    checkSameName(dialog->environment());
+}
+
+void SubmitFlow::checkSameName(const QString &environment)
+{
+    if (!m_restore.isEmpty())
+        return; // restoring is the answer to what the warning would say
+    const QString name = m_request.body.value(QLatin1String("name")).toString();
+    m_connections->withClient(environment, [this, name](DcpClient *client, const QString &) {
+        if (!client || !m_dialog)
+            return;
+        JobListQuery q;
+        q.limit = 100;
+        DcpReply *reply = client->list(q);
+        connect(reply, &DcpReply::done, this, [this, reply, client, name] {
+            reply->deleteLater();
+            if (!m_dialog || !reply->isOk())
+                return;
+            QStringList running;
+            QString latestEnded;
+            for (const JobStatus &s : reply->jobList().jobs) { // newest first
+                if (s.name != name)
+                    continue;
+                if (!isTerminal(s.state))
+                    running << s.jobId;
+                else if (latestEnded.isEmpty())
+                    latestEnded = s.jobId;
+            }
+            if (!running.isEmpty()) {
+                m_dialog->setWarning(
+                    tr("A job named “%1” is already running (%2): this submit starts another "
+                       "one. To replace it and keep its state, stop it with a savepoint and "
+                       "use Restore in the Savepoints tab.")
+                        .arg(name, running.join(QStringLiteral(", "))));
+                return;
+            }
+            if (latestEnded.isEmpty())
+                return;
+            DcpReply *sp = client->savepoints(latestEnded);
+            connect(sp, &DcpReply::done, this, [this, sp, name, latestEnded] {
+                sp->deleteLater();
+                if (!m_dialog || !sp->isOk())
+                    return;
+                for (const QJsonValue &v :
+                     sp->json().value(QLatin1String("savepoints")).toArray()) {
+                    const QJsonObject o = v.toObject();
+                    if (o.value(QLatin1String("status")).toString() != QLatin1String("COMPLETED"))
+                        continue;
+                    m_dialog->setWarning(tr("The last job named “%1” (%2) left state (%3 %4). A "
+                                            "Spark streaming job continues "
+                                            "from its checkpoint; a Flink job starts empty unless "
+                                            "you use Restore in the "
+                                            "Savepoints tab.")
+                                             .arg(name, latestEnded,
+                                                  o.value(QLatin1String("kind")).toString(),
+                                                  o.value(QLatin1String("path")).toString()));
+                    return;
+                }
+            });
+        });
+    });
 }
 
 void SubmitFlow::fetchTargets(const QString &environment)
@@ -165,7 +243,12 @@ void SubmitFlow::send(const SubmitRequest &request, const QString &environment)
 {
     // 4. Submit, once the environment (possibly the embedded dcp-local) is there.
     Q_EMIT message(tr("Submitting to %1…").arg(environment));
-    const QJsonObject body = request.bodyToSend();
+    QJsonObject body = request.bodyToSend();
+    if (!m_restore.isEmpty()) {
+        QJsonObject config = body.value(QLatin1String("config")).toObject();
+        config.insert(QStringLiteral("restore"), m_restore);
+        body.insert(QStringLiteral("config"), config);
+    }
     m_connections->withClient(
         environment, [this, body, environment](DcpClient *client, const QString &error) {
             if (!client) {

@@ -6,6 +6,7 @@
 #include "submitrequestbuilder.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -32,6 +33,9 @@ public:
     bool start();
     /// The same, compiled for and proposed to `environment` instead of the current one.
     bool startFor(const QString &environment);
+    /// A submit of the document to `environment` that starts from a savepoint or checkpoint
+    /// (`config.restore`, e.g. {"path": P}).
+    bool startRestoring(const QString &environment, const QJsonObject &restore);
     bool isBusy() const { return m_busy; }
     /// The confirmation dialog while it is open (for tests and automation).
     SubmitDialog *dialog() const { return m_dialog; }
@@ -47,6 +51,9 @@ private:
     void send(const SubmitRequest &request, const QString &environment);
     /// Asks the environment's server for its targets and offers them in the open dialog.
     void fetchTargets(const QString &environment);
+    /// Warns in the open dialog when a job of the same name runs on `environment`, or the
+    /// latest one left a savepoint or checkpoint (asked from the server).
+    void checkSameName(const QString &environment);
     void fail(const QString &message);
 
     PipelineDocument *m_document;
@@ -57,6 +64,7 @@ private:
     QStringList m_pendingKeys;
     QPointer<SubmitDialog> m_dialog;
     QString m_environment; ///< startFor()'s environment, "" = the store's current one
+    QJsonObject m_restore; ///< startRestoring()'s `config.restore`
     bool m_busy = false;
 };
 

@@ -5,6 +5,8 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "openapidocument.h"
+#include "savepointroutes.h"
+#include "snapshotmanager.h"
 #include "targets/executiontarget.h"
 #include "targets/targetregistry.h"
 
@@ -92,7 +94,8 @@ QByteArray HttpApi::errorBody(const QString &code, const QString &message, const
 void HttpApi::setupRoutes()
 {
     using Method = QHttpServerRequest::Method;
-    // The longer path first, so that `<arg>` never swallows "/logs".
+    // The longer paths first, so that `<arg>` never swallows "/logs" or "/savepoints".
+    SavepointRoutes::install(this, m_store, m_targets);
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/logs"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>"), Method::Get,
@@ -112,8 +115,10 @@ void HttpApi::setupRoutes()
         return std::move(response);
     });
 
-    m_server.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        static const QRegularExpression known(QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs)?)?|targets)$"));
+    m_server.setMissingHandler([](const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
+        static const QRegularExpression known(
+            QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/stop|/savepoints(/[^/]+)?)?)?|targets)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
@@ -143,7 +148,7 @@ bool HttpApi::authorized(const QHttpServerRequest &request) const
     return diff == 0;
 }
 
-static QHttpServerResponse unauthorized(const QHttpServerRequest &request)
+QHttpServerResponse HttpApi::unauthorized(const QHttpServerRequest &request)
 {
     const bool missing = request.value(QByteArrayLiteral("Authorization")).isEmpty();
     return error(Status::Unauthorized, QStringLiteral("unauthorized"),
@@ -189,6 +194,13 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
         return error(problem->httpStatus == 422 ? Status::UnprocessableEntity : Status::BadRequest, problem->code,
                      problem->message, problem->details);
 
+    // What the job starts from (config.restore), refused before anything is stored.
+    SnapshotSettings snapshots;
+    if (const auto problem = m_targets->snapshots()->plan(req, &snapshots))
+        return error(Status(problem->httpStatus), problem->code, problem->message,
+                     {QJsonObject{{QStringLiteral("pointer"), QStringLiteral("/config/restore")},
+                                  {QStringLiteral("message"), problem->message}}});
+
     QString targetError;
     ExecutionTarget *target = m_targets->pick(req.target, req.engine, &targetError);
     if (!target)
@@ -224,7 +236,10 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
     const JobRecord *stored = nullptr;
     if (const QString e = m_store->insert(std::move(r), &stored); !e.isEmpty())
         return error(Status::InternalServerError, QStringLiteral("internal"), e);
-    if (const QString e = target->submit(id, req); !e.isEmpty()) {
+    QString e = m_targets->snapshots()->commit(id, req, snapshots);
+    if (e.isEmpty())
+        e = target->submit(id, req);
+    if (!e.isEmpty()) {
         JobStatus s = stored->status;
         s.state = JobState::Failed;
         s.finishedAt = QDateTime::currentDateTimeUtc();

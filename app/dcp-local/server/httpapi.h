@@ -29,10 +29,13 @@ public:
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
+    /// Whether the request carries the server's bearer token.
+    bool authorized(const QHttpServerRequest &request) const;
+    /// The 401 answer, saying what was wrong with the token.
+    static QHttpServerResponse unauthorized(const QHttpServerRequest &request);
 
 private:
     void setupRoutes();
-    bool authorized(const QHttpServerRequest &request) const;
     QHttpServerResponse submit(const QHttpServerRequest &request);
     QHttpServerResponse status(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse list(const QHttpServerRequest &request);

@@ -112,6 +112,41 @@ std::optional<RequestProblem> JobRequest::parse(const QByteArray &body, JobReque
                                               "`uis.job_config`")));
     }
 
+    if (const QJsonValue rv = config.value(QLatin1String("restore"));
+        !rv.isUndefined() && !rv.isNull()) {
+        const QString at = QStringLiteral("/config/restore");
+        const QJsonObject r = rv.toObject();
+        static const QStringList keys{QStringLiteral("from_job"), QStringLiteral("path"),
+                                      QStringLiteral("fresh"),
+                                      QStringLiteral("allow_non_restored_state")};
+        if (!rv.isObject())
+            problems.append(
+                detail(at, QStringLiteral("must be an object: {\"from_job\": ID} or {\"path\": P}, "
+                                          "or {\"fresh\": true}")));
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            if (!keys.contains(it.key()))
+                problems.append(detail(at + QLatin1Char('/') + it.key(),
+                                       QStringLiteral("unknown key (restore has %1)")
+                                           .arg(keys.join(QStringLiteral(", ")))));
+        }
+        optionalString(r, "from_job", at + QStringLiteral("/from_job"), &out->restore.fromJob);
+        optionalString(r, "path", at + QStringLiteral("/path"), &out->restore.path);
+        for (const char *flag : {"fresh", "allow_non_restored_state"}) {
+            const QJsonValue v = r.value(QLatin1String(flag));
+            if (!v.isUndefined() && !v.isNull() && !v.isBool())
+                problems.append(detail(at + QLatin1Char('/') + QLatin1String(flag),
+                                       QStringLiteral("must be true or false")));
+        }
+        out->restore.fresh = r.value(QLatin1String("fresh")).toBool();
+        out->restore.allowNonRestoredState =
+            r.value(QLatin1String("allow_non_restored_state")).toBool();
+        const int sources = int(!out->restore.fromJob.isEmpty()) +
+                            int(!out->restore.path.isEmpty()) + int(out->restore.fresh);
+        if (rv.isObject() && sources != 1)
+            problems.append(detail(
+                at, QStringLiteral("name exactly one of `from_job`, `path` or `fresh: true`")));
+    }
+
     const QJsonValue envValue = root.value(QLatin1String("runtime_env"));
     if (!envValue.isUndefined() && !envValue.isNull()) {
         static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));

@@ -20,6 +20,17 @@ struct RequestProblem
     QJsonArray details;
 };
 
+/// `config.restore`: what a job starts from (one of from_job, path, fresh).
+struct RestoreRequest
+{
+    QString fromJob;    ///< a job id: its latest savepoint, else its latest retained checkpoint
+    QString path;       ///< a savepoint or checkpoint location
+    bool fresh = false; ///< start without state (Spark: a new checkpoint location)
+    bool allowNonRestoredState = false;
+
+    bool isEmpty() const { return fromJob.isEmpty() && path.isEmpty() && !fresh; }
+};
+
 /**
  * A parsed and checked `POST /api/v1/jobs` body. The shape is checked here (400 on a bad
  * one); a UIS spec carried in `config.uis.spec` is run through the core validator (422 with
@@ -39,6 +50,7 @@ struct JobRequest
     QJsonObject jobConfig;  ///< config.uis.job_config (Spark), may be empty
     QString flinkSql;       ///< config.flink.sql (Flink)
     QHash<QString, QString> runtimeEnv;
+    RestoreRequest restore; ///< config.restore
     QByteArray storedBody;  ///< the body without runtime_env, compact
 
     /// Parses `body`; on failure returns the problem to send.

@@ -5,6 +5,7 @@
 
 #include "jobstore.h"
 #include "microbatchschedule.h"
+#include "snapshotsettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -325,6 +326,9 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions
         return l;
     }
     l.arguments << runner << QStringLiteral("--sql") << sqlPath;
+    // Where its checkpoints and savepoints go, and the state it starts from (decided at submit).
+    for (const QString &kv : SnapshotSettings::load(m_store->jobDir(id)).flinkSettings())
+        l.arguments << QStringLiteral("--set") << kv;
     for (const QString &kv : options.flinkSettings)
         l.arguments << QStringLiteral("--set") << kv;
     return l;
@@ -376,9 +380,13 @@ void JobRunner::startJob(const QString &id)
     env.insert(QStringLiteral("UIS_JOB_DIR"), m_store->jobDir(id));
     // Streaming checkpoints belong to this server's data, not to a /tmp folder shared by every
     // run of the same app name (a second run would resume from another's offsets).
-    if (!env.contains(QStringLiteral("UIS_CHECKPOINT_DIR")))
+    // A Spark streaming job's checkpoint base was decided at submit: a redeploy of the same name
+    // continues from the last run's (SnapshotManager::commit).
+    if (!env.contains(QStringLiteral("UIS_CHECKPOINT_DIR"))) {
+        const QString base = SnapshotSettings::load(m_store->jobDir(id)).checkpointDir;
         env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"),
-                   m_store->jobDir(id) + QStringLiteral("/checkpoints"));
+                   base.isEmpty() ? m_store->jobDir(id) + QStringLiteral("/checkpoints") : base);
+    }
     const QString venvPython = projectDir() + QStringLiteral("/.venv/bin/python");
     if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
@@ -601,6 +609,8 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
             st.error =
                 r->lastFailure.isEmpty() ? QStringLiteral("the job %1").arg(how) : r->lastFailure;
         }
+        if (m_expectedEnd.contains(id) && st.state == JobState::Succeeded)
+            st.state = m_expectedEnd.value(id); // stopped with a savepoint (setStatus applies it)
         appendLog(id, logLine(QStringLiteral("job %1 (%2)").arg(jobStateName(st.state), how)));
         setStatus(id, st);
     }
@@ -628,8 +638,25 @@ void JobRunner::finishRunning(const QString &id)
         QTimer::singleShot(0, this, &JobRunner::startNext);
 }
 
-void JobRunner::setStatus(const QString &id, const JobStatus &status)
+void JobRunner::expectEnd(const QString &id, JobState state)
 {
+    if (state == JobState::Unknown)
+        m_expectedEnd.remove(id);
+    else
+        m_expectedEnd.insert(id, state);
+}
+
+void JobRunner::setStatus(const QString &id, const JobStatus &given)
+{
+    JobStatus status = given;
+    // A job stopped with a savepoint ends as the stop said (Flink calls both FINISHED).
+    if (isTerminal(status.state) && m_expectedEnd.contains(id)) {
+        const JobState expected = m_expectedEnd.take(id);
+        if (status.state != JobState::Failed) {
+            status.state = expected;
+            status.error.clear();
+        }
+    }
     const JobRecord *cur = m_store->find(id);
     const JobState before = cur ? cur->status.state : JobState::Unknown;
     // The in-memory record changes even when the write fails; the failure is only logged, as a

@@ -70,6 +70,11 @@ public:
     void appendLog(const QString &id, const QByteArray &text);
     /// Writes `status` to the store and emits stateChanged() when the state moved.
     void setStatus(const QString &id, const JobStatus &status);
+    /**
+     * A stop-with-savepoint was requested: when the job ends without failing, it ends as `state`
+     * (CANCELLED, or SUCCEEDED when drained) whatever word the engine uses. Unknown clears it.
+     */
+    void expectEnd(const QString &id, uis::JobState state);
     /// `dcp-local: <text>\n`, the form of the server's own lines in a job's log.
     static QByteArray logLine(const QString &text);
     CancelOutcome cancel(const QString &id);
@@ -133,6 +138,7 @@ private:
     QHash<QString, Running *> m_running;
     QHash<QString, QHash<QString, QString>> m_runtimeEnv; ///< in memory only, never stored
     QHash<QString, LaunchOptions> m_options;               ///< jobs not on the local defaults
+    QHash<QString, JobState> m_expectedEnd;                ///< jobs being stopped with a savepoint
     MicroBatchScheduler *m_schedules; ///< scheduled micro-batch jobs: run again until cancelled
     bool m_shuttingDown = false;
     bool m_shutdownDone = false;

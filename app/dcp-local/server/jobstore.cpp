@@ -64,6 +64,8 @@ QString JobStore::open(const QString &dataDir)
     }
     if (const QString e = migrate(); !e.isEmpty())
         return QStringLiteral("cannot upgrade the job database %1: %2").arg(db.databaseName(), e);
+    if (const QString e = m_savepoints.open(m_connection); !e.isEmpty())
+        return QStringLiteral("cannot read the savepoints in %1: %2").arg(db.databaseName(), e);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobrecord.h"
+#include "savepointstore.h"
 
 #include <QHash>
 #include <QList>
@@ -64,6 +65,10 @@ public:
     QString jobDir(const QString &id) const;
     QString logPath(const QString &id) const;
 
+    /// The jobs' savepoints and checkpoints (same database, same write-through rule).
+    SavepointStore &savepoints() { return m_savepoints; }
+    const SavepointStore &savepoints() const { return m_savepoints; }
+
 private:
     QString exec(const QString &sql);
     QString migrate();
@@ -74,6 +79,7 @@ private:
     QHash<QString, qint64> m_seqById;
     QHash<QString, qint64> m_seqByKey;
     qint64 m_nextSeq = 1;
+    SavepointStore m_savepoints;
 };
 
 } // namespace uis::dcplocal

@@ -23,6 +23,7 @@ constexpr const char kDocument[] = R"json({
   "security": [{"bearer": []}],
   "tags": [
     {"name": "jobs", "description": "Submit, status, list, cancel and logs."},
+    {"name": "savepoints", "description": "Savepoints, checkpoints and stop-with-savepoint."},
     {"name": "targets", "description": "Where jobs run."},
     {"name": "meta", "description": "This document."}
   ],
@@ -85,6 +86,7 @@ constexpr const char kDocument[] = R"json({
           "400": {"$ref": "#/components/responses/BadRequest"},
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+          "409": {"$ref": "#/components/responses/SnapshotConflict"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
           "500": {"$ref": "#/components/responses/Internal"},
           "503": {"$ref": "#/components/responses/Unavailable"}
@@ -179,6 +181,78 @@ constexpr const char kDocument[] = R"json({
         }
       }
     },
+    "/api/v1/jobs/{job_id}/savepoints": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "post": {
+        "operationId": "triggerSavepoint",
+        "tags": ["savepoints"],
+        "summary": "Trigger a savepoint of a running Flink job.",
+        "description": "Asynchronous: the savepoint is IN_PROGRESS until Flink reports it (GET lists it COMPLETED with its path, or FAILED with the cause). It goes to the spec's `savepoint_dir`, else under the job's folder.",
+        "responses": {
+          "202": {"description": "Requested.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SavepointStarted"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/SnapshotConflict"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      },
+      "get": {
+        "operationId": "listSavepoints",
+        "tags": ["savepoints"],
+        "summary": "The job's savepoints and its latest retained checkpoint (Spark streaming: its queries' checkpoints).",
+        "responses": {
+          "200": {"description": "Oldest first; deleted ones stay listed (status DELETED, who and when).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SavepointList"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}/savepoints/{savepoint_id}": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"},
+                     {"name": "savepoint_id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+      "delete": {
+        "operationId": "deleteSavepoint",
+        "tags": ["savepoints"],
+        "summary": "Delete a savepoint's files; the record stays, DELETED, with who and when.",
+        "parameters": [
+          {"name": "user", "in": "query", "required": false, "description": "Who deletes it (recorded).",
+           "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Deleted.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Savepoint"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/SnapshotConflict"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}/stop": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "post": {
+        "operationId": "stopJob",
+        "tags": ["savepoints"],
+        "summary": "Stop a Flink job with a savepoint (Flink's stop-with-savepoint).",
+        "description": "The job ends CANCELLED (SUCCEEDED with `drain`, which first emits the final watermark so every window fires) and the record keeps the savepoint. If the savepoint fails the job keeps running. `savepoint: false` is a cancel.",
+        "requestBody": {
+          "required": false,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StopRequest"}}}
+        },
+        "responses": {
+          "202": {"description": "Requested.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SavepointStarted"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/SnapshotConflict"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
     "/api/v1/targets": {
       "get": {
         "operationId": "listTargets",
@@ -212,6 +286,8 @@ constexpr const char kDocument[] = R"json({
                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Conflict": {"description": "The job has already finished (`job_finished`).",
                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "SnapshotConflict": {"description": "The job cannot do this now: `job_not_running`, `job_not_ready` (no Flink REST endpoint yet), `not_supported` (Spark), `stop_in_progress`, `no_snapshot` (a restore found nothing to start from), `already_deleted`, `in_progress`, `not_local`, `cannot_delete`, `job_finished`.",
+                           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "PayloadTooLarge": {"description": "The body is over the limit, 4 MiB by default (`payload_too_large`).",
                           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "ValidationFailed": {"description": "The UIS spec parses but fails validation (`validation_failed`); `details` holds the UIS diagnostics.",
@@ -308,7 +384,64 @@ constexpr const char kDocument[] = R"json({
               "conf": {"type": "object"}
             }
           },
-          "restore": {"type": "object"}
+          "restore": {"$ref": "#/components/schemas/Restore"}
+        }
+      },
+      "Restore": {
+        "type": "object",
+        "description": "What the job starts from: exactly one of `from_job` (that job's latest savepoint, else its latest retained checkpoint; Spark: its checkpoint folder), `path` (a savepoint or checkpoint), or `fresh: true` (no state; Spark: a new checkpoint folder instead of the last run's of the same name).",
+        "additionalProperties": false,
+        "properties": {
+          "from_job": {"type": "string"},
+          "path": {"type": "string"},
+          "fresh": {"type": "boolean"},
+          "allow_non_restored_state": {"type": "boolean", "default": false,
+                                       "description": "Flink: start even if some state has no operator to go to (it is dropped)."}
+        }
+      },
+      "StopRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "savepoint": {"type": "boolean", "default": true},
+          "drain": {"type": "boolean", "default": false}
+        }
+      },
+      "SavepointStarted": {
+        "type": "object",
+        "required": ["job_id", "savepoint_id", "status"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "savepoint_id": {"type": ["string", "null"]},
+          "origin": {"type": "string", "enum": ["trigger", "stop", "drain"]},
+          "status": {"type": "string", "enum": ["IN_PROGRESS", "CANCELLING"]}
+        }
+      },
+      "Savepoint": {
+        "type": "object",
+        "required": ["savepoint_id", "job_id", "kind", "status", "path", "created_at", "size_bytes"],
+        "properties": {
+          "savepoint_id": {"type": "string"},
+          "job_id": {"type": "string"},
+          "kind": {"type": "string", "enum": ["savepoint", "checkpoint"]},
+          "origin": {"type": "string", "enum": ["trigger", "stop", "drain", "checkpoint"]},
+          "status": {"type": "string", "enum": ["IN_PROGRESS", "COMPLETED", "FAILED", "DELETED", "MISSING"],
+                     "description": "MISSING: completed, but its files are gone (removed outside dcp-local)."},
+          "path": {"type": ["string", "null"]},
+          "created_at": {"$ref": "#/components/schemas/Timestamp"},
+          "completed_at": {"$ref": "#/components/schemas/Timestamp"},
+          "size_bytes": {"type": ["integer", "null"], "minimum": 0},
+          "error": {"type": ["string", "null"]},
+          "deleted_at": {"$ref": "#/components/schemas/Timestamp"},
+          "deleted_by": {"type": ["string", "null"]}
+        }
+      },
+      "SavepointList": {
+        "type": "object",
+        "required": ["job_id", "savepoints"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "savepoints": {"type": "array", "items": {"$ref": "#/components/schemas/Savepoint"}}
         }
       },
       "SubmitResult": {

@@ -202,6 +202,7 @@ class FlinkRunner:
                 labels = [st]
                 if st not in TERMINAL and jid in self.watches:
                     labels = self.watches[jid].poll(st, states.get(jid))
+                    self.announce_rest(jid)
                 for label in labels:
                     if label != shown.get(jid):
                         log(f"job {jid} state {label}")
@@ -219,6 +220,15 @@ class FlinkRunner:
                 time.sleep(0.5)
         log("all jobs finished")
         return 0
+
+    def announce_rest(self, jid):
+        """Once the cluster that runs the job answers, says where its REST API is, so that
+        dcp-local can trigger savepoints and stop-with-savepoint there (a local mini-cluster's
+        port is only known here): `job <id> rest <url>`."""
+        watch = self.watches[jid]
+        if watch.base and not getattr(watch, "announced", False):
+            watch.announced = True
+            log(f"job {jid} rest {watch.base}")
 
     def stop_jobs(self, states) -> int:
         """Cancels what still runs after a signal or at the time limit; exit status 0."""

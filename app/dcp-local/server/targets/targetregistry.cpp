@@ -4,6 +4,7 @@
 #include "flinksessiontarget.h"
 #include "jobstore.h"
 #include "localtarget.h"
+#include "snapshotmanager.h"
 #include "sparkstandalonetarget.h"
 
 #include "specreader.h"
@@ -122,7 +123,9 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
 
 TargetRegistry::TargetRegistry(JobStore *store, JobRunner *runner, int pollIntervalMs,
                                QObject *parent)
-    : QObject(parent), m_store(store), m_runner(runner), m_pollIntervalMs(qMax(100, pollIntervalMs))
+    : QObject(parent), m_store(store), m_runner(runner),
+      m_pollIntervalMs(qMax(100, pollIntervalMs)),
+      m_snapshots(new SnapshotManager(store, runner, this, m_pollIntervalMs, this))
 {
 }
 

@@ -16,6 +16,7 @@ class QTimer;
 namespace uis::dcplocal {
 
 class ExecutionTarget;
+class SnapshotManager;
 class JobStore;
 struct JobRecord;
 struct JobRequest;
@@ -66,6 +67,8 @@ public:
     /// `{"targets": [ … ]}` of GET /api/v1/targets.
     QJsonObject toJson() const;
     int pollIntervalMs() const { return m_pollIntervalMs; }
+    /// Savepoints, stop-with-savepoint, checkpoints and restores of the jobs on every target.
+    SnapshotManager *snapshots() const { return m_snapshots; }
 
 private:
     JobStore *m_store;
@@ -73,6 +76,7 @@ private:
     int m_pollIntervalMs;
     std::vector<std::unique_ptr<ExecutionTarget>> m_targets;
     QTimer *m_timer = nullptr;
+    SnapshotManager *m_snapshots;
 };
 
 } // namespace uis::dcplocal
