@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     QObject::connect(overlay, &uis::RunOverlayController::message, window.statusBar(),
                      [&window](const QString &t) { window.statusBar()->showMessage(t, 6000); });
     uis::ChangesIntegration::install(
-        &window, window.menu(QStringLiteral("view")), window.document(),
+        &window, window.menu(QStringLiteral("view")), window.document(), window.graphScene(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); },
         [&window](const uis::VcsState &s) { window.setVcsState(s); });
     // Shown first: the keychain, dcp-local and the network are only reached from the event loop,

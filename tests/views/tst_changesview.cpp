@@ -6,7 +6,9 @@
 #include "changesdock.h"
 #include "changesintegration.h"
 #include "changesmodel.h"
+#include "graphscene.h"
 #include "mainwindow.h"
+#include "nodeitem.h"
 #include "pipelinedocument.h"
 
 #include <QAbstractItemModelTester>
@@ -265,10 +267,11 @@ void TestChangesView::titleAndStatusInAndOutOfGit()
     QVERIFY(!QFile::exists(plainDir.filePath(QStringLiteral(".git"))));
 
     MainWindow window;
-    auto *changes =
-        ChangesIntegration::install(&window, window.menu(QStringLiteral("view")), window.document(),
-                                    {}, [&window](const VcsState &s) { window.setVcsState(s); });
+    auto *changes = ChangesIntegration::install(
+        &window, window.menu(QStringLiteral("view")), window.document(), window.graphScene(), {},
+        [&window](const VcsState &s) { window.setVcsState(s); });
     ChangesDock *dock = changes->dock();
+    window.show();
 
     QVERIFY(window.openFile(inRepo));
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -293,6 +296,20 @@ void TestChangesView::titleAndStatusInAndOutOfGit()
     window.document()->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(changes->statusLabel()->text(),
                               QStringLiteral("feature/orders • same as HEAD"), 15000);
+
+    // With the view open, the canvas marks the changed node.
+    QVERIFY(window.document()->setValue(QStringLiteral("/provider/transforms/1/condition"),
+                                        SourceNode::makeString(QStringLiteral("quantity > 3"))));
+    changes->showAction()->trigger();
+    QVERIFY(waitUpdated(dock));
+    NodeItem *filter = nullptr;
+    for (NodeItem *n : window.graphScene()->nodeItems())
+        if (n->node().name == QLatin1String("positive_quantity"))
+            filter = n;
+    QVERIFY(filter);
+    QCOMPARE(filter->changeMark(), NodeItem::ChangeMark::Changed);
+    dock->hide();
+    QCOMPARE(filter->changeMark(), NodeItem::ChangeMark::None);
 
     // Out of Git: no branch, no label, no error.
     QVERIFY(window.openFile(outside));

@@ -3,6 +3,7 @@
 
 #include "changesdelegate.h"
 #include "changesmodel.h"
+#include "nodeitem.h"
 #include "pipelinedocument.h"
 #include "studioicons.h"
 
@@ -77,7 +78,8 @@ ChangesDock::ChangesDock(PipelineDocument *document, QWidget *parent)
     connect(m_base->lineEdit(), &QLineEdit::editingFinished, this, [this] { refresh(); });
 
     m_show->setToolTip(tr("The spec, or one of the artifacts it compiles to"));
-    m_show->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_show->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_show->setMinimumContentsLength(10);
     connect(m_show, &QComboBox::activated, this, &ChangesDock::showSelected);
 
     m_restore =
@@ -94,6 +96,8 @@ ChangesDock::ChangesDock(PipelineDocument *document, QWidget *parent)
     restoreButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     m_summary->setTextFormat(Qt::PlainText);
+    // A long summary must not widen the dock (and the window): it is cut, and whole in the tooltip.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *bar = new QHBoxLayout;
@@ -128,7 +132,7 @@ ChangesDock::ChangesDock(PipelineDocument *document, QWidget *parent)
     split->addWidget(m_nodes);
     split->addWidget(m_view);
     split->setStretchFactor(1, 1);
-    split->setSizes({220, 900});
+    split->setSizes({260, 900});
 
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
@@ -151,6 +155,8 @@ ChangesDock::ChangesDock(PipelineDocument *document, QWidget *parent)
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_haveResult && !m_result.request.artifacts)
             refresh();
+        Q_EMIT changeMarksChanged(visible && m_haveResult ? changeMarks(m_result.nodes)
+                                                          : QHash<QString, int>());
     });
     updateRestore();
 }
@@ -224,6 +230,8 @@ void ChangesDock::onFinished(const ChangesResult &result)
     m_show->setCurrentIndex(keep >= 0 ? keep : 0);
     showSelected();
     updateRestore();
+    if (isVisible())
+        Q_EMIT changeMarksChanged(changeMarks(result.nodes));
     Q_EMIT updated();
 }
 
@@ -257,6 +265,19 @@ void ChangesDock::showSelected()
     if (m_result.request.artifacts)
         text += tr(" · %n artifact(s) changed", nullptr, int(m_result.artifacts.size()));
     m_summary->setText(text);
+    m_summary->setToolTip(text);
+}
+
+QHash<QString, int> ChangesDock::changeMarks(const QList<NodeChange> &nodes)
+{
+    QHash<QString, int> marks;
+    for (const NodeChange &c : nodes) {
+        if (c.kind != NodeChange::Kind::Removed)
+            marks.insert(c.name,
+                         int(c.kind == NodeChange::Kind::Added ? NodeItem::ChangeMark::Added
+                                                               : NodeItem::ChangeMark::Changed));
+    }
+    return marks;
 }
 
 void ChangesDock::updateRestore()

@@ -4,6 +4,7 @@
 #include "changescomputer.h"
 
 #include <QDockWidget>
+#include <QHash>
 
 class QAction;
 class QComboBox;
@@ -47,6 +48,9 @@ public:
     QString base() const;
     /// Recomputes now (no debounce).
     void refresh();
+    /// The canvas marks for `nodes`: name -> NodeItem::ChangeMark (removed nodes are not on
+    /// the canvas and have none).
+    static QHash<QString, int> changeMarks(const QList<NodeChange> &nodes);
     /// Replaces the document's text with the base version (undoable).
     bool restoreBase(QString *error = nullptr);
 
@@ -56,6 +60,8 @@ Q_SIGNALS:
     /// The Git state of the open file (for the title and status bar).
     void vcsStateChanged(const uis::VcsState &state);
     void message(const QString &text);
+    /// The nodes to mark on the canvas while the view is open (empty when it closes).
+    void changeMarksChanged(const QHash<QString, int> &marks);
 
 private:
     void schedule();

@@ -2,6 +2,7 @@
 #include "changesintegration.h"
 
 #include "changesdock.h"
+#include "graphscene.h"
 #include "studiosettings.h"
 
 #include <QAction>
@@ -19,7 +20,8 @@ ChangesIntegration::ChangesIntegration(QMainWindow *window, PipelineDocument *do
 }
 
 ChangesIntegration *ChangesIntegration::install(QMainWindow *window, QMenu *menu,
-                                                PipelineDocument *document, const AddDock &addDock,
+                                                PipelineDocument *document, GraphScene *scene,
+                                                const AddDock &addDock,
                                                 const OnVcsState &onVcsState)
 {
     auto *self = new ChangesIntegration(window, document);
@@ -38,9 +40,12 @@ ChangesIntegration *ChangesIntegration::install(QMainWindow *window, QMenu *menu
     self->m_show->setObjectName(QStringLiteral("showChanges"));
     self->m_show->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
     self->m_show->setToolTip(tr("Compare the spec with HEAD or another revision"));
-    connect(self->m_show, &QAction::triggered, dock, [dock] {
+    connect(self->m_show, &QAction::triggered, dock, [window, dock] {
         dock->show();
         dock->raise();
+        // Side by side needs room: give the bottom area about half the window.
+        if (!dock->isFloating())
+            window->resizeDocks({dock}, {window->height() / 2}, Qt::Vertical);
         dock->refresh();
     });
     if (menu)
@@ -61,6 +66,8 @@ ChangesIntegration *ChangesIntegration::install(QMainWindow *window, QMenu *menu
     });
     connect(dock, &ChangesDock::message, window,
             [window](const QString &t) { window->statusBar()->showMessage(t, 6000); });
+    if (scene)
+        connect(dock, &ChangesDock::changeMarksChanged, scene, &GraphScene::setChangeMarks);
     dock->refresh();
     return self;
 }

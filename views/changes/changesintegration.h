@@ -17,6 +17,7 @@ class QMenu;
 namespace uis {
 
 class ChangesDock;
+class GraphScene;
 class PipelineDocument;
 
 /**
@@ -31,8 +32,9 @@ public:
     using AddDock = std::function<void(QDockWidget *, Qt::DockWidgetArea)>;
     using OnVcsState = std::function<void(const VcsState &)>;
 
+    /// `scene` (may be null) shows the added and changed nodes while the view is open.
     static ChangesIntegration *install(QMainWindow *window, QMenu *menu, PipelineDocument *document,
-                                       const AddDock &addDock = {},
+                                       GraphScene *scene, const AddDock &addDock = {},
                                        const OnVcsState &onVcsState = {});
 
     ChangesDock *dock() const { return m_dock; }

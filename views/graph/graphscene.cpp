@@ -72,6 +72,7 @@ void GraphScene::onNodeCreated(NodeId id)
     item->setDark(m_dark);
     if (const auto it = m_run.constFind(n->name); it != m_run.constEnd())
         item->setRunBadge(*it);
+    item->setChangeMark(NodeItem::ChangeMark(m_changeMarks.value(n->name)));
     m_syncing = true;
     item->setPos(m_document->nodePosition(id));
     m_syncing = false;
@@ -192,6 +193,13 @@ void GraphScene::setRunOverlay(const QHash<QString, NodeRunBadge> &badges)
         n->setRunBadge(it == m_run.constEnd() ? std::nullopt : std::optional<NodeRunBadge>(*it));
     }
     Q_EMIT runOverlayChanged();
+}
+
+void GraphScene::setChangeMarks(const QHash<QString, int> &marks)
+{
+    m_changeMarks = marks;
+    for (NodeItem *n : std::as_const(m_nodes))
+        n->setChangeMark(NodeItem::ChangeMark(m_changeMarks.value(n->node().name)));
 }
 
 QStringList GraphScene::nodeNames() const

@@ -47,6 +47,8 @@ public:
     void setRunOverlay(const QHash<QString, NodeRunBadge> &badges);
     void clearRunOverlay() { setRunOverlay({}); }
     const QHash<QString, NodeRunBadge> &runOverlay() const { return m_run; }
+    /// Marks the named nodes as added or changed (the Changes view's summary); others unmarked.
+    void setChangeMarks(const QHash<QString, int> &marks);
     /// The names of the nodes on the canvas.
     QStringList nodeNames() const;
     /// Adds a node of `kind`/`type` at `scenePos` (or an automatic place) and selects it.
@@ -96,6 +98,7 @@ private:
     bool m_syncing = false;
     bool m_dark = false;
     QHash<QString, NodeRunBadge> m_run;
+    QHash<QString, int> m_changeMarks; ///< name -> NodeItem::ChangeMark
 };
 
 } // namespace uis

@@ -61,6 +61,14 @@ void NodeItem::setRunBadge(const std::optional<NodeRunBadge> &badge)
     update();
 }
 
+void NodeItem::setChangeMark(ChangeMark mark)
+{
+    if (mark == m_change)
+        return;
+    m_change = mark;
+    update();
+}
+
 void NodeItem::setDark(bool dark)
 {
     m_dark = dark;
@@ -188,6 +196,22 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setPen(m_dark ? QColor(0x9a, 0xa0, 0xa8) : QColor(0x6b, 0x72, 0x80));
         p->drawText(QRectF(left, 45, Width - left - 10, fmSmall.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     fmSmall.elidedText(m_node.detail, Qt::ElideRight, Width - left - 10));
+    }
+
+    // Change mark (Changes view): a chip on the top-left corner.
+    if (m_change != ChangeMark::None) {
+        const bool added = m_change == ChangeMark::Added;
+        QFont bf = small;
+        bf.setBold(true);
+        p->setFont(bf);
+        const QString label = added ? QCoreApplication::translate("uis::NodeItem", "new")
+                                    : QCoreApplication::translate("uis::NodeItem", "changed");
+        const QRectF chip(-2, -9, QFontMetricsF(bf).horizontalAdvance(label) + 12, 16);
+        p->setPen(QPen(body, 2));
+        p->setBrush(added ? QColor(0x1a, 0x7f, 0x37) : QColor(0xb0, 0x74, 0x00));
+        p->drawRoundedRect(chip, 8, 8);
+        p->setPen(Qt::white);
+        p->drawText(chip, Qt::AlignCenter, label);
     }
 
     // Problem badge.

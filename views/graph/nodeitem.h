@@ -33,6 +33,10 @@ public:
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
     void setDark(bool dark);
+    /// How the node differs from the version the Changes view compares with.
+    enum class ChangeMark { None, Added, Changed };
+    void setChangeMark(ChangeMark mark);
+    ChangeMark changeMark() const { return m_change; }
     /// The last run's rows in and out (and failure) under the node; nullopt hides it.
     void setRunBadge(const std::optional<NodeRunBadge> &badge);
     const std::optional<NodeRunBadge> &runBadge() const { return m_run; }
@@ -64,6 +68,7 @@ private:
     bool m_hover = false;
     bool m_dark = false;
     std::optional<NodeRunBadge> m_run;
+    ChangeMark m_change = ChangeMark::None;
 };
 
 } // namespace uis
