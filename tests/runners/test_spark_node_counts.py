@@ -36,7 +36,8 @@ def test_batch_counts_per_node_equal_what_the_sink_received(tmp_path):
     assert p.returncode == 0, explain(p)
     nodes = node_report(p.stdout)
     written = sum(
-        pq.ParquetFile(f).metadata.num_rows for f in (tmp_path / "out" / "orders").rglob("*.parquet")
+        pq.ParquetFile(f).metadata.num_rows
+        for f in (tmp_path / "out" / "orders").rglob("*.parquet")
     )
     assert written == 4
     assert nodes["file_orders"]["rows_out"] == 7

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 from ..log import PREFIX
 
@@ -45,6 +46,7 @@ class NodeCounts:
         self.errors = {}  # spec node -> root cause
         self.written = set()  # sinks whose write finished
         self.streams = {}  # sink -> {"rows": total, "rate": last rate}
+        self.delivered = {}  # sink -> rows it delivered (rows out), when the sink counts itself
 
     def observe(self, node: str, df, kind: str, inputs=()):
         """`df` with a row count attached (batch only; streaming counts come from progress)."""
@@ -73,9 +75,16 @@ class NodeCounts:
                 todo.extend(self.inputs.get(n, []))
         return done
 
-    def entries(self, timeout: float = 5.0) -> list:
+    def entries(self, timeout: float = 3.0) -> list:
+        # Metrics reach an Observation through the listener bus, just after the action: one
+        # budget for all of them, so that a count that never comes delays the end only once.
         ready = self._upstream_of_written()
-        rows = {n: _get(o, timeout) for n, o in self.observations.items() if n in ready}
+        deadline = time.monotonic() + timeout
+        rows = {
+            n: _get(o, max(0.05, deadline - time.monotonic()))
+            for n, o in self.observations.items()
+            if n in ready
+        }
         out = []
         for node, kind in self.kind.items():
             e = {"node": node}
@@ -88,6 +97,8 @@ class NodeCounts:
                 ins = [rows.get(i) for i in self.inputs.get(node, [])]
                 if kind == "sink":
                     e["rows_in"] = e["rows_out"]
+                    if node in self.delivered:
+                        e["rows_out"] = int(self.delivered[node])
                 elif ins and all(v is not None for v in ins):
                     e["rows_in"] = int(sum(ins))
             if node in self.errors:
@@ -96,7 +107,7 @@ class NodeCounts:
                 out.append(e)
         return out
 
-    def report(self, timeout: float = 5.0):
+    def report(self, timeout: float = 3.0):
         entries = self.entries(timeout)
         if entries:
             report(entries)
