@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "changesintegration.h"
 #include "clustersintegration.h"
 #include "environmentstore.h"
 #include "jobsconnections.h"
+#include "jobsdock.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
 #include "previewintegration.h"
+#include "runoverlaycontroller.h"
 #include "studiosettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
 
@@ -54,6 +58,15 @@ int main(int argc, char *argv[])
         &window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(),
         window.graphScene(), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    // The Jobs dock's selection draws that run's rows per node on the canvas.
+    auto *overlay = new uis::RunOverlayController(
+        window.findChild<uis::JobsIntegration *>()->jobsDock(), window.graphScene(), &window);
+    QObject::connect(overlay, &uis::RunOverlayController::message, window.statusBar(),
+                     [&window](const QString &t) { window.statusBar()->showMessage(t, 6000); });
+    uis::ChangesIntegration::install(
+        &window, window.menu(QStringLiteral("view")), window.document(), window.graphScene(),
+        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); },
+        [&window](const uis::VcsState &s) { window.setVcsState(s); });
     // Shown first: the keychain, dcp-local and the network are only reached from the event loop,
     // and report in the status bar.
     window.show();

@@ -506,9 +506,15 @@ void MainWindow::showSource()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(QStringLiteral("%1[*] — %2").arg(m_document->displayName(), tr("UIS Studio")));
+    setWindowTitle(VcsState::windowTitle(m_document->displayName(), m_vcs));
     setWindowModified(m_document->isModified());
     setWindowFilePath(m_document->filePath());
+}
+
+void MainWindow::setVcsState(const VcsState &state)
+{
+    m_vcs = state;
+    updateTitle();
 }
 
 void MainWindow::updateCursorLabel()

@@ -3,6 +3,7 @@
 
 #include "analysisrunner.h"
 #include "graphmodel.h"
+#include "vcsstate.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -64,6 +65,8 @@ public:
     bool offerRecovery();
     void showDesign();
     void showSource();
+    /// The Git state shown in the title (ChangesIntegration reports it).
+    void setVcsState(const VcsState &state);
 
 protected:
     void closeEvent(QCloseEvent *e) override;
@@ -112,6 +115,7 @@ private:
     QLabel *m_timingLabel;
     QHash<QString, QAction *> m_actions;
     bool m_dark = false;
+    VcsState m_vcs;
 };
 
 } // namespace uis

@@ -101,6 +101,7 @@ JobStatus JobStatus::fromJson(const QJsonObject &o)
     s.target = str(o, "target");
     s.engineJobId = str(o, "engine_job_id");
     s.lastConfirmedAt = fromRfc3339(o.value(QLatin1String("last_confirmed_at")));
+    s.nodes = NodeRunStats::listFromJson(o.value(QLatin1String("nodes")));
     return s;
 }
 
@@ -124,7 +125,59 @@ QJsonObject JobStatus::toJson() const
     o.insert(QLatin1String("target"), orNull(target));
     o.insert(QLatin1String("engine_job_id"), orNull(engineJobId));
     o.insert(QLatin1String("last_confirmed_at"), orNull(toRfc3339(lastConfirmedAt)));
+    if (!nodes.isEmpty())
+        o.insert(QLatin1String("nodes"), NodeRunStats::listToJson(nodes));
     return o;
+}
+
+NodeRunStats NodeRunStats::fromJson(const QJsonObject &o)
+{
+    NodeRunStats n;
+    n.node = o.value(QLatin1String("node")).toString();
+    const auto count = [&o](const char *key) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        return v.isDouble() && v.toDouble() >= 0 ? qint64(v.toDouble()) : qint64(-1);
+    };
+    n.rowsIn = count("rows_in");
+    n.rowsOut = count("rows_out");
+    const QJsonValue rate = o.value(QLatin1String("rows_per_second"));
+    n.rowsPerSecond = rate.isDouble() ? rate.toDouble() : -1;
+    n.error = o.value(QLatin1String("error")).toString();
+    return n;
+}
+
+QJsonObject NodeRunStats::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("node"), node);
+    if (rowsIn >= 0)
+        o.insert(QLatin1String("rows_in"), rowsIn);
+    if (rowsOut >= 0)
+        o.insert(QLatin1String("rows_out"), rowsOut);
+    if (rowsPerSecond >= 0)
+        o.insert(QLatin1String("rows_per_second"), rowsPerSecond);
+    if (!error.isEmpty())
+        o.insert(QLatin1String("error"), error);
+    return o;
+}
+
+QList<NodeRunStats> NodeRunStats::listFromJson(const QJsonValue &v)
+{
+    QList<NodeRunStats> out;
+    for (const QJsonValue &item : v.toArray()) {
+        NodeRunStats n = fromJson(item.toObject());
+        if (!n.node.isEmpty())
+            out.append(n);
+    }
+    return out;
+}
+
+QJsonArray NodeRunStats::listToJson(const QList<NodeRunStats> &list)
+{
+    QJsonArray a;
+    for (const NodeRunStats &n : list)
+        a.append(n.toJson());
+    return a;
 }
 
 JobList JobList::fromJson(const QJsonObject &o)

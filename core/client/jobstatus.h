@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -19,6 +20,24 @@ QString jobStateName(JobState state);
 JobState parseJobState(QStringView name);
 /// True for Succeeded, Failed and Cancelled.
 bool isTerminal(JobState state);
+
+/// What one spec node (endpoint, transform, sink) did in a run, as the runner counted it:
+/// `nodes` of the status object. Counts are -1 when the engine does not report them.
+struct NodeRunStats
+{
+    QString node; ///< the spec node's name
+    qint64 rowsIn = -1;
+    qint64 rowsOut = -1;
+    double rowsPerSecond = -1; ///< while a streaming job runs
+    QString error;             ///< the root cause when this node failed
+
+    static NodeRunStats fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+    /// `[{"node": …, "rows_in": …}, …]`; entries without a node name are skipped.
+    static QList<NodeRunStats> listFromJson(const QJsonValue &v);
+    static QJsonArray listToJson(const QList<NodeRunStats> &list);
+    bool operator==(const NodeRunStats &o) const = default;
+};
 
 /// The status object of `GET /api/v1/jobs/{id}`.
 struct JobStatus
@@ -40,6 +59,7 @@ struct JobStatus
     QString target;            ///< the execution target that runs the job ("local", a cluster)
     QString engineJobId;       ///< the engine's id: a Flink job id, a Spark application id
     QDateTime lastConfirmedAt; ///< when the engine itself last confirmed the state
+    QList<NodeRunStats> nodes; ///< per-node counts, the latest the runner reported
 
     /// Seconds from start (or creation) to finish (or `now`); -1 when not started.
     qint64 durationSecs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -439,6 +440,22 @@ void PipelineDocument::replaceText(const QString &text, bool typing)
     if (text == m_text)
         return;
     m_undo->push(new ReplaceText(this, m_text, text, typing));
+}
+
+bool PipelineDocument::restoreVersion(const QByteArray &bytes, const QString &label, QString *error)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8,
+                        QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    const QString text = utf8.decode(bytes);
+    if (utf8.hasError() || text.toUtf8() != bytes) {
+        if (error)
+            *error = tr("%1 is not UTF-8 text; it cannot be restored exactly.").arg(label);
+        return false;
+    }
+    if (text == m_text)
+        return true;
+    m_undo->push(new ReplaceText(this, m_text, text, tr("Restore %1").arg(label)));
+    return true;
 }
 
 bool PipelineDocument::setValue(const QString &pointer, const std::optional<SourceNode> &value, QString *error)

@@ -96,6 +96,10 @@ public:
     // --- edits (each pushes one undoable command) --------------------------------------------
     /// A text edit from the Source editor; consecutive typing merges into one undo step.
     void replaceText(const QString &text, bool typing = true);
+    /// Replaces the whole text with `bytes` (an earlier version: Git, the saved file) as one
+    /// undo step named after `label`; saving then writes exactly `bytes`. Refuses bytes that
+    /// are not UTF-8, which could not be restored exactly.
+    bool restoreVersion(const QByteArray &bytes, const QString &label, QString *error = nullptr);
     /// Sets (or with nullopt removes) the value at `pointer`; renaming a node also renames the
     /// references to it. Returns false (with `error`) when the text does not parse.
     bool setValue(const QString &pointer, const std::optional<SourceNode> &value,

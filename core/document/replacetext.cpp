@@ -20,6 +20,13 @@ ReplaceText::ReplaceText(PipelineDocument *document, const QString &before, cons
     m_lastEdit.start();
 }
 
+ReplaceText::ReplaceText(PipelineDocument *document, const QString &before, const QString &after,
+                         const QString &label)
+    : QUndoCommand(label), m_document(document), m_before(before), m_after(after), m_typing(false)
+{
+    m_lastEdit.start();
+}
+
 void ReplaceText::redo() { m_document->applyText(m_after); }
 
 void ReplaceText::undo() { m_document->applyText(m_before); }

@@ -14,6 +14,9 @@ class ReplaceText : public QUndoCommand
 {
 public:
     ReplaceText(PipelineDocument *document, const QString &before, const QString &after, bool typing);
+    /// A whole-text replacement shown under `label` in the undo history (never merges).
+    ReplaceText(PipelineDocument *document, const QString &before, const QString &after,
+                const QString &label);
 
     void redo() override;
     void undo() override;

@@ -261,6 +261,12 @@ def test_submit_wait_batch_template_succeeds(dcp, tmp_path, http_server):
     responses = pq.read_table(tmp_path / "responses").to_pylist()
     assert len(responses) == 8 and all(r["success"] and r["status_code"] == 201 for r in responses)
 
+    # rows per spec node (the canvas's run overlay) equal what the source held and the sink got
+    nodes = {n["node"]: n for n in st["nodes"]}
+    assert nodes["staged_patients"]["rows_out"] == 8, st["nodes"]
+    assert nodes["to_request"] == {"node": "to_request", "rows_in": 8, "rows_out": 8}, st["nodes"]
+    assert nodes["registry_api"]["rows_in"] == len(Receiver.got) == 8, st["nodes"]
+
     # the job is listed, and a finished job cannot be cancelled
     listed = json.loads(dcp.ctl("list", "--format", "json").stdout)
     assert [j["job_id"] for j in listed["jobs"]] == [job_id]

@@ -33,6 +33,8 @@ GraphScene::GraphScene(PipelineDocument *document, QObject *parent)
     connect(document, &PipelineDocument::changed, this, [this](DocumentChange c) {
         if (c.what & DocumentChange::Layout)
             syncPositions();
+        if ((c.what & DocumentChange::Text) && !m_run.isEmpty())
+            clearRunOverlay();
     });
     connect(this, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT selectedNodesChanged(selectedNodes()); });
     for (NodeId id : m_graph->nodeIds())
@@ -68,6 +70,9 @@ void GraphScene::onNodeCreated(NodeId id)
         return;
     auto *item = new NodeItem(*n);
     item->setDark(m_dark);
+    if (const auto it = m_run.constFind(n->name); it != m_run.constEnd())
+        item->setRunBadge(*it);
+    item->setChangeMark(NodeItem::ChangeMark(m_changeMarks.value(n->name)));
     m_syncing = true;
     item->setPos(m_document->nodePosition(id));
     m_syncing = false;
@@ -176,6 +181,33 @@ void GraphScene::selectNode(NodeId id)
     clearSelection();
     item->setSelected(true);
     Q_EMIT nodeFocusRequested(id);
+}
+
+void GraphScene::setRunOverlay(const QHash<QString, NodeRunBadge> &badges)
+{
+    if (badges == m_run)
+        return;
+    m_run = badges;
+    for (NodeItem *n : std::as_const(m_nodes)) {
+        const auto it = m_run.constFind(n->node().name);
+        n->setRunBadge(it == m_run.constEnd() ? std::nullopt : std::optional<NodeRunBadge>(*it));
+    }
+    Q_EMIT runOverlayChanged();
+}
+
+void GraphScene::setChangeMarks(const QHash<QString, int> &marks)
+{
+    m_changeMarks = marks;
+    for (NodeItem *n : std::as_const(m_nodes))
+        n->setChangeMark(NodeItem::ChangeMark(m_changeMarks.value(n->node().name)));
+}
+
+QStringList GraphScene::nodeNames() const
+{
+    QStringList names;
+    for (NodeItem *n : std::as_const(m_nodes))
+        names << n->node().name;
+    return names;
 }
 
 void GraphScene::setDark(bool dark)

@@ -4,6 +4,7 @@
 #include "diagnostic.h"
 #include "graphmodel.h"
 #include "pipelinedocument.h"
+#include "runoverlay.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -41,11 +42,21 @@ public:
     void deleteSelection();
     void setDark(bool dark);
     bool isDark() const { return m_dark; }
+    /// Shows a run's badges on the nodes they name (RunOverlay); any edit of the text clears
+    /// them, since the counts no longer describe the spec on the canvas.
+    void setRunOverlay(const QHash<QString, NodeRunBadge> &badges);
+    void clearRunOverlay() { setRunOverlay({}); }
+    const QHash<QString, NodeRunBadge> &runOverlay() const { return m_run; }
+    /// Marks the named nodes as added or changed (the Changes view's summary); others unmarked.
+    void setChangeMarks(const QHash<QString, int> &marks);
+    /// The names of the nodes on the canvas.
+    QStringList nodeNames() const;
     /// Adds a node of `kind`/`type` at `scenePos` (or an automatic place) and selects it.
     NodeId addNode(NodeKind kind, const QString &type, std::optional<QPointF> scenePos = {});
 
 Q_SIGNALS:
     void selectedNodesChanged(const QList<uis::NodeId> &ids);
+    void runOverlayChanged();
     /// A short message for the status bar (why a connection was refused…).
     void message(const QString &text);
     void nodeFocusRequested(uis::NodeId id);
@@ -86,6 +97,8 @@ private:
     PortItem *m_draftTarget = nullptr;
     bool m_syncing = false;
     bool m_dark = false;
+    QHash<QString, NodeRunBadge> m_run;
+    QHash<QString, int> m_changeMarks; ///< name -> NodeItem::ChangeMark
 };
 
 } // namespace uis

@@ -51,6 +51,24 @@ void NodeItem::setProblems(int errors, int warnings)
     update();
 }
 
+void NodeItem::setRunBadge(const std::optional<NodeRunBadge> &badge)
+{
+    if (badge == m_run)
+        return;
+    prepareGeometryChange(); // the pill under the node grows the bounding rect
+    m_run = badge;
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setChangeMark(ChangeMark mark)
+{
+    if (mark == m_change)
+        return;
+    m_change = mark;
+    update();
+}
+
 void NodeItem::setDark(bool dark)
 {
     m_dark = dark;
@@ -65,10 +83,24 @@ void NodeItem::updateToolTip()
     if (m_errors || m_warnings)
         tip += QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
                    .arg(QCoreApplication::translate("uis::NodeItem", "%1 error(s), %2 warning(s)").arg(m_errors).arg(m_warnings));
+    if (m_run) {
+        const QString counts = m_run->text();
+        if (!counts.isEmpty() && !(m_run->failed && counts == m_run->error))
+            tip += QStringLiteral("<br>") +
+                   QCoreApplication::translate("uis::NodeItem", "Last run: %1")
+                       .arg(counts.toHtmlEscaped());
+        if (m_run->failed)
+            tip += QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
+                       .arg(QCoreApplication::translate("uis::NodeItem", "Failed: %1")
+                                .arg(m_run->error.toHtmlEscaped()));
+    }
     setToolTip(tip);
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-2, -10, Width + 14, Height + 14); }
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(-2, -10, Width + 14, Height + (m_run ? 36 : 14));
+}
 
 QPainterPath NodeItem::shape() const
 {
@@ -82,17 +114,21 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     const QColor accent = StudioIcons::kindColor(m_node.kind);
     const QColor body = m_dark ? QColor(0x2b, 0x2d, 0x31) : QColor(Qt::white);
-    const QColor border = isSelected() ? QColor(0x2f, 0x7d, 0xf6)
-                          : m_errors   ? StudioIcons::severityColor(Severity::Error)
-                          : m_hover    ? (m_dark ? QColor(0x6a, 0x6f, 0x78) : QColor(0x9a, 0xa3, 0xaf))
-                                       : (m_dark ? QColor(0x45, 0x48, 0x4e) : QColor(0xcf, 0xd5, 0xdc));
+    const bool runFailed = m_run && m_run->failed;
+    const QColor border = isSelected()              ? QColor(0x2f, 0x7d, 0xf6)
+                          : (m_errors || runFailed) ? StudioIcons::severityColor(Severity::Error)
+                          : m_hover
+                              ? (m_dark ? QColor(0x6a, 0x6f, 0x78) : QColor(0x9a, 0xa3, 0xaf))
+                              : (m_dark ? QColor(0x45, 0x48, 0x4e) : QColor(0xcf, 0xd5, 0xdc));
     const QRectF r(0, 0, Width, Height);
 
     if (lod < 0.3) {
         // Far away: a plain block is all that can be seen, and it is cheap for 1,000 nodes.
         p->setRenderHint(QPainter::Antialiasing, false);
         p->setPen(Qt::NoPen);
-        p->setBrush(isSelected() ? border : m_errors ? StudioIcons::severityColor(Severity::Error) : accent);
+        p->setBrush(isSelected()              ? border
+                    : (m_errors || runFailed) ? StudioIcons::severityColor(Severity::Error)
+                                              : accent);
         p->drawRect(r);
         return;
     }
@@ -102,9 +138,9 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setPen(Qt::NoPen);
     p->setBrush(QColor(0, 0, 0, m_dark ? 70 : 22));
     p->drawRoundedRect(r.translated(0, 2), Radius, Radius);
-    // Body.
-    p->setBrush(body);
-    p->setPen(QPen(border, isSelected() ? 2 : 1));
+    // Body; a node the last run failed in is tinted red.
+    p->setBrush(runFailed ? (m_dark ? QColor(0x4b, 0x24, 0x27) : QColor(0xff, 0xeb, 0xe9)) : body);
+    p->setPen(QPen(border, isSelected() || runFailed ? 2 : 1));
     p->drawRoundedRect(r, Radius, Radius);
     // Kind stripe on the left.
     QPainterPath stripe;
@@ -114,6 +150,9 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setPen(Qt::NoPen);
     p->setBrush(accent);
     p->drawPath(stripe.intersected(clip));
+
+    if (m_run)
+        paintRunBadge(p, body);
 
     if (lod < 0.55) {
         p->setPen(m_dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x1f, 0x23, 0x28));
@@ -159,6 +198,22 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
                     fmSmall.elidedText(m_node.detail, Qt::ElideRight, Width - left - 10));
     }
 
+    // Change mark (Changes view): a chip on the top-left corner.
+    if (m_change != ChangeMark::None) {
+        const bool added = m_change == ChangeMark::Added;
+        QFont bf = small;
+        bf.setBold(true);
+        p->setFont(bf);
+        const QString label = added ? QCoreApplication::translate("uis::NodeItem", "new")
+                                    : QCoreApplication::translate("uis::NodeItem", "changed");
+        const QRectF chip(-2, -9, QFontMetricsF(bf).horizontalAdvance(label) + 12, 16);
+        p->setPen(QPen(body, 2));
+        p->setBrush(added ? QColor(0x1a, 0x7f, 0x37) : QColor(0xb0, 0x74, 0x00));
+        p->drawRoundedRect(chip, 8, 8);
+        p->setPen(Qt::white);
+        p->drawText(chip, Qt::AlignCenter, label);
+    }
+
     // Problem badge.
     if (m_errors || m_warnings) {
         const Severity s = m_errors ? Severity::Error : Severity::Warning;
@@ -174,6 +229,30 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setPen(Qt::white);
         p->drawText(badge, Qt::AlignCenter, n);
     }
+}
+
+void NodeItem::paintRunBadge(QPainter *p, const QColor &body) const
+{
+    QString text = m_run->text();
+    if (m_run->failed && (m_run->rowsIn >= 0 || m_run->rowsOut >= 0))
+        text = QCoreApplication::translate("uis::NodeItem", "failed · %1").arg(text);
+    QFont f = p->font();
+    f.setPointSizeF(8);
+    f.setBold(true);
+    const QFontMetricsF fm(f);
+    const qreal w = std::min<qreal>(Width, fm.horizontalAdvance(text) + 16);
+    const QRectF pill((Width - w) / 2, Height + 4, w, fm.height() + 4);
+    const QColor fill = m_run->failed
+                            ? StudioIcons::severityColor(Severity::Error)
+                            : (m_dark ? QColor(0x1f, 0x6f, 0x3c) : QColor(0x1a, 0x7f, 0x37));
+    p->save();
+    p->setPen(QPen(body, 1));
+    p->setBrush(fill);
+    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    p->setFont(f);
+    p->setPen(Qt::white);
+    p->drawText(pill, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, pill.width() - 8));
+    p->restore();
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

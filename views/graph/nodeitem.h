@@ -2,8 +2,11 @@
 #pragma once
 
 #include "graphmodel.h"
+#include "runoverlay.h"
 
 #include <QGraphicsObject>
+
+#include <optional>
 
 namespace uis {
 
@@ -30,6 +33,13 @@ public:
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
     void setDark(bool dark);
+    /// How the node differs from the version the Changes view compares with.
+    enum class ChangeMark { None, Added, Changed };
+    void setChangeMark(ChangeMark mark);
+    ChangeMark changeMark() const { return m_change; }
+    /// The last run's rows in and out (and failure) under the node; nullopt hides it.
+    void setRunBadge(const std::optional<NodeRunBadge> &badge);
+    const std::optional<NodeRunBadge> &runBadge() const { return m_run; }
 
     PortItem *inputPort() const { return m_in; }
     PortItem *outputPort() const { return m_out; }
@@ -48,6 +58,7 @@ protected:
 
 private:
     void updateToolTip();
+    void paintRunBadge(QPainter *p, const QColor &body) const;
 
     GraphNode m_node;
     PortItem *m_in = nullptr;
@@ -56,6 +67,8 @@ private:
     int m_warnings = 0;
     bool m_hover = false;
     bool m_dark = false;
+    std::optional<NodeRunBadge> m_run;
+    ChangeMark m_change = ChangeMark::None;
 };
 
 } // namespace uis

@@ -512,6 +512,24 @@ void JobRunner::onOutput(const QString &id)
             setStatus(id, st);
         }
     }
+    // Rows per spec node: `uis-runner: nodes [{"node": …, "rows_in": …, "rows_out": …}]`; the
+    // last report of the chunk wins.
+    static const QByteArray nodesMark("uis-runner: nodes ");
+    if (const qsizetype at = text.lastIndexOf(nodesMark); at >= 0) {
+        const qsizetype end = text.indexOf('\n', at);
+        const QByteArray payload =
+            text.mid(at + nodesMark.size(), end < 0 ? -1 : end - at - nodesMark.size());
+        const QJsonDocument doc = QJsonDocument::fromJson(payload);
+        const JobRecord *cur = m_store->find(id);
+        if (doc.isArray() && cur) {
+            const QList<NodeRunStats> nodes = NodeRunStats::listFromJson(doc.array());
+            if (nodes != cur->status.nodes) {
+                JobStatus st = cur->status;
+                st.nodes = nodes;
+                setStatus(id, st);
+            }
+        }
+    }
     if (text.contains("started at http") || text.contains("listening at http") ||
         text.contains("service 'SparkUI'")) {
         const QRegularExpressionMatch m = uiRe.match(QString::fromUtf8(text));

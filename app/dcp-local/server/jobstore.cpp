@@ -2,6 +2,8 @@
 #include "jobstore.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -68,9 +70,10 @@ QString JobStore::open(const QString &dataDir)
         return QStringLiteral("cannot read the savepoints in %1: %2").arg(db.databaseName(), e);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"
-                               " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
-                               " target, engine_job_id, last_confirmed_at FROM jobs ORDER BY seq")))
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"
+            " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
+            " target, engine_job_id, last_confirmed_at, nodes FROM jobs ORDER BY seq")))
         return QStringLiteral("cannot read the job database: %1").arg(q.lastError().text());
     while (q.next()) {
         JobRecord r;
@@ -96,6 +99,8 @@ QString JobStore::open(const QString &dataDir)
         s.target = q.value(17).toString();
         s.engineJobId = q.value(18).toString();
         s.lastConfirmedAt = parseTime(q.value(19));
+        s.nodes = NodeRunStats::listFromJson(
+            QJsonDocument::fromJson(q.value(20).toString().toUtf8()).array());
         m_seqById.insert(s.jobId, r.seq);
         if (!r.idempotencyKey.isEmpty())
             m_seqByKey.insert(r.idempotencyKey, r.seq);
@@ -129,7 +134,7 @@ QString JobStore::migrate()
     QStringList have;
     while (q.next())
         have << q.value(1).toString();
-    for (const char *column : {"target", "engine_job_id", "last_confirmed_at"}) {
+    for (const char *column : {"target", "engine_job_id", "last_confirmed_at", "nodes"}) {
         if (have.contains(QLatin1String(column)))
             continue;
         if (const QString e = exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
@@ -235,9 +240,10 @@ QString JobStore::update(const QString &id, const JobStatus &status)
     if (it == m_seqById.constEnd())
         return QStringLiteral("no job %1").arg(id);
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("UPDATE jobs SET status = ?, engine_state = ?, started_at = ?, finished_at = ?,"
-                             " exit_code = ?, error = ?, ui_url = ?, target = ?, engine_job_id = ?,"
-                             " last_confirmed_at = ? WHERE seq = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE jobs SET status = ?, engine_state = ?, started_at = ?, finished_at = ?,"
+        " exit_code = ?, error = ?, ui_url = ?, target = ?, engine_job_id = ?,"
+        " last_confirmed_at = ?, nodes = ? WHERE seq = ?"));
     q.addBindValue(jobStateName(status.state));
     q.addBindValue(text(status.engineState));
     q.addBindValue(time(status.startedAt));
@@ -248,6 +254,11 @@ QString JobStore::update(const QString &id, const JobStatus &status)
     q.addBindValue(text(status.target));
     q.addBindValue(text(status.engineJobId));
     q.addBindValue(time(status.lastConfirmedAt));
+    q.addBindValue(
+        status.nodes.isEmpty()
+            ? QVariant(QMetaType::fromType<QString>())
+            : QVariant(QString::fromUtf8(QJsonDocument(NodeRunStats::listToJson(status.nodes))
+                                             .toJson(QJsonDocument::Compact))));
     q.addBindValue(*it);
     // The in-memory copy changes even if the write fails, so clients see the truth; the
     // failure is reported to the caller to log.

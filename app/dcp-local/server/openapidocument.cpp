@@ -339,7 +339,11 @@ constexpr const char kDocument[] = R"json({
           "ui_url": {"type": ["string", "null"]},
           "target": {"type": ["string", "null"], "description": "The target the job runs on, e.g. `local`."},
           "engine_job_id": {"type": ["string", "null"], "description": "The engine's id of the job on a cluster."},
-          "last_confirmed_at": {"$ref": "#/components/schemas/Timestamp"}
+          "last_confirmed_at": {"$ref": "#/components/schemas/Timestamp"},
+          "nodes": {"type": "array", "description": "Rows in and out per spec node, as the runner last counted them (absent before the first report).",
+                    "items": {"type": "object", "required": ["node"],
+                              "properties": {"node": {"type": "string"}, "rows_in": {"type": "integer"}, "rows_out": {"type": "integer"},
+                                             "rows_per_second": {"type": "number"}, "error": {"type": "string"}}}}
         }
       },
       "JobRequest": {

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from .. import localplatform
-from ..errors import JobError
+from ..errors import JobError, root_cause
 from ..log import log
 from . import session, streaming
+from .nodecounts import NodeCounts
 from .options import inputs_of
 from .preview import preview
 from .schema import reader_schema
@@ -37,6 +38,8 @@ class SparkJob:
         self.failures = []
         self.mapped_by = {}  # source name -> its endpoint's field_mapping transform
         self.deferred_aliases = {}  # map transform name -> endpoint names that mean its output
+        self.counts = NodeCounts()  # rows per spec node (the canvas's run overlay)
+        self.spec_of = {}  # any name a node is known by -> the spec's node name
 
     # ---------------------------------------------------------------- graph
     @property
@@ -48,7 +51,16 @@ class SparkJob:
             for s in self.job.get("sources") or []
         )
 
-    def register(self, name: str, df, kind: str, aliases=(), watermarked=False):
+    def counted(self, node: str, df, kind: str, inputs=()):
+        """`df` with its row count observed under the spec's `node` (not in a dry run, which
+        previews instead)."""
+        if self.dry_run:
+            return df
+        return self.counts.observe(node, df, kind, [self.spec_of.get(i, i) for i in inputs])
+
+    def register(self, name: str, df, kind: str, aliases=(), watermarked=False, spec_name=None):
+        for n in (name, *aliases):
+            self.spec_of.setdefault(n, spec_name or name)
         for n in (name, *aliases):
             if n and n not in self.nodes:
                 self.nodes[n] = df
@@ -122,12 +134,13 @@ class SparkJob:
                     f"source {name}: unsupported type {kind!r} (rest_api, file_ftp, kafka)"
                 )
             df = read(self, src, kind)
+            df = self.counted(src.get("endpoint") or name, df, "source")
             aliases = self.source_aliases(src, name)
             if name in self.mapped_by:
                 # the endpoint's name means its mapped columns: registered with map_<endpoint>
                 self.deferred_aliases[self.mapped_by[name].get("name")] = aliases
                 aliases = []
-            self.register(name, df, "source", aliases)
+            self.register(name, df, "source", aliases, spec_name=src.get("endpoint") or name)
 
     def build_transforms(self):
         prev = None
@@ -148,6 +161,7 @@ class SparkJob:
             if apply is None:
                 raise JobError(f"{what}: unsupported transform type")
             df, wm = apply(self, Step(name, t, ins, df, wm))
+            df = self.counted(name, df, "transform", ins)
             self.register(
                 name, df, "transform", aliases=self.deferred_aliases.get(name, ()), watermarked=wm
             )
@@ -170,10 +184,16 @@ class SparkJob:
                     f"sink {name}: unsupported type {kind!r} "
                     "(parquet, iceberg, clickhouse, kafka, rest_api, console)"
                 )
+            df = self.counted(name, df, "sink", ins)
             if df.isStreaming:
                 streaming.start(self, name, kind, s, df, writer)
             else:
-                writer(self, name, s, df)
+                try:
+                    writer(self, name, s, df)
+                except Exception as e:
+                    self.counts.errors[name] = root_cause(e)
+                    raise
+                self.counts.written.add(name)
 
     # ---------------------------------------------------------------- run
     def run(self) -> int:
@@ -186,9 +206,12 @@ class SparkJob:
             return 0
         if self.local_store:
             localplatform.create_sink_buckets(self.job, self.local_store)
-        self.build_sinks()
-        if self.queries:
-            streaming.await_queries(self)
+        try:
+            self.build_sinks()
+            if self.queries:
+                streaming.await_queries(self)
+        finally:
+            self.counts.report()
         if self.failures:
             raise JobError("; ".join(self.failures))
         log("job finished")

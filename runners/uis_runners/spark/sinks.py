@@ -195,6 +195,10 @@ def rest_api(run, name, s, df):
         f"({parts} partitions, {plan['rps'] or 'unlimited'} req/s, "
         f"{plan['retry']['max_attempts']} attempts)"
     )
+    # Counted once as a DataFrame (the per-node counts of the overlay; RDD work reports none),
+    # cached so that the delivery does not compute the input again.
+    df = df.persist()
+    df.count()
     responses = df.repartition(parts).rdd.mapPartitions(
         lambda rows, _p=plan: deliver_partition(rows, _p)
     )
@@ -210,6 +214,7 @@ def rest_api(run, name, s, df):
         resp_df.write.mode(rt.get("mode", "append")).parquet(resolve(rpath))
         log(f"sink {name}: response table written to {rpath}")
     log(f"sink {name}: {total} requests, {total - n_failed} succeeded, {n_failed} failed")
+    run.counts.delivered[name] = total - n_failed
     if n_failed and s.get("fail_on_error", True):
         first = failed.select("status_code", "error", "response_body").first()
         run.failures.append(
@@ -217,3 +222,4 @@ def rest_api(run, name, s, df):
             f"(first: {first['error']} {str(first['response_body'])[:200]})"
         )
     resp_df.unpersist()
+    df.unpersist()

@@ -104,11 +104,14 @@ def await_queries(run):
             if p and last_batch.get(q.name) != p["batchId"]:
                 last_batch[q.name] = p["batchId"]
                 log(f"sink {q.name}: batch {p['batchId']} read {p.get('numInputRows', 0)} rows")
+                run.counts.progress(q.name, p)
+                run.counts.report()
         for q in run.queries:
             if not q.isActive and q.exception() is not None:
                 for other in run.queries:
                     if other.isActive:
                         other.stop()
+                run.counts.errors[q.name] = root_cause(q.exception())
                 raise JobError(f"streaming query {q.name} failed: {root_cause(q.exception())}")
         if not active:
             return
