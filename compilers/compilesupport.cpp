@@ -5,23 +5,6 @@
 
 namespace uis {
 
-namespace {
-
-QString compilerFor(Engine e)
-{
-    switch (e) {
-    case Engine::Spark:
-        return QStringLiteral("the Spark compiler (modes batch, micro_batch)");
-    case Engine::Flink:
-        return QStringLiteral("the Flink compiler (modes streaming, websocket, webhook)");
-    case Engine::None:
-        break;
-    }
-    return QString();
-}
-
-} // namespace
-
 bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QString &compilerName,
                             CompileResult &result)
 {
@@ -34,19 +17,75 @@ bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QStri
     }
     const QString mode = loaded.spec.provider.mode;
     const Engine fits = engineForMode(mode);
-    if (engine != Engine::None && fits != engine) {
-        Diagnostic d = make(Severity::Error, QStringLiteral("UIS-E-ENGINE"),
-                            fits == Engine::None
-                                ? QStringLiteral("mode `%1` has no engine; %2 cannot compile it")
-                                      .arg(mode, compilerName)
-                                : QStringLiteral("mode `%1` runs on %2, not on %3; use %4")
-                                      .arg(mode, engineName(fits), compilerName, compilerFor(fits)),
-                            QStringLiteral("/provider/mode"));
-        result.diagnostics.append(d);
+    if (engine != Engine::None && fits == Engine::None) {
+        result.diagnostics.append(make(
+            Severity::Error, QStringLiteral("UIS-E-ENGINE"),
+            QStringLiteral("mode `%1` has no engine; %2 cannot compile it").arg(mode, compilerName),
+            QStringLiteral("/provider/mode")));
         locate(result.diagnostics, loaded);
         return false;
     }
+    // Either engine compiles any mode; what one lacks is a connector.
+    if (engine != Engine::None) {
+        result.diagnostics.append(connectorDiagnostics(loaded.spec, engine));
+        if (hasErrors(result.diagnostics)) {
+            locate(result.diagnostics, loaded);
+            return false;
+        }
+    }
     return true;
+}
+
+DiagnosticList CompileSupport::connectorDiagnostics(const Spec &spec, Engine engine)
+{
+    DiagnosticList out;
+    const Provider &p = spec.provider;
+    const QString other =
+        engine == Engine::Spark ? QStringLiteral("Flink") : QStringLiteral("Spark");
+    const QString self =
+        engine == Engine::Spark ? QStringLiteral("Spark") : QStringLiteral("Flink");
+    auto lacks = [&](const QString &connector, const QString &pointer) {
+        out.append(make(Severity::Error, QStringLiteral("UIS-E-ENGINE-CONNECTOR"),
+                        QStringLiteral("%1 has no %2 connector; compile this spec for %3 "
+                                       "(`uisctl compile --engine %4`)")
+                            .arg(self, connector, other, other.toLower()),
+                        pointer));
+    };
+    const QString &type = p.providerType;
+    if (engine == Engine::Spark) {
+        if (type == QLatin1String("websocket"))
+            lacks(QStringLiteral("WebSocket source"), QStringLiteral("/provider/provider_type"));
+        else if (type == QLatin1String("webhook"))
+            lacks(QStringLiteral("webhook source"), QStringLiteral("/provider/provider_type"));
+        else if (type == QLatin1String("database"))
+            lacks(QStringLiteral("change data capture (CDC) source"),
+                  QStringLiteral("/provider/provider_type"));
+    } else if (engine == Engine::Flink) {
+        if (type == QLatin1String("rest_api"))
+            lacks(QStringLiteral("REST API source"), QStringLiteral("/provider/provider_type"));
+        if (type == QLatin1String("file_ftp")) {
+            for (int i = 0; i < p.endpoints.size(); ++i) {
+                const QString f = p.endpoints.at(i).format;
+                if (f == QLatin1String("xml"))
+                    lacks(QStringLiteral("XML file format"),
+                          QStringLiteral("/provider/endpoints/%1/format").arg(i));
+            }
+        }
+        for (int i = 0; i < p.sinks.size(); ++i) {
+            if (p.sinks.at(i).type == QLatin1String("rest_api"))
+                lacks(QStringLiteral("REST API delivery sink"),
+                      QStringLiteral("/provider/sinks/%1/type").arg(i));
+        }
+    }
+    return out;
+}
+
+bool CompileSupport::streamingOn(const Spec &spec, Engine engine)
+{
+    const QString &mode = spec.provider.mode;
+    if (engine == Engine::Flink)
+        return mode != QLatin1String("batch");
+    return engineForMode(mode) == Engine::Flink;
 }
 
 void CompileSupport::locate(DiagnosticList &diagnostics, const LoadedSpec &loaded)

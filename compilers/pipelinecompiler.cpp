@@ -17,6 +17,10 @@ CompileResult PipelineCompiler::compile(const LoadedSpec &loaded, Engine engine,
                                                    : SparkCompiler::compile(loaded, options);
     if (!result.succeeded())
         return result;
+    // The DCP request embeds the job of the spec's own engine; for the other engine the engine
+    // artifacts stand alone.
+    if (engine != engineForMode(loaded.spec.provider.mode))
+        return result;
     const CompileResult dcp = DcpCompiler::compile(loaded, options);
     result.artifacts.append(dcp.artifacts);
     for (const Diagnostic &d : dcp.diagnostics)

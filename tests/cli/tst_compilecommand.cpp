@@ -217,7 +217,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY(QRegularExpression(QStringLiteral("websocket-to-kafka\\.uis\\.yaml:\\d+:\\d+: "
-                                                  "error: .*Flink compiler.* \\[UIS-E-ENGINE\\]"))
+                                                  "error: .*WebSocket.*Flink.* \\[UIS-E-ENGINE-CONNECTOR\\]"))
                     .match(QString::fromUtf8(r.err))
                     .hasMatch());
         const Run m = uisctl({templ("websocket-to-kafka.uis.yaml"), QStringLiteral("--target"),

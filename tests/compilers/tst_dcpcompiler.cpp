@@ -198,11 +198,11 @@ private Q_SLOTS:
         const CompileResult a =
             PipelineCompiler::compile(templ("rest-to-parquet-iceberg.uis.yaml"), Engine::Flink);
         QCOMPARE(a.diagnostics.size(), 1);
-        QCOMPARE(a.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
-        QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("use the Spark compiler")));
+        QCOMPARE(a.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
+        QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("compile this spec for Spark")));
         const CompileResult b =
             PipelineCompiler::compile(templ("postgres-cdc-to-iceberg.uis.yaml"), Engine::Spark);
-        QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("use the Flink compiler")));
+        QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("compile this spec for Flink")));
         QVERIFY(b.artifacts.isEmpty());
     }
 };

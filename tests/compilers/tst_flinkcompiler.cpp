@@ -262,10 +262,18 @@ private Q_SLOTS:
         const QString sql = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
         const QString dedupe =
             statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        // It feeds a window only: the first row by event time (as Spark keeps it).
         QVERIFY(dedupe.contains(QStringLiteral(
-            "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `uis_proctime` ASC)")));
-        QVERIFY(dedupe.contains(QStringLiteral("PROCTIME() AS `uis_proctime`")));
+            "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `event_time` ASC)")));
+        QVERIFY(!dedupe.contains(QStringLiteral("PROCTIME()")));
         QVERIFY(dedupe.contains(QStringLiteral("WHERE `uis_row_num` = 1")));
+        // Straight into a sink a stream keeps the first row to arrive (insert-only).
+        QByteArray direct = templ("kafka-dedupe-window.uis.yaml");
+        direct.replace("  sinks:\n", "  sinks:\n    - { name: raw_out, type: console, inputs: "
+                                      "[unique_clicks] }\n");
+        const QString d2 = statement(compileFlink(direct).sql,
+                                     QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        QVERIFY2(d2.contains(QStringLiteral("ORDER BY `uis_proctime` ASC")), qPrintable(d2));
         QVERIFY(
             dedupe.startsWith(QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks` AS\nSELECT "
                                              "`event_id`, `page`, `duration`, `event_time`\n")));
@@ -588,8 +596,10 @@ private Q_SLOTS:
             "      type: rest_api\n      config: { url: \"https://x.example.com/in\" }\n");
         const Compiled c = compileFlink(spec);
         QVERIFY2(c.loaded.valid(), qPrintable(diagnosticsText(c.loaded.diagnostics)));
-        const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-E-FLINK-SINK"));
+        const Diagnostic *d =
+            find(c.result.diagnostics, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
         QVERIFY(d);
+        QVERIFY(d->message.contains(QStringLiteral("REST API delivery")));
         QVERIFY(d->message.contains(QStringLiteral("Spark")));
         QVERIFY(c.result.artifacts.isEmpty());
     }
@@ -609,12 +619,16 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
+        // Flink has no REST source: the error names the connector and the engine that has it.
         const CompileResult r =
             FlinkCompiler::compile(loadYaml(templ("rest-to-parquet-iceberg.uis.yaml")));
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics.size(), 1);
-        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
-        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Spark compiler")));
+        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("REST API source")));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Spark")));
+        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/provider_type"));
+        QVERIFY(r.diagnostics.first().line > 0);
     }
 
     void flinkTwoVersions()

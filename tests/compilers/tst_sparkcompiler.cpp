@@ -421,15 +421,23 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
-        const LoadedSpec flink = SpecLoader::loadFile(
+        // A streaming Kafka spec compiles for Spark too: a Structured Streaming job.
+        const LoadedSpec kafka = SpecLoader::loadFile(
             sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
-        const CompileResult r = SparkCompiler::compile(flink);
+        const CompileResult ok = SparkCompiler::compile(kafka);
+        QVERIFY2(ok.succeeded(), qPrintable(diagnosticsText(ok.diagnostics)));
+        QCOMPARE(ok.artifacts.size(), 3);
+        // A WebSocket source does not: Spark has no connector for it.
+        const LoadedSpec ws = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("resources/templates/websocket-to-kafka.uis.yaml")));
+        const CompileResult r = SparkCompiler::compile(ws);
         QVERIFY(!r.succeeded());
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics.size(), 1);
-        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
-        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Flink compiler")));
-        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/mode"));
+        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("WebSocket")));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Flink")));
+        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/provider_type"));
         QVERIFY(r.diagnostics.first().line > 0);
     }
 
