@@ -102,6 +102,8 @@ void FlinkFileSourceDdl::write(FlinkSqlWriter &w, int i)
         opts << qMakePair(QStringLiteral("csv.ignore-parse-errors"), QStringLiteral("true"));
     } else if (format == QLatin1String("json")) {
         opts << qMakePair(QStringLiteral("json.ignore-parse-errors"), QStringLiteral("true"));
+    } else if (format == QLatin1String("parquet")) {
+        opts << qMakePair(QStringLiteral("parquet.utc-timezone"), QStringLiteral("true"));
     }
     if (CS::streamingOn(m_ctx.spec(), Engine::Flink)) {
         const auto every = CS::durationMs(m_ctx.provider().schedule.triggerInterval);

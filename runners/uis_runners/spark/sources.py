@@ -12,6 +12,7 @@ from ..registry import Registry
 from .options import str_opts
 from .rest_fetch import fetch_rest
 from .schema import schema_ddl
+from .semantics import parse_timestamps, timestamp_columns
 
 SOURCES = Registry("source")
 
@@ -55,17 +56,25 @@ def file_source(run, src, kind):
         fmt = "json"
     if fmt == "xml":
         opts.setdefault("rowTag", "row")
-    ddl = schema_ddl(src.get("schema"))
+    # Text formats read timestamps as strings and parse them as the Flink job does (semantics.py).
+    text_times = fmt in ("csv", "json") and isinstance(src.get("schema"), list)
+    times = timestamp_columns(src.get("schema")) if text_times else []
+    ddl = schema_ddl(
+        [{**f, "type": "string"} if f.get("name") in times else f for f in src["schema"]]
+        if times
+        else src.get("schema")
+    )
     stream = run.streaming and src.get("streaming", True) and not run.dry_run
     try:
         if stream:
             if not ddl:  # file streams need a schema: take it from the files present now
                 ddl = run.spark.read.format(fmt).options(**opts).load(path).schema
-            return run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
+            df = run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
+            return parse_timestamps(df, times)
         reader = run.spark.read.format(fmt).options(**opts)
         if ddl:
             reader = reader.schema(ddl)
-        return reader.load(path)
+        return parse_timestamps(reader.load(path), times)
     except Exception as e:
         text = str(e)
         missing = ("ClassNotFound", "DATA_SOURCE_NOT_FOUND", "Failed to find data source")

@@ -11,6 +11,7 @@ from ..log import log
 from ..registry import Registry
 from .options import spark_interval
 from .schema import spark_type
+from .semantics import first_by_event_time
 
 TRANSFORMS = Registry("transform")
 
@@ -130,6 +131,10 @@ def dedupe(run, step: Step):
     keys = t.get("keys") or []
     carries = wm or (t.get("time_column") is not None and run.streaming)
     if not run.streaming:
+        tc = t.get("time_column")
+        if keys and tc and tc in df.columns and t.get("keep", "first_by_event_time") != "any":
+            # Same result as Flink's ROW_NUMBER() ORDER BY the event time: the earliest row.
+            return first_by_event_time(with_time(df, tc, t), keys, tc), carries
         return (df.dropDuplicates(keys) if keys else df.dropDuplicates()), carries
     if not wm and t.get("time_column"):
         df = with_time(df, t["time_column"], t)
