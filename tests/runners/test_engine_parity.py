@@ -14,15 +14,23 @@ The input proves each rule at once (one run per engine keeps the test short):
   - dedupe keeps the first row by event time, not the first read (the file lists the later
     duplicate first);
   - the CSV header line is not a row (Flink's csv format has no header option).
+
+The streaming case: the kafka-dedupe-window template (mode streaming) compiled for Spark (a
+Structured Streaming job) and for Flink, both running on a real broker at the same time, emit the
+same windows (duplicates arrive in event-time order: README, "What still differs").
 """
 
+import json
 import math
+import sys
+import time
 from datetime import datetime
 
 import pyarrow.parquet as pq
 import pytest
 import templates as T
-from conftest import explain, run_flink, run_spark
+from conftest import FLINK_RUNNER, SPARK_RUNNER, explain, run_flink, run_spark, runner_env
+from test_kafka_engines import Proc, norm_ts, wait_for
 
 pytestmark = [pytest.mark.spark, pytest.mark.flink]
 
@@ -194,3 +202,119 @@ def test_aggregates_match_row_by_row(outputs):
             "with_signal": "int64",
             "avg_signal": "double",
         }
+
+
+# ---------------------------------------------------------------- streaming Kafka, the template
+
+CLICKS = [
+    # event_id, page, duration, seconds after 00:00
+    ("c1", "p1", 1.0, 5),
+    ("c2", "p1", 3.0, 20),
+    ("c1", "p1", 1.0, 5),  # a duplicate
+    ("c3", "p2", 4.0, 30),
+    ("c4", "p1", 5.0, 60),  # exactly at the end of [00:00, 00:01): in [00:01, 00:02)
+    ("c5", "p2", 6.0, 70),
+    ("c5", "p2", 6.0, 70),  # a duplicate
+]
+# One hour later: past both engines' watermarks (Spark's is the dedupe's `within`, 10 minutes).
+CLOSE = ("c99", "p9", 0.0, 3600)
+EXPECTED_WINDOWS = {
+    ("2024-01-01 00:00:00", "2024-01-01 00:01:00", "p1"): (2, 2.0),
+    ("2024-01-01 00:00:00", "2024-01-01 00:01:00", "p2"): (1, 4.0),
+    ("2024-01-01 00:01:00", "2024-01-01 00:02:00", "p1"): (1, 5.0),
+    ("2024-01-01 00:01:00", "2024-01-01 00:02:00", "p2"): (1, 6.0),
+}
+
+
+def click(eid, page, duration, sec):
+    h, rest = divmod(sec, 3600)
+    m, s = divmod(rest, 60)
+    t = f"2024-01-01 {h:02d}:{m:02d}:{s:02d}.000"
+    return {"event_id": eid, "page": page, "duration": duration, "event_time": t}
+
+
+def template_for(engine, bootstrap, src, out):
+    text = (T.TEMPLATES / "kafka-dedupe-window.uis.yaml").read_text()
+    for old, new in (
+        ("localhost:9092", bootstrap),
+        ("topic: clicks", f"topic: {src}"),
+        ("kafka_topic: click-metrics", f"kafka_topic: {out}"),
+        ("group_id: click-metrics", f"group_id: parity-{engine}"),
+        ("parallelism: 2", "parallelism: 1"),
+        ("checkpoint_interval: 30 s", "checkpoint_interval: 2 s"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def test_streaming_kafka_template_same_windows_on_both_engines(tmp_path, kafka):
+    from confluent_kafka import Consumer, Producer
+
+    src, outs = "parity-clicks", {"spark": "parity-spark", "flink": "parity-flink"}
+    kafka.create_topics(src, *outs.values())
+    procs = {}
+    for engine, out in outs.items():
+        spec = tmp_path / f"{engine}.uis.yaml"
+        spec.write_text(template_for(engine, kafka.bootstrap, src, out))
+        if engine == "spark":
+            job = tmp_path / "spark-job.json"
+            T.compile_spec(spec, "spark-job", "--master", "local[2]", out_file=job)
+            assert json.loads(job.read_text())["schedule"]["trigger_type"] == "processing_time"
+            cmd = [sys.executable, str(SPARK_RUNNER), "--job-config", str(job)]
+            cmd += ["--master", "local[2]", "--checkpoint-dir", str(tmp_path / "ckpt")]
+        else:
+            sql = tmp_path / "flink.sql"
+            T.compile_spec(spec, "flink-sql", "--format", "text", out_file=sql)
+            cmd = [sys.executable, str(FLINK_RUNNER), "--sql", str(sql)]
+        procs[engine] = Proc(cmd, runner_env())
+    spark, flink = procs["spark"], procs["flink"]
+    consumer = Consumer(
+        {
+            "bootstrap.servers": kafka.bootstrap,
+            "group.id": "parity",
+            "auto.offset.reset": "earliest",
+        }
+    )
+    consumer.subscribe(list(outs.values()))
+    got = {}
+
+    def windows(topic):
+        while (m := consumer.poll(0.5)) is not None:
+            if m.error():
+                continue
+            v = json.loads(m.value())
+            key = (norm_ts(v["window_start"]), norm_ts(v["window_end"]), v["page"])
+            got.setdefault(m.topic(), []).append((key, (v["clicks"], float(v["avg_duration"]))))
+        return dict(got.get(topic, []))
+
+    try:
+        wait_for(
+            lambda: spark.has("streaming query") and flink.has("state RUNNING"),
+            180,
+            "both jobs running",
+            procs,
+        )
+        p = Producer({"bootstrap.servers": kafka.bootstrap, "linger.ms": 5})
+        for c in CLICKS:
+            p.produce(src, value=json.dumps(click(*c)).encode())
+        assert p.flush(30) == 0
+        time.sleep(3)  # the duplicates are read before the event that closes the windows
+        p.produce(src, value=json.dumps(click(*CLOSE)).encode())
+        assert p.flush(30) == 0
+        wait_for(
+            lambda: all(set(windows(t)) >= set(EXPECTED_WINDOWS) for t in outs.values()),
+            150,
+            lambda: f"the windows from both engines (so far {got})",
+            procs,
+        )
+        time.sleep(2)
+        windows(outs["spark"])
+    finally:
+        spark.stop()
+        flink.stop()
+        consumer.close()
+    for engine, topic in outs.items():
+        rows = got[topic]
+        assert len(rows) == len({k for k, _ in rows}), f"{engine} emitted a window twice: {rows}"
+        assert dict(rows) == EXPECTED_WINDOWS, f"{engine}: {rows}"
