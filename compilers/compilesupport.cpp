@@ -1,9 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "compilesupport.h"
 
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace uis {
+
+namespace {
+
+QString compilerFor(Engine e)
+{
+    return e == Engine::Flink ? QStringLiteral("the Flink compiler")
+                              : QStringLiteral("the Spark compiler");
+}
+
+} // namespace
 
 bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QString &compilerName,
                             CompileResult &result)
@@ -15,19 +29,30 @@ bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QStri
                                            QStringLiteral("the spec could not be read")));
         return false;
     }
-    const QString mode = loaded.spec.provider.mode;
-    const Engine fits = engineForMode(mode);
-    if (engine != Engine::None && fits == Engine::None) {
-        result.diagnostics.append(make(
-            Severity::Error, QStringLiteral("UIS-E-ENGINE"),
-            QStringLiteral("mode `%1` has no engine; %2 cannot compile it").arg(mode, compilerName),
-            QStringLiteral("/provider/mode")));
+    const Spec &spec = loaded.spec;
+    const Engine fits = engineFor(spec);
+    auto fail = [&](const QString &code, const QString &message, const QString &pointer) {
+        result.diagnostics.append(make(Severity::Error, code, message, pointer));
         locate(result.diagnostics, loaded);
         return false;
-    }
+    };
+    if (engine != Engine::None && fits == Engine::None)
+        return fail(QStringLiteral("UIS-E-ENGINE"),
+                    QStringLiteral("mode `%1` has no engine; %2 cannot compile it")
+                        .arg(spec.provider.mode, compilerName),
+                    QStringLiteral("/provider/mode"));
+    // A spec that names its engine is that engine's; PipelineCompiler, SpecCheck and
+    // `uisctl compile --engine` override the name rather than ask the other compiler.
+    if (engine != Engine::None && engineFromName(spec.provider.engine) != Engine::None &&
+        fits != engine)
+        return fail(QStringLiteral("UIS-E-ENGINE"),
+                    QStringLiteral("the spec names `engine: %1`; %2 cannot compile it, use %3")
+                        .arg(spec.provider.engine, compilerName, compilerFor(fits)),
+                    QStringLiteral("/provider/engine"));
     // Either engine compiles any mode; what one lacks is a connector.
-    if (engine != Engine::None) {
-        result.diagnostics.append(connectorDiagnostics(loaded.spec, engine));
+    const Engine running = engine != Engine::None ? engine : fits;
+    if (running != Engine::None) {
+        result.diagnostics.append(connectorDiagnostics(spec, running));
         if (hasErrors(result.diagnostics)) {
             locate(result.diagnostics, loaded);
             return false;
@@ -46,8 +71,8 @@ DiagnosticList CompileSupport::connectorDiagnostics(const Spec &spec, Engine eng
         engine == Engine::Spark ? QStringLiteral("Spark") : QStringLiteral("Flink");
     auto lacks = [&](const QString &connector, const QString &pointer) {
         out.append(make(Severity::Error, QStringLiteral("UIS-E-ENGINE-CONNECTOR"),
-                        QStringLiteral("%1 has no %2 connector; compile this spec for %3 "
-                                       "(`uisctl compile --engine %4`)")
+                        QStringLiteral("%1 has no %2 connector; compile this spec for %3: use "
+                                       "`engine: %4` (or `uisctl compile --engine %4`)")
                             .arg(self, connector, other, other.toLower()),
                         pointer));
     };
@@ -347,6 +372,235 @@ QString CompileSupport::icebergVersionForFlink(const QString &flinkVersion)
 QString CompileSupport::flinkCdcVersion()
 {
     return QStringLiteral("3.3.0");
+}
+
+} // namespace uis
+
+namespace uis {
+
+namespace {
+
+// SQL words that are not column names in the conditions and queries the derivation reads.
+bool isSqlWord(const QString &upper)
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> w;
+        for (const char *k :
+             {"SELECT",    "FROM",      "WHERE",      "AND",       "OR",        "NOT",
+              "IS",        "NULL",      "TRUE",       "FALSE",     "IN",        "LIKE",
+              "BETWEEN",   "CASE",      "WHEN",       "THEN",      "ELSE",      "END",
+              "AS",        "ON",        "JOIN",       "LEFT",      "RIGHT",     "INNER",
+              "OUTER",     "FULL",      "CROSS",      "GROUP",     "BY",        "ORDER",
+              "HAVING",    "LIMIT",     "DISTINCT",   "ALL",       "UNION",     "ASC",
+              "DESC",      "INTERVAL",  "SECOND",     "SECONDS",   "MINUTE",    "MINUTES",
+              "HOUR",      "HOURS",     "DAY",        "DAYS",      "MONTH",     "YEAR",
+              "CAST",      "STRING",    "VARCHAR",    "CHAR",      "INT",       "INTEGER",
+              "BIGINT",    "DOUBLE",    "FLOAT",      "DECIMAL",   "BOOLEAN",   "DATE",
+              "TIME",      "TIMESTAMP", "ESCAPE",     "SIMILAR",   "TO",        "OVER",
+              "PARTITION", "ROWS",      "RANGE",      "PRECEDING", "FOLLOWING", "CURRENT",
+              "ROW",       "UNBOUNDED", "WITH",       "EXISTS",    "ANY",       "SOME",
+              "TABLE",     "LATERAL",   "DESCRIPTOR", "TRIM",      "LEADING",   "TRAILING",
+              "BOTH",      "FOR",       "USING",      "NATURAL",   "VALUES",    "SET"})
+            w.insert(QString::fromLatin1(k));
+        return w;
+    }();
+    return words.contains(upper);
+}
+
+// The column names an SQL expression or query names: identifiers outside string literals that
+// are not SQL words, not function names (followed by `(`), not aliases (after AS) and not
+// tables (after FROM/JOIN).
+QStringList sqlIdentifiers(const QString &sql)
+{
+    static const QRegularExpression token(QStringLiteral(
+        "'(?:[^']|'')*'|[0-9][0-9A-Za-z_.]*|(?:`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_]*))"
+        "(\\s*\\()?(\\s*\\.)?"));
+    QStringList out;
+    QString previous;
+    auto it = token.globalMatch(sql);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedLength(1) == 0 && m.capturedLength(2) == 0) { // a literal or a number
+            previous.clear();
+            continue;
+        }
+        const bool quoted = m.capturedLength(1) > 0;
+        const QString name = quoted
+                                 ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
+                                 : m.captured(2);
+        const QString upper = name.toUpper();
+        const bool call = m.capturedLength(3) > 0;
+        const bool qualifier = m.capturedLength(4) > 0; // `t.` of `t.column`
+        const bool alias = previous == QLatin1String("AS") || previous == QLatin1String("FROM") ||
+                           previous == QLatin1String("JOIN");
+        previous = quoted ? QString() : upper;
+        if (call || alias || qualifier || (!quoted && isSqlWord(upper)))
+            continue;
+        if (!out.contains(name))
+            out.append(name);
+    }
+    return out;
+}
+
+} // namespace
+
+bool CompileSupport::derivesColumns(const Spec &spec, const Endpoint &e)
+{
+    if (e.hasSchema && !e.schema.isEmpty())
+        return false;
+    const QString &type = spec.provider.providerType;
+    if (type == QLatin1String("websocket") || type == QLatin1String("webhook"))
+        return true;
+    return type == QLatin1String("kafka") &&
+           (e.format.isEmpty() || e.format == QLatin1String("json"));
+}
+
+QList<SchemaField> CompileSupport::derivedColumns(const Spec &spec, int endpoint)
+{
+    const Provider &p = spec.provider;
+    if (endpoint < 0 || endpoint >= p.endpoints.size() ||
+        !derivesColumns(spec, p.endpoints.at(endpoint)))
+        return {};
+    const Endpoint &e = p.endpoints.at(endpoint);
+
+    // Which nodes read this endpoint, directly or through other transforms (document order
+    // first, repeated until nothing changes: inputs may come later in the document).
+    QSet<QString> downstream{e.name};
+    QList<bool> reads(p.transforms.size(), false);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < p.transforms.size(); ++i) {
+            if (reads.at(i))
+                continue;
+            for (const QString &in : spec.effectiveTransformInputs(i)) {
+                if (downstream.contains(in)) {
+                    reads[i] = true;
+                    downstream.insert(p.transforms.at(i).name);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // What the nodes downstream name, with what they need of it; and the names they make.
+    QStringList named;
+    QSet<QString> times, numbers, made;
+    StringMap renames; // a transform's field_mapping: source → target
+    auto name = [&](const QString &n) {
+        if (!n.isEmpty() && !named.contains(n))
+            named.append(n);
+    };
+    static const QRegularExpression numeric(
+        QStringLiteral("\\b(?:sum|avg|stddev\\w*|var\\w*)\\s*\\(\\s*`?([A-Za-z_][A-Za-z0-9_]*)`?"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (int i = 0; i < p.transforms.size(); ++i) {
+        if (!reads.at(i))
+            continue;
+        const Transform &t = p.transforms.at(i);
+        if (t.type == QLatin1String("watermark") || t.type == QLatin1String("window_aggregate")) {
+            name(t.timeColumn);
+            times.insert(t.timeColumn);
+        }
+        if (t.type == QLatin1String("window_aggregate")) {
+            for (const QString &g : t.groupBy)
+                name(g);
+            for (const auto &kv : t.aggregates) {
+                for (const QString &n : sqlIdentifiers(kv.second))
+                    name(n);
+                auto it = numeric.globalMatch(kv.second);
+                while (it.hasNext())
+                    numbers.insert(it.next().captured(1));
+                made.insert(kv.first);
+            }
+            made.insert(QStringLiteral("window_start"));
+            made.insert(QStringLiteral("window_end"));
+        } else if (t.type == QLatin1String("dedupe")) {
+            for (const QString &k : t.keys)
+                name(k);
+        } else if (t.type == QLatin1String("filter")) {
+            for (const QString &n : sqlIdentifiers(t.condition))
+                name(n);
+        } else if (t.type == QLatin1String("sql")) {
+            const QStringList inputs = spec.effectiveTransformInputs(i);
+            for (const QString &n : sqlIdentifiers(t.query)) {
+                if (!inputs.contains(n))
+                    name(n);
+            }
+        } else if (t.type == QLatin1String("schema_validation")) {
+            for (const SchemaField &f : t.schema)
+                name(f.name);
+        } else if (t.type == QLatin1String("field_mapping")) {
+            for (const auto &kv : t.mapping) {
+                name(kv.first);
+                renames.append(kv);
+            }
+        }
+    }
+    for (int s = 0; s < p.sinks.size(); ++s) {
+        const QStringList ins = spec.effectiveSinkInputs(s);
+        if (!std::any_of(ins.begin(), ins.end(),
+                         [&](const QString &n) { return downstream.contains(n); }))
+            continue;
+        for (const QString &c : p.sinks.at(s).partitionBy)
+            name(c);
+        name(p.sinks.at(s).kafkaKeyField);
+    }
+
+    // Back to the raw field names: through the transforms' renames, then the endpoint's own.
+    auto rawName = [&](QString n) {
+        for (int hop = 0; hop < 8; ++hop) {
+            bool found = false;
+            for (const auto &kv : renames) {
+                if (kv.second == n && kv.first != n) {
+                    n = kv.first;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                break;
+        }
+        for (const auto &kv : e.fieldMapping) {
+            if (kv.second == n)
+                return kv.first;
+        }
+        return n;
+    };
+    QList<SchemaField> out;
+    QStringList seen;
+    auto add = [&](const QString &raw, const QString &type) {
+        const qsizetype at = seen.indexOf(raw);
+        if (at >= 0) {
+            if (type != QLatin1String("string"))
+                out[at].type = type;
+            return;
+        }
+        seen.append(raw);
+        out.append(SchemaField{raw, type, true});
+    };
+    auto typeOf = [&](const QString &n) {
+        if (times.contains(n))
+            return QStringLiteral("timestamp");
+        if (numbers.contains(n))
+            return QStringLiteral("double");
+        return QStringLiteral("string");
+    };
+    for (const auto &kv : e.fieldMapping)
+        add(kv.first, QStringLiteral("string"));
+    QSet<QString> targets;
+    for (const auto &kv : e.fieldMapping)
+        targets.insert(kv.second);
+    for (const QString &n : named) {
+        if (made.contains(n))
+            continue;
+        const QString raw = rawName(n);
+        // A field_mapping source renamed away is not a column any more downstream.
+        if (raw == n && mapContains(e.fieldMapping, n) && !targets.contains(n))
+            continue;
+        add(raw, typeOf(n));
+    }
+    return out;
 }
 
 } // namespace uis

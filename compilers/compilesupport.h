@@ -26,8 +26,9 @@ public:
      * a valid spec whose sources and sinks `engine` has connectors for, in any mode (Kafka,
      * files and Iceberg run on both engines, batch or streaming). On failure fills
      * `result.diagnostics` (the validation diagnostics, `UIS-E-ENGINE` for a mode without an
-     * engine, or `UIS-E-ENGINE-CONNECTOR` naming the connector and the engine that has it) and
-     * returns false.
+     * engine or a spec whose `provider.engine` names the other engine, or
+     * `UIS-E-ENGINE-CONNECTOR` naming the connector and the engine that has it) and returns
+     * false.
      */
     static bool accept(const LoadedSpec &loaded, Engine engine, const QString &compilerName,
                        CompileResult &result);
@@ -78,6 +79,18 @@ public:
                                   const QString &defaultRunner);
     /// The artifact file name, `<name>.<target>.<ext>`.
     static QString fileName(const Spec &spec, const QString &target, const QString &extension);
+
+    /// Whether endpoint `e` is read as JSON records whose fields the spec names (Kafka with
+    /// format json, WebSocket, webhook) and has no `schema`: its columns are then derived.
+    static bool derivesColumns(const Spec &spec, const Endpoint &e);
+    /// The columns a JSON endpoint without a schema is read with (UIS-SPEC.md / COMPILERS.md):
+    /// its `field_mapping` sources, the time columns of watermarks and windows downstream
+    /// (`timestamp`, parsed from ISO-8601 or epoch milliseconds), the columns the transforms and
+    /// sinks downstream name (dedupe keys, group_by, aggregate arguments (`double` inside
+    /// sum/avg), filter and sql identifiers, schema_validation fields, partition_by, key
+    /// fields), each under its raw name (before the field_mapping). Empty when the endpoint
+    /// does not derive columns or the spec names none. Both engines read these same fields.
+    static QList<SchemaField> derivedColumns(const Spec &spec, int endpoint);
 
     // Pinned versions (scripts/engines/versions.env).
     static QString defaultSparkVersion();                           ///< "3.5"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobjsonwriter.h"
 
+#include "compilesupport.h"
+
 #include <cmath>
 
 namespace uis {
@@ -46,8 +48,16 @@ OrderedJson JobJsonWriter::sources()
         s["name"] = toStd(m_traits.sourceName(e));
         s["endpoint"] = toStd(e.name);
         m_traits.sourceKeys(s, e, i);
-        if (e.hasSchema)
+        if (e.hasSchema) {
             s["schema"] = schema(e.schema);
+        } else if (const QList<SchemaField> derived =
+                       CompileSupport::derivedColumns(m_index.spec(), i);
+                   !derived.isEmpty()) {
+            // No schema: the columns the spec names, read from the JSON records by both engines
+            // (`timestamp` columns as text parsed from ISO-8601 or epoch milliseconds).
+            s["schema"] = schema(derived);
+            s["schema_derived"] = true;
+        }
         out.push_back(std::move(s));
     }
     return out;

@@ -12,14 +12,17 @@ CompileResult PipelineCompiler::compile(const LoadedSpec &loaded, Engine engine,
                                         const CompileOptions &options)
 {
     if (engine == Engine::None)
-        engine = engineForMode(loaded.spec.provider.mode);
+        engine = engineFor(loaded.spec);
+    if (engine != Engine::None && engine != engineFor(loaded.spec)) {
+        // An explicit engine (`uisctl compile --engine`) overrides `provider.engine`: every
+        // compiler, the DCP one included, asks engineFor().
+        LoadedSpec named = loaded;
+        named.spec.provider.engine = engineName(engine);
+        return compile(named, engine, options);
+    }
     CompileResult result = engine == Engine::Flink ? FlinkCompiler::compile(loaded, options)
                                                    : SparkCompiler::compile(loaded, options);
     if (!result.succeeded())
-        return result;
-    // The DCP request embeds the job of the spec's own engine; for the other engine the engine
-    // artifacts stand alone.
-    if (engine != engineForMode(loaded.spec.provider.mode))
         return result;
     const CompileResult dcp = DcpCompiler::compile(loaded, options);
     result.artifacts.append(dcp.artifacts);

@@ -3,7 +3,10 @@
 
 #include "dcpreply.h"
 
+#include <QCoreApplication>
 #include <QThread>
+
+#include <memory>
 
 namespace uis::cli {
 
@@ -29,6 +32,17 @@ bool CliLoop::await(DcpReply *reply)
         loop.exec();
     }
     return reply->isOk();
+}
+
+QCoreApplication *CliLoop::application()
+{
+    if (QCoreApplication::instance())
+        return QCoreApplication::instance();
+    static int argc = 1;
+    static char name[] = "uisctl";
+    static char *argv[] = {name, nullptr};
+    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
+    return app.get();
 }
 
 } // namespace uis::cli

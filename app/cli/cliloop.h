@@ -3,6 +3,8 @@
 
 #include <QEventLoop>
 
+class QCoreApplication;
+
 namespace uis {
 class DcpReply;
 }
@@ -24,6 +26,9 @@ public:
 
     /// Runs a loop until `reply` is done; returns DcpReply::isOk().
     static bool await(DcpReply *reply);
+    /// The process's QCoreApplication, made on first use: only commands that wait or find files
+    /// next to the binary need one, so `validate` and `compile` start without it.
+    static QCoreApplication *application();
 
 private:
     QEventLoop m_loop;

@@ -16,12 +16,14 @@ int runLogs(const QStringList &args, CliContext &ctx);
 int runCancel(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
+int runTest(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
     static const QList<Command> table{
         {"validate", "Check specs and print diagnostics", runValidate},
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
+        {"test", "Run the golden-data cases of a spec's tests file on the real engines", runTest},
         {"diff", "Show what a spec change does to the spec and every compiled artifact", runDiff},
         {"submit", "Validate, compile and submit a spec to a DCP environment", runSubmit},
         {"status", "Print the status of a job", runStatus},

@@ -12,6 +12,7 @@
 #include "specloader.h"
 
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 
 namespace uis::cli {
@@ -21,7 +22,7 @@ namespace {
 const char *const kHelp =
     "usage: uisctl compile FILE --target TARGET [--format json|shell|text] [--master URL]\n"
     "                      [--spark-version V] [--job-config PATH] [--runner PATH]\n"
-    "                      [--flink-target T]\n"
+    "                      [--flink-target T] [--engine spark|flink]\n"
     "       uisctl compile FILE --out DIR [options]\n\n"
     "Compiles a valid spec to the artifacts of its engine and prints one of them.\n"
     "Targets: spark-job, spark-submit, spark-conf (modes batch, micro_batch);\n"
@@ -36,6 +37,8 @@ const char *const kHelp =
     "  --runner         the job runner file\n"
     "  --flink-target   flink run -t: kubernetes-session (default), remote, local,\n"
     "                   kubernetes-application, yarn-application\n"
+    "  --engine E       spark or flink: overrides `provider.engine` (default: the engine of\n"
+    "                   the spec's mode)\n"
     "  --out DIR        write every artifact of the spec's engine into DIR (or only --target)\n"
     "Diagnostics go to stderr as file:line:col: severity: message [code].\n"
     "Exit: 0 ok, 1 errors in the spec, 2 usage or I/O error.\n";
@@ -51,10 +54,18 @@ bool isArgvTarget(const QString &t)
     return t == QLatin1String("spark-submit") || t == QLatin1String("flink-run");
 }
 
-QStringList argvFor(const QString &target, const Spec &spec, const CompileOptions &options)
+/// `job`: the Spark job config the compile built (its `packages` save building it again).
+QStringList argvFor(const QString &target, const Spec &spec, const CompileOptions &options,
+                    const OrderedJson &job)
 {
-    return target == QLatin1String("spark-submit") ? SparkCompiler::submitArgs(spec, options)
-                                                   : FlinkCompiler::runArgs(spec, options);
+    if (target != QLatin1String("spark-submit"))
+        return FlinkCompiler::runArgs(spec, options);
+    if (!job.is_object() || !job.contains("packages"))
+        return SparkCompiler::submitArgs(spec, options);
+    QStringList packages;
+    for (const auto &p : job["packages"])
+        packages.append(QString::fromStdString(p.get<std::string>()));
+    return SparkCompiler::submitArgsWith(spec, options, packages);
 }
 
 QByteArray argvJson(const QStringList &argv)
@@ -71,7 +82,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("target"), QStringLiteral("format"), QStringLiteral("master"),
                  QStringLiteral("spark-version"), QStringLiteral("job-config"),
-                 QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out")},
+                 QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out"),
+                 QStringLiteral("engine")},
                 {QStringLiteral("help")});
     if (const QString e = p.parse(args); !e.isEmpty()) {
         ctx.err << "uisctl compile: " << e << "\n" << kHelp;
@@ -131,12 +143,22 @@ int runCompile(const QStringList &args, CliContext &ctx)
         }
     }
 
+    const QString engineArg = p.value(QStringLiteral("engine"));
+    if (p.isSet(QStringLiteral("engine")) && engineFromName(engineArg) == Engine::None) {
+        ctx.err << "uisctl compile: --engine must be spark or flink\n";
+        return ExitUsage;
+    }
+
     const QString file = p.positional().first();
     if (!QFileInfo(file).isFile()) {
         ctx.err << "uisctl compile: " << file << ": no such file\n";
         return ExitUsage;
     }
-    const LoadedSpec loaded = SpecLoader::loadFile(file);
+    // Kept until uisctl ends: freeing it node by node is needless work (keepUntilExit()).
+    LoadedSpec &loaded = keepUntilExit(SpecLoader::loadFile(file));
+    // --engine overrides `provider.engine`: every compiler asks engineFor(spec).
+    if (!engineArg.isEmpty())
+        loaded.spec.provider.engine = engineArg;
     for (const Diagnostic &d : loaded.diagnostics) {
         if (d.code == QLatin1String("UIS-E-IO")) {
             ctx.err << formatDiagnostic(file, d) << '\n';
@@ -152,7 +174,7 @@ int runCompile(const QStringList &args, CliContext &ctx)
     options.flinkTarget = flinkTarget;
 
     const QString outDir = p.value(QStringLiteral("out"));
-    const Engine specEngine = engineForMode(loaded.spec.provider.mode);
+    const Engine specEngine = engineFor(loaded.spec);
     // A local run reads the job config that --out writes, so point the command line at it.
     if (toDir && options.jobConfigPath.isEmpty() && loaded.valid()) {
         const bool localSpark =
@@ -167,13 +189,15 @@ int runCompile(const QStringList &args, CliContext &ctx)
 
     // One target needs one compiler: the DCP artifacts (and their YAML manifest) cost more than
     // the Spark job itself on large specs, so they are made only when asked for.
-    CompileResult result;
+    // The engine compilers hand their job config over (kept like `loaded`, see above).
+    CompileResult &result = keepUntilExit(CompileResult());
+    OrderedJson &job = keepUntilExit(OrderedJson());
     if (target.startsWith(QLatin1String("dcp-")))
-        result = DcpCompiler::compile(loaded, options);
+        result = DcpCompiler::compileTarget(loaded, target, options);
     else if (!target.isEmpty())
         result = PipelineCompiler::engineForTarget(target) == Engine::Flink
-                     ? FlinkCompiler::compile(loaded, options)
-                     : SparkCompiler::compile(loaded, options);
+                     ? FlinkCompiler::compile(loaded, options, &job)
+                     : SparkCompiler::compile(loaded, options, &job);
     else
         result = PipelineCompiler::compile(loaded, Engine::None, options);
     // A valid spec's own warnings come first; a spec with errors yields them in the result.
@@ -213,8 +237,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
         // e.g. dcp-manifest for a Flink spec: the manifest kind exists for Spark jobs only.
         DiagnosticList d{CompileSupport::make(
             Severity::Error, QStringLiteral("UIS-E-ENGINE"),
-            QStringLiteral("target %1 does not apply to mode `%2`; targets for this spec: %3")
-                .arg(target, loaded.spec.provider.mode,
+            QStringLiteral("target %1 does not apply to the %2 engine; targets for this spec: %3")
+                .arg(target, engineName(specEngine),
                      PipelineCompiler::targets(specEngine).join(QStringLiteral(", "))),
             QStringLiteral("/provider/mode"))};
         CompileSupport::locate(d, loaded);
@@ -222,14 +246,24 @@ int runCompile(const QStringList &args, CliContext &ctx)
         return ExitErrors;
     }
     if (isArgvTarget(target)) {
-        const QStringList argv = argvFor(target, loaded.spec, options);
+        const QStringList argv = argvFor(target, loaded.spec, options, job);
         if (format == QLatin1String("shell"))
             ctx.out << ShellQuote::join(argv) << '\n';
         else
             ctx.out << QString::fromUtf8(argvJson(argv));
         return ExitOk;
     }
-    ctx.out << QString::fromUtf8(a->content);
+    // The artifact is UTF-8 already: write its bytes (a large one costs a round trip through
+    // UTF-16 otherwise).
+    if (QIODevice *device = ctx.out.device()) {
+        ctx.out.flush();
+        device->write(a->content);
+        // The device buffers too; uisctl may end with std::_Exit (main.cpp).
+        if (auto *fileDevice = qobject_cast<QFileDevice *>(device))
+            fileDevice->flush();
+    } else {
+        ctx.out << QString::fromUtf8(a->content);
+    }
     return ExitOk;
 }
 

@@ -64,17 +64,6 @@ const char *const kCancelHelp =
     "Cancels a job (SIGTERM, then SIGKILL after a grace period on dcp-local).\n"
     "Exit: 0 cancel accepted, 1 the job had already finished or does not exist.\n";
 
-QCoreApplication *ensureApp()
-{
-    if (QCoreApplication::instance())
-        return QCoreApplication::instance();
-    static int argc = 1;
-    static char name[] = "uisctl";
-    static char *argv[] = {name, nullptr};
-    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
-    return app.get();
-}
-
 QStringList commonOptions()
 {
     return {QStringLiteral("env"), QStringLiteral("url"), QStringLiteral("timeout"),
@@ -162,7 +151,7 @@ int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *
         ctx.err << "uisctl " << command << ": --format must be text or json\n";
         return ExitUsage;
     }
-    ensureApp();
+    CliLoop::application();
     return -1;
 }
 

@@ -6,6 +6,19 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+// Sanitizer builds (the `debug` preset) free everything so LeakSanitizer checks real leaks.
+#if defined(__SANITIZE_ADDRESS__)
+#define UIS_CLI_FREE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer) ||                           \
+    __has_feature(memory_sanitizer)
+#define UIS_CLI_FREE_AT_EXIT 1
+#endif
+#endif
 
 using namespace uis::cli;
 
@@ -20,6 +33,13 @@ void printUsage(QTextStream &s)
          "Exit codes: 0 no errors, 1 errors found (or job failed), 2 usage or I/O error.\n";
 }
 
+/// What commands handed over with keepUntilExit(), in the order they did.
+std::vector<std::pair<void *, void (*)(void *)>> &kept()
+{
+    static std::vector<std::pair<void *, void (*)(void *)>> objects;
+    return objects;
+}
+
 } // namespace
 
 namespace uis::cli {
@@ -32,6 +52,11 @@ QString writeFileAtomically(const QString &path, const QByteArray &data)
     if (f.write(data) != data.size() || !f.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
     return QString();
+}
+
+void keepForExit(void *object, void (*destroy)(void *))
+{
+    kept().emplace_back(object, destroy);
 }
 
 } // namespace uis::cli
@@ -64,6 +89,18 @@ int main(int argc, char **argv)
             const int rc = c.run(args, ctx);
             out.flush();
             err.flush();
+            if (!kept().empty()) {
+#ifdef UIS_CLI_FREE_AT_EXIT
+                for (auto it = kept().rbegin(); it != kept().rend(); ++it)
+                    it->second(it->first);
+                kept().clear();
+#else
+                // The command kept its large structures (keepUntilExit()): end without
+                // destroying them, or anything else; the output is flushed.
+                std::fflush(nullptr);
+                std::_Exit(rc);
+#endif
+            }
             return rc;
         }
     }

@@ -5,11 +5,11 @@
 #include "clicontext.h"
 #include "cliloop.h"
 
-#include "localserverinfo.h"
 #include "platformmanager.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,9 +27,12 @@ const char *const kPlatformHelp =
     "(Versity S3 Gateway). The services keep running after `start` returns.\n"
     "  start     start what is not running (a second start reuses what runs), wait until every\n"
     "            service answers, write DIR/targets.yaml (for dcp-local --targets) and\n"
-    "            DIR/platform.env (S3 endpoint and keys, Kafka bootstrap)\n"
+    "            DIR/platform.env (S3 endpoint and keys, Kafka bootstrap), then start dcp-local\n"
+    "            with --targets DIR/targets.yaml and platform.env in its environment (on the\n"
+    "            default data directory for the default DIR, else DIR/dcp-local; a dcp-local\n"
+    "            running there without these targets is restarted with them)\n"
     "  status    print each service's state and address\n"
-    "  stop      stop the processes `start` started, and wait for them to end\n"
+    "  stop      stop the processes `start` started (dcp-local too), and wait for them to end\n"
     "Options:\n"
     "  --dir DIR         where data, logs and state live (default: "
     "~/.local/share/uis-studio/platform)\n"
@@ -44,17 +47,6 @@ const char *const kPlatformHelp =
     "  --timeout S       seconds each service may take to answer (default 240)\n"
     "  --format F        status output: text (default) or json\n"
     "Exit: 0 ok; 1 a service failed; 2 usage error or a port in use by another program.\n";
-
-QCoreApplication *ensureApp()
-{
-    if (QCoreApplication::instance())
-        return QCoreApplication::instance();
-    static int argc = 1;
-    static char name[] = "uisctl";
-    static char *argv[] = {name, nullptr};
-    static std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
-    return app.get();
-}
 
 QJsonValue orNull(const QString &s)
 {
@@ -76,15 +68,14 @@ QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus
     }
     const ServiceRecord *s3 = state.service(QStringLiteral("s3"));
     const ServiceRecord *kafka = state.service(QStringLiteral("kafka"));
-    // dcp-local beside the platform (DIR/../dcp-local, the default data directories): its URL and
-    // token file when one runs. Starting dcp-local with the targets is not this command's job.
-    const QString dcpDir = QDir::cleanPath(layout.dir() + QStringLiteral("/../dcp-local"));
-    QJsonObject dcp{{QStringLiteral("url"), QJsonValue()},
-                    {QStringLiteral("token_file"), QJsonValue()}};
-    if (const auto running = LocalServerInfo::readRunning(dcpDir)) {
-        dcp.insert(QStringLiteral("url"), running->url.toString());
-        dcp.insert(QStringLiteral("token_file"), LocalServerInfo::tokenPath(dcpDir));
-    }
+    // The platform's dcp-local (started with the targets), else one running on its data directory.
+    const ServiceStatus dcpStatus = manager.dcpStatus();
+    QString dcpUrl = dcpStatus.state == QLatin1String("running") ? dcpStatus.url : QString();
+    if (dcpUrl.isEmpty())
+        dcpUrl = manager.dcp().runningUrl();
+    QJsonObject dcp{{QStringLiteral("url"), orNull(dcpUrl)},
+                    {QStringLiteral("token_file"),
+                     dcpUrl.isEmpty() ? QJsonValue() : QJsonValue(manager.dcp().tokenPath())}};
     const bool haveClientFiles = QFileInfo::exists(layout.targetsPath());
     return QJsonObject{
         {QStringLiteral("dir"), layout.dir()},
@@ -149,7 +140,9 @@ int runStart(PlatformManager &manager, CliContext &ctx)
             << layout.envPath() << ")\n"
             << "kafka bootstrap    " << state.service(QStringLiteral("kafka"))->url << '\n'
             << "targets file       " << layout.targetsPath() << '\n'
-            << "environment        . " << layout.envPath() << '\n';
+            << "environment        . " << layout.envPath() << '\n'
+            << "dcp-local          " << manager.dcpStatus().url << "  (--targets "
+            << layout.targetsPath() << ", token in " << manager.dcp().tokenPath() << ")\n";
     return ExitOk;
 }
 
@@ -224,7 +217,7 @@ int runPlatform(const QStringList &args, CliContext &ctx)
         }
         ports.insert(kv.at(0).trimmed(), quint16(port));
     }
-    ensureApp();
+    CliLoop::application();
     PlatformManager manager(
         PlatformLayout(p.value(QStringLiteral("dir"), PlatformLayout::defaultDir()),
                        p.value(QStringLiteral("venv"))));
@@ -246,7 +239,7 @@ int runPlatform(const QStringList &args, CliContext &ctx)
     if (format == QLatin1String("json"))
         ctx.out << QJsonDocument(statusJson(manager, services)).toJson(QJsonDocument::Indented);
     else
-        printServices(ctx.out, services);
+        printServices(ctx.out, services + QList<ServiceStatus>{manager.dcpStatus()});
     return ExitOk;
 }
 

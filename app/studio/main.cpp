@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "clustersintegration.h"
 #include "environmentstore.h"
 #include "jobsconnections.h"
 #include "jobsintegration.h"
@@ -45,6 +46,9 @@ int main(int argc, char *argv[])
     uis::MainWindow window;
     uis::JobsIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
+        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    uis::ClustersIntegration::install(
+        &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
     uis::PreviewIntegration::install(
         &window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(),

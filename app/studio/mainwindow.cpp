@@ -20,6 +20,7 @@
 #include "studioicons.h"
 #include "studiosettings.h"
 #include "templatedialog.h"
+#include "testsdock.h"
 #include "undohistorydock.h"
 
 #include <QAction>
@@ -82,6 +83,11 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    // Tests: the golden-data cases of the document's tests file, next to Problems.
+    auto *tests = new TestsDock(m_document, this);
+    addExtensionDock(tests, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_problems, tests);
+    m_problems->raise();
 
     // Wiring.
     connect(m_runner, &AnalysisRunner::finished, this, &MainWindow::onAnalysisFinished);

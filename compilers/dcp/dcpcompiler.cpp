@@ -8,6 +8,8 @@
 #include "specwriter.h"
 
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace uis {
 
@@ -26,14 +28,15 @@ qint64 configInt(const Spec &spec, const QString &key, qint64 fallback)
 
 bool isStreaming(const Spec &spec)
 {
-    const Engine e = engineForMode(spec.provider.mode);
-    return e == Engine::Flink || (spec.provider.mode == QLatin1String("micro_batch") &&
-                                  !spec.provider.schedule.triggerInterval.isEmpty());
+    // A batch spec on Flink is a batch job; a streaming spec on Spark is Structured Streaming.
+    return CompileSupport::streamingOn(spec, engineFor(spec)) ||
+           (spec.provider.mode == QLatin1String("micro_batch") &&
+            !spec.provider.schedule.triggerInterval.isEmpty());
 }
 
 OrderedJson resources(const Spec &spec)
 {
-    if (engineForMode(spec.provider.mode) == Engine::Flink) {
+    if (engineFor(spec) == Engine::Flink) {
         // JobManager and TaskManagers, in the request's driver/executor terms (Flink defaults).
         const qint64 slots = configInt(spec, QStringLiteral("task_slots"), 1);
         const qint64 parallelism = spec.effectiveParallelism();
@@ -65,6 +68,98 @@ OrderedJson coreEtl(const OrderedJson &job)
                                                 {"sinks", job["sinks"]}}}};
 }
 
+/// core_etl.job_spec without its content: dumpRequest() writes that of uis.job_config there.
+OrderedJson sharedCoreEtl()
+{
+    return OrderedJson{
+        {"version", kCoreEtlVersion},
+        {"job_spec",
+         OrderedJson{{"sources", nullptr}, {"transformations", nullptr}, {"sinks", nullptr}}}};
+}
+
+/**
+ * dumpJson() of a request built with `shareJobSpec`, byte for byte as if core_etl held copies
+ * of the job's sources, transforms and sinks (and `flink.sql` the job's SQL): each is
+ * serialised once (both sit at the same depth) instead of being copied and serialised twice.
+ */
+class RequestDumper
+{
+public:
+    QByteArray dump(const OrderedJson &body)
+    {
+        const OrderedJson *job = find(find(find(&body, "config"), "uis"), "job_config");
+        const OrderedJson *spec = find(find(find(&body, "config"), "core_etl"), "job_spec");
+        for (const auto &[from, to] :
+             {std::pair{"sources", "sources"}, std::pair{"transformations", "transforms"},
+              std::pair{"sinks", "sinks"}})
+            alias(find(spec, from), find(job, to));
+        // Flink: the SQL script (a string reads the same at any depth).
+        alias(find(find(find(&body, "config"), "flink"), "sql"), find(job, "sql"));
+        write(body, 0);
+        m_out += '\n';
+        return QByteArray(m_out.data(), qsizetype(m_out.size()));
+    }
+
+private:
+    void alias(const OrderedJson *placeholder, const OrderedJson *target)
+    {
+        if (placeholder && target) {
+            m_alias[placeholder] = target;
+            m_targets.insert(target);
+        }
+    }
+
+    static const OrderedJson *find(const OrderedJson *j, const char *key)
+    {
+        if (!j || !j->is_object())
+            return nullptr;
+        const auto it = j->find(key);
+        return it == j->end() ? nullptr : &*it;
+    }
+
+    // Objects as nlohmann's pretty printer writes them; everything else through it.
+    void write(const OrderedJson &value, unsigned indent)
+    {
+        const OrderedJson *v = &value;
+        if (const auto a = m_alias.find(v); a != m_alias.end())
+            v = a->second;
+        if (const auto c = m_text.find(v);
+            c != m_text.end() && (c->second.first == indent || v->is_string())) {
+            m_out += c->second.second;
+            return;
+        }
+        const size_t start = m_out.size();
+        if (!v->is_object() || v->empty()) {
+            m_serializer.dump(*v, true, false, 2, indent);
+        } else {
+            m_out += "{\n";
+            bool first = true;
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                if (!first)
+                    m_out += ",\n";
+                first = false;
+                m_out.append(indent + 2, ' ');
+                m_serializer.dump(OrderedJson(it.key()), true, false, 2, indent + 2);
+                m_out += ": ";
+                write(it.value(), indent + 2);
+            }
+            m_out += '\n';
+            m_out.append(indent, ' ');
+            m_out += '}';
+        }
+        if (m_targets.count(v))
+            m_text[v] = {indent, m_out.substr(start)};
+    }
+
+    std::string m_out;
+    nlohmann::detail::serializer<OrderedJson> m_serializer{
+        nlohmann::detail::output_adapter<char, std::string>(m_out), ' ',
+        nlohmann::detail::error_handler_t::replace};
+    std::map<const OrderedJson *, const OrderedJson *> m_alias;
+    std::map<const OrderedJson *, std::pair<unsigned, std::string>> m_text;
+    std::set<const OrderedJson *> m_targets;
+};
+
 QString team(const Spec &spec)
 {
     return spec.provider.tenantId;
@@ -84,31 +179,32 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
 {
     const CompileIndex index(spec);
     return requestFor(spec, options,
-                      engineForMode(spec.provider.mode) == Engine::Flink
+                      engineFor(spec) == Engine::Flink
                           ? FlinkCompiler::jobConfig(index, options, diagnostics)
                           : SparkCompiler::jobConfig(index, options, diagnostics));
 }
 
 OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &options,
-                                    OrderedJson job)
+                                    OrderedJson job, bool shareJobSpec)
 {
     OrderedJson body = OrderedJson::object();
     body["name"] = toStd(spec.name);
     body["team"] = toStd(team(spec));
     body["user"] = toStd(spec.createdBy.isEmpty() ? spec.provider.owner : spec.createdBy);
     OrderedJson config = OrderedJson::object();
-    if (engineForMode(spec.provider.mode) == Engine::Flink) {
+    if (engineFor(spec) == Engine::Flink) {
         config["engine"] = "flink";
-        config["job_type"] = "STREAMING";
-        config["flink"] = OrderedJson{
-            {"version", job["flink_version"]}, {"sql", job["sql"]}, {"conf", job["flink_config"]}};
+        config["job_type"] = isStreaming(spec) ? "STREAMING" : "BATCH";
+        config["flink"] = OrderedJson{{"version", job["flink_version"]},
+                                      {"sql", shareJobSpec ? OrderedJson() : job["sql"]},
+                                      {"conf", job["flink_config"]}};
         config["resources"] = resources(spec);
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
     } else {
         config["spark_version"] = toStd(SparkCompiler::sparkVersion(spec, options));
         config["job_type"] = isStreaming(spec) ? "STREAMING" : "BATCH";
-        config["core_etl"] = coreEtl(job);
+        config["core_etl"] = shareJobSpec ? sharedCoreEtl() : coreEtl(job);
         config["resources"] = resources(spec);
         config["uis"] =
             OrderedJson{{"spec_version", toStd(spec.version)}, {"job_config", std::move(job)}};
@@ -123,7 +219,7 @@ QByteArray DcpCompiler::manifest(const Spec &spec, const CompileOptions &options
 }
 
 QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &options,
-                                    const OrderedJson &job)
+                                    OrderedJson job)
 {
     OrderedJson m = OrderedJson::object();
     m["apiVersion"] = "dcp.pedregal.doordash.com/v1";
@@ -134,7 +230,7 @@ QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &opti
         meta["team"] = toStd(team(spec));
     if (!spec.description.isEmpty())
         meta["annotations"] = OrderedJson{{"description", toStd(spec.description)}};
-    m["metadata"] = meta;
+    m["metadata"] = std::move(meta);
     OrderedJson s = OrderedJson::object();
     s["engine"] = OrderedJson{{"version", toStd(SparkCompiler::sparkVersion(spec, options))}};
     s["jobType"] = isStreaming(spec) ? "streaming" : "batch";
@@ -143,22 +239,38 @@ QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &opti
     else if (!spec.provider.schedule.triggerInterval.isEmpty())
         s["schedule"] = OrderedJson{{"triggerInterval", job["schedule"]["trigger_interval"]}};
     s["resources"] = resources(spec);
-    s["coreEtl"] = OrderedJson{{"version", kCoreEtlVersion},
-                               {"jobSpec", OrderedJson{{"sources", job["sources"]},
-                                                       {"transformations", job["transforms"]},
-                                                       {"sinks", job["sinks"]}}}};
-    m["spec"] = s;
-    return "# DCP manifest for GitOps, generated by UIS Studio from the UIS spec " +
-           spec.name.toUtf8() + ".\n" + ManifestWriter::write(m);
+    OrderedJson jobSpec = OrderedJson::object();
+    jobSpec["sources"] = std::move(job["sources"]);
+    jobSpec["transformations"] = std::move(job["transforms"]);
+    jobSpec["sinks"] = std::move(job["sinks"]);
+    s["coreEtl"] = OrderedJson{{"version", kCoreEtlVersion}, {"jobSpec", std::move(jobSpec)}};
+    m["spec"] = std::move(s);
+    QByteArray out = "# DCP manifest for GitOps, generated by UIS Studio from the UIS spec " +
+                     spec.name.toUtf8() + ".\n";
+    out += ManifestWriter::write(m);
+    return out;
 }
 
 CompileResult DcpCompiler::compile(const LoadedSpec &loaded, const CompileOptions &options)
+{
+    return compileArtifacts(loaded, options, true, true);
+}
+
+CompileResult DcpCompiler::compileTarget(const LoadedSpec &loaded, const QString &target,
+                                         const CompileOptions &options)
+{
+    return compileArtifacts(loaded, options, target == QLatin1String("dcp-request"),
+                            target == QLatin1String("dcp-manifest"));
+}
+
+CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const CompileOptions &options,
+                                            bool request, bool manifest)
 {
     CompileResult result;
     if (!CS::accept(loaded, Engine::None, QStringLiteral("the DCP compiler"), result))
         return result;
     const Spec &spec = loaded.spec;
-    const Engine engine = engineForMode(spec.provider.mode);
+    const Engine engine = engineFor(spec);
     if (engine == Engine::None) {
         result.diagnostics.append(
             CS::make(Severity::Error, QStringLiteral("UIS-E-ENGINE"),
@@ -176,14 +288,18 @@ CompileResult DcpCompiler::compile(const LoadedSpec &loaded, const CompileOption
     result.diagnostics = engineResult.diagnostics;
     if (!engineResult.succeeded())
         return result;
+    manifest = manifest && engine == Engine::Spark;
     // The manifest first: the request then takes the job over instead of copying it.
-    const QByteArray yaml =
-        engine == Engine::Spark ? manifestFor(spec, options, job) : QByteArray();
-    result.artifacts.append(
-        Artifact{QStringLiteral("dcp-request"),
-                 CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
-                 QStringLiteral("json"), dumpJson(requestFor(spec, options, std::move(job)))});
-    if (engine == Engine::Spark)
+    const QByteArray yaml = !manifest ? QByteArray()
+                            : request ? manifestFor(spec, options, job)
+                                      : manifestFor(spec, options, std::move(job));
+    if (request)
+        result.artifacts.append(
+            Artifact{QStringLiteral("dcp-request"),
+                     CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
+                     QStringLiteral("json"),
+                     RequestDumper().dump(requestFor(spec, options, std::move(job), true))});
+    if (manifest)
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-manifest"),
                      CS::fileName(spec, QStringLiteral("dcp-manifest"), QStringLiteral("yaml")),

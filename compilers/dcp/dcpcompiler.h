@@ -21,6 +21,11 @@ class DcpCompiler
 {
 public:
     static CompileResult compile(const LoadedSpec &spec, const CompileOptions &options = {});
+    /// Only the artifact of `target` (`dcp-request` or `dcp-manifest`), with the diagnostics
+    /// compile() gives: on large specs the other artifact costs as much as the one asked for.
+    /// No artifact when the target does not apply (`dcp-manifest` of a Flink spec).
+    static CompileResult compileTarget(const LoadedSpec &spec, const QString &target,
+                                       const CompileOptions &options = {});
 
     /// The targets produced for a spec of `engine`.
     static QStringList targets(Engine engine);
@@ -33,10 +38,14 @@ public:
 
 private:
     /// The request around the engine's job config `job`.
-    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
-    /// The manifest around the Spark job config `job`.
-    static QByteArray manifestFor(const Spec &spec, const CompileOptions &options,
-                                  const OrderedJson &job);
+    /// `shareJobSpec`: core_etl.job_spec is left for RequestDumper (dcpcompiler.cpp) to fill.
+    static OrderedJson requestFor(const Spec &spec, const CompileOptions &options, OrderedJson job,
+                                  bool shareJobSpec = false);
+    /// The manifest around the Spark job config `job` (whose parts it takes over).
+    static QByteArray manifestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
+    /// compile() with `request` and/or `manifest` (the targets that apply of those asked for).
+    static CompileResult compileArtifacts(const LoadedSpec &spec, const CompileOptions &options,
+                                          bool request, bool manifest);
 };
 
 } // namespace uis

@@ -70,7 +70,7 @@ Compiled compileAll(const LoadedSpec &loaded, const QList<Engine> &engines,
     Compiled out;
     if (!loaded.valid())
         return out;
-    const Engine own = engineForMode(loaded.spec.provider.mode);
+    const Engine own = engineFor(loaded.spec);
     for (Engine engine : engines) {
         const CompileResult r = PipelineCompiler::compile(loaded, engine, options.compile);
         // Findings are the spec's own engine's; another engine that does not apply simply
@@ -99,7 +99,7 @@ QList<Engine> enginesFor(const SpecVersion &a, const SpecVersion &b, bool all)
         return {Engine::Spark, Engine::Flink};
     QList<Engine> out;
     for (const SpecVersion *v : {&a, &b}) {
-        const Engine e = engineForMode(v->loaded.spec.provider.mode);
+        const Engine e = engineFor(v->loaded.spec);
         if (e != Engine::None && !out.contains(e))
             out.append(e);
     }

@@ -58,12 +58,39 @@ void FlinkPlanner::buildSources()
         const Endpoint &e = m_ctx.provider().endpoints.at(i);
         FlinkRelation r;
         r.sql = W::identifier(m_ctx.sourceTable(e));
+        const QList<SchemaField> derived = CS::derivedColumns(m_ctx.spec(), i);
         if (e.hasSchema && !e.schema.isEmpty()) {
             for (const SchemaField &f : e.schema)
                 r.columns.append(FlinkColumn{f.name,
                                              FlinkRelation::sqlType(f.type),
                                              !f.nullable,
                                              {FlinkOrigin{e.name, f.name}}});
+        } else if (!derived.isEmpty()) {
+            // No schema: the columns the spec names, read from the JSON records (COMPILERS.md).
+            QStringList described;
+            for (const SchemaField &f : derived) {
+                FlinkColumn c{
+                    f.name, FlinkRelation::sqlType(f.type), false, {FlinkOrigin{e.name, f.name}}};
+                c.parsedTime = f.type == QLatin1String("timestamp");
+                r.columns.append(c);
+                described.append(QStringLiteral("`%1` %2%3")
+                                     .arg(f.name, c.type,
+                                          c.parsedTime
+                                              ? QStringLiteral(" (parsed from ISO-8601 or epoch "
+                                                               "milliseconds)")
+                                              : QString()));
+                if (c.parsedTime)
+                    r.table = r.sql;
+            }
+            if (!r.table.isEmpty())
+                r.sql = W::identifier(m_ctx.sourceTable(e) + QStringLiteral("_parsed"));
+            m_ctx.info(
+                QStringLiteral("UIS-I-DERIVED-COLUMNS"),
+                QStringLiteral("endpoint `%1` has no schema: its columns are derived from what the "
+                               "spec names and read from the JSON records: %2; declare them with "
+                               "`schema:` on the endpoint ({name, type, nullable}) for other types")
+                    .arg(e.name, described.join(QStringLiteral(", "))),
+                FlinkContext::endpointPointer(i));
         } else {
             r.columns.append(FlinkColumn{QStringLiteral("data"),
                                          QStringLiteral("STRING"),

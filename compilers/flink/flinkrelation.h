@@ -23,6 +23,9 @@ struct FlinkColumn
     bool notNull = false;
     QList<FlinkOrigin> origins;
     bool raw = false; ///< the whole record as text (a source without a schema)
+    /// A derived time column of a source without a schema: read as text and parsed from
+    /// ISO-8601 or epoch milliseconds in a computed column (FlinkSourceDdl).
+    bool parsedTime = false;
 };
 
 /**
@@ -37,6 +40,9 @@ struct FlinkRelation
     bool updating = false; ///< produces updates/deletes (a changelog), not only inserts
     QStringList key;       ///< a unique key, when one is known
     QString rowtime;       ///< the event-time attribute column, or ""
+    /// For a source whose time columns are parsed (FlinkColumn::parsedTime): the table itself;
+    /// `sql` is then the view that shows the parsed columns under their names.
+    QString table;
 
     /// The column called `name`, or nullptr.
     const FlinkColumn *column(const QString &name) const;
@@ -50,6 +56,13 @@ struct FlinkRelation
                       const QString &watermark = {}) const;
     /// `*`, or the quoted column names.
     QString selectList() const;
+
+    /// The computed column that parses text column `column` (ISO-8601 with `Z`, an offset or
+    /// none (UTC), or epoch milliseconds) to TIMESTAMP(3) in UTC; needs the session time zone
+    /// UTC (`table.local-time-zone`).
+    static QString parsedTimeExpression(const QString &column);
+    /// The name of that computed column.
+    static QString parsedTimeColumn(const QString &column);
 
     /// The Flink SQL type of a UIS schema type (`long` → BIGINT, `decimal(p,s)`, …).
     static QString sqlType(const QString &uisType);

@@ -38,6 +38,10 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
     }
     const Endpoint &e = m_ctx.provider().endpoints.at(i);
     const FlinkRelation &r = m_planner.source(e.name);
+    // Without a schema the spec's named columns are read from JSON (FlinkPlanner).
+    const bool whole = r.columns.size() == 1 && r.columns.first().raw;
+    const QString valueFormat =
+        format(e) == QLatin1String("raw") && !whole ? QStringLiteral("json") : format(e);
     Options opts;
     const QString group =
         e.groupId.isEmpty() ? QStringLiteral("uis-") + m_ctx.spec().name : e.groupId;
@@ -55,7 +59,7 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
             opts << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("group-offsets"))
                  << qMakePair(QStringLiteral("properties.auto.offset.reset"),
                               QStringLiteral("latest"));
-        opts << qMakePair(QStringLiteral("format"), format(e));
+        opts << qMakePair(QStringLiteral("format"), valueFormat);
         // A batch job reads the topic up to the offsets at its start, then ends.
         if (!CompileSupport::streamingOn(m_ctx.spec(), Engine::Flink))
             opts << qMakePair(QStringLiteral("scan.bounded.mode"), QStringLiteral("latest-offset"));
@@ -71,7 +75,7 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
              << qMakePair(QStringLiteral("scan.startup.mode"), QStringLiteral("group-offsets"))
              << qMakePair(QStringLiteral("properties.auto.offset.reset"),
                           QStringLiteral("earliest"))
-             << qMakePair(QStringLiteral("format"), format(e));
+             << qMakePair(QStringLiteral("format"), valueFormat);
         const bool ws = m_ctx.provider().providerType == QLatin1String("websocket");
         w.comment(
             QStringLiteral("source: %1 endpoint %2 through the Kafka bridge topic %3.")
@@ -139,20 +143,57 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
                                  "declared `nullable: false` form the primary key")
                       .arg(e.databaseName, e.tables.join(QStringLiteral(", ")), e.name));
     }
+    // Derived time columns are read as text and parsed in computed columns (the watermark goes
+    // on the parsed one); a view shows them under their own names.
+    FlinkRelation physical = r;
+    QStringList computed;
+    for (FlinkColumn &c : physical.columns) {
+        if (!c.parsedTime)
+            continue;
+        c.type = QStringLiteral("STRING");
+        computed.append(QStringLiteral("%1 AS %2")
+                            .arg(W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
+                                 FlinkRelation::parsedTimeExpression(c.name)));
+    }
     QString wm;
     if (!r.rowtime.isEmpty()) {
         const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
-        const QString col = W::identifier(r.rowtime);
+        const FlinkColumn *rc = r.column(r.rowtime);
+        const QString col = W::identifier(
+            rc && rc->parsedTime ? FlinkRelation::parsedTimeColumn(r.rowtime) : r.rowtime);
         wm = delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
                        : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col);
     }
-    w.statement(QStringLiteral("CREATE TABLE %1 %2 %3")
-                    .arg(r.sql,
-                         r.columnDdl(m_ctx.provider().providerType == QLatin1String("database")
-                                         ? r.key
-                                         : QStringList(),
-                                     true, wm),
-                         W::withClause(opts)));
+    const bool parsed = !computed.isEmpty();
+    if (!wm.isEmpty())
+        computed.append(wm);
+    if (parsed && !m_utc) {
+        // The parsed time columns are UTC instants shown as TIMESTAMP(3).
+        w.statement(QStringLiteral("SET 'table.local-time-zone' = 'UTC'"));
+        m_utc = true;
+    }
+    const QString table = r.table.isEmpty() ? r.sql : r.table;
+    w.statement(
+        QStringLiteral("CREATE TABLE %1 %2 %3")
+            .arg(table,
+                 physical.columnDdl(m_ctx.provider().providerType == QLatin1String("database")
+                                        ? r.key
+                                        : QStringList(),
+                                    true, computed.join(QStringLiteral(",\n  "))),
+                 W::withClause(opts)));
+    if (!r.table.isEmpty()) {
+        QStringList cols;
+        for (const FlinkColumn &c : r.columns)
+            cols.append(c.parsedTime
+                            ? QStringLiteral("%1 AS %2")
+                                  .arg(W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
+                                       W::identifier(c.name))
+                            : W::identifier(c.name));
+        w.blank();
+        w.comment(QStringLiteral("endpoint %1 with its time columns parsed").arg(e.name));
+        w.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3")
+                        .arg(r.sql, cols.join(QStringLiteral(", ")), table));
+    }
     w.blank();
 }
 

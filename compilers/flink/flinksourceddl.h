@@ -27,6 +27,7 @@ private:
 
     FlinkContext &m_ctx;
     const FlinkPlanner &m_planner;
+    bool m_utc = false; ///< `table.local-time-zone` is set to UTC
 };
 
 } // namespace uis

@@ -77,7 +77,7 @@ QString SubmitRequestBuilder::build(const LoadedSpec &spec,
     if (hasErrors(spec.diagnostics))
         return QStringLiteral("the spec has errors; fix them before submitting");
     const QString mode = spec.spec.provider.mode;
-    const Engine engine = engineForMode(mode);
+    const Engine engine = engineFor(spec.spec);
     out->engine = engine == Engine::Flink ? QStringLiteral("flink") : QStringLiteral("spark");
 
     QJsonObject body;

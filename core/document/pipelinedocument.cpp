@@ -9,6 +9,7 @@
 #include "renamenode.h"
 #include "replacetext.h"
 #include "setvalue.h"
+#include "sourcepatcher.h"
 #include "specbuilder.h"
 #include "specwriter.h"
 
@@ -309,11 +310,26 @@ void PipelineDocument::applyText(const QString &text)
 
 void PipelineDocument::beginTreeEdit() { ++m_treeEditDepth; }
 
+QString PipelineDocument::patchedText()
+{
+    m_lastPatch = {};
+    if (!m_tree)
+        return m_text;
+    SourcePatcher::Result r = SourcePatcher::patch(m_text, m_format, *m_tree);
+    if (!r.ok) {
+        m_lastPatch.reemitted = {QStringLiteral("(document, rewritten)")};
+        return generateText();
+    }
+    m_lastPatch.reemitted = r.reemitted;
+    m_lastPatch.replacements = r.replacements;
+    return r.text;
+}
+
 void PipelineDocument::endTreeEdit(const QString *exactText)
 {
     if (--m_treeEditDepth > 0)
         return;
-    m_text = exactText ? *exactText : generateText();
+    m_text = exactText ? *exactText : patchedText();
     ++m_revision;
     m_failedRevision = 0;
     m_parseFailed = false;

@@ -37,7 +37,8 @@ struct DocumentChange
  * canvas), the node layout, the file it lives in and the undo stack through which every edit
  * goes (Tiled's Document).
  *
- * Text ↔ tree: a tree edit (form, canvas) rewrites the text from the tree; a text edit marks
+ * Text ↔ tree: a tree edit (form, canvas) patches the text where the tree changed
+ * (SourcePatcher: comments, quoting and layout elsewhere stay byte-identical); a text edit marks
  * the tree stale until the text is parsed again, either in the background (`adoptParse`) or on
  * demand (`ensureTree`). Text that does not parse leaves the last good tree in place and
  * refuses tree edits, so the user's text is never overwritten by an older tree.
@@ -127,11 +128,21 @@ public:
     void setPositions(const QHash<QString, std::optional<QPointF>> &positions);
     /// Sets the text (no undo entry); the tree becomes stale.
     void applyText(const QString &text);
-    /// Tree edits nest; the outermost end rewrites the text (or sets `exactText`) once.
+    /// Tree edits nest; the outermost end patches the text to match the tree (or sets
+    /// `exactText`) once.
     void beginTreeEdit();
     void endTreeEdit(const QString *exactText = nullptr);
-    /// The text the current tree is written as.
+    /// The text the current tree is written as from scratch (the whole document re-emitted).
     QString generateText() const;
+
+    /// What the last tree edit did to the text.
+    struct PatchInfo
+    {
+        int replacements = 0;
+        /// Pointers of blocks re-emitted whole because no minimal patch read back right.
+        QStringList reemitted;
+    };
+    const PatchInfo &lastPatch() const { return m_lastPatch; }
 
 Q_SIGNALS:
     void changed(uis::DocumentChange change);
@@ -141,6 +152,7 @@ Q_SIGNALS:
 private:
     void resetTo(const QString &text, const QString &path, SpecFormat format, bool modified);
     void rebuildFromTree();
+    QString patchedText();
     void loadLayout(const QString &specPath);
     bool saveLayout(const QString &specPath, QString *error);
 
@@ -161,6 +173,7 @@ private:
     QHash<QString, QPointF> m_positions;
     int m_treeEditDepth = 0;
     bool m_restoredDirty = false;
+    PatchInfo m_lastPatch;
 };
 
 } // namespace uis

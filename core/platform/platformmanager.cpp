@@ -14,9 +14,27 @@
 namespace uis {
 
 PlatformManager::PlatformManager(PlatformLayout layout, QObject *parent)
-    : QObject(parent), m_layout(std::move(layout)), m_recipe(m_layout),
-      m_stopTimer(new QTimer(this))
+    : QObject(parent), m_layout(std::move(layout)), m_recipe(m_layout), m_dcp(m_layout),
+      m_replaceTimer(new QTimer(this)), m_stopTimer(new QTimer(this))
 {
+    m_replaceTimer->setInterval(200);
+    connect(m_replaceTimer, &QTimer::timeout, this, [this] {
+        if (!ProcessInfo::exists(m_replacing)) {
+            m_replaceTimer->stop();
+            Q_EMIT progress(QStringLiteral("%1: the previous server (pid %2) ended")
+                                .arg(PlatformDcp::serviceName())
+                                .arg(m_replacing));
+            launchDcp();
+        } else if (m_replaceClock.elapsed() > qint64(m_graceSec) * 1000) {
+            m_replaceTimer->stop();
+            Q_EMIT serviceFailed(PlatformDcp::serviceName(),
+                                 QStringLiteral("the dcp-local already running on %1 (pid %2) did "
+                                                "not end; stop it and start again")
+                                     .arg(m_dcp.dataDir())
+                                     .arg(m_replacing));
+            finishStart(false, QStringLiteral("dcp-local did not start"));
+        }
+    });
     m_stopTimer->setInterval(200);
     connect(m_stopTimer, &QTimer::timeout, this, &PlatformManager::pollStopping);
 }
@@ -25,6 +43,7 @@ PlatformManager::~PlatformManager()
 {
     // The services are detached and outlive us; only the supervision objects go.
     qDeleteAll(m_services);
+    delete m_dcpService;
 }
 
 void PlatformManager::saveState()
@@ -42,6 +61,8 @@ void PlatformManager::start()
     m_conflicts.clear();
     qDeleteAll(m_services);
     m_services.clear();
+    delete m_dcpService;
+    m_dcpService = nullptr;
 
     if (const QStringList missing = m_layout.missing(); !missing.isEmpty())
         return finishStart(false, missing.join(QLatin1Char('\n')));
@@ -101,7 +122,7 @@ void PlatformManager::start()
                                        .arg(m_failures.join(QStringLiteral(", "))));
             if (const QString e = m_recipe.writeClientFiles(m_state); !e.isEmpty())
                 return finishStart(false, e);
-            finishStart(true, {});
+            startDcp();
         };
         connect(service, &PlatformService::ready, this, [this, service, settle] {
             Q_EMIT serviceReady(service->name(), service->record().url);
@@ -120,6 +141,92 @@ void PlatformManager::start()
         else
             service->adopt();
     }
+}
+
+void PlatformManager::startDcp()
+{
+    const QString name = PlatformDcp::serviceName();
+    Q_EMIT serviceStarting(name);
+    m_dcp.complete(m_state);
+    if (m_state.isRunning(name)) {
+        launchDcp();
+        return;
+    }
+    ServiceRecord *r = m_state.service(name);
+    r->pid = r->pgid = 0;
+    r->startTime = 0;
+    // One server per data directory: one running there without our targets (the studio's
+    // embedded default, say) is asked to end first; its cluster jobs are re-attached by ours.
+    qint64 other = 0;
+    m_dcp.runningUrl(&other);
+    const QStringList cmd = other > 0 ? ProcessInfo::commandLine(other) : QStringList();
+    if (other > 0 && !cmd.isEmpty() && cmd.first().endsWith(QLatin1String("dcp-local"))) {
+        Q_EMIT progress(QStringLiteral("%1: the server on %2 (pid %3) runs without the platform's "
+                                       "targets; restarting it with them")
+                            .arg(name, m_dcp.dataDir())
+                            .arg(other));
+        ::kill(pid_t(other), SIGTERM);
+        m_replacing = other;
+        m_replaceClock.start();
+        m_replaceTimer->start();
+        return;
+    }
+    launchDcp();
+}
+
+void PlatformManager::launchDcp()
+{
+    const QString name = PlatformDcp::serviceName();
+    const bool adopt = m_state.isRunning(name);
+    if (!adopt && PlatformDcp::findProgram().isEmpty()) {
+        const QString e = QStringLiteral("dcp-local was not found next to this program, in "
+                                         "UIS_BIN_DIR or in PATH; set UIS_DCP_LOCAL");
+        Q_EMIT serviceFailed(name, e);
+        return finishStart(false, e);
+    }
+    if (!adopt)
+        m_dcp.complete(m_state); // the port may have been taken meanwhile
+    saveState();
+    delete m_dcpService;
+    m_dcpService = new PlatformService(*m_state.service(name), m_dcp.launchSpec(m_state),
+                                       m_dcp.createProbe(m_state));
+    m_dcpService->setTimeout(qMin(m_timeoutSec, 60));
+    connect(m_dcpService, &PlatformService::progress, this, &PlatformManager::progress);
+    connect(m_dcpService, &PlatformService::launched, this, [this, name] {
+        *m_state.service(name) = m_dcpService->record();
+        saveState();
+    });
+    connect(m_dcpService, &PlatformService::ready, this, [this, name] {
+        Q_EMIT serviceReady(name, m_dcpService->record().url);
+        finishStart(true, {});
+    });
+    connect(m_dcpService, &PlatformService::failed, this, [this, name](const QString &e) {
+        Q_EMIT serviceFailed(name, e);
+        finishStart(false, QStringLiteral("dcp-local did not start: %1").arg(e));
+    });
+    if (adopt)
+        m_dcpService->adopt();
+    else
+        m_dcpService->start();
+}
+
+ServiceStatus PlatformManager::dcpStatus() const
+{
+    const auto read = PlatformState::read(m_layout.statePath());
+    const PlatformState s = read.value_or(PlatformState{});
+    ServiceStatus st;
+    st.name = PlatformDcp::serviceName();
+    st.state = QStringLiteral("stopped");
+    if (const ServiceRecord *r = s.service(st.name)) {
+        st.url = r->url;
+        if (s.isRunning(st.name)) {
+            st.state = QStringLiteral("running");
+            st.pid = r->pid;
+        } else if (r->pid > 0) {
+            st.state = QStringLiteral("dead");
+        }
+    }
+    return st;
 }
 
 void PlatformManager::finishStart(bool ok, const QString &error)

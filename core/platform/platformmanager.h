@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "platformdcp.h"
 #include "platformlayout.h"
 #include "platformrecipe.h"
 #include "platformstate.h"
@@ -59,6 +60,10 @@ public:
     PlatformState state() const { return m_state; }
     /// What runs now, read from platform.json and /proc; `error` set when the file is unreadable.
     QList<ServiceStatus> status(QString *error = nullptr) const;
+    /// The platform's dcp-local (`--targets DIR/targets.yaml`): its record in platform.json.
+    const PlatformDcp &dcp() const { return m_dcp; }
+    /// dcp-local as status() reports the engines: "running" with its URL, or "stopped"/"dead".
+    ServiceStatus dcpStatus() const;
     /// The names of the ports start() found taken by someone else (empty when none).
     QList<PortConflict> conflicts() const { return m_conflicts; }
 
@@ -73,11 +78,19 @@ Q_SIGNALS:
 
 private:
     void finishStart(bool ok, const QString &error);
+    /// After the engines: dcp-local with their targets (replacing one without them).
+    void startDcp();
+    void launchDcp();
     void pollStopping();
     void saveState();
 
     PlatformLayout m_layout;
     PlatformRecipe m_recipe;
+    PlatformDcp m_dcp;
+    PlatformService *m_dcpService = nullptr;
+    QTimer *m_replaceTimer = nullptr; ///< waits for a dcp-local without the targets to end
+    QElapsedTimer m_replaceClock;
+    qint64 m_replacing = 0;
     PlatformState m_state;
     QMap<QString, quint16> m_requested;
     QList<PortConflict> m_conflicts;

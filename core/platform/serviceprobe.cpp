@@ -4,6 +4,7 @@
 #include "s3requestsigner.h"
 
 #include <QDataStream>
+#include <QFile>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -72,6 +73,11 @@ void ServiceProbe::checkHttp()
                               ? S3RequestSigner(m_accessKey, m_secretKey).signedGet(m_url)
                               : QNetworkRequest(m_url);
     req.setTransferTimeout(kTimeoutMs);
+    if (!m_tokenFile.isEmpty()) {
+        QFile token(m_tokenFile);
+        if (token.open(QIODevice::ReadOnly))
+            req.setRawHeader("Authorization", "Bearer " + token.readAll().trimmed());
+    }
     QNetworkReply *reply = m_nam->get(req);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();

@@ -31,6 +31,8 @@ public:
     static ServiceProbe *s3ListBuckets(const QUrl &endpoint, const QString &accessKey,
                                        const QString &secretKey, QObject *parent = nullptr);
 
+    /// HTTP checks send `Authorization: Bearer` with the content of this file (read each time).
+    void setBearerTokenFile(const QString &path) { m_tokenFile = path; }
     /// Starts one check; ignored while one is running.
     void check();
     bool isBusy() const { return m_busy; }
@@ -52,6 +54,7 @@ private:
     quint16 m_port = 0;
     QString m_accessKey;
     QString m_secretKey;
+    QString m_tokenFile;
     bool m_busy = false;
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<QTcpSocket> m_socket;

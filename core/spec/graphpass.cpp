@@ -90,14 +90,16 @@ void GraphPass::checkInputs(const QString &ptr, const QSet<QString> &allowed, co
     const SourceNode *in = m_ctx.root().at(ptr + QStringLiteral("/inputs"));
     if (!in || !in->isList())
         return;
-    QStringList candidates(allowed.begin(), allowed.end());
-    candidates.sort();
     int i = 0;
     for (const SourceNode &c : in->children()) {
         const QString cptr = pointerAppend(ptr + QStringLiteral("/inputs"), i++);
         if (!c.isString())
             continue;
         if (!allowed.contains(c.text())) {
+            // Sorted only for a message: sorting every node's candidates made validation
+            // quadratic in the number of nodes.
+            QStringList candidates(allowed.begin(), allowed.end());
+            candidates.sort();
             QString hint = MessageText::didYouMean(c.text(), candidates);
             if (hint.isEmpty() && !candidates.isEmpty())
                 hint = QStringLiteral("; known nodes: ") + MessageText::listOf(candidates);

@@ -129,8 +129,10 @@ public:
         if (const SourceNode *columns = n.find(u"columns")) {
             const QString p = pointerAppend(pointer, u"columns");
             if (expectKind(*columns, SourceNode::Kind::List, QStringLiteral("`columns`"), p)) {
-                for (const SourceNode &col : columns->children())
+                for (const SourceNode &col : columns->children()) {
                     c.columns.append(col.text());
+                    c.columnPos.append(col.pos());
+                }
             }
         }
         if (const SourceNode *ordered = n.find(u"ordered")) {
@@ -256,6 +258,49 @@ DiagnosticList PipelineTests::check(const Spec &spec) const
             unknown(rows, endpoints, "endpoint");
         for (const PipelineTestRows &rows : c.expect)
             unknown(rows, sinks, "sink");
+    }
+    return out;
+}
+
+DiagnosticList PipelineTests::checkColumns(const QHash<QString, QStringList> &sinkColumns) const
+{
+    DiagnosticList out;
+    auto unknown = [&out](const QString &column, const QString &sink, const QStringList &have,
+                          const QString &pointer, SourcePos pos) {
+        const QString near = closestMatch(column, have);
+        QString message = QStringLiteral("sink `%1` has no column `%2`").arg(sink, column);
+        message += near.isEmpty()
+                       ? QStringLiteral(" (it has: %1)").arg(have.join(QStringLiteral(", ")))
+                       : QStringLiteral("; did you mean `%1`?").arg(near);
+        out.append(diag(Severity::Error, "UIS-E-TESTS-COLUMN", message, pointer, pos));
+    };
+    for (const PipelineTestCase &c : cases) {
+        QStringList known; // the case's sinks whose columns are known
+        for (const PipelineTestRows &rows : c.expect) {
+            if (!sinkColumns.contains(rows.name))
+                continue;
+            known << rows.name;
+            const QStringList &have = sinkColumns.value(rows.name);
+            for (int i = 0; i < rows.rows.size(); ++i) {
+                const QString rowPointer = pointerAppend(rows.pointer, i);
+                for (const SourceNode &cell : rows.rows[i].children()) {
+                    if (!have.contains(cell.key()))
+                        unknown(cell.key(), rows.name, have, pointerAppend(rowPointer, cell.key()),
+                                cell.keyPos());
+                }
+            }
+        }
+        if (known.isEmpty() || known.size() != c.expect.size())
+            continue;
+        for (int i = 0; i < c.columns.size(); ++i) {
+            bool found = false;
+            for (const QString &sink : std::as_const(known))
+                found = found || sinkColumns.value(sink).contains(c.columns[i]);
+            if (!found)
+                unknown(c.columns[i], known.first(), sinkColumns.value(known.first()),
+                        pointerAppend(pointerAppend(c.pointer, u"columns"), i),
+                        i < c.columnPos.size() ? c.columnPos[i] : c.pos);
+        }
     }
     return out;
 }

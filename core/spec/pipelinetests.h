@@ -6,6 +6,7 @@
 #include "spec.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,7 @@ struct PipelineTestCase
     QList<PipelineTestRows> inputs; ///< endpoint → rows, read in this order as a bounded stream
     QList<PipelineTestRows> expect; ///< sink → rows
     QStringList columns;            ///< compare only these; empty = every expected column
+    QList<SourcePos> columnPos;     ///< where each of `columns` was written
     bool ordered = false;           ///< compare rows in order instead of as a multiset
     QList<Engine> engines;          ///< empty = every engine that applies
 };
@@ -54,6 +56,10 @@ public:
 
     /// Unknown endpoints and sinks, with "did you mean" where a name is close.
     DiagnosticList check(const Spec &spec) const;
+    /// Columns a case names (in `columns:` or as an expected row's key) that its sink does not
+    /// have. `sinkColumns` maps a sink to its columns (SinkColumns::of); sinks it leaves out
+    /// are not checked.
+    DiagnosticList checkColumns(const QHash<QString, QStringList> &sinkColumns) const;
     /// The cases that run on `engine`.
     QList<PipelineTestCase> casesFor(Engine engine) const;
 };

@@ -39,12 +39,35 @@ bool validSecretPart(QStringView s)
     return true;
 }
 
-void scanNode(const SourceNode &n, const QString &ptr, QList<Placeholder> &out,
+/// Where a node is: its parent's step and its key or index. The JSON pointer is spelled out
+/// only for a node that has a placeholder or an error (most have none).
+struct Step
+{
+    const Step *parent;
+    const SourceNode *mapChild; ///< the child of a map (its key), or nullptr
+    int index;                  ///< the index in a list
+};
+
+QString pointerOf(const Step *s)
+{
+    if (!s)
+        return QString();
+    const QString base = pointerOf(s->parent);
+    return s->mapChild ? pointerAppend(base, s->mapChild->key()) : pointerAppend(base, s->index);
+}
+
+void scanNode(const SourceNode &n, const Step *step, QList<Placeholder> &out,
               QList<PlaceholderError> *errors)
 {
-    auto scanText = [&](const QString &text) {
+    if (n.isString()) {
+        // scan() finds nothing and reports nothing without a `{{`.
+        if (!n.text().contains(u"{{"))
+            return;
         QList<PlaceholderError> errs;
-        QList<Placeholder> found = PlaceholderScanner::scan(text, errors ? &errs : nullptr);
+        QList<Placeholder> found = PlaceholderScanner::scan(n.text(), errors ? &errs : nullptr);
+        if (found.isEmpty() && errs.isEmpty())
+            return;
+        const QString ptr = pointerOf(step);
         for (Placeholder &p : found) {
             p.pointer = ptr;
             out.append(p);
@@ -53,14 +76,13 @@ void scanNode(const SourceNode &n, const QString &ptr, QList<Placeholder> &out,
             e.pointer = ptr;
             errors->append(e);
         }
-    };
-    if (n.isString()) {
-        scanText(n.text());
         return;
     }
+    const bool map = n.isMap();
     int i = 0;
     for (const SourceNode &c : n.children()) {
-        scanNode(c, n.isMap() ? pointerAppend(ptr, c.key()) : pointerAppend(ptr, i), out, errors);
+        const Step child{step, map ? &c : nullptr, i};
+        scanNode(c, &child, out, errors);
         ++i;
     }
 }
@@ -136,7 +158,7 @@ QList<Placeholder> PlaceholderScanner::scanTree(const SourceNode &root,
                                                 QList<PlaceholderError> *errors)
 {
     QList<Placeholder> out;
-    scanNode(root, QString(), out, errors);
+    scanNode(root, nullptr, out, errors);
     return out;
 }
 

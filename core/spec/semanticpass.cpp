@@ -410,27 +410,57 @@ void SemanticPass::checkSecretsAndPlaceholders()
     scanSecrets(m_ctx.root(), QString());
 }
 
-void SemanticPass::scanSecrets(const SourceNode &n, const QString &ptr)
+namespace {
+
+/// Where a node is (its parent's step and its key or index); the pointer is spelled out only
+/// for a warning.
+struct SecretStep
+{
+    const SecretStep *parent;
+    const SourceNode *mapChild; ///< the child of a map (its key), or nullptr
+    int index;                  ///< the index in a list
+};
+
+QString pointerOf(const QString &root, const SecretStep *s)
+{
+    if (!s)
+        return root;
+    const QString base = pointerOf(root, s->parent);
+    return s->mapChild ? pointerAppend(base, s->mapChild->key()) : pointerAppend(base, s->index);
+}
+
+void scanSecretsAt(ValidationContext &ctx, const SourceNode &n, const QString &root,
+                   const SecretStep *step)
 {
     if (n.isMap()) {
         for (const SourceNode &c : n.children()) {
-            const QString cptr = pointerAppend(ptr, c.key());
+            const SecretStep child{step, &c, 0};
             if (c.isString() && !c.text().isEmpty() && isSecretKey(c.key()) &&
                 !PlaceholderScanner::contains(c.text()))
-                m_ctx.warning(QStringLiteral("UIS-W-LITERAL-SECRET"),
-                              QStringLiteral("`%1` holds a literal credential; use a placeholder "
-                                             "such as `{{secret.scope:%1}}` or `{{env.NAME}}` so "
-                                             "it is never stored in the spec")
-                                  .arg(c.key()),
-                              cptr, c.pos());
+                ctx.warning(QStringLiteral("UIS-W-LITERAL-SECRET"),
+                            QStringLiteral("`%1` holds a literal credential; use a placeholder "
+                                           "such as `{{secret.scope:%1}}` or `{{env.NAME}}` so "
+                                           "it is never stored in the spec")
+                                .arg(c.key()),
+                            pointerOf(root, &child), c.pos());
             else
-                scanSecrets(c, cptr);
+                scanSecretsAt(ctx, c, root, &child);
         }
     } else if (n.isList()) {
         int i = 0;
-        for (const SourceNode &c : n.children())
-            scanSecrets(c, pointerAppend(ptr, i++));
+        for (const SourceNode &c : n.children()) {
+            const SecretStep child{step, nullptr, i++};
+            scanSecretsAt(ctx, c, root, &child);
+        }
     }
+}
+
+} // namespace
+
+void SemanticPass::scanSecrets(const SourceNode &n, const QString &ptr)
+{
+    // Pointers are built only for what is reported: building one per node was most of the scan.
+    scanSecretsAt(m_ctx, n, ptr, nullptr);
 }
 
 } // namespace uis

@@ -26,9 +26,22 @@ struct SourcePos
 class SourceNode
 {
 public:
-    enum class Kind { Null, Scalar, Map, List };
+    enum class Kind : quint8 { Null, Scalar, Map, List };
     /// The resolved type of a scalar: quoted YAML and JSON strings are always String.
-    enum class ScalarType { String, Int, Float, Bool, Null };
+    enum class ScalarType : quint8 { String, Int, Float, Bool, Null };
+    /// How a value was written. Readers set it; the SourcePatcher keeps it when it rewrites a
+    /// value. Built nodes are `Any`.
+    enum class Style : quint8 {
+        Any,
+        Plain,
+        SingleQuoted,
+        DoubleQuoted,
+        Literal, ///< `|` block scalar
+        Folded,  ///< `>` block scalar
+        Block,   ///< block mapping or sequence (indentation)
+        Flow,    ///< `{ }` or `[ ]` (all JSON containers)
+        Alias    ///< `*name`: a copy of an anchored value
+    };
 
     SourceNode() = default;
 
@@ -63,6 +76,22 @@ public:
     SourcePos pos() const { return m_pos; }
     void setPos(SourcePos p) { m_pos = p; }
 
+    Style style() const { return m_style; }
+    void setStyle(Style s) { m_style = s; }
+    /// Byte offsets into the UTF-8 text the value was read from (after a BOM): the value spans
+    /// [beginOffset, endOffset); -1 when unknown (built nodes). Block collections end where their
+    /// last child ends, block scalars after their last non-blank character.
+    int beginOffset() const { return m_begin; }
+    int endOffset() const { return m_end; }
+    void setSpan(int begin, int end)
+    {
+        m_begin = begin;
+        m_end = end;
+    }
+    /// For children of a map: the byte offset of the key, or -1.
+    int keyOffset() const { return m_keyOffset; }
+    void setKeyOffset(int offset) { m_keyOffset = offset; }
+
     /// For children of a map: the key and where it was written.
     const QString &key() const { return m_key; }
     SourcePos keyPos() const { return m_keyPos; }
@@ -85,13 +114,17 @@ public:
     const SourceNode *at(QStringView pointer) const;
     SourceNode *at(QStringView pointer);
 
-    /// Structural equality that ignores positions.
+    /// Structural equality that ignores positions, offsets and styles.
     bool operator==(const SourceNode &o) const;
     bool operator!=(const SourceNode &o) const { return !(*this == o); }
 
 private:
     Kind m_kind = Kind::Null;
     ScalarType m_scalarType = ScalarType::Null;
+    Style m_style = Style::Any;
+    int m_begin = -1;
+    int m_end = -1;
+    int m_keyOffset = -1;
     QString m_text;
     QString m_key;
     SourcePos m_pos;

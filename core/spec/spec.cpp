@@ -77,6 +77,31 @@ Engine engineForMode(const QString &mode)
     return Engine::None;
 }
 
+Engine engineFromName(const QString &name)
+{
+    if (name == QLatin1String("spark"))
+        return Engine::Spark;
+    if (name == QLatin1String("flink"))
+        return Engine::Flink;
+    return Engine::None;
+}
+
+Engine engineFor(const Spec &spec)
+{
+    const Engine named = engineFromName(spec.provider.engine);
+    return named != Engine::None ? named : engineForMode(spec.provider.mode);
+}
+
+Engine sourceConnectorEngine(const QString &providerType)
+{
+    if (providerType == QLatin1String("rest_api"))
+        return Engine::Spark;
+    if (providerType == QLatin1String("websocket") || providerType == QLatin1String("webhook") ||
+        providerType == QLatin1String("database"))
+        return Engine::Flink;
+    return Engine::None;
+}
+
 QString engineName(Engine e)
 {
     switch (e) {

@@ -150,6 +150,7 @@ struct Provider
     QString tenantId;
     QString owner;
     QString mode; ///< batch, micro_batch, streaming, websocket, webhook
+    QString engine; ///< spark, flink, or empty (the engine follows the mode)
     std::optional<qint64> parallelism;
     Schedule schedule;
     SourceNode config; ///< map string → scalar, typed as written; Map or Null
@@ -184,7 +185,15 @@ struct Spec
 
 /// Which engine a mode compiles with.
 enum class Engine { None, Spark, Flink };
+/// The engine a mode compiles with when `provider.engine` names none. Use engineFor().
 Engine engineForMode(const QString &mode);
+/// The one rule for a spec's engine: `provider.engine` when it names one, else the mode's.
+Engine engineFor(const Spec &spec);
+/// `spark` → Spark, `flink` → Flink, anything else → None.
+Engine engineFromName(const QString &name);
 QString engineName(Engine e);
+/// The engine that has the source connector of `providerType` when only one has it
+/// (rest_api → Spark; websocket, webhook, database → Flink), else None.
+Engine sourceConnectorEngine(const QString &providerType);
 
 } // namespace uis

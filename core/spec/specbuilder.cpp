@@ -198,6 +198,7 @@ Spec SpecBuilder::build(const SourceNode &root)
     pr.tenantId = str(*p, u"tenant_id");
     pr.owner = str(*p, u"owner");
     pr.mode = str(*p, u"mode");
+    pr.engine = str(*p, u"engine");
     pr.parallelism = integer(*p, u"parallelism");
     if (const SourceNode *s = p->find(u"schedule"); s && s->isMap()) {
         pr.schedule.triggerInterval = str(*s, u"trigger_interval");

@@ -127,18 +127,24 @@ public:
         m_stack.push_back(Frame{&n});
         return n;
     }
-    SourceNode &endContainer()
+    /// Ends the open container; `end` is its end offset (block collections end with their last
+    /// child instead).
+    SourceNode &endContainer(int end)
     {
         SourceNode &n = *m_stack.back().node;
         m_stack.pop_back();
+        if (n.style() == SourceNode::Style::Block && !n.children().empty())
+            end = n.children().back().endOffset();
+        n.setSpan(n.beginOffset(), end);
         return n;
     }
     /// A map key; the next value added becomes its entry.
-    void key(const QString &k, SourcePos pos)
+    void key(const QString &k, SourcePos pos, int offset = -1)
     {
         Frame &f = m_stack.back();
         f.key = k;
         f.keyPos = pos;
+        f.keyOffset = offset;
         f.haveKey = true;
     }
     bool inMapExpectingKey() const
@@ -154,6 +160,7 @@ private:
         SourceNode *node = nullptr;
         QString key;
         SourcePos keyPos;
+        int keyOffset = -1;
         bool haveKey = false;
     };
 
@@ -186,6 +193,7 @@ private:
             m_discarded.push_back(std::move(node));
             return m_discarded.back();
         }
+        node.setKeyOffset(f.keyOffset);
         return f.node->insert(f.key, std::move(node), f.keyPos);
     }
 
@@ -209,6 +217,8 @@ public:
 
     void read(const QByteArray &data)
     {
+        m_data = &data;
+        m_ascii = std::all_of(data.begin(), data.end(), [](char c) { return uchar(c) < 0x80; });
         yaml_parser_t parser;
         yaml_parser_initialize(&parser);
         yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char *>(data.constData()),
@@ -244,6 +254,47 @@ public:
 private:
     static SourcePos pos(const yaml_mark_t &m) { return SourcePos{int(m.line) + 1, int(m.column) + 1}; }
 
+    /// libyaml counts its marks' index in characters; the patcher needs bytes. Marks arrive in
+    /// nearly increasing order, so a cursor that walks from the last one is linear overall.
+    int offset(const yaml_mark_t &m)
+    {
+        if (m_ascii)
+            return int(m.index);
+        const char *d = m_data->constData();
+        const qsizetype n = m_data->size();
+        const qsizetype want = qsizetype(m.index);
+        auto lead = [&](qsizetype i) { return i >= n || (uchar(d[i]) & 0xC0) != 0x80; };
+        while (m_charCursor < want && m_byteCursor < n) {
+            ++m_byteCursor;
+            while (!lead(m_byteCursor))
+                ++m_byteCursor;
+            ++m_charCursor;
+        }
+        while (m_charCursor > want && m_byteCursor > 0) {
+            --m_byteCursor;
+            while (m_byteCursor > 0 && !lead(m_byteCursor))
+                --m_byteCursor;
+            --m_charCursor;
+        }
+        return int(m_byteCursor);
+    }
+
+    static SourceNode::Style scalarStyle(yaml_scalar_style_t s)
+    {
+        switch (s) {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+            return SourceNode::Style::SingleQuoted;
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+            return SourceNode::Style::DoubleQuoted;
+        case YAML_LITERAL_SCALAR_STYLE:
+            return SourceNode::Style::Literal;
+        case YAML_FOLDED_SCALAR_STYLE:
+            return SourceNode::Style::Folded;
+        default:
+            return SourceNode::Style::Plain;
+        }
+    }
+
     static QString anchorOf(const yaml_char_t *a)
     {
         return a ? QString::fromUtf8(reinterpret_cast<const char *>(a)) : QString();
@@ -263,7 +314,7 @@ private:
             const auto &s = e.data.scalar;
             const QString text = QString::fromUtf8(reinterpret_cast<const char *>(s.value), qsizetype(s.length));
             if (m_b.inMapExpectingKey()) {
-                m_b.key(text, pos(e.start_mark));
+                m_b.key(text, pos(e.start_mark), offset(e.start_mark));
                 break;
             }
             SourceNode::ScalarType type = SourceNode::ScalarType::String;
@@ -281,6 +332,17 @@ private:
                 type = resolvePlainScalar(text);
             }
             SourceNode n = SourceNode::makeScalar(text, type);
+            n.setStyle(scalarStyle(s.style));
+            const int begin = offset(e.start_mark);
+            int end = offset(e.end_mark);
+            if (s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE) {
+                // Their end mark lies past the trailing blank lines, at the next token.
+                const char *d = m_data->constData();
+                while (end > begin && (d[end - 1] == ' ' || d[end - 1] == '\n' ||
+                                       d[end - 1] == '\r' || d[end - 1] == '\t'))
+                    --end;
+            }
+            n.setSpan(begin, end);
             if (s.anchor)
                 m_anchors.insert_or_assign(anchorOf(s.anchor), n);
             m_b.scalar(std::move(n), pos(e.start_mark));
@@ -296,11 +358,12 @@ private:
             if (m_b.inMapExpectingKey()) {
                 if (!it->second.isScalar())
                     throw complexKey(e.start_mark);
-                m_b.key(it->second.text(), pos(e.start_mark));
+                m_b.key(it->second.text(), pos(e.start_mark), offset(e.start_mark));
                 break;
             }
             const SourceNode copy = it->second; // copy: addCopy may rehash m_anchors
-            addCopy(copy, pos(e.start_mark));
+            const int begin = offset(e.start_mark);
+            addCopy(copy, pos(e.start_mark), begin, offset(e.end_mark));
             break;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -308,13 +371,18 @@ private:
             if (m_b.inMapExpectingKey())
                 throw complexKey(e.start_mark);
             const bool isSeq = e.type == YAML_SEQUENCE_START_EVENT;
-            m_b.startContainer(isSeq ? SourceNode::makeList() : SourceNode::makeMap(), pos(e.start_mark));
+            SourceNode c = isSeq ? SourceNode::makeList() : SourceNode::makeMap();
+            const bool flow = isSeq ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                    : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+            c.setStyle(flow ? SourceNode::Style::Flow : SourceNode::Style::Block);
+            c.setSpan(offset(e.start_mark), -1);
+            m_b.startContainer(std::move(c), pos(e.start_mark));
             m_open.push_back(anchorOf(isSeq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor));
             break;
         }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT: {
-            SourceNode &n = m_b.endContainer();
+            SourceNode &n = m_b.endContainer(offset(e.end_mark));
             const QString anchor = m_open.back();
             m_open.pop_back();
             if (!anchor.isEmpty())
@@ -333,22 +401,35 @@ private:
                                     int(m.line) + 1, int(m.column) + 1)};
     }
 
-    void addCopy(const SourceNode &src, SourcePos p)
+    /// Adds a copy of an anchored value for an alias; only the copy's root has a span (the
+    /// alias token), so a patch never reaches inside it.
+    void addCopy(const SourceNode &src, SourcePos p, int begin = -1, int end = -1)
     {
         if (src.isMap() || src.isList()) {
-            m_b.startContainer(src.isMap() ? SourceNode::makeMap() : SourceNode::makeList(), p);
+            SourceNode copy = src.isMap() ? SourceNode::makeMap() : SourceNode::makeList();
+            copy.setStyle(begin >= 0 ? SourceNode::Style::Alias : SourceNode::Style::Any);
+            copy.setSpan(begin, -1);
+            m_b.startContainer(std::move(copy), p);
             for (const SourceNode &c : src.children()) {
                 if (src.isMap())
                     m_b.key(c.key(), p);
                 addCopy(c, p);
             }
-            m_b.endContainer();
+            m_b.endContainer(end);
         } else {
-            m_b.scalar(src, p);
+            SourceNode copy = src;
+            copy.setStyle(begin >= 0 ? SourceNode::Style::Alias : SourceNode::Style::Any);
+            copy.setSpan(begin, end);
+            copy.setKeyOffset(-1);
+            m_b.scalar(std::move(copy), p);
         }
     }
 
     TreeBuilder &m_b;
+    const QByteArray *m_data = nullptr;
+    bool m_ascii = true;
+    qsizetype m_charCursor = 0;
+    qsizetype m_byteCursor = 0;
     std::unordered_map<QString, SourceNode> m_anchors;
     std::vector<QString> m_open;
     int m_documents = 0;
@@ -426,30 +507,27 @@ public:
     }
     bool string(std::string &s)
     {
-        return scalar(SourceNode::makeString(QString::fromUtf8(s.data(), qsizetype(s.size()))));
+        SourceNode n = SourceNode::makeString(QString::fromUtf8(s.data(), qsizetype(s.size())));
+        n.setStyle(SourceNode::Style::DoubleQuoted);
+        return scalar(std::move(n));
     }
     bool binary(nlohmann::json::binary_t &) { return scalar(SourceNode::makeNull()); }
-    bool start_object(std::size_t)
-    {
-        return guard([&] { m_b.startContainer(SourceNode::makeMap(), here()); });
-    }
+    bool start_object(std::size_t) { return container(SourceNode::makeMap()); }
     bool key(std::string &k)
     {
-        m_b.key(QString::fromUtf8(k.data(), qsizetype(k.size())), valueStart());
+        const auto [begin, end] = tokenSpan();
+        m_b.key(QString::fromUtf8(k.data(), qsizetype(k.size())), m_lines.pos(begin), int(begin));
         return true;
     }
     bool end_object()
     {
-        m_b.endContainer();
+        m_b.endContainer(int(m_lastRead - m_data.constData()) + 1);
         return true;
     }
-    bool start_array(std::size_t)
-    {
-        return guard([&] { m_b.startContainer(SourceNode::makeList(), here()); });
-    }
+    bool start_array(std::size_t) { return container(SourceNode::makeList()); }
     bool end_array()
     {
-        m_b.endContainer();
+        m_b.endContainer(int(m_lastRead - m_data.constData()) + 1);
         return true;
     }
     bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
@@ -483,11 +561,22 @@ private:
     }
     bool scalar(SourceNode n)
     {
-        return guard([&] { m_b.scalar(std::move(n), valueStart()); });
+        const auto [begin, end] = tokenSpan();
+        n.setSpan(int(begin), int(end));
+        if (n.style() == SourceNode::Style::Any)
+            n.setStyle(SourceNode::Style::Plain);
+        return guard([&] { m_b.scalar(std::move(n), m_lines.pos(begin)); });
     }
-    SourcePos here() const { return m_lines.pos(m_lastRead - m_data.constData()); }
-    /// Where the token that just ended began: walk back from the last byte the lexer read.
-    SourcePos valueStart() const
+    bool container(SourceNode n)
+    {
+        const qsizetype at = m_lastRead - m_data.constData();
+        n.setStyle(SourceNode::Style::Flow);
+        n.setSpan(int(at), -1);
+        return guard([&] { m_b.startContainer(std::move(n), m_lines.pos(at)); });
+    }
+    /// Where the token that just ended begins and ends: walk back from the last byte the lexer
+    /// read.
+    std::pair<qsizetype, qsizetype> tokenSpan() const
     {
         const char *base = m_data.constData();
         const char *p = m_lastRead;
@@ -498,6 +587,7 @@ private:
         // Numbers are read one byte past their end.
         while (p > base && isDelim(*p))
             --p;
+        const qsizetype end = p - base + 1;
         if (*p == '"') {
             const char *q = p - 1;
             while (q >= base) {
@@ -515,7 +605,7 @@ private:
             while (p > base && !isDelim(p[-1]) && p[-1] != '[' && p[-1] != '{')
                 --p;
         }
-        return m_lines.pos(p - base);
+        return {p - base, end};
     }
 
     const QByteArray &m_data;

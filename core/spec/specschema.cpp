@@ -128,6 +128,7 @@ QStringList SpecSchema::providerTypes()
     return L({"rest_api", "file_ftp", "kafka", "websocket", "webhook", "database"});
 }
 QStringList SpecSchema::modes() { return L({"batch", "micro_batch", "streaming", "websocket", "webhook"}); }
+QStringList SpecSchema::engines() { return L({"spark", "flink"}); }
 QStringList SpecSchema::transformTypes()
 {
     return L({"field_mapping", "sql", "filter", "schema_validation", "dedupe", "watermark",
@@ -248,7 +249,9 @@ SpecSchema::SpecSchema()
             "Absolute URL; required for rest_api, websocket and file_ftp.", F::Url),
          fd("tenant_id", K::String, false, "Team; the Kubernetes namespace unless config.namespace."),
          fd("owner", K::String, false, "Owner's e-mail address.", F::Email),
-         en("mode", modes(), true, "Execution mode; picks the engine."),
+         en("mode", modes(), true, "Execution mode; picks the engine unless `engine` names one."),
+         en("engine", engines(), false,
+            "spark or flink; without it the engine follows the mode."),
          parallelism,
          obj("schedule", K::Object, "schedule", false,
              "Exactly one of trigger_interval or cron."),

@@ -70,6 +70,7 @@ public:
     static QStringList versions();
     static QStringList providerTypes();
     static QStringList modes();
+    static QStringList engines(); ///< provider.engine: spark, flink
     static QStringList transformTypes();
     static QStringList sinkTypes();
     static QStringList schemaTypes(); ///< without the `decimal(p,s)` pattern

@@ -242,6 +242,7 @@ SourceNode SpecWriter::toTree(const Spec &spec)
     putStr(pr, "tenant_id", p.tenantId);
     putStr(pr, "owner", p.owner);
     putStr(pr, "mode", p.mode);
+    putStr(pr, "engine", p.engine);
     putInt(pr, "parallelism", p.parallelism);
     if (!p.schedule.isEmpty()) {
         S s = S::makeMap();

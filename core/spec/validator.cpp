@@ -2,6 +2,7 @@
 #include "validator.h"
 
 #include "graphpass.h"
+#include "lineagepass.h"
 #include "schemapass.h"
 #include "semanticpass.h"
 #include "validationcontext.h"
@@ -16,6 +17,7 @@ DiagnosticList Validator::validate(const SourceNode &root)
     if (SchemaPass(context).run()) {
         SemanticPass(context).run();
         GraphPass(context).run();
+        LineagePass(context).run();
     }
     return context.takeDiagnostics();
 }

@@ -2,6 +2,7 @@
 // uisctl submit / status / list / logs / cancel against a real dcp-local, exit codes included.
 #include "dcplocalserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,9 +78,27 @@ private Q_SLOTS:
         QVERIFY(m_server.start({QStringLiteral("--spark-submit"), m_spark}));
     }
 
+    // The REST template runs every 5 minutes until cancelled; as a one-off batch job it ends.
+    QString restBatchCopy()
+    {
+        QFile in(templ("rest-to-parquet-iceberg.uis.yaml"));
+        if (!in.open(QIODevice::ReadOnly))
+            return {};
+        QByteArray text = in.readAll();
+        text.replace("  mode: micro_batch\n", "  mode: batch\n");
+        text.replace("  schedule:\n    trigger_interval: 5 minutes\n", "");
+        const QString path = m_home.filePath(QStringLiteral("rest-batch.uis.yaml"));
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size())
+            return {};
+        return path;
+    }
+
     void submitWaitSucceeds()
     {
-        const Run r = uisctl({QStringLiteral("submit"), templ("rest-to-parquet-iceberg.uis.yaml"), QStringLiteral("--wait")},
+        const QString spec = restBatchCopy();
+        QVERIFY(!spec.isEmpty());
+        const Run r = uisctl({QStringLiteral("submit"), spec, QStringLiteral("--wait")},
                              {{QStringLiteral("API_KEY"), QStringLiteral("k-123-secret")}});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString id = QString::fromUtf8(r.out).trimmed();

@@ -202,6 +202,34 @@ private Q_SLOTS:
         QVERIFY(QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("fmt")).size() == 1);
     }
 
+    void fmtKeepsCommentsAndChecks()
+    {
+        const QString f = m_dir.filePath(QStringLiteral("fmt-comments.uis.yaml"));
+        const QByteArray messy = "# header\nprovider:  # p\n  # the sinks\n  sinks: [{ type: console }]\n"
+                                 "  endpoints:\n    - path: '/a'  # a\n      name: e\n  mode: batch\n"
+                                 "  provider_type: rest_api\n\n  name: p\nname: fmt-test  # n\nversion: \"1.1\"\n";
+        writeFile(f, messy);
+        const Run check = uisctl({QStringLiteral("fmt"), f, QStringLiteral("--check")});
+        QCOMPARE(check.code, 1);
+        QVERIFY(check.err.contains("fmt-comments.uis.yaml"));
+        QCOMPARE(readFile(f), messy);
+        const Run printed = uisctl({QStringLiteral("fmt"), f});
+        QCOMPARE(printed.out, QByteArray("# header\nversion: \"1.1\"\nname: fmt-test  # n\nprovider:  # p\n"
+                                         "\n  name: p\n  provider_type: rest_api\n  mode: batch\n"
+                                         "  endpoints:\n    - name: e\n      path: '/a'  # a\n"
+                                         "  # the sinks\n  sinks: [{ type: console }]\n"));
+        QCOMPARE(uisctl({QStringLiteral("fmt"), f, QStringLiteral("--write")}).code, 0);
+        const Run again = uisctl({QStringLiteral("fmt"), f, QStringLiteral("--check")});
+        QCOMPARE(again.code, 0);
+        QVERIFY(again.err.isEmpty());
+        // pre-commit passes every staged file at once
+        const QString other = m_dir.filePath(QStringLiteral("fmt-other.uis.yaml"));
+        writeFile(other, "name: x\nversion: \"1.1\"\n");
+        const Run both = uisctl({QStringLiteral("fmt"), QStringLiteral("--check"), f, other});
+        QCOMPARE(both.code, 1);
+        QVERIFY(both.err.contains("fmt-other.uis.yaml") && !both.err.contains("fmt-comments"));
+    }
+
     void fmtRefusesUnparsable()
     {
         const QString f = m_dir.filePath(QStringLiteral("broken-syntax.uis.yaml"));
@@ -227,7 +255,7 @@ private Q_SLOTS:
         QCOMPARE(back.code, 0);
         writeFile(yaml, back.out);
         QCOMPARE(uisctl({QStringLiteral("validate"), yaml}).code, 0);
-        QCOMPARE(back.out, uisctl({QStringLiteral("fmt"), templ("kafka-dedupe-window.uis.yaml")}).out);
+        QCOMPARE(back.out, uisctl({QStringLiteral("fmt"), yaml}).out); // convert writes formatted
         QCOMPARE(uisctl({QStringLiteral("convert"), json, QStringLiteral("--to"), QStringLiteral("toml")}).code, 2);
     }
 };

@@ -3,6 +3,8 @@
 // the PipelineCompiler entry point the GUI, CLI and server share.
 #include "compilertest.h"
 
+#include "compilesupport.h"
+
 #include "dcp/dcpcompiler.h"
 #include "flink/flinkcompiler.h"
 #include "pipelinecompiler.h"
@@ -149,7 +151,7 @@ private Q_SLOTS:
         for (const char *name :
              {"rest-to-parquet-iceberg.uis.yaml", "websocket-to-kafka.uis.yaml"}) {
             const LoadedSpec loaded = templ(name);
-            const Engine e = engineForMode(loaded.spec.provider.mode);
+            const Engine e = engineFor(loaded.spec);
             const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
             QVERIFY(r.succeeded());
             QStringList targets;
@@ -192,18 +194,32 @@ private Q_SLOTS:
         QVERIFY(r.artifacts.isEmpty());
     }
 
-    /// The wrong engine is an error that names the compiler that fits.
+    /// The wrong engine is an error that names the connector and the engine that has it (an
+    /// explicit engine overrides the spec's, as `uisctl compile --engine` does).
     void wrongEngineNamesTheRightOne()
     {
         const CompileResult a =
             PipelineCompiler::compile(templ("rest-to-parquet-iceberg.uis.yaml"), Engine::Flink);
         QCOMPARE(a.diagnostics.size(), 1);
         QCOMPARE(a.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
-        QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("compile this spec for Spark")));
+        QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("REST")));
+        QVERIFY(
+            a.diagnostics.first().message.contains(QStringLiteral("compile this spec for Spark")));
+        QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("use `engine: spark`")));
         const CompileResult b =
             PipelineCompiler::compile(templ("postgres-cdc-to-iceberg.uis.yaml"), Engine::Spark);
-        QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("compile this spec for Flink")));
+        QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("CDC")));
+        QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("use `engine: flink`")));
         QVERIFY(b.artifacts.isEmpty());
+        // A compiler asked for a spec that names the other engine names the one that fits.
+        QByteArray named = readFile(
+            sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
+        named.replace("  mode: streaming\n", "  mode: streaming\n  engine: spark\n");
+        CompileResult c;
+        QVERIFY(!CompileSupport::accept(loadYaml(named), Engine::Flink,
+                                        QStringLiteral("the Flink compiler"), c));
+        QCOMPARE(c.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
+        QVERIFY(c.diagnostics.first().message.contains(QStringLiteral("use the Spark compiler")));
     }
 };
 

@@ -89,7 +89,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("spec");
         for (const QString &spec : goldenSpecs()) {
-            if (engineForMode(SpecLoader::loadFile(spec).spec.provider.mode) == Engine::Flink)
+            if (engineFor(SpecLoader::loadFile(spec).spec) == Engine::Flink)
                 QTest::newRow(qPrintable(specBaseName(spec))) << spec;
         }
         QTest::newRow("hostile-flink")

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         for (const QString &spec : goldenSpecs()) {
             const LoadedSpec loaded = SpecLoader::loadFile(spec);
-            const Engine engine = engineForMode(loaded.spec.provider.mode);
+            const Engine engine = engineFor(loaded.spec);
             for (const QString &target : PipelineCompiler::targets(engine))
                 QTest::addRow("%s/%s", qPrintable(specBaseName(spec)), qPrintable(target))
                     << spec << target;
@@ -188,7 +188,7 @@ private Q_SLOTS:
             const LoadedSpec loaded = SpecLoader::loadFile(spec);
             const CompileResult r = PipelineCompiler::compile(loaded, Engine::None);
             QVERIFY(r.succeeded());
-            const bool flink = engineForMode(loaded.spec.provider.mode) == Engine::Flink;
+            const bool flink = engineFor(loaded.spec) == Engine::Flink;
             const QString name = specBaseName(spec);
             for (const Artifact &a : r.artifacts) {
                 const QByteArray &c = a.content;
@@ -275,7 +275,7 @@ private Q_SLOTS:
                      qPrintable(spec + QLatin1Char('\n') + diagnosticsText(r.diagnostics)));
             QCOMPARE(countSeverity(r.diagnostics, Severity::Warning), 0);
             QCOMPARE(r.artifacts.size(),
-                     PipelineCompiler::targets(engineForMode(loaded.spec.provider.mode)).size());
+                     PipelineCompiler::targets(engineFor(loaded.spec)).size());
         }
     }
 };

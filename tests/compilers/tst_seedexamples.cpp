@@ -238,8 +238,15 @@ private Q_SLOTS:
         QVERIFY(sql.contains(QStringLiteral("SET 'pipeline.name' = 'uis-realtime-analytics';")));
         QVERIFY(!sql.contains(QStringLiteral("'connector' = 'websocket'")));
         QVERIFY(sql.contains(QStringLiteral("'topic' = 'uis.realtime-analytics.market_ticks'")));
-        QVERIFY(sql.contains(
-            QStringLiteral("WATERMARK FOR `timestamp` AS `timestamp` - INTERVAL '5' SECOND")));
+        // No schema, as in the seed: the named columns are read from the JSON, `timestamp` as
+        // text parsed to TIMESTAMP(3) in a computed column that carries the watermark.
+        QVERIFY(sql.contains(QStringLiteral("`timestamp__time` AS CASE")));
+        QVERIFY(sql.contains(QStringLiteral(
+            "WATERMARK FOR `timestamp__time` AS `timestamp__time` - INTERVAL '5' SECOND")));
+        QVERIFY(sql.contains(QStringLiteral("SELECT `timestamp__time` AS `timestamp`, `symbol`, "
+                                            "`price`, `volume`\nFROM `websocket_market_ticks`;")));
+        QVERIFY(sql.contains(QStringLiteral("'format' = 'json'")));
+        QVERIFY(hasCode(m_flink.diagnostics, QStringLiteral("UIS-I-DERIVED-COLUMNS")));
         QVERIFY(sql.contains(QStringLiteral("'topic' = 'processed-ticks'")));
         QVERIFY(sql.contains(QStringLiteral("'properties.bootstrap.servers' = 'kafka:9092'")));
         QVERIFY(sql.contains(QStringLiteral("'key.fields' = 'ticker'")));

@@ -474,10 +474,14 @@ private Q_SLOTS:
         QVERIFY(c.job["sinks"][0]["type"] == "kafka");
         QVERIFY(c.conf["spark.sql.session.timeZone"] == "UTC");
         QVERIFY(c.job["packages"].dump().find("spark-sql-kafka-0-10") != std::string::npos);
-        // Through the pipeline compiler too; the DCP request stays with the spec's own engine.
+        // Through the pipeline compiler too (Spark overrides the spec's engine): the DCP request
+        // embeds the Spark job as a streaming one.
         const CompileResult p = PipelineCompiler::compile(c.loaded, Engine::Spark);
-        QVERIFY(p.succeeded());
-        QCOMPARE(p.artifacts.size(), 3);
+        QVERIFY2(p.succeeded(), qPrintable(diagnosticsText(p.diagnostics)));
+        QCOMPARE(p.artifacts.size(), PipelineCompiler::targets(Engine::Spark).size());
+        const OrderedJson body = artifactJson(p, QStringLiteral("dcp-request"));
+        QVERIFY(body["config"]["job_type"] == "STREAMING");
+        QVERIFY(body["config"]["uis"]["job_config"]["job_type"] == "streaming");
     }
 };
 

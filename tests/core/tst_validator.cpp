@@ -346,6 +346,32 @@ private Q_SLOTS:
                        "password: \"{{env.PW}}\"\n"
                        "  sinks:\n    - type: console\n"),
             "UIS-E-RANGE", 11);
+        // issue 10: rules that follow columns (LineagePass), engine selection
+        row("key field dropped by a window",
+            kafkaSpec("", "{ kafka_bootstrap_servers: \"k:9092\" }",
+                      "    - name: win\n      type: window_aggregate\n      time_column: ts\n"
+                      "      window: 1 min\n      group_by: [page]\n"
+                      "      aggregates: { n: count(*) }\n",
+                      "    - name: out\n      type: kafka\n      kafka_topic: t\n"
+                      "      kafka_key_field: user\n"),
+            "UIS-E-KEY-FIELD-DROPPED", 22, "sink `out` keys by `user`, but transform `win`",
+            "/provider/sinks/0/kafka_key_field");
+        row("key field renamed by a field_mapping",
+            kafkaSpec("      field_mapping: { user: user_id }\n",
+                      "{ kafka_bootstrap_servers: \"k:9092\" }",
+                      "    - name: keep\n      type: filter\n      condition: user_id > 0\n",
+                      "    - name: out\n      type: kafka\n      kafka_topic: t\n"
+                      "      kafka_key_field: user\n"),
+            "UIS-E-KEY-FIELD-DROPPED", 20, "the field_mapping of endpoint `events`");
+        row("bridge without bootstrap servers",
+            QByteArray(
+                "version: \"1.1\"\nname: ws-demo\nprovider:\n  name: ws\n  provider_type: "
+                "websocket\n"
+                "  base_url: wss://x.io\n  mode: websocket\n  endpoints:\n    - name: ticks\n"
+                "  sinks:\n    - type: console\n"),
+            "UIS-E-BRIDGE-BOOTSTRAP", 4, "kafka_bootstrap_servers");
+        row("engine unknown", insertAfter(8, "  engine: spork"), "UIS-E-ENUM", 9, "spark",
+            "/provider/engine");
         row("websocket scheme",
             QByteArray(
                 "version: \"1.1\"\nname: ws-demo\nprovider:\n  name: ws\n  provider_type: "

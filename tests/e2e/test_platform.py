@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """`uisctl platform start|status|stop` with the real engines on loopback (ctest label `engine`):
 a fresh directory gets a Flink session cluster (1 TaskManager, 2 slots), a Spark master with one
-ALIVE worker, a Kafka broker and an S3 store; Kafka and S3 round trips go through them; a second
-start reuses the same processes; a port held by someone else is refused by name; stop leaves no
-process behind. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3;
-.cache with the Kafka jars and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
+ALIVE worker, a Kafka broker and an S3 store, and a dcp-local serving them as the targets
+`platform-flink` and `platform-spark`; Kafka and S3 round trips go through them; a second start
+reuses the same processes; a port held by someone else is refused by name; stop leaves no process
+behind, dcp-local included. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka,
+boto3; .cache with the Kafka jars and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
+
 import json
 import os
 import signal
@@ -25,8 +27,9 @@ TIMINGS = {}
 
 def uisctl(*args, timeout=400):
     env = dict(os.environ, UIS_VENV=str(REPO / ".venv"))
-    return subprocess.run([str(UISCTL), "platform", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [str(UISCTL), "platform", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def status(directory):
@@ -42,6 +45,26 @@ def alive(pid):
             return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
     except (FileNotFoundError, ProcessLookupError, IndexError):
         return False
+
+
+def dcp_record(directory):
+    """dcp-local as platform.json records it (the service `stop` ends with the engines)."""
+    state = json.loads((Path(directory) / "platform.json").read_text())
+    return next(s for s in state["services"] if s["name"] == "dcp-local")
+
+
+def dcp_targets(st):
+    """`uisctl targets --format json` against the platform's dcp-local, as CI would reach it."""
+    token = Path(st["dcp"]["token_file"]).read_text().strip()
+    env = dict(os.environ, DCP_URL=st["dcp"]["url"], DCP_TOKEN=token)
+    r = subprocess.run(
+        [str(UISCTL), "targets", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    return r.returncode, json.loads(r.stdout) if r.stdout.strip() else {}, r.stderr
 
 
 def get_json(url):
@@ -64,7 +87,9 @@ def platform(tmp_path_factory):
         pids = []
         state = directory / "platform.json"
         if state.exists():
-            pids = [(s["pid"], s["pgid"]) for s in json.loads(state.read_text())["services"] if s["pid"]]
+            pids = [
+                (s["pid"], s["pgid"]) for s in json.loads(state.read_text())["services"] if s["pid"]
+            ]
         stop = uisctl("stop", "--dir", str(directory), timeout=120)
         # Last resort, so that a failed test never leaves JVMs on a shared machine: the groups
         # the platform recorded, and only those.
@@ -92,8 +117,10 @@ def test_every_service_runs_and_answers(platform):
     flink = st["services"][2]["url"]
     master = st["services"][4]
     assert f"{{name: platform-flink, kind: flink-session, rest_url: {flink}}}" in targets
-    assert (f"{{name: platform-spark, kind: spark-standalone, master: {master['url']}, "
-            f"master_ui: {master['ui']}}}") in targets
+    assert (
+        f"{{name: platform-spark, kind: spark-standalone, master: {master['url']}, "
+        f"master_ui: {master['ui']}}}"
+    ) in targets
     assert st["s3"]["access_key"] and st["s3"]["secret_key"]
     assert "dcp" in st and set(st["dcp"]) == {"url", "token_file"}
     env = Path(st["env_file"]).read_text()
@@ -110,21 +137,62 @@ def test_every_service_runs_and_answers(platform):
     assert workers[0]["cores"] == 2
 
 
+def test_dcp_local_serves_the_platform_targets(platform):
+    directory, start = platform
+    st = status(directory)
+    assert st["dcp"]["url"].startswith("http://127.0.0.1:"), st["dcp"]
+    assert Path(st["dcp"]["token_file"]).is_file()
+    assert "dcp-local" in start.stdout
+    record = dcp_record(directory)
+    assert alive(record["pid"]) and record["url"] == st["dcp"]["url"]
+    # Started with the targets file and the platform's settings in its environment.
+    with open(f"/proc/{record['pid']}/cmdline", "rb") as f:
+        cmdline = f.read().split(b"\0")
+    assert str(st["targets_file"]).encode() in cmdline
+    with open(f"/proc/{record['pid']}/environ", "rb") as f:
+        environ = f.read().split(b"\0")
+    assert f"UIS_KAFKA_BOOTSTRAP={st['kafka']['bootstrap']}".encode() in environ
+    # Both engines are targets, reachable, with their own figures (checked on the server's clock).
+    deadline = time.monotonic() + 60
+    while True:
+        code, answer, err = dcp_targets(st)
+        targets = {t["name"]: t for t in answer.get("targets", [])}
+        if code == 0 and all(
+            targets.get(n, {}).get("reachable") for n in ("platform-flink", "platform-spark")
+        ):
+            break
+        assert time.monotonic() < deadline, (code, answer, err)
+        time.sleep(1)
+    assert set(targets) == {"local", "platform-flink", "platform-spark"}
+    assert targets["platform-flink"]["kind"] == "flink-session"
+    assert targets["platform-flink"]["overview"]["taskmanagers"] == 1
+    assert targets["platform-spark"]["kind"] == "spark-standalone"
+    assert targets["platform-spark"]["overview"]["alive_workers"] == 1
+
+
 def test_kafka_round_trip(platform):
     from confluent_kafka import Consumer, Producer
     from confluent_kafka.admin import AdminClient, NewTopic
+
     t0 = time.monotonic()
     bootstrap = status(platform[0])["kafka"]["bootstrap"]
     topic = "platform-" + uuid.uuid4().hex[:8]
     admin = AdminClient({"bootstrap.servers": bootstrap})
-    for f in admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)]).values():
+    for f in admin.create_topics(
+        [NewTopic(topic, num_partitions=1, replication_factor=1)]
+    ).values():
         f.result(30)
     producer = Producer({"bootstrap.servers": bootstrap})
     for i in range(3):
         producer.produce(topic, key=str(i), value=f"hello {i}")
     assert producer.flush(30) == 0
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "platform-test",
-                         "auto.offset.reset": "earliest"})
+    consumer = Consumer(
+        {
+            "bootstrap.servers": bootstrap,
+            "group.id": "platform-test",
+            "auto.offset.reset": "earliest",
+        }
+    )
     consumer.subscribe([topic])
     got = []
     deadline = time.time() + 60
@@ -139,10 +207,16 @@ def test_kafka_round_trip(platform):
 
 def test_s3_round_trip(platform):
     import boto3
+
     t0 = time.monotonic()
     s3cfg = status(platform[0])["s3"]
-    s3 = boto3.client("s3", endpoint_url=s3cfg["endpoint"], aws_access_key_id=s3cfg["access_key"],
-                      aws_secret_access_key=s3cfg["secret_key"], region_name="us-east-1")
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=s3cfg["endpoint"],
+        aws_access_key_id=s3cfg["access_key"],
+        aws_secret_access_key=s3cfg["secret_key"],
+        region_name="us-east-1",
+    )
     s3.create_bucket(Bucket="landing")
     s3.put_object(Bucket="landing", Key="in/orders.json", Body=b'{"id": 1}\n')
     keys = [o["Key"] for o in s3.list_objects_v2(Bucket="landing", Prefix="in/")["Contents"]]
@@ -150,9 +224,16 @@ def test_s3_round_trip(platform):
     assert s3.get_object(Bucket="landing", Key="in/orders.json")["Body"].read() == b'{"id": 1}\n'
     assert "landing" in [b["Name"] for b in s3.list_buckets()["Buckets"]]
     # The wrong secret is refused: the store checks signatures.
-    bad = boto3.client("s3", endpoint_url=s3cfg["endpoint"], aws_access_key_id=s3cfg["access_key"],
-                       aws_secret_access_key="wrong" + s3cfg["secret_key"], region_name="us-east-1")
-    with pytest.raises(Exception):
+    bad = boto3.client(
+        "s3",
+        endpoint_url=s3cfg["endpoint"],
+        aws_access_key_id=s3cfg["access_key"],
+        aws_secret_access_key="wrong" + s3cfg["secret_key"],
+        region_name="us-east-1",
+    )
+    from botocore.exceptions import ClientError
+
+    with pytest.raises(ClientError):
         bad.list_buckets()
     TIMINGS["s3 round trip"] = time.monotonic() - t0
 
@@ -160,6 +241,7 @@ def test_s3_round_trip(platform):
 def test_second_start_reuses(platform):
     directory = platform[0]
     before = {s["name"]: s["pid"] for s in status(directory)["services"]}
+    dcp_before = dcp_record(directory)["pid"]
     t0 = time.monotonic()
     r = uisctl("start", "--dir", str(directory))
     TIMINGS["second start"] = time.monotonic() - t0
@@ -167,6 +249,7 @@ def test_second_start_reuses(platform):
     assert "already running" in r.stderr
     after = {s["name"]: s["pid"] for s in status(directory)["services"]}
     assert after == before
+    assert dcp_record(directory)["pid"] == dcp_before
 
 
 def test_port_in_use_is_named(platform, tmp_path):
@@ -183,7 +266,7 @@ def test_port_in_use_is_named(platform, tmp_path):
 
 def test_stop_leaves_nothing(platform):
     directory = platform[0]
-    pids = [s["pid"] for s in status(directory)["services"]]
+    pids = [s["pid"] for s in status(directory)["services"]] + [dcp_record(directory)["pid"]]
     assert all(pids)
     t0 = time.monotonic()
     r = uisctl("stop", "--dir", str(directory), timeout=120)
@@ -191,5 +274,6 @@ def test_stop_leaves_nothing(platform):
     assert r.returncode == 0, r.stderr
     assert [p for p in pids if alive(p)] == []
     assert all(s["state"] == "stopped" for s in status(directory)["services"])
+    assert status(directory)["dcp"]["url"] is None
     # A second stop has nothing to do.
     assert uisctl("stop", "--dir", str(directory)).returncode == 0

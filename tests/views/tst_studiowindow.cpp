@@ -487,14 +487,16 @@ void TestStudioWindow::bothEnginesSideBySide()
         spark.append(dock->compareTabs(Engine::Spark)->tabText(i));
     for (int i = 0; i < dock->compareTabs(Engine::Flink)->count(); ++i)
         flink.append(dock->compareTabs(Engine::Flink)->tabText(i));
-    QCOMPARE(spark, (QStringList{QStringLiteral("spark-job"), QStringLiteral("spark-submit"),
-                                 QStringLiteral("spark-conf")}));
+    // Spark overrides the spec's engine: its DCP request embeds the Spark job.
+    for (const char *target : {"spark-job", "spark-submit", "spark-conf", "dcp-request"})
+        QVERIFY2(spark.contains(QLatin1String(target)), target);
     QVERIFY(flink.contains(QStringLiteral("flink-sql")));
     dock->setCompare(false);
     QVERIFY(!dock->comparing());
     QVERIFY(dock->messageText().isEmpty());
     dock->setEngine(Engine::Spark);
-    QVERIFY(dock->artifactText(QStringLiteral("spark-job")).contains(QStringLiteral("click-session-metrics")));
+    QVERIFY(dock->artifactText(QStringLiteral("spark-job"))
+                .contains(QStringLiteral("click-session-metrics")));
     dock->setCompare(true);
     QVERIFY(dock->comparing());
 }

@@ -16,10 +16,11 @@
 namespace uis {
 
 EnvironmentsDialog::EnvironmentsDialog(EnvironmentStore *store, TokenStore *tokens, QWidget *parent)
-    : QDialog(parent), m_store(store), m_tokens(tokens), m_list(new QListWidget), m_name(new QLineEdit),
-      m_url(new QLineEdit), m_token(new QLineEdit), m_save(new QPushButton(tr("Save"))),
-      m_remove(new QPushButton(tr("Remove"))), m_use(new QPushButton(tr("Use for Submit"))),
-      m_forget(new QPushButton(tr("Forget Token"))), m_status(new QLabel)
+    : QDialog(parent), m_store(store), m_tokens(tokens), m_list(new QListWidget),
+      m_name(new QLineEdit), m_url(new QLineEdit), m_token(new QLineEdit),
+      m_save(new QPushButton(tr("Save"))), m_remove(new QPushButton(tr("Remove"))),
+      m_use(new QPushButton(tr("Use for Submit"))), m_forget(new QPushButton(tr("Forget Token"))),
+      m_status(new QLabel)
 {
     setWindowTitle(tr("DCP Environments"));
     setObjectName(QStringLiteral("environmentsDialog"));
@@ -44,8 +45,9 @@ EnvironmentsDialog::EnvironmentsDialog(EnvironmentStore *store, TokenStore *toke
     buttons->addWidget(m_use);
     buttons->addStretch();
     form->addRow(buttons);
-    auto *note = new QLabel(tr("Tokens are kept in the OS keychain only, never in a file. DCP_URL and DCP_TOKEN, "
-                               "when set, override every environment."));
+    auto *note = new QLabel(
+        tr("Tokens are kept in the OS keychain only, never in a file. DCP_URL and DCP_TOKEN, "
+           "when set, override every environment."));
     note->setWordWrap(true);
     form->addRow(note);
     m_status->setWordWrap(true);
@@ -73,34 +75,40 @@ EnvironmentsDialog::EnvironmentsDialog(EnvironmentStore *store, TokenStore *toke
         const QString name = m_name->text().trimmed();
         m_tokens->remove(TokenStore::tokenKey(name));
     });
-    connect(m_tokens, &TokenStore::entryRead, this, [this](const QString &key, const QString &value, const QString &error) {
-        if (key != TokenStore::tokenKey(m_name->text().trimmed()))
-            return;
-        m_token->setPlaceholderText(!value.isEmpty() ? tr("a token is stored in the keychain (type to replace it)")
-                                    : error.isEmpty() ? tr("no token stored")
-                                                      : tr("keychain unavailable"));
-        if (!error.isEmpty())
-            setStatus(error, true);
-    });
-    connect(m_tokens, &TokenStore::entryWritten, this, [this](const QString &key, const QString &error) {
-        if (!key.startsWith(QLatin1String("dcp-token/")))
-            return;
-        const QString name = key.mid(int(qstrlen("dcp-token/")));
-        if (error.isEmpty()) {
-            setStatus(tr("Token of %1 saved in the keychain").arg(name));
-            m_token->clear();
-            m_token->setPlaceholderText(tr("a token is stored in the keychain (type to replace it)"));
-        } else {
-            setStatus(tr("The token was not saved: %1").arg(error), true);
-        }
-        Q_EMIT environmentChanged(name);
-    });
-    connect(m_tokens, &TokenStore::entryRemoved, this, [this](const QString &key, const QString &error) {
-        if (!key.startsWith(QLatin1String("dcp-token/")))
-            return;
-        setStatus(error.isEmpty() ? tr("Token removed from the keychain") : error, !error.isEmpty());
-        Q_EMIT environmentChanged(key.mid(int(qstrlen("dcp-token/"))));
-    });
+    connect(m_tokens, &TokenStore::entryRead, this,
+            [this](const QString &key, const QString &value, const QString &error) {
+                if (key != TokenStore::tokenKey(m_name->text().trimmed()))
+                    return;
+                m_token->setPlaceholderText(
+                    !value.isEmpty()  ? tr("a token is stored in the keychain (type to replace it)")
+                    : error.isEmpty() ? tr("no token stored")
+                                      : tr("keychain unavailable"));
+                if (!error.isEmpty())
+                    setStatus(error, true);
+            });
+    connect(m_tokens, &TokenStore::entryWritten, this,
+            [this](const QString &key, const QString &error) {
+                if (!key.startsWith(QLatin1String("dcp-token/")))
+                    return;
+                const QString name = key.mid(int(qstrlen("dcp-token/")));
+                if (error.isEmpty()) {
+                    setStatus(tr("Token of %1 saved in the keychain").arg(name));
+                    m_token->clear();
+                    m_token->setPlaceholderText(
+                        tr("a token is stored in the keychain (type to replace it)"));
+                } else {
+                    setStatus(tr("The token was not saved: %1").arg(error), true);
+                }
+                Q_EMIT environmentChanged(name);
+            });
+    connect(m_tokens, &TokenStore::entryRemoved, this,
+            [this](const QString &key, const QString &error) {
+                if (!key.startsWith(QLatin1String("dcp-token/")))
+                    return;
+                setStatus(error.isEmpty() ? tr("Token removed from the keychain") : error,
+                          !error.isEmpty());
+                Q_EMIT environmentChanged(key.mid(int(qstrlen("dcp-token/"))));
+            });
     reload(m_store->current());
     if (!EnvironmentStore::overrideUrl().isEmpty() || !EnvironmentStore::overrideToken().isEmpty())
         setStatus(tr("DCP_URL or DCP_TOKEN is set: it overrides the settings below."));
@@ -141,9 +149,10 @@ void EnvironmentsDialog::showEnvironment(const QString &)
     m_name->setText(name);
     m_name->setReadOnly(true);
     m_url->setText(m_store->url(name).toString());
-    m_url->setPlaceholderText(name == EnvironmentStore::localName()
-                                  ? tr("empty: the dcp-local the studio starts (or reuses) on this machine")
-                                  : tr("https://dcp.example.com"));
+    m_url->setPlaceholderText(
+        name == EnvironmentStore::localName()
+            ? tr("empty: the dcp-local the studio starts (or reuses) on this machine")
+            : tr("https://dcp.example.com"));
     m_token->clear();
     m_token->setPlaceholderText(tr("checking the keychain…"));
     m_remove->setEnabled(name != EnvironmentStore::localName());

@@ -4,6 +4,7 @@
 #include "dcpclient.h"
 #include "environmentstore.h"
 #include "jobslocalserver.h"
+#include "localserverinfo.h"
 #include "tokenstore.h"
 
 #include <QPointer>
@@ -17,7 +18,12 @@ JobsConnections::JobsConnections(const QString &settingsPath, QObject *parent)
 {
     m_local->setDataDir(m_store->localDataDir());
     connect(m_local, &JobsLocalServer::progress, this, &JobsConnections::progress);
-    connect(m_local, &JobsLocalServer::ready, this, [this](const QUrl &) {
+    connect(m_local, &JobsLocalServer::ready, this, [this](const QUrl &url) {
+        if (DcpClient *c = embeddedClient()) {
+            c->setBaseUrl(url);
+            if (EnvironmentStore::overrideToken().isEmpty())
+                c->setToken(LocalServerInfo::readToken(m_store->localDataDir()));
+        }
         // The server wrote its state and token files: resolve `local` again to pick them up.
         if (m_waiting.contains(EnvironmentStore::localName()))
             startResolving(EnvironmentStore::localName());
@@ -38,6 +44,30 @@ void JobsConnections::invalidate(const QString &environment)
     // Whoever waits gets the environment as it is now, not as it was.
     if (m_waiting.contains(environment))
         startResolving(environment);
+}
+
+DcpClient *JobsConnections::embeddedClient() const
+{
+    const QString local = EnvironmentStore::localName();
+    if (!EnvironmentStore::overrideUrl().isEmpty() || !m_store->url(local).isEmpty())
+        return nullptr;
+    return m_clients.value(local);
+}
+
+void JobsConnections::followLocalServer()
+{
+    DcpClient *client = embeddedClient();
+    if (!client)
+        return;
+    m_local->setDataDir(m_store->localDataDir());
+    if (const auto running = LocalServerInfo::readRunning(m_store->localDataDir())) {
+        client->setBaseUrl(running->url);
+        if (EnvironmentStore::overrideToken().isEmpty())
+            client->setToken(LocalServerInfo::readToken(m_store->localDataDir()));
+        Q_EMIT progress(tr("local at %1").arg(running->url.toString()));
+        return;
+    }
+    m_local->ensureRunning(); // ready() points the client at it
 }
 
 void JobsConnections::withClient(const QString &environment, ClientCallback done)

@@ -52,6 +52,13 @@ public:
     bool isResolving(const QString &environment) const { return m_waiting.contains(environment); }
     /// Forgets a resolved environment (after its URL or token changed).
     void invalidate(const QString &environment);
+    /**
+     * The embedded `local` server was replaced (the local platform restarted it with its
+     * targets, or stopped it): the client already made for `local` is pointed at the server
+     * running on the data directory now (the embedded one is started when none runs), so the
+     * jobs' followers, which hold that client, keep working. Nothing when `local` has a URL.
+     */
+    void followLocalServer();
 
 Q_SIGNALS:
     /// What a resolution is doing or how it ended, for the status bar.
@@ -61,6 +68,8 @@ private:
     void startResolving(const QString &environment);
     void resolved(const QString &environment, int generation, const Environment &env);
     void answer(const QString &environment, DcpClient *client, const QString &error);
+    /// The `local` client, when it talks to the embedded server (no URL set or overridden).
+    DcpClient *embeddedClient() const;
 
     std::unique_ptr<EnvironmentStore> m_store;
     TokenStore *m_tokens;

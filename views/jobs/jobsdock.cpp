@@ -28,8 +28,8 @@ QString keyOf(const QString &environment, const QString &jobId)
 } // namespace
 
 JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *parent)
-    : QDockWidget(tr("Jobs"), parent), m_model(model), m_connections(connections), m_view(new QTableView),
-      m_status(new QLabel), m_clock(new QTimer(this))
+    : QDockWidget(tr("Jobs"), parent), m_model(model), m_connections(connections),
+      m_view(new QTableView), m_status(new QLabel), m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("jobsDock"));
     auto *content = new QWidget;
@@ -81,7 +81,8 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
             m_model->remove(currentRow());
         }
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsDock::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateActions);
@@ -144,29 +145,31 @@ void JobsDock::watch(const QString &environment, const QString &jobId)
     if (m_followers.contains(key))
         return;
     m_followers.insert(key, nullptr); // reserved while the connection is being made
-    m_connections->withClient(environment, [this, environment, jobId, key](DcpClient *client, const QString &error) {
-        if (!client) {
-            m_followers.remove(key);
-            Q_EMIT message(tr("Cannot watch job %1: %2").arg(jobId, error));
-            return;
-        }
-        auto *f = new JobFollower(client, jobId, this);
-        f->setIntervals(500, 15000);
-        f->setMaxFailures(30);
-        m_followers.insert(key, f);
-        connect(f, &JobFollower::statusUpdated, this, [this, environment](const JobStatus &s, bool) {
-            m_model->upsert(environment, s, QDateTime::currentDateTimeUtc());
+    m_connections->withClient(
+        environment, [this, environment, jobId, key](DcpClient *client, const QString &error) {
+            if (!client) {
+                m_followers.remove(key);
+                Q_EMIT message(tr("Cannot watch job %1: %2").arg(jobId, error));
+                return;
+            }
+            auto *f = new JobFollower(client, jobId, this);
+            f->setIntervals(500, 15000);
+            f->setMaxFailures(30);
+            m_followers.insert(key, f);
+            connect(f, &JobFollower::statusUpdated, this,
+                    [this, environment](const JobStatus &s, bool) {
+                        m_model->upsert(environment, s, QDateTime::currentDateTimeUtc());
+                    });
+            connect(f, &JobFollower::finished, this, [this, environment, key](const JobStatus &s) {
+                stopWatching(key);
+                Q_EMIT jobEnded(environment, s);
+            });
+            connect(f, &JobFollower::failed, this, [this, key, jobId](const DcpError &e) {
+                stopWatching(key);
+                Q_EMIT message(tr("Stopped watching job %1: %2").arg(jobId, e.message));
+            });
+            f->start();
         });
-        connect(f, &JobFollower::finished, this, [this, environment, key](const JobStatus &s) {
-            stopWatching(key);
-            Q_EMIT jobEnded(environment, s);
-        });
-        connect(f, &JobFollower::failed, this, [this, key, jobId](const DcpError &e) {
-            stopWatching(key);
-            Q_EMIT message(tr("Stopped watching job %1: %2").arg(jobId, e.message));
-        });
-        f->start();
-    });
 }
 
 void JobsDock::stopWatching(const QString &key)
@@ -184,10 +187,11 @@ void JobsDock::requestCancel(int row)
         return;
     const QString environment = e->environment;
     const QString jobId = e->status.jobId;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel Job"),
-                                tr("Cancel job “%1” (%2) on %3?\n\nThe engine is stopped; work in progress is lost.")
-                                    .arg(e->status.name, jobId, environment),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Cancel Job"),
+        tr("Cancel job “%1” (%2) on %3?\n\nThe engine is stopped; work in progress is lost.")
+            .arg(e->status.name, jobId, environment),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("cancelJobConfirmation"));
     box->button(QMessageBox::Yes)->setText(tr("Cancel Job"));
     box->button(QMessageBox::No)->setText(tr("Keep Running"));
@@ -202,29 +206,31 @@ void JobsDock::requestCancel(int row)
 
 void JobsDock::cancelNow(const QString &environment, const QString &jobId)
 {
-    m_connections->withClient(environment, [this, environment, jobId](DcpClient *client, const QString &error) {
-        if (!client) {
-            Q_EMIT message(tr("Cannot cancel job %1: %2").arg(jobId, error));
-            return;
-        }
-        DcpReply *reply = client->cancel(jobId);
-        connect(reply, &DcpReply::done, this, [this, reply, environment, jobId] {
-            reply->deleteLater();
-            if (!reply->isOk()) {
-                Q_EMIT message(tr("Cancel of job %1 failed: %2").arg(jobId, reply->error().message));
+    m_connections->withClient(
+        environment, [this, environment, jobId](DcpClient *client, const QString &error) {
+            if (!client) {
+                Q_EMIT message(tr("Cannot cancel job %1: %2").arg(jobId, error));
                 return;
             }
-            m_model->upsert(environment, reply->status(), QDateTime::currentDateTimeUtc());
-            Q_EMIT message(tr("Cancel of job %1 requested").arg(jobId));
-            // Poll sooner: the job ends within the server's grace period.
-            if (JobFollower *f = m_followers.value(keyOf(environment, jobId))) {
-                f->stop();
-                f->start();
-            } else {
-                watch(environment, jobId);
-            }
+            DcpReply *reply = client->cancel(jobId);
+            connect(reply, &DcpReply::done, this, [this, reply, environment, jobId] {
+                reply->deleteLater();
+                if (!reply->isOk()) {
+                    Q_EMIT message(
+                        tr("Cancel of job %1 failed: %2").arg(jobId, reply->error().message));
+                    return;
+                }
+                m_model->upsert(environment, reply->status(), QDateTime::currentDateTimeUtc());
+                Q_EMIT message(tr("Cancel of job %1 requested").arg(jobId));
+                // Poll sooner: the job ends within the server's grace period.
+                if (JobFollower *f = m_followers.value(keyOf(environment, jobId))) {
+                    f->stop();
+                    f->start();
+                } else {
+                    watch(environment, jobId);
+                }
+            });
         });
-    });
 }
 
 } // namespace uis

@@ -38,8 +38,8 @@ public:
     using AddDock = std::function<void(QDockWidget *, Qt::DockWidgetArea)>;
 
     /// Installs into `window`; `addDock` defaults to QMainWindow::addDockWidget.
-    static JobsIntegration *install(QMainWindow *window, QMenu *menu, QToolBar *toolBar, PipelineDocument *document,
-                                    const AddDock &addDock = {});
+    static JobsIntegration *install(QMainWindow *window, QMenu *menu, QToolBar *toolBar,
+                                    PipelineDocument *document, const AddDock &addDock = {});
 
     QAction *submitAction() const { return m_submit; }
     QAction *environmentsAction() const { return m_environments; }

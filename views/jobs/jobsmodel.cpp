@@ -33,7 +33,8 @@ QString localTime(const QDateTime &t)
 
 } // namespace
 
-JobsModel::JobsModel(const QString &storePath, QObject *parent) : QAbstractTableModel(parent), m_storePath(storePath)
+JobsModel::JobsModel(const QString &storePath, QObject *parent)
+    : QAbstractTableModel(parent), m_storePath(storePath)
 {
     load();
 }
@@ -103,6 +104,52 @@ QIcon JobsModel::stateIcon(JobState state)
     return QIcon(pm);
 }
 
+QIcon JobsModel::warningIcon()
+{
+    QPixmap pm(16, 16);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0x9a, 0x60, 0x00), 1));
+    p.setBrush(QColor(0xf2, 0xb1, 0x1b));
+    p.drawPolygon(QPolygonF{QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)});
+    p.setPen(QPen(Qt::black, 1.8));
+    p.drawLine(QPointF(8, 5.5), QPointF(8, 10));
+    p.drawPoint(QPointF(8, 12.5));
+    return QIcon(pm);
+}
+
+bool JobsModel::isRestartLoop(const JobStatus &status)
+{
+    return !isTerminal(status.state) &&
+           status.engineState.startsWith(QLatin1String("RESTARTING"), Qt::CaseInsensitive);
+}
+
+QString JobsModel::agoText(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid())
+        return QString();
+    const qint64 secs = qMax<qint64>(0, time.secsTo(now));
+    if (secs < 60)
+        return tr("%1 s ago").arg(secs);
+    if (secs < 3600)
+        return tr("%1 min ago").arg(secs / 60);
+    if (secs < 86400)
+        return tr("%1 h ago").arg(secs / 3600);
+    return localTime(time);
+}
+
+QString JobsModel::confirmedText(const JobStatus &status, const QDateTime &now)
+{
+    if (status.lastConfirmedAt.isValid())
+        return tr("confirmed %1").arg(agoText(status.lastConfirmedAt, now));
+    // A local child process is the server's own: no engine outside it to confirm the state.
+    if (status.target.isEmpty() || status.target == QLatin1String("local") ||
+        isTerminal(status.state))
+        return QString();
+    return tr("not confirmed yet");
+}
+
 QVariant JobsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -116,20 +163,41 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return e.environment;
     case StateRole:
         return int(s.state);
+    case TargetRole:
+        return s.target;
+    case LastConfirmedRole:
+        return s.lastConfirmedAt;
+    case RestartLoopRole:
+        return isRestartLoop(s);
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn: return s.name.isEmpty() ? s.jobId : s.name;
-        case EngineColumn: return s.engine;
-        case StatusColumn: return jobStateName(s.state);
-        case EngineStateColumn: return s.engineState;
-        case SubmittedColumn: return localTime(s.createdAt);
-        case DurationColumn: return duration(s.durationSecs());
-        case LastPollColumn: return e.lastPoll.isValid() ? e.lastPoll.toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
+        case NameColumn:
+            return s.name.isEmpty() ? s.jobId : s.name;
+        case EngineColumn:
+            return s.engine;
+        case StatusColumn:
+            return jobStateName(s.state);
+        case EngineStateColumn:
+            return s.engineState;
+        case TargetColumn:
+            return s.target;
+        case ConfirmedColumn:
+            return confirmedText(s);
+        case SubmittedColumn:
+            return localTime(s.createdAt);
+        case DurationColumn:
+            return duration(s.durationSecs());
+        case LastPollColumn:
+            return e.lastPoll.isValid()
+                       ? e.lastPoll.toLocalTime().toString(QStringLiteral("HH:mm:ss"))
+                       : QString();
         }
         break;
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
             return stateIcon(s.state);
+        if (index.column() == EngineStateColumn && isRestartLoop(s))
+            return warningIcon();
         break;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
@@ -137,6 +205,16 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole: {
         QString tip = tr("%1 on %2").arg(s.jobId, e.environment);
+        if (!s.target.isEmpty())
+            tip +=
+                QLatin1Char('\n') + tr("Target: %1").arg(s.target) +
+                (s.engineJobId.isEmpty() ? QString() : tr(" (engine job %1)").arg(s.engineJobId));
+        if (isRestartLoop(s))
+            tip += QLatin1Char('\n') +
+                   tr("The engine keeps restarting this job: %1").arg(s.engineState);
+        if (s.lastConfirmedAt.isValid())
+            tip += QLatin1Char('\n') +
+                   tr("State %1 (%2)").arg(confirmedText(s), localTime(s.lastConfirmedAt));
         if (!s.error.isEmpty())
             tip += QLatin1Char('\n') + s.error;
         if (!s.uiUrl.isEmpty())
@@ -154,13 +232,24 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case EngineColumn: return tr("Engine");
-    case StatusColumn: return tr("Status");
-    case EngineStateColumn: return tr("Engine state");
-    case SubmittedColumn: return tr("Submitted");
-    case DurationColumn: return tr("Duration");
-    case LastPollColumn: return tr("Last poll");
+    case NameColumn:
+        return tr("Name");
+    case EngineColumn:
+        return tr("Engine");
+    case StatusColumn:
+        return tr("Status");
+    case EngineStateColumn:
+        return tr("Engine state");
+    case TargetColumn:
+        return tr("Target");
+    case ConfirmedColumn:
+        return tr("Confirmed");
+    case SubmittedColumn:
+        return tr("Submitted");
+    case DurationColumn:
+        return tr("Duration");
+    case LastPollColumn:
+        return tr("Last poll");
     }
     return {};
 }
@@ -179,7 +268,8 @@ int JobsModel::rowOf(const QString &environment, const QString &jobId) const
     return -1;
 }
 
-void JobsModel::upsert(const QString &environment, const JobStatus &status, const QDateTime &lastPoll)
+void JobsModel::upsert(const QString &environment, const JobStatus &status,
+                       const QDateTime &lastPoll)
 {
     const int row = rowOf(environment, status.jobId);
     if (row < 0) {
@@ -197,6 +287,8 @@ void JobsModel::upsert(const QString &environment, const JobStatus &status, cons
         merged.name = e.status.name;
     if (merged.engine.isEmpty())
         merged.engine = e.status.engine;
+    if (merged.target.isEmpty())
+        merged.target = e.status.target;
     e.status = merged;
     if (lastPoll.isValid())
         e.lastPoll = lastPoll;
@@ -219,7 +311,8 @@ void JobsModel::tick()
 {
     for (int i = 0; i < m_entries.size(); ++i) {
         if (!isTerminal(m_entries.at(i).status.state))
-            Q_EMIT dataChanged(index(i, DurationColumn), index(i, DurationColumn), {Qt::DisplayRole});
+            Q_EMIT dataChanged(index(i, DurationColumn), index(i, ConfirmedColumn),
+                               {Qt::DisplayRole});
     }
 }
 
@@ -230,7 +323,8 @@ bool JobsModel::load()
     QFile f(m_storePath);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QJsonArray jobs = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("jobs")).toArray();
+    const QJsonArray jobs =
+        QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("jobs")).toArray();
     beginResetModel();
     m_entries.clear();
     for (const QJsonValue &v : jobs) {
@@ -258,7 +352,8 @@ bool JobsModel::save() const
     QSaveFile f(m_storePath);
     if (!f.open(QIODevice::WriteOnly))
         return false;
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("jobs"), jobs}}).toJson(QJsonDocument::Compact));
+    f.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("jobs"), jobs}}).toJson(QJsonDocument::Compact));
     return f.commit();
 }
 

@@ -26,9 +26,26 @@ class JobsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, EngineColumn, StatusColumn, EngineStateColumn, SubmittedColumn, DurationColumn,
-                  LastPollColumn, ColumnCount };
-    enum Role { JobIdRole = Qt::UserRole + 1, EnvironmentRole, StateRole };
+    enum Column {
+        NameColumn,
+        EngineColumn,
+        StatusColumn,
+        EngineStateColumn,
+        TargetColumn,
+        SubmittedColumn,
+        DurationColumn,
+        ConfirmedColumn,
+        LastPollColumn,
+        ColumnCount
+    };
+    enum Role {
+        JobIdRole = Qt::UserRole + 1,
+        EnvironmentRole,
+        StateRole,
+        TargetRole,
+        LastConfirmedRole, ///< QDateTime: when the engine itself last confirmed the state
+        RestartLoopRole,   ///< bool: the engine keeps restarting the job (`RESTARTING …`)
+    };
 
     /// `storePath` "" keeps the list in memory only.
     explicit JobsModel(const QString &storePath = {}, QObject *parent = nullptr);
@@ -36,20 +53,32 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     const QList<JobEntry> &entries() const { return m_entries; }
     const JobEntry *entry(int row) const;
     int rowOf(const QString &environment, const QString &jobId) const;
 
     /// Adds a job (at the top) or updates it; stores the list when something changed.
-    void upsert(const QString &environment, const JobStatus &status, const QDateTime &lastPoll = {});
+    void upsert(const QString &environment, const JobStatus &status,
+                const QDateTime &lastPoll = {});
     void remove(int row);
     /// Re-announces the duration of running jobs (for a once-a-second clock).
     void tick();
 
     static QColor stateColor(JobState state);
     static QIcon stateIcon(JobState state);
+    /// A warning triangle, drawn (the same in offscreen tests).
+    static QIcon warningIcon();
+    /// True when the engine reports the job restarting again and again (`RESTARTING (3 restarts)`).
+    static bool isRestartLoop(const JobStatus &status);
+    /// "3 s ago", "2 min ago", "1 h ago" (from `now`).
+    static QString agoText(const QDateTime &time,
+                           const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// "confirmed 3 s ago", "not confirmed yet" (on a cluster), "" for a local process.
+    static QString confirmedText(const JobStatus &status,
+                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     QString storePath() const { return m_storePath; }
     bool load();

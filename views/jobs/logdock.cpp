@@ -12,7 +12,8 @@
 namespace uis {
 
 LogDock::LogDock(JobsConnections *connections, QWidget *parent)
-    : QDockWidget(tr("Job Log"), parent), m_connections(connections), m_view(new LogView), m_title(new QLabel)
+    : QDockWidget(tr("Job Log"), parent), m_connections(connections), m_view(new LogView),
+      m_title(new QLabel)
 {
     setObjectName(QStringLiteral("logDock"));
     auto *content = new QWidget;
@@ -43,7 +44,8 @@ void LogDock::showJob(const QString &environment, const QString &jobId)
     m_title->setText(tr("%1 on %2").arg(jobId, environment));
     show();
     raise();
-    m_connections->withClient(environment, [this, environment, jobId](DcpClient *client, const QString &error) {
+    m_connections->withClient(environment, [this, environment, jobId](DcpClient *client,
+                                                                      const QString &error) {
         if (environment != m_environment || jobId != m_jobId)
             return; // another job was chosen meanwhile
         if (!client) {
@@ -55,11 +57,16 @@ void LogDock::showJob(const QString &environment, const QString &jobId)
         f->setFollowLogs(true);
         f->setIntervals(300, 5000);
         f->setMaxFailures(30);
-        connect(f, &JobFollower::logData, this, [this](const QByteArray &chunk, qint64) { m_view->appendData(chunk); });
-        connect(f, &JobFollower::statusUpdated, this, [this, jobId, environment](const JobStatus &s, bool) {
-            m_title->setText(tr("%1 (%2) on %3: %4").arg(s.name, jobId, environment, jobStateName(s.state)));
-        });
-        connect(f, &JobFollower::finished, this, [this](const JobStatus &s) { Q_EMIT logComplete(s); });
+        connect(f, &JobFollower::logData, this,
+                [this](const QByteArray &chunk, qint64) { m_view->appendData(chunk); });
+        connect(
+            f, &JobFollower::statusUpdated, this,
+            [this, jobId, environment](const JobStatus &s, bool) {
+                m_title->setText(
+                    tr("%1 (%2) on %3: %4").arg(s.name, jobId, environment, jobStateName(s.state)));
+            });
+        connect(f, &JobFollower::finished, this,
+                [this](const JobStatus &s) { Q_EMIT logComplete(s); });
         connect(f, &JobFollower::failed, this, [this, jobId](const DcpError &e) {
             m_title->setText(tr("%1: %2").arg(jobId, e.message));
         });

@@ -21,8 +21,9 @@
 namespace uis {
 
 LogView::LogView(QWidget *parent)
-    : QWidget(parent), m_edit(new QPlainTextEdit), m_search(new QLineEdit), m_follow(new QCheckBox(tr("Follow"))),
-      m_rootCause(new QToolButton), m_save(new QToolButton), m_status(new QLabel)
+    : QWidget(parent), m_edit(new QPlainTextEdit), m_search(new QLineEdit),
+      m_follow(new QCheckBox(tr("Follow"))), m_rootCause(new QToolButton), m_save(new QToolButton),
+      m_status(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,7 +41,8 @@ LogView::LogView(QWidget *parent)
     bar->addWidget(prev);
     bar->addWidget(next);
     m_rootCause->setText(tr("Jump to Root Cause"));
-    m_rootCause->setToolTip(tr("Select the first Java or Python exception and its “Caused by” chain"));
+    m_rootCause->setToolTip(
+        tr("Select the first Java or Python exception and its “Caused by” chain"));
     bar->addWidget(m_rootCause);
     m_save->setText(tr("Save…"));
     bar->addWidget(m_save);
@@ -183,8 +185,8 @@ QString LogView::saveTo(const QString &path) const
 
 void LogView::saveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("job.log"),
-                                                      tr("Logs (*.log *.txt);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Log"), QStringLiteral("job.log"), tr("Logs (*.log *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
     const QString e = saveTo(path);

@@ -11,13 +11,16 @@
 
 #include "pipelinecompiler.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QWidget>
 
 namespace uis {
 
-SubmitFlow::SubmitFlow(PipelineDocument *document, JobsConnections *connections, QWidget *dialogParent)
-    : QObject(dialogParent), m_document(document), m_connections(connections), m_parent(dialogParent)
+SubmitFlow::SubmitFlow(PipelineDocument *document, JobsConnections *connections,
+                       QWidget *dialogParent)
+    : QObject(dialogParent), m_document(document), m_connections(connections),
+      m_parent(dialogParent)
 {
     connect(m_connections->tokens(), &TokenStore::entryRead, this,
             [this](const QString &key, const QString &value, const QString &) {
@@ -61,12 +64,14 @@ bool SubmitFlow::startFor(const QString &environment)
             if (d.severity == Severity::Error && lines.size() < 8)
                 lines << formatDiagnostic(m_document->displayName(), d);
         }
-        fail(tr("The spec has errors; fix them before submitting:\n%1").arg(lines.join(QLatin1Char('\n'))));
+        fail(tr("The spec has errors; fix them before submitting:\n%1")
+                 .arg(lines.join(QLatin1Char('\n'))));
         return false;
     }
     QHash<QString, QByteArray> artifacts;
     CompileOptions options;
-    const QString target = m_environment.isEmpty() ? m_connections->store()->current() : m_environment;
+    const QString target =
+        m_environment.isEmpty() ? m_connections->store()->current() : m_environment;
     if (target == EnvironmentStore::localName())
         options.master = QStringLiteral("local[*]");
     const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
@@ -83,7 +88,8 @@ bool SubmitFlow::startFor(const QString &environment)
         artifacts.insert(a.target, a.content);
     m_request = SubmitRequest();
     m_sources.clear();
-    if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &m_request); !e.isEmpty()) {
+    if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &m_request);
+        !e.isEmpty()) {
         fail(e);
         return false;
     }
@@ -112,8 +118,9 @@ void SubmitFlow::confirm()
 {
     // 3. Show the request, secrets masked, and ask.
     EnvironmentStore *store = m_connections->store();
-    auto *dialog = new SubmitDialog(m_request, m_sources, store->names(),
-                                    m_environment.isEmpty() ? store->current() : m_environment, m_parent);
+    auto *dialog =
+        new SubmitDialog(m_request, m_sources, store->names(),
+                         m_environment.isEmpty() ? store->current() : m_environment, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
@@ -127,7 +134,31 @@ void SubmitFlow::confirm()
             m_connections->tokens()->write(TokenStore::placeholderKey(it.key()), it.value());
         send(dialog->request(), dialog->environment());
     });
+    connect(dialog, &SubmitDialog::targetsWanted, this, &SubmitFlow::fetchTargets);
     dialog->open();
+    fetchTargets(dialog->environment());
+}
+
+void SubmitFlow::fetchTargets(const QString &environment)
+{
+    m_connections->withClient(
+        environment, [this, environment](DcpClient *client, const QString &error) {
+            if (!m_dialog)
+                return;
+            if (!client) {
+                m_dialog->setTargets(environment, {}, error);
+                return;
+            }
+            DcpReply *reply = client->targets();
+            connect(reply, &DcpReply::done, this, [this, reply, environment] {
+                reply->deleteLater();
+                if (!m_dialog)
+                    return;
+                m_dialog->setTargets(environment,
+                                     reply->json().value(QLatin1String("targets")).toArray(),
+                                     reply->isOk() ? QString() : reply->error().message);
+            });
+        });
 }
 
 void SubmitFlow::send(const SubmitRequest &request, const QString &environment)
@@ -135,31 +166,33 @@ void SubmitFlow::send(const SubmitRequest &request, const QString &environment)
     // 4. Submit, once the environment (possibly the embedded dcp-local) is there.
     Q_EMIT message(tr("Submitting to %1…").arg(environment));
     const QJsonObject body = request.bodyToSend();
-    m_connections->withClient(environment, [this, body, environment](DcpClient *client, const QString &error) {
-        if (!client) {
-            fail(tr("Cannot submit to %1: %2").arg(environment, error));
-            return;
-        }
-        DcpReply *reply = client->submit(body);
-        connect(reply, &DcpReply::progress, this, &SubmitFlow::message);
-        connect(reply, &DcpReply::done, this, [this, reply, environment] {
-            reply->deleteLater();
-            m_busy = false;
-            if (!reply->isOk()) {
-                Q_EMIT failed(tr("Submit to %1 failed: %2").arg(environment, reply->error().fullText()));
+    m_connections->withClient(
+        environment, [this, body, environment](DcpClient *client, const QString &error) {
+            if (!client) {
+                fail(tr("Cannot submit to %1: %2").arg(environment, error));
                 return;
             }
-            const SubmitResult r = reply->submitResult();
-            JobStatus s;
-            s.jobId = r.jobId;
-            s.state = r.state;
-            s.createdAt = r.createdAt;
-            s.name = reply->property("jobName").toString();
-            Q_EMIT message(tr("Job %1 submitted to %2").arg(r.jobId, environment));
-            Q_EMIT submitted(environment, s);
+            DcpReply *reply = client->submit(body);
+            connect(reply, &DcpReply::progress, this, &SubmitFlow::message);
+            connect(reply, &DcpReply::done, this, [this, reply, environment] {
+                reply->deleteLater();
+                m_busy = false;
+                if (!reply->isOk()) {
+                    Q_EMIT failed(
+                        tr("Submit to %1 failed: %2").arg(environment, reply->error().fullText()));
+                    return;
+                }
+                const SubmitResult r = reply->submitResult();
+                JobStatus s;
+                s.jobId = r.jobId;
+                s.state = r.state;
+                s.createdAt = r.createdAt;
+                s.name = reply->property("jobName").toString();
+                Q_EMIT message(tr("Job %1 submitted to %2").arg(r.jobId, environment));
+                Q_EMIT submitted(environment, s);
+            });
+            reply->setProperty("jobName", body.value(QLatin1String("name")).toString());
         });
-        reply->setProperty("jobName", body.value(QLatin1String("name")).toString());
-    });
 }
 
 } // namespace uis

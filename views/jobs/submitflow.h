@@ -45,6 +45,8 @@ private:
     void lookUpKeychain();
     void confirm();
     void send(const SubmitRequest &request, const QString &environment);
+    /// Asks the environment's server for its targets and offers them in the open dialog.
+    void fetchTargets(const QString &environment);
     void fail(const QString &message);
 
     PipelineDocument *m_document;

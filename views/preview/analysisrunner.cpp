@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analysisrunner.h"
 
+#include "speccheck.h"
+
 #include "pipelinedocument.h"
 #include "specbuilder.h"
 #include "specloader.h"
@@ -113,18 +115,14 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
         loaded.spec = SpecBuilder::build(*out.read.root);
         loaded.diagnostics = out.diagnostics;
         loaded.format = out.read.format;
-        out.specEngine = engineForMode(loaded.spec.provider.mode);
+        out.specEngine = engineFor(loaded.spec);
         out.spark = compileFor(loaded, Engine::Spark);
         out.flink = compileFor(loaded, Engine::Flink);
-        // The spec's own compiler may know more than the validator.
+        // Validation is the compiler's verdict: the Problems panel shows what compiling for the
+        // spec's engine reports (SpecCheck), from the compile done above, notes included.
         const EngineOutput &own = out.specEngine == Engine::Flink ? out.flink : out.spark;
-        if (out.specEngine != Engine::None) {
-            for (const Diagnostic &d : own.diagnostics) {
-                if (!out.diagnostics.contains(d))
-                    out.diagnostics.append(d);
-            }
-            sortDiagnostics(out.diagnostics);
-        }
+        if (out.specEngine != Engine::None && loaded.valid())
+            out.diagnostics = SpecCheck::combine(loaded, own.diagnostics, Severity::Info);
     }
     if (!keepTree)
         out.read.root.reset();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datapreviewrunner.h"
 
+#include "enginepaths.h"
+
 #include "spark/sparkcompiler.h"
 
 #include <QCoreApplication>
@@ -58,34 +60,21 @@ DataPreviewRunner::~DataPreviewRunner()
 
 QString DataPreviewRunner::runnersDir()
 {
-    const QString fromEnv = qEnvironmentVariable("UIS_RUNNERS_DIR");
-    if (!fromEnv.isEmpty())
-        return QDir(fromEnv).absolutePath();
-    const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString &rel : {QStringLiteral("/../../runners"), QStringLiteral("/../runners"),
-                               QStringLiteral("/../share/uis-studio/runners")}) {
-        const QString dir = QDir::cleanPath(appDir + rel);
-        if (QFileInfo(dir + QStringLiteral("/spark")).isDir())
-            return dir;
-    }
-    return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
+    return EnginePaths::runnersDir({}, {QStringLiteral("spark")});
 }
 
 QString DataPreviewRunner::findPython(QString *why)
 {
-    const QString project = QDir::cleanPath(runnersDir() + QStringLiteral("/.."));
-    const QString python = project + QStringLiteral("/.venv/bin/python");
-    bool havePySpark = false;
-    const QDir lib(project + QStringLiteral("/.venv/lib"));
-    for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs))
-        havePySpark = havePySpark || QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyspark"))).isDir();
+    const QString project = EnginePaths::projectDir(runnersDir());
+    const QString python = EnginePaths::venvPython(project);
+    const bool havePySpark = EnginePaths::venvHasPackage(project, QStringLiteral("pyspark"));
     if (!isExecutableFile(python) || !havePySpark) {
         if (why)
             *why = tr("pyspark is not installed: run `make deps` in %1 (preview data runs Spark from its .venv)")
                        .arg(QDir::toNativeSeparators(project));
         return QString();
     }
-    if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() && qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+    if (!EnginePaths::javaAvailable()) {
         if (why)
             *why = tr("Java is not installed: Spark needs a JDK 17 (e.g. `sudo apt install openjdk-17-jre-headless`)");
         return QString();
@@ -179,9 +168,11 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         return false;
     }
     // A dry run reads every Spark source as a batch, so a streaming Kafka pipeline (Flink's
-    // mode) is previewed as a micro-batch one: same sources, same transforms.
-    if (engineForMode(loaded.spec.provider.mode) != Engine::Spark)
+    // mode) is previewed as a micro-batch one on Spark: same sources, same transforms.
+    if (engineFor(loaded.spec) != Engine::Spark) {
         loaded.spec.provider.mode = QStringLiteral("micro_batch");
+        loaded.spec.provider.engine = engineName(Engine::Spark);
+    }
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/uis-preview-XXXXXX"));
     if (!m_dir->isValid()) {
         fail(tr("Cannot create a temporary directory: %1").arg(m_dir->errorString()));

@@ -4,6 +4,7 @@
 #include "jobrequest.h"
 #include "jobrunner.h"
 #include "jobstore.h"
+#include "openapidocument.h"
 #include "targets/executiontarget.h"
 #include "targets/targetregistry.h"
 
@@ -102,6 +103,9 @@ void HttpApi::setupRoutes()
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &r) { return list(r); });
     m_server.route(QStringLiteral("/api/v1/targets"), Method::Get,
                    [this](const QHttpServerRequest &r) { return targets(r); });
+    // The contract (OpenAPI 3.1), without a token: clients and tools read it before they have one.
+    m_server.route(QString::fromLatin1(OpenApiDocument::kPath), Method::Get,
+                   [] { return json(OpenApiDocument::json()); });
 
     m_server.afterRequest([](QHttpServerResponse &&response) {
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobrequest.h"
 
+#include "speccheck.h"
 #include "specloader.h"
 
 #include <QJsonDocument>
@@ -145,11 +146,13 @@ std::optional<RequestProblem> JobRequest::parse(const QByteArray &body, JobReque
         else
             return RequestProblem{400, QStringLiteral("invalid_job"), QStringLiteral("`config.uis.spec` must be an object or text"),
                                   {}};
-        if (hasErrors(loaded.diagnostics)) {
+        // Validation is the compiler's verdict: also every error compiling for its engine reports.
+        const DiagnosticList checked = SpecCheck::check(loaded);
+        if (hasErrors(checked)) {
             QJsonArray diags;
-            for (const Diagnostic &d : loaded.diagnostics)
+            for (const Diagnostic &d : checked)
                 diags.append(diagnosticJson(d));
-            const int errors = countSeverity(loaded.diagnostics, Severity::Error);
+            const int errors = countSeverity(checked, Severity::Error);
             return RequestProblem{422, QStringLiteral("validation_failed"),
                                   QStringLiteral("the UIS spec has %1 error%2").arg(errors).arg(errors == 1 ? QString() : QStringLiteral("s")),
                                   diags};

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobrunner.h"
 
+#include "enginepaths.h"
+
 #include "jobstore.h"
+#include "microbatchschedule.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -69,9 +72,13 @@ int JobRunner::localRunningCount() const
 }
 
 JobRunner::JobRunner(JobStore *store, RunnerConfig config, QObject *parent)
-    : QObject(parent), m_store(store), m_config(std::move(config))
+    : QObject(parent), m_store(store), m_config(std::move(config)),
+      m_schedules(new MicroBatchScheduler(this))
 {
     m_config.maxConcurrent = qMax(1, m_config.maxConcurrent);
+    // The next run of a scheduled micro-batch job waits for a slot like any job.
+    connect(m_schedules, &MicroBatchScheduler::due, this,
+            [this](const QString &id) { enqueue(id, m_options.take(id)); });
 }
 
 JobRunner::~JobRunner()
@@ -89,25 +96,12 @@ JobRunner::~JobRunner()
 
 QString JobRunner::runnersDir() const
 {
-    const QString fromEnv = qEnvironmentVariable("UIS_RUNNERS_DIR");
-    if (!fromEnv.isEmpty())
-        return QDir(fromEnv).absolutePath();
-    if (!m_config.runnersDir.isEmpty())
-        return QDir(m_config.runnersDir).absolutePath();
-    const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString &rel : {QStringLiteral("/../../runners"), QStringLiteral("/../runners"),
-                               QStringLiteral("/../share/uis-studio/runners")}) {
-        const QString dir = QDir::cleanPath(appDir + rel);
-        if (QFileInfo(dir + QStringLiteral("/spark")).isDir() ||
-            QFileInfo(dir + QStringLiteral("/flink")).isDir())
-            return dir;
-    }
-    return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
+    return EnginePaths::runnersDir(m_config.runnersDir);
 }
 
 QString JobRunner::projectDir() const
 {
-    return QDir::cleanPath(runnersDir() + QStringLiteral("/.."));
+    return EnginePaths::projectDir(runnersDir());
 }
 
 QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
@@ -210,11 +204,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
         }
         l.program = m_config.sparkSubmit;
     } else {
-        const QString venv = project + QStringLiteral("/.venv/bin/spark-submit");
-        if (isExecutable(venv))
-            l.program = venv;
-        else
-            l.program = QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
+        l.program = EnginePaths::sparkSubmit(project);
         if (l.program.isEmpty()) {
             l.error = QStringLiteral("pyspark is not installed: run `make deps`");
             l.problems
@@ -226,8 +216,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
                        .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
-            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (!EnginePaths::javaAvailable()) {
             l.error = QStringLiteral("Java is not installed: Spark needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
                        << QStringLiteral(
@@ -255,11 +244,7 @@ JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions
                 << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                 << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
-    QStringList jars;
-    const QDir jarDir(project + QStringLiteral("/.cache/jars/spark"));
-    for (const QFileInfo &fi :
-         jarDir.entryInfoList({QStringLiteral("*.jar")}, QDir::Files, QDir::Name))
-        jars << fi.absoluteFilePath();
+    const QStringList jars = EnginePaths::sparkJars(project);
     QStringList packages;
     for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
         packages << p.toString();
@@ -302,13 +287,8 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions
         }
         l.program = m_config.flink;
     } else {
-        const QString python = project + QStringLiteral("/.venv/bin/python");
-        const QDir lib(project + QStringLiteral("/.venv/lib"));
-        bool havePyFlink = false;
-        for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs))
-            havePyFlink =
-                havePyFlink ||
-                QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/pyflink"))).isDir();
+        const QString python = EnginePaths::venvPython(project);
+        const bool havePyFlink = EnginePaths::venvHasPackage(project, QStringLiteral("pyflink"));
         if (!isExecutable(python) || !havePyFlink) {
             l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
             l.problems
@@ -319,8 +299,7 @@ JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions
                        .arg(project);
             return l;
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty() &&
-            qEnvironmentVariable("JAVA_HOME").isEmpty()) {
+        if (!EnginePaths::javaAvailable()) {
             l.error = QStringLiteral("Java is not installed: Flink needs a JDK 17");
             l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
                        << QStringLiteral(
@@ -371,6 +350,11 @@ void JobRunner::startJob(const QString &id)
     r->unlimited = options.unlimited;
     r->log = new QFile(m_store->logPath(id));
     r->log->open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly);
+    QByteArray runHead;
+    const int runNo = flink ? 0
+                          : m_schedules->runStarting(
+                                id, m_store->jobDir(id) + QStringLiteral("/job-config.json"), &runHead);
+    r->log->write(runHead);
     QStringList shown{quoteArg(launch.program)};
     for (const QString &a : launch.arguments)
         shown << quoteArg(a);
@@ -390,6 +374,10 @@ void JobRunner::startJob(const QString &id)
     if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
     const auto runtime = m_runtimeEnv.take(id);
+    if (runNo > 0) { // a schedule's next run needs the same environment and target options
+        m_runtimeEnv.insert(id, runtime);
+        m_options.insert(id, options);
+    }
     for (auto it = runtime.begin(); it != runtime.end(); ++it)
         env.insert(it.key(), it.value());
 
@@ -421,7 +409,8 @@ void JobRunner::startJob(const QString &id)
             return; // the cluster says when the job runs
         JobStatus st = cur->status;
         st.state = JobState::Running;
-        st.engineState = QStringLiteral("RUNNING");
+        const int n = m_schedules->runNumber(id);
+        st.engineState = n > 0 ? QStringLiteral("RUNNING (run %1)").arg(n) : QStringLiteral("RUNNING");
         setStatus(id, st);
         Q_UNUSED(flink)
     });
@@ -435,9 +424,13 @@ void JobRunner::startJob(const QString &id)
         }
     });
 
-    s.state = JobState::Submitted;
-    s.engineState = flink ? QStringLiteral("CREATED") : QStringLiteral("SUBMITTED");
-    s.startedAt = QDateTime::currentDateTimeUtc();
+    if (runNo > 1) { // the next run of a schedule: the job stays RUNNING between runs
+        s.engineState = QStringLiteral("SUBMITTED (run %1)").arg(runNo);
+    } else {
+        s.state = JobState::Submitted;
+        s.engineState = flink ? QStringLiteral("CREATED") : QStringLiteral("SUBMITTED");
+        s.startedAt = QDateTime::currentDateTimeUtc();
+    }
     setStatus(id, s);
     p->start();
 }
@@ -475,17 +468,30 @@ void JobRunner::onOutput(const QString &id)
                              .trimmed();
     }
     // The Flink runner reports the engine's own job state: `uis-runner: job <id> state RUNNING`.
-    static const QRegularExpression stateRe(QStringLiteral("uis-runner: job \\S+ state ([A-Z_]+)"));
-    if (text.contains(" state ")) {
-        QRegularExpressionMatchIterator it = stateRe.globalMatch(QString::fromUtf8(text));
+    // A restart loop shows in the status: `state RESTARTING (3 restarts)` and the latest
+    // restart's exception (`job <id> restart 3 caused by: …`) as the error.
+    static const QRegularExpression stateRe(
+        QStringLiteral("uis-runner: job \\S+ state ([A-Z_]+(?: \\([0-9]+ restarts?\\))?)"));
+    static const QRegularExpression restartRe(
+        QStringLiteral("uis-runner: job \\S+ restart [0-9]+ caused by: ([^\\n]*)"));
+    if (text.contains(" state ") || text.contains(" caused by: ")) {
+        const QString lines = QString::fromUtf8(text);
+        QRegularExpressionMatchIterator it = stateRe.globalMatch(lines);
         QString last;
         while (it.hasNext())
             last = it.next().captured(1);
+        QString cause;
+        for (it = restartRe.globalMatch(lines); it.hasNext();)
+            cause = it.next().captured(1).trimmed();
         const JobRecord *cur = m_store->find(id);
-        if (!last.isEmpty() && cur && cur->status.engineState != last &&
-            !isTerminal(cur->status.state)) {
+        if (cur && !isTerminal(cur->status.state) &&
+            ((!last.isEmpty() && cur->status.engineState != last) ||
+             (!cause.isEmpty() && cur->status.error != cause))) {
             JobStatus st = cur->status;
-            st.engineState = last;
+            if (!last.isEmpty())
+                st.engineState = last;
+            if (!cause.isEmpty())
+                st.error = cause;
             setStatus(id, st);
         }
     }
@@ -536,6 +542,31 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
         return;
     }
     const JobRecord *cur = m_store->find(id);
+    if (cur && (r->cancelling || r->shuttingDown) && m_schedules->isScheduled(id))
+        appendLog(id, QStringLiteral("--- run %1 %2\n")
+                          .arg(m_schedules->runNumber(id))
+                          .arg(r->cancelling ? QStringLiteral("CANCELLED") : QStringLiteral("STOPPED"))
+                          .toUtf8());
+    if (cur && !r->shuttingDown && !r->cancelling && m_schedules->isScheduled(id)) {
+        // A run of a scheduled micro-batch job: the schedule decides whether it runs again.
+        const bool ok = !crashed && exitCode == 0;
+        const QString how = crashed ? QStringLiteral("killed by signal %1").arg(exitCode)
+                                    : QStringLiteral("exited with status %1").arg(exitCode);
+        const MicroBatchScheduler::Outcome o = m_schedules->runFinished(id, ok, how, r->lastFailure);
+        appendLog(id, o.logText);
+        if (o.again) {
+            JobStatus st = cur->status;
+            st.state = JobState::Running;
+            st.engineState = o.engineState;
+            st.error = ok ? QString()
+                          : QStringLiteral("run %1 failed: %2")
+                                .arg(m_schedules->runNumber(id))
+                                .arg(r->lastFailure.isEmpty() ? how : r->lastFailure);
+            setStatus(id, st);
+            finishRunning(id);
+            return;
+        }
+    }
     if (cur) {
         JobStatus st = cur->status;
         const bool flink = st.engine == QLatin1String("flink");
@@ -596,6 +627,11 @@ void JobRunner::setStatus(const QString &id, const JobStatus &status)
     // job's process cannot be undone because the disk is full.
     if (const QString e = m_store->update(id, status); !e.isEmpty())
         qWarning("dcp-local: %s", qUtf8Printable(e));
+    if (isTerminal(status.state)) {
+        m_schedules->remove(id);
+        m_runtimeEnv.remove(id);
+        m_options.remove(id);
+    }
     if (status.state != before)
         Q_EMIT stateChanged(id, status.state);
 }
@@ -628,6 +664,20 @@ JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
         return CancelOutcome::NotFound;
     if (isTerminal(rec->status.state))
         return CancelOutcome::AlreadyFinished;
+    if (m_schedules->isScheduled(id) && !m_running.contains(id)) {
+        // Between two runs of a schedule (waiting, or queued for a slot): nothing to signal.
+        m_queue.removeAll(id);
+        JobStatus st = rec->status;
+        st.state = JobState::Cancelled;
+        st.engineState = QStringLiteral("SCHEDULE_CANCELLED");
+        st.finishedAt = QDateTime::currentDateTimeUtc();
+        appendLog(id, QStringLiteral("--- schedule cancelled after run %1 (between runs)\n")
+                          .arg(m_schedules->runNumber(id))
+                          .toUtf8());
+        appendLog(id, logLine(QStringLiteral("job CANCELLED")));
+        setStatus(id, st);
+        return CancelOutcome::Cancelled;
+    }
     if (m_queue.removeAll(id) > 0 || !m_running.contains(id)) {
         JobStatus st = rec->status;
         st.state = JobState::Cancelled;
@@ -665,6 +715,16 @@ JobRunner::CancelOutcome JobRunner::cancel(const QString &id)
 void JobRunner::shutdown()
 {
     m_shuttingDown = true;
+    for (const QString &id : m_schedules->waitingJobs()) {
+        if (const JobRecord *rec = m_store->find(id)) {
+            JobStatus st = rec->status;
+            st.state = JobState::Failed;
+            st.finishedAt = QDateTime::currentDateTimeUtc();
+            st.error = QStringLiteral("dcp-local was shut down between two runs of the schedule");
+            appendLog(id, logLine(st.error));
+            setStatus(id, st);
+        }
+    }
     for (auto it = m_running.begin(); it != m_running.end(); ++it) {
         Running *r = it.value();
         const QString id = it.key();

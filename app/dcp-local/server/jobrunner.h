@@ -15,6 +15,7 @@ class QTimer;
 namespace uis::dcplocal {
 
 class JobStore;
+class MicroBatchScheduler;
 
 /// How jobs are run: the executables, where the runners are, and the limits.
 struct RunnerConfig
@@ -132,6 +133,7 @@ private:
     QHash<QString, Running *> m_running;
     QHash<QString, QHash<QString, QString>> m_runtimeEnv; ///< in memory only, never stored
     QHash<QString, LaunchOptions> m_options;               ///< jobs not on the local defaults
+    MicroBatchScheduler *m_schedules; ///< scheduled micro-batch jobs: run again until cancelled
     bool m_shuttingDown = false;
     bool m_shutdownDone = false;
 };

@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 
-from ..jobconfig import flink_script, read_text
+from ..jobconfig import flink_script, load_json, read_text
 from ..lifecycle import run_runner
 from ..log import log
 from .runner import FlinkRunner
@@ -33,6 +33,10 @@ def parse_args(argv=None):
         "--max-run-seconds", type=float, default=0, help="cancel the jobs after this long"
     )
     ap.add_argument("--max-rows", type=int, default=1000, help="rows printed per SELECT")
+    ap.add_argument(
+        "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"
+    )
+    ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
     return ap.parse_args(argv)
 
 
@@ -43,6 +47,11 @@ def main(argv=None) -> int:
         script = (
             read_text(args.sql, "Flink SQL script") if args.sql else flink_script(args.job_config)
         )
+        if args.test_inputs:
+            from ..testing import FlinkTests
+
+            job = load_json(args.job_config) if args.job_config else {}
+            return FlinkTests(job, script, args)
         statements = split_sql(script)
         log(f"{len(statements)} statements")
         return FlinkRunner(statements, args)

@@ -14,6 +14,7 @@ from ..jobconfig import jar_dir, jars_in
 from ..log import FLINK_ROW, emit, log
 from ..placeholders import resolve
 from ..registry import Registry
+from .restarts import RestartWatch, local_rest
 
 TERMINAL = {"FINISHED", "FAILED", "CANCELED"}
 
@@ -94,6 +95,8 @@ class FlinkRunner:
         self.args = args
         self.tenv = None
         self.jobs = []  # (job_client, job id)
+        self.rest_urls = []  # where the cluster's REST API may be (restarts and their causes)
+        self.watches = {}  # job id -> RestartWatch
         self.stop_requested = False
 
     def create_env(self):
@@ -118,6 +121,7 @@ class FlinkRunner:
         if jars:
             conf.set_string("pipeline.jars", ";".join("file://" + j for j in jars))
         batch = conf.get_string("execution.runtime-mode", "streaming").lower() == "batch"
+        self.rest_urls = local_rest(conf)
         settings = EnvironmentSettings.new_instance()
         settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
         self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
@@ -156,6 +160,7 @@ class FlinkRunner:
         jid = str(client.get_job_id())
         log(f"job {jid} submitted ({what})")
         self.jobs.append((client, jid))
+        self.watches[jid] = RestartWatch(jid, self.rest_urls)
 
     def stoppable(self) -> bool:
         return bool(self.jobs)  # running jobs are cancelled; before that, interrupt
@@ -172,6 +177,7 @@ class FlinkRunner:
             log("no job was submitted")
             return 0
         states = {}
+        shown = {}  # job id -> the state as last printed (with the restart count)
         deadline = time.time() + self.args.max_run_seconds if self.args.max_run_seconds else None
         while True:
             if self.stop_requested or (deadline and time.time() > deadline):
@@ -193,9 +199,14 @@ class FlinkRunner:
                 if st == "FAILED" and self.stop_requested:
                     pending += 1
                     break
-                if st != states.get(jid):
-                    log(f"job {jid} state {st}")
-                    states[jid] = st
+                labels = [st]
+                if st not in TERMINAL and jid in self.watches:
+                    labels = self.watches[jid].poll(st, states.get(jid))
+                for label in labels:
+                    if label != shown.get(jid):
+                        log(f"job {jid} state {label}")
+                        shown[jid] = label
+                states[jid] = st
                 if st == "FAILED":
                     cause = self.failure_cause(client)
                     self.cancel_all()

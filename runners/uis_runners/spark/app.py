@@ -28,6 +28,10 @@ def parse_args(argv=None):
         "--max-run-seconds", type=float, default=0, help="stop streaming queries after this long"
     )
     ap.add_argument("--log-level", default="WARN", help="Spark log level (default WARN)")
+    ap.add_argument(
+        "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"
+    )
+    ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
     return ap.parse_args(argv)
 
 
@@ -37,6 +41,10 @@ def main(argv=None) -> int:
     def make():
         from .job import SparkJob  # after the signal handlers: importing pyspark takes a while
 
+        if args.test_inputs:
+            from ..testing import SparkTests
+
+            return SparkTests(load_json(args.job_config), args)
         return SparkJob(load_json(args.job_config), args)
 
     rc, _ = run_runner(make)

@@ -11,8 +11,7 @@ from ..placeholders import resolve
 from ..registry import Registry
 from .options import str_opts
 from .rest_fetch import fetch_rest
-from .schema import schema_ddl
-from .semantics import parse_timestamps, timestamp_columns
+from .schema import parse_times, read_schema, schema_ddl, time_columns, times_as_text
 
 SOURCES = Registry("source")
 
@@ -56,25 +55,20 @@ def file_source(run, src, kind):
         fmt = "json"
     if fmt == "xml":
         opts.setdefault("rowTag", "row")
-    # Text formats read timestamps as strings and parse them as the Flink job does (semantics.py).
-    text_times = fmt in ("csv", "json") and isinstance(src.get("schema"), list)
-    times = timestamp_columns(src.get("schema")) if text_times else []
-    ddl = schema_ddl(
-        [{**f, "type": "string"} if f.get("name") in times else f for f in src["schema"]]
-        if times
-        else src.get("schema")
-    )
+    # Text formats read timestamps as strings and parse them as the Flink job does.
+    times = time_columns(src.get("schema")) if fmt in ("csv", "json") else []
+    ddl = schema_ddl(times_as_text(src["schema"], times) if times else src.get("schema"))
     stream = run.streaming and src.get("streaming", True) and not run.dry_run
     try:
         if stream:
             if not ddl:  # file streams need a schema: take it from the files present now
                 ddl = run.spark.read.format(fmt).options(**opts).load(path).schema
             df = run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
-            return parse_timestamps(df, times)
+            return parse_times(df, times)
         reader = run.spark.read.format(fmt).options(**opts)
         if ddl:
             reader = reader.schema(ddl)
-        return parse_timestamps(reader.load(path), times)
+        return parse_times(reader.load(path), times)
     except Exception as e:
         text = str(e)
         missing = ("ClassNotFound", "DATA_SOURCE_NOT_FOUND", "Failed to find data source")
@@ -114,11 +108,12 @@ def kafka_source(run, src, _kind):
         df = run.spark.read.format("kafka").options(**opts).load()
         if run.dry_run:
             df = df.limit(run.limit)
-    ddl = schema_ddl(src.get("schema"))
+    schema, times = read_schema(src)
+    ddl = schema_ddl(schema)
     fmt = str(src.get("format", "json")).lower()
     if ddl and fmt == "json":
         parsed = df.select(F.from_json(F.col("value").cast("string"), ddl).alias("_v"))
-        return parsed.select("_v.*")
+        return parse_times(parsed.select("_v.*"), times)
     return df.select(
         F.col("key").cast("string").alias("key"),
         F.col("value").cast("string").alias("value"),

@@ -39,7 +39,13 @@ QJsonObject ExecutionTarget::toJson() const
         {QStringLiteral("checked_at"),
          m_checkedAt.isValid() ? QJsonValue(toRfc3339(m_checkedAt)) : QJsonValue()},
         {QStringLiteral("error"), m_problem.isEmpty() ? QJsonValue() : QJsonValue(m_problem)},
-        {QStringLiteral("overview"), m_overview}};
+        {QStringLiteral("overview"), m_overview},
+        // The engine's own web UI, so clients can link to it (the Flink UI is served by the
+        // JobManager's REST endpoint; Spark's by the master).
+        {QStringLiteral("ui_url"), m_spec.restUrl.isValid() ? QJsonValue(m_spec.restUrl.toString())
+                                   : m_spec.masterUi.isValid()
+                                       ? QJsonValue(m_spec.masterUi.toString())
+                                       : QJsonValue()}};
 }
 
 void ExecutionTarget::setChecked(bool reachable, const QJsonObject &overview,

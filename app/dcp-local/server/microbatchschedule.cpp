@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "microbatchschedule.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <limits>
+
+namespace uis::dcplocal {
+
+namespace {
+
+QString utc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1);
+}
+
+/// One cron field into `bits` (indices lo..hi). `names` are the values from `lo` on.
+template <std::size_t N>
+bool parseField(const QString &field, int lo, int hi, const QStringList &names,
+                std::bitset<N> *bits)
+{
+    if (field.isEmpty())
+        return false;
+    auto value = [&](const QString &t, int *out) {
+        bool ok = false;
+        const int v = t.toInt(&ok);
+        if (ok) {
+            *out = v;
+            return v >= lo && v <= hi;
+        }
+        const int idx = names.indexOf(t.toUpper());
+        *out = idx + lo;
+        return idx >= 0;
+    };
+    for (const QString &part : field.split(QLatin1Char(','))) {
+        QString range = part;
+        int step = 1;
+        if (const qsizetype slash = part.indexOf(QLatin1Char('/')); slash >= 0) {
+            bool ok = false;
+            step = part.mid(slash + 1).toInt(&ok);
+            if (!ok || step <= 0)
+                return false;
+            range = part.left(slash);
+        }
+        int a = lo, b = hi;
+        if (range != QLatin1String("*")) {
+            if (const qsizetype dash = range.indexOf(QLatin1Char('-')); dash > 0) {
+                if (!value(range.left(dash), &a) || !value(range.mid(dash + 1), &b) || a > b)
+                    return false;
+            } else {
+                if (!value(range, &a))
+                    return false;
+                if (part.contains(QLatin1Char('/')))
+                    b = hi; // `a/n`: from a to the end, every n
+                else
+                    b = a;
+            }
+        }
+        for (int v = a; v <= b; v += step)
+            bits->set(std::size_t(v));
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<qint64> MicroBatchSchedule::parseInterval(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(?:interval\\s+)?([0-9]+(?:\\.[0-9]+)?)\\s*"
+                       "(ms|msecs?|millis(?:econds?)?|milliseconds?|s|secs?|seconds?|m|mins?|"
+                       "minutes?|h|hrs?|hours?|d|days?)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const double n = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toLower();
+    double factor = 1000.0;
+    if (unit.startsWith(QLatin1String("ms")) || unit.startsWith(QLatin1String("milli")))
+        factor = 1.0;
+    else if (unit.startsWith(QLatin1Char('s')))
+        factor = 1000.0;
+    else if (unit.startsWith(QLatin1Char('m')))
+        factor = 60000.0;
+    else if (unit.startsWith(QLatin1Char('h')))
+        factor = 3600000.0;
+    else if (unit.startsWith(QLatin1Char('d')))
+        factor = 86400000.0;
+    const qint64 ms = qint64(n * factor + 0.5);
+    if (ms <= 0)
+        return std::nullopt;
+    return ms;
+}
+
+std::optional<MicroBatchSchedule> MicroBatchSchedule::interval(qint64 ms)
+{
+    if (ms <= 0)
+        return std::nullopt;
+    MicroBatchSchedule s;
+    s.m_kind = Kind::Interval;
+    s.m_intervalMs = ms;
+    return s;
+}
+
+std::optional<MicroBatchSchedule> MicroBatchSchedule::cron(const QString &expression,
+                                                           QString *error)
+{
+    static const QStringList months{
+        QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"), QStringLiteral("APR"),
+        QStringLiteral("MAY"), QStringLiteral("JUN"), QStringLiteral("JUL"), QStringLiteral("AUG"),
+        QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
+    static const QStringList days{
+        QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"), QStringLiteral("WED"),
+        QStringLiteral("THU"), QStringLiteral("FRI"), QStringLiteral("SAT")};
+    const QStringList f = expression.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    auto fail = [&](const QString &why) -> std::optional<MicroBatchSchedule> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (f.size() != 5)
+        return fail(QStringLiteral("cron `%1` needs 5 fields (minute hour day-of-month month "
+                                   "day-of-week), it has %2")
+                        .arg(expression)
+                        .arg(f.size()));
+    MicroBatchSchedule s;
+    s.m_kind = Kind::Cron;
+    s.m_cron = f.join(QLatin1Char(' '));
+    std::bitset<8> weekdays; // 0..7, 7 is Sunday too
+    static const char *const fieldNames[] = {"minute", "hour", "day of month", "month",
+                                             "day of week"};
+    const bool ok[] = {
+        parseField(f[0], 0, 59, {}, &s.m_minutes), parseField(f[1], 0, 23, {}, &s.m_hours),
+        parseField(f[2], 1, 31, {}, &s.m_days), parseField(f[3], 1, 12, months, &s.m_months),
+        parseField(f[4], 0, 7, days, &weekdays)};
+    for (int i = 0; i < 5; ++i) {
+        if (!ok[i])
+            return fail(QStringLiteral("cron field %1 (%2) `%3` is not valid")
+                            .arg(i + 1)
+                            .arg(QLatin1String(fieldNames[i]), f[i]));
+    }
+    for (int d = 0; d < 7; ++d)
+        s.m_weekdays[std::size_t(d)] = weekdays[std::size_t(d)];
+    if (weekdays[7])
+        s.m_weekdays.set(0);
+    s.m_anyDay = f[2].startsWith(QLatin1Char('*'));
+    s.m_anyWeekday = f[4].startsWith(QLatin1Char('*'));
+    return s;
+}
+
+std::optional<MicroBatchSchedule> MicroBatchSchedule::fromJobConfig(const QJsonObject &job,
+                                                                    QString *error)
+{
+    if (job.value(QLatin1String("job_type")).toString().toLower() != QLatin1String("micro_batch"))
+        return std::nullopt;
+    for (const QJsonValue &v : job.value(QLatin1String("sources")).toArray()) {
+        const QJsonObject src = v.toObject();
+        const QString type = src.value(QLatin1String("type")).toString().toLower();
+        if (type == QLatin1String("kafka") || type == QLatin1String("websocket") ||
+            type == QLatin1String("webhook") || src.value(QLatin1String("streaming")).toBool())
+            return std::nullopt; // a streaming query with its own trigger
+    }
+    const QJsonObject sched = job.value(QLatin1String("schedule")).toObject();
+    const QString cron = sched.value(QLatin1String("cron")).toString();
+    const QString every = sched.value(QLatin1String("trigger_interval")).toString();
+    std::optional<MicroBatchSchedule> s;
+    if (!cron.trimmed().isEmpty()) {
+        s = MicroBatchSchedule::cron(cron, error);
+    } else if (!every.trimmed().isEmpty()) {
+        if (const auto ms = parseInterval(every))
+            s = interval(*ms);
+        else if (error)
+            *error = QStringLiteral("trigger_interval `%1` is not `<n> seconds|minutes|hours`")
+                         .arg(every);
+    }
+    if (s)
+        s->setStopOnFailure(sched.value(QLatin1String("stop_on_failure")).toBool(false));
+    return s;
+}
+
+bool MicroBatchSchedule::matchesDay(const QDate &d) const
+{
+    const bool dom = m_days[std::size_t(d.day())];
+    const bool dow = m_weekdays[std::size_t(d.dayOfWeek() % 7)];
+    if (m_anyDay && m_anyWeekday)
+        return true;
+    if (m_anyDay)
+        return dow;
+    if (m_anyWeekday)
+        return dom;
+    return dom || dow; // both restricted: either matches (Vixie cron)
+}
+
+QDateTime MicroBatchSchedule::nextRun(const QDateTime &lastStart, const QDateTime &now) const
+{
+    const QDateTime nowUtc = now.toUTC();
+    if (m_kind == Kind::Interval) {
+        const QDateTime due = lastStart.toUTC().addMSecs(m_intervalMs);
+        return due > nowUtc ? due : nowUtc;
+    }
+    // The next whole minute after now, then skip what does not match, coarsest field first.
+    QDateTime t(nowUtc.date(), QTime(nowUtc.time().hour(), nowUtc.time().minute()), Qt::UTC);
+    t = t.addSecs(60);
+    const QDate limit = t.date().addYears(5); // `0 0 30 2 *` never comes
+    while (t.date() <= limit) {
+        const QDate d = t.date();
+        if (!m_months[std::size_t(d.month())]) {
+            t = QDateTime(QDate(d.year(), d.month(), 1).addMonths(1), QTime(0, 0), Qt::UTC);
+            continue;
+        }
+        if (!matchesDay(d)) {
+            t = QDateTime(d.addDays(1), QTime(0, 0), Qt::UTC);
+            continue;
+        }
+        if (!m_hours[std::size_t(t.time().hour())]) {
+            t = QDateTime(d, QTime(t.time().hour(), 0), Qt::UTC).addSecs(3600);
+            continue;
+        }
+        if (!m_minutes[std::size_t(t.time().minute())]) {
+            t = t.addSecs(60);
+            continue;
+        }
+        return t;
+    }
+    return QDateTime();
+}
+
+QString MicroBatchSchedule::describe() const
+{
+    if (m_kind == Kind::Cron)
+        return QStringLiteral("cron `%1` (UTC)").arg(m_cron);
+    return QStringLiteral("every %1 s").arg(double(m_intervalMs) / 1000.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+MicroBatchScheduler::MicroBatchScheduler(QObject *parent) : QObject(parent) {}
+
+MicroBatchScheduler::~MicroBatchScheduler()
+{
+    for (Job *j : std::as_const(m_jobs)) {
+        delete j->timer;
+        delete j;
+    }
+}
+
+int MicroBatchScheduler::runStarting(const QString &id, const QString &jobConfigPath,
+                                     QByteArray *logLine)
+{
+    Job *j = m_jobs.value(id);
+    if (!j) {
+        if (m_unscheduled.contains(id))
+            return 0;
+        QFile f(jobConfigPath);
+        QString error;
+        std::optional<MicroBatchSchedule> s;
+        if (f.open(QIODevice::ReadOnly))
+            s = MicroBatchSchedule::fromJobConfig(QJsonDocument::fromJson(f.readAll()).object(),
+                                                  &error);
+        if (!s) {
+            m_unscheduled.insert(id, true);
+            if (!error.isEmpty() && logLine)
+                *logLine = QStringLiteral(
+                               "dcp-local: the schedule is not usable (%1): the job runs once\n")
+                               .arg(error)
+                               .toUtf8();
+            return 0;
+        }
+        j = new Job{*s, 0, {}, {}, nullptr};
+        m_jobs.insert(id, j);
+    }
+    if (j->timer)
+        j->timer->stop();
+    ++j->run;
+    j->runStartedAt = QDateTime::currentDateTimeUtc();
+    if (logLine) {
+        QString head =
+            QStringLiteral("--- run %1 started at %2").arg(j->run).arg(utc(j->runStartedAt));
+        if (j->run == 1)
+            head +=
+                QStringLiteral(" (micro-batch schedule: %1%2)")
+                    .arg(j->schedule.describe(), j->schedule.stopOnFailure()
+                                                     ? QStringLiteral("; a failed run ends it")
+                                                     : QStringLiteral("; runs until cancelled"));
+        *logLine = (head + QLatin1Char('\n')).toUtf8();
+    }
+    return j->run;
+}
+
+int MicroBatchScheduler::runNumber(const QString &id) const
+{
+    const Job *j = m_jobs.value(id);
+    return j ? j->run : 0;
+}
+
+bool MicroBatchScheduler::isWaiting(const QString &id) const
+{
+    const Job *j = m_jobs.value(id);
+    return j && j->timer && j->timer->isActive();
+}
+
+MicroBatchScheduler::Outcome MicroBatchScheduler::runFinished(const QString &id, bool ok,
+                                                              const QString &how,
+                                                              const QString &failure)
+{
+    Outcome o;
+    Job *j = m_jobs.value(id);
+    if (!j)
+        return o;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString line = QStringLiteral("--- run %1 %2 in %3 s")
+                       .arg(j->run)
+                       .arg(ok ? QStringLiteral("SUCCEEDED") : QStringLiteral("FAILED"))
+                       .arg(seconds(j->runStartedAt.msecsTo(now)));
+    if (!ok)
+        line += QStringLiteral(" (%1)%2").arg(
+            how, failure.isEmpty() ? QString() : QStringLiteral(": ") + failure);
+    if (!ok && j->schedule.stopOnFailure()) {
+        o.logText = (line + QStringLiteral("; stop_on_failure: the schedule ends\n")).toUtf8();
+        return o;
+    }
+    o.next = j->schedule.nextRun(j->runStartedAt, now);
+    if (!o.next.isValid()) {
+        o.logText =
+            (line + QStringLiteral("; the cron never matches again: the schedule ends\n")).toUtf8();
+        return o;
+    }
+    o.again = true;
+    o.engineState = QStringLiteral("SCHEDULED next %1 (run %2)").arg(utc(o.next)).arg(j->run + 1);
+    o.logText =
+        (line + QStringLiteral("; run %1 at %2\n").arg(j->run + 1).arg(utc(o.next))).toUtf8();
+    if (!j->timer) {
+        j->timer = new QTimer;
+        j->timer->setSingleShot(true);
+        j->timer->setTimerType(Qt::PreciseTimer);
+        connect(j->timer, &QTimer::timeout, this, [this, id] {
+            Job *job = m_jobs.value(id);
+            if (!job)
+                return;
+            // A timer waits at most ~24 days: a later run re-arms it until its time has come.
+            if (const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(job->next);
+                left > 1000) {
+                armTimer(job, left);
+                return;
+            }
+            Q_EMIT due(id);
+        });
+    }
+    j->next = o.next;
+    armTimer(j, now.msecsTo(o.next));
+    return o;
+}
+
+void MicroBatchScheduler::armTimer(Job *j, qint64 ms)
+{
+    j->timer->start(int(qBound<qint64>(0, ms, qint64(std::numeric_limits<int>::max()))));
+}
+
+void MicroBatchScheduler::remove(const QString &id)
+{
+    m_unscheduled.remove(id);
+    if (Job *j = m_jobs.take(id)) {
+        delete j->timer;
+        delete j;
+    }
+}
+
+QStringList MicroBatchScheduler::waitingJobs() const
+{
+    QStringList ids;
+    for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
+        if (it.value()->timer && it.value()->timer->isActive())
+            ids << it.key();
+    }
+    return ids;
+}
+
+} // namespace uis::dcplocal

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "openapidocument.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace uis::dcplocal {
+
+namespace {
+
+// The document in one place. JSON Schema 2020-12 (OpenAPI 3.1): a field that may be null has
+// `"type": [..., "null"]`. Shared shapes live under components and are referenced.
+constexpr const char kDocument[] = R"json({
+  "openapi": "3.1.0",
+  "info": {
+    "title": "DCP job API (dcp-local)",
+    "version": "1.0.0",
+    "summary": "Submit, monitor, cancel and read the logs of UIS jobs on Spark and Flink.",
+    "description": "The DCP REST API as UIS Studio speaks it and dcp-local serves it (docs/DCP-API.md). JSON over HTTP/1.1; every request but this document needs `Authorization: Bearer <token>`; every error is `{\"error\": {\"code\", \"message\", \"details\"}}`.",
+    "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}
+  },
+  "servers": [{"url": "/", "description": "the server that serves this document"}],
+  "security": [{"bearer": []}],
+  "tags": [
+    {"name": "jobs", "description": "Submit, status, list, cancel and logs."},
+    {"name": "targets", "description": "Where jobs run."},
+    {"name": "meta", "description": "This document."}
+  ],
+  "paths": {
+    "/api/v1/openapi.json": {
+      "get": {
+        "operationId": "getOpenApi",
+        "tags": ["meta"],
+        "summary": "This OpenAPI document (no token needed).",
+        "security": [],
+        "responses": {
+          "200": {"description": "The OpenAPI 3.1 document.",
+                  "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "paths"]}}}},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs": {
+      "post": {
+        "operationId": "submitJob",
+        "tags": ["jobs"],
+        "summary": "Submit a job.",
+        "description": "Stores the job as PENDING and queues it. A retried submit with the same `Idempotency-Key` returns the first job (`Idempotent-Replayed: true`).",
+        "parameters": [
+          {"name": "Idempotency-Key", "in": "header", "required": false,
+           "description": "Makes a retried submit return the first job instead of a second one.",
+           "schema": {"type": "string", "maxLength": 255}}
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/JobRequest"},
+            "examples": {
+              "spark": {"summary": "A compiled UIS job on Spark",
+                        "value": {"name": "orders-etl", "team": "data-infra", "user": "user@example.com",
+                                  "config": {"spark_version": "3.5", "job_type": "BATCH",
+                                             "uis": {"spec_version": "1.1", "job_config": {"name": "orders-etl", "sources": [], "sinks": []}}}}},
+              "flink": {"summary": "Compiled Flink SQL",
+                        "value": {"name": "clicks-stream",
+                                  "config": {"engine": "flink", "job_type": "STREAMING",
+                                             "flink": {"version": "1.20", "sql": "SET 'parallelism.default' = '1';"}}}}
+            }
+          }}
+        },
+        "responses": {
+          "201": {
+            "description": "The job is stored (PENDING) and queued.",
+            "headers": {
+              "Location": {"description": "`/api/v1/jobs/<id>`", "schema": {"type": "string"}},
+              "Idempotent-Replayed": {"description": "`true` when this is the first job of the Idempotency-Key.",
+                                      "schema": {"type": "string", "enum": ["true"]}}
+            },
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SubmitResult"}}},
+            "links": {
+              "GetJob": {"operationId": "getJob", "parameters": {"job_id": "$response.body#/job_id"}},
+              "GetJobLogs": {"operationId": "getJobLogs", "parameters": {"job_id": "$response.body#/job_id"}},
+              "CancelJob": {"operationId": "cancelJob", "parameters": {"job_id": "$response.body#/job_id"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "500": {"$ref": "#/components/responses/Internal"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "get": {
+        "operationId": "listJobs",
+        "tags": ["jobs"],
+        "summary": "List jobs, newest first.",
+        "parameters": [
+          {"name": "status", "in": "query", "required": false, "schema": {"$ref": "#/components/schemas/JobState"}},
+          {"name": "team", "in": "query", "required": false, "schema": {"type": "string"}},
+          {"name": "user", "in": "query", "required": false, "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "required": false,
+           "description": "Page size (default 50, at most 500).",
+           "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
+          {"name": "cursor", "in": "query", "required": false,
+           "description": "The `next_cursor` of the previous page.",
+           "schema": {"type": "string", "pattern": "^[1-9][0-9]{0,17}$"}}
+        ],
+        "responses": {
+          "200": {"description": "A page of status objects.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JobList"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "get": {
+        "operationId": "getJob",
+        "tags": ["jobs"],
+        "summary": "The status of a job.",
+        "responses": {
+          "200": {"description": "The status object.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JobStatus"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      },
+      "delete": {
+        "operationId": "cancelJob",
+        "tags": ["jobs"],
+        "summary": "Cancel a job.",
+        "description": "A queued job is CANCELLED at once; a running one gets SIGTERM (SIGKILL after the grace period) and is CANCELLED once its process has ended.",
+        "responses": {
+          "202": {"description": "Cancel accepted; the status object (CANCELLED once the process has ended).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JobStatus"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}/logs": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "get": {
+        "operationId": "getJobLogs",
+        "tags": ["jobs"],
+        "summary": "A byte range of the job's log.",
+        "description": "JSON by default; with `Accept: text/plain` the raw bytes of the same range, with the range in the `X-Offset`, `X-Next-Offset` and `X-Complete` headers. A client follows a running job by asking again from `next_offset`.",
+        "parameters": [
+          {"name": "offset", "in": "query", "required": false,
+           "description": "Byte offset (default 0); past the end reads nothing.",
+           "schema": {"type": "integer", "minimum": 0, "maximum": 9007199254740991, "default": 0}},
+          {"name": "limit", "in": "query", "required": false,
+           "description": "Bytes (default 64 KiB); more than 1 MiB reads 1 MiB.",
+           "schema": {"type": "integer", "minimum": 1, "maximum": 9007199254740991, "default": 65536}}
+        ],
+        "responses": {
+          "200": {
+            "description": "The range.",
+            "headers": {
+              "X-Offset": {"description": "text/plain only: the offset of the range.", "schema": {"type": "string"}},
+              "X-Next-Offset": {"description": "text/plain only: where the next range starts.", "schema": {"type": "string"}},
+              "X-Complete": {"description": "text/plain only: `true` when the log is complete.",
+                             "schema": {"type": "string", "enum": ["true", "false"]}}
+            },
+            "content": {
+              "application/json": {"schema": {"$ref": "#/components/schemas/LogChunk"}},
+              "text/plain": {"schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/targets": {
+      "get": {
+        "operationId": "listTargets",
+        "tags": ["targets"],
+        "summary": "The execution targets (`dcp-local --targets FILE`) and their engines' figures.",
+        "responses": {
+          "200": {"description": "The targets.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TargetList"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearer": {"type": "http", "scheme": "bearer",
+                 "description": "The token dcp-local creates on first start (file `token` in its data directory, mode 0600)."}
+    },
+    "parameters": {
+      "JobId": {"name": "job_id", "in": "path", "required": true,
+                "description": "The `job_id` a submit returned (`job-` and 16 hex digits).",
+                "schema": {"type": "string", "minLength": 1}}
+    },
+    "responses": {
+      "BadRequest": {"description": "Invalid JSON, an invalid job request or an invalid parameter (`invalid_json`, `invalid_job`, `invalid_target`, `invalid_parameter`, `invalid_idempotency_key`).",
+                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Unauthorized": {"description": "Missing or wrong bearer token (`unauthorized`).",
+                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "No job with this id (`job_not_found`).",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Conflict": {"description": "The job has already finished (`job_finished`).",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "PayloadTooLarge": {"description": "The body is over the limit, 4 MiB by default (`payload_too_large`).",
+                          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "ValidationFailed": {"description": "The UIS spec parses but fails validation (`validation_failed`); `details` holds the UIS diagnostics.",
+                           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Internal": {"description": "A real fault of the server (`internal`).",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Unavailable": {"description": "The job's target cannot be reached (`target_unreachable`); nothing is stored as running.",
+                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": ["code", "message", "details"],
+            "properties": {
+              "code": {"type": "string", "description": "Machine-readable, e.g. `invalid_job`, `job_not_found`."},
+              "message": {"type": "string"},
+              "details": {"type": "array", "description": "`{pointer, message}` problems, or UIS diagnostics for 422.",
+                          "items": {"type": "object"}}
+            }
+          }
+        }
+      },
+      "JobState": {"type": "string", "enum": ["PENDING", "SUBMITTED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]},
+      "Timestamp": {"type": ["string", "null"], "format": "date-time", "description": "RFC 3339 UTC."},
+      "JobStatus": {
+        "type": "object",
+        "description": "The status object. Terminal states (SUCCEEDED, FAILED, CANCELLED) never change.",
+        "required": ["job_id", "name", "team", "user", "engine", "job_type", "status", "engine_state",
+                     "created_at", "started_at", "finished_at", "exit_code", "error", "ui_url"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "name": {"type": "string"},
+          "team": {"type": "string"},
+          "user": {"type": "string"},
+          "engine": {"type": "string", "enum": ["spark", "flink"]},
+          "job_type": {"type": "string", "enum": ["BATCH", "STREAMING"]},
+          "status": {"$ref": "#/components/schemas/JobState"},
+          "engine_state": {"type": ["string", "null"],
+                           "description": "The engine's own word (a Spark or Flink state), e.g. `RUNNING`, `RESTARTING (3 restarts)`, `SCHEDULED next 2026-11-26T12:00:05Z (run 3)`, `UNREACHABLE`."},
+          "created_at": {"$ref": "#/components/schemas/Timestamp"},
+          "started_at": {"$ref": "#/components/schemas/Timestamp"},
+          "finished_at": {"$ref": "#/components/schemas/Timestamp"},
+          "exit_code": {"type": ["integer", "null"]},
+          "error": {"type": ["string", "null"]},
+          "ui_url": {"type": ["string", "null"]},
+          "target": {"type": ["string", "null"], "description": "The target the job runs on, e.g. `local`."},
+          "engine_job_id": {"type": ["string", "null"], "description": "The engine's id of the job on a cluster."},
+          "last_confirmed_at": {"$ref": "#/components/schemas/Timestamp"}
+        }
+      },
+      "JobRequest": {
+        "type": "object",
+        "required": ["name", "config"],
+        "properties": {
+          "name": {"type": "string", "minLength": 1, "maxLength": 253, "pattern": "\\S"},
+          "team": {"type": ["string", "null"]},
+          "user": {"type": ["string", "null"]},
+          "config": {"$ref": "#/components/schemas/JobConfig"},
+          "runtime_env": {
+            "type": ["object", "null"],
+            "description": "dcp-local: environment of the job's process (resolved placeholders, secrets); never stored.",
+            "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+            "additionalProperties": {"type": "string"}
+          }
+        }
+      },
+      "JobConfig": {
+        "type": "object",
+        "description": "A Spark job needs `core_etl` or `uis.job_config` (or `uis.spec`); a Flink job (`engine: flink`) needs `flink.sql`.",
+        "properties": {
+          "engine": {"type": ["string", "null"], "enum": ["spark", "flink", null], "default": "spark"},
+          "job_type": {"type": ["string", "null"], "enum": ["BATCH", "STREAMING", null], "default": "BATCH"},
+          "spark_version": {"type": "string"},
+          "target": {"type": "string", "description": "The target to run on; without it, the first that runs the engine."},
+          "core_etl": {"type": "object"},
+          "resources": {"type": "object"},
+          "uis": {
+            "type": "object",
+            "properties": {
+              "spec_version": {"type": "string"},
+              "job_config": {"type": "object", "description": "The compiled job config the runner reads."},
+              "spec": {"type": ["object", "string"], "description": "The UIS spec, validated on submit (422 on errors)."}
+            }
+          },
+          "flink": {
+            "type": "object",
+            "properties": {
+              "version": {"type": "string"},
+              "sql": {"type": "string", "minLength": 1, "pattern": "\\S"},
+              "conf": {"type": "object"}
+            }
+          },
+          "restore": {"type": "object"}
+        }
+      },
+      "SubmitResult": {
+        "type": "object",
+        "required": ["job_id", "status", "created_at"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "status": {"$ref": "#/components/schemas/JobState"},
+          "created_at": {"type": "string", "format": "date-time"}
+        }
+      },
+      "JobList": {
+        "type": "object",
+        "required": ["jobs", "next_cursor"],
+        "properties": {
+          "jobs": {"type": "array", "items": {"$ref": "#/components/schemas/JobStatus"}},
+          "next_cursor": {"type": ["string", "null"]}
+        }
+      },
+      "LogChunk": {
+        "type": "object",
+        "required": ["job_id", "offset", "next_offset", "complete", "data"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "offset": {"type": "integer", "minimum": 0},
+          "next_offset": {"type": "integer", "minimum": 0},
+          "complete": {"type": "boolean", "description": "The job is terminal and `next_offset` is the end of the log."},
+          "data": {"type": "string"}
+        }
+      },
+      "TargetList": {
+        "type": "object",
+        "required": ["targets"],
+        "properties": {
+          "targets": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}},
+          "poll_interval_seconds": {"type": "number", "description": "How often dcp-local checks the targets."}
+        }
+      },
+      "Target": {
+        "type": "object",
+        "required": ["name", "kind", "engines", "reachable"],
+        "properties": {
+          "name": {"type": "string"},
+          "kind": {"type": "string", "description": "`local`, `flink-session` or `spark-standalone`."},
+          "engines": {"type": "array", "items": {"type": "string", "enum": ["spark", "flink"]}},
+          "reachable": {"type": "boolean"},
+          "error": {"type": ["string", "null"], "description": "Why the target cannot be reached."},
+          "checked_at": {"$ref": "#/components/schemas/Timestamp"},
+          "ui_url": {"type": ["string", "null"], "description": "The engine's web UI (Flink: the JobManager; Spark: the master); null for `local`."},
+          "overview": {"type": ["object", "null"],
+                       "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."}
+        }
+      }
+    }
+  }
+})json";
+
+} // namespace
+
+const QByteArray &OpenApiDocument::json()
+{
+    static const QByteArray compact = [] {
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(kDocument), &pe);
+        // The document is a constant of the build: a typo in it is a programming error.
+        Q_ASSERT_X(pe.error == QJsonParseError::NoError, "OpenApiDocument",
+                   qPrintable(pe.errorString()));
+        return doc.toJson(QJsonDocument::Compact);
+    }();
+    return compact;
+}
+
+QJsonObject OpenApiDocument::object()
+{
+    return QJsonDocument::fromJson(json()).object();
+}
+
+} // namespace uis::dcplocal

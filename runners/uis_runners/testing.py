@@ -1,0 +1,546 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Golden-data test mode of both runners (`uisctl test`, UIS-SPEC.md "Pipeline tests").
+
+    --test-inputs FILE.json   endpoint name → list of row objects (one case), or
+                              {"cases": [{"name", "inputs", "capture_dir"}, ...]} (several cases
+                              in one engine process: Spark and the Flink gateway start once)
+    --capture-dir DIR         every sink's rows go to DIR/<sink>.jsonl instead of being written
+
+Each endpoint's source is replaced by its rows, read in order as one bounded stream; each sink
+is captured. At the end of the input every open window closes:
+
+- Spark runs the job's plan as a batch over the rows (the `streaming` switch of the job is off):
+  a batch window aggregate emits every window, a batch dedupe keeps one row per key. That is
+  what a stream computes once a final watermark passes every window, without depending on
+  micro-batch timing. The rows are one input partition, so "first row per key" is the first in
+  input order.
+- Flink reads each source table from a JSON file through the `filesystem` connector, keeping the
+  table's columns, watermark and primary key: a bounded source, whose end emits the final
+  watermark (MAX) that closes every window. Each INSERT runs as its SELECT, collected; a
+  changelog is applied (retractions remove rows; a sink with a primary key keeps the last row per
+  key, as an upsert sink does). Parallelism is 1 and restarts are off, so a case is deterministic
+  and a failure ends it.
+
+Timestamps in inputs are ISO-8601 strings (`Z`, an offset, or none = UTC) or epoch
+milliseconds; captured timestamps are ISO-8601 in UTC. A case that fails writes its cause to
+`<capture_dir>/_error.txt` and the next case runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError, root_cause
+from .jobconfig import read_text
+from .log import log
+
+ERROR_FILE = "_error.txt"
+
+
+# ---------------------------------------------------------------------------- cases
+@dataclass
+class Case:
+    name: str
+    inputs: dict  # endpoint → [rows]
+    capture_dir: str
+    seconds: float = 0.0
+    error: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def load_cases(path: str, capture_dir: str | None) -> list[Case]:
+    try:
+        data = json.loads(read_text(path, "test inputs"))
+    except ValueError as e:
+        raise ConfigError(f"cannot read test inputs {path}: {e}") from None
+    if isinstance(data, dict) and isinstance(data.get("cases"), list):
+        out = []
+        for i, c in enumerate(data["cases"]):
+            name = str(c.get("name") or f"case_{i}")
+            cdir = c.get("capture_dir") or os.path.join(
+                capture_dir or "captures", re.sub(r"[^\w.-]", "_", name)
+            )
+            out.append(Case(name, dict(c.get("inputs") or {}), cdir))
+        return out
+    if not isinstance(data, dict):
+        raise ConfigError(f"test inputs {path}: expected an object of endpoint → rows")
+    if not capture_dir:
+        raise ConfigError("--test-inputs needs --capture-dir")
+    return [Case("case", data, capture_dir)]
+
+
+def rows_for(case: Case, names) -> list:
+    for n in names:
+        if n and n in case.inputs:
+            rows = case.inputs[n]
+            if not isinstance(rows, list):
+                raise ConfigError(f"test inputs of {n}: expected a list of rows")
+            return rows
+    return []
+
+
+# ---------------------------------------------------------------------------- values
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def instant(v) -> dt.datetime | None:
+    """An ISO-8601 string (naive = UTC) or epoch milliseconds → an aware UTC datetime."""
+    if v is None or isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return dt.datetime.fromtimestamp(v / 1000.0, tz=dt.UTC)
+    s = str(v).strip()
+    if re.fullmatch(r"-?\d+", s):
+        return dt.datetime.fromtimestamp(int(s) / 1000.0, tz=dt.UTC)
+    if not _ISO.match(s):
+        return None
+    try:
+        t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return t.astimezone(dt.UTC)
+
+
+def is_timestamp_type(t) -> bool:
+    t = str(t or "").strip().lower()
+    return t.startswith("timestamp")
+
+
+def json_value(v):
+    """An engine value → JSON: timestamps as ISO-8601 UTC, decimals as numbers."""
+    if isinstance(v, dt.datetime):
+        if v.tzinfo is not None:
+            v = v.astimezone(dt.UTC).replace(tzinfo=None)
+        return v.isoformat(timespec="milliseconds") + "Z"
+    if isinstance(v, (dt.date, dt.time)):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return int(v) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else float(v)
+    if isinstance(v, (bytes, bytearray)):
+        return v.decode("utf-8", "replace")
+    if isinstance(v, (list, tuple)):
+        return [json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): json_value(x) for k, x in v.items()}
+    if hasattr(v, "as_dict"):
+        return json_value(v.as_dict())
+    return v
+
+
+def write_rows(capture_dir: str, sink: str, rows: list, append: bool = True) -> None:
+    os.makedirs(capture_dir, exist_ok=True)
+    with open(os.path.join(capture_dir, f"{sink}.jsonl"), "a" if append else "w") as f:
+        for r in rows:
+            f.write(json.dumps(r, sort_keys=False) + "\n")
+
+
+def run_cases(cases: list[Case], run_one) -> int:
+    """Runs every case; a failing case writes `_error.txt` and the next one runs. Exit 0 when
+    every case ran (whether its rows match is for the caller to say), 1 otherwise."""
+    failed = 0
+    for c in cases:
+        os.makedirs(c.capture_dir, exist_ok=True)
+        for p in Path(c.capture_dir).glob("*.jsonl"):
+            p.unlink()
+        err = Path(c.capture_dir) / ERROR_FILE
+        if err.exists():
+            err.unlink()
+        log(f"test case {c.name}: running")
+        started = time.time()
+        try:
+            run_one(c)
+        except Exception as e:
+            c.error = root_cause(e)
+            err.write_text(c.error + "\n", encoding="utf-8")
+            failed += 1
+            log(f"test case {c.name}: FAILED: {c.error.splitlines()[0] if c.error else ''}")
+        c.seconds = time.time() - started
+        (Path(c.capture_dir) / "_seconds.txt").write_text(f"{c.seconds:.3f}\n")
+        if not c.error:
+            log(f"test case {c.name}: done in {c.seconds:.1f}s")
+    return 1 if failed else 0
+
+
+# ---------------------------------------------------------------------------- Spark
+def spark_row(row: dict, types: dict) -> dict:
+    """A test row for Spark's JSON reader: timestamp columns as ISO-8601 with an explicit UTC."""
+    out = {}
+    for k, v in row.items():
+        if types and is_timestamp_type(types.get(k)):
+            t = instant(v)
+            out[k] = t.isoformat(timespec="milliseconds").replace("+00:00", "Z") if t else v
+        else:
+            out[k] = v
+    return out
+
+
+class SparkTests:
+    """The Spark runner in test mode: one session, every case through the job's own graph."""
+
+    def __init__(self, job: dict, args):
+        self.job = job
+        self.args = args
+        self.cases = load_cases(args.test_inputs, args.capture_dir)
+        self.stop_requested = False
+        self.current: Case | None = None
+        self.first = None  # the SparkJob whose session the others share
+
+    def install(self):
+        from .spark.job import SparkJob
+        from .spark.sinks import SINKS
+        from .spark.sources import SOURCES
+
+        tests = self
+
+        class TestJob(SparkJob):
+            @property
+            def streaming(self) -> bool:  # the plan runs as a batch over the rows
+                return False
+
+        def source(run, src, kind):
+            rows = rows_for(
+                tests.current, [src.get("endpoint"), src.get("name"), *run.source_aliases(src, "")]
+            )
+            schema = src.get("schema")
+            from .spark.schema import schema_ddl
+
+            types = {f["name"]: f.get("type") for f in schema} if isinstance(schema, list) else {}
+            lines = [json.dumps(spark_row(r, types)) for r in rows]
+            reader = run.spark.read
+            ddl = schema_ddl(schema)
+            if ddl:
+                reader = reader.schema(ddl)
+            log(f"source {src.get('name')}: {len(rows)} test rows")
+            return reader.json(run.spark.sparkContext.parallelize(lines, 1))
+
+        def capture(run, name, _s, df):
+            lines = df.toJSON().collect()
+            write_rows(tests.current.capture_dir, name, [json.loads(x) for x in lines])
+            log(f"sink {name}: captured {len(lines)} rows")
+
+        for k in list(SOURCES):
+            SOURCES[k] = source
+        for k in list(SINKS):
+            SINKS[k] = capture
+        return TestJob
+
+    def run(self) -> int:
+        os.environ["TZ"] = "UTC"
+        time.tzset()
+        job_class = self.install()
+        from .spark import session
+
+        def one(case: Case):
+            self.current = case
+            run = job_class(self.job, self.args)
+            if self.first is None:
+                session.start(run)
+                self.first = run
+            run.spark = self.first.spark
+            run.spark.conf.set("spark.sql.session.timeZone", "UTC")
+            run.spark.conf.set("spark.sql.jsonGenerator.ignoreNullFields", "false")
+            run.spark.conf.set("spark.sql.shuffle.partitions", "4")
+            run.build_sources()
+            run.build_transforms()
+            run.build_sinks()
+            if run.failures:
+                raise RuntimeError("; ".join(run.failures))
+
+        return run_cases(self.cases, one)
+
+    def stoppable(self) -> bool:
+        return False
+
+    def close(self):
+        if self.first is not None:
+            from .spark import session
+
+            session.stop(self.first)
+
+
+# ---------------------------------------------------------------------------- Flink
+_IDENT = r"(?:`(?:[^`]|``)+`|[A-Za-z_][\w$]*)"
+_CREATE_TABLE = re.compile(
+    rf"^CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*\(",
+    re.I,
+)
+_INSERT = re.compile(
+    rf"^INSERT\s+(?:INTO|OVERWRITE)\s+({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*(\([^)]*\))?\s*(.*)$",
+    re.I | re.S,
+)
+_OVERRIDES = {
+    "parallelism.default": "1",
+    "restart-strategy.type": "none",
+    "state.backend.type": "hashmap",
+}
+_DROPPED_SETS = {"execution.checkpointing.interval", *_OVERRIDES}  # no checkpoints in a test
+
+
+def unquote(ident: str) -> str:
+    """`a`.`b` → a.b"""
+    parts = re.findall(_IDENT, ident)
+    return ".".join(p[1:-1].replace("``", "`") if p.startswith("`") else p for p in parts)
+
+
+def split_top(text: str, sep: str = ",") -> list[str]:
+    """Splits on `sep` outside (), '…' and `…`."""
+    out, buf, depth, quote = [], [], 0, None
+    for c in text:
+        if quote:
+            buf.append(c)
+            if c == quote:
+                quote = None
+            continue
+        if c in "'`":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == sep and depth == 0:
+            out.append("".join(buf).strip())
+            buf = []
+            continue
+        buf.append(c)
+    if "".join(buf).strip():
+        out.append("".join(buf).strip())
+    return out
+
+
+def matching_paren(text: str, open_at: int) -> int:
+    depth, quote = 0, None
+    for i in range(open_at, len(text)):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = None
+            continue
+        if c in "'`":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ConfigError("unbalanced parentheses in a CREATE TABLE")
+
+
+@dataclass
+class TableDdl:
+    name: str  # unquoted, dotted
+    head: str  # `CREATE TABLE x (`
+    elements: list  # column definitions, WATERMARK, PRIMARY KEY
+    columns: list  # (name, type) of physical columns
+    primary_key: list
+
+
+def parse_table(text: str) -> TableDdl | None:
+    m = _CREATE_TABLE.match(text)
+    if not m:
+        return None
+    close = matching_paren(text, m.end() - 1)
+    elements = split_top(text[m.end() : close])
+    columns, pk = [], []
+    for e in elements:
+        up = e.upper()
+        if up.startswith("WATERMARK ") or up.startswith("CONSTRAINT "):
+            if "PRIMARY KEY" in up:
+                pk = [unquote(x) for x in re.findall(_IDENT, e[up.index("PRIMARY KEY") + 11 :])]
+            continue
+        if up.startswith("PRIMARY KEY"):
+            inner = e[e.index("(") + 1 : e.rindex(")")]
+            pk = [unquote(x.strip()) for x in inner.split(",")]
+            continue
+        cm = re.match(rf"^({_IDENT})\s+(.*)$", e, re.S)
+        if not cm:
+            continue
+        rest = cm.group(2).strip()
+        if re.match(r"^AS\s", rest, re.I) or re.search(r"\bMETADATA\b", rest, re.I):
+            continue
+        columns.append((unquote(cm.group(1)), rest))
+    return TableDdl(unquote(m.group(1)), text[: m.end()], elements, columns, pk)
+
+
+def flink_row(row: dict, columns: list) -> dict:
+    """A test row for Flink's JSON format: TIMESTAMP columns as `yyyy-MM-dd HH:mm:ss.SSS` UTC."""
+    types = {n: t for n, t in columns}
+    out = {}
+    for k, v in row.items():
+        t = str(types.get(k, "")).upper()
+        if t.startswith("TIMESTAMP"):
+            inst = instant(v)
+            out[k] = (
+                inst.strftime("%Y-%m-%d %H:%M:%S.") + f"{inst.microsecond // 1000:03d}"
+                if inst
+                else v
+            )
+        else:
+            out[k] = v
+    return out
+
+
+class FlinkTests:
+    """The Flink runner in test mode: for each case a fresh TableEnvironment on the mini-cluster
+    runs the script with file sources and collected sinks."""
+
+    def __init__(self, job: dict, script: str, args):
+        self.job = job
+        self.script = script
+        self.args = args
+        self.cases = load_cases(args.test_inputs, args.capture_dir)
+        self.stop_requested = False
+
+    def endpoint_of(self, table: str) -> list:
+        for s in self.job.get("sources") or []:
+            if s.get("name") == table:
+                return [s.get("endpoint"), table]
+        m = re.match(r"^(?:kafka|websocket|webhook|cdc|file|files|database|rest)_(.+)$", table)
+        return [m.group(1), table] if m else [table]
+
+    def sink_of(self, target: str) -> str:
+        sinks = self.job.get("sinks") or []
+        for s in sinks:
+            names = {s.get("name")}
+            table = s.get("table") or s.get("table_name")
+            if table:
+                cat = (s.get("config") or {}).get("catalog") or s.get("catalog")
+                names |= {table, f"{cat}.{table}" if cat else table}
+            if target in names or target.split(".")[-1] == s.get("name"):
+                return s.get("name")
+        return sinks[0].get("name") if len(sinks) == 1 else target.split(".")[-1]
+
+    def rewrite(self, statements: list, case: Case, work: Path) -> list:
+        from .flink.statements import Statement
+
+        tables = {}
+        targets = set()
+        for st in statements:
+            if st.kind == "insert":
+                targets.add(unquote(_INSERT.match(st.text).group(1)))
+            elif st.kind == "statement_set":
+                targets |= {unquote(_INSERT.match(t).group(1)) for t in st.inserts}
+        out = []
+        for st in statements:
+            if st.kind == "set" and st.key in _DROPPED_SETS:
+                continue
+            if st.kind == "ddl":
+                head = st.text.split(None, 2)[:2]
+                if [h.upper() for h in head] == ["CREATE", "CATALOG"] or (
+                    [h.upper() for h in head] == ["CREATE", "DATABASE"]
+                ):
+                    continue  # catalogs serve sinks, which are captured
+                t = parse_table(st.text)
+                if t is not None:
+                    tables[t.name] = t
+                    if t.name in targets:
+                        continue  # a sink: its rows are collected instead
+                    out.append(self.file_source(st, t, case, work))
+                    continue
+            if st.kind in ("insert", "statement_set"):
+                for text in st.inserts if st.kind == "statement_set" else [st.text]:
+                    m = _INSERT.match(text)
+                    target = unquote(m.group(1))
+                    cap = Statement("uis_capture", m.group(3), st.line)
+                    cap.key = target
+                    cap.value = self.sink_of(target)
+                    out.append(cap)
+                continue
+            out.append(st)
+        self.tables = tables
+        return out
+
+    def file_source(self, st, t: TableDdl, case: Case, work: Path):
+        from .flink.statements import Statement
+
+        rows = rows_for(case, self.endpoint_of(t.name))
+        folder = work / re.sub(r"[^\w.-]", "_", t.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "rows.json"
+        with open(path, "w") as f:
+            for r in rows:
+                f.write(json.dumps(flink_row(r, t.columns)) + "\n")
+        log(f"source {t.name}: {len(rows)} test rows")
+        keep = [
+            e
+            for e in t.elements
+            if not re.search(r"\bMETADATA\b", e, re.I) or e.upper().startswith("WATERMARK")
+        ]
+        text = (
+            t.head
+            + "\n  "
+            + ",\n  ".join(keep)
+            + "\n) WITH (\n  'connector' = 'filesystem',\n"
+            + f"  'path' = 'file://{path}',\n  'format' = 'json'\n)"
+        )
+        return Statement("ddl", text, st.line)
+
+    def capture(self, runner, st) -> int:
+        case = self.current
+        sink = st.value
+        table = self.tables.get(st.key)
+        result = runner.tenv.execute_sql(st.text)
+        names = (
+            [n for n, _ in table.columns]
+            if table and table.columns
+            else list(result.get_table_schema().get_field_names())
+        )
+        pk = table.primary_key if table else []
+        keyed: dict = {}
+        rows: list = []
+        with result.collect() as it:
+            for row in it:
+                kind = str(row.get_row_kind()).split(".")[-1]
+                values = {n: json_value(v) for n, v in zip(names, list(row), strict=False)}
+                retract = kind in ("UPDATE_BEFORE", "DELETE")
+                if pk:
+                    key = json.dumps([values.get(k) for k in pk])
+                    if kind == "DELETE":
+                        keyed.pop(key, None)
+                    elif not retract:
+                        keyed.pop(key, None)  # re-inserted: the latest position
+                        keyed[key] = values
+                elif retract:
+                    if values in rows:
+                        rows.remove(values)
+                else:
+                    rows.append(values)
+        final = list(keyed.values()) if pk else rows
+        write_rows(case.capture_dir, sink, final)
+        log(f"sink {sink}: captured {len(final)} rows")
+        return 0
+
+    def run(self) -> int:
+        os.environ["TZ"] = "UTC"
+        time.tzset()
+        from .flink.runner import STATEMENTS, FlinkRunner
+        from .flink.statements import split_sql
+
+        STATEMENTS["uis_capture"] = lambda runner, st: self.capture(runner, st)
+        base = split_sql(self.script)
+        self.args.set = list(self.args.set or []) + [f"{k}={v}" for k, v in _OVERRIDES.items()]
+        self.args.set.append("table.local-time-zone=UTC")
+
+        def one(case: Case):
+            self.current = case
+            work = Path(case.capture_dir) / "_inputs"
+            statements = self.rewrite(base, case, work)
+            runner = FlinkRunner(statements, self.args)
+            runner.run()
+
+        return run_cases(self.cases, one)
+
+    def stoppable(self) -> bool:
+        return False
+
+    def close(self):
+        pass
