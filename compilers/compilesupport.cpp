@@ -13,15 +13,8 @@ namespace {
 
 QString compilerFor(Engine e)
 {
-    switch (e) {
-    case Engine::Spark:
-        return QStringLiteral("the Spark compiler (modes batch, micro_batch)");
-    case Engine::Flink:
-        return QStringLiteral("the Flink compiler (modes streaming, websocket, webhook)");
-    case Engine::None:
-        break;
-    }
-    return QString();
+    return e == Engine::Flink ? QStringLiteral("the Flink compiler")
+                              : QStringLiteral("the Spark compiler");
 }
 
 } // namespace
@@ -37,61 +30,87 @@ bool CompileSupport::accept(const LoadedSpec &loaded, Engine engine, const QStri
         return false;
     }
     const Spec &spec = loaded.spec;
-    const QString mode = spec.provider.mode;
-    const bool named = engineFromName(spec.provider.engine) != Engine::None;
     const Engine fits = engineFor(spec);
     auto fail = [&](const QString &code, const QString &message, const QString &pointer) {
         result.diagnostics.append(make(Severity::Error, code, message, pointer));
         locate(result.diagnostics, loaded);
         return false;
     };
-    if (engine != Engine::None && fits != engine) {
-        if (named)
-            return fail(QStringLiteral("UIS-E-ENGINE"),
-                        QStringLiteral("the spec names `engine: %1`; %2 cannot compile it, use %3")
-                            .arg(spec.provider.engine, compilerName, compilerFor(fits)),
-                        QStringLiteral("/provider/engine"));
+    if (engine != Engine::None && fits == Engine::None)
         return fail(QStringLiteral("UIS-E-ENGINE"),
-                    fits == Engine::None
-                        ? QStringLiteral("mode `%1` has no engine; %2 cannot compile it")
-                              .arg(mode, compilerName)
-                        : QStringLiteral("mode `%1` runs on %2, not on %3; use %4")
-                              .arg(mode, engineName(fits), compilerName, compilerFor(fits)),
+                    QStringLiteral("mode `%1` has no engine; %2 cannot compile it")
+                        .arg(spec.provider.mode, compilerName),
                     QStringLiteral("/provider/mode"));
-    }
-    // Connectors only one engine has (UIS-SPEC.md: REST sources and REST delivery are Spark's;
-    // WebSocket, webhook and CDC sources are Flink's).
+    // A spec that names its engine is that engine's; PipelineCompiler, SpecCheck and
+    // `uisctl compile --engine` override the name rather than ask the other compiler.
+    if (engine != Engine::None && engineFromName(spec.provider.engine) != Engine::None &&
+        fits != engine)
+        return fail(QStringLiteral("UIS-E-ENGINE"),
+                    QStringLiteral("the spec names `engine: %1`; %2 cannot compile it, use %3")
+                        .arg(spec.provider.engine, compilerName, compilerFor(fits)),
+                    QStringLiteral("/provider/engine"));
+    // Either engine compiles any mode; what one lacks is a connector.
     const Engine running = engine != Engine::None ? engine : fits;
-    const QString where =
-        named ? QStringLiteral("/provider/engine") : QStringLiteral("/provider/mode");
-    const Engine has = sourceConnectorEngine(spec.provider.providerType);
-    if (running != Engine::None && has != Engine::None && has != running) {
-        static const QHash<QString, QString> names{
-            {QStringLiteral("rest_api"), QStringLiteral("REST")},
-            {QStringLiteral("websocket"), QStringLiteral("WebSocket")},
-            {QStringLiteral("webhook"), QStringLiteral("webhook")},
-            {QStringLiteral("database"), QStringLiteral("CDC (postgres-cdc, mysql-cdc)")}};
-        return fail(QStringLiteral("UIS-E-ENGINE-CONNECTOR"),
-                    QStringLiteral("%1 has no %2 source connector; %2 sources run on %3: use "
-                                   "`engine: %4`")
-                        .arg(compilerName, names.value(spec.provider.providerType),
-                             engineName(has) == QLatin1String("spark") ? QStringLiteral("Spark")
-                                                                       : QStringLiteral("Flink"),
-                             engineName(has)),
-                    where);
-    }
-    if (running == Engine::Flink) {
-        for (int i = 0; i < spec.provider.sinks.size(); ++i) {
-            if (spec.provider.sinks.at(i).type == QLatin1String("rest_api"))
-                return fail(QStringLiteral("UIS-E-FLINK-SINK"),
-                            QStringLiteral("sink `%2`: %1 has no rest_api connector; REST "
-                                           "delivery runs on Spark: use `engine: spark` (or mode "
-                                           "batch or micro_batch)")
-                                .arg(compilerName, spec.sinkName(i)),
-                            QStringLiteral("/provider/sinks/%1/type").arg(i));
+    if (running != Engine::None) {
+        result.diagnostics.append(connectorDiagnostics(spec, running));
+        if (hasErrors(result.diagnostics)) {
+            locate(result.diagnostics, loaded);
+            return false;
         }
     }
     return true;
+}
+
+DiagnosticList CompileSupport::connectorDiagnostics(const Spec &spec, Engine engine)
+{
+    DiagnosticList out;
+    const Provider &p = spec.provider;
+    const QString other =
+        engine == Engine::Spark ? QStringLiteral("Flink") : QStringLiteral("Spark");
+    const QString self =
+        engine == Engine::Spark ? QStringLiteral("Spark") : QStringLiteral("Flink");
+    auto lacks = [&](const QString &connector, const QString &pointer) {
+        out.append(make(Severity::Error, QStringLiteral("UIS-E-ENGINE-CONNECTOR"),
+                        QStringLiteral("%1 has no %2 connector; compile this spec for %3: use "
+                                       "`engine: %4` (or `uisctl compile --engine %4`)")
+                            .arg(self, connector, other, other.toLower()),
+                        pointer));
+    };
+    const QString &type = p.providerType;
+    if (engine == Engine::Spark) {
+        if (type == QLatin1String("websocket"))
+            lacks(QStringLiteral("WebSocket source"), QStringLiteral("/provider/provider_type"));
+        else if (type == QLatin1String("webhook"))
+            lacks(QStringLiteral("webhook source"), QStringLiteral("/provider/provider_type"));
+        else if (type == QLatin1String("database"))
+            lacks(QStringLiteral("change data capture (CDC) source"),
+                  QStringLiteral("/provider/provider_type"));
+    } else if (engine == Engine::Flink) {
+        if (type == QLatin1String("rest_api"))
+            lacks(QStringLiteral("REST API source"), QStringLiteral("/provider/provider_type"));
+        if (type == QLatin1String("file_ftp")) {
+            for (int i = 0; i < p.endpoints.size(); ++i) {
+                const QString f = p.endpoints.at(i).format;
+                if (f == QLatin1String("xml"))
+                    lacks(QStringLiteral("XML file format"),
+                          QStringLiteral("/provider/endpoints/%1/format").arg(i));
+            }
+        }
+        for (int i = 0; i < p.sinks.size(); ++i) {
+            if (p.sinks.at(i).type == QLatin1String("rest_api"))
+                lacks(QStringLiteral("REST API delivery sink"),
+                      QStringLiteral("/provider/sinks/%1/type").arg(i));
+        }
+    }
+    return out;
+}
+
+bool CompileSupport::streamingOn(const Spec &spec, Engine engine)
+{
+    const QString &mode = spec.provider.mode;
+    if (engine == Engine::Flink)
+        return mode != QLatin1String("batch");
+    return engineForMode(mode) == Engine::Flink;
 }
 
 void CompileSupport::locate(DiagnosticList &diagnostics, const LoadedSpec &loaded)

@@ -22,12 +22,23 @@ class CompileSupport
 {
 public:
     /**
-     * Checks that `loaded` may be compiled by the compiler of `engine` (named `compilerName`).
-     * On failure fills `result.diagnostics` (the validation diagnostics, or `UIS-E-ENGINE`
-     * naming the compiler that fits) and returns false.
+     * Checks that `loaded` may be compiled by the compiler of `engine` (named `compilerName`):
+     * a valid spec whose sources and sinks `engine` has connectors for, in any mode (Kafka,
+     * files and Iceberg run on both engines, batch or streaming). On failure fills
+     * `result.diagnostics` (the validation diagnostics, `UIS-E-ENGINE` for a mode without an
+     * engine or a spec whose `provider.engine` names the other engine, or
+     * `UIS-E-ENGINE-CONNECTOR` naming the connector and the engine that has it) and returns
+     * false.
      */
     static bool accept(const LoadedSpec &loaded, Engine engine, const QString &compilerName,
                        CompileResult &result);
+    /// `UIS-E-ENGINE-CONNECTOR` errors for the sources and sinks `engine` has no connector for
+    /// (REST sources and delivery on Flink; WebSocket, webhook and CDC on Spark; XML on Flink).
+    static DiagnosticList connectorDiagnostics(const Spec &spec, Engine engine);
+    /// Whether `engine` runs `spec` as a streaming job: Flink for every mode but `batch`,
+    /// Spark for `streaming`, `websocket` and `webhook` (micro_batch is Spark's triggered
+    /// batches).
+    static bool streamingOn(const Spec &spec, Engine engine);
     /// Fills in line and column of diagnostics that have a pointer but no position.
     static void locate(DiagnosticList &diagnostics, const LoadedSpec &loaded);
     /// A diagnostic without a position (locate() adds it).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobresources.h"
 
+#include "compilesupport.h"
+
 namespace uis {
 
 namespace {
@@ -48,9 +50,10 @@ OrderedJson JobResources::toJson() const
 
 bool isStreamingJob(const Spec &spec)
 {
-    const Engine e = engineFor(spec);
-    return e == Engine::Flink || (spec.provider.mode == QLatin1String("micro_batch") &&
-                                  !spec.provider.schedule.triggerInterval.isEmpty());
+    // A batch spec on Flink is a batch job; a streaming spec on Spark is Structured Streaming.
+    return CompileSupport::streamingOn(spec, engineFor(spec)) ||
+           (spec.provider.mode == QLatin1String("micro_batch") &&
+            !spec.provider.schedule.triggerInterval.isEmpty());
 }
 
 } // namespace uis

@@ -16,8 +16,8 @@ class PipelineCompiler
 {
 public:
     /// Compiles with `engine`'s compiler and the DCP compiler. `Engine::None` picks the spec's
-    /// engine (engineFor()); another engine overrides `provider.engine`. Diagnostics are
-    /// de-duplicated and sorted.
+    /// engine (engineFor()); another engine overrides `provider.engine`: either engine compiles
+    /// any spec whose connectors it has. Diagnostics are de-duplicated and sorted.
     static CompileResult compile(const LoadedSpec &spec, Engine engine,
                                  const CompileOptions &options = {});
     /// Every target of `engine`: Spark → spark-job, spark-submit, spark-conf, dcp-request,

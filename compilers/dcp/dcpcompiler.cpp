@@ -154,7 +154,7 @@ OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &opti
     OrderedJson config = OrderedJson::object();
     if (engineFor(spec) == Engine::Flink) {
         config["engine"] = "flink";
-        config["job_type"] = "STREAMING";
+        config["job_type"] = isStreamingJob(spec) ? "STREAMING" : "BATCH";
         config["flink"] = OrderedJson{{"version", job["flink_version"]},
                                       {"sql", shareJobSpec ? OrderedJson() : job["sql"]},
                                       {"conf", job["flink_config"]}};

@@ -107,6 +107,8 @@ QStringList FlinkCompiler::connectorJars(const Spec &spec, const CompileOptions 
         parquet = parquet || s.type == QLatin1String("parquet");
     }
     for (const Endpoint &e : p.endpoints) {
+        parquet = parquet || (p.providerType == QLatin1String("file_ftp") &&
+                              e.format == QLatin1String("parquet"));
         avro =
             avro || (p.providerType == QLatin1String("kafka") && e.format == QLatin1String("avro"));
         if (p.providerType == QLatin1String("database")) {
@@ -142,7 +144,7 @@ OrderedJson FlinkCompiler::jobConfig(const CompileIndex &index, const CompileOpt
     const Provider &p = spec.provider;
     OrderedJson job = OrderedJson::object();
     job["name"] = toStd(spec.name);
-    job["job_type"] = "streaming";
+    job["job_type"] = CS::streamingOn(spec, Engine::Flink) ? "streaming" : "batch";
     job["mode"] = toStd(p.mode);
     job["flink_version"] = toStd(flinkVersionOf(spec));
     job["flink_config"] = flinkConfig(spec, options);

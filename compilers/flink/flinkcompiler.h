@@ -11,8 +11,9 @@
 namespace uis {
 
 /**
- * Compiles `streaming`, `websocket` and `webhook` specs to Flink 1.20/2.x
- * (docs/COMPILERS.md, "Flink").
+ * Compiles specs to Flink 1.20/2.x (docs/COMPILERS.md, "Flink"): `streaming`, `websocket`,
+ * `webhook` and `micro_batch` as streaming jobs, `batch` as a batch job (files, Kafka up to its
+ * offsets at the start). REST sources and delivery yield `UIS-E-ENGINE-CONNECTOR`.
  *
  * Artifacts: `flink-job` (job config JSON with `state_management` and `monitoring`, and the
  * SQL under `sql` for the Flink runner), `flink-sql` (a script for `sql-client.sh -f`) and

@@ -77,7 +77,12 @@ QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) con
 {
     QList<QPair<QString, QString>> s;
     s << qMakePair(QStringLiteral("pipeline.name"), QStringLiteral("uis-") + m_ctx.spec().name)
-      << qMakePair(QStringLiteral("execution.runtime-mode"), QStringLiteral("streaming"));
+      << qMakePair(QStringLiteral("execution.runtime-mode"),
+                   CS::streamingOn(m_ctx.spec(), Engine::Flink) ? QStringLiteral("streaming")
+                                                                : QStringLiteral("batch"))
+      // Same result on both engines: timestamps and windows in UTC (Spark:
+      // spark.sql.session.timeZone).
+      << qMakePair(QStringLiteral("table.local-time-zone"), QStringLiteral("UTC"));
     const OrderedJson conf = FlinkCompiler::flinkConfig(m_ctx.spec(), m_ctx.options());
     // Cluster-level settings cannot change per job.
     static const QStringList clusterLevel{QStringLiteral("taskmanager."),

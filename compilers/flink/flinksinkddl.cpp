@@ -288,7 +288,9 @@ void FlinkSinkDdl::table(FlinkSqlWriter &w, int i)
             codec = QStringLiteral("UNCOMPRESSED");
         opts << qMakePair(QStringLiteral("connector"), QStringLiteral("filesystem"))
              << qMakePair(QStringLiteral("path"), path)
-             << qMakePair(QStringLiteral("format"), QStringLiteral("parquet"));
+             << qMakePair(QStringLiteral("format"), QStringLiteral("parquet"))
+             // Timestamps are UTC instants, as Spark writes them (not the JVM's local time).
+             << qMakePair(QStringLiteral("parquet.utc-timezone"), QStringLiteral("true"));
         if (!codec.isEmpty())
             opts << qMakePair(QStringLiteral("parquet.compression"), codec);
         QStringList parts;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flinksourceddl.h"
 
+#include "compilesupport.h"
 #include "flinkcompiler.h"
+#include "flinkfilesourceddl.h"
 
 namespace uis {
 
@@ -30,6 +32,10 @@ QString FlinkSourceDdl::format(const Endpoint &e)
 
 void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
 {
+    if (m_ctx.provider().providerType == QLatin1String("file_ftp")) {
+        FlinkFileSourceDdl(m_ctx, m_planner).write(w, i);
+        return;
+    }
     const Endpoint &e = m_ctx.provider().endpoints.at(i);
     const FlinkRelation &r = m_planner.source(e.name);
     // Without a schema the spec's named columns are read from JSON (FlinkPlanner).
@@ -54,6 +60,9 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
                  << qMakePair(QStringLiteral("properties.auto.offset.reset"),
                               QStringLiteral("latest"));
         opts << qMakePair(QStringLiteral("format"), valueFormat);
+        // A batch job reads the topic up to the offsets at its start, then ends.
+        if (!CompileSupport::streamingOn(m_ctx.spec(), Engine::Flink))
+            opts << qMakePair(QStringLiteral("scan.bounded.mode"), QStringLiteral("latest-offset"));
         for (const auto &kv : e.options)
             opts << kv;
         w.comment(QStringLiteral("source: Kafka topic %1 (endpoint %2)").arg(e.topic, e.name));

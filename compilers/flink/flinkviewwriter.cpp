@@ -2,6 +2,7 @@
 #include "flinkviewwriter.h"
 
 #include "compilesupport.h"
+#include "flinksemantics.h"
 
 #include <algorithm>
 
@@ -29,6 +30,26 @@ void FlinkViewWriter::build()
     }
     for (int i : m_planner.order())
         m_views.append(transformView(i));
+}
+
+bool FlinkViewWriter::dedupeByEventTime(const QString &name) const
+{
+    if (!CS::streamingOn(m_ctx.spec(), Engine::Flink))
+        return true;
+    bool consumed = false;
+    const Provider &p = m_ctx.provider();
+    for (int i = 0; i < p.transforms.size(); ++i) {
+        if (!m_ctx.index().transformInputs(i).contains(name))
+            continue;
+        if (p.transforms.at(i).type != QLatin1String("window_aggregate"))
+            return false;
+        consumed = true;
+    }
+    for (int i = 0; i < p.sinks.size(); ++i) {
+        if (m_ctx.index().sinkInputs(i).contains(name))
+            return false;
+    }
+    return consumed;
 }
 
 void FlinkViewWriter::write(FlinkSqlWriter &v) const
@@ -109,8 +130,9 @@ QString FlinkViewWriter::transformView(int i)
         body =
             QStringLiteral("SELECT %1\nFROM %2\nWHERE %3").arg(in.selectList(), from, t.condition);
     } else if (t.type == QLatin1String("sql")) {
-        // The query names its inputs as tables; endpoints get views of their own name.
-        body = t.query.trimmed();
+        // The query names its inputs as tables; endpoints get views of their own name. The
+        // average of integers is a DOUBLE, as on Spark.
+        body = FlinkSemantics::avgAsDouble(t.query.trimmed(), in);
         while (body.endsWith(QLatin1Char(';')))
             body = body.left(body.size() - 1).trimmed();
         if (!out.known)
@@ -183,13 +205,23 @@ QString FlinkViewWriter::transformView(int i)
         QStringList keys;
         for (const QString &k : t.keys)
             keys.append(W::identifier(k));
-        // Keeping the first row by processing time is insert-only and keeps the event-time
-        // attribute for later windows; ordering by event time would emit updates.
-        body = QStringLiteral("SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION "
-                              "BY %2 ORDER BY `uis_proctime` ASC) AS `uis_row_num`\n"
-                              "  FROM (SELECT *, PROCTIME() AS `uis_proctime` FROM "
-                              "%3)\n)\nWHERE `uis_row_num` = 1")
-                   .arg(in.selectList(), keys.join(QStringLiteral(", ")), from);
+        // Same result on both engines: the first row by event time. A batch job, or a stream
+        // whose dedupe feeds windows only (they take the updates an earlier row makes, until
+        // they close), orders by the event-time attribute; a stream into a sink keeps the first
+        // row to arrive (ordering by event time would make it an updating stream), as Spark's
+        // dropDuplicatesWithinWatermark does.
+        if (!in.rowtime.isEmpty() && dedupeByEventTime(t.name))
+            body = QStringLiteral("SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION "
+                                  "BY %2 ORDER BY %3 ASC) AS `uis_row_num`\n  FROM %4\n)\n"
+                                  "WHERE `uis_row_num` = 1")
+                       .arg(in.selectList(), keys.join(QStringLiteral(", ")),
+                            W::identifier(in.rowtime), from);
+        else
+            body = QStringLiteral("SELECT %1\nFROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION "
+                                  "BY %2 ORDER BY `uis_proctime` ASC) AS `uis_row_num`\n"
+                                  "  FROM (SELECT *, PROCTIME() AS `uis_proctime` FROM "
+                                  "%3)\n)\nWHERE `uis_row_num` = 1")
+                       .arg(in.selectList(), keys.join(QStringLiteral(", ")), from);
         if (const auto ms = CS::durationMs(t.within))
             m_stateTtlMs = std::max(m_stateTtlMs, *ms);
     } else if (t.type == QLatin1String("watermark")) {
@@ -241,8 +273,10 @@ QString FlinkViewWriter::transformView(int i)
             groups.append(W::identifier(g));
             cols.append(W::identifier(g));
         }
+        // Same result on both engines: the average of integers is a DOUBLE.
         for (const auto &kv : t.aggregates)
-            cols.append(kv.second.trimmed() + QStringLiteral(" AS ") + W::identifier(kv.first));
+            cols.append(FlinkSemantics::avgAsDouble(kv.second.trimmed(), in) +
+                        QStringLiteral(" AS ") + W::identifier(kv.first));
         body = QStringLiteral("SELECT %1\nFROM TABLE(\n  %2\n)\nGROUP BY %3")
                    .arg(cols.join(QStringLiteral(", ")), tvf, groups.join(QStringLiteral(", ")));
     }

@@ -32,6 +32,8 @@ public:
 
 private:
     QString transformView(int i);
+    /// Whether dedupe `name` keeps the first row by event time (else by arrival).
+    bool dedupeByEventTime(const QString &name) const;
 
     FlinkContext &m_ctx;
     FlinkPlanner &m_planner;

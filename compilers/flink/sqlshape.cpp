@@ -110,6 +110,11 @@ std::pair<QString, bool> SqlShape::expressionType(const QString &expr, const Fli
     if (fn == QLatin1String("min") || fn == QLatin1String("max") ||
         fn == QLatin1String("first_value") || fn == QLatin1String("last_value"))
         return {t, false};
+    // The compiler casts an average of integers to DOUBLE (FlinkSemantics::avgAsDouble).
+    if (fn == QLatin1String("avg") &&
+        (t == QLatin1String("INT") || t == QLatin1String("BIGINT") ||
+         t == QLatin1String("SMALLINT") || t == QLatin1String("TINYINT")))
+        return {QStringLiteral("DOUBLE"), false};
     if (fn == QLatin1String("sum") || fn == QLatin1String("avg")) {
         if (t == QLatin1String("INT") || t == QLatin1String("BIGINT") ||
             t == QLatin1String("DOUBLE"))

@@ -23,7 +23,8 @@ public:
     /// `sql` is left empty.
     static FlinkRelation analyse(const QString &query, const FlinkRelation &merged, int inputCount);
     /// The type of an aggregate or simple expression over `in` (Flink SQL type, NOT NULL);
-    /// an empty type when it cannot be told. `avg`/`sum` keep the argument's type.
+    /// an empty type when it cannot be told. `sum` keeps the argument's type; `avg` of an
+    /// integer is DOUBLE (the compiler casts it, as Spark computes it).
     static std::pair<QString, bool> expressionType(const QString &expr, const FlinkRelation &in);
 
     /// `sql` with string literals and quoted identifiers blanked out, upper-cased, so keyword

@@ -68,6 +68,8 @@ static OrderedJson baseConf(const Spec &spec, const CompileOptions &options, Dia
     c["spark.sql.adaptive.enabled"] = "true";
     c["spark.sql.adaptive.coalescePartitions.enabled"] = "true";
     c["spark.serializer"] = "org.apache.spark.serializer.KryoSerializer";
+    // Same result on both engines: timestamps and windows in UTC (Flink: table.local-time-zone).
+    c["spark.sql.session.timeZone"] = "UTC";
     auto put = [&](const char *sparkKey, const QString &value) {
         if (!value.isEmpty())
             c[sparkKey] = toStd(value);
@@ -138,8 +140,29 @@ static OrderedJson buildJob(const CompileIndex &index, const CompileOptions &opt
     SparkJobJson traits(spec, diagnostics);
     JobJsonWriter(index, traits).write(job);
 
+    // Same result on both engines: dedupe keeps the first row by event time. The runner needs the
+    // event-time column for that (a batch orders by it; a stream bounds its state with it).
+    const QString eventTime = SparkCompiler::eventTimeColumn(spec);
+    if (!eventTime.isEmpty()) {
+        for (auto &t : job["transforms"]) {
+            if (t.value("type", std::string()) == "dedupe") {
+                t["time_column"] = toStd(eventTime);
+                t["keep"] = "first_by_event_time";
+            }
+        }
+    }
+
     // --- schedule
-    if (!p.schedule.triggerInterval.isEmpty()) {
+    if (!p.schedule.triggerInterval.isEmpty() && CS::streamingOn(spec, Engine::Spark)) {
+        const auto ms = CS::durationMs(p.schedule.triggerInterval);
+        job["schedule"] = OrderedJson{
+            {"trigger_type", "processing_time"},
+            {"trigger_interval", toStd(ms ? CS::sparkInterval(*ms) : p.schedule.triggerInterval)}};
+    } else if (CS::streamingOn(spec, Engine::Spark)) {
+        // A streaming spec on Spark: Structured Streaming, a micro-batch as soon as the last ends.
+        job["schedule"] =
+            OrderedJson{{"trigger_type", "processing_time"}, {"trigger_interval", "0 seconds"}};
+    } else if (!p.schedule.triggerInterval.isEmpty()) {
         const auto ms = CS::durationMs(p.schedule.triggerInterval);
         job["schedule"] = OrderedJson{
             {"trigger_type", "processing_time"},
@@ -155,6 +178,37 @@ static OrderedJson buildJob(const CompileIndex &index, const CompileOptions &opt
                     {"alerts", OrderedJson{{"processing_delay_threshold_ms", 300000},
                                            {"error_rate_threshold", 0.05}}}};
     return job;
+}
+
+QString SparkCompiler::eventTimeColumn(const Spec &spec)
+{
+    // The event time of the pipeline: a watermark's column, else a window's; it must be a
+    // timestamp column of an endpoint (as Flink, which declares it on the source table).
+    QString column;
+    for (const Transform &t : spec.provider.transforms) {
+        if (t.type == QLatin1String("watermark") && !t.timeColumn.isEmpty()) {
+            column = t.timeColumn;
+            break;
+        }
+    }
+    if (column.isEmpty()) {
+        for (const Transform &t : spec.provider.transforms) {
+            if (t.type == QLatin1String("window_aggregate") && !t.timeColumn.isEmpty()) {
+                column = t.timeColumn;
+                break;
+            }
+        }
+    }
+    if (column.isEmpty())
+        return {};
+    for (const Endpoint &e : spec.provider.endpoints) {
+        for (const SchemaField &f : e.schema) {
+            if (f.type == QLatin1String("timestamp") &&
+                (f.name == column || mapValue(e.fieldMapping, f.name) == column))
+                return column;
+        }
+    }
+    return {};
 }
 
 static QStringList packagesFor(const Spec &spec, const CompileOptions &options,

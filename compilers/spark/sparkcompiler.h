@@ -11,14 +11,15 @@
 namespace uis {
 
 /**
- * Compiles `batch` and `micro_batch` specs to Spark (docs/COMPILERS.md, "Spark").
+ * Compiles specs to Spark (docs/COMPILERS.md, "Spark"): `batch` and `micro_batch` as batch or
+ * triggered jobs, `streaming` (Kafka, files) as a Structured Streaming query.
  *
  * Artifacts: `spark-job` (the job config JSON the Spark runner executes), `spark-submit` (the
  * argv as a JSON array; ShellQuote::join() gives one command line) and `spark-conf` (the
  * SparkSession conf map). Pure: no I/O, deterministic output, placeholders kept verbatim.
  *
- * A spec with errors yields its validation diagnostics and no artifacts; a spec whose mode
- * belongs to Flink yields `UIS-E-ENGINE`.
+ * A spec with errors yields its validation diagnostics and no artifacts; a WebSocket, webhook
+ * or CDC source yields `UIS-E-ENGINE-CONNECTOR` (Flink has those connectors).
  */
 class SparkCompiler
 {
@@ -68,6 +69,10 @@ public:
     static QString serviceAccount(const Spec &spec);
     /// Where Ivy resolves `--packages` in a driver pod, whose $HOME is not writable.
     static QString podIvyDirectory();
+    /// The pipeline's event-time column: a watermark transform's `time_column`, else a
+    /// window's, when an endpoint declares it `type: timestamp`; else "". Dedupe keeps the
+    /// first row by it (as Flink orders its deduplication by the source's rowtime).
+    static QString eventTimeColumn(const Spec &spec);
 };
 
 } // namespace uis

@@ -4,7 +4,9 @@
 #   .venv/                       pyspark + apache-flink (scripts/requirements-engines.txt)
 #   .cache/jars/spark/           Spark Kafka source/sink, Iceberg Spark runtime, ClickHouse and
 #                                PostgreSQL JDBC, spark-xml
-#   .cache/jars/flink/           Flink Kafka connector, Iceberg Flink runtime, Flink CDC Postgres
+#   .cache/jars/flink/           Flink Kafka connector, Iceberg Flink runtime, Flink CDC Postgres,
+#                                the Parquet format (filesystem sources and sinks; CSV and JSON
+#                                come with PyFlink's lib/)
 #   .cache/jars/hadoop/          Hadoop client (Iceberg's Hadoop catalog on Flink)
 #   .cache/jars/kafka/           Apache Kafka broker (KRaft) for the tests
 #   .cache/jars/s3a/             hadoop-aws + AWS SDK bundle: S3A for Spark on the local platform
@@ -84,6 +86,11 @@ flink_deps() {
   dep org.apache.flink flink-connector-kafka "$FLINK_KAFKA_CONNECTOR_VERSION" "" transitive
   dep org.apache.iceberg "iceberg-flink-runtime-${FLINK_VERSION%.*}" "$ICEBERG_VERSION"
   dep org.apache.flink flink-sql-connector-postgres-cdc "$FLINK_CDC_VERSION"
+  # format = 'parquet' of the filesystem connector (batch file specs on Flink, Parquet sinks), with
+  # parquet-hadoop; Hadoop's own classes come from .cache/jars/hadoop. The bundled
+  # flink-sql-parquet is not on the Maven Central we reach. flink-csv and flink-json are in
+  # PyFlink's lib/ already.
+  dep org.apache.flink flink-parquet "$FLINK_PARQUET_VERSION" "" transitive
 }
 
 hadoop_deps() {

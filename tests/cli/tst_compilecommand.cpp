@@ -227,8 +227,9 @@ private Q_SLOTS:
                               QStringLiteral("spark-job")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.isEmpty());
-        QVERIFY(QRegularExpression(QStringLiteral("websocket-to-kafka\\.uis\\.yaml:\\d+:\\d+: "
-                                                  "error: .*Flink compiler.* \\[UIS-E-ENGINE\\]"))
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("websocket-to-kafka\\.uis\\.yaml:\\d+:\\d+: "
+                                   "error: .*WebSocket.*Flink.* \\[UIS-E-ENGINE-CONNECTOR\\]"))
                     .match(QString::fromUtf8(r.err))
                     .hasMatch());
         const Run m = uisctl({templ("websocket-to-kafka.uis.yaml"), QStringLiteral("--target"),

@@ -205,15 +205,20 @@ private Q_SLOTS:
         QCOMPARE(a.diagnostics.size(), 1);
         QCOMPARE(a.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
         QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("REST")));
+        QVERIFY(
+            a.diagnostics.first().message.contains(QStringLiteral("compile this spec for Spark")));
         QVERIFY(a.diagnostics.first().message.contains(QStringLiteral("use `engine: spark`")));
         const CompileResult b =
             PipelineCompiler::compile(templ("postgres-cdc-to-iceberg.uis.yaml"), Engine::Spark);
         QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("CDC")));
         QVERIFY(b.diagnostics.first().message.contains(QStringLiteral("use `engine: flink`")));
         QVERIFY(b.artifacts.isEmpty());
-        // A compiler asked for a spec of the other engine still names the one that fits.
+        // A compiler asked for a spec that names the other engine names the one that fits.
+        QByteArray named = readFile(
+            sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
+        named.replace("  mode: streaming\n", "  mode: streaming\n  engine: spark\n");
         CompileResult c;
-        QVERIFY(!CompileSupport::accept(templ("rest-to-parquet-iceberg.uis.yaml"), Engine::Flink,
+        QVERIFY(!CompileSupport::accept(loadYaml(named), Engine::Flink,
                                         QStringLiteral("the Flink compiler"), c));
         QCOMPARE(c.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
         QVERIFY(c.diagnostics.first().message.contains(QStringLiteral("use the Spark compiler")));

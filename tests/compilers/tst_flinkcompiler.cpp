@@ -262,10 +262,18 @@ private Q_SLOTS:
         const QString sql = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
         const QString dedupe =
             statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        // It feeds a window only: the first row by event time (as Spark keeps it).
         QVERIFY(dedupe.contains(QStringLiteral(
-            "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `uis_proctime` ASC)")));
-        QVERIFY(dedupe.contains(QStringLiteral("PROCTIME() AS `uis_proctime`")));
+            "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `event_time` ASC)")));
+        QVERIFY(!dedupe.contains(QStringLiteral("PROCTIME()")));
         QVERIFY(dedupe.contains(QStringLiteral("WHERE `uis_row_num` = 1")));
+        // Straight into a sink a stream keeps the first row to arrive (insert-only).
+        QByteArray direct = templ("kafka-dedupe-window.uis.yaml");
+        direct.replace("  sinks:\n", "  sinks:\n    - { name: raw_out, type: console, inputs: "
+                                     "[unique_clicks] }\n");
+        const QString d2 = statement(compileFlink(direct).sql,
+                                     QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        QVERIFY2(d2.contains(QStringLiteral("ORDER BY `uis_proctime` ASC")), qPrintable(d2));
         QVERIFY(
             dedupe.startsWith(QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks` AS\nSELECT "
                                              "`event_id`, `page`, `duration`, `event_time`\n")));
@@ -590,8 +598,9 @@ private Q_SLOTS:
             "      type: rest_api\n      config: { url: \"https://x.example.com/in\" }\n");
         const Compiled c = compileFlink(spec);
         QVERIFY2(c.loaded.valid(), qPrintable(diagnosticsText(c.loaded.diagnostics)));
-        const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-E-FLINK-SINK"));
+        const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
         QVERIFY(d);
+        QVERIFY(d->message.contains(QStringLiteral("REST API delivery")));
         QVERIFY(d->message.contains(QStringLiteral("Spark")));
         QVERIFY(c.result.artifacts.isEmpty());
     }
@@ -611,12 +620,16 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
+        // Flink has no REST source: the error names the connector and the engine that has it.
         const CompileResult r =
             FlinkCompiler::compile(loadYaml(templ("rest-to-parquet-iceberg.uis.yaml")));
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics.size(), 1);
-        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
-        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Spark compiler")));
+        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("REST API source")));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Spark")));
+        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/provider_type"));
+        QVERIFY(r.diagnostics.first().line > 0);
     }
 
     void flinkTwoVersions()
@@ -630,6 +643,78 @@ private Q_SLOTS:
         QVERIFY(c.job["connector_jars"].dump().find("flink-sql-connector-kafka:4.0.0-2.0") !=
                 std::string::npos);
         QVERIFY(c.sql.contains(QStringLiteral("Flink 2.0")));
+    }
+
+    /// A batch files spec on Flink: a batch job, a filesystem source with the file's format,
+    /// timestamps parsed as on Spark, the csv header dropped, AVG of an INT as a DOUBLE.
+    void batchFilesSpecOnFlink()
+    {
+        const Compiled c = compileFlink(templ("files-to-parquet.uis.yaml"));
+        QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
+        QVERIFY(c.job["job_type"] == "batch");
+        QVERIFY(c.sql.contains(QStringLiteral("SET 'execution.runtime-mode' = 'batch';")));
+        QVERIFY(c.sql.contains(QStringLiteral("SET 'table.local-time-zone' = 'UTC';")));
+        const QString src =
+            statement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
+        for (const char *want :
+             {"'connector' = 'filesystem'", "'path' = 's3a://sensor-exports/hourly'",
+              "'source.path.regex-pattern' = '.*/[^/]*\\.csv'", "'format' = 'csv'",
+              "`reading_time` STRING", "`uis_time_reading_time` AS CASE WHEN",
+              "WATERMARK FOR `uis_time_reading_time`"})
+            QVERIFY2(src.contains(QLatin1String(want)), want);
+        QVERIFY(!src.contains(QStringLiteral("source.monitor-interval"))); // bounded
+        const QString view =
+            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings`"));
+        QVERIFY(view.contains(QStringLiteral("`uis_time_reading_time` AS `reading_time`")));
+        QVERIFY(view.contains(QStringLiteral("`sensor_id` = 'sensor_id'"))); // the header line
+        const QString window =
+            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `per_10_minutes`"));
+        QVERIFY2(
+            window.contains(QStringLiteral("AVG(CAST(signal_strength AS DOUBLE)) AS `avg_signal`")),
+            qPrintable(window));
+        QVERIFY(window.contains(QStringLiteral("max(signal_strength) AS `max_signal`")));
+        const QString sink = statement(c.sql, QStringLiteral("CREATE TABLE `rollup_parquet`"));
+        QVERIFY(sink.contains(QStringLiteral("`avg_signal` DOUBLE")));
+        QVERIFY(sink.contains(QStringLiteral("`readings` BIGINT")));
+        QVERIFY(sink.contains(QStringLiteral("'parquet.utc-timezone' = 'true'")));
+
+        // json and parquet files; a parquet source needs the Parquet format jar
+        QByteArray parquet = templ("files-to-parquet.uis.yaml");
+        parquet.replace("path: hourly/*.csv\n      format: csv",
+                        "path: hourly\n      format: parquet");
+        const Compiled p = compileFlink(parquet);
+        QVERIFY2(p.result.succeeded(), qPrintable(diagnosticsText(p.result.diagnostics)));
+        QVERIFY(p.sql.contains(QStringLiteral("'format' = 'parquet'")));
+        QVERIFY(!p.sql.contains(QStringLiteral("uis_time_"))); // parquet timestamps are typed
+        QVERIFY(p.job["connector_jars"].dump().find("flink-sql-parquet") != std::string::npos);
+        // XML: no Flink format
+        QByteArray xml = templ("files-to-parquet.uis.yaml");
+        xml.replace("format: csv", "format: xml");
+        const Compiled x = compileFlink(xml);
+        QVERIFY(hasCode(x.result.diagnostics, QStringLiteral("UIS-E-ENGINE-CONNECTOR")));
+        // micro_batch: a streaming job that watches the directory
+        QByteArray micro = templ("files-to-parquet.uis.yaml");
+        micro.replace("mode: batch", "mode: micro_batch");
+        micro.replace("    cron: \"15 * * * *\"", "    trigger_interval: 5 minutes");
+        const Compiled m = compileFlink(micro);
+        QVERIFY2(m.result.succeeded(), qPrintable(diagnosticsText(m.result.diagnostics)));
+        QVERIFY(m.sql.contains(QStringLiteral("'source.monitor-interval' = '5min'")));
+        QVERIFY(m.sql.contains(QStringLiteral("SET 'execution.runtime-mode' = 'streaming';")));
+    }
+
+    /// A micro_batch Kafka spec (Spark's mode) compiles for Flink as a streaming job: an
+    /// unbounded source, dedupe into a window by the event time.
+    void microBatchKafkaOnFlink()
+    {
+        QByteArray spec = templ("kafka-dedupe-window.uis.yaml");
+        spec.replace("mode: streaming", "mode: micro_batch");
+        spec.replace("  parallelism: 2\n",
+                     "  parallelism: 2\n  schedule:\n    trigger_interval: 1 minutes\n");
+        const Compiled c = compileFlink(spec);
+        QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
+        QVERIFY(!c.sql.contains(QStringLiteral("scan.bounded.mode")));
+        QVERIFY(c.sql.contains(QStringLiteral("SET 'execution.runtime-mode' = 'streaming';")));
+        QVERIFY(c.sql.contains(QStringLiteral("ORDER BY `event_time` ASC")));
     }
 };
 

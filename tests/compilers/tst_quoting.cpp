@@ -234,9 +234,10 @@ private Q_SLOTS:
         const QList<SqlToken> all = tokenize(sql, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        // Statements: 10 SETs (incl. the pass-through conf), 3 tables, 3 views, 2 INSERTs in a
+        // Statements: 11 SETs (incl. the pass-through conf and the UTC time zone), 3 tables, 3
+        // views, 2 INSERTs in a
         // statement set (whose END closes it).
-        QCOMPARE(tokens(all, SqlToken::Semicolon).size(), 10 + 3 + 3 + 2 + 1);
+        QCOMPARE(tokens(all, SqlToken::Semicolon).size(), 11 + 3 + 3 + 2 + 1);
 
         const QStringList ids = tokens(all, SqlToken::Identifier);
         for (const QString &name :

@@ -421,15 +421,23 @@ private Q_SLOTS:
 
     void wrongEngine()
     {
-        const LoadedSpec flink = SpecLoader::loadFile(
+        // A streaming Kafka spec compiles for Spark too: a Structured Streaming job.
+        const LoadedSpec kafka = SpecLoader::loadFile(
             sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml")));
-        const CompileResult r = SparkCompiler::compile(flink);
+        const CompileResult ok = SparkCompiler::compile(kafka);
+        QVERIFY2(ok.succeeded(), qPrintable(diagnosticsText(ok.diagnostics)));
+        QCOMPARE(ok.artifacts.size(), 3);
+        // A WebSocket source does not: Spark has no connector for it.
+        const LoadedSpec ws = SpecLoader::loadFile(
+            sourcePath(QStringLiteral("resources/templates/websocket-to-kafka.uis.yaml")));
+        const CompileResult r = SparkCompiler::compile(ws);
         QVERIFY(!r.succeeded());
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics.size(), 1);
-        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE"));
-        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Flink compiler")));
-        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/mode"));
+        QCOMPARE(r.diagnostics.first().code, QStringLiteral("UIS-E-ENGINE-CONNECTOR"));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("WebSocket")));
+        QVERIFY(r.diagnostics.first().message.contains(QStringLiteral("Flink")));
+        QCOMPARE(r.diagnostics.first().pointer, QStringLiteral("/provider/provider_type"));
         QVERIFY(r.diagnostics.first().line > 0);
     }
 
@@ -442,6 +450,38 @@ private Q_SLOTS:
         QVERIFY(r.artifacts.isEmpty());
         QCOMPARE(r.diagnostics, loaded.diagnostics);
         QVERIFY(hasCode(r.diagnostics, QStringLiteral("UIS-E-ENUM")));
+    }
+
+    /// A streaming Kafka spec on Spark: a Structured Streaming job with the same transforms,
+    /// micro-batches back to back, dedupe by the event time, the session in UTC.
+    void streamingKafkaSpecOnSpark()
+    {
+        const Compiled c = compileSpark(readFile(
+            sourcePath(QStringLiteral("resources/templates/kafka-dedupe-window.uis.yaml"))));
+        QVERIFY2(c.result.succeeded(), qPrintable(diagnosticsText(c.result.diagnostics)));
+        QVERIFY(c.job["job_type"] == "streaming");
+        QVERIFY(c.job["schedule"]["trigger_type"] == "processing_time");
+        QVERIFY(c.job["schedule"]["trigger_interval"] == "0 seconds");
+        QVERIFY(c.job["sources"][0]["type"] == "kafka");
+        QStringList types;
+        for (const auto &t : c.job["transforms"])
+            types.append(QString::fromStdString(t["type"].get<std::string>()));
+        QCOMPARE(types,
+                 (QStringList{QStringLiteral("dedupe"), QStringLiteral("window_aggregate")}));
+        QVERIFY(c.job["transforms"][0]["time_column"] == "event_time");
+        QVERIFY(c.job["transforms"][0]["within"] == "10 minutes");
+        QVERIFY(c.job["transforms"][1]["watermark"] == "10 seconds");
+        QVERIFY(c.job["sinks"][0]["type"] == "kafka");
+        QVERIFY(c.conf["spark.sql.session.timeZone"] == "UTC");
+        QVERIFY(c.job["packages"].dump().find("spark-sql-kafka-0-10") != std::string::npos);
+        // Through the pipeline compiler too (Spark overrides the spec's engine): the DCP request
+        // embeds the Spark job as a streaming one.
+        const CompileResult p = PipelineCompiler::compile(c.loaded, Engine::Spark);
+        QVERIFY2(p.succeeded(), qPrintable(diagnosticsText(p.diagnostics)));
+        QCOMPARE(p.artifacts.size(), PipelineCompiler::targets(Engine::Spark).size());
+        const OrderedJson body = artifactJson(p, QStringLiteral("dcp-request"));
+        QVERIFY(body["config"]["job_type"] == "STREAMING");
+        QVERIFY(body["config"]["uis"]["job_config"]["job_type"] == "streaming");
     }
 };
 

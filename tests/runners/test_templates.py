@@ -38,6 +38,10 @@ def expected_checks():
             ),
             all(r["quantity"] > 0 for r in pv["positive_quantity"]["rows"]),
         ),
+        "files-to-parquet": lambda pv: (
+            all(r["signal_strength"] is not None for r in pv["usable"]["rows"]),
+            all(r["readings"] >= 1 for r in pv["per_10_minutes"]["rows"]),
+        ),
         "table-to-rest-api": lambda pv: (
             set(pv["to_request"]["columns"]) == {"tracking_id", "patient", "status"},
         ),

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void openEachTemplate();
     void itemModels();
     void otherEngineExplainsWhy();
+    void bothEnginesSideBySide();
     void closesWithChildProcessAlive();
 
 private:
@@ -468,6 +469,38 @@ void TestStudioWindow::otherEngineExplainsWhy()
     QVERIFY(!w.previewDock()->messageText().isEmpty());
     w.previewDock()->setEngine(Engine::Spark);
     QVERIFY(w.previewDock()->messageText().isEmpty());
+}
+
+// A streaming Kafka spec compiles for both engines: the Preview shows both sets of tabs.
+void TestStudioWindow::bothEnginesSideBySide()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openFile(templatePath(QStringLiteral("kafka-dedupe-window.uis.yaml"))));
+    QVERIFY(settle(w));
+    if (!hasCompilers(w))
+        QSKIP("compilers not built in");
+    PreviewDock *dock = w.previewDock();
+    QVERIFY(dock->canCompare());
+    QVERIFY(dock->comparing());
+    QVERIFY(dock->messageText().isEmpty());
+    QStringList spark, flink;
+    for (int i = 0; i < dock->compareTabs(Engine::Spark)->count(); ++i)
+        spark.append(dock->compareTabs(Engine::Spark)->tabText(i));
+    for (int i = 0; i < dock->compareTabs(Engine::Flink)->count(); ++i)
+        flink.append(dock->compareTabs(Engine::Flink)->tabText(i));
+    // Spark overrides the spec's engine: its DCP request embeds the Spark job.
+    for (const char *target : {"spark-job", "spark-submit", "spark-conf", "dcp-request"})
+        QVERIFY2(spark.contains(QLatin1String(target)), target);
+    QVERIFY(flink.contains(QStringLiteral("flink-sql")));
+    dock->setCompare(false);
+    QVERIFY(!dock->comparing());
+    QVERIFY(dock->messageText().isEmpty());
+    dock->setEngine(Engine::Spark);
+    QVERIFY(dock->artifactText(QStringLiteral("spark-job"))
+                .contains(QStringLiteral("click-session-metrics")));
+    dock->setCompare(true);
+    QVERIFY(dock->comparing());
 }
 
 QTEST_MAIN(TestStudioWindow)

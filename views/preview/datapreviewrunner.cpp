@@ -169,9 +169,11 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         return false;
     }
     // A dry run reads every Spark source as a batch, so a streaming Kafka pipeline (Flink's
-    // mode) is previewed as a micro-batch one: same sources, same transforms.
-    if (engineFor(loaded.spec) != Engine::Spark)
+    // mode) is previewed as a micro-batch one on Spark: same sources, same transforms.
+    if (engineFor(loaded.spec) != Engine::Spark) {
         loaded.spec.provider.mode = QStringLiteral("micro_batch");
+        loaded.spec.provider.engine = engineName(Engine::Spark);
+    }
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/uis-preview-XXXXXX"));
     if (!m_dir->isValid()) {
         fail(tr("Cannot create a temporary directory: %1").arg(m_dir->errorString()));

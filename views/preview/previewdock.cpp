@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
@@ -21,15 +22,11 @@
 namespace uis {
 
 PreviewDock::PreviewDock(QWidget *parent)
-    : QDockWidget(tr("Preview"), parent)
-    , m_spark(new QToolButton)
-    , m_flink(new QToolButton)
-    , m_native(new QLabel)
-    , m_copy(new QToolButton)
-    , m_save(new QToolButton)
-    , m_stack(new QStackedWidget)
-    , m_tabs(new QTabWidget)
-    , m_message(new QLabel)
+    : QDockWidget(tr("Preview"), parent), m_spark(new QToolButton), m_flink(new QToolButton),
+      m_compare(new QToolButton), m_native(new QLabel), m_copy(new QToolButton),
+      m_save(new QToolButton), m_stack(new QStackedWidget), m_tabs(new QTabWidget),
+      m_split(new QSplitter(Qt::Horizontal)), m_sparkTabs(new QTabWidget),
+      m_flinkTabs(new QTabWidget), m_message(new QLabel)
 {
     setObjectName(QStringLiteral("PreviewDock"));
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -54,6 +51,14 @@ PreviewDock::PreviewDock(QWidget *parent)
     m_flink->setToolTip(tr("Show the Flink compiler's output"));
     connect(m_spark, &QToolButton::clicked, this, [this] { setEngine(Engine::Spark); });
     connect(m_flink, &QToolButton::clicked, this, [this] { setEngine(Engine::Flink); });
+    m_compare->setCheckable(true);
+    m_compare->setAutoRaise(true);
+    m_compare->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_compare->setText(tr("Compare"));
+    m_compare->setToolTip(tr("Show the Spark and the Flink artifacts side by side"));
+    connect(m_compare, &QToolButton::clicked, this, [this](bool on) { setCompare(on); });
+    bar->addSpacing(4);
+    bar->addWidget(m_compare);
     bar->addSpacing(8);
     m_native->setStyleSheet(QStringLiteral("color: palette(mid);"));
     bar->addWidget(m_native);
@@ -76,8 +81,22 @@ PreviewDock::PreviewDock(QWidget *parent)
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setContentsMargins(24, 24, 24, 24);
+    for (QTabWidget *side : {m_sparkTabs, m_flinkTabs}) {
+        auto *pane = new QWidget;
+        auto *paneLayout = new QVBoxLayout(pane);
+        paneLayout->setContentsMargins(0, 0, 0, 0);
+        paneLayout->setSpacing(0);
+        auto *title = new QLabel(side == m_sparkTabs ? tr("Spark") : tr("Flink"));
+        title->setContentsMargins(6, 2, 6, 2);
+        title->setStyleSheet(QStringLiteral("font-weight: bold;"));
+        paneLayout->addWidget(title);
+        side->setDocumentMode(true);
+        paneLayout->addWidget(side, 1);
+        m_split->addWidget(pane);
+    }
     m_stack->addWidget(m_tabs);
     m_stack->addWidget(m_message);
+    m_stack->addWidget(m_split);
     layout->addWidget(m_stack, 1);
     setWidget(w);
     refresh();
@@ -103,14 +122,80 @@ void PreviewDock::setEngine(Engine engine)
     refresh();
 }
 
+void PreviewDock::setCompare(bool on)
+{
+    m_compareOn = on;
+    refresh();
+}
+
+bool PreviewDock::canCompare() const
+{
+    return m_result.revision != 0 && m_result.parsed && !m_result.spark.artifacts.isEmpty() &&
+           !m_result.flink.artifacts.isEmpty();
+}
+
+bool PreviewDock::comparing() const
+{
+    return m_stack->currentWidget() == m_split;
+}
+
+QTabWidget *PreviewDock::compareTabs(Engine engine) const
+{
+    return engine == Engine::Flink ? m_flinkTabs : m_sparkTabs;
+}
+
+void PreviewDock::refreshCompare()
+{
+    for (const EngineOutput *out : {&m_result.spark, &m_result.flink}) {
+        QTabWidget *tabs =
+            compareTabs(out->engine == Engine::Flink ? Engine::Flink : Engine::Spark);
+        const QString prefix =
+            tabs == m_flinkTabs ? QStringLiteral("flink/") : QStringLiteral("spark/");
+        // Rebuilt only when the targets change; an editor's text only when its content does.
+        QStringList targets, have;
+        for (const PreviewArtifact &a : out->artifacts)
+            targets.append(a.target);
+        for (int i = 0; i < tabs->count(); ++i)
+            have.append(tabs->tabText(i));
+        if (targets != have) {
+            while (tabs->count() > 0) {
+                QWidget *page = tabs->widget(0);
+                m_compareShown.remove(prefix + tabs->tabText(0));
+                tabs->removeTab(0);
+                delete page;
+            }
+            for (const PreviewArtifact &a : out->artifacts) {
+                auto *editor = new CodeEditor;
+                editor->setReadOnly(true);
+                editor->setLanguage(CodeEditor::languageFor(a.language));
+                editor->setDark(m_dark);
+                editor->setEditorFont(m_font);
+                editor->setCaretLineVisible(false);
+                tabs->addTab(editor, a.target);
+            }
+        }
+        for (int i = 0; i < out->artifacts.size(); ++i) {
+            const PreviewArtifact &a = out->artifacts[i];
+            tabs->setTabToolTip(i, a.fileName);
+            if (m_compareShown.value(prefix + a.target) != a.content) {
+                static_cast<CodeEditor *>(tabs->widget(i))
+                    ->setTextMinimal(QString::fromUtf8(a.content));
+                m_compareShown.insert(prefix + a.target, a.content);
+            }
+        }
+    }
+    m_stack->setCurrentWidget(m_split);
+}
+
 void PreviewDock::refresh()
 {
     m_spark->setChecked(m_engine != Engine::Flink);
     m_flink->setChecked(m_engine == Engine::Flink);
-    m_native->setText(m_result.specEngine == Engine::None
-                          ? QString()
-                          : tr("The spec's mode compiles with %1")
-                                .arg(m_result.specEngine == Engine::Flink ? tr("Flink") : tr("Spark")));
+    m_native->setText(
+        m_result.specEngine == Engine::None
+            ? QString()
+            : tr("The spec's mode compiles with %1")
+                  .arg(m_result.specEngine == Engine::Flink ? tr("Flink") : tr("Spark")));
     const EngineOutput &out = output();
     QString why;
     if (m_result.revision == 0)
@@ -128,12 +213,18 @@ void PreviewDock::refresh()
         if (errors.isEmpty())
             why = tr("No output.");
         else if (m_engine != m_result.specEngine && m_result.specEngine != Engine::None)
-            why = tr("<b>The %1 compiler does not apply to this spec.</b><br>%2")
+            why = tr("<b>The %1 compiler cannot compile this spec.</b><br>%2")
                       .arg(m_engine == Engine::Flink ? tr("Flink") : tr("Spark"), errors.first());
         else
-            why = tr("<b>Fix %n error(s) to see the compiled output.</b>", nullptr, int(errors.size())) +
+            why = tr("<b>Fix %n error(s) to see the compiled output.</b>", nullptr,
+                     int(errors.size())) +
                   QStringLiteral("<br>") + errors.mid(0, 5).join(QStringLiteral("<br>"));
     }
+    const bool both = canCompare();
+    m_compare->setEnabled(both);
+    m_compare->setChecked(both && m_compareOn);
+    m_compare->setToolTip(both ? tr("Show the Spark and the Flink artifacts side by side")
+                               : tr("Only one engine compiles this spec"));
     m_copy->setEnabled(why.isEmpty());
     m_save->setEnabled(why.isEmpty());
     if (!why.isEmpty()) {
@@ -179,6 +270,8 @@ void PreviewDock::refresh()
     m_stack->setCurrentWidget(m_tabs);
     // Only the visible tab is filled now; the others when they are shown.
     fillTab(m_tabs->currentIndex());
+    if (both && m_compareOn)
+        refreshCompare();
 }
 
 void PreviewDock::fillTab(int index)
@@ -214,30 +307,47 @@ QString PreviewDock::messageText() const
 void PreviewDock::setDark(bool dark)
 {
     m_dark = dark;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        static_cast<CodeEditor *>(m_tabs->widget(i))->setDark(dark);
+    for (QTabWidget *tabs : {m_tabs, m_sparkTabs, m_flinkTabs}) {
+        for (int i = 0; i < tabs->count(); ++i)
+            static_cast<CodeEditor *>(tabs->widget(i))->setDark(dark);
+    }
 }
 
 void PreviewDock::setEditorFont(const QFont &font)
 {
     m_font = font;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        static_cast<CodeEditor *>(m_tabs->widget(i))->setEditorFont(font);
+    for (QTabWidget *tabs : {m_tabs, m_sparkTabs, m_flinkTabs}) {
+        for (int i = 0; i < tabs->count(); ++i)
+            static_cast<CodeEditor *>(tabs->widget(i))->setEditorFont(font);
+    }
+}
+
+QString PreviewDock::currentTarget() const
+{
+    // Comparing, Copy and Save As act on the side of the engine the Spark/Flink switch names.
+    const QTabWidget *tabs =
+        comparing() ? compareTabs(m_engine == Engine::Flink ? Engine::Flink : Engine::Spark)
+        : m_stack->currentWidget() == m_tabs ? m_tabs
+                                             : nullptr;
+    if (!tabs || tabs->currentIndex() < 0)
+        return {};
+    return tabs->tabText(tabs->currentIndex());
 }
 
 void PreviewDock::copyCurrent()
 {
-    if (m_stack->currentWidget() != m_tabs || m_tabs->currentIndex() < 0)
+    const QString target = currentTarget();
+    if (target.isEmpty())
         return;
-    QApplication::clipboard()->setText(artifactText(m_tabs->tabText(m_tabs->currentIndex())));
-    Q_EMIT message(tr("Copied %1 to the clipboard").arg(m_tabs->tabText(m_tabs->currentIndex())), 3000);
+    QApplication::clipboard()->setText(artifactText(target));
+    Q_EMIT message(tr("Copied %1 to the clipboard").arg(target), 3000);
 }
 
 void PreviewDock::saveCurrentAs()
 {
-    if (m_stack->currentWidget() != m_tabs || m_tabs->currentIndex() < 0)
+    const QString target = currentTarget();
+    if (target.isEmpty())
         return;
-    const QString target = m_tabs->tabText(m_tabs->currentIndex());
     QString fileName;
     for (const PreviewArtifact &a : output().artifacts) {
         if (a.target == target)

@@ -7,6 +7,7 @@
 #include <QHash>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -17,7 +18,8 @@ class CodeEditor;
 
 /// The compiled output: one read-only, highlighted tab per artifact of the chosen engine,
 /// with Copy and Save As. The Spark/Flink switch shows the other engine's result, or why it
-/// does not apply.
+/// does not apply (the connector it lacks). When both engines compile the spec, Compare shows
+/// both sets of tabs side by side, Spark left and Flink right (on by default).
 class PreviewDock : public QDockWidget
 {
     Q_OBJECT
@@ -29,6 +31,14 @@ public:
     void setEngine(Engine engine);
     Engine engine() const { return m_engine; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// Shows both engines side by side (when both compile the spec) or one engine.
+    void setCompare(bool on);
+    /// Whether both engines are shown side by side now.
+    bool comparing() const;
+    /// Whether both engines compiled the spec (Compare is possible).
+    bool canCompare() const;
+    /// The side-by-side tabs of `engine` (Spark left, Flink right).
+    QTabWidget *compareTabs(Engine engine) const;
     /// Text of the tab for `target`, "" when absent.
     QString artifactText(const QString &target) const;
     /// The message shown instead of tabs ("" when tabs are shown).
@@ -45,7 +55,10 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void refreshCompare();
     void fillTab(int index);
+    /// The tab widget Copy and Save As act on, and its current target ("" when none).
+    QString currentTarget() const;
     const EngineOutput &output() const;
 
     AnalysisResult m_result;
@@ -53,11 +66,17 @@ private:
     bool m_engineChosen = false;
     QToolButton *m_spark;
     QToolButton *m_flink;
+    QToolButton *m_compare;
+    bool m_compareOn = true; ///< the user's choice; shown only when both engines apply
     QLabel *m_native;
     QToolButton *m_copy;
     QToolButton *m_save;
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
+    QSplitter *m_split;
+    QTabWidget *m_sparkTabs;                   ///< Compare: Spark's artifacts
+    QTabWidget *m_flinkTabs;                   ///< Compare: Flink's artifacts
+    QHash<QString, QByteArray> m_compareShown; ///< "engine/target" → content its editor holds
     QLabel *m_message;
     QHash<QString, QByteArray> m_pending; ///< target → content not yet put into its editor
     QHash<QString, QByteArray> m_shown;   ///< target → content its editor holds

@@ -48,6 +48,18 @@ def schema_ddl(schema) -> str | None:
     return ", ".join(cols)
 
 
+def time_columns(schema) -> list:
+    """The names of a schema list's `timestamp` columns."""
+    if not isinstance(schema, list):
+        return []
+    return [f["name"] for f in schema if str(f.get("type", "")).strip().lower() == "timestamp"]
+
+
+def times_as_text(schema: list, times: list) -> list:
+    """`schema` with the columns `times` read as strings (parse_times() parses them)."""
+    return [{**f, "type": "string"} if f.get("name") in times else f for f in schema]
+
+
 def read_schema(src: dict):
     """(schema for reading, time columns to parse). A derived schema (`schema_derived`: a JSON
     endpoint without a schema, read as the columns the spec names) reads its `timestamp`
@@ -55,18 +67,19 @@ def read_schema(src: dict):
     schema = src.get("schema")
     if not src.get("schema_derived") or not isinstance(schema, list):
         return schema, []
-    times = [f["name"] for f in schema if str(f.get("type", "")).lower() == "timestamp"]
-    return [{**f, "type": "string"} if f["name"] in times else f for f in schema], times
+    times = time_columns(schema)
+    return times_as_text(schema, times), times
 
 
 def parse_times(df, times):
-    """ISO-8601 (with `Z`, an offset or none: UTC) or epoch milliseconds → timestamp."""
+    """ISO-8601 (with `Z`, an offset or none: UTC, the session time zone) or epoch milliseconds
+    → timestamp, as the Flink job parses them (README, "Same result on both engines")."""
     if not times:
         return df
     from pyspark.sql import functions as F
 
     for name in times:
-        c = F.col(f"`{name}`")
+        c = F.trim(F.col(f"`{name}`"))
         df = df.withColumn(
             name,
             F.when(c.rlike(r"^-?[0-9]{1,18}$"), F.timestamp_millis(c.cast("long"))).otherwise(

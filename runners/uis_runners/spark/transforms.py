@@ -11,6 +11,7 @@ from ..log import log
 from ..registry import Registry
 from .options import spark_interval
 from .schema import spark_type
+from .semantics import first_by_event_time
 
 TRANSFORMS = Registry("transform")
 
@@ -128,10 +129,14 @@ def with_time(df, col, t):
 def dedupe(run, step: Step):
     df, t, wm = step.df, step.node, step.watermarked
     keys = t.get("keys") or []
-    carries = wm or (t.get("time_column") is not None and run.streaming)
+    carries = wm or (t.get("time_column") in df.columns and run.streaming)
     if not run.streaming:
+        tc = t.get("time_column")
+        if keys and tc and tc in df.columns and t.get("keep", "first_by_event_time") != "any":
+            # Same result as Flink's ROW_NUMBER() ORDER BY the event time: the earliest row.
+            return first_by_event_time(with_time(df, tc, t), keys, tc), carries
         return (df.dropDuplicates(keys) if keys else df.dropDuplicates()), carries
-    if not wm and t.get("time_column"):
+    if not wm and t.get("time_column") in df.columns:
         df = with_time(df, t["time_column"], t)
         df = df.withWatermark(t["time_column"], spark_interval(t.get("within", "0 s")))
         wm = True
