@@ -30,6 +30,13 @@ struct CompileOptions
     /// `flink run -t` target: `kubernetes-session` (default), `remote`, `local`,
     /// `kubernetes-application`, `yarn-application`.
     QString flinkTarget;
+    /// No artifacts: the findings and, when the caller asks for it, the job document. SpecCheck
+    /// (validate, Problems) and the DCP compiler need no more, and serialising the engine's
+    /// artifacts is a large part of a large spec's compile.
+    bool diagnosticsOnly = false;
+    /// The one artifact wanted (`flink-sql`, …), empty = all. `flink-sql` and `flink-run` then
+    /// skip building and writing the job document.
+    QString onlyTarget;
 };
 
 /// One generated file.

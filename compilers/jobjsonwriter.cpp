@@ -155,10 +155,16 @@ OrderedJson JobJsonWriter::stringList(const QStringList &list)
 
 OrderedJson JobJsonWriter::schema(const QList<SchemaField> &fields)
 {
+    // Member by member: an initializer list copies each value once more.
     OrderedJson a = OrderedJson::array();
-    for (const SchemaField &f : fields)
-        a.push_back(OrderedJson{
-            {"name", toStd(f.name)}, {"type", toStd(f.type)}, {"nullable", f.nullable}});
+    a.get_ref<OrderedJson::array_t &>().reserve(size_t(fields.size()));
+    for (const SchemaField &f : fields) {
+        OrderedJson o = objectWithRoom(3);
+        o["name"] = toStd(f.name);
+        o["type"] = toStd(f.type);
+        o["nullable"] = f.nullable;
+        a.push_back(std::move(o));
+    }
     return a;
 }
 

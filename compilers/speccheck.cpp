@@ -32,9 +32,11 @@ DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
         return loaded.diagnostics; // the validator reports the mode
     // The engine's compiler builds every target of its engine; the DCP artifacts embed its job
     // and add no finding of their own, so they are not built here (validate stays fast).
+    CompileOptions findingsOnly = options;
+    findingsOnly.diagnosticsOnly = true;
     auto compile = [&](const LoadedSpec &l) {
-        return engine == Engine::Flink ? FlinkCompiler::compile(l, options).diagnostics
-                                       : SparkCompiler::compile(l, options).diagnostics;
+        return engine == Engine::Flink ? FlinkCompiler::compile(l, findingsOnly).diagnostics
+                                       : SparkCompiler::compile(l, findingsOnly).diagnostics;
     };
     if (engine != engineFor(loaded.spec)) {
         LoadedSpec named = loaded; // an explicit engine overrides `provider.engine`

@@ -198,10 +198,13 @@ int runCompile(const QStringList &args, CliContext &ctx)
         result = DcpCompiler::compileTarget(loaded, target, options);
     else if (KubernetesCompiler::allTargets().contains(target))
         result = KubernetesCompiler::compileTarget(loaded, target, options);
-    else if (!target.isEmpty())
-        result = PipelineCompiler::engineForTarget(target) == Engine::Flink
-                     ? FlinkCompiler::compile(loaded, options, &job)
-                     : SparkCompiler::compile(loaded, options, &job);
+    else if (!target.isEmpty() && PipelineCompiler::engineForTarget(target) == Engine::Flink) {
+        CompileOptions one = options; // the Flink compiler then builds only what it prints
+        if (!toDir)
+            one.onlyTarget = target;
+        result = FlinkCompiler::compile(loaded, one);
+    } else if (!target.isEmpty())
+        result = SparkCompiler::compile(loaded, options, &job);
     else
         result = PipelineCompiler::compile(loaded, Engine::None, options);
     // A valid spec's own warnings come first; a spec with errors yields them in the result.

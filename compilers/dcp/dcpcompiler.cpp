@@ -147,11 +147,11 @@ OrderedJson DcpCompiler::request(const Spec &spec, const CompileOptions &options
 OrderedJson DcpCompiler::requestFor(const Spec &spec, const CompileOptions &options,
                                     OrderedJson job, bool shareJobSpec)
 {
-    OrderedJson body = OrderedJson::object();
+    OrderedJson body = objectWithRoom(4);
     body["name"] = toStd(spec.name);
     body["team"] = toStd(team(spec));
     body["user"] = toStd(spec.createdBy.isEmpty() ? spec.provider.owner : spec.createdBy);
-    OrderedJson config = OrderedJson::object();
+    OrderedJson config = objectWithRoom(8); // `uis` holds the whole job
     if (engineFor(spec) == Engine::Flink) {
         config["engine"] = "flink";
         config["job_type"] = isStreamingJob(spec) ? "STREAMING" : "BATCH";
@@ -181,7 +181,7 @@ QByteArray DcpCompiler::manifest(const Spec &spec, const CompileOptions &options
 QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &options,
                                     OrderedJson job)
 {
-    OrderedJson m = OrderedJson::object();
+    OrderedJson m = objectWithRoom(4);
     m["apiVersion"] = "dcp.pedregal.doordash.com/v1";
     m["kind"] = "SparkJob";
     OrderedJson meta = OrderedJson::object();
@@ -191,7 +191,7 @@ QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &opti
     if (!spec.description.isEmpty())
         meta["annotations"] = OrderedJson{{"description", toStd(spec.description)}};
     m["metadata"] = std::move(meta);
-    OrderedJson s = OrderedJson::object();
+    OrderedJson s = objectWithRoom(8);
     s["engine"] = OrderedJson{{"version", toStd(SparkCompiler::sparkVersion(spec, options))}};
     s["jobType"] = isStreamingJob(spec) ? "streaming" : "batch";
     if (!spec.provider.schedule.cron.isEmpty())
@@ -199,7 +199,7 @@ QByteArray DcpCompiler::manifestFor(const Spec &spec, const CompileOptions &opti
     else if (!spec.provider.schedule.triggerInterval.isEmpty())
         s["schedule"] = OrderedJson{{"triggerInterval", job["schedule"]["trigger_interval"]}};
     s["resources"] = JobResources::of(spec).toJson();
-    OrderedJson jobSpec = OrderedJson::object();
+    OrderedJson jobSpec = objectWithRoom(3); // three large arrays
     jobSpec["sources"] = std::move(job["sources"]);
     jobSpec["transformations"] = std::move(job["transforms"]);
     jobSpec["sinks"] = std::move(job["sinks"]);
@@ -242,9 +242,11 @@ CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const Comp
     // The request embeds the engine's compiled job: its errors are the DCP compiler's errors.
     // The engine's job is built once and embedded in both artifacts.
     OrderedJson job;
+    CompileOptions jobOnly = options; // the engine's own artifacts are not needed here
+    jobOnly.diagnosticsOnly = true;
     const CompileResult engineResult = engine == Engine::Flink
-                                           ? FlinkCompiler::compile(loaded, options, &job)
-                                           : SparkCompiler::compile(loaded, options, &job);
+                                           ? FlinkCompiler::compile(loaded, jobOnly, &job)
+                                           : SparkCompiler::compile(loaded, jobOnly, &job);
     result.diagnostics = engineResult.diagnostics;
     if (!engineResult.succeeded())
         return result;

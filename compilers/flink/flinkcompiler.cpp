@@ -142,7 +142,7 @@ OrderedJson FlinkCompiler::jobConfig(const CompileIndex &index, const CompileOpt
 {
     const Spec &spec = index.spec();
     const Provider &p = spec.provider;
-    OrderedJson job = OrderedJson::object();
+    OrderedJson job = objectWithRoom(32); // the job takes its large arrays first
     job["name"] = toStd(spec.name);
     job["job_type"] = CS::streamingOn(spec, Engine::Flink) ? "streaming" : "batch";
     job["mode"] = toStd(p.mode);
@@ -228,7 +228,19 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
         return result;
     const Spec &spec = loaded.spec;
     DiagnosticList diags;
-    OrderedJson job = jobConfig(spec, options, &diags);
+    // The SQL script is where the Flink findings come from; the rest of the job document is
+    // built only for the artifacts or a caller that takes it.
+    const QString &only = options.onlyTarget;
+    const bool wantJob = jobOut || (!options.diagnosticsOnly &&
+                                    (only.isEmpty() || only == QLatin1String("flink-job")));
+    OrderedJson job;
+    QString script;
+    if (wantJob) {
+        job = jobConfig(spec, options, &diags);
+        script = QString::fromStdString(job["sql"].get<std::string>());
+    } else {
+        script = sql(CompileIndex(spec), options, &diags);
+    }
     const QString target =
         options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
     if (target == QLatin1String("kubernetes-session") &&
@@ -244,19 +256,28 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     sortDiagnostics(result.diagnostics);
     if (hasErrors(result.diagnostics))
         return result;
-    const QStringList argv = runArgs(spec, options);
-    result.artifacts.append(
-        Artifact{QStringLiteral("flink-job"),
-                 CS::fileName(spec, QStringLiteral("flink-job"), QStringLiteral("json")),
-                 QStringLiteral("json"), dumpJson(job)});
-    result.artifacts.append(Artifact{
-        QStringLiteral("flink-sql"),
-        CS::fileName(spec, QStringLiteral("flink-sql"), QStringLiteral("sql")),
-        QStringLiteral("sql"), QString::fromStdString(job["sql"].get<std::string>()).toUtf8()});
-    result.artifacts.append(
-        Artifact{QStringLiteral("flink-run"),
-                 CS::fileName(spec, QStringLiteral("flink-run"), QStringLiteral("sh")),
-                 QStringLiteral("shell"), (ShellQuote::join(argv) + QLatin1Char('\n')).toUtf8()});
+    if (options.diagnosticsOnly) {
+        if (jobOut)
+            *jobOut = std::move(job);
+        return result;
+    }
+    auto wanted = [&](const char *t) { return only.isEmpty() || only == QLatin1String(t); };
+    if (wantJob && wanted("flink-job"))
+        result.artifacts.append(
+            Artifact{QStringLiteral("flink-job"),
+                     CS::fileName(spec, QStringLiteral("flink-job"), QStringLiteral("json")),
+                     QStringLiteral("json"), dumpJson(job)});
+    if (wanted("flink-sql"))
+        result.artifacts.append(
+            Artifact{QStringLiteral("flink-sql"),
+                     CS::fileName(spec, QStringLiteral("flink-sql"), QStringLiteral("sql")),
+                     QStringLiteral("sql"), script.toUtf8()});
+    if (wanted("flink-run"))
+        result.artifacts.append(
+            Artifact{QStringLiteral("flink-run"),
+                     CS::fileName(spec, QStringLiteral("flink-run"), QStringLiteral("sh")),
+                     QStringLiteral("shell"),
+                     (ShellQuote::join(runArgs(spec, options)) + QLatin1Char('\n')).toUtf8()});
     if (jobOut)
         *jobOut = std::move(job);
     return result;

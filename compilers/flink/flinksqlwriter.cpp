@@ -3,11 +3,33 @@
 
 namespace uis {
 
+namespace {
+
+/// `text` between two `q`s, a `q` inside doubled. One allocation: the script quotes every name
+/// and option of a large spec.
+QString quoted(const QString &text, QChar q)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += q;
+    if (text.contains(q)) {
+        for (const QChar c : text) {
+            if (c == q)
+                out += q;
+            out += c;
+        }
+    } else {
+        out += text;
+    }
+    out += q;
+    return out;
+}
+
+} // namespace
+
 QString FlinkSqlWriter::identifier(const QString &name)
 {
-    QString out = name;
-    out.replace(QLatin1Char('`'), QLatin1String("``"));
-    return QLatin1Char('`') + out + QLatin1Char('`');
+    return quoted(name, u'`');
 }
 
 QString FlinkSqlWriter::path(const QStringList &parts)
@@ -20,9 +42,7 @@ QString FlinkSqlWriter::path(const QStringList &parts)
 
 QString FlinkSqlWriter::literal(const QString &text)
 {
-    QString out = text;
-    out.replace(QLatin1Char('\''), QLatin1String("''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
+    return quoted(text, u'\'');
 }
 
 QString FlinkSqlWriter::interval(qint64 ms)
@@ -42,7 +62,10 @@ QString FlinkSqlWriter::interval(qint64 ms)
 
 QString FlinkSqlWriter::option(const QString &key, const QString &value)
 {
-    return literal(key) + QStringLiteral(" = ") + literal(value);
+    QString out = literal(key);
+    out += QLatin1String(" = ");
+    out += literal(value);
+    return out;
 }
 
 void FlinkSqlWriter::comment(const QString &text)
@@ -71,10 +94,13 @@ void FlinkSqlWriter::statement(const QString &sql)
 
 QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options)
 {
-    QStringList lines;
-    for (const auto &kv : options)
-        lines.append(QStringLiteral("  ") + option(kv.first, kv.second));
-    return QStringLiteral("WITH (\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
+    QString out = QStringLiteral("WITH (\n");
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        out += QLatin1String(i == 0 ? "  " : ",\n  ");
+        out += option(options.at(i).first, options.at(i).second);
+    }
+    out += QLatin1String("\n)");
+    return out;
 }
 
 QString FlinkSqlWriter::text() const

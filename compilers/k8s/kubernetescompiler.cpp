@@ -74,11 +74,12 @@ CompileResult KubernetesCompiler::compileTarget(const LoadedSpec &loaded, const 
         return result;
     }
     OrderedJson job;
-    CompileResult result = wanted == Engine::Flink ? FlinkCompiler::compile(loaded, options, &job)
-                                                   : SparkCompiler::compile(loaded, options, &job);
+    CompileOptions jobOnly = options; // the manifests embed the job, not the engine's artifacts
+    jobOnly.diagnosticsOnly = true;
+    CompileResult result = wanted == Engine::Flink ? FlinkCompiler::compile(loaded, jobOnly, &job)
+                                                   : SparkCompiler::compile(loaded, jobOnly, &job);
     if (!result.succeeded())
         return result;
-    result.artifacts.clear();
     addArtifacts(loaded.spec, options, job, result);
     CS::locate(result.diagnostics, loaded);
     sortDiagnostics(result.diagnostics);

@@ -133,7 +133,7 @@ static OrderedJson buildJob(const CompileIndex &index, const CompileOptions &opt
 {
     const Spec &spec = index.spec();
     const Provider &p = spec.provider;
-    OrderedJson job = OrderedJson::object();
+    OrderedJson job = objectWithRoom(32); // the job takes its large arrays first
     job["name"] = toStd(spec.name);
     job["job_type"] = toStd(p.mode);
     job["spark_config"] = baseConf(spec, options, diagnostics);
@@ -357,6 +357,13 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
                                                           : options.runnerPath),
                     QStringLiteral("/provider/config")));
 
+    if (options.diagnosticsOnly) {
+        CS::locate(result.diagnostics, loaded);
+        sortDiagnostics(result.diagnostics);
+        if (jobOut)
+            *jobOut = std::move(job);
+        return result;
+    }
     // The packages are already in the job config: building the job again for them would double
     // the work on large specs.
     QStringList pk;

@@ -412,12 +412,14 @@ FormatProblem FormatRules::typeProblem(const QString &name, const SourceNode &n,
 FormatProblem FormatRules::scalarProblem(const FieldDef &f, const SourceNode &n,
                                          const QString &providerType)
 {
-    const QString quoteHint =
-        n.isScalar() ? QStringLiteral("put it in quotes: \"%1\"").arg(n.text()) : QString();
+    // Built only for a finding: every scalar of the spec passes through here.
+    const auto quoteHint = [&] {
+        return n.isScalar() ? QStringLiteral("put it in quotes: \"%1\"").arg(n.text()) : QString();
+    };
     switch (f.kind) {
     case K::String:
         if (!n.isString())
-            return typeProblem(f.name, n, QStringLiteral("a string"), quoteHint);
+            return typeProblem(f.name, n, QStringLiteral("a string"), quoteHint());
         return formatProblem(f.format, n.text(), providerType);
     case K::Integer:
         if (!n.isScalar() || n.scalarType() != SourceNode::ScalarType::Int)
@@ -433,7 +435,7 @@ FormatProblem FormatRules::scalarProblem(const FieldDef &f, const SourceNode &n,
         return {};
     case K::Enum:
         if (!n.isString())
-            return typeProblem(f.name, n, QStringLiteral("a string"), quoteHint);
+            return typeProblem(f.name, n, QStringLiteral("a string"), quoteHint());
         return enumProblem(f, n.text());
     default:
         return {};

@@ -21,6 +21,15 @@ inline std::string toStd(const QString &s)
     const QByteArray b = s.toUtf8();
     return std::string(b.constData(), size_t(b.size()));
 }
+/// An empty object with room for `keys` entries. A growing ordered object copies every value
+/// it holds (its keys are const, so its entries cannot move): a document that takes large
+/// arrays before its last keys must reserve, or it copies them whole on each growth.
+inline OrderedJson objectWithRoom(std::size_t keys)
+{
+    OrderedJson o = OrderedJson::object();
+    o.get_ref<OrderedJson::object_t &>().reserve(keys);
+    return o;
+}
 /// Pretty-printed JSON with a trailing newline, UTF-8 kept as is.
 QByteArray dumpJson(const OrderedJson &json, int indent = 2);
 

@@ -86,7 +86,6 @@ void SchemaPass::missing(const SourceNode &parent, const QString &ptr, const Fie
 void SchemaPass::checkObject(const SourceNode &n, const ObjectDef &def, const QString &ptr,
                              const QString &kind)
 {
-    const QString what = ptr.isEmpty() ? QStringLiteral("the spec") : M::quoted(ptr);
     for (const SourceNode &c : n.children()) {
         const QString cptr = pointerAppend(ptr, c.key());
         if (const FieldDef *f = def.field(c.key())) {
@@ -96,15 +95,14 @@ void SchemaPass::checkObject(const SourceNode &n, const ObjectDef &def, const QS
         unknownKey(c, def, cptr, kind);
     }
     for (const FieldDef &f : def.fields) {
+        if (!f.required)
+            continue;
         const SourceNode *c = n.find(f.name);
-        if (f.required && (!c || c->isNull())) {
-            if (c && c->isNull())
-                m_ctx.error(kRequired,
-                            QStringLiteral("`%1` is empty; it needs a value").arg(f.name),
-                            pointerAppend(ptr, f.name), c->pos());
-            else
-                missing(n, ptr, f, what);
-        }
+        if (c && c->isNull())
+            m_ctx.error(kRequired, QStringLiteral("`%1` is empty; it needs a value").arg(f.name),
+                        pointerAppend(ptr, f.name), c->pos());
+        else if (!c)
+            missing(n, ptr, f, ptr.isEmpty() ? QStringLiteral("the spec") : M::quoted(ptr));
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 namespace uis {
 
@@ -18,15 +19,19 @@ using M = MessageText;
 const QString kRequired = QStringLiteral("UIS-E-REQUIRED");
 const QString kRange = QStringLiteral("UIS-E-RANGE");
 
-bool isSecretKey(const QString &key)
+bool isSecretKey(QStringView key)
 {
-    QString k = key.toLower();
-    k.replace(QLatin1Char('-'), QLatin1Char('_'));
-    if (k == QLatin1String("secret_header"))
+    // Every key of the spec is asked: fold case and `-` into a stack buffer, no allocation.
+    QVarLengthArray<char16_t, 64> buf(key.size());
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const char16_t c = key[i].unicode();
+        buf[i] = c == u'-' ? u'_' : (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+    }
+    const QStringView k(buf.constData(), buf.size());
+    if (k == u"secret_header")
         return false; // its value names a header, it is not a secret
-    return k == QLatin1String("authorization") || k.contains(QLatin1String("password")) ||
-           k.contains(QLatin1String("secret")) || k.contains(QLatin1String("token")) ||
-           k.contains(QLatin1String("api_key")) || k.contains(QLatin1String("apikey"));
+    return k == u"authorization" || k.contains(u"password") || k.contains(u"secret") ||
+           k.contains(u"token") || k.contains(u"api_key") || k.contains(u"apikey");
 }
 
 QString typeOf(const SourceNode &n)

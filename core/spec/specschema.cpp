@@ -140,7 +140,10 @@ QStringList SpecSchema::sinkTypes()
 }
 QStringList SpecSchema::schemaTypes()
 {
-    return L({"string", "int", "long", "double", "boolean", "date", "timestamp", "json"});
+    // Asked for every schema field of a spec: built once.
+    static const QStringList types =
+        L({"string", "int", "long", "double", "boolean", "date", "timestamp", "json"});
+    return types;
 }
 
 QStringList SpecSchema::modesFor(const QString &t)
