@@ -3,6 +3,7 @@
 // commands need an event loop, so each creates its QCoreApplication (main() does not).
 #include "argparser.h"
 #include "clicontext.h"
+#include "jobcommandsupport.h"
 #include "cliloop.h"
 
 #include "dcpclient.h"

@@ -3,6 +3,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "jobcommandsupport.h"
 #include "savepointsupport.h"
 
 #include "dcpclient.h"
@@ -10,12 +11,6 @@
 #include <memory>
 
 namespace uis::cli {
-
-QStringList jobCommonOptions();
-int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
-                      const char *help, int positional);
-QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env);
-int reportJobError(CliContext &ctx, const char *command, const DcpError &e);
 
 namespace {
 

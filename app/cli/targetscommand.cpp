@@ -4,6 +4,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "jobcommandsupport.h"
 
 #include "dcpclient.h"
 
@@ -14,13 +15,6 @@
 #include <memory>
 
 namespace uis::cli {
-
-// From jobcommands.cpp: the plumbing every DCP command shares.
-QStringList jobCommonOptions();
-int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
-                      const char *help, int positional);
-QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env);
-int reportJobError(CliContext &ctx, const char *command, const DcpError &e);
 
 namespace {
 

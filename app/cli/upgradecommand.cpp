@@ -5,6 +5,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "jobcommandsupport.h"
 #include "savepointsupport.h"
 
 #include "dcpclient.h"
@@ -16,11 +17,6 @@
 
 namespace uis::cli {
 
-QStringList jobCommonOptions();
-int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
-                      const char *help, int positional);
-QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env);
-int reportJobError(CliContext &ctx, const char *command, const DcpError &e);
 int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
                        const char *command, SubmitRequest *out);
 void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestoredState,
