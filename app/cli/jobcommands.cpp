@@ -3,8 +3,8 @@
 // commands need an event loop, so each creates its QCoreApplication (main() does not).
 #include "argparser.h"
 #include "clicontext.h"
-#include "jobcommandsupport.h"
 #include "cliloop.h"
+#include "jobcommandsupport.h"
 
 #include "dcpclient.h"
 #include "environmentstore.h"
