@@ -41,9 +41,10 @@ OrderedJson JobJsonWriter::sources()
     const Provider &p = m_index.spec().provider;
     const std::string type = toStd(m_traits.sourceType());
     OrderedJson out = OrderedJson::array();
+    out.get_ref<OrderedJson::array_t &>().reserve(size_t(p.endpoints.size()));
     for (int i = 0; i < p.endpoints.size(); ++i) {
         const Endpoint &e = p.endpoints.at(i);
-        OrderedJson s = OrderedJson::object();
+        OrderedJson s = objectWithRoom(24); // a source's keys; its schema comes last
         s["type"] = type;
         s["name"] = toStd(m_traits.sourceName(e));
         s["endpoint"] = toStd(e.name);
@@ -85,7 +86,7 @@ OrderedJson JobJsonWriter::transforms()
     for (int i = 0; i < p.transforms.size(); ++i) {
         const Transform &t = p.transforms.at(i);
         const QStringList inputs = relations(m_index.transformInputs(i));
-        OrderedJson o = OrderedJson::object();
+        OrderedJson o = objectWithRoom(12);
         o["type"] = toStd(t.type);
         o["name"] = toStd(t.name);
         if (single && t.type == QLatin1String("field_mapping") && inputs.size() == 1)
@@ -127,7 +128,7 @@ OrderedJson JobJsonWriter::sinks()
     OrderedJson out = OrderedJson::array();
     for (int i = 0; i < p.sinks.size(); ++i) {
         const Sink &s = p.sinks.at(i);
-        OrderedJson o = OrderedJson::object();
+        OrderedJson o = objectWithRoom(24);
         o["type"] = toStd(s.type);
         o["name"] = toStd(m_index.sinkName(i));
         o["inputs"] = stringList(relations(m_index.sinkInputs(i)));
