@@ -17,6 +17,7 @@ int runCancel(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
+int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -30,6 +31,8 @@ const QList<Command> &commands()
         {"list", "List jobs, newest first", runList},
         {"logs", "Print (or --follow) a job's log", runLogs},
         {"cancel", "Cancel a job", runCancel},
+        {"upgrade-check", "Say whether a new version can start from a job's state (the engine decides)",
+         runUpgradeCheck},
         {"targets", "List the server's execution targets and their clusters' figures", runTargets},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
