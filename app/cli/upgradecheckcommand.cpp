@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <memory>
 
@@ -138,7 +139,9 @@ int runUpgradeCheck(const QStringList &args, CliContext &ctx)
     ArgParser p(jobCommonOptions() << QStringLiteral("old"), {QStringLiteral("help")});
     if (const int rc = prepareJobCommand(p, args, ctx, "upgrade-check", kHelp, 2); rc >= 0)
         return rc;
-    const QString what = p.positional().at(0);
+    QString what = p.positional().at(0);
+    if (what.startsWith(QLatin1String("file:"))) // as Flink names savepoints
+        what = QUrl(what).toLocalFile();
     const QString spec = p.positional().at(1);
     if (!QFileInfo(spec).isFile()) {
         ctx.err << "uisctl upgrade-check: " << spec << ": no such file\n";

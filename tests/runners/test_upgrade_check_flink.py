@@ -255,3 +255,34 @@ def test_check_verdict_is_the_real_restore(edit, kafka, session, old, tmp_path):
         cancel(session, r)
     TIMES[edit] = (round(t_check, 1), round(time.monotonic() - t0, 1))
     print(f"{edit}: check {t_check:.1f}s, check + real restore {time.monotonic() - t0:.1f}s")
+
+
+def test_uisctl_upgrade_check_prints_the_verdicts(old, tmp_path):
+    """`uisctl upgrade-check SAVEPOINT SPEC --old OLD`: the per-node table and the exit code."""
+    import templates as T
+
+    t0 = time.monotonic()
+    new_spec = U.write(U.edited(old["spec"], "changed_group_keys"), tmp_path / "new.uis.json")
+    old_spec = U.write(old["spec"], tmp_path / "old.uis.json")
+    p = subprocess.run(
+        [
+            str(T.tool("uisctl")),
+            "upgrade-check",
+            old["savepoint"],
+            str(new_spec),
+            "--old",
+            str(old_spec),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=runner_env(),
+    )
+    assert p.returncode == 1, p.stdout + p.stderr[-3000:]
+    lines = p.stdout.splitlines()
+    assert lines[0].split()[:3] == ["NODE", "KIND", "VERDICT"], p.stdout
+    per_minute = next(line for line in lines if line.startswith("per_minute "))
+    assert " incompatible " in per_minute, p.stdout
+    assert "group keys changed (page → page, event_id)" in per_minute, p.stdout
+    assert "NOT restorable" in p.stdout
+    print(f"\nuisctl upgrade-check: {time.monotonic() - t0:.1f}s\n{p.stdout}")

@@ -32,7 +32,7 @@ from .opnodes import NodeMap, label, spec_change
 from .restarts import get_json, local_rest
 
 CHECK_PREFIX = "uis-upgrade-check:"
-HEX_ID = re.compile(r"\b([0-9a-f]{32})\b")
+HEX_ID = re.compile(r"(?<![0-9a-f])([0-9a-f]{32})(?![0-9a-f])")
 
 
 class UpgradeCheck:
@@ -92,7 +92,7 @@ class UpgradeCheck:
             else:
                 verdict, why = "restored", ""
             entries.append((node, kind, verdict, why, s))
-        result = by_node(entries, old_map, new_map)
+        result = by_node(entries, old_map, new_map, trial["status"] == "ok")
         restorable = all(o["verdict"] == "restored" for o in result) and trial["status"] == "ok"
         report = {
             "engine": "flink",
@@ -177,7 +177,10 @@ class UpgradeCheck:
         deadline = time.monotonic() + self.args.trial_timeout
         try:
             while True:
-                status = str(self.client.get_job_status().result()).split(".")[-1]
+                try:
+                    status = str(self.client.get_job_status().result()).split(".")[-1]
+                except Exception:
+                    break  # a failed job's per-job mini-cluster is gone: ask its result
                 if status in ("FAILED", "CANCELED", "FINISHED"):
                     break
                 if status == "RUNNING" and self.tasks_running(rest, jid):
@@ -236,7 +239,7 @@ class UpgradeCheck:
 SEVERITY = {"restored": 0, "dropped": 1, "incompatible": 2}
 
 
-def by_node(entries: list, old_map, new_map) -> list:
+def by_node(entries: list, old_map, new_map, trial_ok: bool = True) -> list:
     """One entry per spec node (a two-phase aggregate, a sink's writer and committer are one
     node) with the worst verdict of its operators, their sizes added up, and the reason in the
     spec's terms."""
@@ -260,8 +263,13 @@ def by_node(entries: list, old_map, new_map) -> list:
             )
         elif n["verdict"] == "incompatible":
             reason = f"{what}: {n['why']}"
-        else:
+        elif trial_ok:
             reason = f"{what}: state restored by Flink ({n['size']} bytes)"
+        else:
+            reason = (
+                f"{what}: its state ({n['size']} bytes) maps onto the new job and Flink did not "
+                "refuse it (the trial failed at another node)"
+            )
         change = spec_change(n["node"], old_map, new_map)
         if change:
             reason += f" [spec: {change}]"
