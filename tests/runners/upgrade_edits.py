@@ -91,3 +91,11 @@ def flink_job(spec: dict, workdir: Path, name: str) -> Path:
     job = workdir / f"{name}.flink-job.json"
     T.compile_spec(spec_file, "flink-job", out_file=job)
     return job
+
+
+def spark_job(spec: dict, workdir: Path, name: str) -> Path:
+    """The spec compiled for Spark Structured Streaming (`spark-job`); returns the job file."""
+    spec_file = write(spec, workdir / f"{name}.uis.json")
+    job = workdir / f"{name}.spark-job.json"
+    T.compile_spec(spec_file, "spark-job", "--engine", "spark", out_file=job)
+    return job
