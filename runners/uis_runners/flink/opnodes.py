@@ -93,6 +93,7 @@ def spec_change(node: str, old: NodeMap | None, new: NodeMap) -> str:
         ("group_by", "group keys"),
         ("keys", "keys"),
         ("window_ms", "window"),
+        ("window", "window"),
         ("slide_ms", "slide"),
         ("aggregates", "aggregates"),
         ("inputs", "inputs"),

@@ -66,8 +66,24 @@ def key_columns(node: dict) -> set:
 
 
 def schema_fields(text: str, which: str) -> set:
-    m = re.search(which + r" key schema: StructType\((.*?)\)\s*(?:\n|- |$)", text, re.S)
-    return set(re.findall(r"StructField\(([^,]+),", m.group(1))) if m else set()
+    """The top-level field names of the `<which> key schema: StructType(…)` in Spark's
+    StateSchemaNotCompatible message (nested struct fields such as a window's start and end are
+    not keys of their own)."""
+    head = f"{which} key schema: StructType("
+    at = text.find(head)
+    if at < 0:
+        return set()
+    names, depth, i = set(), 1, at + len(head)
+    while i < len(text) and depth > 0:
+        if depth == 1 and text.startswith("StructField(", i):
+            i += len("StructField(")
+            end = text.find(",", i)
+            names.add(text[i:end])
+            i, depth = end, 2
+            continue
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        i += 1
+    return names
 
 
 class SparkUpgradeCheck:
@@ -168,13 +184,18 @@ class SparkUpgradeCheck:
         log(f"upgrade check: {'restorable' if restorable else 'NOT restorable'}")
         return 0
 
-    @staticmethod
-    def entry(t: dict, verdict: str, why: str) -> dict:
+    def entry(self, t: dict, verdict: str, why: str) -> dict:
+        from ..flink.opnodes import NodeMap, spec_change
+
         kind = t.get("type")
         what = f"{kind.replace('_', ' ')} `{t.get('name')}`"
         if verdict == "dropped":
             why += "; the new job starts it from nothing"
-        return {"node": t.get("name"), "kind": kind, "verdict": verdict, "reason": f"{what}: {why}"}
+        reason = f"{what}: {why}"
+        change = spec_change(t.get("name"), NodeMap(self.old_job, []), NodeMap(self.new_job, []))
+        if change:
+            reason += f" [spec: {change}]"
+        return {"node": t.get("name"), "kind": kind, "verdict": verdict, "reason": reason}
 
     def trial(self, checkpoints: Path) -> dict:
         from .job import SparkJob
