@@ -297,9 +297,9 @@ int buildSubmitRequest(const QString &file, CliContext &ctx, const char *command
         // Already a compiled request (`uisctl compile --target dcp-request`).
         request->body = asJson;
         request->engine = asJson.value(QLatin1String("config"))
-                             .toObject()
-                             .value(QLatin1String("engine"))
-                             .toString(QStringLiteral("spark"));
+                              .toObject()
+                              .value(QLatin1String("engine"))
+                              .toString(QStringLiteral("spark"));
     } else {
         const LoadedSpec loaded = SpecLoader::loadFile(file);
         for (const Diagnostic &d : loaded.diagnostics) {

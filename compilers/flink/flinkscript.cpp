@@ -96,7 +96,8 @@ QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) con
     // of hashes of the graph's shape: state keeps its operator across edits that add no operator
     // before it, such as an added sink (docs/upgrades.md has what each edit keeps, as measured).
     s << qMakePair(QStringLiteral("table.exec.uid.generation"), QStringLiteral("ALWAYS"))
-      << qMakePair(QStringLiteral("table.exec.uid.format"), QStringLiteral("<id>_<transformation>"));
+      << qMakePair(QStringLiteral("table.exec.uid.format"),
+                   QStringLiteral("<id>_<transformation>"));
     return s;
 }
 

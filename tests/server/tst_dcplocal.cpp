@@ -657,12 +657,14 @@ private Q_SLOTS:
 
     void upgradeCheckRefusals()
     {
-        const QString flink = m_server->script(QStringLiteral("flink-python"), "echo 'uis-runner: done'; exit 0\n");
+        const QString flink =
+            m_server->script(QStringLiteral("flink-python"), "echo 'uis-runner: done'; exit 0\n");
         startServer({QStringLiteral("--spark-submit"), m_spark, QStringLiteral("--flink"), flink});
         const QByteArray next = QJsonDocument(flinkJob(QStringLiteral("SELECT 1;"))).toJson();
         const QString check = QStringLiteral("/api/v1/jobs/%1/upgrade-check");
         QCOMPARE(raw("POST", api(check.arg(QStringLiteral("job-x"))), QString(), next).status, 401);
-        const Raw unknown = raw("POST", api(check.arg(QStringLiteral("job-x"))), m_server->token(), next);
+        const Raw unknown =
+            raw("POST", api(check.arg(QStringLiteral("job-x"))), m_server->token(), next);
         QCOMPARE(unknown.status, 404);
         QCOMPARE(errorCode(unknown), QStringLiteral("not_found"));
 
@@ -672,7 +674,8 @@ private Q_SLOTS:
         const Raw none = raw("POST", api(check.arg(id)), m_server->token(), next);
         QCOMPARE(none.status, 409);
         QCOMPARE(errorCode(none), QStringLiteral("no_snapshot"));
-        const Raw other = raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(sparkJob()).toJson());
+        const Raw other =
+            raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(sparkJob()).toJson());
         QCOMPARE(other.status, 409);
         QCOMPARE(errorCode(other), QStringLiteral("engine_mismatch"));
         QCOMPARE(raw("POST", api(check.arg(id)), m_server->token(), "{").status, 400);

@@ -78,9 +78,10 @@ qint64 utf8Boundary(const QByteArray &data, qint64 n)
 
 static QHttpServerResponse unauthorized(const QHttpServerRequest &request);
 
-HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token), m_maxBodyBytes(maxBodyBytes),
-      m_upgradeCheck(store, QString())
+HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes,
+                 QObject *parent)
+    : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token),
+      m_maxBodyBytes(maxBodyBytes), m_upgradeCheck(store, QString())
 {
     setupRoutes();
 }
@@ -100,7 +101,8 @@ void HttpApi::setupRoutes()
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/upgrade-check"), Method::Post,
                    [this](const QString &id, const QHttpServerRequest &r) {
-                       return authorized(r) ? m_upgradeCheck.handle(id, r) : QtFuture::makeReadyFuture(unauthorized(r));
+                       return authorized(r) ? m_upgradeCheck.handle(id, r)
+                                            : QtFuture::makeReadyFuture(unauthorized(r));
                    });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return status(id, r); });
@@ -119,7 +121,8 @@ void HttpApi::setupRoutes()
         return std::move(response);
     });
 
-    m_server.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+    m_server.setMissingHandler([](const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
         static const QRegularExpression known(
             QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/upgrade-check)?)?|targets)$"));
         const QString path = request.url().path();

@@ -64,7 +64,8 @@ QString UpgradeCheckApi::newestSnapshot(const QString &jobDir, const QString &en
     if (engine == QLatin1String("spark")) {
         // Spark keeps one checkpoint folder per query (sink) under checkpoints/<app>/<sink>.
         const QString base = jobDir + QStringLiteral("/checkpoints");
-        QDirIterator it(base, {QStringLiteral("commits")}, QDir::Dirs, QDirIterator::Subdirectories);
+        QDirIterator it(base, {QStringLiteral("commits")}, QDir::Dirs,
+                        QDirIterator::Subdirectories);
         return it.hasNext() ? base : QString();
     }
     for (const QString &sub : {QStringLiteral("savepoints"), QStringLiteral("checkpoints")}) {
@@ -91,29 +92,33 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
     const QByteArray body = request.body();
     JobRequest next;
     if (const auto problem = JobRequest::parse(body, &next))
-        return ready(error(problem->httpStatus == 422 ? Status::UnprocessableEntity : Status::BadRequest,
-                           problem->code, problem->message));
+        return ready(
+            error(problem->httpStatus == 422 ? Status::UnprocessableEntity : Status::BadRequest,
+                  problem->code, problem->message));
     JobRequest before;
     if (JobRequest::parse(old->request, &before) || before.engine != next.engine)
-        return ready(error(Status::Conflict, QStringLiteral("engine_mismatch"),
-                           QStringLiteral("job %1 ran on %2; the new version is a %3 job: state cannot "
-                                          "move between engines")
-                               .arg(id, old->status.engine, next.engine)));
+        return ready(
+            error(Status::Conflict, QStringLiteral("engine_mismatch"),
+                  QStringLiteral("job %1 ran on %2; the new version is a %3 job: state cannot "
+                                 "move between engines")
+                      .arg(id, old->status.engine, next.engine)));
 
-    QString snapshot = QJsonDocument::fromJson(body).object().value(QLatin1String("path")).toString();
+    QString snapshot =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("path")).toString();
     if (snapshot.isEmpty())
         snapshot = newestSnapshot(m_store->jobDir(id), next.engine);
     if (snapshot.isEmpty())
-        return ready(error(Status::Conflict, QStringLiteral("no_snapshot"),
-                           QStringLiteral("job %1 left no savepoint or retained checkpoint under %2; take a "
-                                          "savepoint first, or name one in the body's `path`")
-                               .arg(id, m_store->jobDir(id))));
+        return ready(
+            error(Status::Conflict, QStringLiteral("no_snapshot"),
+                  QStringLiteral("job %1 left no savepoint or retained checkpoint under %2; take a "
+                                 "savepoint first, or name one in the body's `path`")
+                      .arg(id, m_store->jobDir(id))));
 
     const QString runnersDir = EnginePaths::runnersDir(m_runnersDir);
     const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runnersDir));
     const bool flink = next.engine == QLatin1String("flink");
-    const QString runner =
-        runnersDir + (flink ? QStringLiteral("/flink/uis_flink_runner.py") : QStringLiteral("/spark/uis_spark_runner.py"));
+    const QString runner = runnersDir + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
+                                               : QStringLiteral("/spark/uis_spark_runner.py"));
     const QByteArray newJob = jobFile(next);
     const QByteArray oldJob = jobFile(before);
     const auto env = next.runtimeEnv;
@@ -132,8 +137,10 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
             pe.insert(it.key(), it.value());
         p.setProcessEnvironment(pe);
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(python, {runner, QStringLiteral("--upgrade-check"), snapshot, QStringLiteral("--job-config"),
-                         newPath, QStringLiteral("--old-job-config"), oldPath, QStringLiteral("--output"), report});
+        p.start(python,
+                {runner, QStringLiteral("--upgrade-check"), snapshot,
+                 QStringLiteral("--job-config"), newPath, QStringLiteral("--old-job-config"),
+                 oldPath, QStringLiteral("--output"), report});
         if (!p.waitForStarted(30000))
             return error(Status::InternalServerError, QStringLiteral("engine_unavailable"),
                          QStringLiteral("cannot start %1: %2").arg(python, p.errorString()));
@@ -141,7 +148,8 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
             p.kill();
             p.waitForFinished(5000);
             return error(Status::GatewayTimeout, QStringLiteral("check_timeout"),
-                         QStringLiteral("the upgrade check took longer than %1 s").arg(kCheckTimeoutMs / 1000));
+                         QStringLiteral("the upgrade check took longer than %1 s")
+                             .arg(kCheckTimeoutMs / 1000));
         }
         const QByteArray out = p.readAll();
         QFile f(report);
@@ -152,7 +160,8 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
                     cause = QString::fromUtf8(line.mid(20));
             return error(Status::UnprocessableEntity, QStringLiteral("check_failed"), cause);
         }
-        return QHttpServerResponse(QByteArrayLiteral("application/json; charset=utf-8"), f.readAll(), Status::Ok);
+        return QHttpServerResponse(QByteArrayLiteral("application/json; charset=utf-8"),
+                                   f.readAll(), Status::Ok);
     });
 }
 
