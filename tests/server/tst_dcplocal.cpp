@@ -678,6 +678,11 @@ private Q_SLOTS:
             raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(sparkJob()).toJson());
         QCOMPARE(other.status, 409);
         QCOMPARE(errorCode(other), QStringLiteral("engine_mismatch"));
+        QJsonObject withPath = flinkJob(QStringLiteral("SELECT 1;"));
+        withPath.insert(QStringLiteral("path"), QStringLiteral("/"));
+        const Raw notSnapshot = raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(withPath).toJson());
+        QCOMPARE(notSnapshot.status, 409);
+        QCOMPARE(errorCode(notSnapshot), QStringLiteral("no_snapshot"));
         QCOMPARE(raw("POST", api(check.arg(id)), m_server->token(), "{").status, 400);
         QCOMPARE(raw("GET", api(check.arg(id)), m_server->token()).status, 405);
     }

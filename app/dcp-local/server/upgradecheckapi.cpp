@@ -7,6 +7,7 @@
 #include "jobstore.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHttpServerRequest>
@@ -48,6 +49,30 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QSaveFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit();
+}
+
+/// Whether `path` holds what the engine's check reads (looked for a few levels deep only, so
+/// that a stray `/` is refused at once instead of being searched).
+bool isSnapshot(const QString &path, const QString &engine, int depth = 0)
+{
+    const QFileInfo fi(path);
+    if (engine == QLatin1String("flink") && fi.isFile() &&
+        fi.fileName() == QLatin1String("_metadata"))
+        return true;
+    if (!fi.isDir() || depth > 2)
+        return false;
+    const QDir dir(path);
+    if (engine == QLatin1String("flink")
+            ? dir.exists(QStringLiteral("_metadata"))
+            : dir.exists(QStringLiteral("offsets")) && dir.exists(QStringLiteral("commits")))
+        return true;
+    const QStringList subs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (subs.size() > 64)
+        return false;
+    for (const QString &sub : subs)
+        if (isSnapshot(dir.filePath(sub), engine, depth + 1))
+            return true;
+    return false;
 }
 
 } // namespace
@@ -105,6 +130,10 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
 
     QString snapshot =
         QJsonDocument::fromJson(body).object().value(QLatin1String("path")).toString();
+    if (!snapshot.isEmpty() && !isSnapshot(snapshot, next.engine))
+        return ready(error(Status::Conflict, QStringLiteral("no_snapshot"),
+                           QStringLiteral("`path` %1 is not a %2 savepoint or checkpoint")
+                               .arg(snapshot, next.engine)));
     if (snapshot.isEmpty())
         snapshot = newestSnapshot(m_store->jobDir(id), next.engine);
     if (snapshot.isEmpty())

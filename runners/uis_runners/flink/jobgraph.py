@@ -144,8 +144,10 @@ def metadata_file(path: str) -> Path:
         return p
     if (p / "_metadata").is_file():
         return p / "_metadata"
+    # a job's checkpoint folder (<dir>/chk-N) or the folder of all jobs (<dir>/<job id>/chk-N)
+    found = [*p.glob("chk-*"), *p.glob("*/chk-*")]
     chks = sorted(
-        (c for c in p.glob("**/chk-*") if (c / "_metadata").is_file()),
+        (c for c in found if (c / "_metadata").is_file()),
         key=lambda c: int(c.name.split("-")[1]) if c.name.split("-")[1].isdigit() else -1,
     )
     if chks:

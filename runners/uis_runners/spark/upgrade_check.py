@@ -35,7 +35,8 @@ def query_dirs(base: Path) -> list[Path]:
     """Checkpoint folders of streaming queries (they hold offsets/ and commits/) under `base`."""
     if (base / "offsets").is_dir():
         return [base]
-    return sorted(p.parent for p in base.glob("**/offsets") if (p.parent / "commits").is_dir())
+    found = [*base.glob("*/offsets"), *base.glob("*/*/offsets")]  # <app>/<sink> at most
+    return sorted(p.parent for p in found if (p.parent / "commits").is_dir())
 
 
 def has_state(q: Path) -> bool:
