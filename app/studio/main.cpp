@@ -4,6 +4,7 @@
 #include "jobsconnections.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
+#include "upgradeflow.h"
 #include "previewintegration.h"
 #include "studiosettings.h"
 
@@ -47,6 +48,9 @@ int main(int argc, char *argv[])
     uis::JobsIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    if (auto *jobs = window.findChild<uis::JobsIntegration *>())
+        uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(),
+                                  jobs->connections(), window.graphScene());
     uis::ClustersIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });

@@ -40,6 +40,8 @@ public:
     void selectNode(NodeId id);
     void deleteSelection();
     void setDark(bool dark);
+    /// The upgrade check's verdicts by spec node name (UpgradeFlow); nodes not named get none.
+    void setVerdicts(const QHash<QString, QString> &byNodeName);
     bool isDark() const { return m_dark; }
     /// Adds a node of `kind`/`type` at `scenePos` (or an automatic place) and selects it.
     NodeId addNode(NodeKind kind, const QString &type, std::optional<QPointF> scenePos = {});

@@ -41,6 +41,15 @@ void NodeItem::setNode(const GraphNode &node)
     update();
 }
 
+void NodeItem::setVerdict(const QString &verdict)
+{
+    if (verdict == m_verdict)
+        return;
+    m_verdict = verdict;
+    updateToolTip();
+    update();
+}
+
 void NodeItem::setProblems(int errors, int warnings)
 {
     if (errors == m_errors && warnings == m_warnings)
@@ -65,10 +74,13 @@ void NodeItem::updateToolTip()
     if (m_errors || m_warnings)
         tip += QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
                    .arg(QCoreApplication::translate("uis::NodeItem", "%1 error(s), %2 warning(s)").arg(m_errors).arg(m_warnings));
+    if (!m_verdict.isEmpty())
+        tip += QStringLiteral("<br>")
+               + QCoreApplication::translate("uis::NodeItem", "upgrade check: state %1").arg(m_verdict);
     setToolTip(tip);
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-2, -10, Width + 14, Height + 14); }
+QRectF NodeItem::boundingRect() const { return QRectF(-6, -10, Width + 18, Height + 16); }
 
 QPainterPath NodeItem::shape() const
 {
@@ -102,6 +114,15 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setPen(Qt::NoPen);
     p->setBrush(QColor(0, 0, 0, m_dark ? 70 : 22));
     p->drawRoundedRect(r.translated(0, 2), Radius, Radius);
+    if (!m_verdict.isEmpty()) {
+        // The upgrade check's verdict: a ring outside the border, so selection still shows.
+        const QColor ring = m_verdict == QLatin1String("restored") ? QColor(0x2e, 0xa0, 0x43)
+                            : m_verdict == QLatin1String("dropped") ? QColor(0xe0, 0x9b, 0x1a)
+                                                                    : QColor(0xd7, 0x3a, 0x3a);
+        p->setBrush(Qt::NoBrush);
+        p->setPen(QPen(ring, 3));
+        p->drawRoundedRect(r.adjusted(-3, -3, 3, 3), Radius + 2, Radius + 2);
+    }
     // Body.
     p->setBrush(body);
     p->setPen(QPen(border, isSelected() ? 2 : 1));

@@ -30,6 +30,10 @@ public:
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
     void setDark(bool dark);
+    /// The upgrade check's verdict on this node ("restored", "dropped", "incompatible"; "" none):
+    /// a green, amber or red ring around the node.
+    void setVerdict(const QString &verdict);
+    QString verdict() const { return m_verdict; }
 
     PortItem *inputPort() const { return m_in; }
     PortItem *outputPort() const { return m_out; }
@@ -56,6 +60,7 @@ private:
     int m_warnings = 0;
     bool m_hover = false;
     bool m_dark = false;
+    QString m_verdict;
 };
 
 } // namespace uis
