@@ -4,9 +4,9 @@
 #include "jobsconnections.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
-#include "upgradeflow.h"
 #include "previewintegration.h"
 #include "studiosettings.h"
+#include "upgradeflow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,8 +49,8 @@ int main(int argc, char *argv[])
         &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
     if (auto *jobs = window.findChild<uis::JobsIntegration *>())
-        uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(),
-                                  jobs->connections(), window.graphScene());
+        uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(), jobs->connections(),
+                                  window.graphScene());
     uis::ClustersIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });

@@ -680,7 +680,8 @@ private Q_SLOTS:
         QCOMPARE(errorCode(other), QStringLiteral("engine_mismatch"));
         QJsonObject withPath = flinkJob(QStringLiteral("SELECT 1;"));
         withPath.insert(QStringLiteral("path"), QStringLiteral("/"));
-        const Raw notSnapshot = raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(withPath).toJson());
+        const Raw notSnapshot =
+            raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(withPath).toJson());
         QCOMPARE(notSnapshot.status, 409);
         QCOMPARE(errorCode(notSnapshot), QStringLiteral("no_snapshot"));
         QCOMPARE(raw("POST", api(check.arg(id)), m_server->token(), "{").status, 400);

@@ -6,6 +6,7 @@
 #include "dcpclient.h"
 #include "environmentsdialog.h"
 #include "environmentstore.h"
+#include "graphscene.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -15,17 +16,16 @@
 #include "logdock.h"
 #include "logview.h"
 #include "mainwindow.h"
+#include "nodeitem.h"
 #include "submitdialog.h"
 #include "submitflow.h"
-#include "graphscene.h"
-#include "nodeitem.h"
 #include "upgradeflow.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QAction>
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -218,9 +218,10 @@ private Q_SLOTS:
         for (NodeItem *item : window.graphScene()->nodeItems())
             if (!item->verdict().isEmpty())
                 shown.insert(item->node().name, item->verdict());
-        QCOMPARE(shown, (QHash<QString, QString>{{QStringLiteral("unique_clicks"), QStringLiteral("restored")},
-                                                 {QStringLiteral("per_minute"), QStringLiteral("incompatible")},
-                                                 {QStringLiteral("metrics_out"), QStringLiteral("dropped")}}));
+        QCOMPARE(shown, (QHash<QString, QString>{
+                            {QStringLiteral("unique_clicks"), QStringLiteral("restored")},
+                            {QStringLiteral("per_minute"), QStringLiteral("incompatible")},
+                            {QStringLiteral("metrics_out"), QStringLiteral("dropped")}}));
         QVERIFY(flow->dialog());
         QVERIFY(flow->dialog()->detailedText().contains(QLatin1String("incompatible: because")));
         flow->dialog()->reject(); // Cancel: nothing is upgraded, the colours go

@@ -75,12 +75,16 @@ void NodeItem::updateToolTip()
         tip += QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
                    .arg(QCoreApplication::translate("uis::NodeItem", "%1 error(s), %2 warning(s)").arg(m_errors).arg(m_warnings));
     if (!m_verdict.isEmpty())
-        tip += QStringLiteral("<br>")
-               + QCoreApplication::translate("uis::NodeItem", "upgrade check: state %1").arg(m_verdict);
+        tip +=
+            QStringLiteral("<br>") +
+            QCoreApplication::translate("uis::NodeItem", "upgrade check: state %1").arg(m_verdict);
     setToolTip(tip);
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-6, -10, Width + 18, Height + 16); }
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(-6, -10, Width + 18, Height + 16);
+}
 
 QPainterPath NodeItem::shape() const
 {
@@ -116,7 +120,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->drawRoundedRect(r.translated(0, 2), Radius, Radius);
     if (!m_verdict.isEmpty()) {
         // The upgrade check's verdict: a ring outside the border, so selection still shows.
-        const QColor ring = m_verdict == QLatin1String("restored") ? QColor(0x2e, 0xa0, 0x43)
+        const QColor ring = m_verdict == QLatin1String("restored")  ? QColor(0x2e, 0xa0, 0x43)
                             : m_verdict == QLatin1String("dropped") ? QColor(0xe0, 0x9b, 0x1a)
                                                                     : QColor(0xd7, 0x3a, 0x3a);
         p->setBrush(Qt::NoBrush);
