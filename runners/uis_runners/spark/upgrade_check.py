@@ -57,6 +57,31 @@ def uncommit_last(q: Path) -> int | None:
     return batch
 
 
+def state_versions(q: Path) -> dict:
+    """The newest state version each stateful operator of a query has written (state/<op>/…)."""
+    out = {}
+    for op in (q / "state").iterdir() if (q / "state").is_dir() else []:
+        versions = [int(f.name.split(".")[0]) for f in op.glob("*/*.delta") if f.name[0].isdigit()]
+        versions += [
+            int(f.name.split(".")[0]) for f in op.glob("*/*.snapshot") if f.name[0].isdigit()
+        ]
+        out[op.name] = max(versions, default=-1)
+    return out
+
+
+def stored_key_columns(q: Path, op: str) -> set:
+    """The key columns Spark stored for an operator's state (its schema file)."""
+    for f in (q / "state" / op).glob("*/_metadata/schema"):
+        text = f.read_text(errors="replace")  # a version line, then length-prefixed JSON schemas
+        at = text.find("{")
+        try:
+            key, _end = json.JSONDecoder().raw_decode(text, at)
+            return {fld["name"] for fld in key.get("fields", [])}
+        except ValueError:
+            return set()
+    return set()
+
+
 def key_columns(node: dict) -> set:
     t = node.get("type")
     if t == "window_aggregate":
@@ -152,17 +177,35 @@ class SparkUpgradeCheck:
                 shutil.copytree(q, copy_base / new_app / q.name, dirs_exist_ok=True)
                 q = copy_base / new_app / q.name
             batch = uncommit_last(q)
-            rerun.append((q.name, batch))
+            rerun.append((q.name, batch, q, state_versions(q)))
         if rerun:
-            log("trial: re-running " + ", ".join(f"{n} batch {b}" for n, b in rerun))
+            log("trial: re-running " + ", ".join(f"{n} batch {b}" for n, b, _q, _v in rerun))
             trial = self.trial(copy_base)
+        # State Spark did not read in the trial (no new version written) has no operator in the
+        # new query: the restart goes on without it.
+        unread = set()
+        if trial["status"] == "ok":
+            for _n, _b, q, before in rerun:
+                after = state_versions(q)
+                for op, v in before.items():
+                    if after.get(op, -1) <= v:
+                        unread.add(frozenset(stored_key_columns(q, op)))
         culprit = None
         if trial["status"] == "failed":
             existing = schema_fields(trial.get("detail", ""), "Existing")
             culprit = next((t for t in stateful if key_columns(t) == existing), None)
         if rerun:
             for t in stateful:
-                if trial["status"] == "ok":
+                if trial["status"] == "ok" and frozenset(key_columns(t)) in unread:
+                    result.append(
+                        self.entry(
+                            t,
+                            "dropped",
+                            "Spark no longer reads its state (the new query has no operator "
+                            "for it); the restart goes on without it",
+                        )
+                    )
+                elif trial["status"] == "ok":
                     result.append(self.entry(t, "restored", "state restored by Spark"))
                 elif culprit is None or t is culprit:
                     result.append(self.entry(t, "incompatible", trial["cause"]))
@@ -190,7 +233,7 @@ class SparkUpgradeCheck:
 
         kind = t.get("type")
         what = f"{kind.replace('_', ' ')} `{t.get('name')}`"
-        if verdict == "dropped":
+        if verdict == "dropped" and "query" in why and "gone" in why:
             why += "; the new job starts it from nothing"
         reason = f"{what}: {why}"
         change = spec_change(t.get("name"), NodeMap(self.old_job, []), NodeMap(self.new_job, []))
