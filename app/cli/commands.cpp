@@ -21,6 +21,7 @@ int runUpgrade(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
+int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -40,6 +41,9 @@ const QList<Command> &commands()
         {"stop", "Stop a Flink job with a savepoint (--savepoint [--drain])", runStop},
         {"upgrade", "Check, stop with a savepoint and resubmit a job restoring its state",
          runUpgrade},
+        {"upgrade-check",
+         "Say whether a new version can start from a job's state (the engine decides)",
+         runUpgradeCheck},
         {"targets", "List the server's execution targets and their clusters' figures", runTargets},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},

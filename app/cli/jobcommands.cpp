@@ -291,6 +291,60 @@ int exitForFinalState(CliContext &ctx, const JobStatus &s)
 
 } // namespace
 
+// A spec (validated and compiled, placeholders not yet resolved) or a compiled dcp-request as the
+// body of a submit; shared with `uisctl upgrade-check`. Returns -1 to go on, or an exit code.
+/// The request for a spec file (compiled) or for a compiled request file; placeholders not yet
+/// resolved. `uisctl upgrade-check` needs no more.
+int compileSubmitRequest(const QString &file, CliContext &ctx, const char *command,
+                         SubmitRequest *request)
+{
+    QFile raw(file);
+    raw.open(QIODevice::ReadOnly);
+    const QJsonObject asJson = QJsonDocument::fromJson(raw.readAll()).object();
+    if (asJson.value(QLatin1String("config")).isObject() &&
+        !asJson.contains(QLatin1String("provider"))) {
+        // Already a compiled request (`uisctl compile --target dcp-request`).
+        request->body = asJson;
+        request->engine = asJson.value(QLatin1String("config"))
+                              .toObject()
+                              .value(QLatin1String("engine"))
+                              .toString(QStringLiteral("spark"));
+    } else {
+        const LoadedSpec loaded = SpecLoader::loadFile(file);
+        for (const Diagnostic &d : loaded.diagnostics) {
+            if (d.severity != Severity::Info)
+                ctx.err << formatDiagnostic(file, d) << "\n";
+        }
+        if (!loaded.valid()) {
+            ctx.err << "uisctl " << command << ": " << file << " has errors; nothing was "
+                    << (qstrcmp(command, "submit") == 0 ? "submitted" : "checked") << "\n";
+            return loaded.parsed() ? ExitErrors : ExitUsage;
+        }
+        QHash<QString, QByteArray> artifacts;
+        CompileOptions options;
+        options.master = QStringLiteral("local[*]");
+        const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
+        for (const Diagnostic &d : compiled.diagnostics) {
+            if (d.severity == Severity::Error)
+                ctx.err << formatDiagnostic(file, d) << "\n";
+        }
+        if (!compiled.succeeded()) {
+            ctx.err << "uisctl " << command << ": " << file << " does not compile; nothing was "
+                    << (qstrcmp(command, "submit") == 0 ? "submitted" : "checked") << "\n";
+            return ExitErrors;
+        }
+        for (const Artifact &a : compiled.artifacts)
+            artifacts.insert(a.target, a.content);
+        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, request);
+            !e.isEmpty()) {
+            ctx.err << "uisctl " << command << ": " << e << "\n";
+            return ExitErrors;
+        }
+    }
+
+    return -1;
+}
+
 // The plumbing of the job commands, shared with `uisctl targets` (targetscommand.cpp).
 QStringList jobCommonOptions()
 {
@@ -321,49 +375,8 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
         return ExitUsage;
     }
     SubmitRequest &request = *out;
-    QFile raw(file);
-    raw.open(QIODevice::ReadOnly);
-    const QJsonObject asJson = QJsonDocument::fromJson(raw.readAll()).object();
-    if (asJson.value(QLatin1String("config")).isObject() &&
-        !asJson.contains(QLatin1String("provider"))) {
-        // Already a compiled request (`uisctl compile --target dcp-request`).
-        request.body = asJson;
-        request.engine = asJson.value(QLatin1String("config"))
-                             .toObject()
-                             .value(QLatin1String("engine"))
-                             .toString(QStringLiteral("spark"));
-    } else {
-        const LoadedSpec loaded = SpecLoader::loadFile(file);
-        for (const Diagnostic &d : loaded.diagnostics) {
-            if (d.severity != Severity::Info)
-                ctx.err << formatDiagnostic(file, d) << "\n";
-        }
-        if (!loaded.valid()) {
-            ctx.err << "uisctl " << command << ": " << file
-                    << " has errors; nothing was submitted\n";
-            return loaded.parsed() ? ExitErrors : ExitUsage;
-        }
-        QHash<QString, QByteArray> artifacts;
-        CompileOptions options;
-        options.master = QStringLiteral("local[*]");
-        const CompileResult compiled = PipelineCompiler::compile(loaded, Engine::None, options);
-        for (const Diagnostic &d : compiled.diagnostics) {
-            if (d.severity == Severity::Error)
-                ctx.err << formatDiagnostic(file, d) << "\n";
-        }
-        if (!compiled.succeeded()) {
-            ctx.err << "uisctl " << command << ": " << file
-                    << " does not compile; nothing was submitted\n";
-            return ExitErrors;
-        }
-        for (const Artifact &a : compiled.artifacts)
-            artifacts.insert(a.target, a.content);
-        if (const QString e = SubmitRequestBuilder::build(loaded, artifacts, &request);
-            !e.isEmpty()) {
-            ctx.err << "uisctl " << command << ": " << e << "\n";
-            return ExitErrors;
-        }
-    }
+    if (const int rc = compileSubmitRequest(file, ctx, command, &request); rc >= 0)
+        return rc;
 
     if (p.isSet(QStringLiteral("target"))) {
         const QString target = p.value(QStringLiteral("target")).trimmed();

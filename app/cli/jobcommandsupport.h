@@ -13,6 +13,7 @@ namespace uis {
 class DcpClient;
 struct DcpError;
 struct Environment;
+struct SubmitRequest;
 } // namespace uis
 
 namespace uis::cli {
@@ -26,5 +27,13 @@ int prepareJobCommand(ArgParser &p, const QStringList &args, CliContext &ctx, co
 QString setupJobClient(const ArgParser &p, DcpClient *client, Environment *env);
 /// Prints a DCP error the way every job command does and returns its exit code.
 int reportJobError(CliContext &ctx, const char *command, const DcpError &e);
+/// The request for a spec file (compiled) or a compiled request file, placeholders unresolved;
+/// an exit code to stop with, or -1.
+int compileSubmitRequest(const QString &file, CliContext &ctx, const char *command,
+                         SubmitRequest *request);
+/// compileSubmitRequest() plus `--target` and every placeholder resolved (environment,
+/// keychain, prompt); an exit code to stop with, or -1.
+int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
+                       const char *command, SubmitRequest *out);
 
 } // namespace uis::cli

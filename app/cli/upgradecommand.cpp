@@ -17,8 +17,6 @@
 
 namespace uis::cli {
 
-int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
-                       const char *command, SubmitRequest *out);
 void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestoredState,
                 bool fresh);
 

@@ -9,6 +9,7 @@
 #include "previewintegration.h"
 #include "runoverlaycontroller.h"
 #include "studiosettings.h"
+#include "upgradeflow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,6 +52,9 @@ int main(int argc, char *argv[])
     uis::JobsIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+    if (auto *jobs = window.findChild<uis::JobsIntegration *>())
+        uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(), jobs->connections(),
+                                  window.graphScene());
     uis::ClustersIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });

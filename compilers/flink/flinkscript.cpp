@@ -97,6 +97,12 @@ QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) con
     }
     if (stateTtlMs > 0)
         s << qMakePair(QStringLiteral("table.exec.state.ttl"), CS::flinkDuration(stateTtlMs));
+    // Operator uids from the planner's ExecNode numbers (Flink 1.20 `table.exec.uid.*`) instead
+    // of hashes of the graph's shape: state keeps its operator across edits that add no operator
+    // before it, such as an added sink (docs/upgrades.md has what each edit keeps, as measured).
+    s << qMakePair(QStringLiteral("table.exec.uid.generation"), QStringLiteral("ALWAYS"))
+      << qMakePair(QStringLiteral("table.exec.uid.format"),
+                   QStringLiteral("<id>_<transformation>"));
     return s;
 }
 

@@ -96,6 +96,14 @@ DcpReply *DcpClient::get(const QString &jobId)
                  true);
 }
 
+DcpReply *DcpClient::upgradeCheck(const QString &jobId, const QJsonObject &newVersion)
+{
+    return start(DcpReply::Operation::Get, "POST",
+                 QStringLiteral("/api/v1/jobs/%1/upgrade-check")
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 {}, QJsonDocument(newVersion).toJson(QJsonDocument::Compact), false);
+}
+
 DcpReply *DcpClient::targets()
 {
     return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/targets"), {}, QByteArray(), true);

@@ -58,6 +58,10 @@ public:
     DcpReply *cancel(const QString &jobId);
     /// `GET /api/v1/targets`: the server's execution targets (read the answer with json()).
     DcpReply *targets();
+    /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's job request (and an
+    /// optional `path`): the engine's restore check (read the answer with json()). Not retried:
+    /// the check runs the engine for minutes, so give the client a long timeout.
+    DcpReply *upgradeCheck(const QString &jobId, const QJsonObject &newVersion);
     /// `GET /api/v1/jobs/{id}/logs?offset=…&limit=…` (limit 0: the server's default).
     DcpReply *logs(const QString &jobId, qint64 offset = 0, qint64 limit = 0);
 

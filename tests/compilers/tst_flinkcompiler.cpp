@@ -182,6 +182,10 @@ private Q_SLOTS:
         QVERIFY(sql.contains(QStringLiteral("SET 'state.backend.type' = 'hashmap';\n")));
         // Dedupe state lives as long as `within`.
         QVERIFY(sql.contains(QStringLiteral("SET 'table.exec.state.ttl' = '10min';\n")));
+        // Stable operator uids, so an added sink keeps the job's state.
+        QVERIFY(sql.contains(QStringLiteral("SET 'table.exec.uid.generation' = 'ALWAYS';\n")));
+        QVERIFY(sql.contains(
+            QStringLiteral("SET 'table.exec.uid.format' = '<id>_<transformation>';\n")));
         // Cluster-level options are not SET in a script (they go to flink run -D).
         QVERIFY(!sql.contains(QStringLiteral("SET 'metrics.")));
         QVERIFY(!compileFlink(data("flink-kafka.uis.yaml"))

@@ -655,6 +655,39 @@ private Q_SLOTS:
         QVERIFY(statusOf(spark).error.contains(QLatin1String("make deps")));
     }
 
+    void upgradeCheckRefusals()
+    {
+        const QString flink =
+            m_server->script(QStringLiteral("flink-python"), "echo 'uis-runner: done'; exit 0\n");
+        startServer({QStringLiteral("--spark-submit"), m_spark, QStringLiteral("--flink"), flink});
+        const QByteArray next = QJsonDocument(flinkJob(QStringLiteral("SELECT 1;"))).toJson();
+        const QString check = QStringLiteral("/api/v1/jobs/%1/upgrade-check");
+        QCOMPARE(raw("POST", api(check.arg(QStringLiteral("job-x"))), QString(), next).status, 401);
+        const Raw unknown =
+            raw("POST", api(check.arg(QStringLiteral("job-x"))), m_server->token(), next);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(errorCode(unknown), QStringLiteral("not_found"));
+
+        const QString id = submitOk(flinkJob(QStringLiteral("SELECT 1;")));
+        QVERIFY(waitState(id, JobState::Succeeded));
+        // The job left no savepoint or checkpoint in its folder: nothing to check against.
+        const Raw none = raw("POST", api(check.arg(id)), m_server->token(), next);
+        QCOMPARE(none.status, 409);
+        QCOMPARE(errorCode(none), QStringLiteral("no_snapshot"));
+        const Raw other =
+            raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(sparkJob()).toJson());
+        QCOMPARE(other.status, 409);
+        QCOMPARE(errorCode(other), QStringLiteral("engine_mismatch"));
+        QJsonObject withPath = flinkJob(QStringLiteral("SELECT 1;"));
+        withPath.insert(QStringLiteral("path"), QStringLiteral("/"));
+        const Raw notSnapshot =
+            raw("POST", api(check.arg(id)), m_server->token(), QJsonDocument(withPath).toJson());
+        QCOMPARE(notSnapshot.status, 409);
+        QCOMPARE(errorCode(notSnapshot), QStringLiteral("no_snapshot"));
+        QCOMPARE(raw("POST", api(check.arg(id)), m_server->token(), "{").status, 400);
+        QCOMPARE(raw("GET", api(check.arg(id)), m_server->token()).status, 405);
+    }
+
     void secondServerOnSameDataDir()
     {
         startServer({QStringLiteral("--spark-submit"), m_spark});

@@ -6,6 +6,7 @@
 #include "dcpclient.h"
 #include "environmentsdialog.h"
 #include "environmentstore.h"
+#include "graphscene.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -15,12 +16,16 @@
 #include "logdock.h"
 #include "logview.h"
 #include "mainwindow.h"
+#include "nodeitem.h"
 #include "submitdialog.h"
 #include "submitflow.h"
+#include "upgradeflow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -164,6 +169,65 @@ private Q_SLOTS:
         JobsModel reloaded(dir.filePath(QStringLiteral("jobs.json")));
         QCOMPARE(reloaded.rowCount(), 1);
         QCOMPARE(reloaded.entry(0)->status.error, QStringLiteral("boom"));
+    }
+
+    void upgradeActionColoursTheCanvas()
+    {
+        MainWindow window;
+        JobsIntegration *jobs = JobsIntegration::install(
+            &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
+            [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
+        UpgradeFlow *flow = UpgradeFlow::install(&window, jobs->jobsDock(), window.document(),
+                                                 jobs->connections(), window.graphScene());
+        QVERIFY(window.openFile(
+            QStringLiteral(UIS_SOURCE_DIR "/resources/templates/kafka-dedupe-window.uis.yaml")));
+        JobStatus s;
+        s.jobId = QStringLiteral("job-up-1");
+        s.name = QStringLiteral("click-session-metrics");
+        s.engine = QStringLiteral("flink");
+        s.state = JobState::Succeeded;
+        s.createdAt = QDateTime::currentDateTimeUtc();
+        jobs->jobsModel()->upsert(QStringLiteral("staging"), s);
+        JobsDock *dock = jobs->jobsDock();
+        dock->selectJob(QStringLiteral("staging"), s.jobId);
+        QVERIFY(!dock->upgradeAction()->isEnabled()); // only a running job has state to take over
+        s.state = JobState::Running;
+        jobs->jobsModel()->upsert(QStringLiteral("staging"), s);
+        dock->selectJob(QStringLiteral("staging"), s.jobId);
+        QVERIFY(dock->upgradeAction()->isEnabled());
+        QSignalSpy requested(dock, &JobsDock::upgradeRequested);
+        QObject::disconnect(dock, &JobsDock::upgradeRequested, flow, nullptr); // no server here
+        dock->upgradeAction()->trigger();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().at(1).toString(), s.jobId);
+
+        // The server's report colours the nodes it names and waits for confirmation.
+        const auto op = [](const char *node, const char *verdict) {
+            return QJsonObject{{QStringLiteral("node"), QLatin1String(node)},
+                               {QStringLiteral("verdict"), QLatin1String(verdict)},
+                               {QStringLiteral("reason"), QStringLiteral("because")}};
+        };
+        const QJsonObject report{
+            {QStringLiteral("restorable"), false},
+            {QStringLiteral("operators"),
+             QJsonArray{op("unique_clicks", "restored"), op("per_minute", "incompatible"),
+                        op("metrics_out", "dropped")}}};
+        QSignalSpy confirmed(flow, &UpgradeFlow::upgradeConfirmed);
+        flow->present(QStringLiteral("staging"), s.jobId, report);
+        QHash<QString, QString> shown;
+        for (NodeItem *item : window.graphScene()->nodeItems())
+            if (!item->verdict().isEmpty())
+                shown.insert(item->node().name, item->verdict());
+        QCOMPARE(shown, (QHash<QString, QString>{
+                            {QStringLiteral("unique_clicks"), QStringLiteral("restored")},
+                            {QStringLiteral("per_minute"), QStringLiteral("incompatible")},
+                            {QStringLiteral("metrics_out"), QStringLiteral("dropped")}}));
+        QVERIFY(flow->dialog());
+        QVERIFY(flow->dialog()->detailedText().contains(QLatin1String("incompatible: because")));
+        flow->dialog()->reject(); // Cancel: nothing is upgraded, the colours go
+        QCOMPARE(confirmed.count(), 0);
+        for (NodeItem *item : window.graphScene()->nodeItems())
+            QVERIFY(item->verdict().isEmpty());
     }
 
     void submitFollowCancel()

@@ -155,6 +155,12 @@ void GraphScene::setDiagnostics(const DiagnosticList &diagnostics)
     applyDiagnostics();
 }
 
+void GraphScene::setVerdicts(const QHash<QString, QString> &byNodeName)
+{
+    for (NodeItem *item : std::as_const(m_nodes))
+        item->setVerdict(byNodeName.value(item->node().name));
+}
+
 void GraphScene::applyDiagnostics()
 {
     QHash<NodeId, QPair<int, int>> counts;

@@ -41,6 +41,8 @@ public:
     void selectNode(NodeId id);
     void deleteSelection();
     void setDark(bool dark);
+    /// The upgrade check's verdicts by spec node name (UpgradeFlow); nodes not named get none.
+    void setVerdicts(const QHash<QString, QString> &byNodeName);
     bool isDark() const { return m_dark; }
     /// Shows a run's badges on the nodes they name (RunOverlay); any edit of the text clears
     /// them, since the counts no longer describe the spec on the canvas.

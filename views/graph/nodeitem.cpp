@@ -41,6 +41,15 @@ void NodeItem::setNode(const GraphNode &node)
     update();
 }
 
+void NodeItem::setVerdict(const QString &verdict)
+{
+    if (verdict == m_verdict)
+        return;
+    m_verdict = verdict;
+    updateToolTip();
+    update();
+}
+
 void NodeItem::setProblems(int errors, int warnings)
 {
     if (errors == m_errors && warnings == m_warnings)
@@ -94,12 +103,17 @@ void NodeItem::updateToolTip()
                        .arg(QCoreApplication::translate("uis::NodeItem", "Failed: %1")
                                 .arg(m_run->error.toHtmlEscaped()));
     }
+    if (!m_verdict.isEmpty())
+        tip +=
+            QStringLiteral("<br>") +
+            QCoreApplication::translate("uis::NodeItem", "upgrade check: state %1").arg(m_verdict);
     setToolTip(tip);
 }
 
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(-2, -10, Width + 14, Height + (m_run ? 36 : 14));
+    // Room for the run badge below and the upgrade-check ring around the node.
+    return QRectF(-6, -10, Width + 18, Height + (m_run ? 36 : 16));
 }
 
 QPainterPath NodeItem::shape() const
@@ -138,6 +152,15 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setPen(Qt::NoPen);
     p->setBrush(QColor(0, 0, 0, m_dark ? 70 : 22));
     p->drawRoundedRect(r.translated(0, 2), Radius, Radius);
+    if (!m_verdict.isEmpty()) {
+        // The upgrade check's verdict: a ring outside the border, so selection still shows.
+        const QColor ring = m_verdict == QLatin1String("restored")  ? QColor(0x2e, 0xa0, 0x43)
+                            : m_verdict == QLatin1String("dropped") ? QColor(0xe0, 0x9b, 0x1a)
+                                                                    : QColor(0xd7, 0x3a, 0x3a);
+        p->setBrush(Qt::NoBrush);
+        p->setPen(QPen(ring, 3));
+        p->drawRoundedRect(r.adjusted(-3, -3, 3, 3), Radius + 2, Radius + 2);
+    }
     // Body; a node the last run failed in is tinted red.
     p->setBrush(runFailed ? (m_dark ? QColor(0x4b, 0x24, 0x27) : QColor(0xff, 0xeb, 0xe9)) : body);
     p->setPen(QPen(border, isSelected() || runFailed ? 2 : 1));

@@ -40,6 +40,10 @@ public:
     /// The last run's rows in and out (and failure) under the node; nullopt hides it.
     void setRunBadge(const std::optional<NodeRunBadge> &badge);
     const std::optional<NodeRunBadge> &runBadge() const { return m_run; }
+    /// The upgrade check's verdict on this node ("restored", "dropped", "incompatible"; "" none):
+    /// a green, amber or red ring around the node.
+    void setVerdict(const QString &verdict);
+    QString verdict() const { return m_verdict; }
 
     PortItem *inputPort() const { return m_in; }
     PortItem *outputPort() const { return m_out; }
@@ -69,6 +73,7 @@ private:
     bool m_dark = false;
     std::optional<NodeRunBadge> m_run;
     ChangeMark m_change = ChangeMark::None;
+    QString m_verdict;
 };
 
 } // namespace uis

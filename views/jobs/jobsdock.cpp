@@ -43,6 +43,8 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
     m_showLog = bar->addAction(tr("Show Log"));
     m_cancel = bar->addAction(tr("Cancel Job…"));
     m_remove = bar->addAction(tr("Remove from List"));
+    m_upgrade = bar->addAction(tr("Upgrade…"));
+    m_upgrade->setToolTip(tr("Check whether the open spec can take over this job's state"));
     layout->addWidget(bar);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -75,6 +77,10 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
             Q_EMIT showLogRequested(e->environment, e->status.jobId);
     });
     connect(m_cancel, &QAction::triggered, this, [this] { requestCancel(currentRow()); });
+    connect(m_upgrade, &QAction::triggered, this, [this] {
+        if (const JobEntry *e = m_model->entry(currentRow()))
+            Q_EMIT upgradeRequested(e->environment, e->status.jobId);
+    });
     connect(m_remove, &QAction::triggered, this, [this] {
         if (const JobEntry *e = m_model->entry(currentRow())) {
             stopWatching(keyOf(e->environment, e->status.jobId));
@@ -112,6 +118,7 @@ void JobsDock::updateActions()
     m_showLog->setEnabled(e != nullptr);
     m_remove->setEnabled(e != nullptr);
     m_cancel->setEnabled(e && !isTerminal(e->status.state));
+    m_upgrade->setEnabled(e && e->status.state == JobState::Running);
     int running = 0;
     for (const JobEntry &j : m_model->entries())
         running += isTerminal(j.status.state) ? 0 : 1;

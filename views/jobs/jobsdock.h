@@ -36,6 +36,7 @@ public:
     QAction *showLogAction() const { return m_showLog; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *removeAction() const { return m_remove; }
+    QAction *upgradeAction() const { return m_upgrade; }
 
     /// Adds a just-submitted job and starts watching it.
     void addJob(const QString &environment, const JobStatus &status);
@@ -52,6 +53,8 @@ Q_SIGNALS:
     /// A job reached SUCCEEDED, FAILED or CANCELLED while the dock watched it.
     void jobEnded(const QString &environment, const uis::JobStatus &status);
     void showLogRequested(const QString &environment, const QString &jobId);
+    /// Upgrade… on a job that runs: check the open spec against its state (UpgradeFlow).
+    void upgradeRequested(const QString &environment, const QString &jobId);
     void message(const QString &text);
 
 private:
@@ -68,6 +71,7 @@ private:
     QAction *m_showLog;
     QAction *m_refresh;
     QAction *m_remove;
+    QAction *m_upgrade;
     QTimer *m_clock;
     QHash<QString, JobFollower *> m_followers; ///< key: environment + '\n' + job id
 };

@@ -95,6 +95,7 @@ QString DcpServer::start()
     const QStringList pending =
         store->recover(&reattach, [&targets](const JobRecord &r) { return targets->canReattach(r); });
     auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
+    api->setRunnersDir(runner->runnersDir());
 
     // QHttpServer takes the socket over on bind(); a socket that could not listen is ours.
     auto tcp = std::make_unique<BoundedTcpServer>(m_config.maxBodyBytes);

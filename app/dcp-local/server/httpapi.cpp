@@ -78,8 +78,12 @@ qint64 utf8Boundary(const QByteArray &data, qint64 n)
 
 } // namespace
 
-HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token), m_maxBodyBytes(maxBodyBytes)
+static QHttpServerResponse unauthorized(const QHttpServerRequest &request);
+
+HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes,
+                 QObject *parent)
+    : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token),
+      m_maxBodyBytes(maxBodyBytes), m_upgradeCheck(store, QString())
 {
     setupRoutes();
 }
@@ -98,6 +102,11 @@ void HttpApi::setupRoutes()
     SavepointRoutes::install(this, m_store, m_targets);
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/logs"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
+    m_server.route(QStringLiteral("/api/v1/jobs/<arg>/upgrade-check"), Method::Post,
+                   [this](const QString &id, const QHttpServerRequest &r) {
+                       return authorized(r) ? m_upgradeCheck.handle(id, r)
+                                            : QtFuture::makeReadyFuture(unauthorized(r));
+                   });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return status(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>"), Method::Delete,
@@ -118,7 +127,8 @@ void HttpApi::setupRoutes()
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
         static const QRegularExpression known(
-            QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/stop|/savepoints(/[^/]+)?)?)?|targets)$"));
+            QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
+                           "targets)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "upgradecheckapi.h"
+
 #include <QByteArray>
 #include <QHttpServer>
 #include <QJsonArray>
@@ -26,6 +28,8 @@ public:
             QObject *parent = nullptr);
 
     QHttpServer *server() { return &m_server; }
+    /// Where the engine runners are (dcp-local --runners-dir), for the upgrade check.
+    void setRunnersDir(const QString &dir) { m_upgradeCheck = UpgradeCheckApi(m_store, dir); }
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
@@ -48,6 +52,7 @@ private:
     TargetRegistry *m_targets;
     QByteArray m_expectedAuth;
     qint64 m_maxBodyBytes;
+    UpgradeCheckApi m_upgradeCheck;
 };
 
 } // namespace uis::dcplocal

@@ -253,6 +253,36 @@ constexpr const char kDocument[] = R"json({
         }
       }
     },
+    "/api/v1/jobs/{job_id}/upgrade-check": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "post": {
+        "operationId": "upgradeCheck",
+        "tags": ["jobs"],
+        "summary": "Can a new version of the job start from the job's state?",
+        "description": "The body is the new version as a job request (as for submit), optionally with `path`, the savepoint or checkpoint to check; without it the newest savepoint or retained checkpoint in the job's folder. The engine decides: on Flink the snapshot's operator states against the new job graph, then a trial restore of the new job on a copy (sinks redirected to scratch places); on Spark a trial start of the new query on a copy of the checkpoint. Nothing is stopped or submitted.",
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"allOf": [
+            {"$ref": "#/components/schemas/JobRequest"},
+            {"type": "object", "properties": {"path": {"type": "string", "description": "A savepoint, retained checkpoint or (Spark) checkpoint folder."}}}
+          ]}}}
+        },
+        "responses": {
+          "200": {"description": "The verdict, per stateful node of the old job.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UpgradeCheck"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "No snapshot to check (`no_snapshot`), or the new version runs on another engine (`engine_mismatch`).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "422": {"description": "The new spec does not validate, or the check could not run (`check_failed`, with the engine's cause).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "500": {"$ref": "#/components/responses/Internal"},
+          "504": {"description": "The check took longer than 15 minutes (`check_timeout`).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
     "/api/v1/targets": {
       "get": {
         "operationId": "listTargets",
@@ -298,6 +328,28 @@ constexpr const char kDocument[] = R"json({
                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
+      "UpgradeCheck": {
+        "type": "object",
+        "required": ["restorable", "operators"],
+        "properties": {
+          "engine": {"type": "string", "enum": ["flink", "spark"]},
+          "restorable": {"type": "boolean", "description": "Every stateful node is restored and the trial restore succeeded."},
+          "snapshot": {"type": "string"},
+          "operators": {"type": "array", "items": {
+            "type": "object",
+            "required": ["node", "kind", "verdict", "reason"],
+            "properties": {
+              "node": {"type": "string", "description": "The spec node (source, transform or sink)."},
+              "kind": {"type": "string"},
+              "verdict": {"type": "string", "enum": ["restored", "dropped", "incompatible"]},
+              "reason": {"type": "string"},
+              "operator_ids": {"type": "array", "items": {"type": "string"}},
+              "size_bytes": {"type": "integer", "minimum": 0}
+            }
+          }},
+          "trial": {"type": "object", "description": "The trial restore: `status` ok | failed | not_run, `cause`, `seconds`."}
+        }
+      },
       "Error": {
         "type": "object",
         "required": ["error"],

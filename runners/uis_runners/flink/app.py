@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 
+from ..errors import ConfigError
 from ..jobconfig import flink_script, load_json, read_text
 from ..lifecycle import run_runner
 from ..log import log
@@ -37,6 +38,17 @@ def parse_args(argv=None):
         "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"
     )
     ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
+    ap.add_argument(
+        "--upgrade-check",
+        metavar="SNAPSHOT",
+        help="restore check: can --job-config (the new version) start from this savepoint or "
+        "retained checkpoint? Prints `uis-upgrade-check: {json}` (uis_runners.flink.upgrade_check)",
+    )
+    ap.add_argument("--old-job-config", help="upgrade check: the old version (names its operators)")
+    ap.add_argument("--output", help="upgrade check: also write the JSON report here")
+    ap.add_argument(
+        "--trial-timeout", type=float, default=180, help="upgrade check: seconds for the trial"
+    )
     return ap.parse_args(argv)
 
 
@@ -47,6 +59,13 @@ def main(argv=None) -> int:
         script = (
             read_text(args.sql, "Flink SQL script") if args.sql else flink_script(args.job_config)
         )
+        if args.upgrade_check:
+            from .upgrade_check import UpgradeCheck
+
+            if not args.job_config:
+                raise ConfigError("--upgrade-check needs --job-config (the new version)")
+            old = load_json(args.old_job_config) if args.old_job_config else None
+            return UpgradeCheck(args.upgrade_check, load_json(args.job_config), old, args)
         if args.test_inputs:
             from ..testing import FlinkTests
 

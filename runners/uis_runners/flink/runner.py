@@ -14,6 +14,7 @@ from ..jobconfig import jar_dir, jars_in
 from ..log import FLINK_ROW, emit, log
 from ..placeholders import resolve
 from ..registry import Registry
+from .jobgraph import reset_node_ids
 from .restarts import RestartWatch, local_rest
 
 TERMINAL = {"FINISHED", "FAILED", "CANCELED"}
@@ -50,6 +51,7 @@ def insert(runner, st) -> int:
     if runner.args.explain:
         explained(runner, st, runner.tenv.explain_sql(resolve(st.text)), st.head)
         return 1
+    reset_node_ids(runner.tenv)
     runner.submit(runner.tenv.execute_sql(resolve(st.text)), st.head)
     return 0
 
@@ -63,6 +65,7 @@ def statement_set(runner, st) -> int:
     if runner.args.explain:
         explained(runner, st, ss.explain(), what)
         return len(st.inserts)
+    reset_node_ids(runner.tenv)
     runner.submit(ss.execute(), what)
     return 0
 

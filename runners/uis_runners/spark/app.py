@@ -32,6 +32,17 @@ def parse_args(argv=None):
         "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"
     )
     ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
+    ap.add_argument(
+        "--upgrade-check",
+        metavar="CHECKPOINTS",
+        help="restore check: can --job-config (the new version) continue from these streaming "
+        "checkpoints? Prints `uis-upgrade-check: {json}` (uis_runners.spark.upgrade_check)",
+    )
+    ap.add_argument("--old-job-config", help="upgrade check: the old version (names its nodes)")
+    ap.add_argument("--output", help="upgrade check: also write the JSON report here")
+    ap.add_argument(
+        "--trial-timeout", type=float, default=300, help="upgrade check: seconds for the trial"
+    )
     return ap.parse_args(argv)
 
 
@@ -41,6 +52,11 @@ def main(argv=None) -> int:
     def make():
         from .job import SparkJob  # after the signal handlers: importing pyspark takes a while
 
+        if args.upgrade_check:
+            from .upgrade_check import SparkUpgradeCheck
+
+            old = load_json(args.old_job_config) if args.old_job_config else None
+            return SparkUpgradeCheck(args.upgrade_check, load_json(args.job_config), old, args)
         if args.test_inputs:
             from ..testing import SparkTests
 
