@@ -186,11 +186,4 @@ DcpReply *DcpClient::deleteSavepoint(const QString &jobId, const QString &savepo
                  q, QByteArray(), false);
 }
 
-DcpReply *DcpClient::upgradeCheck(const QString &jobId, const QJsonObject &request)
-{
-    return start(DcpReply::Operation::Savepoint, "POST",
-                 jobPath(jobId, QStringLiteral("/upgrade-check")), {},
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), true);
-}
-
 } // namespace uis

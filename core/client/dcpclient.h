@@ -74,9 +74,6 @@ public:
     /// `DELETE /api/v1/jobs/{id}/savepoints/{sid}?user=…` (not retried).
     DcpReply *deleteSavepoint(const QString &jobId, const QString &savepointId,
                               const QString &user);
-    /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's request (retried: it changes
-    /// nothing).
-    DcpReply *upgradeCheck(const QString &jobId, const QJsonObject &request);
 
     /// A random key for `Idempotency-Key`.
     static QString newIdempotencyKey();
