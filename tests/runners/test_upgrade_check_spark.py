@@ -8,6 +8,7 @@ a copy; then the new job really starts from (its own copy of) the old checkpoint
 succeed or fail as predicted. A restarted job must not read the old clicks again."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,12 @@ from conftest import SPARK_RUNNER, runner_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]
 
-EDITS = ["changed_filter", "changed_group_keys", "removed_dedupe", "added_sink"]
+# `make test` runs one edit Spark keeps state through and one it refuses (about 4.5 min on 2
+# cores); UIS_UPGRADE_ALL_EDITS=1 runs all four (12 min), as measured in docs/upgrades.md.
+ALL_EDITS = ["changed_filter", "changed_group_keys", "removed_dedupe", "added_sink"]
+EDITS = (
+    ALL_EDITS if os.environ.get("UIS_UPGRADE_ALL_EDITS") else ["changed_group_keys", "added_sink"]
+)
 # measured (docs/upgrades.md); asserted so that a change in the runner shows up here
 EXPECTED = {
     "changed_filter": True,
