@@ -42,6 +42,9 @@ def expected_checks():
             all(r["signal_strength"] is not None for r in pv["usable"]["rows"]),
             all(r["readings"] >= 1 for r in pv["per_10_minutes"]["rows"]),
         ),
+        "sample-trades-to-parquet": lambda pv: (
+            all(r["quantity"] > 0 for r in pv["filled_trades"]["rows"]),
+        ),
         "table-to-rest-api": lambda pv: (
             set(pv["to_request"]["columns"]) == {"tracking_id", "patient", "status"},
         ),
