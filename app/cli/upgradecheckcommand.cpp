@@ -5,8 +5,8 @@
 // way (runners/uis_runners/flink/upgrade_check.py, spark/upgrade_check.py).
 #include "argparser.h"
 #include "clicontext.h"
-#include "jobcommandsupport.h"
 #include "cliloop.h"
+#include "jobcommandsupport.h"
 
 #include "dcpclient.h"
 #include "enginepaths.h"
@@ -151,7 +151,7 @@ int runUpgradeCheck(const QStringList &args, CliContext &ctx)
         if (p.isSet(QStringLiteral("old"))) {
             old = std::make_unique<SubmitRequest>();
             if (const int rc = compileSubmitRequest(p.value(QStringLiteral("old")), ctx,
-                                                  "upgrade-check", old.get());
+                                                    "upgrade-check", old.get());
                 rc >= 0)
                 return rc;
         }

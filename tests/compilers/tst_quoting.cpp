@@ -234,10 +234,10 @@ private Q_SLOTS:
         const QList<SqlToken> all = tokenize(sql, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        // Statements: 11 SETs (incl. the pass-through conf and the UTC time zone), 3 tables, 3
-        // views, 2 INSERTs in a
-        // statement set (whose END closes it).
-        QCOMPARE(tokens(all, SqlToken::Semicolon).size(), 11 + 3 + 3 + 2 + 1);
+        // Statements: 13 SETs (incl. the pass-through conf, the UTC time zone and the two
+        // stable-uid options), 3 tables, 3 views, 2 INSERTs in a statement set (whose END closes
+        // it).
+        QCOMPARE(tokens(all, SqlToken::Semicolon).size(), 13 + 3 + 3 + 2 + 1);
 
         const QStringList ids = tokens(all, SqlToken::Identifier);
         for (const QString &name :

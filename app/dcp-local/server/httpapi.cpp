@@ -126,9 +126,9 @@ void HttpApi::setupRoutes()
 
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
-        static const QRegularExpression known(
-            QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
-                           "targets)$"));
+        static const QRegularExpression known(QStringLiteral(
+            "^/api/v1/(jobs(/[^/]+(/logs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
+            "targets)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
