@@ -172,7 +172,7 @@ int runUpgradeCheck(const QStringList &args, CliContext &ctx)
             return ExitUsage;
         }
         if (!p.isSet(QStringLiteral("timeout")))
-            client.setTimeout(20 * 60 * 1000); // the engine's check takes minutes
+            client.setTimeout(DcpClient::kUpgradeCheckTimeoutMs); // the check takes minutes
         std::unique_ptr<DcpReply> reply(client.upgradeCheck(what, next.bodyToSend()));
         if (!CliLoop::await(reply.get()))
             return reportJobError(ctx, "upgrade-check", reply->error());

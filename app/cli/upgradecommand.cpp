@@ -80,8 +80,35 @@ int runUpgrade(const QStringList &args, CliContext &ctx)
     if (p.isSet(QStringLiteral("skip-check"))) {
         ctx.err << "uisctl upgrade: restore check skipped (--skip-check)\n";
     } else {
+        // The engine's check takes minutes; the other requests keep the usual timeout.
+        const int usual = client.timeout();
+        if (!p.isSet(QStringLiteral("timeout")))
+            client.setTimeout(DcpClient::kUpgradeCheckTimeoutMs);
         std::unique_ptr<DcpReply> check(client.upgradeCheck(id, request.bodyToSend()));
-        if (!CliLoop::await(check.get())) {
+        bool answered = CliLoop::await(check.get());
+        if (!answered && check->error().code == QLatin1String("no_snapshot")) {
+            // A young job has no checkpoint yet: a savepoint gives the check its state.
+            client.setTimeout(usual);
+            ctx.err << "uisctl upgrade: job " << id
+                    << " has no snapshot yet; taking a savepoint for the check\n";
+            std::unique_ptr<DcpReply> trigger(client.triggerSavepoint(id));
+            if (!CliLoop::await(trigger.get()))
+                return reportJobError(ctx, "upgrade", trigger->error());
+            const auto taken = SavepointSupport::waitFor(
+                client, id, trigger->json().value(QLatin1String("savepoint_id")).toString(), ctx,
+                "upgrade");
+            if (!taken ||
+                taken->value(QLatin1String("status")).toString() != QLatin1String("COMPLETED")) {
+                ctx.err << "uisctl upgrade: no savepoint to check; nothing was stopped\n";
+                return ExitErrors;
+            }
+            if (!p.isSet(QStringLiteral("timeout")))
+                client.setTimeout(DcpClient::kUpgradeCheckTimeoutMs);
+            check.reset(client.upgradeCheck(id, request.bodyToSend()));
+            answered = CliLoop::await(check.get());
+        }
+        client.setTimeout(usual);
+        if (!answered) {
             const DcpError &e = check->error();
             if (e.httpStatus == 404 && e.code != QLatin1String("job_not_found")) {
                 ctx.err << "uisctl upgrade: this server has no restore check (POST /api/v1/jobs/"

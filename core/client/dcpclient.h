@@ -44,6 +44,8 @@ public:
     /// Per-attempt timeout (default 15 s).
     void setTimeout(int ms) { m_timeoutMs = ms; }
     int timeout() const { return m_timeoutMs; }
+    /// What to wait for upgradeCheck(): the server gives the engine's check 15 minutes.
+    static constexpr int kUpgradeCheckTimeoutMs = 20 * 60 * 1000;
     /// Attempts for retriable calls, including the first (default 4).
     void setMaxAttempts(int n) { m_maxAttempts = qMax(1, n); }
     /// First backoff delay (default 250 ms, doubled per attempt, capped at 4 s).
