@@ -52,9 +52,12 @@ int main(int argc, char *argv[])
     uis::JobsIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    if (auto *jobs = window.findChild<uis::JobsIntegration *>())
-        uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(), jobs->connections(),
-                                  window.graphScene());
+    if (auto *jobs = window.findChild<uis::JobsIntegration *>()) {
+        auto *upgrade = uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(),
+                                                  jobs->connections(), window.graphScene());
+        QObject::connect(upgrade, &uis::UpgradeFlow::upgradeConfirmed, jobs,
+                         &uis::JobsIntegration::upgrade);
+    }
     uis::ClustersIntegration::install(
         &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
         [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTcpServer>
@@ -170,6 +171,23 @@ private Q_SLOTS:
         QVERIFY2(
             dock.model()->item(0, 0)->toolTip().contains(QLatin1String("deleted by gui-tester")),
             qPrintable(dock.model()->item(0, 0)->toolTip()));
+
+        // A confirmed upgrade restores only from a savepoint Flink has written: here nobody
+        // answers, so nothing is submitted and the job keeps running.
+        QSignalSpy restore(&dock, &SavepointsDock::restoreRequested);
+        messages.clear();
+        dock.stopAndRestore();
+        QVERIFY2(waitFor(
+                     [&] {
+                         return messages.join(QLatin1Char('\n'))
+                             .contains(QLatin1String("the job keeps running"));
+                     },
+                     20000),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        QCOMPARE(restore.count(), 0);
+        std::unique_ptr<DcpReply> still(client->get(id));
+        QVERIFY(still->wait(10000));
+        QCOMPARE(still->status().state, JobState::Running);
 
         std::unique_ptr<DcpReply> cancel(client->cancel(id));
         QVERIFY(cancel->wait(10000));

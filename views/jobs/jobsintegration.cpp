@@ -95,6 +95,19 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
             [this](const QString &t) { showMessage(t); });
 }
 
+void JobsIntegration::upgrade(const QString &environment, const QString &jobId)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const JobEntry *e = m_model->entry(row);
+        if (e && e->environment == environment && e->status.jobId == jobId) {
+            m_savepointsDock->showJob(environment, e->status);
+            m_savepointsDock->stopAndRestore();
+            return;
+        }
+    }
+    showMessage(tr("Upgrade: job %1 is no longer in the Jobs list").arg(jobId));
+}
+
 JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToolBar *toolBar,
                                           PipelineDocument *document, const AddDock &addDock)
 {

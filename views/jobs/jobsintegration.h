@@ -53,6 +53,9 @@ public:
     EnvironmentsDialog *environmentsDialog() const { return m_dialog; }
 
     void showEnvironments();
+    /// Carries out a confirmed upgrade of `jobId`: stop with a savepoint, then submit the open
+    /// pipeline restoring from it (what the Savepoints tab's Stop and Restore do by hand).
+    void upgrade(const QString &environment, const QString &jobId);
 
 Q_SIGNALS:
     /// The desktop notification shown when a job ends (also when no tray is available).

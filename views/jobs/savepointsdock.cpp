@@ -222,6 +222,57 @@ void SavepointsDock::requestStop()
     box->open();
 }
 
+void SavepointsDock::stopAndRestore()
+{
+    const QString environment = m_environment;
+    const QString job = m_jobId;
+    if (job.isEmpty())
+        return;
+    call(
+        tr("Upgrade of %1").arg(job), [job](DcpClient *c) { return c->stop(job, true, false); },
+        [this, environment, job](DcpReply *reply) {
+            const QString id = reply->json().value(QLatin1String("savepoint_id")).toString();
+            Q_EMIT message(tr("Job %1 is stopping with savepoint %2").arg(job, id));
+            awaitSavepoint(environment, job, id, 600);
+        });
+}
+
+void SavepointsDock::awaitSavepoint(const QString &environment, const QString &jobId,
+                                    const QString &id, int triesLeft)
+{
+    call(
+        tr("Savepoints of %1").arg(jobId), [jobId](DcpClient *c) { return c->savepoints(jobId); },
+        [this, environment, jobId, id, triesLeft](DcpReply *reply) {
+            const QJsonArray all = reply->json().value(QLatin1String("savepoints")).toArray();
+            for (const QJsonValue &v : all) {
+                const QJsonObject r = v.toObject();
+                if (r.value(QLatin1String("savepoint_id")).toString() != id)
+                    continue;
+                const QString status = r.value(QLatin1String("status")).toString();
+                if (status == QLatin1String("COMPLETED")) {
+                    if (jobId == m_jobId)
+                        fill(all);
+                    Q_EMIT restoreRequested(environment, r.value(QLatin1String("path")).toString());
+                    return;
+                }
+                if (status != QLatin1String("IN_PROGRESS")) {
+                    Q_EMIT message(
+                        tr("Upgrade of %1: savepoint %2 %3: %4; the job keeps running")
+                            .arg(jobId, id, status, r.value(QLatin1String("error")).toString()));
+                    return;
+                }
+            }
+            if (triesLeft <= 0) {
+                Q_EMIT message(
+                    tr("Upgrade of %1: savepoint %2 not written after 10 minutes").arg(jobId, id));
+                return;
+            }
+            QTimer::singleShot(1000, this, [this, environment, jobId, id, triesLeft] {
+                awaitSavepoint(environment, jobId, id, triesLeft - 1);
+            });
+        });
+}
+
 void SavepointsDock::requestDelete()
 {
     const QJsonObject r = selected();

@@ -62,6 +62,9 @@ public:
     void requestStop();
     /// Asks for confirmation, then deletes the selected savepoint.
     void requestDelete();
+    /// The confirmed end of an upgrade (the Upgrade dialog asked): stops the shown job with a
+    /// savepoint, waits until Flink has written it, then emits restoreRequested() with its path.
+    void stopAndRestore();
 
 Q_SIGNALS:
     /// Submit the pipeline again, starting from `path` (a savepoint or checkpoint).
@@ -70,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void fill(const QJsonArray &savepoints);
+    void awaitSavepoint(const QString &environment, const QString &jobId, const QString &id,
+                        int triesLeft);
     void updateActions();
     void call(const QString &what, const std::function<DcpReply *(DcpClient *)> &start,
               const std::function<void(DcpReply *)> &done);
