@@ -229,12 +229,12 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setFont(bf);
         const QString label = added ? QCoreApplication::translate("uis::NodeItem", "new")
                                     : QCoreApplication::translate("uis::NodeItem", "changed");
-        const QRectF chip(-2, -9, QFontMetricsF(bf).horizontalAdvance(label) + 12, 16);
+        const QRectF mark(-2, -9, QFontMetricsF(bf).horizontalAdvance(label) + 12, 16);
         p->setPen(QPen(body, 2));
         p->setBrush(added ? QColor(0x1a, 0x7f, 0x37) : QColor(0xb0, 0x74, 0x00));
-        p->drawRoundedRect(chip, 8, 8);
+        p->drawRoundedRect(mark, 8, 8);
         p->setPen(Qt::white);
-        p->drawText(chip, Qt::AlignCenter, label);
+        p->drawText(mark, Qt::AlignCenter, label);
     }
 
     // Problem badge.

@@ -78,8 +78,6 @@ qint64 utf8Boundary(const QByteArray &data, qint64 n)
 
 } // namespace
 
-static QHttpServerResponse unauthorized(const QHttpServerRequest &request);
-
 HttpApi::HttpApi(JobStore *store, TargetRegistry *targets, QByteArray token, qint64 maxBodyBytes,
                  QObject *parent)
     : QObject(parent), m_store(store), m_targets(targets), m_expectedAuth("Bearer " + token),
