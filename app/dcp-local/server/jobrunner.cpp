@@ -7,19 +7,14 @@
 #include "microbatchschedule.h"
 #include "snapshotsettings.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTimer>
 
-#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <sys/prctl.h>
@@ -40,22 +35,6 @@ QString writePrivate(const QString &path, const QByteArray &data)
     if (!f.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
     return QString();
-}
-
-bool isExecutable(const QString &path)
-{
-    const QFileInfo fi(path);
-    return fi.isFile() && fi.isExecutable();
-}
-
-QString quoteArg(const QString &a)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./*\\[\\]-]+$"));
-    if (plain.match(a).hasMatch())
-        return a;
-    QString q = a;
-    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
 } // namespace
@@ -99,11 +78,6 @@ JobRunner::~JobRunner()
 QString JobRunner::runnersDir() const
 {
     return EnginePaths::runnersDir(m_config.runnersDir);
-}
-
-QString JobRunner::projectDir() const
-{
-    return EnginePaths::projectDir(runnersDir());
 }
 
 QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
@@ -182,158 +156,6 @@ void JobRunner::startNext()
         startJob(m_queue.takeFirst());
 }
 
-JobRunner::Launch JobRunner::prepareSpark(const QString &id, const LaunchOptions &options) const
-{
-    Launch l;
-    const QString project = projectDir();
-    const JobRecord *rec = m_store->find(id);
-    const QString configPath = m_store->jobDir(id) + QStringLiteral("/job-config.json");
-    if (!QFileInfo::exists(configPath)) {
-        l.error =
-            QStringLiteral("dcp-local runs UIS jobs only: this job has no `config.uis.job_config`");
-        l.problems << l.error
-                   << QStringLiteral("compile the spec with `uisctl compile --target dcp-request` "
-                                     "and submit that, or "
-                                     "use a DCP cluster for CoreETL jobs");
-        return l;
-    }
-    if (!m_config.sparkSubmit.isEmpty()) {
-        if (!isExecutable(m_config.sparkSubmit)) {
-            l.error = QStringLiteral("--spark-submit %1 is not an executable file")
-                          .arg(m_config.sparkSubmit);
-            l.problems << l.error;
-            return l;
-        }
-        l.program = m_config.sparkSubmit;
-    } else {
-        l.program = EnginePaths::sparkSubmit(project);
-        if (l.program.isEmpty()) {
-            l.error = QStringLiteral("pyspark is not installed: run `make deps`");
-            l.problems
-                << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)")
-                       .arg(project)
-                << QStringLiteral(
-                       "pyspark is not installed: run `make deps` in %1 (it sets up .venv with "
-                       "pyspark), or start dcp-local with --spark-submit PATH")
-                       .arg(project);
-            return l;
-        }
-        if (!EnginePaths::javaAvailable()) {
-            l.error = QStringLiteral("Java is not installed: Spark needs a JDK 17");
-            l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
-                       << QStringLiteral(
-                              "install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
-            return l;
-        }
-    }
-    const QString runner = runnersDir() + QStringLiteral("/spark/uis_spark_runner.py");
-    if (!QFileInfo::exists(runner)) {
-        l.error = QStringLiteral("the UIS Spark runner is missing (%1)").arg(runner);
-        l.problems << l.error
-                   << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
-        return l;
-    }
-
-    QFile f(configPath);
-    f.open(QIODevice::ReadOnly);
-    const QJsonObject job = QJsonDocument::fromJson(f.readAll()).object();
-    const QJsonObject conf = job.value(QLatin1String("spark_config")).toObject();
-    QString appName = conf.value(QLatin1String("spark.app.name")).toString();
-    if (appName.isEmpty())
-        appName = rec ? rec->status.name : id;
-    l.arguments << QStringLiteral("--master")
-                << (options.sparkMaster.isEmpty() ? QStringLiteral("local[*]") : options.sparkMaster)
-                << QStringLiteral("--deploy-mode") << QStringLiteral("client")
-                << QStringLiteral("--name") << appName;
-    // Connector jars from the project's cache keep a local run offline; --packages otherwise.
-    const QStringList jars = EnginePaths::sparkJars(project);
-    QStringList packages;
-    for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
-        packages << p.toString();
-    if (!jars.isEmpty())
-        l.arguments << QStringLiteral("--jars") << jars.join(QLatin1Char(','));
-    else if (!packages.isEmpty())
-        l.arguments << QStringLiteral("--packages") << packages.join(QLatin1Char(','));
-    // S3A on the class path in place rather than shipped with --jars: the SDK bundle is ~300 MB,
-    // and the driver's class path is fixed when its JVM starts (executors: the runner adds it).
-    const QStringList s3a = EnginePaths::s3aJars(project);
-    const bool usesS3a = std::any_of(packages.cbegin(), packages.cend(), [](const QString &p) {
-        return p.contains(QLatin1String("hadoop-aws"));
-    });
-    if (usesS3a && !s3a.isEmpty() && !jars.isEmpty())
-        l.arguments << QStringLiteral("--driver-class-path") << s3a.join(QLatin1Char(':'));
-    for (auto it = conf.begin(); it != conf.end(); ++it) {
-        const QString key = it.key();
-        if (key == QLatin1String("spark.app.name") || key == QLatin1String("spark.master") ||
-            key == QLatin1String("spark.submit.deployMode") ||
-            key.startsWith(QLatin1String("spark.kubernetes.")))
-            continue;
-        const QJsonValue v = it.value();
-        const QString value = v.isString() ? v.toString()
-                              : v.isBool()
-                                  ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                  : QString::number(v.toDouble(), 'g', 15);
-        l.arguments << QStringLiteral("--conf") << key + QLatin1Char('=') + value;
-    }
-    l.arguments << runner << QStringLiteral("--job-config") << configPath;
-    return l;
-}
-
-JobRunner::Launch JobRunner::prepareFlink(const QString &id, const LaunchOptions &options) const
-{
-    Launch l;
-    const QString project = projectDir();
-    const QString sqlPath = m_store->jobDir(id) + QStringLiteral("/job.sql");
-    if (!QFileInfo::exists(sqlPath)) {
-        l.error = QStringLiteral("the job has no compiled Flink SQL");
-        l.problems << l.error;
-        return l;
-    }
-    if (!m_config.flink.isEmpty()) {
-        if (!isExecutable(m_config.flink)) {
-            l.error = QStringLiteral("--flink %1 is not an executable file").arg(m_config.flink);
-            l.problems << l.error;
-            return l;
-        }
-        l.program = m_config.flink;
-    } else {
-        const QString python = EnginePaths::venvPython(project);
-        const bool havePyFlink = EnginePaths::venvHasPackage(project, QStringLiteral("pyflink"));
-        if (!isExecutable(python) || !havePyFlink) {
-            l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
-            l.problems
-                << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(project)
-                << QStringLiteral(
-                       "PyFlink is not installed: run `make deps` in %1 (it sets up .venv with "
-                       "apache-flink), or start dcp-local with --flink PATH")
-                       .arg(project);
-            return l;
-        }
-        if (!EnginePaths::javaAvailable()) {
-            l.error = QStringLiteral("Java is not installed: Flink needs a JDK 17");
-            l.problems << QStringLiteral("java was not found in PATH and JAVA_HOME is not set")
-                       << QStringLiteral(
-                              "install a JDK 17, e.g. `sudo apt install openjdk-17-jre-headless`");
-            return l;
-        }
-        l.program = python;
-    }
-    const QString runner = runnersDir() + QStringLiteral("/flink/uis_flink_runner.py");
-    if (!QFileInfo::exists(runner)) {
-        l.error = QStringLiteral("the UIS Flink runner is missing (%1)").arg(runner);
-        l.problems << l.error
-                   << QStringLiteral("set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio");
-        return l;
-    }
-    l.arguments << runner << QStringLiteral("--sql") << sqlPath;
-    // Where its checkpoints and savepoints go, and the state it starts from (decided at submit).
-    for (const QString &kv : SnapshotSettings::load(m_store->jobDir(id)).flinkSettings())
-        l.arguments << QStringLiteral("--set") << kv;
-    for (const QString &kv : options.flinkSettings)
-        l.arguments << QStringLiteral("--set") << kv;
-    return l;
-}
-
 void JobRunner::startJob(const QString &id)
 {
     const JobRecord *rec = m_store->find(id);
@@ -342,7 +164,8 @@ void JobRunner::startJob(const QString &id)
     JobStatus s = rec->status;
     const bool flink = s.engine == QLatin1String("flink");
     const LaunchOptions options = m_options.take(id);
-    const Launch launch = flink ? prepareFlink(id, options) : prepareSpark(id, options);
+    const EngineLaunch launch = flink ? EngineLaunch::flink(*m_store, m_config, id, options)
+                                      : EngineLaunch::spark(*m_store, m_config, id, options);
     if (!launch.error.isEmpty()) {
         QByteArray text;
         for (const QString &p : launch.problems)
@@ -368,10 +191,7 @@ void JobRunner::startJob(const QString &id)
                           : m_schedules->runStarting(
                                 id, m_store->jobDir(id) + QStringLiteral("/job-config.json"), &runHead);
     r->log->write(runHead);
-    QStringList shown{quoteArg(launch.program)};
-    for (const QString &a : launch.arguments)
-        shown << quoteArg(a);
-    r->log->write(logLine(QStringLiteral("starting: ") + shown.join(QLatin1Char(' '))));
+    r->log->write(logLine(QStringLiteral("starting: ") + launch.commandLine()));
     r->log->flush();
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -387,8 +207,8 @@ void JobRunner::startJob(const QString &id)
         env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"),
                    base.isEmpty() ? m_store->jobDir(id) + QStringLiteral("/checkpoints") : base);
     }
-    const QString venvPython = projectDir() + QStringLiteral("/.venv/bin/python");
-    if (!flink && isExecutable(venvPython) && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
+    const QString venvPython = EngineLaunch::venvPython(m_config);
+    if (!flink && !venvPython.isEmpty() && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
     const auto runtime = m_runtimeEnv.take(id);
     if (runNo > 0) { // a schedule's next run needs the same environment and target options

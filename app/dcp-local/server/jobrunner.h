@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "enginelaunch.h"
 #include "jobrequest.h"
 #include "jobstatus.h"
 
@@ -16,29 +17,6 @@ namespace uis::dcplocal {
 
 class JobStore;
 class MicroBatchScheduler;
-
-/// How jobs are run: the executables, where the runners are, and the limits.
-struct RunnerConfig
-{
-    QString sparkSubmit; ///< --spark-submit; "" finds .venv/bin/spark-submit, then PATH
-    QString flink;       ///< --flink; "" uses .venv/bin/python with the Flink runner
-    QString runnersDir;  ///< "" uses UIS_RUNNERS_DIR, then <exe>/../../runners
-    int maxConcurrent = 2;
-    int killGraceMs = 10000;
-};
-
-/**
- * Where a job's process sends its work: today's local engines (the defaults), or a cluster that
- * an execution target names (targets/). The process is still a child of dcp-local: a Spark
- * driver in client mode, or the Flink runner that submits the job to a session cluster.
- */
-struct LaunchOptions
-{
-    QString sparkMaster;        ///< "" runs Spark on local[*]
-    QStringList flinkSettings;  ///< `KEY=VALUE` Flink configuration passed to the runner (--set)
-    bool remoteStatus = false;  ///< the target, not the process start, decides when it is RUNNING
-    bool unlimited = false;     ///< starts at once: --max-concurrent limits local engines only
-};
 
 /**
  * Runs jobs as real child processes, each in its own process group (setsid), at most
@@ -111,20 +89,10 @@ private:
         QString lastFailure; ///< the runner's `uis-runner: FAILED: …` line
         QByteArray partialLine;
     };
-    struct Launch
-    {
-        QString program;
-        QStringList arguments;
-        QStringList problems; ///< log lines explaining why it cannot run
-        QString error;        ///< the status error when it cannot
-    };
 
     void enqueue(const QString &id, const LaunchOptions &options);
     void startNext();
     void startJob(const QString &id);
-    Launch prepareSpark(const QString &id, const LaunchOptions &options) const;
-    Launch prepareFlink(const QString &id, const LaunchOptions &options) const;
-    QString projectDir() const;
     void onOutput(const QString &id);
     void onFinished(const QString &id, int exitCode, bool crashed);
     void onStartFailed(const QString &id, const QString &reason);
