@@ -38,8 +38,8 @@ QString quoteArg(const QString &a)
 
 } // namespace
 
-EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &config, const QString &id,
-                                 const LaunchOptions &options)
+EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &config,
+                                 const QString &id, const LaunchOptions &options)
 {
     EngineLaunch l;
     const QString runners = EnginePaths::runnersDir(config.runnersDir);
@@ -100,7 +100,8 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
     if (appName.isEmpty())
         appName = rec ? rec->status.name : id;
     l.arguments << QStringLiteral("--master")
-                << (options.sparkMaster.isEmpty() ? QStringLiteral("local[*]") : options.sparkMaster)
+                << (options.sparkMaster.isEmpty() ? QStringLiteral("local[*]")
+                                                  : options.sparkMaster)
                 << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                 << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
@@ -137,8 +138,8 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
     return l;
 }
 
-EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &config, const QString &id,
-                                 const LaunchOptions &options)
+EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &config,
+                                 const QString &id, const LaunchOptions &options)
 {
     EngineLaunch l;
     const QString runners = EnginePaths::runnersDir(config.runnersDir);

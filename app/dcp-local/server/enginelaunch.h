@@ -25,10 +25,10 @@ struct RunnerConfig
  */
 struct LaunchOptions
 {
-    QString sparkMaster;        ///< "" runs Spark on local[*]
-    QStringList flinkSettings;  ///< `KEY=VALUE` Flink configuration passed to the runner (--set)
-    bool remoteStatus = false;  ///< the target, not the process start, decides when it is RUNNING
-    bool unlimited = false;     ///< starts at once: --max-concurrent limits local engines only
+    QString sparkMaster;       ///< "" runs Spark on local[*]
+    QStringList flinkSettings; ///< `KEY=VALUE` Flink configuration passed to the runner (--set)
+    bool remoteStatus = false; ///< the target, not the process start, decides when it is RUNNING
+    bool unlimited = false;    ///< starts at once: --max-concurrent limits local engines only
 };
 
 /**
@@ -43,10 +43,10 @@ struct EngineLaunch
     QStringList problems; ///< log lines explaining why it cannot run
     QString error;        ///< the status error when it cannot
 
-    static EngineLaunch spark(const JobStore &store, const RunnerConfig &config,
-                              const QString &id, const LaunchOptions &options);
-    static EngineLaunch flink(const JobStore &store, const RunnerConfig &config,
-                              const QString &id, const LaunchOptions &options);
+    static EngineLaunch spark(const JobStore &store, const RunnerConfig &config, const QString &id,
+                              const LaunchOptions &options);
+    static EngineLaunch flink(const JobStore &store, const RunnerConfig &config, const QString &id,
+                              const LaunchOptions &options);
     /// The command line as the job's log shows it (arguments quoted for a POSIX shell).
     QString commandLine() const;
     /// The project's .venv Python when it is there (PYSPARK_PYTHON of a local Spark job), or "".
