@@ -9,6 +9,7 @@
 #include "loganalyzer.h"
 
 #include "dcplocalserver.h"
+#include "faketools.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,22 +67,14 @@ private Q_SLOTS:
     void restartLoopShowsInStatusAndLog()
     {
         qunsetenv("UIS_RUNNERS_DIR");
-        QDir tools(m_tools.path());
-        QVERIFY(tools.mkpath(QStringLiteral("runners/flink")));
-        QFile runner(tools.filePath(QStringLiteral("runners/flink/uis_flink_runner.py")));
-        QVERIFY(runner.open(QIODevice::WriteOnly));
-        QFile flink(tools.filePath(QStringLiteral("flink")));
-        QVERIFY(flink.open(QIODevice::WriteOnly));
-        flink.write(kFakeFlink);
-        flink.close();
-        flink.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                             QFileDevice::ExeOwner);
+        const QDir tools(m_tools.path());
+        RunnerConfig rc;
+        rc.runnersDir = test::makeRunnersDir(tools.path());
+        rc.flink = test::writeScript(tools.filePath(QStringLiteral("flink")), kFakeFlink);
+        QVERIFY(!rc.runnersDir.isEmpty() && !rc.flink.isEmpty());
 
         JobStore store;
         QCOMPARE(store.open(m_data.path()), QString());
-        RunnerConfig rc;
-        rc.flink = flink.fileName();
-        rc.runnersDir = tools.filePath(QStringLiteral("runners"));
         rc.killGraceMs = 1000;
         JobRunner jobs(&store, rc);
 

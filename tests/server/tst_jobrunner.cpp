@@ -3,6 +3,7 @@
 // spark-submit and the Flink runner. Covers success, failure with the runner's root cause,
 // start failures, the concurrency limit, cancel (SIGTERM to the process group, SIGKILL after
 // the grace period, stragglers of the group), shutdown, logs on disk and the state signals.
+#include "faketools.h"
 #include "jobrequest.h"
 #include "jobrunner.h"
 #include "jobstore.h"
@@ -93,16 +94,6 @@ bool alive(qint64 pid)
     const QByteArray s = stat.readAll();
     const qsizetype paren = s.lastIndexOf(')');
     return paren < 0 || s.mid(paren + 2, 1) != "Z";
-}
-
-QString writeScript(const QString &path, const QByteArray &body)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(body) != body.size())
-        return {};
-    f.close();
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    return path;
 }
 
 } // namespace
@@ -205,15 +196,9 @@ private Q_SLOTS:
         qunsetenv("UIS_RUNNERS_DIR");
         QVERIFY(m_tools.isValid());
         QDir tools(m_tools.path());
-        QVERIFY(tools.mkpath(QStringLiteral("runners/spark")));
-        QVERIFY(tools.mkpath(QStringLiteral("runners/flink")));
-        for (const char *runner :
-             {"runners/spark/uis_spark_runner.py", "runners/flink/uis_flink_runner.py"}) {
-            QFile f(tools.filePath(QLatin1String(runner)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-        }
-        m_spark = writeScript(tools.filePath(QStringLiteral("spark-submit")), kFakeSpark);
-        m_flink = writeScript(tools.filePath(QStringLiteral("flink-python")), kFakeFlink);
+        QVERIFY(!test::makeRunnersDir(tools.path()).isEmpty());
+        m_spark = test::writeScript(tools.filePath(QStringLiteral("spark-submit")), kFakeSpark);
+        m_flink = test::writeScript(tools.filePath(QStringLiteral("flink-python")), kFakeFlink);
         QVERIFY(!m_spark.isEmpty() && !m_flink.isEmpty());
     }
 
@@ -327,8 +312,9 @@ private Q_SLOTS:
         QVERIFY(log(a).contains("job FAILED before it started"));
 
         // Executable, but exec fails (its interpreter does not exist).
-        const QString badShebang = writeScript(m_tools.filePath(QStringLiteral("bad-shebang")),
-                                               "#!/nonexistent/interpreter\nexit 0\n");
+        const QString badShebang =
+            test::writeScript(m_tools.filePath(QStringLiteral("bad-shebang")),
+                              "#!/nonexistent/interpreter\nexit 0\n");
         startRunner(2, 1000, badShebang);
         const QString b = submit(sparkJob(QStringLiteral("ok")));
         QVERIFY(waitState(b, JobState::Failed));

@@ -10,6 +10,7 @@
 #include "microbatchschedule.h"
 
 #include "dcplocalserver.h"
+#include "faketools.h"
 
 #include <QDir>
 #include <QFile>
@@ -109,16 +110,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         qunsetenv("UIS_RUNNERS_DIR");
-        QDir tools(m_tools.path());
-        QVERIFY(tools.mkpath(QStringLiteral("runners/spark")));
-        QFile runner(tools.filePath(QStringLiteral("runners/spark/uis_spark_runner.py")));
-        QVERIFY(runner.open(QIODevice::WriteOnly));
-        QFile spark(tools.filePath(QStringLiteral("spark-submit")));
-        QVERIFY(spark.open(QIODevice::WriteOnly));
-        spark.write(kFakeSpark);
-        spark.close();
-        spark.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                             QFileDevice::ExeOwner);
+        QVERIFY(!test::makeRunnersDir(m_tools.path()).isEmpty());
+        QVERIFY(!test::writeScript(m_tools.filePath(QStringLiteral("spark-submit")), kFakeSpark)
+                     .isEmpty());
     }
 
     void init()
