@@ -307,7 +307,7 @@ void SnapshotManager::pollOperation(const QString &sid)
 
 void SnapshotManager::complete(const QString &sid, const QString &location)
 {
-    const Pending p = m_pending.take(sid);
+    m_pending.remove(sid);
     const SavepointRecord *cur = m_store->savepoints().find(sid);
     if (!cur)
         return;
@@ -318,7 +318,6 @@ void SnapshotManager::complete(const QString &sid, const QString &location)
     r.sizeBytes = SavepointRecord::sizeOnDisk(location);
     put(r);
     log(r.jobId, QStringLiteral("savepoint %1 completed: %2").arg(sid, location));
-    Q_UNUSED(p)
 }
 
 void SnapshotManager::fail(const QString &sid, const QString &error)
