@@ -13,25 +13,27 @@ import java.util.Enumeration;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.FallbackKey;
 
-public class FlinkOptionKeys {
-    public static void main(String[] args) throws Exception {
+public class FlinkOptionKeys
+{
+    public static void main(String[] args) throws Exception
+    {
         TreeSet<String> out = new TreeSet<>();
         ClassLoader loader = FlinkOptionKeys.class.getClassLoader();
         for (String path : args) {
             try (JarFile jar = new JarFile(path)) {
-                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
                     String name = e.nextElement().getName();
-                    if (!name.startsWith("org/apache/flink/") || !name.endsWith(".class")
-                            || name.contains("$")) {
+                    if (!name.startsWith("org/apache/flink/") || !name.endsWith(".class") ||
+                        name.contains("$")) {
                         continue;
                     }
                     String simple = name.substring(name.lastIndexOf('/') + 1, name.length() - 6);
                     boolean options = simple.endsWith("Options");
-                    boolean reporter = simple.endsWith("Reporter") || simple.endsWith("ReporterFactory");
+                    boolean reporter =
+                        simple.endsWith("Reporter") || simple.endsWith("ReporterFactory");
                     if (!options && !reporter) {
                         continue;
                     }
@@ -39,7 +41,7 @@ public class FlinkOptionKeys {
                     Field[] fields;
                     try {
                         c = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'),
-                                false, loader);
+                                          false, loader);
                         fields = c.getDeclaredFields();
                     } catch (Throwable t) {
                         continue; // a class whose dependencies are not on this class path
@@ -54,13 +56,14 @@ public class FlinkOptionKeys {
                         try {
                             f.setAccessible(true);
                             if (options && ConfigOption.class.isAssignableFrom(f.getType())) {
-                                ConfigOption<?> o = (ConfigOption<?>) f.get(null);
+                                ConfigOption<?> o = (ConfigOption<?>)f.get(null);
                                 out.add("option " + o.key());
                                 for (FallbackKey k : o.fallbackKeys()) {
-                                    out.add((k.isDeprecated() ? "deprecated " : "option ") + k.getKey());
+                                    out.add((k.isDeprecated() ? "deprecated " : "option ") +
+                                            k.getKey());
                                 }
-                            } else if (reporter && f.getType() == String.class
-                                    && f.getName().startsWith("ARG_")) {
+                            } else if (reporter && f.getType() == String.class &&
+                                       f.getName().startsWith("ARG_")) {
                                 out.add("reporter-arg " + c.getPackageName() + " " + f.get(null));
                             }
                         } catch (Throwable t) {

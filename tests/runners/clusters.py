@@ -422,6 +422,19 @@ def wait_for(what, predicate, timeout, interval=0.5, detail=None):
         time.sleep(interval)
 
 
+def engine_running(dcp, job_id, what, timeout):
+    """Waits until dcp-local says RUNNING in the engine's own word, with the engine's job id
+    known; returns the job's status."""
+
+    def running():
+        s = dcp.status(job_id)
+        return s if s["status"] == s["engine_state"] == "RUNNING" and s["engine_job_id"] else None
+
+    return wait_for(
+        what, running, timeout, detail=lambda: f"{dcp.status(job_id)}\n{brief(dcp.logs(job_id))}"
+    )
+
+
 def brief(log: str, n=5000) -> str:
     return "\n".join(
         line for line in log.splitlines() if not line.startswith("\tat ") and " INFO " not in line

@@ -38,6 +38,7 @@ from clusters import (
     FlinkSession,
     SparkStandalone,
     brief,
+    engine_running,
     get_json,
     parse_time,
     wait_for,
@@ -119,20 +120,7 @@ def kafka_spec(tmp_path, kafka, name) -> tuple:
 
 def flink_running(dcp, flink, job_id, timeout=180) -> str:
     """Waits until dcp-local and the JobManager agree the job runs; returns the Flink job id."""
-    st = wait_for(
-        "the Flink job to run on the session cluster",
-        lambda: (
-            lambda s: (
-                s
-                if s["status"] == "RUNNING"
-                and s["engine_state"] == "RUNNING"
-                and s["engine_job_id"]
-                else None
-            )
-        )(dcp.status(job_id)),
-        timeout,
-        detail=lambda: f"{dcp.status(job_id)}\n{brief(dcp.logs(job_id))}",
-    )
+    st = engine_running(dcp, job_id, "the Flink job to run on the session cluster", timeout)
     jid = st["engine_job_id"]
     assert re.fullmatch(r"[0-9a-f]{32}", jid), st
     assert (

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import templates as T
-from clusters import Dcp, FlinkSession, brief, get_json, wait_for
+from clusters import Dcp, FlinkSession, brief, engine_running, get_json, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.flink]
 
@@ -150,20 +150,7 @@ def window_spec(tmp_path, kafka, name):
 
 def running(dcp, job_id, timeout=240):
     """RUNNING in the engine's own word, with the Flink job id known to dcp-local."""
-    return wait_for(
-        f"job {job_id} to run",
-        lambda: (
-            lambda s: (
-                s
-                if s["status"] == "RUNNING"
-                and s["engine_state"] == "RUNNING"
-                and s["engine_job_id"]
-                else None
-            )
-        )(dcp.status(job_id)),
-        timeout,
-        detail=lambda: f"{dcp.status(job_id)}\n{brief(dcp.logs(job_id))}",
-    )
+    return engine_running(dcp, job_id, f"job {job_id} to run", timeout)
 
 
 def savepoints(dcp, job_id):
