@@ -17,7 +17,6 @@ Output (stdout): `uis-upgrade-check: {"restorable", "snapshot", "operators": [{"
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -27,11 +26,11 @@ from pathlib import Path
 
 from ..errors import JobError, root_cause
 from ..log import log
+from ..upgrade_report import emit_report
 from . import jobgraph as G
 from .opnodes import NodeMap, label, spec_change
 from .restarts import get_json, local_rest
 
-CHECK_PREFIX = "uis-upgrade-check:"
 HEX_ID = re.compile(r"(?<![0-9a-f])([0-9a-f]{32})(?![0-9a-f])")
 
 
@@ -93,19 +92,7 @@ class UpgradeCheck:
                 verdict, why = "restored", ""
             entries.append((node, kind, verdict, why, s))
         result = by_node(entries, old_map, new_map, trial["status"] == "ok")
-        restorable = all(o["verdict"] == "restored" for o in result) and trial["status"] == "ok"
-        report = {
-            "engine": "flink",
-            "restorable": restorable,
-            "snapshot": str(meta.parent),
-            "operators": result,
-            "trial": trial,
-        }
-        print(CHECK_PREFIX, json.dumps(report), flush=True)
-        if self.args.output:
-            Path(self.args.output).write_text(json.dumps(report, indent=2) + "\n")
-        log(f"upgrade check: {'restorable' if restorable else 'NOT restorable'}")
-        return 0
+        return emit_report("flink", meta.parent, result, trial, self.args.output)
 
     # ------------------------------------------------------------------ the trial restore
 

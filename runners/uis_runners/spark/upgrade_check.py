@@ -26,8 +26,8 @@ from pathlib import Path
 
 from ..errors import JobError, root_cause
 from ..log import log
+from ..upgrade_report import emit_report
 
-CHECK_PREFIX = "uis-upgrade-check:"
 STATEFUL = ("dedupe", "window_aggregate", "aggregate", "join")
 
 
@@ -214,19 +214,7 @@ class SparkUpgradeCheck:
                         self.entry(t, "restored", "not refused (Spark stopped at another node)")
                     )
         trial.pop("detail", None)
-        restorable = trial["status"] == "ok" and all(o["verdict"] == "restored" for o in result)
-        report = {
-            "engine": "spark",
-            "restorable": restorable,
-            "snapshot": str(base),
-            "operators": result,
-            "trial": trial,
-        }
-        print(CHECK_PREFIX, json.dumps(report), flush=True)
-        if self.args.output:
-            Path(self.args.output).write_text(json.dumps(report, indent=2) + "\n")
-        log(f"upgrade check: {'restorable' if restorable else 'NOT restorable'}")
-        return 0
+        return emit_report("spark", base, result, trial, self.args.output)
 
     def entry(self, t: dict, verdict: str, why: str) -> dict:
         from ..flink.opnodes import NodeMap, spec_change
