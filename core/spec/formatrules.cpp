@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "formatrules.h"
 
+#include "cronexpression.h"
+
 #include "messagetext.h"
 #include "placeholder.h"
 
@@ -23,50 +25,6 @@ bool matches(const QRegularExpression &re, const QString &text)
 FormatProblem problem(const char *code, const QString &message)
 {
     return FormatProblem{QString::fromLatin1(code), message};
-}
-
-/// One cron field: `*`, `*/n`, `a`, `a-b`, `a-b/n`, comma lists; names for months and days.
-bool cronFieldOk(const QString &field, int lo, int hi, const QStringList &names)
-{
-    if (field.isEmpty())
-        return false;
-    auto value = [&](const QString &t, int *out) {
-        bool ok = false;
-        const int v = t.toInt(&ok);
-        if (ok) {
-            *out = v;
-            return v >= lo && v <= hi;
-        }
-        const int idx = int(names.indexOf(t.toUpper()));
-        if (idx >= 0) {
-            *out = idx + lo;
-            return true;
-        }
-        return false;
-    };
-    const QStringList parts = field.split(QLatin1Char(','));
-    for (const QString &part : parts) {
-        QString range = part;
-        const qsizetype slash = part.indexOf(QLatin1Char('/'));
-        if (slash >= 0) {
-            bool ok = false;
-            const int step = part.mid(slash + 1).toInt(&ok);
-            if (!ok || step <= 0)
-                return false;
-            range = part.left(slash);
-        }
-        if (range == QLatin1String("*"))
-            continue;
-        const qsizetype dash = range.indexOf(QLatin1Char('-'));
-        int a = 0, b = 0;
-        if (dash > 0) {
-            if (!value(range.left(dash), &a) || !value(range.mid(dash + 1), &b) || a > b)
-                return false;
-        } else if (!value(range, &a)) {
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace
@@ -166,36 +124,9 @@ std::optional<double> FormatRules::durationMs(const QString &d)
 
 QString FormatRules::cronProblem(const QString &cron)
 {
-    const QStringList f = cron.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (f.size() != 5)
-        return QStringLiteral("cron needs 5 fields (minute hour day-of-month month day-of-week), "
-                              "got %1")
-            .arg(f.size());
-    static const QStringList months =
-        QStringLiteral("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC").split(QLatin1Char(' '));
-    static const QStringList days =
-        QStringLiteral("SUN MON TUE WED THU FRI SAT").split(QLatin1Char(' '));
-    const struct
-    {
-        const char *name;
-        int lo, hi;
-        const QStringList *names;
-    } spec[5] = {{"minute", 0, 59, nullptr},
-                 {"hour", 0, 23, nullptr},
-                 {"day-of-month", 1, 31, nullptr},
-                 {"month", 1, 12, &months},
-                 {"day-of-week", 0, 7, &days}};
-    for (int i = 0; i < 5; ++i) {
-        if (!cronFieldOk(f[i], spec[i].lo, spec[i].hi,
-                         spec[i].names ? *spec[i].names : QStringList()))
-            return QStringLiteral("cron field %1 (%2) `%3` is not valid; it takes %4-%5, `*`, "
-                                  "ranges, lists and steps")
-                .arg(i + 1)
-                .arg(QString::fromLatin1(spec[i].name), f[i])
-                .arg(spec[i].lo)
-                .arg(spec[i].hi);
-    }
-    return QString();
+    QString problem;
+    CronExpression::parse(cron, &problem);
+    return problem;
 }
 
 QString FormatRules::jsonPathProblem(const QString &p)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "microbatchschedule.h"
 
+#include "cronexpression.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,54 +23,6 @@ QString utc(const QDateTime &t)
 QString seconds(qint64 ms)
 {
     return QString::number(double(ms) / 1000.0, 'f', 1);
-}
-
-/// One cron field into `bits` (indices lo..hi). `names` are the values from `lo` on.
-template <std::size_t N>
-bool parseField(const QString &field, int lo, int hi, const QStringList &names,
-                std::bitset<N> *bits)
-{
-    if (field.isEmpty())
-        return false;
-    auto value = [&](const QString &t, int *out) {
-        bool ok = false;
-        const int v = t.toInt(&ok);
-        if (ok) {
-            *out = v;
-            return v >= lo && v <= hi;
-        }
-        const int idx = names.indexOf(t.toUpper());
-        *out = idx + lo;
-        return idx >= 0;
-    };
-    for (const QString &part : field.split(QLatin1Char(','))) {
-        QString range = part;
-        int step = 1;
-        if (const qsizetype slash = part.indexOf(QLatin1Char('/')); slash >= 0) {
-            bool ok = false;
-            step = part.mid(slash + 1).toInt(&ok);
-            if (!ok || step <= 0)
-                return false;
-            range = part.left(slash);
-        }
-        int a = lo, b = hi;
-        if (range != QLatin1String("*")) {
-            if (const qsizetype dash = range.indexOf(QLatin1Char('-')); dash > 0) {
-                if (!value(range.left(dash), &a) || !value(range.mid(dash + 1), &b) || a > b)
-                    return false;
-            } else {
-                if (!value(range, &a))
-                    return false;
-                if (part.contains(QLatin1Char('/')))
-                    b = hi; // `a/n`: from a to the end, every n
-                else
-                    b = a;
-            }
-        }
-        for (int v = a; v <= b; v += step)
-            bits->set(std::size_t(v));
-    }
-    return true;
 }
 
 } // namespace
@@ -115,46 +69,12 @@ std::optional<MicroBatchSchedule> MicroBatchSchedule::interval(qint64 ms)
 std::optional<MicroBatchSchedule> MicroBatchSchedule::cron(const QString &expression,
                                                            QString *error)
 {
-    static const QStringList months{
-        QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"), QStringLiteral("APR"),
-        QStringLiteral("MAY"), QStringLiteral("JUN"), QStringLiteral("JUL"), QStringLiteral("AUG"),
-        QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
-    static const QStringList days{
-        QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"), QStringLiteral("WED"),
-        QStringLiteral("THU"), QStringLiteral("FRI"), QStringLiteral("SAT")};
-    const QStringList f = expression.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    auto fail = [&](const QString &why) -> std::optional<MicroBatchSchedule> {
-        if (error)
-            *error = why;
+    std::optional<CronExpression> c = CronExpression::parse(expression, error);
+    if (!c)
         return std::nullopt;
-    };
-    if (f.size() != 5)
-        return fail(QStringLiteral("cron `%1` needs 5 fields (minute hour day-of-month month "
-                                   "day-of-week), it has %2")
-                        .arg(expression)
-                        .arg(f.size()));
     MicroBatchSchedule s;
     s.m_kind = Kind::Cron;
-    s.m_cron = f.join(QLatin1Char(' '));
-    std::bitset<8> weekdays; // 0..7, 7 is Sunday too
-    static const char *const fieldNames[] = {"minute", "hour", "day of month", "month",
-                                             "day of week"};
-    const bool ok[] = {
-        parseField(f[0], 0, 59, {}, &s.m_minutes), parseField(f[1], 0, 23, {}, &s.m_hours),
-        parseField(f[2], 1, 31, {}, &s.m_days), parseField(f[3], 1, 12, months, &s.m_months),
-        parseField(f[4], 0, 7, days, &weekdays)};
-    for (int i = 0; i < 5; ++i) {
-        if (!ok[i])
-            return fail(QStringLiteral("cron field %1 (%2) `%3` is not valid")
-                            .arg(i + 1)
-                            .arg(QLatin1String(fieldNames[i]), f[i]));
-    }
-    for (int d = 0; d < 7; ++d)
-        s.m_weekdays[std::size_t(d)] = weekdays[std::size_t(d)];
-    if (weekdays[7])
-        s.m_weekdays.set(0);
-    s.m_anyDay = f[2].startsWith(QLatin1Char('*'));
-    s.m_anyWeekday = f[4].startsWith(QLatin1Char('*'));
+    s.m_cron = std::move(*c);
     return s;
 }
 
@@ -190,13 +110,13 @@ std::optional<MicroBatchSchedule> MicroBatchSchedule::fromJobConfig(const QJsonO
 
 bool MicroBatchSchedule::matchesDay(const QDate &d) const
 {
-    const bool dom = m_days[std::size_t(d.day())];
-    const bool dow = m_weekdays[std::size_t(d.dayOfWeek() % 7)];
-    if (m_anyDay && m_anyWeekday)
+    const bool dom = m_cron.days[std::size_t(d.day())];
+    const bool dow = m_cron.weekdays[std::size_t(d.dayOfWeek() % 7)];
+    if (m_cron.anyDay && m_cron.anyWeekday)
         return true;
-    if (m_anyDay)
+    if (m_cron.anyDay)
         return dow;
-    if (m_anyWeekday)
+    if (m_cron.anyWeekday)
         return dom;
     return dom || dow; // both restricted: either matches (Vixie cron)
 }
@@ -214,7 +134,7 @@ QDateTime MicroBatchSchedule::nextRun(const QDateTime &lastStart, const QDateTim
     const QDate limit = t.date().addYears(5); // `0 0 30 2 *` never comes
     while (t.date() <= limit) {
         const QDate d = t.date();
-        if (!m_months[std::size_t(d.month())]) {
+        if (!m_cron.months[std::size_t(d.month())]) {
             t = QDateTime(QDate(d.year(), d.month(), 1).addMonths(1), QTime(0, 0), Qt::UTC);
             continue;
         }
@@ -222,11 +142,11 @@ QDateTime MicroBatchSchedule::nextRun(const QDateTime &lastStart, const QDateTim
             t = QDateTime(d.addDays(1), QTime(0, 0), Qt::UTC);
             continue;
         }
-        if (!m_hours[std::size_t(t.time().hour())]) {
+        if (!m_cron.hours[std::size_t(t.time().hour())]) {
             t = QDateTime(d, QTime(t.time().hour(), 0), Qt::UTC).addSecs(3600);
             continue;
         }
-        if (!m_minutes[std::size_t(t.time().minute())]) {
+        if (!m_cron.minutes[std::size_t(t.time().minute())]) {
             t = t.addSecs(60);
             continue;
         }
@@ -238,7 +158,7 @@ QDateTime MicroBatchSchedule::nextRun(const QDateTime &lastStart, const QDateTim
 QString MicroBatchSchedule::describe() const
 {
     if (m_kind == Kind::Cron)
-        return QStringLiteral("cron `%1` (UTC)").arg(m_cron);
+        return QStringLiteral("cron `%1` (UTC)").arg(m_cron.text);
     return QStringLiteral("every %1 s").arg(double(m_intervalMs) / 1000.0);
 }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cronexpression.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 
-#include <bitset>
 #include <optional>
 
 class QTimer;
@@ -63,14 +64,7 @@ private:
 
     Kind m_kind = Kind::Interval;
     qint64 m_intervalMs = 0;
-    QString m_cron;
-    std::bitset<60> m_minutes;
-    std::bitset<24> m_hours;
-    std::bitset<32> m_days;    ///< 1..31
-    std::bitset<13> m_months;  ///< 1..12
-    std::bitset<7> m_weekdays; ///< 0 = Sunday
-    bool m_anyDay = true;      ///< day-of-month is `*`
-    bool m_anyWeekday = true;  ///< day-of-week is `*`
+    CronExpression m_cron;
     bool m_stopOnFailure = false;
 };
 
