@@ -206,6 +206,18 @@ QString CompileSupport::sparkInterval(qint64 ms)
     return unit(ms, "millisecond", "milliseconds");
 }
 
+QString CompileSupport::joinUrl(const QString &base, const QString &path)
+{
+    if (path.contains(QLatin1String("://")) || base.isEmpty())
+        return path;
+    if (path.isEmpty())
+        return base;
+    QString b = base;
+    while (b.endsWith(QLatin1Char('/')))
+        b.chop(1);
+    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
+}
+
 QString CompileSupport::toS3a(const QString &url, bool *rewritten)
 {
     if (rewritten)

@@ -61,6 +61,8 @@ public:
     /// (the URL) and `%2` (the S3A URL).
     static QString toS3a(const QString &url, const QString &pointer, const QString &message,
                          DiagnosticList *diagnostics);
+    /// Joins a base URL and a path with exactly one slash; a path with a scheme is kept as is.
+    static QString joinUrl(const QString &base, const QString &path);
     /// The provider config entries whose key contains a dot (engine conf passed through).
     static QList<const SourceNode *> dottedConfig(const Spec &spec);
     /// A scalar node's value as text; booleans as `true`/`false`.

@@ -11,18 +11,6 @@ using Options = QList<QPair<QString, QString>>;
 
 namespace {
 
-QString joinPath(const QString &base, const QString &path)
-{
-    if (path.contains(QLatin1String("://")) || base.isEmpty())
-        return path;
-    if (path.isEmpty())
-        return base;
-    QString b = base;
-    while (b.endsWith(QLatin1Char('/')))
-        b.chop(1);
-    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
-}
-
 /// A glob's last component as a Java regex over the whole path.
 QString globRegex(const QString &glob)
 {
@@ -73,7 +61,7 @@ void FlinkFileSourceDdl::write(FlinkSqlWriter &w, int i)
                                ? QStringLiteral("raw")
                                : (e.format.isEmpty() ? QStringLiteral("json") : e.format);
     const QString full =
-        m_ctx.s3a(joinPath(m_ctx.provider().baseUrl, e.path), ptr + QStringLiteral("/path"));
+        m_ctx.s3a(CS::joinUrl(m_ctx.provider().baseUrl, e.path), ptr + QStringLiteral("/path"));
     // The connector reads a directory or a file; a glob in the last component becomes a regex.
     QString path = full;
     Options opts;

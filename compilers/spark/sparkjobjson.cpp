@@ -55,23 +55,11 @@ QString SparkJobJson::icebergCatalog(const Sink &s)
     return c.isEmpty() ? QStringLiteral("uis") : c;
 }
 
-QString SparkJobJson::joinUrl(const QString &base, const QString &path)
-{
-    if (path.contains(QLatin1String("://")) || base.isEmpty())
-        return path;
-    if (path.isEmpty())
-        return base;
-    QString b = base;
-    while (b.endsWith(QLatin1Char('/')))
-        b.chop(1);
-    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
-}
-
 void SparkJobJson::sourceKeys(OrderedJson &s, const Endpoint &e, int index)
 {
     const Provider &p = m_spec.provider;
     if (p.providerType == QLatin1String("rest_api")) {
-        s["url"] = toStd(joinUrl(p.baseUrl, e.path));
+        s["url"] = toStd(CompileSupport::joinUrl(p.baseUrl, e.path));
         s["method"] = toStd(e.method.isEmpty() ? QStringLiteral("GET") : e.method);
         s["headers"] = J::stringMap(e.headers);
         s["params"] = J::stringMap(e.queryParams);
@@ -85,7 +73,7 @@ void SparkJobJson::sourceKeys(OrderedJson &s, const Endpoint &e, int index)
         s["pagination"] = toStd(e.pagination.isEmpty() ? QStringLiteral("none") : e.pagination);
         s["auth"] = toStd(e.auth.isEmpty() ? QStringLiteral("none") : e.auth);
     } else if (p.providerType == QLatin1String("file_ftp")) {
-        s["path"] = toStd(s3a(joinUrl(p.baseUrl, e.path),
+        s["path"] = toStd(s3a(CompileSupport::joinUrl(p.baseUrl, e.path),
                               QStringLiteral("/provider/endpoints/%1/path").arg(index)));
         s["format"] = toStd(e.format.isEmpty() ? QStringLiteral("json") : e.format);
         s["options"] = J::stringMap(e.options);
@@ -162,7 +150,7 @@ void SparkJobJson::parquetKeys(OrderedJson &o, const Sink &s, const QString &ptr
         const QString prefix = CS::sinkConfig(s, QStringLiteral("path_prefix"));
         path = bucket.contains(QLatin1String("://")) ? bucket : QStringLiteral("s3a://") + bucket;
         if (!prefix.isEmpty())
-            path = joinUrl(path, prefix);
+            path = CompileSupport::joinUrl(path, prefix);
         pathPtr = ptr + QStringLiteral("/config/bucket");
     }
     o["format"] = "parquet";

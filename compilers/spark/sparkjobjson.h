@@ -29,8 +29,6 @@ public:
     QString s3a(const QString &url, const QString &pointer) const;
     /// The Iceberg catalog of a sink: `config.catalog`, else `uis`.
     static QString icebergCatalog(const Sink &s);
-    /// Joins a base URL and a path with exactly one slash; an absolute path is kept as is.
-    static QString joinUrl(const QString &base, const QString &path);
 
 private:
     void parquetKeys(OrderedJson &o, const Sink &s, const QString &ptr) const;
