@@ -2,6 +2,8 @@
 #include "jsontext.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace uis {
 
@@ -12,22 +14,34 @@ void JsonText::writeWithNlohmann(const Json &value, unsigned indent)
     s.dump(value, true, false, m_step, indent);
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = ~std::uint64_t(0) / 255; // 0x0101…01
+
+/// Whether any of the 8 bytes in `w` is below 0x20, a `"`, a `\` or above 0x7f.
+bool needsCare(std::uint64_t w)
+{
+    const std::uint64_t high = kOnes * 0x80;
+    auto hasZero = [&](std::uint64_t x) { return (x - kOnes) & ~x & high; };
+    return ((w - kOnes * 0x20) & ~w & high) || hasZero(w ^ (kOnes * '"')) ||
+           hasZero(w ^ (kOnes * '\\')) || (w & high);
+}
+
+} // namespace
+
 void JsonText::writeString(const std::string &text)
 {
-    // nlohmann decodes UTF-8 to escape (and repair) it; ASCII needs no decoding, so only
-    // text with other bytes is handed to it.
-    for (const char c : text) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            writeWithNlohmann(Json(text), 0);
-            return;
-        }
-    }
+    const size_t start = m_out.size();
     m_out += '"';
     const char *p = text.data();
     const char *const end = p + text.size();
     while (p < end) {
         const char *run = p;
-        while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\')
+        // Eight bytes at a time while none needs escaping, then byte by byte.
+        for (std::uint64_t w; end - p >= 8 && (std::memcpy(&w, p, 8), !needsCare(w));)
+            p += 8;
+        while (p < end && static_cast<unsigned char>(*p) >= 0x20 &&
+               static_cast<unsigned char>(*p) < 0x80 && *p != '"' && *p != '\\')
             ++p;
         m_out.append(run, size_t(p - run));
         if (p == end)
@@ -55,11 +69,17 @@ void JsonText::writeString(const std::string &text)
         case '\t':
             m_out += "\\t";
             break;
-        default: {
-            static const char hex[] = "0123456789abcdef";
-            const char u[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
-            m_out.append(u, sizeof u);
-        }
+        default:
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                // nlohmann decodes UTF-8 to escape (and repair) it: hand it the whole string.
+                m_out.resize(start);
+                writeWithNlohmann(Json(text), 0);
+                return;
+            } else {
+                static const char hex[] = "0123456789abcdef";
+                const char u[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
+                m_out.append(u, sizeof u);
+            }
         }
     }
     m_out += '"';
