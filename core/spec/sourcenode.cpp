@@ -285,12 +285,18 @@ QStringList splitPointer(QStringView pointer)
 SourceNode::ScalarType resolvePlainScalar(QStringView t)
 {
     using T = SourceNode::ScalarType;
-    if (t.isEmpty() || t == u"~" || t == u"null" || t == u"Null" || t == u"NULL")
+    if (t.isEmpty())
         return T::Null;
-    if (t == u"true" || t == u"True" || t == u"TRUE" || t == u"false" || t == u"False" ||
-        t == u"FALSE")
-        return T::Bool;
     const QChar c0 = t.front();
+    // The null and bool words are short and start with one of these: most scalars skip the
+    // eleven comparisons.
+    if (t.size() <= 5 && QStringView(u"~nNtTfF").contains(c0)) {
+        if (t == u"~" || t == u"null" || t == u"Null" || t == u"NULL")
+            return T::Null;
+        if (t == u"true" || t == u"True" || t == u"TRUE" || t == u"false" || t == u"False" ||
+            t == u"FALSE")
+            return T::Bool;
+    }
     if (!(c0.isDigit() || c0 == u'-' || c0 == u'+' || c0 == u'.'))
         return T::String;
     // Hand-rolled rather than a regex: this runs for every plain scalar of large files.
