@@ -3,6 +3,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace uis {
@@ -255,7 +256,7 @@ QString pointerAppend(const QString &base, QStringView token)
     out.reserve(base.size() + token.size() + 1);
     out += base;
     out += QLatin1Char('/');
-    if (token.contains(u'~') || token.contains(u'/'))
+    if (std::any_of(token.begin(), token.end(), [](QChar c) { return c == u'~' || c == u'/'; }))
         out += escapePointerToken(token);
     else
         out += token;
