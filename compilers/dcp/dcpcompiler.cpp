@@ -58,7 +58,7 @@ public:
         alias(find(find(find(&body, "config"), "flink"), "sql"), find(job, "sql"));
         write(body, 0);
         m_out += '\n';
-        return m_out;
+        return QByteArray(m_out.data(), qsizetype(m_out.size()));
     }
 
 private:
@@ -90,7 +90,7 @@ private:
             m_out += c->second.second;
             return;
         }
-        const qsizetype start = m_out.size();
+        const size_t start = m_out.size();
         if (!v->is_object() || v->empty()) {
             m_json.write(*v, indent);
         } else {
@@ -100,23 +100,23 @@ private:
                 if (!first)
                     m_out += ",\n";
                 first = false;
-                m_out.append(qsizetype(indent + 2), ' ');
+                m_out.append(indent + 2, ' ');
                 m_json.writeString(it.key());
                 m_out += ": ";
                 write(it.value(), indent + 2);
             }
             m_out += '\n';
-            m_out.append(qsizetype(indent), ' ');
+            m_out.append(indent, ' ');
             m_out += '}';
         }
         if (m_targets.count(v))
-            m_text[v] = {indent, m_out.mid(start)};
+            m_text[v] = {indent, m_out.substr(start)};
     }
 
-    QByteArray m_out;
+    std::string m_out;
     JsonText m_json{m_out};
     std::map<const OrderedJson *, const OrderedJson *> m_alias;
-    std::map<const OrderedJson *, std::pair<unsigned, QByteArray>> m_text;
+    std::map<const OrderedJson *, std::pair<unsigned, std::string>> m_text;
     std::set<const OrderedJson *> m_targets;
 };
 

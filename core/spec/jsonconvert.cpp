@@ -48,16 +48,13 @@ OrderedJson toOrderedJson(const SourceNode &n)
 
 QByteArray dumpJson(const OrderedJson &json, int indent)
 {
-    QByteArray out;
-    if (indent < 0) { // compact: nlohmann's own
-        const std::string s =
-            json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        out = QByteArray(s.data(), qsizetype(s.size()));
-    } else {
-        JsonText(out, unsigned(indent)).write(json, 0);
-    }
-    out += '\n';
-    return out;
+    std::string s;
+    if (indent < 0) // compact: nlohmann's own
+        s = json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    else
+        JsonText(s, unsigned(indent)).write(json, 0);
+    s += '\n';
+    return QByteArray(s.data(), qsizetype(s.size()));
 }
 
 } // namespace uis

@@ -9,11 +9,9 @@ namespace uis {
 
 void JsonText::writeWithNlohmann(const Json &value, unsigned indent)
 {
-    std::string text;
-    nlohmann::detail::serializer<Json> s(nlohmann::detail::output_adapter<char, std::string>(text),
+    nlohmann::detail::serializer<Json> s(nlohmann::detail::output_adapter<char, std::string>(m_out),
                                          ' ', nlohmann::detail::error_handler_t::replace);
     s.dump(value, true, false, m_step, indent);
-    m_out.append(text.data(), qsizetype(text.size()));
 }
 
 namespace {
@@ -33,7 +31,7 @@ bool needsCare(std::uint64_t w)
 
 void JsonText::writeString(const std::string &text)
 {
-    const qsizetype start = m_out.size();
+    const size_t start = m_out.size();
     m_out += '"';
     const char *p = text.data();
     const char *const end = p + text.size();
@@ -45,7 +43,7 @@ void JsonText::writeString(const std::string &text)
         while (p < end && static_cast<unsigned char>(*p) >= 0x20 &&
                static_cast<unsigned char>(*p) < 0x80 && *p != '"' && *p != '\\')
             ++p;
-        m_out.append(run, qsizetype(p - run));
+        m_out.append(run, size_t(p - run));
         if (p == end)
             break;
         const char c = *p++;
@@ -80,7 +78,7 @@ void JsonText::writeString(const std::string &text)
             } else {
                 static const char hex[] = "0123456789abcdef";
                 const char u[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
-                m_out.append(u, qsizetype(sizeof u));
+                m_out.append(u, sizeof u);
             }
         }
     }
@@ -101,13 +99,13 @@ void JsonText::write(const Json &value, unsigned indent)
             if (!first)
                 m_out += ",\n";
             first = false;
-            m_out.append(qsizetype(indent + m_step), ' ');
+            m_out.append(indent + m_step, ' ');
             writeString(it.key());
             m_out += ": ";
             write(it.value(), indent + m_step);
         }
         m_out += '\n';
-        m_out.append(qsizetype(indent), ' ');
+        m_out.append(indent, ' ');
         m_out += '}';
         return;
     }
@@ -122,11 +120,11 @@ void JsonText::write(const Json &value, unsigned indent)
             if (!first)
                 m_out += ",\n";
             first = false;
-            m_out.append(qsizetype(indent + m_step), ' ');
+            m_out.append(indent + m_step, ' ');
             write(element, indent + m_step);
         }
         m_out += '\n';
-        m_out.append(qsizetype(indent), ' ');
+        m_out.append(indent, ' ');
         m_out += ']';
         return;
     }
@@ -145,7 +143,7 @@ void JsonText::write(const Json &value, unsigned indent)
         const auto r = value.is_number_unsigned()
                            ? std::to_chars(buf, buf + sizeof buf, value.get<std::uint64_t>())
                            : std::to_chars(buf, buf + sizeof buf, value.get<std::int64_t>());
-        m_out.append(buf, qsizetype(r.ptr - buf));
+        m_out.append(buf, size_t(r.ptr - buf));
         return;
     }
     default: // floats (nlohmann's shortest round-trip form), binary, discarded

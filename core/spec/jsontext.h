@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <QByteArray>
-
 #include <string>
 
 namespace uis {
@@ -14,15 +12,14 @@ namespace uis {
  * error_handler_t::replace)` writes, without its per-character escaping loop: plain ASCII runs
  * of a string are copied whole. Large jobs (the SQL script, thousands of sources) spend most
  * of their serialisation there. Anything unusual (non-ASCII text, floats, binary) still goes
- * through nlohmann, so the two cannot disagree. It writes into a QByteArray, the type an
- * artifact is kept in: a large document is not copied once more at the end.
+ * through nlohmann, so the two cannot disagree.
  */
 class JsonText
 {
 public:
     using Json = nlohmann::ordered_json;
 
-    explicit JsonText(QByteArray &out, unsigned indentStep = 2) : m_out(out), m_step(indentStep) {}
+    explicit JsonText(std::string &out, unsigned indentStep = 2) : m_out(out), m_step(indentStep) {}
 
     /// Appends `value` as if it started at column `indent` (its nested lines indented from
     /// there, `indentStep` spaces a level).
@@ -33,7 +30,7 @@ public:
 private:
     void writeWithNlohmann(const Json &value, unsigned indent);
 
-    QByteArray &m_out;
+    std::string &m_out;
     unsigned m_step;
 };
 
