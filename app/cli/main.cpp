@@ -10,6 +10,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 // Sanitizer builds (the `debug` preset) free everything so LeakSanitizer checks real leaks.
 #if defined(__SANITIZE_ADDRESS__)
 #define UIS_CLI_FREE_AT_EXIT 1
@@ -63,6 +67,14 @@ void keepForExit(void *object, void (*destroy)(void *))
 
 int main(int argc, char **argv)
 {
+#if defined(__GLIBC__)
+    // A short-lived process: keep freed blocks, however large, for the next allocation instead
+    // of handing them back to the kernel. Otherwise every large string that grows (a job's
+    // JSON, its SQL script) gets fresh pages, and page faults are much of a compile's system
+    // time.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
     // No QCoreApplication for offline commands: start-up time is part of every CI run. The
     // network commands create their own.
     QTextStream out(stdout);

@@ -4,6 +4,7 @@
 #include "compilesupport.h"
 #include "flink/flinkcompiler.h"
 #include "jobresources.h"
+#include "jsontext.h"
 #include "manifestwriter.h"
 #include "spark/sparkcompiler.h"
 #include "specwriter.h"
@@ -77,7 +78,8 @@ private:
         return it == j->end() ? nullptr : &*it;
     }
 
-    // Objects as nlohmann's pretty printer writes them; everything else through it.
+    // Objects as nlohmann's pretty printer writes them (checking each for an alias); everything
+    // else through JsonText.
     void write(const OrderedJson &value, unsigned indent)
     {
         const OrderedJson *v = &value;
@@ -90,7 +92,7 @@ private:
         }
         const size_t start = m_out.size();
         if (!v->is_object() || v->empty()) {
-            m_serializer.dump(*v, true, false, 2, indent);
+            m_json.write(*v, indent);
         } else {
             m_out += "{\n";
             bool first = true;
@@ -99,7 +101,7 @@ private:
                     m_out += ",\n";
                 first = false;
                 m_out.append(indent + 2, ' ');
-                m_serializer.dump(OrderedJson(it.key()), true, false, 2, indent + 2);
+                m_json.writeString(it.key());
                 m_out += ": ";
                 write(it.value(), indent + 2);
             }
@@ -112,9 +114,7 @@ private:
     }
 
     std::string m_out;
-    nlohmann::detail::serializer<OrderedJson> m_serializer{
-        nlohmann::detail::output_adapter<char, std::string>(m_out), ' ',
-        nlohmann::detail::error_handler_t::replace};
+    JsonText m_json{m_out};
     std::map<const OrderedJson *, const OrderedJson *> m_alias;
     std::map<const OrderedJson *, std::pair<unsigned, std::string>> m_text;
     std::set<const OrderedJson *> m_targets;

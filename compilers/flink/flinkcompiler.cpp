@@ -234,12 +234,15 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
     const bool wantJob = jobOut || (!options.diagnosticsOnly &&
                                     (only.isEmpty() || only == QLatin1String("flink-job")));
     OrderedJson job;
-    QString script;
+    QByteArray script; // UTF-8, as the job holds it
     if (wantJob) {
         job = jobConfig(spec, options, &diags);
-        script = QString::fromStdString(job["sql"].get<std::string>());
+        if (only.isEmpty() || only == QLatin1String("flink-sql")) {
+            const std::string &text = job["sql"].get_ref<const std::string &>();
+            script = QByteArray(text.data(), qsizetype(text.size()));
+        }
     } else {
-        script = sql(CompileIndex(spec), options, &diags);
+        script = sql(CompileIndex(spec), options, &diags).toUtf8();
     }
     const QString target =
         options.flinkTarget.isEmpty() ? QStringLiteral("kubernetes-session") : options.flinkTarget;
@@ -271,7 +274,7 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
         result.artifacts.append(
             Artifact{QStringLiteral("flink-sql"),
                      CS::fileName(spec, QStringLiteral("flink-sql"), QStringLiteral("sql")),
-                     QStringLiteral("sql"), script.toUtf8()});
+                     QStringLiteral("sql"), script});
     if (wanted("flink-run"))
         result.artifacts.append(
             Artifact{QStringLiteral("flink-run"),

@@ -329,13 +329,23 @@ void FlinkPlanner::requireWatermark(const FlinkRelation &in, const QString &colu
 
 void FlinkPlanner::collectWatermarks()
 {
+    // The input of every transform, as the planner sees it before any watermark: both passes
+    // below read the same ones, so each union (thousands of endpoints) is built once.
+    QList<FlinkRelation> inputs(m_ctx.provider().transforms.size());
+    {
+        const QHash<QString, FlinkRelation> saved = m_rels;
+        for (int i : m_order) {
+            inputs[i] = unionOf(m_ctx.index().transformInputs(i));
+            m_rels.insert(m_ctx.provider().transforms.at(i).name,
+                          shapeOf(i, inputs[i], /*quiet=*/true));
+        }
+        m_rels = saved;
+    }
     // Explicit watermark transforms first: their delay wins over a window's `watermark`.
     for (int pass = 0; pass < 2; ++pass) {
-        QHash<QString, FlinkRelation> saved = m_rels;
         for (int i : m_order) {
             const Transform &t = m_ctx.provider().transforms.at(i);
-            const QStringList ins = m_ctx.index().transformInputs(i);
-            const FlinkRelation in = unionOf(ins);
+            const FlinkRelation &in = inputs.at(i);
             if (pass == 0 && t.type == QLatin1String("watermark")) {
                 const auto ms = CS::durationMs(t.maxOutOfOrderness);
                 requireWatermark(in, t.timeColumn, ms.value_or(0), true,
@@ -353,9 +363,7 @@ void FlinkPlanner::collectWatermarks()
                         in, t.timeColumn, CS::durationMs(t.watermark).value_or(0), false,
                         FlinkContext::transformPointer(i) + QStringLiteral("/time_column"));
             }
-            m_rels.insert(t.name, shapeOf(i, in, /*quiet=*/true));
         }
-        m_rels = saved;
     }
     // Apply: each source gets its rowtime; mapping views keep it under the new name.
     for (auto it = m_watermarks.constBegin(); it != m_watermarks.constEnd(); ++it) {

@@ -5,12 +5,10 @@ namespace uis {
 
 namespace {
 
-/// `text` between two `q`s, a `q` inside doubled. One allocation: the script quotes every name
-/// and option of a large spec.
-QString quoted(const QString &text, QChar q)
+/// Appends `text` between two `q`s, a `q` inside doubled. The script quotes every name and
+/// option of a large spec: appending in place saves a string per quote.
+void appendQuoted(QString &out, const QString &text, QChar q)
 {
-    QString out;
-    out.reserve(text.size() + 2);
     out += q;
     if (text.contains(q)) {
         for (const QChar c : text) {
@@ -22,6 +20,13 @@ QString quoted(const QString &text, QChar q)
         out += text;
     }
     out += q;
+}
+
+QString quoted(const QString &text, QChar q)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    appendQuoted(out, text, q);
     return out;
 }
 
@@ -94,10 +99,17 @@ void FlinkSqlWriter::statement(const QString &sql)
 
 QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options)
 {
-    QString out = QStringLiteral("WITH (\n");
+    qsizetype size = 10;
+    for (const auto &[key, value] : options)
+        size += key.size() + value.size() + 12;
+    QString out;
+    out.reserve(size);
+    out += QLatin1String("WITH (\n");
     for (qsizetype i = 0; i < options.size(); ++i) {
         out += QLatin1String(i == 0 ? "  " : ",\n  ");
-        out += option(options.at(i).first, options.at(i).second);
+        appendQuoted(out, options.at(i).first, u'\'');
+        out += QLatin1String(" = ");
+        appendQuoted(out, options.at(i).second, u'\'');
     }
     out += QLatin1String("\n)");
     return out;

@@ -154,13 +154,16 @@ FlinkRelation SqlShape::analyse(const QString &query, const FlinkRelation &merge
             break;
         }
     }
-    const bool windowed = skel.contains(
-        QRegularExpression(QStringLiteral("TABLE\\s*\\(\\s*(TUMBLE|HOP|CUMULATE|SESSION)")));
-    const bool grouped = skel.contains(QRegularExpression(QStringLiteral("\\bGROUP\\s+BY\\b")));
-    out.updating =
-        merged.updating || (sm.hasMatch() && !sm.captured(1).isEmpty()) || (grouped && !windowed) ||
-        skel.contains(
-            QRegularExpression(QStringLiteral("\\b(LEFT|RIGHT|FULL)\\s+(OUTER\\s+)?JOIN\\b")));
+    // Built once: compiling a pattern costs more than matching it on every query of a spec.
+    static const QRegularExpression windowTvf(
+        QStringLiteral("TABLE\\s*\\(\\s*(TUMBLE|HOP|CUMULATE|SESSION)"));
+    static const QRegularExpression groupByWord(QStringLiteral("\\bGROUP\\s+BY\\b"));
+    static const QRegularExpression outerJoin(
+        QStringLiteral("\\b(LEFT|RIGHT|FULL)\\s+(OUTER\\s+)?JOIN\\b"));
+    const bool windowed = skel.contains(windowTvf);
+    const bool grouped = skel.contains(groupByWord);
+    out.updating = merged.updating || (sm.hasMatch() && !sm.captured(1).isEmpty()) ||
+                   (grouped && !windowed) || skel.contains(outerJoin);
     if (grouped && !windowed) {
         static const QRegularExpression groupBy(
             QStringLiteral("\\bGROUP\\s+BY\\s+(.*?)(\\bHAVING\\b|\\bORDER\\b|\\bLIMIT\\b|$)"),
@@ -241,7 +244,8 @@ FlinkRelation SqlShape::analyse(const QString &query, const FlinkRelation &merge
         out.columns.clear();
     // A plain projection or filter of one input keeps its event-time attribute; grouping,
     // DISTINCT and joins turn it into a regular timestamp.
-    const bool joined = skel.contains(QRegularExpression(QStringLiteral("\\bJOIN\\b")));
+    static const QRegularExpression joinWord(QStringLiteral("\\bJOIN\\b"));
+    const bool joined = skel.contains(joinWord);
     if (out.known && !grouped && !joined && !(sm.hasMatch() && !sm.captured(1).isEmpty()) &&
         inputCount == 1)
         out.rowtime = passedRowtime;

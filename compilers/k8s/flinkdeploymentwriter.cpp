@@ -78,10 +78,20 @@ std::optional<QByteArray> literalBlock(const QString &key, const QString &text, 
         body.chop(1);
     }
     QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
-    for (const QString &line : body.split(QLatin1Char('\n'))) {
-        if (!line.isEmpty())
-            out += QByteArray(indent, ' ') + line.toUtf8();
+    // Line by line in UTF-8 (a line break is one byte there): the script of a large spec has
+    // tens of thousands of lines, too many for a string each.
+    const QByteArray utf8 = body.toUtf8();
+    out.reserve(out.size() + utf8.size() + utf8.count('\n') * (indent + 1) + indent + 1);
+    for (qsizetype from = 0; from <= utf8.size();) {
+        qsizetype end = utf8.indexOf('\n', from);
+        if (end < 0)
+            end = utf8.size();
+        if (end > from) {
+            out.append(qsizetype(indent), ' ');
+            out.append(utf8.constData() + from, end - from);
+        }
         out += '\n';
+        from = end + 1;
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonconvert.h"
 
+#include "jsontext.h"
+
 #include <cmath>
 
 namespace uis {
@@ -46,8 +48,13 @@ OrderedJson toOrderedJson(const SourceNode &n)
 
 QByteArray dumpJson(const OrderedJson &json, int indent)
 {
-    const std::string s = json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return QByteArray(s.data(), qsizetype(s.size())) + '\n';
+    std::string s;
+    if (indent < 0) // compact: nlohmann's own
+        s = json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    else
+        JsonText(s, unsigned(indent)).write(json, 0);
+    s += '\n';
+    return QByteArray(s.data(), qsizetype(s.size()));
 }
 
 } // namespace uis

@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QVarLengthArray>
 
+#include <string_view>
+
 namespace uis {
 
 namespace {
@@ -27,11 +29,13 @@ bool isSecretKey(QStringView key)
         const char16_t c = key[i].unicode();
         buf[i] = c == u'-' ? u'_' : (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
     }
-    const QStringView k(buf.constData(), buf.size());
+    // std::u16string_view searches inline; QStringView::contains calls out for each word.
+    const std::u16string_view k(buf.constData(), size_t(buf.size()));
     if (k == u"secret_header")
         return false; // its value names a header, it is not a secret
-    return k == u"authorization" || k.contains(u"password") || k.contains(u"secret") ||
-           k.contains(u"token") || k.contains(u"api_key") || k.contains(u"apikey");
+    auto has = [&](std::u16string_view word) { return k.find(word) != k.npos; };
+    return k == u"authorization" || has(u"password") || has(u"secret") || has(u"token") ||
+           has(u"api_key") || has(u"apikey");
 }
 
 QString typeOf(const SourceNode &n)

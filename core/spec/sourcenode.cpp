@@ -3,6 +3,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace uis {
@@ -255,7 +256,7 @@ QString pointerAppend(const QString &base, QStringView token)
     out.reserve(base.size() + token.size() + 1);
     out += base;
     out += QLatin1Char('/');
-    if (token.contains(u'~') || token.contains(u'/'))
+    if (std::any_of(token.begin(), token.end(), [](QChar c) { return c == u'~' || c == u'/'; }))
         out += escapePointerToken(token);
     else
         out += token;
@@ -285,12 +286,18 @@ QStringList splitPointer(QStringView pointer)
 SourceNode::ScalarType resolvePlainScalar(QStringView t)
 {
     using T = SourceNode::ScalarType;
-    if (t.isEmpty() || t == u"~" || t == u"null" || t == u"Null" || t == u"NULL")
+    if (t.isEmpty())
         return T::Null;
-    if (t == u"true" || t == u"True" || t == u"TRUE" || t == u"false" || t == u"False" ||
-        t == u"FALSE")
-        return T::Bool;
     const QChar c0 = t.front();
+    // The null and bool words are short and start with one of these: most scalars skip the
+    // eleven comparisons.
+    if (t.size() <= 5 && QStringView(u"~nNtTfF").contains(c0)) {
+        if (t == u"~" || t == u"null" || t == u"Null" || t == u"NULL")
+            return T::Null;
+        if (t == u"true" || t == u"True" || t == u"TRUE" || t == u"false" || t == u"False" ||
+            t == u"FALSE")
+            return T::Bool;
+    }
     if (!(c0.isDigit() || c0 == u'-' || c0 == u'+' || c0 == u'.'))
         return T::String;
     // Hand-rolled rather than a regex: this runs for every plain scalar of large files.
