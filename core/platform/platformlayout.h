@@ -56,6 +56,10 @@ public:
     QString flinkHome() const;
     QString kafkaJarsDir() const;
     QString s3aJarsDir() const;
+    /// The Hadoop client (Parquet and Iceberg's Hadoop classes for Flink).
+    QString hadoopJarsDir() const;
+    /// Flink plugins (FLINK_PLUGINS_DIR): `s3-fs-hadoop/` lets Flink read and write s3a:// paths.
+    QString flinkPluginsDir() const;
     QString versitygw() const;
     QString javaHome() const { return m_javaHome; }
 

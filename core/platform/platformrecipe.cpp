@@ -198,11 +198,20 @@ QString PlatformRecipe::writeFlinkConfig(const PlatformState &state) const
         QStringLiteral("io.tmp.dirs: %1").arg(tmp),
         QStringLiteral("web.tmpdir: %1").arg(tmp),
         QStringLiteral("jobmanager.execution.failover-strategy: region"),
+        // s3:// and s3a:// through the flink-s3-fs-hadoop plugin (FLINK_PLUGINS_DIR), on the
+        // store; the same settings as the Flink runner's in the `local` environment.
+        QStringLiteral("s3.endpoint: %1").arg(s3Endpoint(state)),
+        QStringLiteral("s3.endpoint.region: us-east-1"),
+        QStringLiteral("s3.path.style.access: true"),
+        QStringLiteral("s3.connection.ssl.enabled: false"),
+        QStringLiteral("s3.access-key: %1").arg(state.accessKey),
+        QStringLiteral("s3.secret-key: %1").arg(state.secretKey),
+        QStringLiteral("s3.directory.marker.retention: keep"),
     };
     if (!javaOpts.isEmpty())
         lines << QStringLiteral("env.java.opts.all: %1").arg(javaOpts);
     if (QString e = writeFile(conf + QStringLiteral("/config.yaml"),
-                              lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+                              lines.join(QLatin1Char('\n')).toUtf8() + '\n', true);
         !e.isEmpty())
         return e;
     // flink-console.sh reads its log configuration from FLINK_CONF_DIR.
@@ -319,6 +328,16 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
         s.environment.insert(QStringLiteral("FLINK_LOG_DIR"), m_layout.logsDir());
         s.environment.insert(QStringLiteral("FLINK_PID_DIR"), flink);
         s.environment.insert(QStringLiteral("FLINK_HOME"), m_layout.flinkHome());
+        s.environment.insert(QStringLiteral("FLINK_PLUGINS_DIR"), m_layout.flinkPluginsDir());
+        // Parquet (parquet-hadoop) and Iceberg's Hadoop catalog need Hadoop's own classes in the
+        // JobManager and TaskManager, as the Flink runner's mini-cluster gets them; config.sh
+        // appends HADOOP_CLASSPATH to their class path.
+        QStringList hadoop;
+        for (const QFileInfo &jar : QDir(m_layout.hadoopJarsDir())
+                                        .entryInfoList({QStringLiteral("*.jar")}, QDir::Files))
+            hadoop << jar.absoluteFilePath();
+        if (!hadoop.isEmpty())
+            s.environment.insert(QStringLiteral("HADOOP_CLASSPATH"), hadoop.join(QLatin1Char(':')));
         s.program =
             m_layout.flinkHome() + (service == kFlinkJm ? QStringLiteral("/bin/jobmanager.sh")
                                                         : QStringLiteral("/bin/taskmanager.sh"));
