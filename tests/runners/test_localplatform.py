@@ -118,3 +118,28 @@ def test_bucket_created_signed_or_kept(store):
 def test_store_down_says_start_the_platform():
     with pytest.raises(JobError, match="uisctl platform start"):
         lp.ensure_bucket(lp.Store("http://127.0.0.1:9", "a", "s"), "b")
+
+
+def test_flink_buckets_are_those_inserts_write_to():
+    from uis_runners.flink.statements import split_sql
+
+    script = """
+    CREATE TABLE src (a INT) WITH ('connector' = 'filesystem', 'path' = 's3a://uis-samples/in');
+    CREATE TABLE `out` (a INT) WITH ('connector' = 'filesystem', 'path' = 's3a://landing/x');
+    CREATE TABLE other (a INT) WITH ('connector' = 'filesystem', 'path' = 's3://second/y');
+    CREATE TABLE files (a INT) WITH ('connector' = 'filesystem', 'path' = '/tmp/z');
+    INSERT INTO `out` SELECT a FROM src;
+    EXECUTE STATEMENT SET BEGIN
+      INSERT INTO other SELECT a FROM src;
+      INSERT INTO files SELECT a FROM src;
+    END;
+    """
+    assert lp.sql_buckets(split_sql(script)) == ["landing", "second"]
+
+
+def test_flink_s3_settings_name_the_store():
+    s = lp.flink_s3_settings(STORE)
+    assert s["s3.endpoint"] == STORE.endpoint
+    assert s["s3.path.style.access"] == "true"
+    assert (s["s3.access-key"], s["s3.secret-key"]) == ("AKIDLOCAL", "secret")
+    assert s["s3.connection.ssl.enabled"] == "false"
