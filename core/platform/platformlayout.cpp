@@ -136,6 +136,21 @@ QString PlatformLayout::s3aJarsDir() const
 {
     return projectDir() + QStringLiteral("/.cache/jars/s3a");
 }
+QString PlatformLayout::icebergRestJarsDir() const
+{
+    return projectDir() + QStringLiteral("/.cache/jars/iceberg-rest");
+}
+QString PlatformLayout::icebergRestSource() const
+{
+    return projectDir() + QStringLiteral("/runners/iceberg_rest/IcebergRestCatalog.java");
+}
+bool PlatformLayout::hasIcebergRest() const
+{
+    return QFileInfo(icebergRestSource()).isFile() &&
+           !QDir(icebergRestJarsDir())
+                .entryList({QStringLiteral("iceberg-core-*-tests.jar")}, QDir::Files)
+                .isEmpty();
+}
 QString PlatformLayout::hadoopJarsDir() const
 {
     return projectDir() + QStringLiteral("/.cache/jars/hadoop");

@@ -4,8 +4,10 @@ exports UIS_LOCAL_PLATFORM, UIS_S3_ENDPOINT and the store's keys into its enviro
 inherit them). There, without editing the spec:
 
 - every `s3a://BUCKET/…` path reaches the local store (endpoint, keys, path-style access);
-- an Iceberg catalog of type `hive` or `rest` becomes a Hadoop catalog of the same name on the
-  sink's warehouse bucket in the store (`s3a://warehouse/` when the sink names none);
+- an Iceberg catalog of type `hive` or `rest` becomes the platform's Iceberg REST catalog
+  (UIS_ICEBERG_REST_URI, its tables under the catalog's own warehouse in the store); without one
+  (its jars were not installed) a Hadoop catalog of the same name on the sink's warehouse bucket
+  in the store (`s3a://warehouse/` when the sink names none);
 - the buckets the sinks write to are created before the first write;
 - Flink reaches the store through the flink-s3-fs-hadoop plugin (`.cache/flink-plugins`), with
   the store's endpoint and keys as `s3.*` settings.
@@ -40,6 +42,8 @@ class Store:
     access_key: str
     secret_key: str
     region: str = "us-east-1"
+    rest_uri: str = ""  # the platform's Iceberg REST catalog, "" when it has none
+    rest_warehouse: str = ""
 
 
 def store() -> Store | None:
@@ -52,6 +56,8 @@ def store() -> Store | None:
         env.get("AWS_ACCESS_KEY_ID", ""),
         env.get("AWS_SECRET_ACCESS_KEY", ""),
         env.get("AWS_REGION") or "us-east-1",
+        env.get("UIS_ICEBERG_REST_URI", ""),
+        env.get("UIS_ICEBERG_REST_WAREHOUSE", ""),
     )
 
 
@@ -189,20 +195,37 @@ def apply_spark(job: dict, conf: dict, st: Store) -> None:
         kind = str(conf.get(key + ".type") or s.get("catalog_type") or "hive").lower()
         if kind not in LOCAL_CATALOG_TYPES:
             continue
+        conf[key] = "org.apache.iceberg.spark.SparkCatalog"
+        conf.pop(key + ".uri", None)
+        s.pop("uri", None)
+        if st.rest_uri:
+            use_rest_catalog(s, conf, key, st)
+            log(
+                f"local platform: Iceberg catalog {cat} ({kind}) is the local platform's Iceberg "
+                f"REST catalog at {st.rest_uri} (warehouse {st.rest_warehouse} in the local store)"
+            )
+            continue
         warehouse = s.get("warehouse") or conf.get(key + ".warehouse") or ""
         if not bucket_of(warehouse):
             warehouse = DEFAULT_WAREHOUSE
         warehouse = "s3a://" + warehouse.split("://", 1)[1]
-        conf[key] = "org.apache.iceberg.spark.SparkCatalog"
         conf[key + ".type"] = "hadoop"
         conf[key + ".warehouse"] = warehouse
-        conf.pop(key + ".uri", None)
         s.update({"catalog_type": "hadoop", "warehouse": warehouse})
-        s.pop("uri", None)
         log(
             f"local platform: Iceberg catalog {cat} ({kind}) is a local Hadoop catalog "
             f"of the same name on {warehouse} in the local store"
         )
+
+
+def use_rest_catalog(sink: dict, conf: dict, key: str, st: Store) -> None:
+    """The catalog's tables live where the REST catalog puts them (its warehouse); Spark writes
+    their files through S3A (HadoopFileIO), the server its metadata through S3FileIO."""
+    conf[key + ".type"] = "rest"
+    conf[key + ".uri"] = st.rest_uri
+    conf[key + ".io-impl"] = "org.apache.iceberg.hadoop.HadoopFileIO"
+    conf.pop(key + ".warehouse", None)
+    sink.update({"catalog_type": "rest", "uri": st.rest_uri, "warehouse": st.rest_warehouse})
 
 
 def _sign(st: Store, method: str, url: str, now: datetime.datetime) -> dict:

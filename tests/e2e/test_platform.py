@@ -36,7 +36,15 @@ import templates as T  # noqa: E402  (the shipped templates' data and API fixtur
 SAMPLES = REPO / "resources" / "samples"
 EXAMPLE = REPO / "resources" / "templates" / "sample-trades-to-parquet.uis.yaml"
 UISCTL = Path(os.environ.get("UIS_BIN_DIR", REPO / "build" / "bin")) / "uisctl"
-SERVICES = ["s3", "kafka", "flink-jobmanager", "flink-taskmanager", "spark-master", "spark-worker"]
+SERVICES = [
+    "s3",
+    "kafka",
+    "flink-jobmanager",
+    "flink-taskmanager",
+    "spark-master",
+    "spark-worker",
+    "iceberg-rest",
+]
 TIMINGS = {}
 
 
@@ -475,14 +483,25 @@ def test_rest_example_runs_unchanged_in_the_local_environment(platform, tmp_path
         httpd.shutdown()
         httpd.server_close()
     assert any(q["path"] == "/v3/reference/tickers" for q in api.requests)
+    st = status(directory)
+    rest = next(s for s in st["services"] if s["name"] == "iceberg-rest")["url"]
     assert (
-        "local platform: Iceberg catalog hive_prod (hive) is a local Hadoop catalog "
-        "of the same name on s3a://prod-warehouse/"
+        "local platform: Iceberg catalog hive_prod (hive) is the local platform's Iceberg REST "
+        f"catalog at {rest} (warehouse s3a://warehouse/ in the local store)"
     ) in log
+    # The table is in the REST catalog, as any Iceberg client sees it over HTTP ...
+    assert ["market_data"] in get_json(rest + "/v1/namespaces")["namespaces"]
+    tables = get_json(rest + "/v1/namespaces/market_data/tables")["identifiers"]
+    assert {"namespace": ["market_data"], "name": "stock_tickers"} in tables
+    meta = get_json(rest + "/v1/namespaces/market_data/tables/stock_tickers")
+    location = meta["metadata"]["location"]
+    assert location == "s3a://warehouse/market_data/stock_tickers", location
+    assert meta["metadata-location"].startswith(location + "/metadata/")
+    # ... and its files are in the store.
     s3 = s3_client(directory)
     landing = keys(s3, "landing-zone", "market-data-ingestion/")
     assert any(k.endswith(".parquet") for k in landing), landing
-    table = keys(s3, "prod-warehouse", "market_data/stock_tickers/")
+    table = keys(s3, "warehouse", "market_data/stock_tickers/")
     assert any(k.endswith(".metadata.json") for k in table), table
     assert any("/data/" in k and k.endswith(".parquet") for k in table), table
 
