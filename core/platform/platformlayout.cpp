@@ -136,6 +136,29 @@ QString PlatformLayout::s3aJarsDir() const
 {
     return projectDir() + QStringLiteral("/.cache/jars/s3a");
 }
+QString PlatformLayout::icebergRestJarsDir() const
+{
+    return projectDir() + QStringLiteral("/.cache/jars/iceberg-rest");
+}
+QString PlatformLayout::icebergRestSource() const
+{
+    return projectDir() + QStringLiteral("/runners/iceberg_rest/IcebergRestCatalog.java");
+}
+bool PlatformLayout::hasIcebergRest() const
+{
+    return QFileInfo(icebergRestSource()).isFile() &&
+           !QDir(icebergRestJarsDir())
+                .entryList({QStringLiteral("iceberg-core-*-tests.jar")}, QDir::Files)
+                .isEmpty();
+}
+QString PlatformLayout::hadoopJarsDir() const
+{
+    return projectDir() + QStringLiteral("/.cache/jars/hadoop");
+}
+QString PlatformLayout::flinkPluginsDir() const
+{
+    return projectDir() + QStringLiteral("/.cache/flink-plugins");
+}
 QString PlatformLayout::versitygw() const
 {
     return projectDir() + QStringLiteral("/.cache/bin/versitygw");
@@ -157,6 +180,8 @@ QStringList PlatformLayout::missing() const
         m << QStringLiteral("apache-flink is not installed in %1").arg(m_venv) + hint;
     if (QDir(kafkaJarsDir()).entryList({QStringLiteral("kafka_*.jar")}, QDir::Files).isEmpty())
         m << QStringLiteral("the Kafka broker jars are missing in %1").arg(kafkaJarsDir()) + hint;
+    if (!QFileInfo(flinkPluginsDir() + QStringLiteral("/s3-fs-hadoop")).isDir())
+        m << QStringLiteral("the Flink S3 plugin is missing in %1").arg(flinkPluginsDir()) + hint;
     if (!QFileInfo(versitygw()).isExecutable())
         m << QStringLiteral("versitygw is missing at %1").arg(versitygw()) + hint;
     return m;

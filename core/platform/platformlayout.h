@@ -56,6 +56,16 @@ public:
     QString flinkHome() const;
     QString kafkaJarsDir() const;
     QString s3aJarsDir() const;
+    /// The Iceberg REST catalog's jars, and its server (a single-file Java program in runners/).
+    QString icebergRestJarsDir() const;
+    QString icebergRestSource() const;
+    /// True when both are installed; without them the platform has no REST catalog and Iceberg
+    /// sinks in the `local` environment fall back to Hadoop catalogs.
+    bool hasIcebergRest() const;
+    /// The Hadoop client (Parquet and Iceberg's Hadoop classes for Flink).
+    QString hadoopJarsDir() const;
+    /// Flink plugins (FLINK_PLUGINS_DIR): `s3-fs-hadoop/` lets Flink read and write s3a:// paths.
+    QString flinkPluginsDir() const;
     QString versitygw() const;
     QString javaHome() const { return m_javaHome; }
 

@@ -78,8 +78,16 @@ void PlatformManager::start()
     m_state = *read;
     m_recipe.complete(m_state, m_requested);
 
+    QStringList services = PlatformRecipe::serviceNames();
+    if (!m_layout.hasIcebergRest()) {
+        services.removeAll(PlatformRecipe::icebergRestName());
+        Q_EMIT progress(
+            QStringLiteral("%1: not installed (%2; run `make deps`): Iceberg hive/rest catalogs in "
+                           "the local environment are Hadoop catalogs on the store")
+                .arg(PlatformRecipe::icebergRestName(), m_layout.icebergRestJarsDir()));
+    }
     QStringList toStart;
-    for (const QString &name : PlatformRecipe::serviceNames()) {
+    for (const QString &name : std::as_const(services)) {
         if (m_state.isRunning(name))
             continue;
         ServiceRecord *r = m_state.service(name);
@@ -100,7 +108,7 @@ void PlatformManager::start()
     if (const QString e = m_state.write(m_layout.statePath()); !e.isEmpty())
         return finishStart(false, e);
 
-    for (const QString &name : PlatformRecipe::serviceNames()) {
+    for (const QString &name : std::as_const(services)) {
         auto *service =
             new PlatformService(*m_state.service(name), m_recipe.launchSpec(name, m_state),
                                 m_recipe.createProbe(name, m_state));

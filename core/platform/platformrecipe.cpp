@@ -22,6 +22,7 @@ const QString kFlinkJm = QStringLiteral("flink-jobmanager");
 const QString kFlinkTm = QStringLiteral("flink-taskmanager");
 const QString kSparkMaster = QStringLiteral("spark-master");
 const QString kSparkWorker = QStringLiteral("spark-worker");
+const QString kRest = QStringLiteral("iceberg-rest");
 
 QString writeFile(const QString &path, const QByteArray &data, bool ownerOnly = false)
 {
@@ -65,12 +66,23 @@ quint16 port(const PlatformState &s, const QString &service, const QString &role
 
 QStringList PlatformRecipe::serviceNames()
 {
-    return {kS3, kKafka, kFlinkJm, kFlinkTm, kSparkMaster, kSparkWorker};
+    return {kS3, kKafka, kFlinkJm, kFlinkTm, kSparkMaster, kSparkWorker, kRest};
+}
+
+QString PlatformRecipe::icebergRestName()
+{
+    return kRest;
+}
+
+QString PlatformRecipe::icebergRestWarehouse()
+{
+    // The runners' DEFAULT_WAREHOUSE (runners/uis_runners/localplatform.py).
+    return QStringLiteral("s3a://warehouse/");
 }
 
 QStringList PlatformRecipe::portRoles(const QString &service)
 {
-    if (service == kS3)
+    if (service == kS3 || service == kRest)
         return {QStringLiteral("api")};
     if (service == kKafka)
         return {QStringLiteral("broker"), QStringLiteral("controller")};
@@ -118,6 +130,7 @@ void PlatformRecipe::complete(PlatformState &state, const QMap<QString, quint16>
     state.service(kSparkMaster)->ui = http(port(state, kSparkMaster, QStringLiteral("ui")));
     state.service(kSparkWorker)->url = http(port(state, kSparkWorker, QStringLiteral("ui")));
     state.service(kSparkWorker)->ui = state.service(kSparkWorker)->url;
+    state.service(kRest)->url = http(port(state, kRest, QStringLiteral("api")));
 }
 
 QString PlatformRecipe::s3Endpoint(const PlatformState &state) const
@@ -198,11 +211,20 @@ QString PlatformRecipe::writeFlinkConfig(const PlatformState &state) const
         QStringLiteral("io.tmp.dirs: %1").arg(tmp),
         QStringLiteral("web.tmpdir: %1").arg(tmp),
         QStringLiteral("jobmanager.execution.failover-strategy: region"),
+        // s3:// and s3a:// through the flink-s3-fs-hadoop plugin (FLINK_PLUGINS_DIR), on the
+        // store; the same settings as the Flink runner's in the `local` environment.
+        QStringLiteral("s3.endpoint: %1").arg(s3Endpoint(state)),
+        QStringLiteral("s3.endpoint.region: us-east-1"),
+        QStringLiteral("s3.path.style.access: true"),
+        QStringLiteral("s3.connection.ssl.enabled: false"),
+        QStringLiteral("s3.access-key: %1").arg(state.accessKey),
+        QStringLiteral("s3.secret-key: %1").arg(state.secretKey),
+        QStringLiteral("s3.directory.marker.retention: keep"),
     };
     if (!javaOpts.isEmpty())
         lines << QStringLiteral("env.java.opts.all: %1").arg(javaOpts);
     if (QString e = writeFile(conf + QStringLiteral("/config.yaml"),
-                              lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+                              lines.join(QLatin1Char('\n')).toUtf8() + '\n', true);
         !e.isEmpty())
         return e;
     // flink-console.sh reads its log configuration from FLINK_CONF_DIR.
@@ -292,6 +314,36 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
                        QStringLiteral("--sidecar"),
                        meta,
                        m_layout.s3DataDir()};
+    } else if (service == kRest) {
+        // Iceberg's REST catalog server on a JDBC catalog in SQLite; table metadata goes to the
+        // store through S3FileIO. Settings by environment (CATALOG_*, as the apache/iceberg-rest-
+        // fixture image reads them): they hold the store's keys.
+        const QString dir = m_layout.serviceDir(kRest);
+        QDir().mkpath(dir);
+        const QMap<QString, QString> catalog{
+            {QStringLiteral("CATALOG_URI"), QStringLiteral("jdbc:sqlite:%1/catalog.db").arg(dir)},
+            {QStringLiteral("CATALOG_WAREHOUSE"), icebergRestWarehouse()},
+            {QStringLiteral("CATALOG_IO__IMPL"),
+             QStringLiteral("org.apache.iceberg.aws.s3.S3FileIO")},
+            {QStringLiteral("CATALOG_S3_ENDPOINT"), s3Endpoint(state)},
+            {QStringLiteral("CATALOG_S3_PATH__STYLE__ACCESS"), QStringLiteral("true")},
+            {QStringLiteral("CATALOG_S3_ACCESS__KEY__ID"), state.accessKey},
+            {QStringLiteral("CATALOG_S3_SECRET__ACCESS__KEY"), state.secretKey},
+            {QStringLiteral("CATALOG_CLIENT_REGION"), QStringLiteral("us-east-1")},
+        };
+        for (auto it = catalog.cbegin(); it != catalog.cend(); ++it)
+            s.environment.insert(it.key(), it.value());
+        s.program = java();
+        // The temporary folder under DIR also marks the process as this platform's (its
+        // command line names DIR); SQLite unpacks its native library there.
+        QDir().mkpath(dir + QStringLiteral("/tmp"));
+        s.arguments = {QStringLiteral("-Xmx256m"),
+                       QStringLiteral("-XX:+UseSerialGC"),
+                       QStringLiteral("-Djava.io.tmpdir=%1/tmp").arg(dir),
+                       QStringLiteral("-cp"),
+                       m_layout.icebergRestJarsDir() + QStringLiteral("/*"),
+                       m_layout.icebergRestSource(),
+                       QString::number(port(state, kRest, QStringLiteral("api")))};
     } else if (service == kKafka) {
         const QString dir = m_layout.serviceDir(kKafka);
         const QStringList jvm{
@@ -319,6 +371,16 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
         s.environment.insert(QStringLiteral("FLINK_LOG_DIR"), m_layout.logsDir());
         s.environment.insert(QStringLiteral("FLINK_PID_DIR"), flink);
         s.environment.insert(QStringLiteral("FLINK_HOME"), m_layout.flinkHome());
+        s.environment.insert(QStringLiteral("FLINK_PLUGINS_DIR"), m_layout.flinkPluginsDir());
+        // Parquet (parquet-hadoop) and Iceberg's Hadoop catalog need Hadoop's own classes in the
+        // JobManager and TaskManager, as the Flink runner's mini-cluster gets them; config.sh
+        // appends HADOOP_CLASSPATH to their class path.
+        QStringList hadoop;
+        for (const QFileInfo &jar :
+             QDir(m_layout.hadoopJarsDir()).entryInfoList({QStringLiteral("*.jar")}, QDir::Files))
+            hadoop << jar.absoluteFilePath();
+        if (!hadoop.isEmpty())
+            s.environment.insert(QStringLiteral("HADOOP_CLASSPATH"), hadoop.join(QLatin1Char(':')));
         s.program =
             m_layout.flinkHome() + (service == kFlinkJm ? QStringLiteral("/bin/jobmanager.sh")
                                                         : QStringLiteral("/bin/taskmanager.sh"));
@@ -373,6 +435,15 @@ ServiceProbe *PlatformRecipe::createProbe(const QString &service, const Platform
                                            state.accessKey, state.secretKey);
     if (service == kKafka)
         return ServiceProbe::kafkaMetadata(port(state, kKafka, QStringLiteral("broker")));
+    if (service == kRest) {
+        return ServiceProbe::httpJson(
+            QUrl(http(port(state, kRest, QStringLiteral("api"))) + QStringLiteral("/v1/config")),
+            [](const QJsonDocument &d) {
+                return d.object().contains(QLatin1String("defaults"))
+                           ? QString()
+                           : QStringLiteral("no catalog configuration yet");
+            });
+    }
     const QUrl overview(http(port(state, kFlinkJm, QStringLiteral("rest"))) +
                         QStringLiteral("/overview"));
     if (service == kFlinkJm) {
@@ -446,6 +517,12 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         QStringLiteral("export UIS_TARGETS_FILE=%1").arg(m_layout.targetsPath()),
         QStringLiteral("export SPARK_CONF_DIR=%1").arg(sparkClientConfDir()),
     };
+    // Iceberg sinks of type hive/rest use it in the `local` environment; without it, Hadoop
+    // catalogs on the store.
+    if (state.isRunning(kRest)) {
+        env << QStringLiteral("export UIS_ICEBERG_REST_URI=%1").arg(state.service(kRest)->url)
+            << QStringLiteral("export UIS_ICEBERG_REST_WAREHOUSE=%1").arg(icebergRestWarehouse());
+    }
     if (QString e =
             writeFile(m_layout.envPath(), env.join(QLatin1Char('\n')).toUtf8() + '\n', true);
         !e.isEmpty())

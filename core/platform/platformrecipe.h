@@ -24,6 +24,10 @@ public:
 
     /// Every service, in start order.
     static QStringList serviceNames();
+    /// The Iceberg REST catalog: optional, started only when its jars are installed.
+    static QString icebergRestName();
+    /// Where the REST catalog keeps its tables (a bucket in the store).
+    static QString icebergRestWarehouse();
     /// The port roles a service needs on 127.0.0.1 (the rest it binds to ephemeral ports).
     static QStringList portRoles(const QString &service);
 

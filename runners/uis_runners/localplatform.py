@@ -4,9 +4,13 @@ exports UIS_LOCAL_PLATFORM, UIS_S3_ENDPOINT and the store's keys into its enviro
 inherit them). There, without editing the spec:
 
 - every `s3a://BUCKET/…` path reaches the local store (endpoint, keys, path-style access);
-- an Iceberg catalog of type `hive` or `rest` becomes a Hadoop catalog of the same name on the
-  sink's warehouse bucket in the store (`s3a://warehouse/` when the sink names none);
-- the buckets the sinks write to are created before the first write.
+- an Iceberg catalog of type `hive` or `rest` becomes the platform's Iceberg REST catalog
+  (UIS_ICEBERG_REST_URI, its tables under the catalog's own warehouse in the store); without one
+  (its jars were not installed) a Hadoop catalog of the same name on the sink's warehouse bucket
+  in the store (`s3a://warehouse/` when the sink names none);
+- the buckets the sinks write to are created before the first write;
+- Flink reaches the store through the flink-s3-fs-hadoop plugin (`.cache/flink-plugins`), with
+  the store's endpoint and keys as `s3.*` settings.
 
 Outside that environment nothing changes. Only the standard library: the runner's Python on a
 cluster need not have boto3.
@@ -18,6 +22,7 @@ import datetime
 import hashlib
 import hmac
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -37,6 +42,8 @@ class Store:
     access_key: str
     secret_key: str
     region: str = "us-east-1"
+    rest_uri: str = ""  # the platform's Iceberg REST catalog, "" when it has none
+    rest_warehouse: str = ""
 
 
 def store() -> Store | None:
@@ -49,6 +56,8 @@ def store() -> Store | None:
         env.get("AWS_ACCESS_KEY_ID", ""),
         env.get("AWS_SECRET_ACCESS_KEY", ""),
         env.get("AWS_REGION") or "us-east-1",
+        env.get("UIS_ICEBERG_REST_URI", ""),
+        env.get("UIS_ICEBERG_REST_WAREHOUSE", ""),
     )
 
 
@@ -58,6 +67,86 @@ def s3a_jars() -> list[str]:
     if not os.path.isdir(folder):
         return []
     return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".jar"))
+
+
+def flink_plugins_dir() -> str | None:
+    """The Flink plugins folder holding s3-fs-hadoop (`make deps`, scripts/engines/setup.sh)."""
+    folder = os.environ.get("UIS_FLINK_PLUGINS_DIR") or str(REPO / ".cache" / "flink-plugins")
+    return folder if os.path.isdir(os.path.join(folder, "s3-fs-hadoop")) else None
+
+
+def flink_s3_settings(st: Store) -> dict:
+    """The flink-s3-fs-hadoop settings for the store (the plugin maps `s3.x` to `fs.s3a.x`)."""
+    return {
+        "s3.endpoint": st.endpoint,
+        "s3.endpoint.region": st.region,
+        "s3.path.style.access": "true",
+        "s3.connection.ssl.enabled": str(st.endpoint.startswith("https:")).lower(),
+        "s3.access-key": st.access_key,
+        "s3.secret-key": st.secret_key,
+        # The posix store refuses to delete a "dir/" marker with objects below it.
+        "s3.directory.marker.retention": "keep",
+    }
+
+
+def prepare_flink(st: Store) -> tuple[str, dict]:
+    """The plugins folder and the `s3.*` settings for a Flink job's configuration. JobError
+    without the plugin."""
+    plugins = flink_plugins_dir()
+    if not plugins:
+        raise JobError(
+            "Flink cannot reach the local store: the flink-s3-fs-hadoop plugin is missing in "
+            ".cache/flink-plugins (run `make deps`)"
+        )
+    log(f"local platform: s3:// and s3a:// paths use the local store at {st.endpoint} (Flink)")
+    return plugins, flink_s3_settings(st)
+
+
+def init_flink_filesystems(j_conf, plugins: str) -> None:
+    """Loads the file system plugins in `plugins` into the gateway JVM, configured by `j_conf`.
+    A mini-cluster never does (only Flink's cluster entry points and CLI call
+    FileSystem.initialize with a plugin manager), and its tasks run in this JVM, so this is what
+    lets them open s3a:// paths. The folder is named here rather than by FLINK_PLUGINS_DIR:
+    PyFlink's launcher replaces that variable with its own pyflink/plugins unless FLINK_HOME is
+    set."""
+    from pyflink.java_gateway import get_gateway
+
+    jvm = get_gateway().jvm
+    plugin = jvm.org.apache.flink.core.plugin
+    found = plugin.DirectoryBasedPluginFinder(jvm.java.io.File(plugins).toPath()).findPlugins()
+    patterns = jvm.org.apache.flink.configuration.CoreOptions.getPluginParentFirstLoaderPatterns(
+        j_conf
+    )
+    jvm.org.apache.flink.core.fs.FileSystem.initialize(
+        j_conf, plugin.DefaultPluginManager(found, patterns)
+    )
+
+
+def sql_buckets(statements: list) -> list[str]:
+    """The s3 buckets a Flink SQL script writes to: the `'path'` of every table an INSERT names."""
+    paths = {}
+    for st in statements:
+        if st.kind != "ddl":
+            continue
+        m = re.match(
+            r"\s*CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([^\s(]+)",
+            st.text,
+            re.I,
+        )
+        p = re.search(r"'path'\s*=\s*'([^']*)'", st.text)
+        if m and p:
+            paths[m.group(1).strip("`").lower()] = p.group(1)
+    out = []
+    for st in statements:
+        inserts = (
+            st.inserts if st.kind == "statement_set" else [st.text] if st.kind == "insert" else []
+        )
+        for ins in inserts:
+            m = re.match(r"\s*INSERT\s+(?:INTO|OVERWRITE)\s+(?:TABLE\s+)?([^\s(]+)", ins, re.I)
+            b = bucket_of(paths.get(m.group(1).strip("`").lower())) if m else None
+            if b and b not in out:
+                out.append(b)
+    return out
 
 
 def bucket_of(url) -> str | None:
@@ -106,20 +195,37 @@ def apply_spark(job: dict, conf: dict, st: Store) -> None:
         kind = str(conf.get(key + ".type") or s.get("catalog_type") or "hive").lower()
         if kind not in LOCAL_CATALOG_TYPES:
             continue
+        conf[key] = "org.apache.iceberg.spark.SparkCatalog"
+        conf.pop(key + ".uri", None)
+        s.pop("uri", None)
+        if st.rest_uri:
+            use_rest_catalog(s, conf, key, st)
+            log(
+                f"local platform: Iceberg catalog {cat} ({kind}) is the local platform's Iceberg "
+                f"REST catalog at {st.rest_uri} (warehouse {st.rest_warehouse} in the local store)"
+            )
+            continue
         warehouse = s.get("warehouse") or conf.get(key + ".warehouse") or ""
         if not bucket_of(warehouse):
             warehouse = DEFAULT_WAREHOUSE
         warehouse = "s3a://" + warehouse.split("://", 1)[1]
-        conf[key] = "org.apache.iceberg.spark.SparkCatalog"
         conf[key + ".type"] = "hadoop"
         conf[key + ".warehouse"] = warehouse
-        conf.pop(key + ".uri", None)
         s.update({"catalog_type": "hadoop", "warehouse": warehouse})
-        s.pop("uri", None)
         log(
             f"local platform: Iceberg catalog {cat} ({kind}) is a local Hadoop catalog "
             f"of the same name on {warehouse} in the local store"
         )
+
+
+def use_rest_catalog(sink: dict, conf: dict, key: str, st: Store) -> None:
+    """The catalog's tables live where the REST catalog puts them (its warehouse); Spark writes
+    their files through S3A (HadoopFileIO), the server its metadata through S3FileIO."""
+    conf[key + ".type"] = "rest"
+    conf[key + ".uri"] = st.rest_uri
+    conf[key + ".io-impl"] = "org.apache.iceberg.hadoop.HadoopFileIO"
+    conf.pop(key + ".warehouse", None)
+    sink.update({"catalog_type": "rest", "uri": st.rest_uri, "warehouse": st.rest_warehouse})
 
 
 def _sign(st: Store, method: str, url: str, now: datetime.datetime) -> dict:
@@ -172,6 +278,10 @@ def ensure_bucket(st: Store, bucket: str) -> bool:
 
 
 def create_sink_buckets(job: dict, st: Store) -> None:
-    for b in sink_buckets(job):
+    create_buckets(sink_buckets(job), st)
+
+
+def create_buckets(buckets: list, st: Store) -> None:
+    for b in buckets:
         if ensure_bucket(st, b):
             log(f"local platform: created bucket {b} in the local store")

@@ -12,6 +12,13 @@
 #   .cache/jars/s3a/             hadoop-aws + AWS SDK bundle: S3A for Spark on the local platform
 #                                (`uisctl platform`), kept apart from spark/ because the bundle is
 #                                large and only runs against an S3 store need it
+#   .cache/jars/iceberg-rest/    the local platform's Iceberg REST catalog (runners/iceberg_rest):
+#                                iceberg-core and its test jar (the REST adapter and servlet),
+#                                S3FileIO (iceberg-aws + bundle), Jetty 11, SQLite JDBC
+#   .cache/flink-plugins/s3-fs-hadoop/
+#                                flink-s3-fs-hadoop: s3:// and s3a:// for Flink on the local
+#                                platform. A Flink file system is a plugin (its own class loader,
+#                                its folder named by FLINK_PLUGINS_DIR), not a connector jar
 # Versions come from scripts/engines/versions.env. Each part keeps a stamp of what it installed, so
 # a second run downloads nothing and prints nothing. Jars are fetched with Maven from Maven Central
 # into a project-local repository (.cache/m2), which is how every coordinate is verified to exist.
@@ -113,8 +120,26 @@ s3a_deps() {
   dep com.amazonaws aws-java-sdk-bundle "$AWS_JAVA_SDK_BUNDLE_VERSION"
 }
 
+flink_s3_deps() {
+  # Shaded (its own Hadoop and AWS SDK), so the jar alone is the plugin.
+  dep org.apache.flink flink-s3-fs-hadoop "$FLINK_VERSION"
+}
+
+iceberg_rest_deps() {
+  dep org.apache.iceberg iceberg-core "$ICEBERG_VERSION" "" transitive
+  dep org.apache.iceberg iceberg-core "$ICEBERG_VERSION" tests
+  dep org.apache.iceberg iceberg-aws "$ICEBERG_VERSION"
+  dep org.apache.iceberg iceberg-aws-bundle "$ICEBERG_VERSION"
+  dep org.eclipse.jetty jetty-servlet "$ICEBERG_REST_JETTY_VERSION" "" transitive
+  dep org.xerial sqlite-jdbc "$SQLITE_JDBC_VERSION"
+  # "transitive" leaves slf4j out; this server has no engine to bring it.
+  dep org.slf4j slf4j-api "$SLF4J2_VERSION"
+  dep org.slf4j slf4j-simple "$SLF4J2_VERSION"
+}
+
+# fetch_group GROUP [DIR]: GROUP's jars into DIR (default .cache/jars/GROUP)
 fetch_group() {
-  local group=$1 deps dir=.cache/jars/$1 pomdir=.cache/jars/.poms/$1
+  local group=$1 deps dir=${2:-.cache/jars/$1} pomdir=.cache/jars/.poms/$1
   deps=$("${group}_deps")
   local pom="<?xml version=\"1.0\" encoding=\"UTF-8\"?>
 <project xmlns=\"http://maven.apache.org/POM/4.0.0\">
@@ -151,3 +176,5 @@ $deps
 for group in spark flink hadoop kafka s3a; do
   fetch_group "$group"
 done
+fetch_group iceberg_rest .cache/jars/iceberg-rest
+fetch_group flink_s3 .cache/flink-plugins/s3-fs-hadoop

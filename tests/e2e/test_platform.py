@@ -7,8 +7,10 @@ reuses the same processes; a port held by someone else is refused by name; stop 
 behind, dcp-local included. In the `local` environment (jobs run by the platform's dcp-local) the
 bundled example reads the sample data the first start put into the store and writes Parquet there,
 and rest-to-parquet-iceberg runs unchanged but for its base_url: its Parquet and Iceberg files land
-in the store, listed with boto3. Needs `make deps` (.venv with pyspark, apache-flink, confluent-kafka,
-boto3; .cache with the Kafka jars and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
+in the store, listed with boto3. The same example on the Flink engine writes its Parquet to the
+store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster. Needs
+`make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3; .cache with the Kafka jars,
+the Flink S3 plugin and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
 
 import csv
 import io
@@ -34,7 +36,15 @@ import templates as T  # noqa: E402  (the shipped templates' data and API fixtur
 SAMPLES = REPO / "resources" / "samples"
 EXAMPLE = REPO / "resources" / "templates" / "sample-trades-to-parquet.uis.yaml"
 UISCTL = Path(os.environ.get("UIS_BIN_DIR", REPO / "build" / "bin")) / "uisctl"
-SERVICES = ["s3", "kafka", "flink-jobmanager", "flink-taskmanager", "spark-master", "spark-worker"]
+SERVICES = [
+    "s3",
+    "kafka",
+    "flink-jobmanager",
+    "flink-taskmanager",
+    "spark-master",
+    "spark-worker",
+    "iceberg-rest",
+]
 TIMINGS = {}
 
 
@@ -332,6 +342,7 @@ def test_run_locally_the_bundled_example(platform, tmp_path):
         rows += list(csv.DictReader(io.StringIO(p.read_text())))
     expected = sorted(int(row["trade_id"]) for row in rows if int(row["quantity"]) > 0)
     assert 0 < len(expected) < len(rows)
+    assert expected == expected_trade_ids()
     assert sorted(ids) == expected
 
 
@@ -346,8 +357,54 @@ def test_bundled_example_on_the_platform_spark_cluster(platform):
     log = job_log(directory, job) if job else ""
     assert r.returncode == 0, f"{r.stdout}\n{r.stderr}\n{log[-6000:]}"
     assert "master spark://127.0.0.1:" in log, log[-3000:]
-    added = [k for k in set(keys(s3, "sample-output", "trades/")) - before if k.endswith(".parquet")]
+    added = [
+        k for k in set(keys(s3, "sample-output", "trades/")) - before if k.endswith(".parquet")
+    ]
     assert added, "no new Parquet objects"
+
+
+def flink_spec(tmp_path, bucket):
+    """The bundled example on the Flink engine, writing to its own bucket."""
+    text = EXAMPLE.read_text()
+    assert "  mode: batch\n" in text and "bucket: sample-output" in text
+    text = text.replace("  mode: batch\n", "  mode: batch\n  engine: flink\n")
+    spec = tmp_path / f"{bucket}.uis.yaml"
+    spec.write_text(text.replace("bucket: sample-output", f"bucket: {bucket}"))
+    return spec
+
+
+def expected_trade_ids():
+    rows = []
+    for p in SAMPLES.rglob("*.csv"):
+        rows += list(csv.DictReader(io.StringIO(p.read_text())))
+    return sorted(int(row["trade_id"]) for row in rows if int(row["quantity"]) > 0)
+
+
+@pytest.mark.parametrize("target", ["local", "platform-flink"])
+def test_flink_writes_parquet_to_the_store(platform, tmp_path, target):
+    """Flink reads the samples from the store and writes Parquet there through the
+    flink-s3-fs-hadoop plugin: on the runner's mini-cluster (`local`) and on the platform's
+    session cluster. The objects are listed and read back with boto3."""
+    import pyarrow.parquet as pq
+
+    directory = platform[0]
+    bucket = f"flink-{target}"
+    t0 = time.monotonic()
+    r, job = run_locally(directory, flink_spec(tmp_path, bucket), "--target", target, "--wait")
+    TIMINGS[f"flink example on {target}"] = time.monotonic() - t0
+    log = job_log(directory, job) if job else ""
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}\n{log[-6000:]}"
+    assert "local platform: s3:// and s3a:// paths use the local store" in log
+    assert f"local platform: created bucket {bucket}" in log
+    s3 = s3_client(directory)
+    written = [k for k in keys(s3, bucket, "trades/") if "/part-" in k]
+    assert written and all("/exchange=" in k for k in written), written
+    ids = []
+    for i, k in enumerate(written):
+        local = tmp_path / f"{i}.parquet"
+        s3.download_file(bucket, k, str(local))
+        ids += pq.read_table(local).column("trade_id").to_pylist()
+    assert sorted(ids) == expected_trade_ids()
 
 
 def platform_env(directory):
@@ -426,14 +483,25 @@ def test_rest_example_runs_unchanged_in_the_local_environment(platform, tmp_path
         httpd.shutdown()
         httpd.server_close()
     assert any(q["path"] == "/v3/reference/tickers" for q in api.requests)
+    st = status(directory)
+    rest = next(s for s in st["services"] if s["name"] == "iceberg-rest")["url"]
     assert (
-        "local platform: Iceberg catalog hive_prod (hive) is a local Hadoop catalog "
-        "of the same name on s3a://prod-warehouse/"
+        "local platform: Iceberg catalog hive_prod (hive) is the local platform's Iceberg REST "
+        f"catalog at {rest} (warehouse s3a://warehouse/ in the local store)"
     ) in log
+    # The table is in the REST catalog, as any Iceberg client sees it over HTTP ...
+    assert ["market_data"] in get_json(rest + "/v1/namespaces")["namespaces"]
+    tables = get_json(rest + "/v1/namespaces/market_data/tables")["identifiers"]
+    assert {"namespace": ["market_data"], "name": "stock_tickers"} in tables
+    meta = get_json(rest + "/v1/namespaces/market_data/tables/stock_tickers")
+    location = meta["metadata"]["location"]
+    assert location == "s3a://warehouse/market_data/stock_tickers", location
+    assert meta["metadata-location"].startswith(location + "/metadata/")
+    # ... and its files are in the store.
     s3 = s3_client(directory)
     landing = keys(s3, "landing-zone", "market-data-ingestion/")
     assert any(k.endswith(".parquet") for k in landing), landing
-    table = keys(s3, "prod-warehouse", "market_data/stock_tickers/")
+    table = keys(s3, "warehouse", "market_data/stock_tickers/")
     assert any(k.endswith(".metadata.json") for k in table), table
     assert any("/data/" in k and k.endswith(".parquet") for k in table), table
 

@@ -118,3 +118,57 @@ def test_bucket_created_signed_or_kept(store):
 def test_store_down_says_start_the_platform():
     with pytest.raises(JobError, match="uisctl platform start"):
         lp.ensure_bucket(lp.Store("http://127.0.0.1:9", "a", "s"), "b")
+
+
+def test_flink_buckets_are_those_inserts_write_to():
+    from uis_runners.flink.statements import split_sql
+
+    script = """
+    CREATE TABLE src (a INT) WITH ('connector' = 'filesystem', 'path' = 's3a://uis-samples/in');
+    CREATE TABLE `out` (a INT) WITH ('connector' = 'filesystem', 'path' = 's3a://landing/x');
+    CREATE TABLE other (a INT) WITH ('connector' = 'filesystem', 'path' = 's3://second/y');
+    CREATE TABLE files (a INT) WITH ('connector' = 'filesystem', 'path' = '/tmp/z');
+    INSERT INTO `out` SELECT a FROM src;
+    EXECUTE STATEMENT SET BEGIN
+      INSERT INTO other SELECT a FROM src;
+      INSERT INTO files SELECT a FROM src;
+    END;
+    """
+    assert lp.sql_buckets(split_sql(script)) == ["landing", "second"]
+
+
+def test_flink_s3_settings_name_the_store():
+    s = lp.flink_s3_settings(STORE)
+    assert s["s3.endpoint"] == STORE.endpoint
+    assert s["s3.path.style.access"] == "true"
+    assert (s["s3.access-key"], s["s3.secret-key"]) == ("AKIDLOCAL", "secret")
+    assert s["s3.connection.ssl.enabled"] == "false"
+
+
+def test_hive_and_rest_catalogs_use_the_platform_rest_catalog(capsys):
+    j = job()
+    conf = {"spark.sql.catalog.hive_prod.warehouse": "s3a://prod-warehouse/"}
+    st = lp.Store(
+        STORE.endpoint,
+        "AKIDLOCAL",
+        "secret",
+        "us-east-1",
+        "http://127.0.0.1:8181",
+        "s3a://warehouse/",
+    )
+    lp.apply_spark(j, conf, st)
+    for cat in ("hive_prod", "lake"):
+        key = f"spark.sql.catalog.{cat}"
+        assert conf[key + ".type"] == "rest"
+        assert conf[key + ".uri"] == "http://127.0.0.1:8181"
+        assert conf[key + ".io-impl"] == "org.apache.iceberg.hadoop.HadoopFileIO"
+        assert key + ".warehouse" not in conf  # the REST catalog places its tables
+    assert "spark.sql.catalog.files" not in conf
+    assert j["sinks"][1]["catalog_type"] == "rest"
+    out = capsys.readouterr().out
+    assert (
+        "Iceberg catalog hive_prod (hive) is the local platform's Iceberg REST catalog at "
+        "http://127.0.0.1:8181 (warehouse s3a://warehouse/ in the local store)"
+    ) in out
+    # The REST catalog's warehouse bucket is created before the first write.
+    assert lp.sink_buckets(j) == ["landing-zone", "warehouse"]

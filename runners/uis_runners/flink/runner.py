@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 
+from .. import localplatform
 from ..errors import JobError, root_cause
 from ..jobconfig import jar_dir, jars_in
 from ..log import FLINK_ROW, emit, log
@@ -108,10 +109,14 @@ class FlinkRunner:
         hadoop = jars_in(jar_dir("hadoop", self.args.hadoop_jars_dir))
         if "HADOOP_CLASSPATH" not in os.environ and hadoop:
             os.environ["HADOOP_CLASSPATH"] = ":".join(hadoop)
+        store = localplatform.store()
+        plugins, s3 = localplatform.prepare_flink(store) if store else (None, {})
         from pyflink.common import Configuration
         from pyflink.table import EnvironmentSettings, TableEnvironment
 
         conf = Configuration()
+        for k, v in s3.items():
+            conf.set_string(k, v)
         # The runtime mode must be known when the environment is created, so SET statements
         # are applied up front as well as in order.
         for s in self.statements:
@@ -125,6 +130,10 @@ class FlinkRunner:
             conf.set_string("pipeline.jars", ";".join("file://" + j for j in jars))
         batch = conf.get_string("execution.runtime-mode", "streaming").lower() == "batch"
         self.rest_urls = local_rest(conf)
+        if store:
+            localplatform.init_flink_filesystems(conf._j_configuration, plugins)
+            if not self.args.explain:
+                localplatform.create_buckets(localplatform.sql_buckets(self.statements), store)
         settings = EnvironmentSettings.new_instance()
         settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
         self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
