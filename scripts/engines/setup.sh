@@ -151,3 +151,7 @@ $deps
 for group in spark flink hadoop kafka s3a; do
   fetch_group "$group"
 done
+
+# ---------------------------------------------------------------- Built here
+# The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's jars.
+scripts/engines/flink-reporter.sh
