@@ -66,7 +66,8 @@ class NodeMap:
         for n in unnumbered:
             prev = nums.get(after.get(n), float("inf"))
             parsed.append((prev + 0.5, UNNUMBERED_SINK.match(n).group(1), None, n))
-        parsed.sort()
+        # A sink's Writer comes before its Committer (both carry the sink's number).
+        parsed.sort(key=lambda p: (p[0], p[2] == "Committer", p[3]))
         return parsed
 
     def _put(self, op: str, node: tuple[str, str], spec_name: str | None = None) -> None:
