@@ -35,6 +35,7 @@ REPORTER = "uis_nodes"
 FACTORY = "uis.flink.NodeCountsReporterFactory"
 INTERVAL_S = 1.0
 LIVE_EVERY_S = 2.0  # how often a running job's counts are printed (when they changed)
+RATE_EVERY_S = 30.0  # how often its rates are, when only they changed
 
 
 def reporter_jar() -> str | None:
@@ -137,11 +138,15 @@ class NodeCounts:
         return out, live
 
     def tick(self, jids: list[str]) -> None:
-        """While jobs run: the live counts, every few seconds when they changed."""
-        if not self.dir or time.monotonic() - self.last_print < LIVE_EVERY_S:
+        """While jobs run: the live counts when they changed (at most every LIVE_EVERY_S), and
+        the rates alone every RATE_EVERY_S (a rate drifts on every read: one line per change
+        would fill the job's log while nothing flows)."""
+        since = time.monotonic() - self.last_print
+        if not self.dir or since < LIVE_EVERY_S:
             return
-        self.last_print = time.monotonic()
-        self._print(self.entries(jids)[0])
+        entries = self.entries(jids)[0]
+        if since >= RATE_EVERY_S or _counts(entries) != _counts(self.last or []):
+            self._print(entries)
 
     def final(self, jids: list[str], failure=None, wait_s: float = 5.0) -> None:
         """After the jobs ended: the counters' last values (each task writes them as it closes;
@@ -160,7 +165,12 @@ class NodeCounts:
     def _print(self, entries: list) -> None:
         if entries and entries != self.last:
             self.last = entries
+            self.last_print = time.monotonic()
             report(entries)
+
+
+def _counts(entries: list) -> list:
+    return [{k: v for k, v in e.items() if k != "rows_per_second"} for e in entries]
 
 
 def _failed_operator(cause: str, operators: list[str]) -> str | None:
