@@ -2,7 +2,7 @@
 """Flink operators to spec nodes for the run overlay, without an engine: the names and chains
 are those a real batch run of files-to-parquet reported (test_flink_node_counts runs it)."""
 
-from uis_runners.flink.nodecounts import _failed_operator
+from uis_runners.flink.nodecounts import _failed_operator, _failed_table, _names
 from uis_runners.flink.opnodes import NodeMap
 
 JOB = {
@@ -72,3 +72,14 @@ def test_a_failure_is_put_on_the_operator_it_names():
     ops = ["Calc[2]", "Calc[21]", "rollup[5]: Writer"]
     assert _failed_operator("Calc[21] failed: boom", ops) == "Calc[21]"
     assert _failed_operator("java.lang.ArithmeticException: / by zero", ops) is None
+
+
+def test_a_failure_that_names_a_table_by_its_identifier():
+    cause = "Could not write to `default_catalog`.`default_database`.`rollup_parquet`: denied"
+    assert _failed_table(cause) == "rollup_parquet"
+    assert _failed_table("Calc[2] failed") is None
+    m = NodeMap(JOB, HEAD + TAIL, chain_links(HEAD, TAIL))
+    assert _names(m, "readings", None, "file_ftp_readings__files")
+    assert _names(m, "rollup_parquet", None, "rollup_parquet")
+    assert not _names(m, "usable", None, "rollup_parquet")
+    assert _names(m, "usable", "Calc[2]", None)

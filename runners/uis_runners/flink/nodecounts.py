@@ -107,9 +107,10 @@ class NodeCounts:
             if not ops:
                 continue
             nm = NodeMap(self.job, list(ops), after)
-            failed_op = None
+            failed_op = failed_table = None
             if failure and failure[0] == jid:
                 failed_op = _failed_operator(failure[1], list(ops))
+                failed_table = _failed_table(failure[1])
             seen = set()
             for op in nm.order:
                 node, kind = nm.node(op)
@@ -132,7 +133,7 @@ class NodeCounts:
                     rate = last["rate"]
                 if running:
                     e["rows_per_second"] = round(rate, 2)
-                if failed_op and failed_op in nm.operators_of(node):
+                if _names(nm, node, failed_op, failed_table):
                     e["error"] = failure[1]
                 out.append(e)
         return out, live
@@ -171,6 +172,22 @@ class NodeCounts:
 
 def _counts(entries: list) -> list:
     return [{k: v for k, v in e.items() if k != "rows_per_second"} for e in entries]
+
+
+def _names(nm: NodeMap, node: str, failed_op: str | None, failed_table: str | None) -> bool:
+    """Whether a failure's operator (else its table: a source's raw table `<name>__files` too)
+    is this node's."""
+    ops = nm.operators_of(node)
+    if failed_op is not None:
+        return failed_op in ops
+    name = nm.spec_name.get(ops[0])
+    return bool(failed_table) and failed_table in (name, f"{name}__files")
+
+
+def _failed_table(cause: str) -> str | None:
+    """The table a failure names by its full identifier (a sink's or a source's)."""
+    m = re.search(r"default_catalog`?\.`?default_database`?\.`?(\w+)", cause or "")
+    return m.group(1) if m else None
 
 
 def _failed_operator(cause: str, operators: list[str]) -> str | None:
