@@ -178,3 +178,7 @@ for group in spark flink hadoop kafka s3a; do
 done
 fetch_group iceberg_rest .cache/jars/iceberg-rest
 fetch_group flink_s3 .cache/flink-plugins/s3-fs-hadoop
+
+# ---------------------------------------------------------------- Built here
+# The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's jars.
+scripts/engines/flink-reporter.sh

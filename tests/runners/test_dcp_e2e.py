@@ -312,6 +312,29 @@ def test_cancel_running_streaming_template(dcp, tmp_path, kafka):
         "no JVM in the group"
     )
 
+    # the run overlay's counts reach the job record while it runs (the runner's `nodes` lines,
+    # named after the spec's nodes through the compiled job dcp-local hands it)
+    from confluent_kafka import Producer
+
+    prod = Producer({"bootstrap.servers": kafka.bootstrap})
+    sent = 3
+    for i in range(sent):
+        at = "2024-01-01 00:00:00.000"
+        event = {"event_id": f"e{i}", "page": "p", "duration": 1.0, "event_time": at}
+        prod.produce("clicks", value=json.dumps(event).encode())
+    assert prod.flush(30) == 0
+
+    def source_rows():
+        nodes = {n["node"]: n for n in dcp.status(job_id).get("nodes", [])}
+        return nodes.get("clicks", {}).get("rows_out")
+
+    wait_for(
+        "the source's rows in the job record",
+        lambda: source_rows() == sent,
+        timeout=60,
+        detail=lambda: f"{dcp.status(job_id).get('nodes')}\n{log_tail(dcp, job_id)}",
+    )
+
     c = dcp.ctl("cancel", job_id, "--wait", timeout=120)
     assert c.returncode == 0, f"{c.stdout}\n{c.stderr}"
     st = dcp.status(job_id)

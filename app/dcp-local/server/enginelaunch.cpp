@@ -187,6 +187,10 @@ EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &conf
         return l;
     }
     l.arguments << runner << QStringLiteral("--sql") << sqlPath;
+    // The compiled job names the spec's nodes: the runner reports rows per node under them.
+    if (const QString job = store.jobDir(id) + QStringLiteral("/job-config.json");
+        QFileInfo::exists(job))
+        l.arguments << QStringLiteral("--spec-job") << job;
     // Where its checkpoints and savepoints go, and the state it starts from (decided at submit).
     for (const QString &kv : SnapshotSettings::load(store.jobDir(id)).flinkSettings())
         l.arguments << QStringLiteral("--set") << kv;

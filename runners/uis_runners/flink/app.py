@@ -26,6 +26,10 @@ def parse_args(argv=None):
     ap.add_argument(
         "--explain", action="store_true", help="EXPLAIN every INSERT instead of running it"
     )
+    ap.add_argument(
+        "--spec-job",
+        help="with --sql: the flink-job JSON naming the spec's nodes (rows per node report)",
+    )
     ap.add_argument("--print-plan", action="store_true", help="with --explain: print the plans")
     ap.add_argument("--jars-dir", help="connector jars (default .cache/jars/flink)")
     ap.add_argument("--hadoop-jars-dir", help="Hadoop client jars (default .cache/jars/hadoop)")

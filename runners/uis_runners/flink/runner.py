@@ -11,11 +11,12 @@ import time
 
 from .. import localplatform
 from ..errors import JobError, root_cause
-from ..jobconfig import jar_dir, jars_in
+from ..jobconfig import jar_dir, jars_in, load_json
 from ..log import FLINK_ROW, emit, log
 from ..placeholders import resolve
 from ..registry import Registry
 from .jobgraph import reset_node_ids
+from .nodecounts import NodeCounts
 from .restarts import RestartWatch, local_rest
 
 TERMINAL = {"FINISHED", "FAILED", "CANCELED"}
@@ -102,6 +103,7 @@ class FlinkRunner:
         self.rest_urls = []  # where the cluster's REST API may be (restarts and their causes)
         self.watches = {}  # job id -> RestartWatch
         self.stop_requested = False
+        self.counts = NodeCounts(node_job(args))  # rows per spec node (the run overlay)
 
     def create_env(self):
         # Hadoop classes (Iceberg's Hadoop catalog) must be on the JVM's own classpath; PyFlink's
@@ -111,6 +113,8 @@ class FlinkRunner:
             os.environ["HADOOP_CLASSPATH"] = ":".join(hadoop)
         store = localplatform.store()
         plugins, s3 = localplatform.prepare_flink(store) if store else (None, {})
+        if not self.args.explain:
+            self.counts.classpath()
         from pyflink.common import Configuration
         from pyflink.table import EnvironmentSettings, TableEnvironment
 
@@ -125,6 +129,8 @@ class FlinkRunner:
         for kv in self.args.set or []:
             k, _, v = kv.partition("=")
             conf.set_string(k.strip(), v.strip())
+        if not self.args.explain:
+            self.counts.configure(conf)
         jars = jars_in(jar_dir("flink", self.args.jars_dir, "UIS_FLINK_JARS_DIR"))
         if jars:
             conf.set_string("pipeline.jars", ";".join("file://" + j for j in jars))
@@ -178,7 +184,7 @@ class FlinkRunner:
         return bool(self.jobs)  # running jobs are cancelled; before that, interrupt
 
     def close(self):
-        pass  # the mini-cluster ends with the process
+        self.counts.close()  # the mini-cluster ends with the process
 
     @staticmethod
     def status(client) -> str:
@@ -223,13 +229,16 @@ class FlinkRunner:
                 if st == "FAILED":
                     cause = self.failure_cause(client)
                     self.cancel_all()
+                    self.counts.final(self.job_ids(), (jid, cause))
                     raise JobError(f"job {jid} failed: {cause}")
                 if st not in TERMINAL:
                     pending += 1
             if not pending:
                 break
+            self.counts.tick(self.job_ids())
             if not self.stop_requested:
                 time.sleep(0.5)
+        self.counts.final(self.job_ids())
         log("all jobs finished")
         return 0
 
@@ -249,7 +258,12 @@ class FlinkRunner:
         for _client, jid in self.jobs:
             if states.get(jid) not in TERMINAL:
                 log(f"job {jid} state CANCELED")
+        if not self.stop_requested:  # after a signal the gateway JVM is going down as well
+            self.counts.final(self.job_ids())
         return 0
+
+    def job_ids(self) -> list[str]:
+        return [jid for _client, jid in self.jobs]
 
     @staticmethod
     def final_state(client) -> str:
@@ -275,6 +289,19 @@ class FlinkRunner:
                     log(f"job {jid} cancel requested")
             except Exception:
                 pass
+
+
+def node_job(args) -> dict | None:
+    """The flink-job JSON whose sources, transforms and sinks name the nodes of the `nodes`
+    report: --job-config, or --spec-job next to --sql."""
+    path = args.job_config or getattr(args, "spec_job", None)
+    if not path or getattr(args, "test_inputs", None):
+        return None  # golden-data tests compare rows, not counts
+    try:
+        return load_json(path)
+    except Exception as e:  # counts are for display: a bad file must not stop the run
+        log(f"no per-node counts: {root_cause(e)}")
+        return None
 
 
 def flink_version() -> str:

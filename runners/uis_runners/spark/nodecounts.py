@@ -8,17 +8,10 @@ endpoint's name."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 
-from ..log import PREFIX
-
-NODES = "nodes"
-
-
-def report(entries: list) -> None:
-    print(f"{PREFIX} {NODES} {json.dumps(entries)}", flush=True)
+from ..nodereport import report
 
 
 def _get(observation, timeout: float):
