@@ -112,7 +112,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
         m_progress = t;
         // Until the first rows arrive the table is empty: say what the runner is doing there.
         if (isRunning() && m_runner->nodes().isEmpty())
-            showMessage(tr("Running the sources and transforms on a local Spark…\n%1").arg(t), false);
+            showMessage(
+                tr("Running the sources and transforms on a local %1…\n%2").arg(engineText(), t),
+                false);
         updateStatus();
     });
     connect(m_runner, &DataPreviewRunner::nodeAdded, this, &DataPreviewDock::onNodeAdded);
@@ -129,8 +131,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     connect(m_document, &PipelineDocument::changed, this, [this] { updateStatus(); });
 
     setRunning(false);
-    showMessage(tr("Run the sources and transforms of this pipeline on a few rows with Spark (a dry run: no sink "
-                   "is written) to see the data of each node."),
+    showMessage(tr("Run the sources and transforms of this pipeline on a few rows on the spec's "
+                   "engine (Spark "
+                   "or Flink, a dry run: no sink is written) to see the data of each node."),
                 false);
 }
 
@@ -167,13 +170,19 @@ void DataPreviewDock::run()
     m_hasRun = true;
     m_progress.clear();
     m_runRevision = m_document->revision();
-    showMessage(tr("Starting a local Spark…"), false);
     {
         const QSignalBlocker block(m_nodes);
         m_nodes->clear();
     }
     m_model->clear();
-    m_runner->start(m_document->text().toUtf8(), m_document->format());
+    m_runner->setSpecPath(m_document->filePath());
+    if (m_runner->start(m_document->text().toUtf8(), m_document->format()))
+        showMessage(tr("Starting a local %1…").arg(engineText()), false);
+}
+
+QString DataPreviewDock::engineText() const
+{
+    return m_runner->engine() == Engine::Flink ? tr("Flink mini-cluster") : tr("Spark");
 }
 
 void DataPreviewDock::stop()
@@ -212,9 +221,10 @@ void DataPreviewDock::setRunning(bool running)
 {
     m_run->setText(running ? tr("Stop") : tr("Run"));
     m_run->setIcon(style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
-    m_run->setToolTip(running ? tr("Stop the preview (its Spark process group is ended)")
-                              : tr("Preview data: run the sources and transforms on the first %1 of each node")
-                                   .arg(rows(m_runner->limit())));
+    m_run->setToolTip(
+        running ? tr("Stop the preview (its engine's process group is ended)")
+                : tr("Preview data: run the sources and transforms on the first %1 of each node")
+                      .arg(rows(m_runner->limit())));
     m_busy->setVisible(running);
     if (!running && m_hasRun && !m_message->property("error").toBool())
         showMessage(QString(), false); // the "running…" note

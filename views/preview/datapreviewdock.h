@@ -53,6 +53,8 @@ public:
     /// The banner's text (a failure, or the hint before the first run).
     QString message() const;
     QString statusText() const;
+    /// The engine the preview runs on, for messages ("Spark", "Flink mini-cluster").
+    QString engineText() const;
 
 Q_SIGNALS:
     /// Emitted when a preview starts and ends, for the actions' enabled state.
