@@ -17,6 +17,7 @@
 #include "pipelinetests.h"
 #include "previewintegration.h"
 #include "previewsamples.h"
+#include "previewsamplesdialog.h"
 #include "specloader.h"
 #include "submitdialog.h"
 #include "submitflow.h"
@@ -28,6 +29,7 @@
 #include <QJsonArray>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -207,6 +209,31 @@ private Q_SLOTS:
         const QString message = preview->dock()->message();
         QVERIFY2(message.contains(QLatin1String("No sample records for market_ticks")),
                  qPrintable(message));
+    }
+
+    void samplesDialogKeepsRowsPerEndpoint()
+    {
+        PreviewSamplesDialog dialog(
+            {QStringLiteral("orders"), QStringLiteral("refunds")},
+            {{QStringLiteral("refunds"), QJsonArray{QJsonObject{{QStringLiteral("id"), 7}}}}});
+        dialog.editor()->setPlainText(QStringLiteral("[{\"id\": 1}, {\"id\": 2}]"));
+        dialog.endpointSelector()->setCurrentIndex(1);
+        QCOMPARE(dialog.editor()->toPlainText(), QStringLiteral("{\"id\":7}"));
+        dialog.editor()->setPlainText(QStringLiteral("{\"id\": 8}\nnot json"));
+        dialog.accept();
+        QCOMPARE(dialog.result(),
+                 int(QDialog::Rejected)); // line 2 is not a JSON object: stays open
+        dialog.editor()->setPlainText(QStringLiteral("{\"id\": 8}\n{\"id\": 9}\n"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.rows().value(QStringLiteral("orders")).size(), 2);
+        QCOMPARE(dialog.rows()
+                     .value(QStringLiteral("refunds"))
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInt(),
+                 9);
     }
 
     // A Flink spec previews on Flink: the WebSocket template's source reads the first case of

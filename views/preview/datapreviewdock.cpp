@@ -5,6 +5,9 @@
 #include "datapreviewrunner.h"
 #include "graphscene.h"
 #include "pipelinedocument.h"
+#include "previewsamples.h"
+#include "previewsamplesdialog.h"
+#include "specloader.h"
 #include "studioicons.h"
 
 #include <QComboBox>
@@ -52,6 +55,14 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_run->setAutoRaise(false);
     bar->addWidget(m_run);
+    auto *samples = new QToolButton(body);
+    samples->setObjectName(QStringLiteral("previewSamples"));
+    samples->setText(tr("Samples…"));
+    samples->setToolTip(
+        tr("Sample records for WebSocket, webhook and CDC sources (else the first case of the "
+           "spec's tests.yaml)"));
+    bar->addWidget(samples);
+    connect(samples, &QToolButton::clicked, this, &DataPreviewDock::editSamples);
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
@@ -178,6 +189,29 @@ void DataPreviewDock::run()
     m_runner->setSpecPath(m_document->filePath());
     if (m_runner->start(m_document->text().toUtf8(), m_document->format()))
         showMessage(tr("Starting a local %1…").arg(engineText()), false);
+}
+
+void DataPreviewDock::editSamples()
+{
+    const LoadedSpec loaded = SpecLoader::load(m_document->text().toUtf8(), m_document->format());
+    const QStringList endpoints = PreviewSamples::endpointsNeedingSamples(loaded.spec);
+    if (endpoints.isEmpty()) {
+        showMessage(
+            tr("This pipeline's sources are read by the preview itself: no sample records needed."),
+            false);
+        return;
+    }
+    QHash<QString, QJsonArray> current = PreviewSamples::fromTestsFile(m_document->filePath());
+    for (const QString &e : endpoints) {
+        if (!m_runner->samples(e).isEmpty())
+            current.insert(e, m_runner->samples(e));
+    }
+    PreviewSamplesDialog dialog(endpoints, current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QHash<QString, QJsonArray> rows = dialog.rows();
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+        m_runner->setSamples(it.key(), it.value());
 }
 
 QString DataPreviewDock::engineText() const

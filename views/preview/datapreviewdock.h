@@ -37,6 +37,8 @@ public:
 
     /// Starts a preview of the document as it is now (nothing when one runs).
     void run();
+    /// Sample records per endpoint for sources the preview cannot read (PreviewSamplesDialog).
+    void editSamples();
     void stop();
     bool isRunning() const;
 
