@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Data Preview of a Flink spec runs on Flink: `uis_flink_runner.py --dry-run --limit N`
-on a local mini-cluster prints the `uis-preview:` lines of every node (flink/preview.py).
+on a local mini-cluster prints the `uis-preview:` lines of every node (flink/preview.py); a
+Kafka source without samples is read bounded from a real broker and the sink topic stays empty.
 
 The Kafka template's clicks are fed as sample records (`--test-inputs`, as the designer passes
 a WebSocket, webhook or CDC sample); the rows of each node are checked against what the input
@@ -111,3 +112,47 @@ def test_limit_caps_rows(tmp_path):
     got = nodes["per_minute"]["rows"]
     assert len(got) == min(4, len(want))
     assert all(key(r) in set(map(key, want)) for r in got)
+
+
+def test_kafka_source_is_read_bounded(tmp_path, kafka):
+    """Without samples the Kafka source is read up to its current offsets: the run ends, every
+    window closes, and nothing is written to the sink topic."""
+    from confluent_kafka import Consumer, Producer, TopicPartition
+
+    src, out = f"clicks-{tmp_path.name}", f"metrics-{tmp_path.name}"
+    kafka.create_topics(src, out)
+    text = (T.TEMPLATES / "kafka-dedupe-window.uis.yaml").read_text()
+    text = text.replace("localhost:9092", kafka.bootstrap).replace("topic: clicks", f"topic: {src}")
+    text = text.replace("kafka_topic: click-metrics", f"kafka_topic: {out}")
+    spec = tmp_path / "clicks.uis.yaml"
+    spec.write_text(text)
+    job = tmp_path / "flink-job.json"
+    T.compile_spec(spec, "flink-job", out_file=job)
+    start = dt.datetime(2024, 1, 15, 10, 0, tzinfo=dt.UTC)
+    clicks = [
+        {"event_id": f"e{i % 17}", "page": f"/p{i % 2}", "duration": float(i),
+         "event_time": (start + dt.timedelta(seconds=9 * i)).strftime("%Y-%m-%d %H:%M:%S.000")}
+        for i in range(24)
+    ]  # fmt: skip
+    p = Producer({"bootstrap.servers": kafka.bootstrap})
+    for c in clicks:
+        p.produce(src, value=json.dumps(c).encode())
+    p.flush(30)
+    started = time.time()
+    r = subprocess.run(
+        [sys.executable, str(RUNNER), "--job-config", str(job), "--dry-run", "--limit", "100"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )  # fmt: skip
+    print(f"flink preview from Kafka: {time.time() - started:.1f}s")
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    nodes = T.previews(r.stdout)
+    want = expected(clicks)
+    assert nodes["kafka_clicks"]["end"] == len(clicks)
+    assert sorted(x["event_id"] for x in nodes["unique_clicks"]["rows"]) == want["unique"]
+    assert sorted(map(key, nodes["per_minute"]["rows"])) == sorted(map(key, want["per_minute"]))
+    c = Consumer(
+        {"bootstrap.servers": kafka.bootstrap, "group.id": "check", "auto.offset.reset": "earliest"}
+    )
+    _low, high = c.get_watermark_offsets(TopicPartition(out, 0), 10)
+    c.close()
+    assert high == 0  # the sink topic got nothing
