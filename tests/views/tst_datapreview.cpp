@@ -2,9 +2,10 @@
 // Preview data in the real window (offscreen): a batch spec reading a CSV made here is dry-run on
 // the real Spark from .venv through the Data Preview dock; the filtered node shows the right rows
 // under the mapped column names, the node selector follows the canvas, Stop ends the runner's
-// whole process group. Specs with errors and Flink-only specs are explained without running
-// anything. Run Locally opens Submit aimed at the `local` environment; for a spec with s3a://
-// paths while the local platform is down, it first asks to start the platform.
+// whole process group. Specs with errors are explained without running anything; a Flink spec
+// previews on Flink, its WebSocket source fed from tests.yaml or from pasted sample rows. Run
+// Locally opens Submit aimed at the `local` environment; for a spec with s3a:// paths while the
+// local platform is down, it first asks to start the platform.
 #include "clustersintegration.h"
 #include "datapreviewdock.h"
 #include "datapreviewmodel.h"
@@ -13,7 +14,10 @@
 #include "jobsintegration.h"
 #include "mainwindow.h"
 #include "pipelinedocument.h"
+#include "pipelinetests.h"
 #include "previewintegration.h"
+#include "previewsamples.h"
+#include "previewsamplesdialog.h"
 #include "specloader.h"
 #include "submitdialog.h"
 #include "submitflow.h"
@@ -25,6 +29,7 @@
 #include <QJsonArray>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -189,18 +194,113 @@ private Q_SLOTS:
         QCOMPARE(preview->dock()->model()->rowCount(), 0);
     }
 
-    void flinkOnlySpecIsExplained()
+    void streamSourceWithoutSamplesAsksForThem()
     {
+        // A WebSocket spec saved where no tests.yaml is: nothing to feed its source with.
+        QFile tpl(
+            QStringLiteral(UIS_SOURCE_DIR "/resources/templates/websocket-to-kafka.uis.yaml"));
+        QVERIFY(tpl.open(QIODevice::ReadOnly));
         MainWindow w;
         PreviewIntegration *preview = installPreview(w);
-        QVERIFY(w.openFile(QStringLiteral(UIS_SOURCE_DIR "/resources/templates/websocket-to-kafka.uis.yaml")));
-        QVERIFY(SpecLoader::load(w.document()->text().toUtf8(), w.document()->format()).valid());
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("ticks.uis.yaml"), tpl.readAll())));
         preview->preview();
         QCOMPARE(preview->dock()->runner()->state(), DataPreviewRunner::State::Failed);
+        QCOMPARE(preview->dock()->runner()->engine(), Engine::Flink);
         const QString message = preview->dock()->message();
-        QVERIFY2(message.contains(QLatin1String("Spark")) && message.contains(QLatin1String("Flink only")) &&
-                     message.contains(QLatin1String("provider_type `websocket`")),
+        QVERIFY2(message.contains(QLatin1String("No sample records for market_ticks")),
                  qPrintable(message));
+    }
+
+    void samplesDialogKeepsRowsPerEndpoint()
+    {
+        PreviewSamplesDialog dialog(
+            {QStringLiteral("orders"), QStringLiteral("refunds")},
+            {{QStringLiteral("refunds"), QJsonArray{QJsonObject{{QStringLiteral("id"), 7}}}}});
+        dialog.editor()->setPlainText(QStringLiteral("[{\"id\": 1}, {\"id\": 2}]"));
+        dialog.endpointSelector()->setCurrentIndex(1);
+        QCOMPARE(dialog.editor()->toPlainText(), QStringLiteral("{\"id\":7}"));
+        dialog.editor()->setPlainText(QStringLiteral("{\"id\": 8}\nnot json"));
+        dialog.accept();
+        QCOMPARE(dialog.result(),
+                 int(QDialog::Rejected)); // line 2 is not a JSON object: stays open
+        dialog.editor()->setPlainText(QStringLiteral("{\"id\": 8}\n{\"id\": 9}\n"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.rows().value(QStringLiteral("orders")).size(), 2);
+        QCOMPARE(dialog.rows()
+                     .value(QStringLiteral("refunds"))
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInt(),
+                 9);
+    }
+
+    // A Flink spec previews on Flink: the WebSocket template's source reads the first case of
+    // its tests.yaml, then the rows the user gives for the endpoint.
+    void flinkSpecPreviewsOnFlink()
+    {
+        QString why;
+        if (DataPreviewRunner::findPython(&why).isEmpty())
+            QSKIP(qPrintable(why));
+        const QString spec =
+            QStringLiteral(UIS_SOURCE_DIR "/resources/templates/websocket-to-kafka.uis.yaml");
+        const PipelineTests tests = PipelineTests::readFile(PipelineTests::pathForSpec(spec));
+        QVERIFY(!tests.cases.isEmpty() && !tests.cases.first().inputs.isEmpty());
+        const int sampleRows = int(tests.cases.first().inputs.first().rows.size());
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        DataPreviewDock *dock = preview->dock();
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(spec));
+        QStringList log;
+        connect(dock->runner(), &DataPreviewRunner::progress, this,
+                [&log](const QString &t) { log << t; });
+        preview->previewAction()->trigger();
+        QVERIFY(dock->isRunning());
+        QCOMPARE(dock->runner()->engine(), Engine::Flink);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 300000);
+        QVERIFY2(dock->runner()->state() == DataPreviewRunner::State::Finished,
+                 qPrintable(dock->message()));
+        QVERIFY2(log.join(QLatin1Char('\n')).contains(QLatin1String("Flink preview of")),
+                 qPrintable(log.join(QLatin1Char('\n'))));
+        QVERIFY(log.join(QLatin1Char('\n')).contains(QLatin1String("TableEnvironment")));
+        QComboBox *nodes = dock->nodeSelector();
+        QCOMPARE(nodes->itemData(0).toString(), QStringLiteral("websocket_market_ticks"));
+        const PreviewNode *mapped = dock->runner()->node(QStringLiteral("map_market_ticks"));
+        QVERIFY(mapped);
+        QCOMPARE(mapped->rows.size(), sampleRows);
+        QCOMPARE(mapped->columns.first().name, QStringLiteral("event_time"));
+        dock->nodeSelector()->setCurrentIndex(1);
+        QCOMPARE(dock->model()->rowCount(), sampleRows);
+        if (const QByteArray shot = qgetenv("UIS_SCREENSHOT"); !shot.isEmpty()) {
+            dock->raise();
+            QTest::qWait(300);
+            QVERIFY(w.grab().save(QString::fromLocal8Bit(shot)));
+        }
+
+        // Rows the user pasted for the endpoint win over the tests file's.
+        QString error;
+        const QJsonArray pasted = PreviewSamples::parse(
+            "{\"timestamp\": \"2024-01-15T14:30:00Z\", \"symbol\": \"IBM\", \"price\": 1.5, "
+            "\"volume\": 3}\n"
+            "{\"timestamp\": 1705329005000, \"symbol\": \"SAP\", \"price\": 2.5, \"volume\": 4}\n",
+            &error);
+        QCOMPARE(pasted.size(), 2);
+        dock->runner()->setSamples(QStringLiteral("market_ticks"), pasted);
+        preview->previewAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 300000);
+        QVERIFY2(dock->runner()->state() == DataPreviewRunner::State::Finished,
+                 qPrintable(dock->message()));
+        mapped = dock->runner()->node(QStringLiteral("map_market_ticks"));
+        QVERIFY(mapped);
+        QCOMPARE(mapped->rows.size(), 2);
+        QCOMPARE(mapped->rows.at(1).value(QLatin1String("ticker")).toString(),
+                 QStringLiteral("SAP"));
+        QCOMPARE(mapped->rows.at(1).value(QLatin1String("event_time")).toString(),
+                 QStringLiteral("2024-01-15T14:30:05.000Z"));
     }
 
     void previewRowsOnSpark()

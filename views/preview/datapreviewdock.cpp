@@ -5,6 +5,9 @@
 #include "datapreviewrunner.h"
 #include "graphscene.h"
 #include "pipelinedocument.h"
+#include "previewsamples.h"
+#include "previewsamplesdialog.h"
+#include "specloader.h"
 #include "studioicons.h"
 
 #include <QComboBox>
@@ -52,6 +55,14 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_run->setAutoRaise(false);
     bar->addWidget(m_run);
+    auto *samples = new QToolButton(body);
+    samples->setObjectName(QStringLiteral("previewSamples"));
+    samples->setText(tr("Samples…"));
+    samples->setToolTip(
+        tr("Sample records for WebSocket, webhook and CDC sources (else the first case of the "
+           "spec's tests.yaml)"));
+    bar->addWidget(samples);
+    connect(samples, &QToolButton::clicked, this, &DataPreviewDock::editSamples);
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
@@ -112,7 +123,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
         m_progress = t;
         // Until the first rows arrive the table is empty: say what the runner is doing there.
         if (isRunning() && m_runner->nodes().isEmpty())
-            showMessage(tr("Running the sources and transforms on a local Spark…\n%1").arg(t), false);
+            showMessage(
+                tr("Running the sources and transforms on a local %1…\n%2").arg(engineText(), t),
+                false);
         updateStatus();
     });
     connect(m_runner, &DataPreviewRunner::nodeAdded, this, &DataPreviewDock::onNodeAdded);
@@ -129,8 +142,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     connect(m_document, &PipelineDocument::changed, this, [this] { updateStatus(); });
 
     setRunning(false);
-    showMessage(tr("Run the sources and transforms of this pipeline on a few rows with Spark (a dry run: no sink "
-                   "is written) to see the data of each node."),
+    showMessage(tr("Run the sources and transforms of this pipeline on a few rows on the spec's "
+                   "engine (Spark "
+                   "or Flink, a dry run: no sink is written) to see the data of each node."),
                 false);
 }
 
@@ -167,13 +181,42 @@ void DataPreviewDock::run()
     m_hasRun = true;
     m_progress.clear();
     m_runRevision = m_document->revision();
-    showMessage(tr("Starting a local Spark…"), false);
     {
         const QSignalBlocker block(m_nodes);
         m_nodes->clear();
     }
     m_model->clear();
-    m_runner->start(m_document->text().toUtf8(), m_document->format());
+    m_runner->setSpecPath(m_document->filePath());
+    if (m_runner->start(m_document->text().toUtf8(), m_document->format()))
+        showMessage(tr("Starting a local %1…").arg(engineText()), false);
+}
+
+void DataPreviewDock::editSamples()
+{
+    const LoadedSpec loaded = SpecLoader::load(m_document->text().toUtf8(), m_document->format());
+    const QStringList endpoints = PreviewSamples::endpointsNeedingSamples(loaded.spec);
+    if (endpoints.isEmpty()) {
+        showMessage(
+            tr("This pipeline's sources are read by the preview itself: no sample records needed."),
+            false);
+        return;
+    }
+    QHash<QString, QJsonArray> current = PreviewSamples::fromTestsFile(m_document->filePath());
+    for (const QString &e : endpoints) {
+        if (!m_runner->samples(e).isEmpty())
+            current.insert(e, m_runner->samples(e));
+    }
+    PreviewSamplesDialog dialog(endpoints, current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QHash<QString, QJsonArray> rows = dialog.rows();
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+        m_runner->setSamples(it.key(), it.value());
+}
+
+QString DataPreviewDock::engineText() const
+{
+    return m_runner->engine() == Engine::Flink ? tr("Flink mini-cluster") : tr("Spark");
 }
 
 void DataPreviewDock::stop()
@@ -212,9 +255,10 @@ void DataPreviewDock::setRunning(bool running)
 {
     m_run->setText(running ? tr("Stop") : tr("Run"));
     m_run->setIcon(style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
-    m_run->setToolTip(running ? tr("Stop the preview (its Spark process group is ended)")
-                              : tr("Preview data: run the sources and transforms on the first %1 of each node")
-                                   .arg(rows(m_runner->limit())));
+    m_run->setToolTip(
+        running ? tr("Stop the preview (its engine's process group is ended)")
+                : tr("Preview data: run the sources and transforms on the first %1 of each node")
+                      .arg(rows(m_runner->limit())));
     m_busy->setVisible(running);
     if (!running && m_hasRun && !m_message->property("error").toBool())
         showMessage(QString(), false); // the "running…" note

@@ -37,6 +37,8 @@ public:
 
     /// Starts a preview of the document as it is now (nothing when one runs).
     void run();
+    /// Sample records per endpoint for sources the preview cannot read (PreviewSamplesDialog).
+    void editSamples();
     void stop();
     bool isRunning() const;
 
@@ -53,6 +55,8 @@ public:
     /// The banner's text (a failure, or the hint before the first run).
     QString message() const;
     QString statusText() const;
+    /// The engine the preview runs on, for messages ("Spark", "Flink mini-cluster").
+    QString engineText() const;
 
 Q_SIGNALS:
     /// Emitted when a preview starts and ends, for the actions' enabled state.

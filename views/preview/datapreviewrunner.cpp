@@ -3,7 +3,9 @@
 
 #include "enginepaths.h"
 
+#include "flink/flinkcompiler.h"
 #include "platformdcp.h"
+#include "previewsamples.h"
 #include "spark/sparkcompiler.h"
 
 #include <QCoreApplication>
@@ -37,13 +39,9 @@ bool isExecutableFile(const QString &path)
     return fi.isFile() && fi.isExecutable();
 }
 
-QString sourceKindName(const QString &providerType)
+QString engineLabel(Engine e)
 {
-    if (providerType == QLatin1String("websocket"))
-        return DataPreviewRunner::tr("WebSocket");
-    if (providerType == QLatin1String("webhook"))
-        return DataPreviewRunner::tr("webhook");
-    return DataPreviewRunner::tr("database (CDC)");
+    return e == Engine::Flink ? QStringLiteral("Flink") : QStringLiteral("Spark");
 }
 
 } // namespace
@@ -92,13 +90,8 @@ QString DataPreviewRunner::checkSpec(const LoadedSpec &loaded)
         errors += d.severity == Severity::Error ? 1 : 0;
     if (errors > 0)
         return errors == 1 ? tr("The spec has an error: fix 1 error first, then preview data.")
-                           : tr("The spec has %1 errors: fix %1 errors first, then preview data.").arg(errors);
-    const QString type = loaded.spec.provider.providerType;
-    if (type == QLatin1String("websocket") || type == QLatin1String("webhook") || type == QLatin1String("database"))
-        return tr("Preview data runs the pipeline's sources and transforms on Spark in a dry run. %1 sources "
-                  "(provider_type `%2`) are read by Flink only: Spark has no connector for them, so there is "
-                  "nothing to preview. Use Run Locally to run the pipeline on Flink.")
-            .arg(sourceKindName(type), type);
+                           : tr("The spec has %1 errors: fix %1 errors first, then preview data.")
+                                 .arg(errors);
     return QString();
 }
 
@@ -168,49 +161,25 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         fail(why);
         return false;
     }
-    // A dry run reads every Spark source as a batch, so a streaming Kafka pipeline (Flink's
-    // mode) is previewed as a micro-batch one on Spark: same sources, same transforms.
-    if (engineFor(loaded.spec) != Engine::Spark) {
-        loaded.spec.provider.mode = QStringLiteral("micro_batch");
-        loaded.spec.provider.engine = engineName(Engine::Spark);
-    }
+    m_engine = engineFor(loaded.spec) == Engine::Flink ? Engine::Flink : Engine::Spark;
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/uis-preview-XXXXXX"));
     if (!m_dir->isValid()) {
         fail(tr("Cannot create a temporary directory: %1").arg(m_dir->errorString()));
         return false;
     }
-    const QString configPath = m_dir->filePath(QStringLiteral("spark-job.json"));
-    CompileOptions options;
-    options.master = QStringLiteral("local[*]");
-    options.jobConfigPath = configPath;
-    const CompileResult compiled = SparkCompiler::compile(loaded, options);
-    const Artifact *job = compiled.artifact(QStringLiteral("spark-job"));
-    if (!compiled.succeeded() || !job) {
-        QStringList lines;
-        for (const Diagnostic &d : compiled.diagnostics) {
-            if (d.severity == Severity::Error && lines.size() < 5)
-                lines << d.message;
-        }
-        fail(tr("The spec does not compile for Spark: %1").arg(lines.join(QStringLiteral("; "))));
+    QString runner;
+    QStringList args;
+    if (!compileFor(m_engine, loaded, &runner, &args))
         return false;
-    }
-    QFile f(configPath);
-    if (!f.open(QIODevice::WriteOnly) || f.write(job->content) != job->content.size()) {
-        fail(tr("Cannot write %1: %2").arg(configPath, f.errorString()));
-        return false;
-    }
-    f.close();
-    buildAliases(QJsonDocument::fromJson(job->content).object());
-
     QString why;
     const QString python = findPython(&why);
     if (python.isEmpty()) {
         fail(why);
         return false;
     }
-    const QString runner = runnersDir() + QStringLiteral("/spark/uis_spark_runner.py");
     if (!QFileInfo::exists(runner)) {
-        fail(tr("The UIS Spark runner is missing (%1): set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio")
+        fail(tr("The UIS runner is missing (%1): set UIS_RUNNERS_DIR to the runners/ folder of UIS "
+                "Studio")
                  .arg(runner));
         return false;
     }
@@ -224,8 +193,7 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         env.insert(QStringLiteral("PYSPARK_PYTHON"), python);
     m_process = new QProcess(this);
     m_process->setProgram(python);
-    m_process->setArguments({runner, QStringLiteral("--job-config"), configPath, QStringLiteral("--dry-run"),
-                             QStringLiteral("--limit"), QString::number(m_limit)});
+    m_process->setArguments(QStringList{runner} + args);
     m_process->setWorkingDirectory(m_dir->path());
     m_process->setProcessEnvironment(env);
     m_process->setStandardInputFile(QProcess::nullDevice());
@@ -247,12 +215,80 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         const QString text = m_process->errorString();
         m_process->deleteLater();
         m_process = nullptr;
-        fail(tr("Cannot start the Spark runner: %1").arg(text));
+        fail(tr("Cannot start the %1 runner: %2").arg(engineLabel(m_engine), text));
     });
     m_state = State::Running;
     Q_EMIT started();
     m_process->start();
     return m_process != nullptr;
+}
+
+bool DataPreviewRunner::compileFor(Engine engine, const LoadedSpec &loaded, QString *runnerScript,
+                                   QStringList *args)
+{
+    const bool flink = engine == Engine::Flink;
+    const QString target = flink ? QStringLiteral("flink-job") : QStringLiteral("spark-job");
+    const QString configPath = m_dir->filePath(target + QStringLiteral(".json"));
+    CompileOptions options;
+    options.master = QStringLiteral("local[*]");
+    options.jobConfigPath = configPath;
+    const CompileResult compiled =
+        flink ? FlinkCompiler::compile(loaded, options) : SparkCompiler::compile(loaded, options);
+    const Artifact *job = compiled.artifact(target);
+    if (!compiled.succeeded() || !job) {
+        QStringList lines;
+        for (const Diagnostic &d : compiled.diagnostics) {
+            if (d.severity == Severity::Error && lines.size() < 5)
+                lines << d.message;
+        }
+        fail(tr("The spec does not compile for %1: %2")
+                 .arg(engineLabel(engine), lines.join(QStringLiteral("; "))));
+        return false;
+    }
+    QFile f(configPath);
+    if (!f.open(QIODevice::WriteOnly) || f.write(job->content) != job->content.size()) {
+        fail(tr("Cannot write %1: %2").arg(configPath, f.errorString()));
+        return false;
+    }
+    f.close();
+    buildAliases(QJsonDocument::fromJson(job->content).object());
+    *runnerScript = runnersDir() + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
+                                          : QStringLiteral("/spark/uis_spark_runner.py"));
+    *args = {QStringLiteral("--job-config"), configPath, QStringLiteral("--dry-run"),
+             QStringLiteral("--limit"), QString::number(m_limit)};
+    return !flink || writeSamples(loaded, args);
+}
+
+bool DataPreviewRunner::writeSamples(const LoadedSpec &loaded, QStringList *args)
+{
+    const QStringList endpoints = PreviewSamples::endpointsNeedingSamples(loaded.spec);
+    if (endpoints.isEmpty())
+        return true;
+    const QHash<QString, QJsonArray> fromTests = PreviewSamples::fromTestsFile(m_specPath);
+    QJsonObject inputs;
+    QStringList missing;
+    for (const QString &e : endpoints) {
+        const QJsonArray rows = m_samples.contains(e) ? m_samples.value(e) : fromTests.value(e);
+        if (rows.isEmpty())
+            missing << e;
+        inputs.insert(e, rows);
+    }
+    if (!missing.isEmpty()) {
+        fail(tr("No sample records for %1: its data only arrives while the job runs. Paste or load "
+                "sample rows "
+                "for it in the Data Preview, or add a case to the spec's tests.yaml.")
+                 .arg(missing.join(QStringLiteral(", "))));
+        return false;
+    }
+    const QString path = m_dir->filePath(QStringLiteral("samples.json"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(inputs).toJson()) < 0) {
+        fail(tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    *args << QStringLiteral("--test-inputs") << path << QStringLiteral("--capture-dir")
+          << m_dir->filePath(QStringLiteral("samples"));
+    return true;
 }
 
 void DataPreviewRunner::buildAliases(const QJsonObject &job)
@@ -407,8 +443,11 @@ void DataPreviewRunner::onFinished(int exitCode, bool crashed)
             lines << QString::fromUtf8(l.trimmed());
     }
     const QString tail = lines.mid(qMax(0, int(lines.size()) - 3)).join(QLatin1Char('\n'));
-    fail(crashed ? tr("The Spark runner crashed%1").arg(tail.isEmpty() ? QString() : QStringLiteral(": ") + tail)
-                 : tr("The Spark runner exited with code %1%2")
+    fail(crashed ? tr("The %1 runner crashed%2")
+                       .arg(engineLabel(m_engine),
+                            tail.isEmpty() ? QString() : QStringLiteral(": ") + tail)
+                 : tr("The %1 runner exited with code %2%3")
+                       .arg(engineLabel(m_engine))
                        .arg(exitCode)
                        .arg(tail.isEmpty() ? QString() : QStringLiteral(": ") + tail));
 }

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -36,9 +37,11 @@ struct PreviewNode
 };
 
 /**
- * "Preview data": compiles the spec for a local Spark master into a temporary directory and
- * runs the Spark runner on it with `--dry-run --limit N` (`.venv/bin/python
- * runners/spark/uis_spark_runner.py`), in its own process group. The runner's `uis-preview:`
+ * "Preview data": compiles the spec for its own engine into a temporary directory and runs that
+ * engine's runner on it with `--dry-run --limit N` (`.venv/bin/python
+ * runners/{spark,flink}/uis_*_runner.py`: Spark on local[*], Flink on a local mini-cluster with
+ * bounded sources), in its own process group. WebSocket, webhook and CDC sources are fed sample
+ * records (PreviewSamples) through the runner's `--test-inputs`. The runner's `uis-preview:`
  * lines are parsed as they arrive; every node's schema and rows are kept and announced.
  * Placeholders are resolved by the runner from this process's environment.
  */
@@ -55,6 +58,18 @@ public:
     /// Rows per node (the runner's `--limit`), 20 by default.
     void setLimit(int rows) { m_limit = rows; }
     int limit() const { return m_limit; }
+
+    /// Where the spec is saved ("" = unsaved): its `*.tests.yaml` gives sample records.
+    void setSpecPath(const QString &path) { m_specPath = path; }
+    /// Sample records the user gave for an endpoint (kept until replaced); these win over the
+    /// tests file's.
+    void setSamples(const QString &endpoint, const QJsonArray &rows)
+    {
+        m_samples.insert(endpoint, rows);
+    }
+    QJsonArray samples(const QString &endpoint) const { return m_samples.value(endpoint); }
+    /// The engine of the last start: the spec's own (Flink specs preview on Flink).
+    Engine engine() const { return m_engine; }
 
     /// Starts a dry run of `spec`. Returns false, having emitted failed(), when it cannot start
     /// (errors in the spec, a spec Spark cannot read, no engine); a running preview is stopped.
@@ -105,6 +120,9 @@ private:
     void onFinished(int exitCode, bool crashed);
     void signalGroup(int sig);
     void buildAliases(const QJsonObject &job);
+    bool compileFor(Engine engine, const LoadedSpec &loaded, QString *runnerScript,
+                    QStringList *args);
+    bool writeSamples(const LoadedSpec &loaded, QStringList *args);
     PreviewNode *findNode(const QString &name);
 
     int m_limit = 20;
@@ -120,6 +138,9 @@ private:
     QString m_error;
     QList<PreviewNode> m_nodes;
     QHash<QString, QString> m_aliases;
+    QHash<QString, QJsonArray> m_samples;
+    QString m_specPath;
+    Engine m_engine = Engine::Spark;
     QElapsedTimer m_clock;
     qint64 m_elapsed = 0;
 };

@@ -30,7 +30,8 @@ PreviewIntegration::PreviewIntegration(QMainWindow *window, PipelineDocument *do
     m_preview = new QAction(window->style()->standardIcon(QStyle::SP_MediaPlay), tr("Pre&view Data"), this);
     m_preview->setObjectName(QStringLiteral("previewData"));
     m_preview->setShortcut(QKeySequence(Qt::Key_F5));
-    m_preview->setToolTip(tr("Run the sources and transforms on a few rows with Spark and show them (F5)"));
+    m_preview->setToolTip(tr("Run the sources and transforms on a few rows on the spec's engine "
+                             "(Spark or Flink) and show them (F5)"));
     m_preview->setIconText(tr("Preview"));
     m_stop = new QAction(window->style()->standardIcon(QStyle::SP_MediaStop), tr("S&top Preview"), this);
     m_stop->setObjectName(QStringLiteral("stopPreview"));

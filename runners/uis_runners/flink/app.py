@@ -43,6 +43,10 @@ def parse_args(argv=None):
     )
     ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
     ap.add_argument(
+        "--dry-run", action="store_true", help="preview: first rows of each node, sinks unwritten"
+    )
+    ap.add_argument("--limit", type=int, default=20, help="rows per node in --dry-run (default 20)")
+    ap.add_argument(
         "--upgrade-check",
         metavar="SNAPSHOT",
         help="restore check: can --job-config (the new version) start from this savepoint or "
@@ -70,6 +74,11 @@ def main(argv=None) -> int:
                 raise ConfigError("--upgrade-check needs --job-config (the new version)")
             old = load_json(args.old_job_config) if args.old_job_config else None
             return UpgradeCheck(args.upgrade_check, load_json(args.job_config), old, args)
+        if args.dry_run:
+            from .preview import FlinkPreview
+
+            job = load_json(args.job_config) if args.job_config else {}
+            return FlinkPreview(job, script, args)
         if args.test_inputs:
             from ..testing import FlinkTests
 
