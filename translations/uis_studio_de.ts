@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>PreviewSamples</name>
+    <message>
+        <source>not a JSON array: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Design UIS ingestion pipelines.</source>
@@ -20,6 +31,293 @@
     </message>
 </context>
 <context>
+    <name>uis::ChangesDock</name>
+    <message>
+        <source>+ %1 %2 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− %1 %2 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>~ %1 %2 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with a Git revision (HEAD, main~1, a commit hash) or the saved file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec, or one of the artifacts it compiles to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the text with the base version (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes added, removed or changed, in spec terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No base: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1 +%2 lines vs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n node(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n artifact(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no base version to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::ChangesIntegration</name>
+    <message>
+        <source>&amp;Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the spec with HEAD or another revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Git branch, and whether the text differs from HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::ChangesModel</name>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::ClustersDock</name>
+    <message>
+        <source>Clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its targets and jobs now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Web UI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected engine&apos;s web UI in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No target selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink</source>
+        <translation type="unfinished">Flink</translation>
+    </message>
+    <message>
+        <source>Spark master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;Open the %2 web UI&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n target(s) reachable · updated %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::ClustersModel</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TaskManager(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 slots free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running job(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alive worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cores (%2 used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 memory (%2 used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n local job(s) running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, runs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web UI: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>uis::ConnectNodes</name>
     <message>
         <source>Connect %1 → %2</source>
@@ -27,10 +325,327 @@
     </message>
 </context>
 <context>
+    <name>uis::DataPreviewDock</name>
+    <message>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample records for WebSocket, webhook and CDC sources (else the first case of the spec&apos;s tests.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source or transform whose rows are shown; follows the canvas selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the sources and transforms on a local %1…
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the sources and transforms of this pipeline on a few rows on the spec&apos;s engine (Spark or Flink, a dry run: no sink is written) to see the data of each node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a local %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pipeline&apos;s sources are read by the preview itself: no sample records needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink mini-cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spark</source>
+        <translation type="unfinished">Spark</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the preview (its engine&apos;s process group is ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview data: run the sources and transforms on the first %1 of each node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 previewed in %2 (the first %3 of each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spec changed: run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spec changed since this preview: run it again to see the current data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::DataPreviewModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::DataPreviewRunner</name>
+    <message>
+        <source>pyspark is not installed: run `make deps` in %1 (preview data runs Spark from its .venv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java is not installed: Spark needs a JDK 17 (e.g. `sudo apt install openjdk-17-jre-headless`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec cannot be read: fix it first, then preview data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec has an error: fix 1 error first, then preview data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec has %1 errors: fix %1 errors first, then preview data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UIS runner is missing (%1): set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the %1 runner: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec does not compile for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No sample records for %1: its data only arrives while the job runs. Paste or load sample rows for it in the Data Preview, or add a case to the spec&apos;s tests.yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 runner crashed%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 runner exited with code %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>uis::DisconnectNodes</name>
     <message>
         <source>Disconnect %1 → %2</source>
         <translation>Verbindung %1 → %2 lösen</translation>
+    </message>
+</context>
+<context>
+    <name>uis::EnvironmentsDialog</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use for Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCP Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. staging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens are kept in the OS keychain only, never in a file. DCP_URL and DCP_TOKEN, when set, override every environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a token is stored in the keychain (type to replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token of %1 saved in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token removed from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCP_URL or DCP_TOKEN is set: it overrides the settings below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (used for Submit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the dcp-local the studio starts (or reuses) on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://dcp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit now uses %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -74,18 +689,6 @@
     <message>
         <source>required</source>
         <translation>Pflichtfeld</translation>
-    </message>
-    <message>
-        <source>Not a whole number</source>
-        <translation>Keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>Not a number</source>
-        <translation>Keine Zahl</translation>
-    </message>
-    <message>
-        <source>Out of range</source>
-        <translation>Außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>(choose)</source>
@@ -142,50 +745,6 @@
     <message>
         <source>A nested value: edit it in Source.</source>
         <translation>Ein verschachtelter Wert: im Quelltext bearbeiten.</translation>
-    </message>
-    <message>
-        <source>Use kebab-case: lower-case letters, digits and '-'</source>
-        <translation>Kebab-Case verwenden: Kleinbuchstaben, Ziffern und '-'</translation>
-    </message>
-    <message>
-        <source>Use snake_case: lower-case letters, digits and '_'</source>
-        <translation>Snake_Case verwenden: Kleinbuchstaben, Ziffern und '_'</translation>
-    </message>
-    <message>
-        <source>Not an absolute URL</source>
-        <translation>Keine absolute URL</translation>
-    </message>
-    <message>
-        <source>A duration is a number and a unit: 30 s, 5 minutes</source>
-        <translation>Eine Dauer ist eine Zahl mit Einheit: 30 s, 5 minutes</translation>
-    </message>
-    <message>
-        <source>Use &lt;n&gt; seconds|minutes|hours</source>
-        <translation>&lt;n&gt; seconds|minutes|hours verwenden</translation>
-    </message>
-    <message>
-        <source>A memory size looks like 512m or 8g</source>
-        <translation>Eine Speichergröße sieht aus wie 512m oder 8g</translation>
-    </message>
-    <message>
-        <source>Not an e-mail address</source>
-        <translation>Keine E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>A cron expression has 5 fields</source>
-        <translation>Ein Cron-Ausdruck hat 5 Felder</translation>
-    </message>
-    <message>
-        <source>A JSONPath starts with $</source>
-        <translation>Ein JSONPath beginnt mit $</translation>
-    </message>
-    <message>
-        <source>The path starts with /</source>
-        <translation>Der Pfad beginnt mit /</translation>
-    </message>
-    <message>
-        <source>Use namespace.table</source>
-        <translation>namespace.tabelle verwenden</translation>
     </message>
 </context>
 <context>
@@ -248,7 +807,10 @@
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation><numerusform>%n ersetzt</numerusform><numerusform>%n ersetzt</numerusform></translation>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -272,6 +834,10 @@
     <message>
         <source>The source does not parse, so these fields show the last version that did and cannot be edited. Fix the syntax error in Source.</source>
         <translation>Der Quelltext lässt sich nicht einlesen. Diese Felder zeigen daher die letzte gültige Fassung und sind gesperrt. Beheben Sie den Syntaxfehler im Quelltext.</translation>
+    </message>
+    <message>
+        <source>Empty: reads %1 by default</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -315,6 +881,374 @@
     <message>
         <source>Automatic Layout</source>
         <translation>Automatisches Layout</translation>
+    </message>
+</context>
+<context>
+    <name>uis::JobsConnections</name>
+    <message>
+        <source>local at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the token of %1 from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment `%1` has no URL: set it in the Environments dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 (token from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll every job that has not ended now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether the open spec can take over this job&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not finished</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot watch job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped watching job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job “%1” (%2) on %3?
+
+The engine is stopped; work in progress is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot cancel job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel of job %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel of job %1 requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::JobsIntegration</name>
+    <message>
+        <source>&amp;Submit Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate, compile and submit this pipeline to the selected DCP environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade: job %1 is no longer in the Jobs list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UIS Studio jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::JobsLocalServer</name>
+    <message>
+        <source>dcp-local was not found next to the studio or in PATH; install it or set UIS_DCP_LOCAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting dcp-local (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dcp-local did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::JobsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (engine job %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine keeps restarting this job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine UI: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::LogDock</name>
+    <message>
+        <source>Job Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job selected: double-click a job in the Jobs dock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::LogView</name>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished">Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished">Weiter</translation>
+    </message>
+    <message>
+        <source>Jump to Root Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the first Java or Python exception and its “Caused by” chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep showing the end of the log while the job runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search wrapped around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Java or Python exception in this log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause (line %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -524,10 +1458,6 @@
         <translation>Geprüft in %1 ms</translation>
     </message>
     <message>
-        <source>UIS Studio</source>
-        <translation>UIS Studio</translation>
-    </message>
-    <message>
         <source>Ln %1, Col %2</source>
         <translation>Z. %1, Sp. %2</translation>
     </message>
@@ -603,6 +1533,14 @@
         <source>Restored unsaved changes to %1</source>
         <translation>Ungespeicherte Änderungen an %1 wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Spark</source>
+        <translation type="unfinished">Spark</translation>
+    </message>
+    <message>
+        <source>Flink</source>
+        <translation type="unfinished">Flink</translation>
+    </message>
 </context>
 <context>
     <name>uis::MiniMapView</name>
@@ -619,7 +1557,10 @@
     </message>
     <message numerus="yes">
         <source>Move %n Nodes</source>
-        <translation><numerusform>%n Knoten verschieben</numerusform><numerusform>%n Knoten verschieben</numerusform></translation>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -627,6 +1568,30 @@
     <message>
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 Fehler, %2 Warnung(en)</translation>
+    </message>
+    <message>
+        <source>Last run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade check: state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed · %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -749,11 +1714,106 @@
         <source>Automatic Layout</source>
         <translation>Automatisches Layout</translation>
     </message>
+    <message>
+        <source>%1 is not UTF-8 text; it cannot be restored exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::PlatformPanel</name>
+    <message>
+        <source>Start Local Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a Flink session cluster, Spark master and worker, Kafka, an S3 store and dcp-local with them as targets, on 127.0.0.1 (in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every process the local platform started; jobs running on it end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local platform&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v/%m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local platform runs; its targets are in the list above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local platform started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local platform: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local platform is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local platform stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (UI %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 services running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>uis::PortItem</name>
     <message>
-        <source>Output: drag to a node's input to connect</source>
+        <source>Output: drag to a node&apos;s input to connect</source>
         <translation>Ausgang: zum Eingang eines Knotens ziehen, um zu verbinden</translation>
     </message>
     <message>
@@ -772,7 +1832,7 @@
         <translation>Spark</translation>
     </message>
     <message>
-        <source>Show the Spark compiler's output</source>
+        <source>Show the Spark compiler&apos;s output</source>
         <translation>Ausgabe des Spark-Compilers anzeigen</translation>
     </message>
     <message>
@@ -780,7 +1840,7 @@
         <translation>Flink</translation>
     </message>
     <message>
-        <source>Show the Flink compiler's output</source>
+        <source>Show the Flink compiler&apos;s output</source>
         <translation>Ausgabe des Flink-Compilers anzeigen</translation>
     </message>
     <message>
@@ -792,7 +1852,7 @@
         <translation>Angezeigtes Artefakt speichern unter …</translation>
     </message>
     <message>
-        <source>The spec's mode compiles with %1</source>
+        <source>The spec&apos;s mode compiles with %1</source>
         <translation>Der Modus der Spezifikation wird mit %1 übersetzt</translation>
     </message>
     <message>
@@ -811,13 +1871,12 @@
         <source>No output.</source>
         <translation>Keine Ausgabe.</translation>
     </message>
-    <message>
-        <source>&lt;b&gt;The %1 compiler does not apply to this spec.&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation>&lt;b&gt;Der %1-Compiler ist für diese Spezifikation nicht geeignet.&lt;/b&gt;&lt;br&gt;%2</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Fix %n error(s) to see the compiled output.&lt;/b&gt;</source>
-        <translation><numerusform>&lt;b&gt;Beheben Sie %n Fehler, um die übersetzte Ausgabe zu sehen.&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;Beheben Sie %n Fehler, um die übersetzte Ausgabe zu sehen.&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Beheben Sie %n Fehler, um die übersetzte Ausgabe zu sehen.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Beheben Sie %n Fehler, um die übersetzte Ausgabe zu sehen.&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied %1 to the clipboard</source>
@@ -834,6 +1893,102 @@
     <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Spark and the Flink artifacts side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The %1 compiler cannot compile this spec.&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one engine compiles this spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::PreviewIntegration</name>
+    <message>
+        <source>Pre&amp;view Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the sources and transforms on a few rows on the spec&apos;s engine (Spark or Flink) and show them (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">Vorschau</translation>
+    </message>
+    <message>
+        <source>S&amp;top Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;Locally…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this pipeline on the real engine through the local dcp-local (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Locally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A submit is already in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local platform not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pipeline reads or writes s3a:// buckets. Run Locally finds them in the local platform&apos;s object store (with Spark, Flink and Kafka), which is not running.
+
+Start the local platform now? The pipeline runs once it is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Local Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::PreviewSamplesDialog</name>
+    <message>
+        <source>Sample Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These sources only receive data while a job runs. Preview them from sample records: JSON lines or a JSON array of objects, with the endpoint&apos;s fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Sample Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -860,15 +2015,24 @@
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n info</source>
-        <translation><numerusform>%n Hinweis</numerusform><numerusform>%n Hinweise</numerusform></translation>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems (%1)</source>
@@ -897,7 +2061,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n Nodes</source>
-        <translation><numerusform>%n Knoten löschen</numerusform><numerusform>%n Knoten löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -916,6 +2083,192 @@
     <message>
         <source>Replace Text</source>
         <translation>Text ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>uis::RunOverlay</name>
+    <message>
+        <source>%1 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::RunOverlayController</name>
+    <message>
+        <source>Job %1 has not reported rows per node yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 reports on nodes that are not on this canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the rows of job %1 on %n node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>uis::SavepointsDock</name>
+    <message>
+        <source>Savepoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job in the Jobs list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger Savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a savepoint of the running Flink job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop with Savepoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit the pipeline again, starting from the selected savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoints of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoint of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoint %1 of job %2 requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop with Savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop job “%1” (%2) with a savepoint?
+
+Its state is kept in the savepoint; Restore starts the pipeline again from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is stopping with a savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is stopping with savepoint %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade of %1: savepoint %2 %3: %4; the job keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade of %1: savepoint %2 not written after 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Savepoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete savepoint %1 of job %2?
+
+%3
+
+Its files are removed; the job can no longer be restored from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Delete of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoint %1 deleted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -988,6 +2341,191 @@
     </message>
 </context>
 <context>
+    <name>uis::SubmitDialog</name>
+    <message>
+        <source>Remember typed values in the OS keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(server picks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the job runs: the server&apos;s execution targets that run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking the server for its targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders the job needs (values are sent with the job, never stored):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>•••• (from the %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request (secrets masked):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) missing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s) run %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>uis::SubmitFlow</name>
+    <message>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec has errors; fix them before submitting:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec does not compile:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job starts from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job named “%1” is already running (%2): this submit starts another one. To replace it and keep its state, stop it with a savepoint and use Restore in the Savepoints tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last job named “%1” (%2) left state (%3 %4). A Spark streaming job continues from its checkpoint; a Flink job starts empty unless you use Restore in the Savepoints tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot submit to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 submitted to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::TargetJobsModel</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine keeps restarting this job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine UI: %1 (double-click to open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>uis::TemplateDialog</name>
     <message>
         <source>New Pipeline</source>
@@ -1011,6 +2549,164 @@
     </message>
 </context>
 <context>
+    <name>uis::TestsDock</name>
+    <message>
+        <source>Tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run every case of the tests file (uisctl test)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the engines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Case from Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append a case made from the Data Preview&apos;s rows to the tests file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec&apos;s engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both engines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spark</source>
+        <translation type="unfinished">Spark</translation>
+    </message>
+    <message>
+        <source>Flink</source>
+        <translation type="unfinished">Flink</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row diff of the selected case: - missing, + unexpected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case added to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pipeline to give it a tests file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 yet: add a case from the Data Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the pipeline first: the cases run on the saved file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the engine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uisctl test failed (exit %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pipeline first: its tests file goes next to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview data first (F5): the new case takes the preview&apos;s rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview has no source rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>uis::UndoHistoryDock</name>
     <message>
         <source>History</source>
@@ -1019,6 +2715,72 @@
     <message>
         <source>&lt;opened&gt;</source>
         <translation>&lt;geöffnet&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>uis::UpgradeFlow</name>
+    <message>
+        <source>Upgrade check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec has errors; fix them before checking an upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec does not compile; fix it before checking an upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upgrade check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open spec can start from the job&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open spec cannot start from all of the job&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canvas shows each node&apos;s verdict: green restored, amber dropped, red incompatible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>uis::VcsState</name>
+    <message>
+        <source>no commits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified vs HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as HEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UIS Studio</source>
+        <translation type="unfinished">UIS Studio</translation>
     </message>
 </context>
 </TS>
