@@ -11,6 +11,7 @@
 #include "dcpclient.h"
 #include "dcplocalserver.h"
 #include "environmentstore.h"
+#include "isolatedhome.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -85,14 +86,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("UIS_NO_KEYCHAIN", "1");
+        test::isolateHome(m_home.path());
         qputenv("UIS_PLATFORM_DIR", (m_home.path() + QStringLiteral("/platform")).toUtf8());
         qputenv("API_KEY", "k-123"); // the template's only placeholder: the dialog asks for nothing
-        qunsetenv("DCP_URL");
-        qunsetenv("DCP_TOKEN");
         QVERIFY2(QFileInfo(DcpLocalServer::binary()).isExecutable(), "build dcp-local first");
 
         const QString spark =

@@ -11,6 +11,7 @@
 #include "datapreviewmodel.h"
 #include "datapreviewrunner.h"
 #include "graphscene.h"
+#include "isolatedhome.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
 #include "pipelinedocument.h"
@@ -125,13 +126,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("UIS_NO_KEYCHAIN", "1");
+        test::isolateHome(m_home.path());
         qputenv("UIS_RUNNERS_DIR", UIS_SOURCE_DIR "/runners");
-        qunsetenv("DCP_URL");
-        qunsetenv("DCP_TOKEN");
         QVERIFY(writeFile(m_data.filePath(QStringLiteral("items.csv")),
                           "id,name,amount\n1,apple,5\n2,pear,15\n3,plum,25\n4,fig,\n"));
     }

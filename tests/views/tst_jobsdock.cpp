@@ -7,6 +7,7 @@
 #include "environmentsdialog.h"
 #include "environmentstore.h"
 #include "graphscene.h"
+#include "isolatedhome.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -81,13 +82,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Private settings, data and keychain-free token handling for this run.
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("UIS_NO_KEYCHAIN", "1");
+        test::isolateHome(m_home.path());
         qputenv("UIS_DCP_LOCAL", dcpLocal().toUtf8());
-        qunsetenv("DCP_URL");
-        qunsetenv("DCP_TOKEN");
         qunsetenv("API_KEY");
         QVERIFY2(QFileInfo(dcpLocal()).isExecutable(), "build dcp-local first");
 

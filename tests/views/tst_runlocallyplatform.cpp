@@ -9,6 +9,7 @@
 // end, also when a check fails. Skipped when `make deps` has not installed the platform.
 #include "clustersdock.h"
 #include "clustersintegration.h"
+#include "isolatedhome.h"
 #include "jobsintegration.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
@@ -75,14 +76,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("UIS_NO_KEYCHAIN", "1");
+        test::isolateHome(m_home.path());
         qputenv("UIS_RUNNERS_DIR", UIS_SOURCE_DIR "/runners");
         qunsetenv("UIS_PLATFORM_DIR");
-        qunsetenv("DCP_URL");
-        qunsetenv("DCP_TOKEN");
     }
 
     void startLocalPlatformThenRun()

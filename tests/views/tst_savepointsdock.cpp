@@ -6,6 +6,7 @@
 #include "dcpclient.h"
 #include "dcplocalserver.h"
 #include "environmentstore.h"
+#include "isolatedhome.h"
 #include "jobsconnections.h"
 #include "savepointsdock.h"
 
@@ -62,13 +63,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("UIS_NO_KEYCHAIN", "1");
+        test::isolateHome(m_home.path());
         qputenv("USER", "gui-tester");
-        qunsetenv("DCP_URL");
-        qunsetenv("DCP_TOKEN");
         QVERIFY2(QFileInfo(DcpLocalServer::binary()).isExecutable(), "build dcp-local first");
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
