@@ -336,6 +336,29 @@ private:
         return s == QLatin1String(",") ? QStringLiteral(", ") : s;
     }
 
+    /// `at` (a line start) moved past the comment lines indented deeper than `col` that follow
+    /// it, with the blank lines between them: they belong to the entry above, and a block scalar
+    /// inserted before them would take them in as its text.
+    int pastOwnComments(int at, int col) const
+    {
+        int end = at;
+        for (int pos = at; pos < m_src.size();) {
+            const int next = lineEndAfter(pos);
+            int i = pos;
+            while (i < next && m_src[i] == ' ')
+                ++i;
+            if (i < next && m_src[i] == '#') {
+                if (i - pos <= col)
+                    break;
+                end = next;
+            } else if (i < next && m_src[i] != '\n' && m_src[i] != '\r') {
+                break;
+            }
+            pos = next;
+        }
+        return end;
+    }
+
     /// Inserts `items` (rendered) after old item `after`, or before old item `before`.
     bool insertItems(const SourceNode &o, const std::vector<const SourceNode *> &items, int after,
                      int before, const QString &ptr)
@@ -369,7 +392,8 @@ private:
                           : QStringLiteral("- ") + m_emit.yamlBlock(*v, col + 2));
         }
         if (after >= 0) {
-            int at = lineEndAfter(o.children()[size_t(after)].endOffset());
+            const int at =
+                pastOwnComments(lineEndAfter(o.children()[size_t(after)].endOffset()), col);
             QString text;
             for (const QString &l : std::as_const(lines))
                 text += spaces(col) + l + QLatin1Char('\n');
@@ -488,6 +512,20 @@ private:
         return insertItems(o, pending, anchor, -1, ptr);
     }
 
+    /// Whether a new list item is the old one, perhaps edited: equal, or a mapping with the same
+    /// `name` (a spec's nodes are named), so removing one node does not shift every later node's
+    /// text onto its neighbour.
+    static bool sameItem(const SourceNode &a, const SourceNode &b)
+    {
+        if (a.isMap() && b.isMap()) {
+            const SourceNode *an = a.find(u"name");
+            const SourceNode *bn = b.find(u"name");
+            if (an && bn && an->isScalar() && bn->isScalar())
+                return an->text() == bn->text();
+        }
+        return a == b;
+    }
+
     bool listDiff(const SourceNode &o, const SourceNode &n, const QString &ptr, const Ctx &)
     {
         const auto &oc = o.children();
@@ -501,24 +539,70 @@ private:
         int s = 0;
         while (s < os - p && s < ns - p && oc[size_t(os - 1 - s)] == nc[size_t(ns - 1 - s)])
             ++s;
+        // The middle [p, os - s) ~ [p, ns - s): old and new items that are the same item, in
+        // order (a longest common subsequence), split it into gaps.
         const int om = os - p - s, nm = ns - p - s;
-        const int paired = std::min(om, nm);
-        for (int k = 0; k < paired; ++k)
-            node(oc[size_t(p + k)], nc[size_t(p + k)], pointerAppend(ptr, p + k),
-                 childCtx(o, oc[size_t(p + k)]));
-        if (om > nm)
-            return removeItems(o, p + paired, p + om - 1, ptr);
-        if (nm > om) {
-            std::vector<const SourceNode *> items;
-            for (int k = paired; k < nm; ++k)
-                items.push_back(&nc[size_t(p + k)]);
-            const int afterOld = p + paired - 1;
-            if (afterOld >= 0)
-                return insertItems(o, items, afterOld, -1, ptr);
-            return insertItems(o, items, -1, p + paired, ptr);
+        std::vector<std::pair<int, int>> anchors;
+        if (om > 0 && nm > 0 && qint64(om) * nm <= kMaxAlignCells) {
+            std::vector<std::vector<int>> l(size_t(om + 1), std::vector<int>(size_t(nm + 1), 0));
+            for (int i = om - 1; i >= 0; --i)
+                for (int j = nm - 1; j >= 0; --j)
+                    l[size_t(i)][size_t(j)] =
+                        sameItem(oc[size_t(p + i)], nc[size_t(p + j)])
+                            ? l[size_t(i + 1)][size_t(j + 1)] + 1
+                            : std::max(l[size_t(i + 1)][size_t(j)], l[size_t(i)][size_t(j + 1)]);
+            for (int i = 0, j = 0; i < om && j < nm;) {
+                if (sameItem(oc[size_t(p + i)], nc[size_t(p + j)]) &&
+                    l[size_t(i)][size_t(j)] == l[size_t(i + 1)][size_t(j + 1)] + 1) {
+                    anchors.emplace_back(p + i++, p + j++);
+                } else if (l[size_t(i + 1)][size_t(j)] >= l[size_t(i)][size_t(j + 1)]) {
+                    ++i;
+                } else {
+                    ++j;
+                }
+            }
+        }
+        anchors.emplace_back(os - s, ns - s); // the end of the middle closes the last gap
+        int oa = p, na = p;
+        for (const auto &[ob, nb] : anchors) {
+            if (!gapDiff(o, n, ptr, oa, ob, na, nb))
+                return false;
+            if (ob < os - s) // a matched pair: edit it in place
+                node(oc[size_t(ob)], nc[size_t(nb)], pointerAppend(ptr, ob),
+                     childCtx(o, oc[size_t(ob)]));
+            oa = ob + 1;
+            na = nb + 1;
         }
         return true;
     }
+
+    /// Old items [oa, ob) become new items [na, nb): pairs are edited in place by position, the
+    /// old rest removed, the new rest inserted after the last old item kept.
+    bool gapDiff(const SourceNode &o, const SourceNode &n, const QString &ptr, int oa, int ob,
+                 int na, int nb)
+    {
+        const auto &oc = o.children();
+        const auto &nc = n.children();
+        const int paired = std::min(ob - oa, nb - na);
+        for (int k = 0; k < paired; ++k)
+            node(oc[size_t(oa + k)], nc[size_t(na + k)], pointerAppend(ptr, oa + k),
+                 childCtx(o, oc[size_t(oa + k)]));
+        if (ob - oa > paired)
+            return removeItems(o, oa + paired, ob - 1, ptr);
+        if (nb - na > paired) {
+            std::vector<const SourceNode *> items;
+            for (int k = na + paired; k < nb; ++k)
+                items.push_back(&nc[size_t(k)]);
+            const int afterOld = oa + paired - 1;
+            if (afterOld >= 0)
+                return insertItems(o, items, afterOld, -1, ptr);
+            return insertItems(o, items, -1, oa + paired, ptr);
+        }
+        return true;
+    }
+
+    /// Lists longer than this (old × new items in the middle) pair by position only.
+    static constexpr qint64 kMaxAlignCells = 40000;
 
     /// Same keys, another order (fmt): moves whole entries, each with the comments above it.
     bool reorder(const SourceNode &o, const SourceNode &n, const QString &ptr)

@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <functional>
 #include <set>
 
 using namespace uis;
@@ -63,20 +64,26 @@ QStringList splitLines(const QString &t)
     return t.split(QLatin1Char('\n'));
 }
 
-/// Indices of old lines that a longest-common-subsequence line diff does not keep.
-std::set<int> changedOldLines(const QStringList &a, const QStringList &b)
+/// Indices of old lines that a line diff does not keep. Where identical lines make several
+/// alignments equally short (`}` and `],` in JSON), the diff keeps the lines `mustKeep` names
+/// first: a line counts as changed only if no alignment can keep it together with the others.
+std::set<int> changedOldLines(const QStringList &a, const QStringList &b,
+                              const std::function<bool(int)> &mustKeep)
 {
     const int n = int(a.size()), m = int(b.size());
-    std::vector<std::vector<int>> l(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
+    // A kept must-keep line outweighs every other line together.
+    auto weight = [&](int i) { return mustKeep(i) ? n + 1 : 1; };
+    std::vector<std::vector<long>> l(size_t(n + 1), std::vector<long>(size_t(m + 1), 0));
     for (int i = n - 1; i >= 0; --i)
         for (int j = m - 1; j >= 0; --j)
             l[size_t(i)][size_t(j)] =
-                a[i] == b[j] ? l[size_t(i + 1)][size_t(j + 1)] + 1
-                             : std::max(l[size_t(i + 1)][size_t(j)], l[size_t(i)][size_t(j + 1)]);
+                std::max({a[i] == b[j] ? l[size_t(i + 1)][size_t(j + 1)] + weight(i) : 0,
+                          l[size_t(i + 1)][size_t(j)], l[size_t(i)][size_t(j + 1)]});
     std::set<int> out;
     int i = 0, j = 0;
     while (i < n && j < m) {
-        if (a[i] == b[j]) {
+        if (a[i] == b[j] &&
+            l[size_t(i)][size_t(j)] == l[size_t(i + 1)][size_t(j + 1)] + weight(i)) {
             ++i;
             ++j;
         } else if (l[size_t(i + 1)][size_t(j)] >= l[size_t(i)][size_t(j + 1)]) {
@@ -229,6 +236,8 @@ private Q_SLOTS:
     void multiLineValueBeforeDeeperComment();
     void flowMapsKeepTheirSpaces();
     void blockInsertAndRemove();
+    void removedNodeLeavesItsNeighboursText();
+    void newKeyGoesAfterTheCommentsAboveIt();
     void jsonInsertAndRemove();
     void reorderMovesEntriesWithTheirComments();
     void randomEdits_data();
@@ -318,6 +327,43 @@ void TestSourcePatch::blockInsertAndRemove()
     QCOMPARE(patched(t, QStringLiteral("/sinks/0/name"), std::nullopt),
              QStringLiteral("sinks:\n  # first\n  - type: console\n\n  - name: b\n    # inner\n    "
                             "type: kafka\n    config:\n      x: 1\nend: 1\n"));
+}
+
+void TestSourcePatch::removedNodeLeavesItsNeighboursText()
+{
+    // Removing a node also drops the next node's `inputs`: the list is aligned by name, so the
+    // second node is edited in place rather than written over the first.
+    const QString t = QStringLiteral("transforms:  # c1\n"
+                                     "  - name: a\n"
+                                     "    type: dedupe\n"
+                                     "  - name: 'b'  # c2\n"
+                                     "    watermark: '10 s'  # c3\n"
+                                     "\n"
+                                     "    # note\n"
+                                     "    inputs: [a]\n"
+                                     "end: 1\n");
+    SourceNode target = parse(t);
+    auto &list = target.find(u"transforms")->children();
+    list.erase(list.begin());
+    QVERIFY(list.front().remove(u"inputs"));
+    const SourcePatcher::Result r = SourcePatcher::patch(t, SpecFormat::Yaml, target);
+    QVERIFY(r.ok);
+    QCOMPARE(r.reemitted, QStringList());
+    QCOMPARE(r.text, QStringLiteral("transforms:  # c1\n"
+                                    "  - name: 'b'  # c2\n"
+                                    "    watermark: '10 s'  # c3\n"
+                                    "\n"
+                                    "    # note\n"
+                                    "end: 1\n"));
+}
+
+void TestSourcePatch::newKeyGoesAfterTheCommentsAboveIt()
+{
+    // A comment indented under the last entry belongs to it; a block scalar inserted before it
+    // would take it in as text.
+    const QString t = QStringLiteral("p:\n  s:\n    - t: 1\n      # note\n");
+    QCOMPARE(patched(t, QStringLiteral("/p/z"), SourceNode::makeString(QStringLiteral("one\ntwo"))),
+             QStringLiteral("p:\n  s:\n    - t: 1\n      # note\n  z: |-\n    one\n    two\n"));
 }
 
 void TestSourcePatch::jsonInsertAndRemove()
@@ -556,16 +602,19 @@ void TestSourcePatch::randomEdits()
                               doc.lastPatch().reemitted.join(QLatin1Char(','));
         }
         // (2) lines outside the edited values are unchanged
-        const std::set<int> changed = changedOldLines(splitLines(before), splitLines(after));
         const QStringList oldLines = splitLines(before);
-        for (int line : changed) {
+        auto mayChange = [&](int line) {
             // A blank line may be aligned with another blank line by the diff.
-            const bool ok =
-                oldLines[line].trimmed().isEmpty() ||
-                std::any_of(allowed.begin(), allowed.end(), [&](const Span &s) {
-                    // In JSON the member before a removed last member loses its comma.
-                    return line >= s.first - (fmt == SpecFormat::Json ? 1 : 0) && line <= s.last;
-                });
+            return oldLines[line].trimmed().isEmpty() ||
+                   std::any_of(allowed.begin(), allowed.end(), [&](const Span &s) {
+                       // In JSON the member before a removed last member loses its comma.
+                       return line >= s.first - (fmt == SpecFormat::Json ? 1 : 0) && line <= s.last;
+                   });
+        };
+        const std::set<int> changed = changedOldLines(oldLines, splitLines(after),
+                                                      [&](int line) { return !mayChange(line); });
+        for (int line : changed) {
+            const bool ok = mayChange(line);
             if (!ok && qEnvironmentVariableIsSet("UIS_PATCH_DUMP")) {
                 QFile b(QStringLiteral("/tmp/pt/before.txt")),
                     a(QStringLiteral("/tmp/pt/after.txt"));
