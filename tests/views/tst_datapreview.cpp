@@ -30,6 +30,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QMenu>
@@ -502,7 +503,14 @@ private Q_SLOTS:
                      qPrintable(item));
         }
         if (const QByteArray shot = qgetenv("UIS_SCREENSHOT_BOTH"); !shot.isEmpty()) {
-            dock->showNode(QStringLiteral("per_10_minutes"));
+            // The Data Preview alone at the bottom, tall enough for every row.
+            for (const char *other : {"ProblemsDock", "TestsDock", "UndoHistoryDock"}) {
+                if (QDockWidget *d = w.findChild<QDockWidget *>(QLatin1String(other)))
+                    d->hide();
+            }
+            w.resize(1400, 900);
+            w.resizeDocks({dock}, {400}, Qt::Vertical);
+            dock->showNode(QStringLiteral("file_readings"));
             dock->raise();
             QTest::qWait(500);
             QVERIFY(w.grab().save(QString::fromLocal8Bit(shot)));

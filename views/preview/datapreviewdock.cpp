@@ -85,12 +85,15 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
-    m_nodes->setMinimumContentsLength(22);
+    // Narrow at least (the dock shares the bottom with other panels; the engine selector sits
+    // beside it), wider when there is room.
+    m_nodes->setMinimumContentsLength(12);
+    m_nodes->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_nodes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_nodes->setToolTip(tr("The source or transform whose rows are shown; follows the canvas selection"));
     nodeLabel->setBuddy(m_nodes);
     bar->addWidget(nodeLabel);
-    bar->addWidget(m_nodes);
+    bar->addWidget(m_nodes, 2);
     m_busy = new QProgressBar(body);
     m_busy->setObjectName(QStringLiteral("previewBusy"));
     m_busy->setRange(0, 0);

@@ -167,7 +167,8 @@ QString PreviewComparisonView::summaryText() const
     if (m_result.rightOnly > 0)
         parts << (m_result.rightOnly == 1 ? tr("1 row only on Flink")
                                           : tr("%1 rows only on Flink").arg(m_result.rightOnly));
-    return parts.join(QStringLiteral(", ")) + QLatin1Char('.');
+    return tr("%1 (highlighted; hover a cell for the other engine's value).")
+        .arg(parts.join(QStringLiteral(", ")));
 }
 
 void PreviewComparisonView::fitColumns(QTableView *table)
