@@ -123,9 +123,8 @@ void PreviewComparisonView::setNodes(const PreviewNode *spark, const PreviewNode
         const QString otherEngine = QLatin1String(kEngines[1 - side]);
         QString title = QLatin1String(kEngines[side]);
         if (own)
-            title = tr("%1 — %2%3")
-                        .arg(title, rowCount(own->rows.size()),
-                             own->complete ? QString() : tr(" so far"));
+            title = own->complete ? tr("%1 — %2").arg(title, rowCount(own->rows.size()))
+                                  : tr("%1 — %2 so far").arg(title, rowCount(own->rows.size()));
         else
             title = tr("%1 — no rows (yet)").arg(title);
         m_titles[side]->setText(title);
