@@ -7,6 +7,7 @@
 // Locally opens Submit aimed at the `local` environment; for a spec with s3a:// paths while the
 // local platform is down, it first asks to start the platform.
 #include "clustersintegration.h"
+#include "compilesupport.h"
 #include "datapreviewdock.h"
 #include "datapreviewmodel.h"
 #include "datapreviewrunner.h"
@@ -16,6 +17,9 @@
 #include "mainwindow.h"
 #include "pipelinedocument.h"
 #include "pipelinetests.h"
+#include "previewcomparison.h"
+#include "previewcomparisonmodel.h"
+#include "previewcomparisonview.h"
 #include "previewintegration.h"
 #include "previewsamples.h"
 #include "previewsamplesdialog.h"
@@ -26,6 +30,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QMenu>
@@ -34,6 +40,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -375,6 +382,179 @@ private Q_SLOTS:
         QCOMPARE(dock->runner()->state(), DataPreviewRunner::State::Cancelled);
         QTRY_VERIFY_WITH_TIMEOUT(::kill(-pid_t(group), 0) != 0 && errno == ESRCH, 10000);
         QVERIFY2(dock->statusText().contains(QLatin1String("stopped")), qPrintable(dock->statusText()));
+    }
+
+    // Both: the files→Parquet template (reading a CSV made here) previews on the real Spark, then
+    // the real Flink; each node's rows side by side, the differing cells counted as
+    // PreviewComparison counts them from the two engines' rows. Stop during Flink ends Flink.
+    void bothEnginesSideBySide()
+    {
+        QString why;
+        if (DataPreviewRunner::findPython(&why).isEmpty())
+            QSKIP(qPrintable(why));
+        QFile tpl(QStringLiteral(UIS_SOURCE_DIR "/resources/templates/files-to-parquet.uis.yaml"));
+        QVERIFY(tpl.open(QIODevice::ReadOnly));
+        const QString dir = m_data.filePath(QStringLiteral("sensors"));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/hourly")));
+        // Timestamps written several ways, a blank signal and the test bench (both filtered), and
+        // two cells the engines read apart: a padded number and an empty site (Spark: null).
+        QVERIFY(writeFile(dir + QStringLiteral("/hourly/readings.csv"),
+                          "sensor_id,site,signal_strength,reading_time\n"
+                          "s1,roof,3,2024-01-15T10:01:00Z\n"
+                          "s1,roof,4,2024-01-15 10:09:59\n"
+                          "s1,roof,,2024-01-15T10:02:00Z\n"
+                          "s1,test-bench,90,2024-01-15T10:03:00Z\n"
+                          "s1,roof,7,2024-01-15T12:10:00+02:00\n"
+                          "s2,cellar,-60,2024-01-15T10:05:00.250Z\n"
+                          "s2,cellar,-61,2024-01-15T10:07:00Z\n"
+                          "s3,attic, 5,2024-01-15T11:01:00Z\n"
+                          "s4,,2,2024-01-15T11:02:00Z\n"));
+        QByteArray spec = tpl.readAll();
+        spec.replace("s3a://sensor-exports", "file://" + dir.toUtf8());
+        spec.replace("s3a://sensor-rollups/ten-minute", dir.toUtf8() + "/rollup");
+
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        DataPreviewDock *dock = preview->dock();
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(writeSpec(QStringLiteral("sensors.uis.yaml"), spec)));
+        // Both engines have its connectors: every choice is there.
+        QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Both));
+        QCOMPARE(dock->engineSelector()->itemText(0), QStringLiteral("Spec's engine (Spark)"));
+
+        QSignalSpy running(dock, &DataPreviewDock::runningChanged);
+        preview->previewAction()->trigger();
+        QVERIFY(dock->isRunning());
+        QVERIFY(dock->comparing());
+        QCOMPARE(dock->runner()->engine(), Engine::Spark);
+        QVERIFY2(dock->statusText().contains(QLatin1String("Flink: waiting")),
+                 qPrintable(dock->statusText()));
+        // Spark first, then Flink, each with its progress on the status line.
+        QTRY_VERIFY_WITH_TIMEOUT(dock->flinkRunner()->isRunning() || !dock->isRunning(), 300000);
+        QVERIFY2(dock->flinkRunner()->isRunning(), qPrintable(dock->message()));
+        QCOMPARE(dock->flinkRunner()->engine(), Engine::Flink);
+        QVERIFY2(dock->statusText().contains(QLatin1String("Spark: 3 nodes in")),
+                 qPrintable(dock->statusText()));
+        QVERIFY2(dock->statusText().contains(QLatin1String("Flink: running")),
+                 qPrintable(dock->statusText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 300000);
+        QVERIFY2(dock->runner()->state() == DataPreviewRunner::State::Finished,
+                 qPrintable(dock->message()));
+        QVERIFY2(dock->flinkRunner()->state() == DataPreviewRunner::State::Finished,
+                 qPrintable(dock->message()));
+        QCOMPARE(running.count(), 2); // one run, as far as the user sees
+
+        // Every node on both sides (the engines name the source apart), compared as
+        // PreviewComparison compares the rows.
+        PreviewComparisonView *view = dock->comparisonView();
+        QVERIFY(view->isVisible());
+        QCOMPARE(dock->nodeSelector()->count(), int(dock->runner()->nodes().size()));
+        for (const PreviewNode &spark : dock->runner()->nodes()) {
+            const PreviewNode *flink = dock->flinkRunner()->matching(spark);
+            QVERIFY2(flink, qPrintable(spark.name));
+            QVERIFY(!spark.rows.isEmpty() && !flink->rows.isEmpty());
+            QVERIFY(dock->showNode(spark.name));
+            QStringList sparkColumns;
+            QStringList flinkColumns;
+            for (const PreviewColumn &c : spark.columns)
+                sparkColumns << c.name;
+            for (const PreviewColumn &c : flink->columns)
+                flinkColumns << c.name;
+            const PreviewComparisonResult expected = PreviewComparison::compare(
+                spark.rows, flink->rows,
+                PreviewComparison::sharedColumns(sparkColumns, flinkColumns));
+            QVERIFY(view->compared());
+            QCOMPARE(view->differingCells(), expected.differingCells);
+            QCOMPARE(view->sparkModel()->rowCount(), int(expected.pairs.size()));
+            QCOMPARE(view->flinkModel()->rowCount(), int(expected.pairs.size()));
+            QCOMPARE(view->sparkModel()->columnCount(), int(spark.columns.size()));
+            int sparkCells = 0;
+            int flinkCells = 0;
+            for (const PreviewRowPair &p : expected.pairs) {
+                sparkCells += p.left >= 0 ? int(p.differing.size()) : 0;
+                flinkCells += p.right >= 0 ? int(p.differing.size()) : 0;
+            }
+            QCOMPARE(view->sparkModel()->differingCells(), sparkCells);
+            QCOMPARE(view->flinkModel()->differingCells(), flinkCells);
+            // A highlighted cell names the other engine's value.
+            for (int line = 0; line < expected.pairs.size(); ++line) {
+                const PreviewRowPair &p = expected.pairs.at(line);
+                if (p.left < 0 || p.right < 0 || p.differing.isEmpty())
+                    continue;
+                const QString column = p.differing.first();
+                const int c = int(sparkColumns.indexOf(column));
+                const QString tip = view->sparkModel()
+                                        ->data(view->sparkModel()->index(line, c), Qt::ToolTipRole)
+                                        .toString();
+                QVERIFY2(tip.contains(
+                             QStringLiteral("Flink has: ") +
+                             DataPreviewModel::displayText(flink->rows.at(p.right).value(column))),
+                         qPrintable(tip));
+            }
+            const QString item = dock->nodeSelector()->currentText();
+            QVERIFY2(expected.identical() ? item.endsWith(QLatin1String("(same on both)"))
+                                          : item.contains(QString::number(expected.differingCells)),
+                     qPrintable(item));
+        }
+        if (const QByteArray shot = qgetenv("UIS_SCREENSHOT_BOTH"); !shot.isEmpty()) {
+            // The Data Preview alone at the bottom, tall enough for every row.
+            for (const char *other : {"ProblemsDock", "TestsDock", "UndoHistoryDock"}) {
+                if (QDockWidget *d = w.findChild<QDockWidget *>(QLatin1String(other)))
+                    d->hide();
+            }
+            w.resize(1400, 900);
+            w.resizeDocks({dock}, {400}, Qt::Vertical);
+            dock->showNode(QStringLiteral("file_readings"));
+            dock->raise();
+            QTest::qWait(500);
+            QVERIFY(w.grab().save(QString::fromLocal8Bit(shot)));
+        }
+
+        // Stop while Flink runs ends Flink's process group too; nothing more runs.
+        preview->previewAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(dock->flinkRunner()->processGroup() > 0 || !dock->isRunning(),
+                                 300000);
+        QVERIFY(dock->isRunning());
+        const qint64 group = dock->flinkRunner()->processGroup();
+        QTest::qWait(2000); // let Flink start its JVM
+        dock->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 30000);
+        QCOMPARE(dock->flinkRunner()->state(), DataPreviewRunner::State::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(-pid_t(group), 0) != 0 && errno == ESRCH, 10000);
+        QVERIFY2(dock->statusText().contains(QLatin1String("Flink: stopped")),
+                 qPrintable(dock->statusText()));
+    }
+
+    // An engine without the spec's connectors cannot be chosen; its item says why, in the
+    // compiler's words.
+    void enginesWithoutConnectorsAreDisabled()
+    {
+        MainWindow w;
+        PreviewIntegration *preview = installPreview(w);
+        DataPreviewDock *dock = preview->dock();
+        const QString spec =
+            QStringLiteral(UIS_SOURCE_DIR "/resources/templates/websocket-to-kafka.uis.yaml");
+        QVERIFY(w.openFile(spec));
+        QVERIFY(!dock->setEngineChoice(DataPreviewDock::EngineChoice::Spark));
+        QVERIFY(!dock->setEngineChoice(DataPreviewDock::EngineChoice::Both));
+        QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Flink));
+        QCOMPARE(dock->engineSelector()->itemText(0), QStringLiteral("Spec's engine (Flink)"));
+        const LoadedSpec loaded = SpecLoader::loadFile(spec);
+        const DiagnosticList lacks =
+            CompileSupport::connectorDiagnostics(loaded.spec, Engine::Spark);
+        QVERIFY(!lacks.isEmpty());
+        QComboBox *engines = dock->engineSelector();
+        const int spark = engines->findData(int(DataPreviewDock::EngineChoice::Spark));
+        QVERIFY(!qobject_cast<QStandardItemModel *>(engines->model())->item(spark)->isEnabled());
+        QVERIFY(
+            engines->itemData(spark, Qt::ToolTipRole).toString().contains(lacks.first().message));
+        QCOMPARE(engines
+                     ->itemData(engines->findData(int(DataPreviewDock::EngineChoice::Both)),
+                                Qt::ToolTipRole)
+                     .toString(),
+                 engines->itemData(spark, Qt::ToolTipRole).toString());
     }
 
     void runLocallySubmitsToLocal()

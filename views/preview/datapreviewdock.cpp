@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datapreviewdock.h"
 
+#include "compilesupport.h"
 #include "datapreviewmodel.h"
 #include "datapreviewrunner.h"
 #include "graphscene.h"
 #include "pipelinedocument.h"
+#include "previewcomparisonmodel.h"
+#include "previewcomparisonview.h"
 #include "previewsamples.h"
 #include "previewsamplesdialog.h"
 #include "specloader.h"
@@ -15,6 +18,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -39,7 +44,8 @@ QString seconds(qint64 ms)
 } // namespace
 
 DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
-    : QDockWidget(tr("Data Preview"), parent), m_document(document), m_runner(new DataPreviewRunner(this)),
+    : QDockWidget(tr("Data Preview"), parent), m_document(document),
+      m_runner(new DataPreviewRunner(this)), m_second(new DataPreviewRunner(this)),
       m_model(new DataPreviewModel(this))
 {
     setObjectName(QStringLiteral("dataPreviewDock"));
@@ -63,15 +69,31 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
            "spec's tests.yaml)"));
     bar->addWidget(samples);
     connect(samples, &QToolButton::clicked, this, &DataPreviewDock::editSamples);
+    auto *engineLabel = new QLabel(tr("Eng&ine:"), body);
+    m_engineChoice = new QComboBox(body);
+    m_engineChoice->setObjectName(QStringLiteral("previewEngine"));
+    m_engineChoice->addItem(tr("Spec's engine"), int(EngineChoice::Spec));
+    m_engineChoice->addItem(tr("Spark"), int(EngineChoice::Spark));
+    m_engineChoice->addItem(tr("Flink"), int(EngineChoice::Flink));
+    m_engineChoice->addItem(tr("Both"), int(EngineChoice::Both));
+    m_engineChoice->setToolTip(
+        tr("The engine the preview runs on: the spec's own, Spark, Flink, or Both (Spark, then "
+           "Flink, rows side by side with the differing cells highlighted)"));
+    engineLabel->setBuddy(m_engineChoice);
+    bar->addWidget(engineLabel);
+    bar->addWidget(m_engineChoice);
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
-    m_nodes->setMinimumContentsLength(22);
+    // Narrow at least (the dock shares the bottom with other panels; the engine selector sits
+    // beside it), wider when there is room.
+    m_nodes->setMinimumContentsLength(12);
+    m_nodes->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_nodes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_nodes->setToolTip(tr("The source or transform whose rows are shown; follows the canvas selection"));
     nodeLabel->setBuddy(m_nodes);
     bar->addWidget(nodeLabel);
-    bar->addWidget(m_nodes);
+    bar->addWidget(m_nodes, 2);
     m_busy = new QProgressBar(body);
     m_busy->setObjectName(QStringLiteral("previewBusy"));
     m_busy->setRange(0, 0);
@@ -109,7 +131,12 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    layout->addWidget(m_table, 1);
+    m_compare = new PreviewComparisonView(body);
+    m_compare->setObjectName(QStringLiteral("previewComparison"));
+    m_pages = new QStackedWidget(body);
+    m_pages->addWidget(m_table);
+    m_pages->addWidget(m_compare);
+    layout->addWidget(m_pages, 1);
     setWidget(body);
 
     m_ticker = new QTimer(this);
@@ -118,34 +145,24 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
 
     connect(m_run, &QToolButton::clicked, this, [this] { isRunning() ? stop() : run(); });
     connect(m_nodes, &QComboBox::currentIndexChanged, this, &DataPreviewDock::onSelectorChanged);
-    connect(m_runner, &DataPreviewRunner::started, this, [this] { setRunning(true); });
-    connect(m_runner, &DataPreviewRunner::progress, this, [this](const QString &t) {
-        m_progress = t;
-        // Until the first rows arrive the table is empty: say what the runner is doing there.
-        if (isRunning() && m_runner->nodes().isEmpty())
-            showMessage(
-                tr("Running the sources and transforms on a local %1…\n%2").arg(engineText(), t),
-                false);
+    connectRunner(m_runner);
+    connectRunner(m_second);
+    // The engines that apply follow the spec, a moment after typing stops.
+    m_choicesTimer = new QTimer(this);
+    m_choicesTimer->setSingleShot(true);
+    m_choicesTimer->setInterval(300);
+    connect(m_choicesTimer, &QTimer::timeout, this, &DataPreviewDock::updateEngineChoices);
+    connect(m_document, &PipelineDocument::changed, this, [this] {
         updateStatus();
+        m_choicesTimer->start();
     });
-    connect(m_runner, &DataPreviewRunner::nodeAdded, this, &DataPreviewDock::onNodeAdded);
-    connect(m_runner, &DataPreviewRunner::nodeChanged, this, &DataPreviewDock::onNodeChanged);
-    connect(m_runner, &DataPreviewRunner::finished, this, [this] {
-        setRunning(false);
-        fitColumns();
-    });
-    connect(m_runner, &DataPreviewRunner::failed, this, [this](const QString &message) {
-        setRunning(false);
-        showMessage(message, true);
-    });
-    connect(m_runner, &DataPreviewRunner::cancelled, this, [this] { setRunning(false); });
-    connect(m_document, &PipelineDocument::changed, this, [this] { updateStatus(); });
 
     setRunning(false);
     showMessage(tr("Run the sources and transforms of this pipeline on a few rows on the spec's "
                    "engine (Spark "
                    "or Flink, a dry run: no sink is written) to see the data of each node."),
                 false);
+    updateEngineChoices();
 }
 
 DataPreviewDock::~DataPreviewDock() = default;
@@ -161,7 +178,116 @@ void DataPreviewDock::setScene(GraphScene *scene)
 
 bool DataPreviewDock::isRunning() const
 {
-    return m_runner->isRunning();
+    return m_runner->isRunning() || m_second->isRunning();
+}
+
+void DataPreviewDock::connectRunner(DataPreviewRunner *r)
+{
+    connect(r, &DataPreviewRunner::started, this, [this] {
+        if (!m_active)
+            setRunning(true);
+    });
+    connect(r, &DataPreviewRunner::progress, this, [this, r](const QString &t) {
+        m_progress = t;
+        // Until the first rows arrive the table is empty: say what the runner is doing there.
+        if (r->isRunning() && m_runner->nodes().isEmpty() && r->nodes().isEmpty() &&
+            m_errors.isEmpty())
+            showMessage(
+                tr("Running the sources and transforms on a local %1…\n%2").arg(engineLabel(r), t),
+                false);
+        updateStatus();
+    });
+    connect(r, &DataPreviewRunner::nodeAdded, this,
+            [this, r](const QString &n) { onNodeAdded(r, n); });
+    connect(r, &DataPreviewRunner::nodeChanged, this,
+            [this, r](const QString &n) { onNodeChanged(r, n); });
+    connect(r, &DataPreviewRunner::finished, this, [this, r] { onRunEnded(r, QString()); });
+    connect(r, &DataPreviewRunner::failed, this,
+            [this, r](const QString &message) { onRunEnded(r, message); });
+    connect(r, &DataPreviewRunner::cancelled, this, [this, r] { onRunEnded(r, QString()); });
+}
+
+void DataPreviewDock::onRunEnded(DataPreviewRunner *r, const QString &failure)
+{
+    if (!failure.isEmpty()) {
+        m_errors << (m_bothRun ? tr("%1: %2").arg(engineLabel(r), failure) : failure);
+        showMessage(m_errors.join(QLatin1Char('\n')), true);
+    }
+    if (r == m_runner && m_bothRun && !m_stopping) {
+        // Both: Flink after Spark (two JVM engines at once would starve a small machine).
+        m_progress.clear();
+        m_secondStarted = true;
+        m_second->setSpecPath(m_document->filePath());
+        m_second->start(m_runText, m_runFormat); // a failure to start ends the run (failed)
+        updateStatus();
+        return;
+    }
+    if (isRunning())
+        return;
+    setRunning(false);
+    if (r->state() == DataPreviewRunner::State::Finished && !m_bothRun)
+        fitColumns();
+}
+
+DataPreviewDock::EngineChoice DataPreviewDock::engineChoice() const
+{
+    return EngineChoice(m_engineChoice->currentData().toInt());
+}
+
+bool DataPreviewDock::setEngineChoice(EngineChoice choice)
+{
+    updateEngineChoices();
+    const int i = m_engineChoice->findData(int(choice));
+    const auto *items = qobject_cast<const QStandardItemModel *>(m_engineChoice->model());
+    if (i < 0 || (items && !items->item(i)->isEnabled()))
+        return false;
+    m_engineChoice->setCurrentIndex(i);
+    return true;
+}
+
+void DataPreviewDock::updateEngineChoices()
+{
+    auto *items = qobject_cast<QStandardItemModel *>(m_engineChoice->model());
+    const LoadedSpec loaded = SpecLoader::load(m_document->text().toUtf8(), m_document->format());
+    QString whySpark;
+    QString whyFlink;
+    Engine own = Engine::None;
+    if (loaded.parsed()) {
+        own = engineFor(loaded.spec);
+        // The compiler's own rule for what each engine lacks: one home per rule.
+        auto why = [&loaded](Engine e) {
+            QStringList lines;
+            for (const Diagnostic &d : CompileSupport::connectorDiagnostics(loaded.spec, e))
+                lines << d.message;
+            return lines.join(QLatin1Char('\n'));
+        };
+        whySpark = why(Engine::Spark);
+        whyFlink = why(Engine::Flink);
+    }
+    m_engineChoice->setItemText(0, own == Engine::Flink   ? tr("Spec's engine (Flink)")
+                                   : own == Engine::Spark ? tr("Spec's engine (Spark)")
+                                                          : tr("Spec's engine"));
+    m_engineChoice->setItemData(0, tr("Preview on the engine the spec names or its mode implies"),
+                                Qt::ToolTipRole);
+    const QString both = (whySpark + QLatin1Char('\n') + whyFlink).trimmed();
+    const QString tips[3] = {
+        whySpark.isEmpty() ? tr("Preview on a local Spark, whatever engine the spec names")
+                           : whySpark,
+        whyFlink.isEmpty()
+            ? tr("Preview on a local Flink mini-cluster, whatever engine the spec names")
+            : whyFlink,
+        both.isEmpty()
+            ? tr("Preview on Spark, then on Flink, and show each node's rows side by side with the "
+                 "differing cells highlighted")
+            : both};
+    const bool enabled[3] = {whySpark.isEmpty(), whyFlink.isEmpty(), both.isEmpty()};
+    for (int i = 0; i < 3; ++i) {
+        m_engineChoice->setItemData(i + 1, tips[i], Qt::ToolTipRole);
+        if (items)
+            items->item(i + 1)->setEnabled(enabled[i]);
+    }
+    if (m_engineChoice->currentIndex() > 0 && !enabled[m_engineChoice->currentIndex() - 1])
+        m_engineChoice->setCurrentIndex(0);
 }
 
 void DataPreviewDock::run()
@@ -186,8 +312,22 @@ void DataPreviewDock::run()
         m_nodes->clear();
     }
     m_model->clear();
+    m_compare->clear();
+    updateEngineChoices();
+    const EngineChoice choice = engineChoice();
+    m_bothRun = choice == EngineChoice::Both;
+    m_secondStarted = false;
+    m_stopping = false;
+    m_errors.clear();
+    m_pages->setCurrentWidget(m_bothRun ? static_cast<QWidget *>(m_compare) : m_table);
+    m_runText = m_document->text().toUtf8();
+    m_runFormat = m_document->format();
+    m_runner->setEngine(choice == EngineChoice::Spark || m_bothRun ? Engine::Spark
+                        : choice == EngineChoice::Flink            ? Engine::Flink
+                                                                   : Engine::None);
+    m_second->setEngine(Engine::Flink);
     m_runner->setSpecPath(m_document->filePath());
-    if (m_runner->start(m_document->text().toUtf8(), m_document->format()))
+    if (m_runner->start(m_runText, m_runFormat))
         showMessage(tr("Starting a local %1…").arg(engineText()), false);
 }
 
@@ -216,12 +356,19 @@ void DataPreviewDock::editSamples()
 
 QString DataPreviewDock::engineText() const
 {
-    return m_runner->engine() == Engine::Flink ? tr("Flink mini-cluster") : tr("Spark");
+    return m_bothRun ? tr("Spark, then a Flink mini-cluster") : engineLabel(m_runner);
+}
+
+QString DataPreviewDock::engineLabel(const DataPreviewRunner *r) const
+{
+    return r->engine() == Engine::Flink ? tr("Flink mini-cluster") : tr("Spark");
 }
 
 void DataPreviewDock::stop()
 {
+    m_stopping = true; // Both: no Flink run after a stopped Spark one
     m_runner->cancel();
+    m_second->cancel();
 }
 
 QString DataPreviewDock::currentNode() const
@@ -253,12 +400,14 @@ QString DataPreviewDock::statusText() const
 
 void DataPreviewDock::setRunning(bool running)
 {
+    m_active = running;
     m_run->setText(running ? tr("Stop") : tr("Run"));
     m_run->setIcon(style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
     m_run->setToolTip(
-        running ? tr("Stop the preview (its engine's process group is ended)")
-                : tr("Preview data: run the sources and transforms on the first %1 of each node")
-                      .arg(rows(m_runner->limit())));
+        running
+            ? tr("Stop the preview (its engine's process group is ended; with Both, both engines)")
+            : tr("Preview data: run the sources and transforms on the first %1 of each node")
+                  .arg(rows(m_runner->limit())));
     m_busy->setVisible(running);
     if (!running && m_hasRun && !m_message->property("error").toBool())
         showMessage(QString(), false); // the "running…" note
@@ -286,6 +435,25 @@ void DataPreviewDock::updateStatus()
     // Short on the line (the dock shares the bottom with other panels), complete in the tooltip.
     QStringList parts;
     QStringList details;
+    if (m_bothRun) {
+        // Both: where each engine is, the runner's last words, the shown node's comparison.
+        parts << runnerState(m_runner, true) << runnerState(m_second, m_secondStarted);
+        details << parts;
+        if (isRunning() && !m_progress.isEmpty())
+            parts << m_progress;
+        details << m_progress;
+        if (m_compare->compared())
+            details << tr("%1: %2").arg(currentNode(), m_compare->summaryText());
+        if (!isRunning() && m_document->revision() != m_runRevision) {
+            parts << tr("spec changed: run again");
+            details << tr(
+                "the spec changed since this preview: run it again to see the current data");
+        }
+        details.removeAll(QString());
+        m_status->setText(parts.join(QStringLiteral("  ·  ")));
+        m_status->setToolTip(details.join(QLatin1Char('\n')));
+        return;
+    }
     const DataPreviewRunner::State state = m_runner->state();
     const QString elapsed = seconds(m_runner->elapsedMs());
     if (const PreviewNode *node = m_runner->node(currentNode())) {
@@ -327,35 +495,89 @@ void DataPreviewDock::updateStatus()
     m_status->setToolTip(details.join(QLatin1Char('\n')));
 }
 
-void DataPreviewDock::onNodeAdded(const QString &name)
+QString DataPreviewDock::runnerState(const DataPreviewRunner *r, bool started) const
 {
-    const PreviewNode *node = m_runner->node(name);
+    const QString engine = r == m_second ? tr("Flink") : tr("Spark");
+    if (!started)
+        return m_active && !m_stopping ? tr("%1: waiting").arg(engine)
+                                       : tr("%1: not run").arg(engine);
+    const QString elapsed = seconds(r->elapsedMs());
+    switch (r->state()) {
+    case DataPreviewRunner::State::Idle:
+        break;
+    case DataPreviewRunner::State::Running:
+        return tr("%1: running %2").arg(engine, elapsed);
+    case DataPreviewRunner::State::Finished: {
+        const qsizetype n = r->nodes().size();
+        return tr("%1: %2 in %3")
+            .arg(engine, n == 1 ? tr("1 node") : tr("%1 nodes").arg(n), elapsed);
+    }
+    case DataPreviewRunner::State::Failed:
+        return tr("%1: failed after %2").arg(engine, elapsed);
+    case DataPreviewRunner::State::Cancelled:
+        return tr("%1: stopped after %2").arg(engine, elapsed);
+    }
+    return engine;
+}
+
+const PreviewNode *DataPreviewDock::sparkNode(const QString &key) const
+{
+    return m_runner->node(key);
+}
+
+const PreviewNode *DataPreviewDock::flinkNode(const QString &key) const
+{
+    if (!m_bothRun)
+        return nullptr;
+    // Selector items are Spark's names when Spark has the node (its sources are named apart).
+    const PreviewNode *spark = m_runner->node(key);
+    return spark ? m_second->matching(*spark) : m_second->node(key);
+}
+
+void DataPreviewDock::onNodeAdded(DataPreviewRunner *r, const QString &name)
+{
+    const PreviewNode *node = r->node(name);
     if (!node)
         return;
     if (!m_message->property("error").toBool())
         showMessage(QString(), false);
-    int i = m_nodes->findData(name);
+    // Both: a Flink node goes under the item of Spark's node that shows the same data.
+    QString key = name;
+    if (r == m_second) {
+        if (const PreviewNode *spark = m_runner->matching(*node))
+            key = spark->name;
+    }
+    int i = m_nodes->findData(key);
     if (i < 0) {
         const QSignalBlocker block(m_nodes);
-        m_nodes->addItem(StudioIcons::kind(node->kind == QLatin1String("source") ? NodeKind::Endpoint : NodeKind::Transform),
-                         name, name);
+        m_nodes->addItem(StudioIcons::kind(node->kind == QLatin1String("source")
+                                               ? NodeKind::Endpoint
+                                               : NodeKind::Transform),
+                         key, key);
         i = m_nodes->count() - 1;
     }
     updateItemText(i);
-    const bool wanted = !m_wanted.isEmpty() && (m_wanted == name || m_runner->previewNodeFor(m_wanted) == name);
+    const bool wanted =
+        !m_wanted.isEmpty() && (m_wanted == key || m_runner->previewNodeFor(m_wanted) == key);
     if (m_nodes->currentIndex() < 0 || wanted)
         m_nodes->setCurrentIndex(i);
     if (i == m_nodes->currentIndex())
         onSelectorChanged();
 }
 
-void DataPreviewDock::onNodeChanged(const QString &name)
+void DataPreviewDock::onNodeChanged(DataPreviewRunner *r, const QString &name)
 {
-    updateItemText(m_nodes->findData(name));
-    if (name == currentNode()) {
-        if (const PreviewNode *node = m_runner->node(name))
-            m_model->setNode(*node);
-        if (m_model->rowCount() > 0 && m_model->rowCount() <= m_runner->limit())
+    QString key = name;
+    if (r == m_second) {
+        if (const PreviewNode *node = r->node(name)) {
+            if (const PreviewNode *spark = m_runner->matching(*node))
+                key = spark->name;
+        }
+    }
+    updateItemText(m_nodes->findData(key));
+    if (key == currentNode()) {
+        showCurrent();
+        if (!m_bothRun && m_model->rowCount() > 0 && m_model->rowCount() <= m_runner->limit())
             fitColumns();
     }
     updateStatus();
@@ -368,20 +590,37 @@ void DataPreviewDock::updateItemText(int index)
     const QString name = m_nodes->itemData(index).toString();
     const PreviewNode *node = m_runner->node(name);
     if (!node)
+        node = flinkNode(name);
+    if (!node)
         return;
     const QString kind = node->kind == QLatin1String("source") ? tr("source") : tr("transform");
-    m_nodes->setItemText(index, node->complete ? tr("%1 (%2)").arg(name, rows(node->rows.size())) : name);
+    QString text = node->complete ? tr("%1 (%2)").arg(name, rows(node->rows.size())) : name;
+    if (m_bothRun) {
+        const QString verdict = PreviewComparisonView::verdict(sparkNode(name), flinkNode(name));
+        text = verdict.isEmpty() ? name : tr("%1 (%2)").arg(name, verdict);
+    }
+    m_nodes->setItemText(index, text);
     m_nodes->setItemData(index, tr("%1 %2").arg(kind, name), Qt::ToolTipRole);
+}
+
+void DataPreviewDock::showCurrent()
+{
+    const QString key = currentNode();
+    if (m_bothRun) {
+        m_compare->setNodes(sparkNode(key), flinkNode(key));
+        return;
+    }
+    if (const PreviewNode *node = m_runner->node(key))
+        m_model->setNode(*node);
+    else
+        m_model->clear();
 }
 
 void DataPreviewDock::onSelectorChanged()
 {
-    const PreviewNode *node = m_runner->node(currentNode());
-    if (node)
-        m_model->setNode(*node);
-    else
-        m_model->clear();
-    fitColumns();
+    showCurrent();
+    if (!m_bothRun)
+        fitColumns();
     updateStatus();
 }
 

@@ -3,10 +3,9 @@
 
 #include "enginepaths.h"
 
-#include "flink/flinkcompiler.h"
+#include "pipelinecompiler.h"
 #include "platformdcp.h"
 #include "previewsamples.h"
-#include "spark/sparkcompiler.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -118,6 +117,19 @@ PreviewNode *DataPreviewRunner::findNode(const QString &name)
     return nullptr;
 }
 
+const PreviewNode *DataPreviewRunner::matching(const PreviewNode &other) const
+{
+    if (const PreviewNode *n = node(other.name))
+        return n;
+    if (other.endpoint.isEmpty())
+        return nullptr;
+    for (const PreviewNode &n : m_nodes) {
+        if (n.kind == other.kind && n.endpoint == other.endpoint)
+            return &n;
+    }
+    return nullptr;
+}
+
 QString DataPreviewRunner::previewNodeFor(const QString &specName) const
 {
     if (node(specName))
@@ -147,6 +159,7 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
     m_killTimer = nullptr;
     m_nodes.clear();
     m_aliases.clear();
+    m_sourceEndpoints.clear();
     m_partial.clear();
     m_stderrTail.clear();
     m_failure.clear();
@@ -161,7 +174,8 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
         fail(why);
         return false;
     }
-    m_engine = engineFor(loaded.spec) == Engine::Flink ? Engine::Flink : Engine::Spark;
+    const Engine wanted = m_override != Engine::None ? m_override : engineFor(loaded.spec);
+    m_engine = wanted == Engine::Flink ? Engine::Flink : Engine::Spark;
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/uis-preview-XXXXXX"));
     if (!m_dir->isValid()) {
         fail(tr("Cannot create a temporary directory: %1").arg(m_dir->errorString()));
@@ -232,8 +246,8 @@ bool DataPreviewRunner::compileFor(Engine engine, const LoadedSpec &loaded, QStr
     CompileOptions options;
     options.master = QStringLiteral("local[*]");
     options.jobConfigPath = configPath;
-    const CompileResult compiled =
-        flink ? FlinkCompiler::compile(loaded, options) : SparkCompiler::compile(loaded, options);
+    // PipelineCompiler: the one place an engine overrides `provider.engine`.
+    const CompileResult compiled = PipelineCompiler::compile(loaded, engine, options);
     const Artifact *job = compiled.artifact(target);
     if (!compiled.succeeded() || !job) {
         QStringList lines;
@@ -306,6 +320,8 @@ void DataPreviewRunner::buildAliases(const QJsonObject &job)
         const QString name = s.value(QLatin1String("name")).toString();
         const QString endpoint = s.value(QLatin1String("endpoint")).toString();
         lastSource = name;
+        if (!endpoint.isEmpty())
+            m_sourceEndpoints.insert(name, endpoint);
         if (endpoint.isEmpty())
             continue;
         const QString mapped = QStringLiteral("map_") + endpoint;
@@ -357,6 +373,7 @@ void DataPreviewRunner::handleLine(const QByteArray &raw, QStringList *changed)
             PreviewNode n;
             n.name = name;
             n.kind = o.value(QLatin1String("kind")).toString();
+            n.endpoint = m_sourceEndpoints.value(name);
             for (const QJsonValue &c : o.value(QLatin1String("columns")).toArray()) {
                 const QJsonObject col = c.toObject();
                 n.columns.append({col.value(QLatin1String("name")).toString(), col.value(QLatin1String("type")).toString()});

@@ -31,14 +31,15 @@ struct PreviewNode
 {
     QString name;
     QString kind; ///< "source" or "transform"
+    QString endpoint; ///< a source's endpoint (engines name their source nodes differently)
     QList<PreviewColumn> columns;
     QList<QJsonObject> rows;
     bool complete = false; ///< its `end` line was read
 };
 
 /**
- * "Preview data": compiles the spec for its own engine into a temporary directory and runs that
- * engine's runner on it with `--dry-run --limit N` (`.venv/bin/python
+ * "Preview data": compiles the spec for its own engine (or the one set) into a temporary directory
+ * and runs that engine's runner on it with `--dry-run --limit N` (`.venv/bin/python
  * runners/{spark,flink}/uis_*_runner.py`: Spark on local[*], Flink on a local mini-cluster with
  * bounded sources), in its own process group. WebSocket, webhook and CDC sources are fed sample
  * records (PreviewSamples) through the runner's `--test-inputs`. The runner's `uis-preview:`
@@ -68,7 +69,12 @@ public:
         m_samples.insert(endpoint, rows);
     }
     QJsonArray samples(const QString &endpoint) const { return m_samples.value(endpoint); }
-    /// The engine of the last start: the spec's own (Flink specs preview on Flink).
+    /// The engine to preview on: Engine::None (the default) is the spec's own; another one
+    /// overrides `provider.engine` like `uisctl compile --engine` (PipelineCompiler).
+    void setEngine(Engine engine) { m_override = engine; }
+    Engine engineOverride() const { return m_override; }
+    /// The engine of the last start: the override, else the spec's own (Flink specs preview
+    /// on Flink).
     Engine engine() const { return m_engine; }
 
     /// Starts a dry run of `spec`. Returns false, having emitted failed(), when it cannot start
@@ -87,6 +93,10 @@ public:
     qint64 elapsedMs() const;
     /// The runner's process group while it runs (its pid), else 0.
     qint64 processGroup() const { return m_pgid; }
+
+    /// The node of this run that shows what `other` (of another engine's run) shows: the node of
+    /// the same name, else the source of the same endpoint; nullptr when none.
+    const PreviewNode *matching(const PreviewNode &other) const;
 
     /// The node that shows the data of a canvas node: an endpoint shows its mapped columns
     /// (`map_<endpoint>`) or else its source, a sink the node it reads from, a transform itself.
@@ -138,9 +148,11 @@ private:
     QString m_error;
     QList<PreviewNode> m_nodes;
     QHash<QString, QString> m_aliases;
+    QHash<QString, QString> m_sourceEndpoints; ///< source node → endpoint
     QHash<QString, QJsonArray> m_samples;
     QString m_specPath;
     Engine m_engine = Engine::Spark;
+    Engine m_override = Engine::None;
     QElapsedTimer m_clock;
     qint64 m_elapsed = 0;
 };
