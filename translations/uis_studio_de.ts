@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>No target selected</source>
-        <translation>Kein Zielsystem ausgewählt</translation>
+        <translation>Kein Zielsystem gewählt</translation>
     </message>
     <message>
         <source>Flink</source>
@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>Run</source>
-        <translation>Ausführen</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Stop the preview (its engine&apos;s process group is ended)</source>
@@ -630,7 +630,7 @@
     </message>
     <message>
         <source>empty: the dcp-local the studio starts (or reuses) on this machine</source>
-        <translation>leer: das dcp-local, das das Studio auf diesem Rechner startet (oder wiederverwendet)</translation>
+        <translation>leer: lokales dcp-local (vom Studio gestartet)</translation>
     </message>
     <message>
         <source>https://dcp.example.com</source>
@@ -1035,7 +1035,7 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     <name>uis::JobsLocalServer</name>
     <message>
         <source>dcp-local was not found next to the studio or in PATH; install it or set UIS_DCP_LOCAL</source>
-        <translation>dcp-local wurde weder neben dem Studio noch im PATH gefunden; installieren Sie es oder setzen Sie UIS_DCP_LOCAL</translation>
+        <translation>dcp-local weder neben dem Studio noch im PATH gefunden; installieren oder UIS_DCP_LOCAL setzen</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
@@ -1157,7 +1157,7 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     </message>
     <message>
         <source>No job selected: double-click a job in the Jobs dock</source>
-        <translation>Kein Job ausgewählt: doppelklicken Sie im Bereich „Jobs“ auf einen Job</translation>
+        <translation>Kein Job ausgewählt: Job unter „Jobs“ doppelklicken</translation>
     </message>
     <message>
         <source>%1 on %2</source>
@@ -1196,7 +1196,7 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     </message>
     <message>
         <source>Jump to Root Cause</source>
-        <translation>Zur Grundursache springen</translation>
+        <translation>Zur Grundursache</translation>
     </message>
     <message>
         <source>Select the first Java or Python exception and its “Caused by” chain</source>
@@ -1730,7 +1730,7 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     <name>uis::PlatformPanel</name>
     <message>
         <source>Start Local Platform</source>
-        <translation>Lokale Plattform starten</translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1856,7 +1856,7 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     </message>
     <message>
         <source>The spec&apos;s mode compiles with %1</source>
-        <translation>Der Modus der Spezifikation wird mit %1 übersetzt</translation>
+        <translation>Laut Spezifikationsmodus: %1</translation>
     </message>
     <message>
         <source>Compiling…</source>
@@ -2135,7 +2135,7 @@ Die lokale Plattform jetzt starten? Die Pipeline läuft, sobald sie bereit ist.<
     </message>
     <message>
         <source>Select a job in the Jobs list</source>
-        <translation>Wählen Sie einen Job in der Jobliste aus</translation>
+        <translation>Job in der Jobliste auswählen</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2569,7 +2569,7 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Run All</source>
-        <translation>Alle ausführen</translation>
+        <translation>Alle testen</translation>
     </message>
     <message>
         <source>Run every case of the tests file (uisctl test)</source>
@@ -2577,7 +2577,7 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Run Selected</source>
-        <translation>Auswahl ausführen</translation>
+        <translation>Auswahl testen</translation>
     </message>
     <message>
         <source>Run the selected case</source>
@@ -2593,7 +2593,7 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>New Case from Preview</source>
-        <translation>Neuer Fall aus Vorschau</translation>
+        <translation>Fall aus Vorschau</translation>
     </message>
     <message>
         <source>Append a case made from the Data Preview&apos;s rows to the tests file</source>
@@ -2601,7 +2601,7 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Spec&apos;s engine</source>
-        <translation>Engine der Spezifikation</translation>
+        <translation>Vorgesehene Engine</translation>
     </message>
     <message>
         <source>Both engines</source>
@@ -2633,11 +2633,11 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Save the pipeline to give it a tests file</source>
-        <translation>Speichern Sie die Pipeline, um ihr eine Testdatei zu geben</translation>
+        <translation>Für Tests die Pipeline zuerst speichern</translation>
     </message>
     <message>
         <source>No %1 yet: add a case from the Data Preview</source>
-        <translation>Noch keine %1: fügen Sie einen Fall aus der Datenvorschau hinzu</translation>
+        <translation>Noch keine %1: Fall aus der Datenvorschau hinzufügen</translation>
     </message>
     <message>
         <source>%1: %2 error(s): %3</source>
@@ -2652,7 +2652,7 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Save the pipeline first: the cases run on the saved file</source>
-        <translation>Speichern Sie zuerst die Pipeline: die Fälle laufen auf der gespeicherten Datei</translation>
+        <translation>Erst die Pipeline speichern: die Fälle laufen auf der gespeicherten Datei</translation>
     </message>
     <message>
         <source>Cannot save: %1</source>
@@ -2704,11 +2704,11 @@ Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wied
     </message>
     <message>
         <source>Save the pipeline first: its tests file goes next to it</source>
-        <translation>Speichern Sie zuerst die Pipeline: ihre Testdatei liegt daneben</translation>
+        <translation>Erst die Pipeline speichern: ihre Testdatei liegt daneben</translation>
     </message>
     <message>
         <source>Preview data first (F5): the new case takes the preview&apos;s rows</source>
-        <translation>Zuerst die Datenvorschau ausführen (F5): der neue Fall übernimmt deren Zeilen</translation>
+        <translation>Erst die Datenvorschau ausführen (F5): der neue Fall übernimmt ihre Zeilen</translation>
     </message>
     <message>
         <source>The preview has no source rows</source>
