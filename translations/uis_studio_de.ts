@@ -5,11 +5,11 @@
     <name>PreviewSamples</name>
     <message>
         <source>not a JSON array: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Array: %1</translation>
     </message>
     <message>
         <source>line %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 ist kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
@@ -34,287 +34,287 @@
     <name>uis::ChangesDock</name>
     <message>
         <source>+ %1 %2 added</source>
-        <translation type="unfinished"></translation>
+        <translation>+ %1 %2 hinzugefügt</translation>
     </message>
     <message>
         <source>− %1 %2 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>− %1 %2 entfernt</translation>
     </message>
     <message>
         <source>~ %1 %2 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>~ %1 %2 geändert</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>HEAD</translation>
     </message>
     <message>
         <source>Last saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gespeichert</translation>
     </message>
     <message>
         <source>Compare with a Git revision (HEAD, main~1, a commit hash) or the saved file</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer Git-Revision (HEAD, main~1, einem Commit-Hash) oder der gespeicherten Datei vergleichen</translation>
     </message>
     <message>
         <source>The spec, or one of the artifacts it compiles to</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation oder eines der Artefakte, in die sie übersetzt wird</translation>
     </message>
     <message>
         <source>Restore This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Fassung wiederherstellen</translation>
     </message>
     <message>
         <source>Replace the text with the base version (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text durch die Basisfassung ersetzen (rückgängig machbar)</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit:</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <source>Nodes added, removed or changed, in spec terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügte, entfernte oder geänderte Knoten, bezogen auf die Spezifikation</translation>
     </message>
     <message>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezifikation</translation>
     </message>
     <message>
         <source>No base: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Basis: %1</translation>
     </message>
     <message>
         <source>No differences from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterschiede zu %1</translation>
     </message>
     <message>
         <source>−%1 +%2 lines vs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>−%1 +%2 Zeilen ggü. %3</translation>
     </message>
     <message numerus="yes">
         <source> · %n node(s) changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n Knoten geändert</numerusform>
+            <numerusform> · %n Knoten geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> · %n artifact(s) changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n Artefakt geändert</numerusform>
+            <numerusform> · %n Artefakte geändert</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no base version to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Basisfassung zum Wiederherstellen.</translation>
     </message>
 </context>
 <context>
     <name>uis::ChangesIntegration</name>
     <message>
         <source>&amp;Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ä&amp;nderungen</translation>
     </message>
     <message>
         <source>Compare the spec with HEAD or another revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation mit HEAD oder einer anderen Revision vergleichen</translation>
     </message>
     <message>
         <source>Git branch, and whether the text differs from HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>Git-Branch und ob der Text von HEAD abweicht</translation>
     </message>
 </context>
 <context>
     <name>uis::ChangesModel</name>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
 </context>
 <context>
     <name>uis::ClustersDock</name>
     <message>
         <source>Clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Ask the server for its targets and jobs now</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsysteme und Jobs jetzt beim Server abfragen</translation>
     </message>
     <message>
         <source>Open Web UI</source>
-        <translation type="unfinished"></translation>
+        <translation>Web-UI öffnen</translation>
     </message>
     <message>
         <source>Open the selected engine&apos;s web UI in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Web-UI der ausgewählten Engine im Browser öffnen</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Job läuft</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Jobs laufen</numerusform>
         </translation>
     </message>
     <message>
         <source>No target selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zielsystem gewählt</translation>
     </message>
     <message>
         <source>Flink</source>
-        <translation type="unfinished">Flink</translation>
+        <translation>Flink</translation>
     </message>
     <message>
         <source>Spark master</source>
-        <translation type="unfinished"></translation>
+        <translation>Spark-Master</translation>
     </message>
     <message>
         <source>engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>&lt;a href=&quot;%1&quot;&gt;Open the %2 web UI&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;a href=&quot;%1&quot;&gt;Web-UI (%2) öffnen&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage %1 ab …</translation>
     </message>
     <message>
         <source>the environment changed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Umgebung hat sich geändert</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n target(s) reachable · updated %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 von %n Zielsystem erreichbar · aktualisiert um %3</numerusform>
+            <numerusform>%1: %2 von %n Zielsystemen erreichbar · aktualisiert um %3</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>uis::ClustersModel</name>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message numerus="yes">
         <source>%n TaskManager(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n TaskManager</numerusform>
+            <numerusform>%n TaskManager</numerusform>
         </translation>
     </message>
     <message>
         <source>%1/%2 slots free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 Slots frei</translation>
     </message>
     <message numerus="yes">
         <source>%n running job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n laufender Job</numerusform>
+            <numerusform>%n laufende Jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n alive worker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktiver Worker</numerusform>
+            <numerusform>%n aktive Worker</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 cores (%2 used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kerne (%2 belegt)</translation>
     </message>
     <message>
         <source>%1 memory (%2 used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Speicher (%2 belegt)</translation>
     </message>
     <message numerus="yes">
         <source>%n local job(s) running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lokaler Job läuft</numerusform>
+            <numerusform>%n lokale Jobs laufen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>✓ reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ erreichbar</translation>
     </message>
     <message>
         <source>✗ unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ nicht erreichbar</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht geprüft</translation>
     </message>
     <message>
         <source>%1: %2, runs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, führt %3 aus</translation>
     </message>
     <message>
         <source>Checked at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: %1</translation>
     </message>
     <message>
         <source>Web UI: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Web-UI: %1</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsystem</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Running jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Jobs</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
@@ -328,218 +328,219 @@
     <name>uis::DataPreviewDock</name>
     <message>
         <source>1 row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Data Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenvorschau</translation>
     </message>
     <message>
         <source>Samples…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele …</translation>
     </message>
     <message>
         <source>Sample records for WebSocket, webhook and CDC sources (else the first case of the spec&apos;s tests.yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldatensätze für WebSocket-, Webhook- und CDC-Quellen (sonst der erste Fall aus der tests.yaml der Spezifikation)</translation>
     </message>
     <message>
         <source>&amp;Node:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Knoten:</translation>
     </message>
     <message>
         <source>The source or transform whose rows are shown; follows the canvas selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quelle oder Transformation, deren Zeilen angezeigt werden; folgt der Auswahl auf der Arbeitsfläche</translation>
     </message>
     <message>
         <source>Running the sources and transforms on a local %1…
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen und Transformationen laufen auf einem lokalen %1 …
+%2</translation>
     </message>
     <message>
         <source>Run the sources and transforms of this pipeline on a few rows on the spec&apos;s engine (Spark or Flink, a dry run: no sink is written) to see the data of each node.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Quellen und Transformationen dieser Pipeline auf einigen Zeilen mit der Engine der Spezifikation aus (Spark oder Flink, ein Probelauf: kein Ziel wird beschrieben), um die Daten jedes Knotens zu sehen.</translation>
     </message>
     <message>
         <source>Starting a local %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte einen lokalen %1 …</translation>
     </message>
     <message>
         <source>This pipeline&apos;s sources are read by the preview itself: no sample records needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quellen dieser Pipeline liest die Vorschau selbst: keine Beispieldatensätze nötig.</translation>
     </message>
     <message>
         <source>Flink mini-cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Flink-Mini-Cluster</translation>
     </message>
     <message>
         <source>Spark</source>
-        <translation type="unfinished">Spark</translation>
+        <translation>Spark</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Stop the preview (its engine&apos;s process group is ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau stoppen (die Prozessgruppe ihrer Engine wird beendet)</translation>
     </message>
     <message>
         <source>Preview data: run the sources and transforms on the first %1 of each node</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenvorschau: die Quellen und Transformationen auf den ersten %1 jedes Knotens ausführen</translation>
     </message>
     <message>
         <source>%1 so far</source>
-        <translation type="unfinished"></translation>
+        <translation>bisher %1</translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>1 column</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Spalte</translation>
     </message>
     <message>
         <source>%1 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Spalten</translation>
     </message>
     <message>
         <source>1 node</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Knoten</translation>
     </message>
     <message>
         <source>%1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Knoten</translation>
     </message>
     <message>
         <source>running %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft seit %1</translation>
     </message>
     <message>
         <source>running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft seit %1</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>%1 previewed in %2 (the first %3 of each)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 in der Vorschau (jeweils die ersten %3)</translation>
     </message>
     <message>
         <source>failed after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen nach %1</translation>
     </message>
     <message>
         <source>stopped after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt nach %1</translation>
     </message>
     <message>
         <source>spec changed: run again</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezifikation geändert: erneut ausführen</translation>
     </message>
     <message>
         <source>the spec changed since this preview: run it again to see the current data</source>
-        <translation type="unfinished"></translation>
+        <translation>die Spezifikation hat sich seit dieser Vorschau geändert: erneut ausführen, um die aktuellen Daten zu sehen</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>transform</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformation</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>uis::DataPreviewModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>uis::DataPreviewRunner</name>
     <message>
         <source>pyspark is not installed: run `make deps` in %1 (preview data runs Spark from its .venv)</source>
-        <translation type="unfinished"></translation>
+        <translation>pyspark ist nicht installiert: führen Sie `make deps` in %1 aus (die Datenvorschau startet Spark aus der dortigen .venv)</translation>
     </message>
     <message>
         <source>Java is not installed: Spark needs a JDK 17 (e.g. `sudo apt install openjdk-17-jre-headless`)</source>
-        <translation type="unfinished"></translation>
+        <translation>Java ist nicht installiert: Spark braucht ein JDK 17 (z. B. `sudo apt install openjdk-17-jre-headless`)</translation>
     </message>
     <message>
         <source>The spec cannot be read: fix it first, then preview data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation lässt sich nicht einlesen: erst beheben, dann die Datenvorschau starten.</translation>
     </message>
     <message>
         <source>The spec has an error: fix 1 error first, then preview data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation enthält einen Fehler: erst den Fehler beheben, dann die Datenvorschau starten.</translation>
     </message>
     <message>
         <source>The spec has %1 errors: fix %1 errors first, then preview data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation enthält %1 Fehler: erst die %1 Fehler beheben, dann die Datenvorschau starten.</translation>
     </message>
     <message>
         <source>Cannot create a temporary directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>The UIS runner is missing (%1): set UIS_RUNNERS_DIR to the runners/ folder of UIS Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Der UIS-Runner fehlt (%1): setzen Sie UIS_RUNNERS_DIR auf den Ordner runners/ von UIS Studio</translation>
     </message>
     <message>
         <source>Cannot start the %1 runner: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Runner kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>The spec does not compile for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation lässt sich nicht für %1 übersetzen: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No sample records for %1: its data only arrives while the job runs. Paste or load sample rows for it in the Data Preview, or add a case to the spec&apos;s tests.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beispieldatensätze für %1: Daten kommen dort erst an, während der Job läuft. Fügen Sie in der Datenvorschau Beispielzeilen dafür ein oder laden Sie welche, oder ergänzen Sie einen Fall in der tests.yaml der Spezifikation.</translation>
     </message>
     <message>
         <source>The dry run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Probelauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The %1 runner crashed%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Runner ist abgestürzt%2</translation>
     </message>
     <message>
         <source>The %1 runner exited with code %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Runner wurde mit Code %2 beendet%3</translation>
     </message>
     <message>
         <source>stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gestoppt …</translation>
     </message>
 </context>
 <context>
@@ -553,99 +554,99 @@
     <name>uis::EnvironmentsDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Use for Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Übermitteln verwenden</translation>
     </message>
     <message>
         <source>Forget Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token vergessen</translation>
     </message>
     <message>
         <source>DCP Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>DCP-Umgebungen</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>e.g. staging</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. staging</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Tokens are kept in the OS keychain only, never in a file. DCP_URL and DCP_TOKEN, when set, override every environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens liegen nur im Schlüsselbund des Betriebssystems, nie in einer Datei. Sind DCP_URL und DCP_TOKEN gesetzt, haben sie Vorrang vor jeder Umgebung.</translation>
     </message>
     <message>
         <source>a token is stored in the keychain (type to replace it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Token ist im Schlüsselbund gespeichert (zum Ersetzen neu eingeben)</translation>
     </message>
     <message>
         <source>no token stored</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Token gespeichert</translation>
     </message>
     <message>
         <source>keychain unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund nicht verfügbar</translation>
     </message>
     <message>
         <source>Token of %1 saved in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Token von %1 im Schlüsselbund gespeichert</translation>
     </message>
     <message>
         <source>The token was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Token removed from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Token aus dem Schlüsselbund entfernt</translation>
     </message>
     <message>
         <source>DCP_URL or DCP_TOKEN is set: it overrides the settings below.</source>
-        <translation type="unfinished"></translation>
+        <translation>DCP_URL oder DCP_TOKEN ist gesetzt: das hat Vorrang vor den Einstellungen unten.</translation>
     </message>
     <message>
         <source>%1 (used for Submit)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zum Übermitteln verwendet)</translation>
     </message>
     <message>
         <source>empty: the dcp-local the studio starts (or reuses) on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: lokales dcp-local (vom Studio gestartet)</translation>
     </message>
     <message>
         <source>https://dcp.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://dcp.example.com</translation>
     </message>
     <message>
         <source>checking the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>prüfe den Schlüsselbund …</translation>
     </message>
     <message>
         <source>%1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Submit now uses %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermitteln verwendet jetzt %1</translation>
     </message>
 </context>
 <context>
@@ -837,7 +838,7 @@
     </message>
     <message>
         <source>Empty: reads %1 by default</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: liest standardmäßig %1</translation>
     </message>
 </context>
 <context>
@@ -887,368 +888,370 @@
     <name>uis::JobsConnections</name>
     <message>
         <source>local at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal unter %1</translation>
     </message>
     <message>
         <source>Reading the token of %1 from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese das Token von %1 aus dem Schlüsselbund …</translation>
     </message>
     <message>
         <source>environment `%1` has no URL: set it in the Environments dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung `%1` hat keine URL: im Dialog „Umgebungen“ festlegen</translation>
     </message>
     <message>
         <source>%1 at %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unter %2: %3</translation>
     </message>
     <message>
         <source>%1 at %2 (token from %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unter %2 (Token: %3)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>uis::JobsDock</name>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobs</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Poll every job that has not ended now</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle noch nicht beendeten Jobs jetzt abfragen</translation>
     </message>
     <message>
         <source>Show Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Log anzeigen</translation>
     </message>
     <message>
         <source>Cancel Job…</source>
-        <translation type="unfinished"></translation>
+        <translation>Job abbrechen …</translation>
     </message>
     <message>
         <source>Remove from List</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Liste entfernen</translation>
     </message>
     <message>
         <source>Upgrade…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade …</translation>
     </message>
     <message>
         <source>Check whether the open spec can take over this job&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen, ob die geöffnete Spezifikation den Zustand dieses Jobs übernehmen kann</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Job</numerusform>
+            <numerusform>%n Jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n not finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n nicht beendet</numerusform>
+            <numerusform>, %n nicht beendet</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot watch job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 kann nicht beobachtet werden: %2</translation>
     </message>
     <message>
         <source>Stopped watching job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachtung von Job %1 beendet: %2</translation>
     </message>
     <message>
         <source>Cancel Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job abbrechen</translation>
     </message>
     <message>
         <source>Cancel job “%1” (%2) on %3?
 
 The engine is stopped; work in progress is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Job „%1“ (%2) auf %3 abbrechen?
+
+Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
     </message>
     <message>
         <source>Keep Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
         <source>Cannot cancel job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 kann nicht abgebrochen werden: %2</translation>
     </message>
     <message>
         <source>Cancel of job %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch von Job %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Cancel of job %1 requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch von Job %1 angefordert</translation>
     </message>
 </context>
 <context>
     <name>uis::JobsIntegration</name>
     <message>
         <source>&amp;Submit Job…</source>
-        <translation type="unfinished"></translation>
+        <translation>Job &amp;übermitteln …</translation>
     </message>
     <message>
         <source>Validate, compile and submit this pipeline to the selected DCP environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Pipeline prüfen, übersetzen und an die ausgewählte DCP-Umgebung übermitteln</translation>
     </message>
     <message>
         <source>&amp;Environments…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebungen …</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermitteln</translation>
     </message>
     <message>
         <source>Upgrade: job %1 is no longer in the Jobs list</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade: Job %1 ist nicht mehr in der Jobliste</translation>
     </message>
     <message>
         <source>Job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1</translation>
     </message>
     <message>
         <source>%1 (%2) on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) auf %3</translation>
     </message>
     <message>
         <source>UIS Studio jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>UIS-Studio-Jobs</translation>
     </message>
 </context>
 <context>
     <name>uis::JobsLocalServer</name>
     <message>
         <source>dcp-local was not found next to the studio or in PATH; install it or set UIS_DCP_LOCAL</source>
-        <translation type="unfinished"></translation>
+        <translation>dcp-local weder neben dem Studio noch im PATH gefunden; installieren oder UIS_DCP_LOCAL setzen</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>Starting dcp-local (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte dcp-local (%1) …</translation>
     </message>
     <message>
         <source>dcp-local did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dcp-local ist nicht gestartet: %1</translation>
     </message>
     <message>
         <source>no output</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Ausgabe</translation>
     </message>
 </context>
 <context>
     <name>uis::JobsModel</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 s</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 min</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 h</translation>
     </message>
     <message>
         <source>confirmed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt %1</translation>
     </message>
     <message>
         <source>not confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht bestätigt</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>Target: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsystem: %1</translation>
     </message>
     <message>
         <source> (engine job %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Engine-Job %1)</translation>
     </message>
     <message>
         <source>The engine keeps restarting this job: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine startet diesen Job immer wieder neu: %1</translation>
     </message>
     <message>
         <source>State %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand %1 (%2)</translation>
     </message>
     <message>
         <source>Engine UI: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-UI: %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Engine state</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustand</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsystem</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermittelt</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Last poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abfrage</translation>
     </message>
 </context>
 <context>
     <name>uis::LogDock</name>
     <message>
         <source>Job Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Job-Log</translation>
     </message>
     <message>
         <source>No job selected: double-click a job in the Jobs dock</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Job ausgewählt: Job unter „Jobs“ doppelklicken</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2: %3</translation>
     </message>
     <message>
         <source>%1 (%2) on %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) auf %3: %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>uis::LogView</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgen</translation>
     </message>
     <message>
         <source>Search the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Log durchsuchen</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished">Zurück</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">Weiter</translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Jump to Root Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Grundursache</translation>
     </message>
     <message>
         <source>Select the first Java or Python exception and its “Caused by” chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Java- oder Python-Exception samt ihrer „Caused by“-Kette auswählen</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern …</translation>
     </message>
     <message>
         <source>Keep showing the end of the log while the job runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende des Logs anzeigen, solange der Job läuft</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
     <message>
         <source>Search wrapped around</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche am Anfang fortgesetzt</translation>
     </message>
     <message>
         <source>“%1” not found</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ nicht gefunden</translation>
     </message>
     <message>
         <source>No Java or Python exception in this log</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Java- oder Python-Exception in diesem Log</translation>
     </message>
     <message>
         <source>Root cause (line %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundursache (Zeile %1): %2</translation>
     </message>
     <message>
         <source>Raised as: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst als: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Save Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Log speichern</translation>
     </message>
     <message>
         <source>Logs (*.log *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logs (*.log *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert unter %1</translation>
     </message>
 </context>
 <context>
@@ -1535,11 +1538,11 @@ The engine is stopped; work in progress is lost.</source>
     </message>
     <message>
         <source>Spark</source>
-        <translation type="unfinished">Spark</translation>
+        <translation>Spark</translation>
     </message>
     <message>
         <source>Flink</source>
-        <translation type="unfinished">Flink</translation>
+        <translation>Flink</translation>
     </message>
 </context>
 <context>
@@ -1571,27 +1574,27 @@ The engine is stopped; work in progress is lost.</source>
     </message>
     <message>
         <source>Last run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>upgrade check: state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade-Prüfung: Zustand %1</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert</translation>
     </message>
     <message>
         <source>failed · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen · %1</translation>
     </message>
 </context>
 <context>
@@ -1716,98 +1719,98 @@ The engine is stopped; work in progress is lost.</source>
     </message>
     <message>
         <source>%1 is not UTF-8 text; it cannot be restored exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein UTF-8-Text; die Datei lässt sich nicht exakt wiederherstellen.</translation>
     </message>
     <message>
         <source>Restore %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wiederherstellen</translation>
     </message>
 </context>
 <context>
     <name>uis::PlatformPanel</name>
     <message>
         <source>Start Local Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Start a Flink session cluster, Spark master and worker, Kafka, an S3 store and dcp-local with them as targets, on 127.0.0.1 (in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Flink-Session-Cluster, Spark-Master und -Worker, Kafka, einen S3-Speicher und dcp-local mit diesen als Zielsystemen auf 127.0.0.1 starten (in %1)</translation>
     </message>
     <message>
         <source>Stop every process the local platform started; jobs running on it end</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prozesse beenden, die die lokale Plattform gestartet hat; darauf laufende Jobs enden</translation>
     </message>
     <message>
         <source>&lt;b&gt;Local platform&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lokale Plattform&lt;/b&gt;</translation>
     </message>
     <message>
         <source>%v/%m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v/%m</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>startet …</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>bereit</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>The local platform runs; its targets are in the list above</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Plattform läuft; ihre Zielsysteme stehen in der Liste oben</translation>
     </message>
     <message>
         <source>Local platform started</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Plattform gestartet</translation>
     </message>
     <message>
         <source>Local platform: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Plattform: %1</translation>
     </message>
     <message>
         <source>The local platform is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Plattform ist gestoppt</translation>
     </message>
     <message>
         <source>Local platform stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Plattform gestoppt</translation>
     </message>
     <message>
         <source>%1  (UI %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (UI %2)</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <source>%1 of %2 services running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Diensten laufen</translation>
     </message>
     <message>
         <source>stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gestoppt …</translation>
     </message>
 </context>
 <context>
@@ -1853,7 +1856,7 @@ The engine is stopped; work in progress is lost.</source>
     </message>
     <message>
         <source>The spec&apos;s mode compiles with %1</source>
-        <translation>Der Modus der Spezifikation wird mit %1 übersetzt</translation>
+        <translation>Laut Spezifikationsmodus: %1</translation>
     </message>
     <message>
         <source>Compiling…</source>
@@ -1896,99 +1899,101 @@ The engine is stopped; work in progress is lost.</source>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Show the Spark and the Flink artifacts side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Spark- und Flink-Artefakte nebeneinander anzeigen</translation>
     </message>
     <message>
         <source>&lt;b&gt;The %1 compiler cannot compile this spec.&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der %1-Compiler kann diese Spezifikation nicht übersetzen.&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
         <source>Only one engine compiles this spec</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Engine kann diese Spezifikation übersetzen</translation>
     </message>
 </context>
 <context>
     <name>uis::PreviewIntegration</name>
     <message>
         <source>Pre&amp;view Data</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenvorschau</translation>
     </message>
     <message>
         <source>Run the sources and transforms on a few rows on the spec&apos;s engine (Spark or Flink) and show them (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quellen und Transformationen auf einigen Zeilen mit der Engine der Spezifikation (Spark oder Flink) ausführen und anzeigen (F5)</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">Vorschau</translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>S&amp;top Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau &amp;beenden</translation>
     </message>
     <message>
         <source>Run &amp;Locally…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal &amp;ausführen …</translation>
     </message>
     <message>
         <source>Run this pipeline on the real engine through the local dcp-local (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Pipeline über das lokale dcp-local auf der echten Engine ausführen (Strg+R)</translation>
     </message>
     <message>
         <source>Run Locally</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal ausführen</translation>
     </message>
     <message>
         <source>A submit is already in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Übermittlung läuft bereits</translation>
     </message>
     <message>
         <source>Local platform not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Plattform läuft nicht</translation>
     </message>
     <message>
         <source>This pipeline reads or writes s3a:// buckets. Run Locally finds them in the local platform&apos;s object store (with Spark, Flink and Kafka), which is not running.
 
 Start the local platform now? The pipeline runs once it is up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Pipeline liest oder schreibt s3a://-Buckets. „Lokal ausführen“ findet sie im Objektspeicher der lokalen Plattform (mit Spark, Flink und Kafka), die nicht läuft.
+
+Die lokale Plattform jetzt starten? Die Pipeline läuft, sobald sie bereit ist.</translation>
     </message>
     <message>
         <source>Start Local Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Plattform starten</translation>
     </message>
     <message>
         <source>Run Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem ausführen</translation>
     </message>
 </context>
 <context>
     <name>uis::PreviewSamplesDialog</name>
     <message>
         <source>Sample Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldatensätze</translation>
     </message>
     <message>
         <source>These sources only receive data while a job runs. Preview them from sample records: JSON lines or a JSON array of objects, with the endpoint&apos;s fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Quellen erhalten nur Daten, während ein Job läuft. Die Vorschau nutzt für sie Beispieldatensätze: JSON Lines oder ein JSON-Array aus Objekten, mit den Feldern des Endpunkts.</translation>
     </message>
     <message>
         <source>Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden …</translation>
     </message>
     <message>
         <source>Load Sample Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldatensätze laden</translation>
     </message>
     <message>
         <source>JSON (*.json *.jsonl *.ndjson);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2089,36 +2094,36 @@ Start the local platform now? The pipeline runs once it is up.</source>
     <name>uis::RunOverlay</name>
     <message>
         <source>%1 in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ein</translation>
     </message>
     <message>
         <source>%1 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>uis::RunOverlayController</name>
     <message>
         <source>Job %1 has not reported rows per node yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 hat noch keine Zeilen pro Knoten gemeldet</translation>
     </message>
     <message>
         <source>Job %1 reports on nodes that are not on this canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 meldet Knoten, die nicht auf dieser Arbeitsfläche sind</translation>
     </message>
     <message numerus="yes">
         <source>Showing the rows of job %1 on %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeilen von Job %1 an %n Knoten angezeigt</numerusform>
+            <numerusform>Zeilen von Job %1 an %n Knoten angezeigt</numerusform>
         </translation>
     </message>
 </context>
@@ -2126,129 +2131,131 @@ Start the local platform now? The pipeline runs once it is up.</source>
     <name>uis::SavepointsDock</name>
     <message>
         <source>Savepoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoints</translation>
     </message>
     <message>
         <source>Select a job in the Jobs list</source>
-        <translation type="unfinished"></translation>
+        <translation>Job in der Jobliste auswählen</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Trigger Savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint auslösen</translation>
     </message>
     <message>
         <source>Take a savepoint of the running Flink job</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Savepoint des laufenden Flink-Jobs erstellen</translation>
     </message>
     <message>
         <source>Stop with Savepoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Savepoint stoppen …</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen …</translation>
     </message>
     <message>
         <source>Submit the pipeline again, starting from the selected savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pipeline erneut übermitteln, ausgehend vom ausgewählten Savepoint</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen …</translation>
     </message>
     <message>
         <source>Savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>%1 (%2) on %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) auf %3: %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Savepoints of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoints von %1</translation>
     </message>
     <message>
         <source>deleted by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>gelöscht von %1 am %2</translation>
     </message>
     <message>
         <source>Savepoint of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint von %1</translation>
     </message>
     <message>
         <source>Savepoint %1 of job %2 requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint %1 von Job %2 angefordert</translation>
     </message>
     <message>
         <source>Stop with Savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Savepoint stoppen</translation>
     </message>
     <message>
         <source>Stop job “%1” (%2) with a savepoint?
 
 Its state is kept in the savepoint; Restore starts the pipeline again from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Job „%1“ (%2) mit einem Savepoint stoppen?
+
+Sein Zustand bleibt im Savepoint erhalten; „Wiederherstellen“ startet die Pipeline erneut von dort.</translation>
     </message>
     <message>
         <source>Keep Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
         <source>Stop of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp von %1</translation>
     </message>
     <message>
         <source>Job %1 is stopping with a savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wird mit einem Savepoint gestoppt</translation>
     </message>
     <message>
         <source>Upgrade of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade von %1</translation>
     </message>
     <message>
         <source>Job %1 is stopping with savepoint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wird mit Savepoint %2 gestoppt</translation>
     </message>
     <message>
         <source>Upgrade of %1: savepoint %2 %3: %4; the job keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade von %1: Savepoint %2 %3: %4; der Job läuft weiter</translation>
     </message>
     <message>
         <source>Upgrade of %1: savepoint %2 not written after 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade von %1: Savepoint %2 nach 10 Minuten nicht geschrieben</translation>
     </message>
     <message>
         <source>Delete Savepoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint löschen</translation>
     </message>
     <message>
         <source>Delete savepoint %1 of job %2?
@@ -2256,19 +2263,23 @@ Its state is kept in the savepoint; Restore starts the pipeline again from it.</
 %3
 
 Its files are removed; the job can no longer be restored from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint %1 von Job %2 löschen?
+
+%3
+
+Seine Dateien werden entfernt; der Job lässt sich danach nicht mehr daraus wiederherstellen.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von %1</translation>
     </message>
     <message>
         <source>Savepoint %1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Savepoint %1 gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2344,96 +2355,96 @@ Its files are removed; the job can no longer be restored from it.</source>
     <name>uis::SubmitDialog</name>
     <message>
         <source>Remember typed values in the OS keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingegebene Werte im Schlüsselbund des Betriebssystems speichern</translation>
     </message>
     <message>
         <source>Submit “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ übermitteln</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>(server picks)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wählt der Server)</translation>
     </message>
     <message>
         <source>Where the job runs: the server&apos;s execution targets that run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Job läuft: die Zielsysteme des Servers, die %1 ausführen</translation>
     </message>
     <message>
         <source>asking the server for its targets…</source>
-        <translation type="unfinished"></translation>
+        <translation>frage den Server nach seinen Zielsystemen …</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsystem</translation>
     </message>
     <message>
         <source>Placeholders the job needs (values are sent with the job, never stored):</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter, die der Job braucht (Werte werden mit dem Job gesendet, nie gespeichert):</translation>
     </message>
     <message>
         <source>Placeholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>•••• (from the %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>•••• (Quelle: %1)</translation>
     </message>
     <message>
         <source>environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable</translation>
     </message>
     <message>
         <source>enter the value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert eingeben</translation>
     </message>
     <message>
         <source>Request (secrets masked):</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage (Geheimnisse maskiert):</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermitteln</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s) missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wert fehlt</numerusform>
+            <numerusform>%n Werte fehlen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (unreachable)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht erreichbar)</translation>
     </message>
     <message>
         <source>targets unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielsysteme unbekannt: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n target(s) run %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zielsystem führt %1 aus</numerusform>
+            <numerusform>%n Zielsysteme führen %1 aus</numerusform>
         </translation>
     </message>
 </context>
@@ -2441,88 +2452,90 @@ Its files are removed; the job can no longer be restored from it.</source>
     <name>uis::SubmitFlow</name>
     <message>
         <source>keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
         <source>The spec has errors; fix them before submitting:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation enthält Fehler; beheben Sie sie vor dem Übermitteln:
+%1</translation>
     </message>
     <message>
         <source>The spec does not compile:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation lässt sich nicht übersetzen:
+%1</translation>
     </message>
     <message>
         <source>environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable</translation>
     </message>
     <message>
         <source>Submit cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermittlung abgebrochen</translation>
     </message>
     <message>
         <source>The job starts from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Job startet von %1 aus</translation>
     </message>
     <message>
         <source>A job named “%1” is already running (%2): this submit starts another one. To replace it and keep its state, stop it with a savepoint and use Restore in the Savepoints tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Job namens „%1“ läuft bereits (%2): diese Übermittlung startet einen weiteren. Um ihn zu ersetzen und seinen Zustand zu behalten, stoppen Sie ihn mit einem Savepoint und verwenden Sie „Wiederherstellen“ im Tab „Savepoints“.</translation>
     </message>
     <message>
         <source>The last job named “%1” (%2) left state (%3 %4). A Spark streaming job continues from its checkpoint; a Flink job starts empty unless you use Restore in the Savepoints tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Job namens „%1“ (%2) hat Zustand hinterlassen (%3 %4). Ein Spark-Streaming-Job setzt an seinem Checkpoint fort; ein Flink-Job startet leer, sofern Sie nicht „Wiederherstellen“ im Tab „Savepoints“ verwenden.</translation>
     </message>
     <message>
         <source>Submitting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermittle an %1 …</translation>
     </message>
     <message>
         <source>Cannot submit to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermitteln an %1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>Submit to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Übermittlung an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Job %1 submitted to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 an %2 übermittelt</translation>
     </message>
 </context>
 <context>
     <name>uis::TargetJobsModel</name>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>The engine keeps restarting this job: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine startet diesen Job immer wieder neu: %1</translation>
     </message>
     <message>
         <source>Engine UI: %1 (double-click to open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-UI: %1 (Doppelklick zum Öffnen)</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Engine state</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustand</translation>
     </message>
     <message>
         <source>Engine job</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Job</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
 </context>
 <context>
@@ -2552,158 +2565,158 @@ Its files are removed; the job can no longer be restored from it.</source>
     <name>uis::TestsDock</name>
     <message>
         <source>Tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Tests</translation>
     </message>
     <message>
         <source>Run All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle testen</translation>
     </message>
     <message>
         <source>Run every case of the tests file (uisctl test)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Fälle der Testdatei ausführen (uisctl test)</translation>
     </message>
     <message>
         <source>Run Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl testen</translation>
     </message>
     <message>
         <source>Run the selected case</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Fall ausführen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop the engines</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engines stoppen</translation>
     </message>
     <message>
         <source>New Case from Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall aus Vorschau</translation>
     </message>
     <message>
         <source>Append a case made from the Data Preview&apos;s rows to the tests file</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Fall aus den Zeilen der Datenvorschau an die Testdatei anhängen</translation>
     </message>
     <message>
         <source>Spec&apos;s engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgesehene Engine</translation>
     </message>
     <message>
         <source>Both engines</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Engines</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <source>Spark</source>
-        <translation type="unfinished">Spark</translation>
+        <translation>Spark</translation>
     </message>
     <message>
         <source>Flink</source>
-        <translation type="unfinished">Flink</translation>
+        <translation>Flink</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>The row diff of the selected case: - missing, + unexpected</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen-Diff des ausgewählten Falls: - fehlt, + unerwartet</translation>
     </message>
     <message>
         <source>Case added to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall zu %1 hinzugefügt</translation>
     </message>
     <message>
         <source>Save the pipeline to give it a tests file</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Tests die Pipeline zuerst speichern</translation>
     </message>
     <message>
         <source>No %1 yet: add a case from the Data Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine %1: Fall aus der Datenvorschau hinzufügen</translation>
     </message>
     <message>
         <source>%1: %2 error(s): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Fehler: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fall</numerusform>
+            <numerusform>%n Fälle</numerusform>
         </translation>
     </message>
     <message>
         <source>Save the pipeline first: the cases run on the saved file</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst die Pipeline speichern: die Fälle laufen auf der gespeicherten Datei</translation>
     </message>
     <message>
         <source>Cannot save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nicht möglich: %1</translation>
     </message>
     <message>
         <source>Cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>Starting the engine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte die Engine …</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppe …</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>uisctl test failed (exit %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>uisctl test fehlgeschlagen (Exit-Code %1)</translation>
     </message>
     <message>
         <source>All passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle bestanden</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>✔ pass</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ bestanden</translation>
     </message>
     <message>
         <source>✘ fail</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ fehlgeschlagen</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Save the pipeline first: its tests file goes next to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst die Pipeline speichern: ihre Testdatei liegt daneben</translation>
     </message>
     <message>
         <source>Preview data first (F5): the new case takes the preview&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst die Datenvorschau ausführen (F5): der neue Fall übernimmt ihre Zeilen</translation>
     </message>
     <message>
         <source>The preview has no source rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau hat keine Quellzeilen</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2721,66 +2734,66 @@ Its files are removed; the job can no longer be restored from it.</source>
     <name>uis::UpgradeFlow</name>
     <message>
         <source>Upgrade check</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade-Prüfung</translation>
     </message>
     <message>
         <source>The spec has errors; fix them before checking an upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation enthält Fehler; beheben Sie sie, bevor Sie ein Upgrade prüfen.</translation>
     </message>
     <message>
         <source>The spec does not compile; fix it before checking an upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation lässt sich nicht übersetzen; beheben Sie das, bevor Sie ein Upgrade prüfen.</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The upgrade check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Upgrade-Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Upgrade %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade von %1</translation>
     </message>
     <message>
         <source>The open spec can start from the job&apos;s state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geöffnete Spezifikation kann vom Zustand des Jobs aus starten.</translation>
     </message>
     <message>
         <source>The open spec cannot start from all of the job&apos;s state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geöffnete Spezifikation kann nicht vom gesamten Zustand des Jobs aus starten.</translation>
     </message>
     <message>
         <source>The canvas shows each node&apos;s verdict: green restored, amber dropped, red incompatible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsfläche zeigt das Ergebnis je Knoten: grün wiederhergestellt, orange verworfen, rot inkompatibel.</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
 </context>
 <context>
     <name>uis::VcsState</name>
     <message>
         <source>no commits</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Commits</translation>
     </message>
     <message>
         <source>new file</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Datei</translation>
     </message>
     <message>
         <source>modified vs HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert ggü. HEAD</translation>
     </message>
     <message>
         <source>same as HEAD</source>
-        <translation type="unfinished"></translation>
+        <translation>wie HEAD</translation>
     </message>
     <message>
         <source>UIS Studio</source>
-        <translation type="unfinished">UIS Studio</translation>
+        <translation>UIS Studio</translation>
     </message>
 </context>
 </TS>
