@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "changesintegration.h"
-#include "clustersintegration.h"
 #include "environmentstore.h"
 #include "jobsconnections.h"
-#include "jobsdock.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
-#include "previewintegration.h"
-#include "runoverlaycontroller.h"
+#include "studioextensions.h"
 #include "studiosettings.h"
-#include "upgradeflow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
 
@@ -49,31 +43,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     uis::MainWindow window;
-    uis::JobsIntegration::install(
-        &window, window.menu(QStringLiteral("jobs")), window.mainToolBar(), window.document(),
-        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    if (auto *jobs = window.findChild<uis::JobsIntegration *>()) {
-        auto *upgrade = uis::UpgradeFlow::install(&window, jobs->jobsDock(), window.document(),
-                                                  jobs->connections(), window.graphScene());
-        QObject::connect(upgrade, &uis::UpgradeFlow::upgradeConfirmed, jobs,
-                         &uis::JobsIntegration::upgrade);
-    }
-    uis::ClustersIntegration::install(
-        &window, window.menu(QStringLiteral("jobs")), window.findChild<uis::JobsIntegration *>(),
-        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    uis::PreviewIntegration::install(
-        &window, window.menu(QStringLiteral("pipeline")), window.mainToolBar(), window.document(),
-        window.graphScene(), window.findChild<uis::JobsIntegration *>(),
-        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); });
-    // The Jobs dock's selection draws that run's rows per node on the canvas.
-    auto *overlay = new uis::RunOverlayController(
-        window.findChild<uis::JobsIntegration *>()->jobsDock(), window.graphScene(), &window);
-    QObject::connect(overlay, &uis::RunOverlayController::message, window.statusBar(),
-                     [&window](const QString &t) { window.statusBar()->showMessage(t, 6000); });
-    uis::ChangesIntegration::install(
-        &window, window.menu(QStringLiteral("view")), window.document(), window.graphScene(),
-        [&window](QDockWidget *d, Qt::DockWidgetArea a) { window.addExtensionDock(d, a); },
-        [&window](const uis::VcsState &s) { window.setVcsState(s); });
+    uis::installStudioExtensions(window);
     // Shown first: the keychain, dcp-local and the network are only reached from the event loop,
     // and report in the status bar.
     window.show();

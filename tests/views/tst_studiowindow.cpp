@@ -8,6 +8,7 @@
 #include "formeditor.h"
 #include "graphscene.h"
 #include "graphview.h"
+#include "isolatedhome.h"
 #include "mainwindow.h"
 #include "nodeitem.h"
 #include "palettedock.h"
@@ -20,23 +21,26 @@
 #include "problemsmodel.h"
 #include "propertiesdock.h"
 #include "sourceview.h"
+#include "studioextensions.h"
 #include "templatedialog.h"
 #include "undohistorydock.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
-#include <QProcess>
 #include <QTest>
+#include <QTextStream>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -81,6 +85,7 @@ private Q_SLOTS:
     void otherEngineExplainsWhy();
     void bothEnginesSideBySide();
     void closesWithChildProcessAlive();
+    void fitsASmallScreen();
 
 private:
     QTemporaryDir m_dir;
@@ -501,6 +506,40 @@ void TestStudioWindow::bothEnginesSideBySide()
                 .contains(QStringLiteral("click-session-metrics")));
     dock->setCompare(true);
     QVERIFY(dock->comparing());
+}
+
+void TestStudioWindow::fitsASmallScreen()
+{
+    // The assembled designer, every dock in place, must fit a 1280x800 screen: a label or a
+    // toolbar that asks for its whole text width makes the window wider than the screen, and
+    // a main window never shrinks below its minimum again.
+    QTemporaryDir home;
+    test::isolateHome(home.path());
+    MainWindow w;
+    installStudioExtensions(w);
+    w.show();
+    QVERIFY(w.openFile(templatePath(QStringLiteral("kafka-dedupe-window.uis.yaml"))));
+    QVERIFY(settle(w));
+    QCoreApplication::processEvents();
+    const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+    const bool fits = min.width() <= 1280 && min.height() <= 800;
+    if (!fits) {
+        // Name the widest docks and their widest children, to find what asks for the width.
+        QString report;
+        QTextStream out(&report);
+        for (QDockWidget *d : w.findChildren<QDockWidget *>()) {
+            if (d->isHidden())
+                continue;
+            out << "\n  " << d->objectName() << " " << d->minimumSizeHint().width();
+            for (QWidget *c : d->findChildren<QWidget *>()) {
+                if (c->isVisibleTo(d) && c->minimumSizeHint().width() > 200)
+                    out << "\n    " << c->metaObject()->className() << " " << c->objectName() << " "
+                        << c->minimumSizeHint().width();
+            }
+        }
+        qInfo().noquote() << "minimum widths:" << report;
+    }
+    QVERIFY2(fits, qPrintable(QStringLiteral("minimum %1x%2").arg(min.width()).arg(min.height())));
 }
 
 QTEST_MAIN(TestStudioWindow)

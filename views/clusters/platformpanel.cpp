@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "platformpanel.h"
 
+#include "elidedlabel.h"
+
 #include "jobsmodel.h"
 #include "platformdcp.h"
 #include "platformmanager.h"
@@ -30,7 +32,7 @@ PlatformPanel::PlatformPanel(const QString &dir, QWidget *parent)
     : QWidget(parent),
       m_manager(new PlatformManager(PlatformLayout(PlatformLayout::resolveDir(dir)), this)),
       m_start(new QPushButton(tr("Start Local Platform"))), m_stop(new QPushButton(tr("Stop"))),
-      m_progress(new QProgressBar), m_summary(new QLabel), m_last(new QLabel),
+      m_progress(new QProgressBar), m_summary(new ElidedLabel), m_last(new QLabel),
       m_services(new QTreeWidget)
 {
     setObjectName(QStringLiteral("platformPanel"));

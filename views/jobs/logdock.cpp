@@ -20,6 +20,7 @@ LogDock::LogDock(JobsConnections *connections, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     m_title->setContentsMargins(4, 2, 4, 0);
+    m_title->setWordWrap(true); // a long hint must not widen the dock
     m_title->setText(tr("No job selected: double-click a job in the Jobs dock"));
     layout->addWidget(m_title);
     layout->addWidget(m_view, 1);

@@ -15,6 +15,7 @@
 #include <QScrollBar>
 #include <QStringDecoder>
 #include <QTextBlock>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,21 +35,25 @@ LogView::LogView(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("logSearch"));
     bar->addWidget(m_search, 1);
+    // The buttons fold into the tool bar's » menu when the dock is narrow.
+    auto *tools = new QToolBar;
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *prev = new QToolButton;
     prev->setText(tr("Previous"));
     auto *next = new QToolButton;
     next->setText(tr("Next"));
-    bar->addWidget(prev);
-    bar->addWidget(next);
+    tools->addWidget(prev);
+    tools->addWidget(next);
     m_rootCause->setText(tr("Jump to Root Cause"));
     m_rootCause->setToolTip(
         tr("Select the first Java or Python exception and its “Caused by” chain"));
-    bar->addWidget(m_rootCause);
+    tools->addWidget(m_rootCause);
     m_save->setText(tr("Save…"));
-    bar->addWidget(m_save);
+    tools->addWidget(m_save);
     m_follow->setChecked(true);
     m_follow->setToolTip(tr("Keep showing the end of the log while the job runs"));
-    bar->addWidget(m_follow);
+    tools->addWidget(m_follow);
+    bar->addWidget(tools);
     layout->addLayout(bar);
 
     m_edit->setReadOnly(true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datapreviewdock.h"
 
+#include "elidedlabel.h"
+
 #include "compilesupport.h"
 #include "datapreviewmodel.h"
 #include "datapreviewrunner.h"
@@ -23,6 +25,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -54,20 +57,22 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
 
-    auto *bar = new QHBoxLayout;
-    bar->setSpacing(6);
+    // The controls sit in a tool bar, which folds what does not fit into its » menu: the dock
+    // shares the bottom with other panels and must not widen the window.
+    auto *tools = new QToolBar(body);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_run = new QToolButton(body);
     m_run->setObjectName(QStringLiteral("previewRun"));
     m_run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_run->setAutoRaise(false);
-    bar->addWidget(m_run);
+    tools->addWidget(m_run);
     auto *samples = new QToolButton(body);
     samples->setObjectName(QStringLiteral("previewSamples"));
     samples->setText(tr("Samples…"));
     samples->setToolTip(
         tr("Sample records for WebSocket, webhook and CDC sources (else the first case of the "
            "spec's tests.yaml)"));
-    bar->addWidget(samples);
+    tools->addWidget(samples);
     connect(samples, &QToolButton::clicked, this, &DataPreviewDock::editSamples);
     auto *engineLabel = new QLabel(tr("Eng&ine:"), body);
     m_engineChoice = new QComboBox(body);
@@ -80,8 +85,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
         tr("The engine the preview runs on: the spec's own, Spark, Flink, or Both (Spark, then "
            "Flink, rows side by side with the differing cells highlighted)"));
     engineLabel->setBuddy(m_engineChoice);
-    bar->addWidget(engineLabel);
-    bar->addWidget(m_engineChoice);
+    tools->addSeparator();
+    tools->addWidget(engineLabel);
+    tools->addWidget(m_engineChoice);
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
@@ -92,8 +98,12 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_nodes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_nodes->setToolTip(tr("The source or transform whose rows are shown; follows the canvas selection"));
     nodeLabel->setBuddy(m_nodes);
-    bar->addWidget(nodeLabel);
-    bar->addWidget(m_nodes, 2);
+    tools->addSeparator();
+    tools->addWidget(nodeLabel);
+    tools->addWidget(m_nodes);
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(6);
+    bar->addWidget(tools);
     m_busy = new QProgressBar(body);
     m_busy->setObjectName(QStringLiteral("previewBusy"));
     m_busy->setRange(0, 0);
@@ -102,13 +112,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     m_busy->setMaximumHeight(12);
     m_busy->hide();
     bar->addWidget(m_busy);
-    m_status = new QLabel(body);
+    m_status = new ElidedLabel(body);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A long status must not widen the dock (and squeeze its neighbours): it is cut instead,
-    // and whole in the tooltip.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_status->setMinimumWidth(40);
     bar->addWidget(m_status, 1);
     layout->addLayout(bar);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "previewdock.h"
 
+#include "elidedlabel.h"
+
 #include "codeeditor.h"
 #include "studioicons.h"
 
@@ -23,7 +25,7 @@ namespace uis {
 
 PreviewDock::PreviewDock(QWidget *parent)
     : QDockWidget(tr("Preview"), parent), m_spark(new QToolButton), m_flink(new QToolButton),
-      m_compare(new QToolButton), m_native(new QLabel), m_copy(new QToolButton),
+      m_compare(new QToolButton), m_native(new ElidedLabel), m_copy(new QToolButton),
       m_save(new QToolButton), m_stack(new QStackedWidget), m_tabs(new QTabWidget),
       m_split(new QSplitter(Qt::Horizontal)), m_sparkTabs(new QTabWidget),
       m_flinkTabs(new QTabWidget), m_message(new QLabel)
@@ -61,8 +63,7 @@ PreviewDock::PreviewDock(QWidget *parent)
     bar->addWidget(m_compare);
     bar->addSpacing(8);
     m_native->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    bar->addWidget(m_native);
-    bar->addStretch();
+    bar->addWidget(m_native, 1);
     m_copy->setIcon(StudioIcons::icon(QStringLiteral("copy")));
     m_copy->setToolTip(tr("Copy the shown artifact"));
     m_copy->setAutoRaise(true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "testsdock.h"
 
+#include "elidedlabel.h"
+
 #include "datapreviewdock.h"
 #include "datapreviewrunner.h"
 #include "pipelinedocument.h"
@@ -22,6 +24,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -72,12 +75,15 @@ TestsDock::TestsDock(PipelineDocument *document, QWidget *parent)
 {
     setObjectName(QStringLiteral("TestsDock"));
     auto *body = new QWidget(this);
-    auto *bar = new QHBoxLayout;
-    auto button = [this, bar](const QString &text, const QString &tip) {
+    // The buttons sit in a tool bar, which folds what does not fit into its » menu: the dock
+    // shares the bottom with other panels and must not widen the window.
+    auto *tools = new QToolBar(body);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto button = [this, tools](const QString &text, const QString &tip) {
         auto *b = new QToolButton(this);
         b->setText(text);
         b->setToolTip(tip);
-        bar->addWidget(b);
+        tools->addWidget(b);
         return b;
     };
     m_runAll = button(tr("Run All"), tr("Run every case of the tests file (uisctl test)"));
@@ -88,13 +94,15 @@ TestsDock::TestsDock(PipelineDocument *document, QWidget *parent)
     m_engine = new QComboBox(this);
     m_engine->addItem(tr("Spec's engine"), QString());
     m_engine->addItem(tr("Both engines"), QStringLiteral("both"));
-    bar->addWidget(m_engine);
+    tools->addWidget(m_engine);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(tools);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(80);
     m_busy->setVisible(false);
     bar->addWidget(m_busy);
-    m_status = new QLabel(this);
+    m_status = new ElidedLabel(this);
     bar->addWidget(m_status, 1);
 
     m_tree = new QTreeWidget(this);
