@@ -88,6 +88,8 @@ void FlinkFileSourceDdl::write(FlinkSqlWriter &w, int i)
             opts << qMakePair(QStringLiteral("csv.field-delimiter"), delimiter);
         // As Spark's PERMISSIVE mode: a value that does not parse is NULL, not a failed job.
         opts << qMakePair(QStringLiteral("csv.ignore-parse-errors"), QStringLiteral("true"));
+        // As Spark's csv reader: an empty field is NULL, also in a STRING column.
+        opts << qMakePair(QStringLiteral("csv.null-literal"), QString());
     } else if (format == QLatin1String("json")) {
         opts << qMakePair(QStringLiteral("json.ignore-parse-errors"), QStringLiteral("true"));
     } else if (format == QLatin1String("parquet")) {

@@ -55,9 +55,34 @@ def time_columns(schema) -> list:
     return [f["name"] for f in schema if str(f.get("type", "")).strip().lower() == "timestamp"]
 
 
+def number_columns(schema) -> dict:
+    """A schema list's numeric columns: name → Spark type."""
+    if not isinstance(schema, list):
+        return {}
+    out = {}
+    for f in schema:
+        t = spark_type(f.get("type", "string"))
+        if t in ("INT", "BIGINT", "SMALLINT", "DOUBLE", "FLOAT") or t.startswith("DECIMAL("):
+            out[f["name"]] = t
+    return out
+
+
 def times_as_text(schema: list, times: list) -> list:
     """`schema` with the columns `times` read as strings (parse_times() parses them)."""
     return [{**f, "type": "string"} if f.get("name") in times else f for f in schema]
+
+
+def parse_numbers(df, numbers: dict):
+    """Numbers read as text → their type with the surrounding blanks dropped, as Flink's csv
+    format reads them (` 5` is 5 there; Spark's csv reader makes it NULL). Text that is not a
+    number stays NULL on both."""
+    if not numbers:
+        return df
+    from pyspark.sql import functions as F
+
+    for name, t in numbers.items():
+        df = df.withColumn(name, F.trim(F.col(f"`{name}`")).cast(t))
+    return df
 
 
 def read_schema(src: dict):

@@ -11,7 +11,15 @@ from ..placeholders import resolve
 from ..registry import Registry
 from .options import str_opts
 from .rest_fetch import fetch_rest
-from .schema import parse_times, read_schema, schema_ddl, time_columns, times_as_text
+from .schema import (
+    number_columns,
+    parse_numbers,
+    parse_times,
+    read_schema,
+    schema_ddl,
+    time_columns,
+    times_as_text,
+)
 
 SOURCES = Registry("source")
 
@@ -55,20 +63,23 @@ def file_source(run, src, kind):
         fmt = "json"
     if fmt == "xml":
         opts.setdefault("rowTag", "row")
-    # Text formats read timestamps as strings and parse them as the Flink job does.
+    # Text formats read timestamps as strings and parse them as the Flink job does, and csv
+    # its numbers too.
     times = time_columns(src.get("schema")) if fmt in ("csv", "json") else []
-    ddl = schema_ddl(times_as_text(src["schema"], times) if times else src.get("schema"))
+    numbers = number_columns(src.get("schema")) if fmt == "csv" else {}
+    as_text = times + list(numbers)
+    ddl = schema_ddl(times_as_text(src["schema"], as_text) if as_text else src.get("schema"))
     stream = run.streaming and src.get("streaming", True) and not run.dry_run
     try:
         if stream:
             if not ddl:  # file streams need a schema: take it from the files present now
                 ddl = run.spark.read.format(fmt).options(**opts).load(path).schema
             df = run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
-            return parse_times(df, times)
+            return parse_numbers(parse_times(df, times), numbers)
         reader = run.spark.read.format(fmt).options(**opts)
         if ddl:
             reader = reader.schema(ddl)
-        return parse_times(reader.load(path), times)
+        return parse_numbers(parse_times(reader.load(path), times), numbers)
     except Exception as e:
         text = str(e)
         missing = ("ClassNotFound", "DATA_SOURCE_NOT_FOUND", "Failed to find data source")
