@@ -14,7 +14,8 @@ The input proves each rule at once (one run per engine keeps the test short):
   - dedupe keeps the first row by event time, not the first read (the file lists the later
     duplicate first);
   - the CSV header line is not a row (Flink's csv format has no header option);
-  - an empty CSV field is NULL and a number with blanks around it is that number.
+  - an empty CSV field is NULL, a number with blanks around it is that number, and `5.5` in an
+    INT column is NULL.
 
 The streaming case: the kafka-dedupe-window template (mode streaming) compiled for Spark (a
 Structured Streaming job) and for Flink, both running on a real broker at the same time, emit the
@@ -101,6 +102,7 @@ r6,s3,Lab,40,1,2024-01-01T00:03:00Z
 r7,s4,north,50,,2024-01-01T00:04:00Z
 r8,s4,north,60,3,2024-01-01T00:04:30Z
 r9,,lab, 35,1,2024-01-01T00:06:00Z
+r10,s5,lab,5.5,1,2024-01-01T00:07:00Z
 """
 
 
@@ -116,10 +118,11 @@ EXPECTED_ROWS = [
     ("r4", "s2", "north", 20, 1, ts("2024-01-01 00:10:00")),  # a space instead of T
     ("r5", "s3", "lab", 30, 1, ts("2024-01-01 00:02:00")),  # 'lab' <> 'Lab'
     ("r9", None, "lab", 35, 1, ts("2024-01-01 00:06:00")),  # an empty field, a padded number
+    ("r10", "s5", "lab", None, 1, ts("2024-01-01 00:07:00")),  # 5.5 is no INT
 ]
 EXPECTED_AGG = [
     # window_start, window_end, site, readings, with_signal, avg_signal
-    (ts("2024-01-01 00:00:00"), ts("2024-01-01 00:10:00"), "lab", 2, 2, 32.5),
+    (ts("2024-01-01 00:00:00"), ts("2024-01-01 00:10:00"), "lab", 3, 2, 32.5),
     (ts("2024-01-01 00:00:00"), ts("2024-01-01 00:10:00"), "north", 3, 2, 11.5),
     (ts("2024-01-01 00:10:00"), ts("2024-01-01 00:20:00"), "north", 1, 1, 20.0),
 ]

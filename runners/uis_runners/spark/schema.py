@@ -75,13 +75,18 @@ def times_as_text(schema: list, times: list) -> list:
 def parse_numbers(df, numbers: dict):
     """Numbers read as text → their type with the surrounding blanks dropped, as Flink's csv
     format reads them (` 5` is 5 there; Spark's csv reader makes it NULL). Text that is not a
-    number stays NULL on both."""
+    number is NULL on both; so is `5.5` in an integer column (Spark's cast would truncate it,
+    Flink's parser refuses it)."""
     if not numbers:
         return df
     from pyspark.sql import functions as F
 
     for name, t in numbers.items():
-        df = df.withColumn(name, F.trim(F.col(f"`{name}`")).cast(t))
+        c = F.trim(F.col(f"`{name}`"))
+        if t in ("INT", "BIGINT", "SMALLINT"):
+            df = df.withColumn(name, F.when(c.rlike(r"^[+-]?[0-9]+$"), c.cast(t)))
+        else:
+            df = df.withColumn(name, c.cast(t))
     return df
 
 
