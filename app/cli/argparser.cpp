@@ -37,4 +37,18 @@ QString ArgParser::parse(const QStringList &args)
     return QString();
 }
 
+std::optional<int> ArgParser::parseCommand(const QStringList &args, CliContext &ctx,
+                                           const char *command, const QString &help)
+{
+    if (const QString e = parse(args); !e.isEmpty()) {
+        ctx.err << "uisctl " << command << ": " << e << "\n" << help;
+        return ExitUsage;
+    }
+    if (isSet(QStringLiteral("help"))) {
+        ctx.out << help;
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 } // namespace uis::cli

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "clicontext.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace uis::cli {
 
@@ -19,6 +23,11 @@ public:
 
     /// Returns an error message, or "" on success.
     QString parse(const QStringList &args);
+    /// Parses the arguments of `uisctl <command>` the way every command answers them: an error
+    /// is written to ctx.err with `help` (ExitUsage), `--help` writes `help` to ctx.out
+    /// (ExitOk). nullopt: go on.
+    std::optional<int> parseCommand(const QStringList &args, CliContext &ctx, const char *command,
+                                    const QString &help);
 
     bool isSet(const QString &name) const { return m_values.contains(name); }
     QString value(const QString &name, const QString &fallback = {}) const { return m_values.value(name, fallback); }

@@ -87,14 +87,8 @@ int runCompile(const QStringList &args, CliContext &ctx)
                  QStringLiteral("runner"), QStringLiteral("flink-target"), QStringLiteral("out"),
                  QStringLiteral("engine")},
                 {QStringLiteral("help")});
-    if (const QString e = p.parse(args); !e.isEmpty()) {
-        ctx.err << "uisctl compile: " << e << "\n" << kHelp;
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << kHelp;
-        return ExitOk;
-    }
+    if (const auto exit = p.parseCommand(args, ctx, "compile", QString::fromUtf8(kHelp)))
+        return *exit;
     if (p.positional().size() != 1) {
         ctx.err << "uisctl compile: give exactly one FILE\n" << kHelp;
         return ExitUsage;

@@ -139,14 +139,9 @@ int reportError(CliContext &ctx, const char *command, const DcpError &e)
 int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *command,
             const char *help, int positional)
 {
-    if (const QString e = p.parse(args); !e.isEmpty()) {
-        ctx.err << "uisctl " << command << ": " << e << "\n" << help << kCommon;
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << help << kCommon;
-        return ExitOk;
-    }
+    if (const auto exit =
+            p.parseCommand(args, ctx, command, QString::fromUtf8(help) + QLatin1String(kCommon)))
+        return *exit;
     if (p.positional().size() != positional) {
         ctx.err << "uisctl " << command << ": expected " << positional << " argument"
                 << (positional == 1 ? "" : "s") << "\n"

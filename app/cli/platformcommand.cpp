@@ -177,14 +177,9 @@ int runPlatform(const QStringList &args, CliContext &ctx)
     ArgParser p({QStringLiteral("dir"), QStringLiteral("venv"), QStringLiteral("ports"),
                  QStringLiteral("timeout"), QStringLiteral("format")},
                 {QStringLiteral("help")});
-    if (const QString e = p.parse(args); !e.isEmpty()) {
-        ctx.err << "uisctl platform: " << e << "\n\n" << kPlatformHelp;
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << kPlatformHelp;
-        return ExitOk;
-    }
+    if (const auto exit =
+            p.parseCommand(args, ctx, "platform", QString::fromUtf8(kPlatformHelp)))
+        return *exit;
     const QStringList verbs{QStringLiteral("start"), QStringLiteral("status"),
                             QStringLiteral("stop")};
     if (p.positional().size() != 1 || !verbs.contains(p.positional().first())) {

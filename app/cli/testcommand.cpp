@@ -533,14 +533,8 @@ int runTest(const QStringList &args, CliContext &ctx)
     ArgParser p({QStringLiteral("tests"), QStringLiteral("engine"), QStringLiteral("format"),
                  QStringLiteral("timeout"), QStringLiteral("keep"), QStringLiteral("case")},
                 {QStringLiteral("help")});
-    if (const QString e = p.parse(args); !e.isEmpty()) {
-        ctx.err << "uisctl test: " << e << "\n" << kHelp;
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << kHelp;
-        return ExitOk;
-    }
+    if (const auto exit = p.parseCommand(args, ctx, "test", QString::fromUtf8(kHelp)))
+        return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
     if (format != QLatin1String("text") && format != QLatin1String("json") &&
         format != QLatin1String("junit")) {

@@ -38,14 +38,8 @@ OrderedJson diagnosticJson(const Diagnostic &d)
 int runValidate(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("format")}, {QStringLiteral("help")});
-    if (const QString e = p.parse(args); !e.isEmpty()) {
-        ctx.err << "uisctl validate: " << e << "\n" << kHelp;
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        ctx.out << kHelp;
-        return ExitOk;
-    }
+    if (const auto exit = p.parseCommand(args, ctx, "validate", QString::fromUtf8(kHelp)))
+        return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
     if (format != QLatin1String("text") && format != QLatin1String("json") &&
         format != QLatin1String("sarif")) {
