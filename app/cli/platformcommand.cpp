@@ -177,8 +177,7 @@ int runPlatform(const QStringList &args, CliContext &ctx)
     ArgParser p({QStringLiteral("dir"), QStringLiteral("venv"), QStringLiteral("ports"),
                  QStringLiteral("timeout"), QStringLiteral("format")},
                 {QStringLiteral("help")});
-    if (const auto exit =
-            p.parseCommand(args, ctx, "platform", QString::fromUtf8(kPlatformHelp)))
+    if (const auto exit = p.parseCommand(args, ctx, "platform", QString::fromUtf8(kPlatformHelp)))
         return *exit;
     const QStringList verbs{QStringLiteral("start"), QStringLiteral("status"),
                             QStringLiteral("stop")};
