@@ -19,7 +19,7 @@ is captured. At the end of the input every open window closes:
   watermark (MAX) that closes every window. Each INSERT runs as its SELECT, collected; a
   changelog is applied (retractions remove rows; a sink with a primary key keeps the last row per
   key, as an upsert sink does). Parallelism is 1 and restarts are off, so a case is deterministic
-  and a failure ends it.
+  and a failure ends it. The rewrite of the script is flink/bounded.py, shared with the preview.
 
 Timestamps in inputs are ISO-8601 strings (`Z`, an offset, or none = UTC) or epoch
 milliseconds; captured timestamps are ISO-8601 in UTC. A case that fails writes its cause to
