@@ -157,6 +157,8 @@ class FlinkPreview:
             log(f"preview job {client.get_job_id()} of {len(self.nodes)} nodes submitted")
         with result.collect() as it:
             for row in it:
+                if self.stop_requested:
+                    break
                 values = list(row)
                 k = values[0]
                 node = self.nodes[k]
@@ -171,8 +173,6 @@ class FlinkPreview:
                     self.show(node)
                     if all(n.shown for n in self.nodes):
                         break  # closing the result cancels the job
-                if self.stop_requested:
-                    break
         for node in self.nodes:
             if not node.shown:
                 self.show(node)
