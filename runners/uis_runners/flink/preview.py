@@ -30,6 +30,7 @@ from .bounded import BoundedScript, FinalRows, bounded_kafka, parse_table, row_k
 from .statements import Statement
 
 _VIEW = re.compile(r"^CREATE\s+(?:TEMPORARY\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)\s+AS\b", re.I)
+_BRANCH_MODE = re.compile(r"select=\[(\d+) AS uis_node\b.*changelogMode=\[([A-Z,]+)\]")
 
 
 def quoted(name: str) -> str:
@@ -101,14 +102,8 @@ class FlinkPreview:
         return out, nodes
 
     def describe(self, tenv, node: Node) -> None:
-        """Prints the node's schema line; notes its columns and whether it is insert-only."""
-        from pyflink.table.explain_detail import ExplainDetail
-
+        """Prints the node's schema line and notes its columns."""
         table = tenv.sql_query(f"SELECT * FROM {quoted(node.name)}")
-        plan = table.explain(ExplainDetail.CHANGELOG_MODE)
-        physical = plan.split("== Optimized Execution Plan ==")[0]
-        top = [ln for ln in physical.splitlines() if "changelogMode=" in ln]
-        node.insert_only = bool(top) and "changelogMode=[I]" in top[-1]
         schema = table.get_schema()
         node.names = list(schema.get_field_names())
         # The SQL types for the casts come from Java: PyFlink 1.20 wraps no ResolvedSchema.
@@ -134,6 +129,20 @@ class FlinkPreview:
             branches.append(f"SELECT {', '.join(cols)} FROM {quoted(node.name)}")
         return "\nUNION ALL\n".join(branches)
 
+    def note_insert_only(self, tenv, union: str) -> None:
+        """Which nodes' results are insert-only, from the changelog mode of each branch's top
+        (`Calc(select=[<k> AS uis_node, …], changelogMode=[I])`) in the union's physical plan:
+        one optimisation for all. A node not found there is read to the end."""
+        from pyflink.table.explain_detail import ExplainDetail
+
+        plan = tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE)
+        physical = plan.split("== Optimized Physical Plan ==")[-1]
+        physical = physical.split("== Optimized Execution Plan ==")[0]
+        for m in _BRANCH_MODE.finditer(physical):
+            k = int(m.group(1))
+            if k < len(self.nodes):
+                self.nodes[k].insert_only = m.group(2) == "I"
+
     def show(self, node: Node) -> None:
         rows = node.final.rows[: self.args.limit]
         for i, r in enumerate(rows):
@@ -151,7 +160,9 @@ class FlinkPreview:
             offsets.append(at)
             at += len(node.names)
         limit = self.args.limit
-        result = runner.tenv.execute_sql(self.union())
+        union = self.union()
+        self.note_insert_only(runner.tenv, union)
+        result = runner.tenv.execute_sql(union)
         client = result.get_job_client()
         if client is not None:
             log(f"preview job {client.get_job_id()} of {len(self.nodes)} nodes submitted")
