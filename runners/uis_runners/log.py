@@ -4,7 +4,7 @@
     uis-runner: <progress text>
     uis-runner: FAILED: <root cause>
     uis-runner: exit <code> after <seconds>s
-    uis-preview: {json}          (Spark dry runs)
+    uis-preview: {json}          (dry runs: the data preview)
     uis-flink-row: {json}        (Flink SELECT results)
 
 Anything else (engine logs, Python tracebacks) goes to stderr.

@@ -19,7 +19,7 @@ is captured. At the end of the input every open window closes:
   watermark (MAX) that closes every window. Each INSERT runs as its SELECT, collected; a
   changelog is applied (retractions remove rows; a sink with a primary key keeps the last row per
   key, as an upsert sink does). Parallelism is 1 and restarts are off, so a case is deterministic
-  and a failure ends it.
+  and a failure ends it. The rewrite of the script is flink/bounded.py, shared with the preview.
 
 Timestamps in inputs are ISO-8601 strings (`Z`, an offset, or none = UTC) or epoch
 milliseconds; captured timestamps are ISO-8601 in UTC. A case that fails writes its cause to
@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError, root_cause
+from .flink.bounded import BoundedScript, FinalRows, TableDdl, row_kind
 from .jobconfig import read_text
 from .log import log
 
@@ -143,6 +144,13 @@ def write_rows(capture_dir: str, sink: str, rows: list, append: bool = True) -> 
             f.write(json.dumps(r, sort_keys=False) + "\n")
 
 
+def in_utc() -> None:
+    """This process's local time zone becomes UTC: engine values (timestamps without a zone)
+    convert to the same instants on every machine."""
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+
+
 def run_cases(cases: list[Case], run_one) -> int:
     """Runs every case; a failing case writes `_error.txt` and the next one runs. Exit 0 when
     every case ran (whether its rows match is for the caller to say), 1 otherwise."""
@@ -183,15 +191,29 @@ def spark_row(row: dict, types: dict) -> dict:
     return out
 
 
-class SparkTests:
-    """The Spark runner in test mode: one session, every case through the job's own graph."""
+class CasesRun:
+    """What both engines' test modes share: the cases of --test-inputs, run one after the other
+    until done (a signal interrupts them: nothing is stopped gracefully)."""
 
     def __init__(self, job: dict, args):
         self.job = job
         self.args = args
         self.cases = load_cases(args.test_inputs, args.capture_dir)
-        self.stop_requested = False
         self.current: Case | None = None
+        self.stop_requested = False
+
+    def stoppable(self) -> bool:
+        return False
+
+    def close(self):
+        pass
+
+
+class SparkTests(CasesRun):
+    """The Spark runner in test mode: one session, every case through the job's own graph."""
+
+    def __init__(self, job: dict, args):
+        super().__init__(job, args)
         self.first = None  # the SparkJob whose session the others share
 
     def install(self):
@@ -234,8 +256,7 @@ class SparkTests:
         return TestJob
 
     def run(self) -> int:
-        os.environ["TZ"] = "UTC"
-        time.tzset()
+        in_utc()
         job_class = self.install()
         from .spark import session
 
@@ -257,9 +278,6 @@ class SparkTests:
 
         return run_cases(self.cases, one)
 
-    def stoppable(self) -> bool:
-        return False
-
     def close(self):
         if self.first is not None:
             from .spark import session
@@ -268,109 +286,6 @@ class SparkTests:
 
 
 # ---------------------------------------------------------------------------- Flink
-_IDENT = r"(?:`(?:[^`]|``)+`|[A-Za-z_][\w$]*)"
-_CREATE_TABLE = re.compile(
-    rf"^CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*\(",
-    re.I,
-)
-_INSERT = re.compile(
-    rf"^INSERT\s+(?:INTO|OVERWRITE)\s+({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*(\([^)]*\))?\s*(.*)$",
-    re.I | re.S,
-)
-_OVERRIDES = {
-    "parallelism.default": "1",
-    "restart-strategy.type": "none",
-    "state.backend.type": "hashmap",
-}
-_DROPPED_SETS = {"execution.checkpointing.interval", *_OVERRIDES}  # no checkpoints in a test
-
-
-def unquote(ident: str) -> str:
-    """`a`.`b` → a.b"""
-    parts = re.findall(_IDENT, ident)
-    return ".".join(p[1:-1].replace("``", "`") if p.startswith("`") else p for p in parts)
-
-
-def split_top(text: str, sep: str = ",") -> list[str]:
-    """Splits on `sep` outside (), '…' and `…`."""
-    out, buf, depth, quote = [], [], 0, None
-    for c in text:
-        if quote:
-            buf.append(c)
-            if c == quote:
-                quote = None
-            continue
-        if c in "'`":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == sep and depth == 0:
-            out.append("".join(buf).strip())
-            buf = []
-            continue
-        buf.append(c)
-    if "".join(buf).strip():
-        out.append("".join(buf).strip())
-    return out
-
-
-def matching_paren(text: str, open_at: int) -> int:
-    depth, quote = 0, None
-    for i in range(open_at, len(text)):
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = None
-            continue
-        if c in "'`":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    raise ConfigError("unbalanced parentheses in a CREATE TABLE")
-
-
-@dataclass
-class TableDdl:
-    name: str  # unquoted, dotted
-    head: str  # `CREATE TABLE x (`
-    elements: list  # column definitions, WATERMARK, PRIMARY KEY
-    columns: list  # (name, type) of physical columns
-    primary_key: list
-
-
-def parse_table(text: str) -> TableDdl | None:
-    m = _CREATE_TABLE.match(text)
-    if not m:
-        return None
-    close = matching_paren(text, m.end() - 1)
-    elements = split_top(text[m.end() : close])
-    columns, pk = [], []
-    for e in elements:
-        up = e.upper()
-        if up.startswith("WATERMARK ") or up.startswith("CONSTRAINT "):
-            if "PRIMARY KEY" in up:
-                pk = [unquote(x) for x in re.findall(_IDENT, e[up.index("PRIMARY KEY") + 11 :])]
-            continue
-        if up.startswith("PRIMARY KEY"):
-            inner = e[e.index("(") + 1 : e.rindex(")")]
-            pk = [unquote(x.strip()) for x in inner.split(",")]
-            continue
-        cm = re.match(rf"^({_IDENT})\s+(.*)$", e, re.S)
-        if not cm:
-            continue
-        rest = cm.group(2).strip()
-        if re.match(r"^AS\s", rest, re.I) or re.search(r"\bMETADATA\b", rest, re.I):
-            continue
-        columns.append((unquote(cm.group(1)), rest))
-    return TableDdl(unquote(m.group(1)), text[: m.end()], elements, columns, pk)
-
-
 def flink_row(row: dict, columns: list) -> dict:
     """A test row for Flink's JSON format: TIMESTAMP columns as `yyyy-MM-dd HH:mm:ss.SSS` UTC."""
     types = {n: t for n, t in columns}
@@ -389,16 +304,13 @@ def flink_row(row: dict, columns: list) -> dict:
     return out
 
 
-class FlinkTests:
+class FlinkTests(CasesRun):
     """The Flink runner in test mode: for each case a fresh TableEnvironment on the mini-cluster
     runs the script with file sources and collected sinks."""
 
     def __init__(self, job: dict, script: str, args):
-        self.job = job
+        super().__init__(job, args)
         self.script = script
-        self.args = args
-        self.cases = load_cases(args.test_inputs, args.capture_dir)
-        self.stop_requested = False
 
     def endpoint_of(self, table: str) -> list:
         # A file source reads its files through the table `<source>__files` (text columns that
@@ -422,44 +334,18 @@ class FlinkTests:
                 return s.get("name")
         return sinks[0].get("name") if len(sinks) == 1 else target.split(".")[-1]
 
-    def rewrite(self, statements: list, case: Case, work: Path) -> list:
+    def rewrite(self, script: BoundedScript, case: Case, work: Path) -> list:
+        """Sources read the case's rows from files; each INSERT's SELECT is collected."""
         from .flink.statements import Statement
 
-        tables = {}
-        targets = set()
-        for st in statements:
-            if st.kind == "insert":
-                targets.add(unquote(_INSERT.match(st.text).group(1)))
-            elif st.kind == "statement_set":
-                targets |= {unquote(_INSERT.match(t).group(1)) for t in st.inserts}
-        out = []
-        for st in statements:
-            if st.kind == "set" and st.key in _DROPPED_SETS:
-                continue
-            if st.kind == "ddl":
-                head = st.text.split(None, 2)[:2]
-                if [h.upper() for h in head] == ["CREATE", "CATALOG"] or (
-                    [h.upper() for h in head] == ["CREATE", "DATABASE"]
-                ):
-                    continue  # catalogs serve sinks, which are captured
-                t = parse_table(st.text)
-                if t is not None:
-                    tables[t.name] = t
-                    if t.name in targets:
-                        continue  # a sink: its rows are collected instead
-                    out.append(self.file_source(st, t, case, work))
-                    continue
-            if st.kind in ("insert", "statement_set"):
-                for text in st.inserts if st.kind == "statement_set" else [st.text]:
-                    m = _INSERT.match(text)
-                    target = unquote(m.group(1))
-                    cap = Statement("uis_capture", m.group(3), st.line)
-                    cap.key = target
-                    cap.value = self.sink_of(target)
-                    out.append(cap)
-                continue
-            out.append(st)
-        self.tables = tables
+        def capture(st, target: str, query: str) -> list:
+            cap = Statement("uis_capture", query, st.line)
+            cap.key = target
+            cap.value = self.sink_of(target)
+            return [cap]
+
+        out = script.rewrite(lambda st, t: self.file_source(st, t, case, work), capture)
+        self.tables = script.tables
         return out
 
     def file_source(self, st, t: TableDdl, case: Case, work: Path):
@@ -468,7 +354,7 @@ class FlinkTests:
         rows = rows_for(case, self.endpoint_of(t.name))
         folder = work / re.sub(r"[^\w.-]", "_", t.name)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "rows.json"
+        path = (folder / "rows.json").resolve()  # file:// needs an absolute path
         with open(path, "w") as f:
             for r in rows:
                 f.write(json.dumps(flink_row(r, t.columns)) + "\n")
@@ -497,53 +383,32 @@ class FlinkTests:
             if table and table.columns
             else list(result.get_table_schema().get_field_names())
         )
-        pk = table.primary_key if table else []
-        keyed: dict = {}
-        rows: list = []
+        final = FinalRows(table.primary_key if table else [])
         with result.collect() as it:
             for row in it:
-                kind = str(row.get_row_kind()).split(".")[-1]
-                values = {n: json_value(v) for n, v in zip(names, list(row), strict=False)}
-                retract = kind in ("UPDATE_BEFORE", "DELETE")
-                if pk:
-                    key = json.dumps([values.get(k) for k in pk])
-                    if kind == "DELETE":
-                        keyed.pop(key, None)
-                    elif not retract:
-                        keyed.pop(key, None)  # re-inserted: the latest position
-                        keyed[key] = values
-                elif retract:
-                    if values in rows:
-                        rows.remove(values)
-                else:
-                    rows.append(values)
-        final = list(keyed.values()) if pk else rows
-        write_rows(case.capture_dir, sink, final)
+                final.apply(
+                    row_kind(row),
+                    {n: json_value(v) for n, v in zip(names, list(row), strict=False)},
+                )
+        write_rows(case.capture_dir, sink, final.rows)
         log(f"sink {sink}: captured {len(final)} rows")
         return 0
 
     def run(self) -> int:
-        os.environ["TZ"] = "UTC"
-        time.tzset()
+        in_utc()
         from .flink.runner import STATEMENTS, FlinkRunner
         from .flink.statements import split_sql
 
         STATEMENTS["uis_capture"] = lambda runner, st: self.capture(runner, st)
-        base = split_sql(self.script)
-        self.args.set = list(self.args.set or []) + [f"{k}={v}" for k, v in _OVERRIDES.items()]
+        script = BoundedScript(split_sql(self.script))
+        BoundedScript.configure(self.args)
         self.args.set.append("table.local-time-zone=UTC")
 
         def one(case: Case):
             self.current = case
             work = Path(case.capture_dir) / "_inputs"
-            statements = self.rewrite(base, case, work)
+            statements = self.rewrite(script, case, work)
             runner = FlinkRunner(statements, self.args)
             runner.run()
 
         return run_cases(self.cases, one)
-
-    def stoppable(self) -> bool:
-        return False
-
-    def close(self):
-        pass

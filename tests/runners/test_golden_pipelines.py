@@ -107,9 +107,9 @@ def test_instants():
 
 
 def test_flink_table_ddl_is_parsed():
-    from uis_runners import testing
+    from uis_runners.flink.bounded import parse_table
 
-    t = testing.parse_table(
+    t = parse_table(
         "CREATE TABLE IF NOT EXISTS `lake`.`shop`.`orders` (\n"
         "  `id` BIGINT NOT NULL,\n  `amount` DECIMAL(10, 2),\n"
         "  `ts` TIMESTAMP(3),\n  WATERMARK FOR `ts` AS `ts` - INTERVAL '5' SECOND,\n"
@@ -119,4 +119,4 @@ def test_flink_table_ddl_is_parsed():
     assert [n for n, _ in t.columns] == ["id", "amount", "ts"]
     assert t.primary_key == ["id"]
     assert len(t.elements) == 5
-    assert testing.parse_table("CREATE TEMPORARY VIEW v AS SELECT 1") is None
+    assert parse_table("CREATE TEMPORARY VIEW v AS SELECT 1") is None

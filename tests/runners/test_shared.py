@@ -229,3 +229,42 @@ def test_package_zip_is_importable_without_the_source_tree(tmp_path):
         check=False,
     )
     assert p.returncode == 0 and "uis_runners.zip" in p.stdout, p.stderr
+
+
+# ------------------------------------------------------------------ the common options
+
+
+def test_both_runners_take_the_common_options():
+    from uis_runners.flink.app import parse_args as flink_args
+    from uis_runners.spark.app import parse_args as spark_args
+
+    common = ["--job-config", "j.json", "--dry-run", "--limit", "5", "--test-inputs", "in.json",
+              "--capture-dir", "cap", "--upgrade-check", "snap", "--old-job-config", "old.json",
+              "--output", "r.json", "--jars-dir", "jars", "--max-run-seconds", "9"]  # fmt: skip
+    flink, spark = flink_args(common), spark_args(common)
+    for a in (flink, spark):
+        assert (a.job_config, a.dry_run, a.limit, a.test_inputs, a.capture_dir) == (
+            "j.json", True, 5, "in.json", "cap"
+        )  # fmt: skip
+        assert (a.upgrade_check, a.old_job_config, a.output) == ("snap", "old.json", "r.json")
+        assert (a.jars_dir, a.max_run_seconds) == ("jars", 9.0)
+    assert flink.trial_timeout == 180 and spark.trial_timeout == 300
+    plain = flink_args(["--sql", "x.sql"])
+    assert (plain.dry_run, plain.limit, plain.max_run_seconds, plain.upgrade_check) == (
+        False, 20, 0, None
+    )  # fmt: skip
+
+
+def test_upgrade_check_needs_the_new_version(tmp_path):
+    from uis_runners.cli import upgrade_check
+    from uis_runners.flink.app import parse_args
+
+    with pytest.raises(ConfigError, match="needs --job-config"):
+        upgrade_check(dict, parse_args(["--sql", "x.sql", "--upgrade-check", "snap"]))
+    new, old = tmp_path / "new.json", tmp_path / "old.json"
+    new.write_text('{"v": 2}')
+    old.write_text('{"v": 1}')
+    args = parse_args(["--job-config", str(new), "--upgrade-check", "snap"])
+    assert upgrade_check(lambda *a: a[:3], args) == ("snap", {"v": 2}, None)
+    args.old_job_config = str(old)
+    assert upgrade_check(lambda *a: a[:3], args) == ("snap", {"v": 2}, {"v": 1})

@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 
-from ..errors import ConfigError
+from ..cli import add_common_options, upgrade_check
 from ..jobconfig import flink_script, load_json, read_text
 from ..lifecycle import run_runner
 from ..log import log
@@ -31,31 +31,11 @@ def parse_args(argv=None):
         help="with --sql: the flink-job JSON naming the spec's nodes (rows per node report)",
     )
     ap.add_argument("--print-plan", action="store_true", help="with --explain: print the plans")
-    ap.add_argument("--jars-dir", help="connector jars (default .cache/jars/flink)")
     ap.add_argument("--hadoop-jars-dir", help="Hadoop client jars (default .cache/jars/hadoop)")
     ap.add_argument("--set", action="append", metavar="KEY=VALUE", help="extra Flink configuration")
-    ap.add_argument(
-        "--max-run-seconds", type=float, default=0, help="cancel the jobs after this long"
-    )
     ap.add_argument("--max-rows", type=int, default=1000, help="rows printed per SELECT")
-    ap.add_argument(
-        "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"
-    )
-    ap.add_argument("--capture-dir", help="golden-data test: where each sink's rows go")
-    ap.add_argument(
-        "--dry-run", action="store_true", help="preview: first rows of each node, sinks unwritten"
-    )
-    ap.add_argument("--limit", type=int, default=20, help="rows per node in --dry-run (default 20)")
-    ap.add_argument(
-        "--upgrade-check",
-        metavar="SNAPSHOT",
-        help="restore check: can --job-config (the new version) start from this savepoint or "
-        "retained checkpoint? Prints `uis-upgrade-check: {json}` (uis_runners.flink.upgrade_check)",
-    )
-    ap.add_argument("--old-job-config", help="upgrade check: the old version (names its operators)")
-    ap.add_argument("--output", help="upgrade check: also write the JSON report here")
-    ap.add_argument(
-        "--trial-timeout", type=float, default=180, help="upgrade check: seconds for the trial"
+    add_common_options(
+        ap, "flink", ("SNAPSHOT", "this savepoint or retained checkpoint"), trial_timeout=180
     )
     return ap.parse_args(argv)
 
@@ -70,19 +50,15 @@ def main(argv=None) -> int:
         if args.upgrade_check:
             from .upgrade_check import UpgradeCheck
 
-            if not args.job_config:
-                raise ConfigError("--upgrade-check needs --job-config (the new version)")
-            old = load_json(args.old_job_config) if args.old_job_config else None
-            return UpgradeCheck(args.upgrade_check, load_json(args.job_config), old, args)
+            return upgrade_check(UpgradeCheck, args)
+        job = load_json(args.job_config) if args.job_config else {}  # names the nodes
         if args.dry_run:
             from .preview import FlinkPreview
 
-            job = load_json(args.job_config) if args.job_config else {}
             return FlinkPreview(job, script, args)
         if args.test_inputs:
             from ..testing import FlinkTests
 
-            job = load_json(args.job_config) if args.job_config else {}
             return FlinkTests(job, script, args)
         statements = split_sql(script)
         log(f"{len(statements)} statements")

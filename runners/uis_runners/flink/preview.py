@@ -4,43 +4,61 @@ mini-cluster), printing the same `uis-preview:` lines as the Spark runner's dry 
 line, up to --limit row lines and an end line per node (source tables and views, in definition
 order).
 
+- One job previews every node: a UNION ALL of one branch per node, each tagged with its node and
+  carrying that node's columns (the other nodes' columns are NULL), collected in one stream. A
+  source shared by several nodes is read once (the planner reuses it).
 - Kafka sources are read bounded (`scan.bounded.mode` = latest-offset); file sources are bounded
   already. At the end of the bounded input the final watermark closes every open window.
 - With --test-inputs (endpoint → sample rows, e.g. WebSocket, webhook or CDC samples), those
   endpoints' sources read the rows instead, as in the golden-data test mode (uis_runners.testing).
-- Sinks are never written: their tables, catalogs and INSERTs are left out.
-- A node whose result is insert-only stops after --limit rows; one with updates (a changelog)
-  is read to the end of its bounded input and shows its final rows.
+- Sinks are never written: their tables, catalogs and INSERTs are left out (flink/bounded.py).
+- The schema lines come first. A node whose result is insert-only is complete after --limit rows
+  (its rows and end line follow at once); one with updates (a changelog) is read to the end of
+  the bounded input and shows its final rows. The job stops early when every node is complete.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..log import PREVIEW, emit, log
-from ..testing import (
-    _DROPPED_SETS,
-    _INSERT,
-    _OVERRIDES,
-    FlinkTests,
-    json_value,
-    parse_table,
-    unquote,
-)
+from ..testing import FlinkTests, in_utc, json_value
+from .bounded import BoundedScript, FinalRows, bounded_kafka, parse_table, row_kind, unquote
 from .statements import Statement
 
 _VIEW = re.compile(r"^CREATE\s+(?:TEMPORARY\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)\s+AS\b", re.I)
-_KAFKA = re.compile(r"'connector'\s*=\s*'(?:upsert-)?kafka'", re.I)
+_BRANCH_MODE = re.compile(r"select=\[(\d+) AS uis_node\b.*changelogMode=\[([A-Z,]+)\]")
 
 
-def bounded_kafka(text: str) -> str:
-    """A Kafka source table read up to the offsets it has when the job starts."""
-    if not _KAFKA.search(text) or "scan.bounded.mode" in text:
-        return text
-    close = text.rindex(")")
-    return text[:close].rstrip() + ",\n  'scan.bounded.mode' = 'latest-offset'\n" + text[close:]
+def quoted(name: str) -> str:
+    """a.b → `a`.`b`"""
+    return ".".join("`" + p.replace("`", "``") + "`" for p in name.split("."))
+
+
+def collectable(java_type) -> str:
+    """The nullable SQL type a column is collected as: its own, but a TIMESTAMP_LTZ (PROCTIME()
+    too) as its TIMESTAMP in the session's zone (UTC here): PyFlink cannot collect an Instant."""
+    t = java_type.copy(True)
+    if str(t.getTypeRoot()) == "TIMESTAMP_WITH_LOCAL_TIME_ZONE":
+        return f"TIMESTAMP({t.getPrecision()})"
+    return t.asSerializableString()
+
+
+@dataclass
+class Node:
+    name: str
+    kind: str  # source | transform
+    names: list = field(default_factory=list)  # its columns
+    sql_types: list = field(default_factory=list)  # nullable SQL types of its columns
+    insert_only: bool = False
+    final: FinalRows = field(default_factory=FinalRows)
+    shown: bool = False  # its rows and end line are printed
+
+    def complete(self, limit: int) -> bool:
+        return self.insert_only and len(self.final) >= limit
 
 
 class FlinkPreview:
@@ -52,6 +70,7 @@ class FlinkPreview:
         self.sources = {s.get("name") for s in job.get("sources") or []}
         self.feeder = None
         self.case = None
+        self.nodes: list[Node] = []
         if args.test_inputs:
             if not args.capture_dir:
                 args.capture_dir = tempfile.mkdtemp(prefix="uis-flink-preview-")
@@ -60,93 +79,127 @@ class FlinkPreview:
 
     def rewrite(self, statements: list) -> tuple[list, list]:
         """The script without sinks, plus the nodes to preview: (name, kind) in order."""
-        targets = set()
-        for st in statements:
-            for text in st.inserts if st.kind == "statement_set" else [st.text]:
-                if st.kind in ("insert", "statement_set"):
-                    targets.add(unquote(_INSERT.match(text).group(1)))
-        out, nodes = [], []
         work = Path(self.args.capture_dir or tempfile.mkdtemp()) / "_inputs"
-        for st in statements:
-            if st.kind == "set" and st.key in _DROPPED_SETS:
-                continue
-            if st.kind in ("insert", "statement_set", "select"):
-                continue
+
+        def source(st, t):
+            if self.feeder and self.feeder.endpoint_of(t.name)[0] in self.case.inputs:
+                return self.feeder.file_source(st, t, self.case, work)
+            return Statement("ddl", bounded_kafka(st.text), st.line)
+
+        out = BoundedScript(statements).rewrite(source, lambda *_: [])
+        out = [st for st in out if st.kind != "select"]
+        nodes = []
+        for st in out:
             if st.kind != "ddl":
-                out.append(st)
                 continue
-            head = [h.upper() for h in st.text.split(None, 2)[:2]]
-            if head in (["CREATE", "CATALOG"], ["CREATE", "DATABASE"]):
-                continue  # catalogs serve the sinks, which are not written
             t = parse_table(st.text)
-            if t is not None:
-                if t.name in targets:
-                    continue
-                fed = self.feeder and self.feeder.endpoint_of(t.name)[0] in self.case.inputs
-                if fed:
-                    out.append(self.feeder.file_source(st, t, self.case, work))
-                else:
-                    out.append(Statement("ddl", bounded_kafka(st.text), st.line))
-                if not t.name.endswith("__files"):
-                    nodes.append((t.name, "source"))
-                continue
-            out.append(st)
             m = _VIEW.match(st.text)
-            if m:
+            if t is not None and not t.name.endswith("__files"):
+                nodes.append((t.name, "source"))
+            elif t is None and m:
                 name = unquote(m.group(1))
                 nodes.append((name, "source" if name in self.sources else "transform"))
         return out, nodes
 
-    def preview_node(self, runner, st) -> int:
-        name, kind = st.key, st.value
+    def describe(self, tenv, node: Node) -> None:
+        """Prints the node's schema line and notes its columns."""
+        table = tenv.sql_query(f"SELECT * FROM {quoted(node.name)}")
+        schema = table.get_schema()
+        node.names = list(schema.get_field_names())
+        # The SQL types for the casts come from Java: PyFlink 1.20 wraps no ResolvedSchema.
+        columns = table._j_table.getResolvedSchema().getColumns()
+        node.sql_types = [
+            collectable(columns.get(i).getDataType().getLogicalType())
+            for i in range(columns.size())
+        ]
+        types = [str(t) for t in schema.get_field_data_types()]
+        cols = [{"name": n, "type": t} for n, t in zip(node.names, types, strict=False)]
+        emit(PREVIEW, {"event": "schema", "node": node.name, "kind": node.kind, "columns": cols})
+
+    def union(self) -> str:
+        """One query over every node: a branch per node, `uis_node` its index, then every node's
+        columns in order (its own cast to their nullable type, the others NULL)."""
+        branches = []
+        for k, node in enumerate(self.nodes):
+            cols = [f"{k} AS uis_node"]
+            for j, other in enumerate(self.nodes):
+                for i, sql_type in enumerate(other.sql_types):
+                    value = quoted(other.names[i]) if j == k else "NULL"
+                    cols.append(f"CAST({value} AS {sql_type}) AS uis_{j}_{i}")
+            branches.append(f"SELECT {', '.join(cols)} FROM {quoted(node.name)}")
+        return "\nUNION ALL\n".join(branches)
+
+    def note_insert_only(self, tenv, union: str) -> None:
+        """Which nodes' results are insert-only, from the changelog mode of each branch's top
+        (`Calc(select=[<k> AS uis_node, …], changelogMode=[I])`) in the union's physical plan:
+        one optimisation for all. A node not found there is read to the end."""
         from pyflink.table.explain_detail import ExplainDetail
 
-        query = f"SELECT * FROM {'.'.join(f'`{p}`' for p in name.split('.'))}"
-        plan = runner.tenv.explain_sql(query, ExplainDetail.CHANGELOG_MODE)
-        physical = plan.split("== Optimized Execution Plan ==")[0]
-        top = [ln for ln in physical.splitlines() if "changelogMode=" in ln]
-        insert_only = bool(top) and "changelogMode=[I]" in top[-1]
-        result = runner.tenv.execute_sql(query)
-        schema = result.get_table_schema()
-        names = list(schema.get_field_names())
-        types = [str(t) for t in schema.get_field_data_types()]
-        cols = [{"name": n, "type": t} for n, t in zip(names, types, strict=False)]
-        emit(PREVIEW, {"event": "schema", "node": name, "kind": kind, "columns": cols})
-        rows: list = []
+        plan = tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE)
+        physical = plan.split("== Optimized Physical Plan ==")[-1]
+        physical = physical.split("== Optimized Execution Plan ==")[0]
+        for m in _BRANCH_MODE.finditer(physical):
+            k = int(m.group(1))
+            if k < len(self.nodes):
+                self.nodes[k].insert_only = m.group(2) == "I"
+
+    def show(self, node: Node) -> None:
+        rows = node.final.rows[: self.args.limit]
+        for i, r in enumerate(rows):
+            emit(PREVIEW, {"event": "row", "node": node.name, "index": i, "data": r})
+        emit(PREVIEW, {"event": "end", "node": node.name, "rows": len(rows)})
+        node.shown = True
+
+    def preview(self, runner, _st) -> int:
+        for node in self.nodes:
+            self.describe(runner.tenv, node)
+        if not self.nodes:
+            return 0
+        offsets, at = [], 1  # where each node's columns start in a collected row
+        for node in self.nodes:
+            offsets.append(at)
+            at += len(node.names)
         limit = self.args.limit
+        union = self.union()
+        self.note_insert_only(runner.tenv, union)
+        result = runner.tenv.execute_sql(union)
+        client = result.get_job_client()
+        if client is not None:
+            log(f"preview job {client.get_job_id()} of {len(self.nodes)} nodes submitted")
         with result.collect() as it:
             for row in it:
-                values = {n: json_value(v) for n, v in zip(names, list(row), strict=False)}
-                change = str(row.get_row_kind()).split(".")[-1]
-                if change in ("UPDATE_BEFORE", "DELETE"):
-                    if values in rows:
-                        rows.remove(values)
-                    continue
-                rows.append(values)
-                if insert_only and len(rows) >= limit or self.stop_requested:
+                if self.stop_requested:
                     break
-        for i, r in enumerate(rows[:limit]):
-            emit(PREVIEW, {"event": "row", "node": name, "index": i, "data": r})
-        emit(PREVIEW, {"event": "end", "node": name, "rows": min(len(rows), limit)})
+                values = list(row)
+                k = values[0]
+                node = self.nodes[k]
+                if node.shown:
+                    continue
+                own = values[offsets[k] : offsets[k] + len(node.names)]
+                node.final.apply(
+                    row_kind(row),
+                    {n: json_value(v) for n, v in zip(node.names, own, strict=False)},
+                )
+                if node.complete(limit):
+                    self.show(node)
+                    if all(n.shown for n in self.nodes):
+                        break  # closing the result cancels the job
+        for node in self.nodes:
+            if not node.shown:
+                self.show(node)
         return 0
 
     def run(self) -> int:
-        import os
-        import time
-
-        os.environ["TZ"] = "UTC"
-        time.tzset()
+        in_utc()
         from .runner import STATEMENTS, FlinkRunner
         from .statements import split_sql
 
-        STATEMENTS["uis_preview"] = self.preview_node
+        STATEMENTS["uis_preview"] = self.preview
         statements, nodes = self.rewrite(split_sql(self.script))
-        for name, kind in nodes:
-            st = Statement("uis_preview", "", 0)
-            st.key, st.value = name, kind
-            statements.append(st)
-        self.args.set = list(self.args.set or []) + [f"{k}={v}" for k, v in _OVERRIDES.items()]
-        log(f"Flink preview of {len(nodes)} nodes, up to {self.args.limit} rows each")
+        self.nodes = [Node(name, kind) for name, kind in nodes]
+        statements.append(Statement("uis_preview", "", 0))
+        BoundedScript.configure(self.args)
+        log(f"Flink preview of {len(nodes)} nodes in one job, up to {self.args.limit} rows each")
         return FlinkRunner(statements, self.args).run()
 
     def stoppable(self) -> bool:
