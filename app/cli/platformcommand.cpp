@@ -103,7 +103,11 @@ void printServices(QTextStream &out, const QList<ServiceStatus> &services)
     }
 }
 
-int runStart(PlatformManager &manager, CliContext &ctx)
+/// Starts `act` on the manager (start or stop), printing its progress to stderr, and waits for
+/// `done(ok, error)`. Returns the error, or "" on success.
+template <typename Done>
+QString runUntil(PlatformManager &manager, CliContext &ctx, Done done,
+                 void (PlatformManager::*act)())
 {
     CliLoop loop;
     bool ok = false;
@@ -112,6 +116,18 @@ int runStart(PlatformManager &manager, CliContext &ctx)
         ctx.err << m << '\n';
         ctx.err.flush();
     });
+    QObject::connect(&manager, done, [&](bool success, const QString &e) {
+        ok = success;
+        error = e;
+        loop.quit();
+    });
+    (manager.*act)();
+    loop.exec();
+    return ok ? QString() : (error.isEmpty() ? QStringLiteral("failed") : error);
+}
+
+int runStart(PlatformManager &manager, CliContext &ctx)
+{
     QObject::connect(&manager, &PlatformManager::serviceReady,
                      [&ctx](const QString &name, const QString &url) {
                          ctx.err << name << ": ready at " << url << '\n';
@@ -122,14 +138,9 @@ int runStart(PlatformManager &manager, CliContext &ctx)
                          ctx.err << "uisctl platform: " << name << " failed: " << e << '\n';
                          ctx.err.flush();
                      });
-    QObject::connect(&manager, &PlatformManager::started, [&](bool success, const QString &e) {
-        ok = success;
-        error = e;
-        loop.quit();
-    });
-    manager.start();
-    loop.exec();
-    if (!ok) {
+    if (const QString error =
+            runUntil(manager, ctx, &PlatformManager::started, &PlatformManager::start);
+        !error.isEmpty()) {
         ctx.err << "uisctl platform: " << error << '\n';
         return manager.conflicts().isEmpty() ? ExitErrors : ExitUsage;
     }
@@ -148,21 +159,9 @@ int runStart(PlatformManager &manager, CliContext &ctx)
 
 int runStop(PlatformManager &manager, CliContext &ctx)
 {
-    CliLoop loop;
-    bool ok = false;
-    QString error;
-    QObject::connect(&manager, &PlatformManager::progress, [&ctx](const QString &m) {
-        ctx.err << m << '\n';
-        ctx.err.flush();
-    });
-    QObject::connect(&manager, &PlatformManager::stopped, [&](bool success, const QString &e) {
-        ok = success;
-        error = e;
-        loop.quit();
-    });
-    manager.stop();
-    loop.exec();
-    if (!ok) {
+    if (const QString error =
+            runUntil(manager, ctx, &PlatformManager::stopped, &PlatformManager::stop);
+        !error.isEmpty()) {
         ctx.err << "uisctl platform: " << error << '\n';
         return ExitErrors;
     }
