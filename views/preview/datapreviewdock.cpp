@@ -91,9 +91,9 @@ DataPreviewDock::DataPreviewDock(PipelineDocument *document, QWidget *parent)
     auto *nodeLabel = new QLabel(tr("&Node:"), body);
     m_nodes = new QComboBox(body);
     m_nodes->setObjectName(QStringLiteral("previewNode"));
-    // Narrow at least (the dock shares the bottom with other panels; the engine selector sits
-    // beside it), wider when there is room.
-    m_nodes->setMinimumContentsLength(12);
+    // Wide enough for a node's name and its comparison result; the tool bar folds what does
+    // not fit into its » menu.
+    m_nodes->setMinimumContentsLength(28);
     m_nodes->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_nodes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_nodes->setToolTip(tr("The source or transform whose rows are shown; follows the canvas selection"));
