@@ -170,7 +170,10 @@ QString FlinkViewWriter::transformView(int i)
             }
             const QString id = W::identifier(f.name);
             const QString ft = FlinkRelation::sqlType(f.type);
-            if (!f.nullable && !(c && c->notNull))
+            // Checked even where the endpoint declares the column `nullable: false`: no Flink
+            // source enforces that (an empty csv field, a JSON null), and this check is what
+            // drops such rows, as on Spark.
+            if (!f.nullable)
                 conds.append(id + QStringLiteral(" IS NOT NULL"));
             if (!c || (c->type != ft && f.name != in.rowtime))
                 conds.append(

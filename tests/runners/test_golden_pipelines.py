@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Every template and seed example carries golden-data cases (`<name>.tests.yaml`, UIS-SPEC.md
-"Pipeline tests"); `uisctl test --format junit` runs them on the real engine of the spec (Spark
-through spark-submit local[*], Flink on a PyFlink mini-cluster) and must pass them all.
+"Pipeline tests"); `uisctl test --engine both --format junit` runs them on every engine that
+has the spec's connectors (Spark through spark-submit local[*], Flink on a PyFlink mini-cluster;
+an engine without them is skipped) and must pass them all.
 
 The JUnit report is parsed: one testsuite per engine, one testcase per case, no failure or
 error, and at least one case ran. The run time per engine per spec is printed at the end (run
@@ -31,7 +32,17 @@ def test_golden_cases_pass(spec, tmp_path):
     uisctl = T.tool("uisctl")
     started = time.time()
     p = subprocess.run(
-        [str(uisctl), "test", str(spec), "--format", "junit", "--keep", str(tmp_path)],
+        [
+            str(uisctl),
+            "test",
+            str(spec),
+            "--engine",
+            "both",
+            "--format",
+            "junit",
+            "--keep",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=900,
