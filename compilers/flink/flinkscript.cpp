@@ -19,6 +19,16 @@ FlinkScript::FlinkScript(FlinkContext &context) : m_ctx(context) {}
 
 QString FlinkScript::write()
 {
+    return run(true);
+}
+
+void FlinkScript::check()
+{
+    run(false);
+}
+
+QString FlinkScript::run(bool keepText)
+{
     FlinkPlanner planner(m_ctx);
     planner.plan();
     FlinkViewWriter views(m_ctx, planner);
@@ -35,14 +45,16 @@ QString FlinkScript::write()
                       QStringLiteral("/provider/transforms"));
 
     // Sinks are declared after the views are planned: their tables take the views' columns.
-    FlinkSqlWriter src;
+    FlinkSqlWriter src(keepText);
     FlinkSourceDdl(m_ctx, planner).write(src);
-    FlinkSqlWriter snk;
+    FlinkSqlWriter snk(keepText);
     FlinkSinkDdl sinks(m_ctx, planner);
     sinks.write(snk);
     const QStringList &inserts = sinks.inserts();
-    FlinkSqlWriter v;
+    FlinkSqlWriter v(keepText);
     views.write(v);
+    if (!keepText)
+        return {};
 
     FlinkSqlWriter out;
     out.comment(

@@ -75,6 +75,8 @@ QString FlinkSqlWriter::option(const QString &key, const QString &value)
 
 void FlinkSqlWriter::comment(const QString &text)
 {
+    if (!m_keepText)
+        return;
     for (const QString &line : text.split(QLatin1Char('\n'))) {
         QString l = line;
         l.remove(QLatin1Char('\r'));
@@ -84,16 +86,22 @@ void FlinkSqlWriter::comment(const QString &text)
 
 void FlinkSqlWriter::blank()
 {
+    if (!m_keepText)
+        return;
     m_lines.append(QString());
 }
 
 void FlinkSqlWriter::set(const QString &key, const QString &value)
 {
+    if (!m_keepText)
+        return;
     m_lines.append(QStringLiteral("SET ") + option(key, value) + QLatin1Char(';'));
 }
 
 void FlinkSqlWriter::statement(const QString &sql)
 {
+    if (!m_keepText)
+        return;
     m_lines.append(sql + QLatin1Char(';'));
 }
 

@@ -17,6 +17,11 @@ namespace uis {
 class FlinkSqlWriter
 {
 public:
+    /// A writer that keeps no text serves a compile that wants its findings only (validate):
+    /// the parts run as for the script, and may skip building text that no finding depends on.
+    explicit FlinkSqlWriter(bool keepText = true) : m_keepText(keepText) {}
+    bool keepsText() const { return m_keepText; }
+
     /// `` `name` ``.
     static QString identifier(const QString &name);
     /// `` `a`.`b`.`c` `` from the given parts.
@@ -44,6 +49,7 @@ public:
 
 private:
     QStringList m_lines;
+    bool m_keepText = true;
 };
 
 } // namespace uis

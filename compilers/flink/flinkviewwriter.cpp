@@ -54,6 +54,8 @@ bool FlinkViewWriter::dedupeByEventTime(const QString &name) const
 
 void FlinkViewWriter::write(FlinkSqlWriter &v) const
 {
+    if (!v.keepsText())
+        return; // text only: the views' findings come from build()
     for (const Endpoint &e : m_ctx.provider().endpoints) {
         if (!m_planner.mapping(e.name))
             continue;
