@@ -34,24 +34,43 @@ QString FlinkRelation::columnDdl(const QStringList &primaryKey, bool keepNotNull
                                  const QString &watermark) const
 {
     using W = FlinkSqlWriter;
-    QStringList lines;
+    // One string appended in place: every source and sink table of a large spec has one.
+    QString out;
+    out.reserve(16 + columns.size() * 32 + watermark.size());
+    out += QLatin1String("(\n");
+    bool first = true;
+    auto nextLine = [&] {
+        out += QLatin1String(first ? "  " : ",\n  ");
+        first = false;
+    };
     for (const FlinkColumn &c : columns) {
         const bool notNull = primaryKey.contains(c.name) || (keepNotNull && c.notNull);
-        lines.append(QStringLiteral("  %1 %2%3")
-                         .arg(W::identifier(c.name),
-                              c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
-                              notNull ? QStringLiteral(" NOT NULL") : QString()));
+        nextLine();
+        W::appendIdentifier(out, c.name);
+        out += QLatin1Char(' ');
+        if (c.type.isEmpty())
+            out += QLatin1String("STRING");
+        else
+            out += c.type;
+        if (notNull)
+            out += QLatin1String(" NOT NULL");
     }
-    if (!watermark.isEmpty())
-        lines.append(QStringLiteral("  ") + watermark);
+    if (!watermark.isEmpty()) {
+        nextLine();
+        out += watermark;
+    }
     if (!primaryKey.isEmpty()) {
-        QStringList k;
-        for (const QString &n : primaryKey)
-            k.append(W::identifier(n));
-        lines.append(
-            QStringLiteral("  PRIMARY KEY (%1) NOT ENFORCED").arg(k.join(QStringLiteral(", "))));
+        nextLine();
+        out += QLatin1String("PRIMARY KEY (");
+        for (qsizetype i = 0; i < primaryKey.size(); ++i) {
+            if (i > 0)
+                out += QLatin1String(", ");
+            W::appendIdentifier(out, primaryKey.at(i));
+        }
+        out += QLatin1String(") NOT ENFORCED");
     }
-    return QStringLiteral("(\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
+    out += QLatin1String("\n)");
+    return out;
 }
 
 QString FlinkRelation::selectList() const

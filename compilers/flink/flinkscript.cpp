@@ -66,21 +66,41 @@ QString FlinkScript::run(bool keepText)
     for (const auto &kv : setStatements(ttl))
         out.set(kv.first, kv.second);
 
+    const QString head = out.text();
+    const QString srcText = src.text();
     const QString sinkText = snk.text();
     const QString viewText = v.text();
-    QString text = out.text() + QLatin1Char('\n') + src.text();
-    if (!sinkText.trimmed().isEmpty())
-        text += QLatin1Char('\n') + sinkText;
-    if (!viewText.trimmed().isEmpty())
-        text += QLatin1Char('\n') + viewText;
+    // Whether a part is only whitespace (as trimmed().isEmpty(), without copying it).
+    auto blank = [](const QString &t) {
+        return std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c.isSpace(); });
+    };
+    qsizetype size = head.size() + srcText.size() + sinkText.size() + viewText.size() + 64;
+    for (const QString &ins : inserts)
+        size += ins.size() + 3;
+    QString text;
+    text.reserve(size);
+    text += head;
+    text += QLatin1Char('\n');
+    text += srcText;
+    if (!blank(sinkText)) {
+        text += QLatin1Char('\n');
+        text += sinkText;
+    }
+    if (!blank(viewText)) {
+        text += QLatin1Char('\n');
+        text += viewText;
+    }
     text += QLatin1Char('\n');
     if (inserts.size() == 1) {
-        text += inserts.first() + QStringLiteral(";\n");
+        text += inserts.first();
+        text += QLatin1String(";\n");
     } else if (inserts.size() > 1) {
-        text += QStringLiteral("EXECUTE STATEMENT SET\nBEGIN\n\n");
-        for (const QString &ins : inserts)
-            text += ins + QStringLiteral(";\n\n");
-        text += QStringLiteral("END;\n");
+        text += QLatin1String("EXECUTE STATEMENT SET\nBEGIN\n\n");
+        for (const QString &ins : inserts) {
+            text += ins;
+            text += QLatin1String(";\n\n");
+        }
+        text += QLatin1String("END;\n");
     }
     return text;
 }

@@ -37,6 +37,11 @@ QString FlinkSqlWriter::identifier(const QString &name)
     return quoted(name, u'`');
 }
 
+void FlinkSqlWriter::appendIdentifier(QString &out, const QString &name)
+{
+    appendQuoted(out, name, u'`');
+}
+
 QString FlinkSqlWriter::path(const QStringList &parts)
 {
     QStringList q;
@@ -77,32 +82,44 @@ void FlinkSqlWriter::comment(const QString &text)
 {
     if (!m_keepText)
         return;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        QString l = line;
+    for (const QString &part : text.split(QLatin1Char('\n'))) {
+        QString l = part;
         l.remove(QLatin1Char('\r'));
-        m_lines.append(l.isEmpty() ? QStringLiteral("--") : QStringLiteral("-- ") + l);
+        m_text += l.isEmpty() ? QLatin1String("--") : QLatin1String("-- ");
+        line(l);
     }
+}
+
+void FlinkSqlWriter::line(QStringView text)
+{
+    m_text += text;
+    m_text += QLatin1Char('\n');
 }
 
 void FlinkSqlWriter::blank()
 {
     if (!m_keepText)
         return;
-    m_lines.append(QString());
+    line(QStringView());
 }
 
 void FlinkSqlWriter::set(const QString &key, const QString &value)
 {
     if (!m_keepText)
         return;
-    m_lines.append(QStringLiteral("SET ") + option(key, value) + QLatin1Char(';'));
+    m_text += QLatin1String("SET ");
+    appendQuoted(m_text, key, u'\'');
+    m_text += QLatin1String(" = ");
+    appendQuoted(m_text, value, u'\'');
+    line(u";");
 }
 
 void FlinkSqlWriter::statement(const QString &sql)
 {
     if (!m_keepText)
         return;
-    m_lines.append(sql + QLatin1Char(';'));
+    m_text += sql;
+    line(u";");
 }
 
 QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options)
@@ -125,10 +142,14 @@ QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options
 
 QString FlinkSqlWriter::text() const
 {
-    QStringList lines = m_lines;
-    while (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    // Trailing empty lines are left out. No line but an empty one ends with a line break
+    // (comments are split at them, statements end with `;`), so they are the trailing breaks.
+    qsizetype n = m_text.size();
+    while (n >= 2 && m_text.at(n - 1) == u'\n' && m_text.at(n - 2) == u'\n')
+        --n;
+    if (n == 1 && m_text.at(0) == u'\n')
+        n = 0; // only empty lines
+    return n == 0 ? QStringLiteral("\n") : m_text.left(n);
 }
 
 } // namespace uis

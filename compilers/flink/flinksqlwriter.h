@@ -24,6 +24,8 @@ public:
 
     /// `` `name` ``.
     static QString identifier(const QString &name);
+    /// Appends `` `name` `` to `out` (no string of its own).
+    static void appendIdentifier(QString &out, const QString &name);
     /// `` `a`.`b`.`c` `` from the given parts.
     static QString path(const QStringList &parts);
     /// `'text'`.
@@ -48,7 +50,10 @@ public:
     QString text() const;
 
 private:
-    QStringList m_lines;
+    /// Appends one line of the script.
+    void line(QStringView text);
+
+    QString m_text; ///< every line so far, each followed by a line break
     bool m_keepText = true;
 };
 
