@@ -82,6 +82,11 @@ void FlinkSqlWriter::comment(const QString &text)
 {
     if (!m_keepText)
         return;
+    if (!text.isEmpty() && !text.contains(u'\n') && !text.contains(u'\r')) {
+        m_text += QLatin1String("-- ");
+        line(text); // one line, the common case: no split
+        return;
+    }
     for (const QString &part : text.split(QLatin1Char('\n'))) {
         QString l = part;
         l.remove(QLatin1Char('\r'));
