@@ -66,29 +66,24 @@ QString FlinkScript::run(bool keepText)
     for (const auto &kv : setStatements(ttl))
         out.set(kv.first, kv.second);
 
-    const QString head = out.text();
-    const QString srcText = src.text();
-    const QString sinkText = snk.text();
-    const QString viewText = v.text();
-    // Whether a part is only whitespace (as trimmed().isEmpty(), without copying it).
-    auto blank = [](const QString &t) {
-        return std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c.isSpace(); });
-    };
-    qsizetype size = head.size() + srcText.size() + sinkText.size() + viewText.size() + 64;
+    // The parts are appended without copies of their own: the script of a large spec is MBs.
+    qsizetype size = 64;
+    for (const FlinkSqlWriter *w : {&out, &src, &snk, &v})
+        size += w->textSize() + 1;
     for (const QString &ins : inserts)
         size += ins.size() + 3;
     QString text;
     text.reserve(size);
-    text += head;
+    out.appendTo(text);
     text += QLatin1Char('\n');
-    text += srcText;
-    if (!blank(sinkText)) {
+    src.appendTo(text);
+    if (!snk.isBlank()) {
         text += QLatin1Char('\n');
-        text += sinkText;
+        snk.appendTo(text);
     }
-    if (!blank(viewText)) {
+    if (!v.isBlank()) {
         text += QLatin1Char('\n');
-        text += viewText;
+        v.appendTo(text);
     }
     text += QLatin1Char('\n');
     if (inserts.size() == 1) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flinksqlwriter.h"
 
+#include <algorithm>
+
 namespace uis {
 
 namespace {
@@ -145,16 +147,35 @@ QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options
     return out;
 }
 
-QString FlinkSqlWriter::text() const
+qsizetype FlinkSqlWriter::textSize() const
 {
     // Trailing empty lines are left out. No line but an empty one ends with a line break
     // (comments are split at them, statements end with `;`), so they are the trailing breaks.
     qsizetype n = m_text.size();
     while (n >= 2 && m_text.at(n - 1) == u'\n' && m_text.at(n - 2) == u'\n')
         --n;
-    if (n == 1 && m_text.at(0) == u'\n')
-        n = 0; // only empty lines
+    return n == 1 && m_text.at(0) == u'\n' ? 0 : n; // 0: only empty lines
+}
+
+QString FlinkSqlWriter::text() const
+{
+    const qsizetype n = textSize();
     return n == 0 ? QStringLiteral("\n") : m_text.left(n);
+}
+
+void FlinkSqlWriter::appendTo(QString &out) const
+{
+    const qsizetype n = textSize();
+    if (n == 0)
+        out += QLatin1Char('\n');
+    else
+        out.append(m_text.constData(), n);
+}
+
+bool FlinkSqlWriter::isBlank() const
+{
+    const QStringView t(m_text.constData(), textSize());
+    return std::all_of(t.begin(), t.end(), [](QChar c) { return c.isSpace(); });
 }
 
 } // namespace uis

@@ -48,6 +48,12 @@ public:
 
     /// The script so far, ending with a line break.
     QString text() const;
+    /// Appends text() to `out` without a copy of its own.
+    void appendTo(QString &out) const;
+    /// Whether text() is only whitespace.
+    bool isBlank() const;
+    /// The length of text(); 0 when it holds no line (text() is then one line break).
+    qsizetype textSize() const;
 
 private:
     /// Appends one line of the script.
