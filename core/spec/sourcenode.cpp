@@ -181,6 +181,14 @@ SourceNode &SourceNode::insert(const QString &key, SourceNode child, SourcePos k
     return m_children.back();
 }
 
+SourceNode &SourceNode::appendEntry(const QString &key, SourceNode child, SourcePos keyPos)
+{
+    child.m_key = key;
+    child.m_keyPos = keyPos;
+    m_children.push_back(std::move(child));
+    return m_children.back();
+}
+
 bool SourceNode::remove(QStringView key)
 {
     for (auto it = m_children.begin(); it != m_children.end(); ++it) {
