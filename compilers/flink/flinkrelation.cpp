@@ -119,21 +119,35 @@ QString FlinkRelation::sqlType(const QString &uisType)
     static const QRegularExpression decimal(
         QStringLiteral("^decimal\\s*\\(\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*\\)$"),
         QRegularExpression::CaseInsensitiveOption);
-    const QString t = uisType.trimmed().toLower();
-    if (t == QLatin1String("string") || t == QLatin1String("json"))
+    // Asked for every column: compared in place, no lowered copy.
+    const QStringView v = QStringView(uisType).trimmed();
+    // ASCII case folding: the words have no letter that a non-ASCII one lowers to (only the
+    // Kelvin sign lowers to an ASCII `k`), so this matches comparing toLower().
+    auto is = [&](QLatin1String word) {
+        if (v.size() != word.size())
+            return false;
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            const char16_t c = v[i].unicode();
+            if ((c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) != char16_t(word[i].unicode()))
+                return false;
+        }
+        return true;
+    };
+    if (is(QLatin1String("string")) || is(QLatin1String("json")))
         return QStringLiteral("STRING");
-    if (t == QLatin1String("int"))
+    if (is(QLatin1String("int")))
         return QStringLiteral("INT");
-    if (t == QLatin1String("long"))
+    if (is(QLatin1String("long")))
         return QStringLiteral("BIGINT");
-    if (t == QLatin1String("double"))
+    if (is(QLatin1String("double")))
         return QStringLiteral("DOUBLE");
-    if (t == QLatin1String("boolean"))
+    if (is(QLatin1String("boolean")))
         return QStringLiteral("BOOLEAN");
-    if (t == QLatin1String("date"))
+    if (is(QLatin1String("date")))
         return QStringLiteral("DATE");
-    if (t == QLatin1String("timestamp"))
+    if (is(QLatin1String("timestamp")))
         return QStringLiteral("TIMESTAMP(3)");
+    const QString t = v.toString().toLower();
     if (const auto m = decimal.match(t); m.hasMatch())
         return QStringLiteral("DECIMAL(%1, %2)").arg(m.captured(1), m.captured(2));
     return QStringLiteral("STRING");
