@@ -206,7 +206,7 @@ FlinkRelation FlinkPlanner::unionOf(const QStringList &inputs) const
     // Columns by name and the origins each already has: a union of thousands of endpoints
     // must not compare every origin with every other.
     QHash<QString, qsizetype> byName;
-    QList<QSet<QString>> seen;
+    QList<QSet<std::pair<QString, QString>>> seen; // (endpoint, column): no string per origin
     for (const QString &n : inputs) {
         const FlinkRelation &r = relation(n);
         out.known = out.known && r.known;
@@ -217,16 +217,15 @@ FlinkRelation FlinkPlanner::unionOf(const QStringList &inputs) const
             if (at == byName.constEnd()) {
                 byName.insert(c.name, out.columns.size());
                 out.columns.append(c);
-                QSet<QString> keys;
+                QSet<std::pair<QString, QString>> &keys = seen.emplace_back();
                 for (const FlinkOrigin &orig : c.origins)
-                    keys.insert(orig.endpoint + QLatin1Char('\n') + orig.column);
-                seen.append(keys);
+                    keys.insert({orig.endpoint, orig.column});
                 continue;
             }
             FlinkColumn &o = out.columns[*at];
-            QSet<QString> &keys = seen[*at];
+            QSet<std::pair<QString, QString>> &keys = seen[*at];
             for (const FlinkOrigin &orig : c.origins) {
-                const QString key = orig.endpoint + QLatin1Char('\n') + orig.column;
+                const std::pair<QString, QString> key{orig.endpoint, orig.column};
                 if (!keys.contains(key)) {
                     keys.insert(key);
                     o.origins.append(orig);
