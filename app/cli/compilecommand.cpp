@@ -196,7 +196,9 @@ int runCompile(const QStringList &args, CliContext &ctx)
         CompileOptions one = options; // the Flink compiler then builds only what it prints
         if (!toDir)
             one.onlyTarget = target;
-        result = FlinkCompiler::compile(loaded, one);
+        // flink-job builds the job anyway: taking it over spares freeing it.
+        result = FlinkCompiler::compile(loaded, one,
+                                        target == QLatin1String("flink-job") ? &job : nullptr);
     } else if (!target.isEmpty())
         result = SparkCompiler::compile(loaded, options, &job);
     else

@@ -241,6 +241,12 @@ CompileResult FlinkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
             const std::string &text = job["sql"].get_ref<const std::string &>();
             script = QByteArray(text.data(), qsizetype(text.size()));
         }
+    } else if (options.diagnosticsOnly) {
+        const CompileIndex index(spec);
+        FlinkContext context(index, options);
+        FlinkScript(context).check();
+        for (const Diagnostic &d : context.diagnostics())
+            CS::add(&diags, d);
     } else {
         script = sql(CompileIndex(spec), options, &diags).toUtf8();
     }

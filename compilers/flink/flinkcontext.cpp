@@ -49,19 +49,20 @@ bool FlinkContext::setQuiet(bool quiet)
     return was;
 }
 
+// pointerAppend: QString::arg parses its pattern each time, and a large spec asks thousands.
 QString FlinkContext::endpointPointer(int i)
 {
-    return QStringLiteral("/provider/endpoints/%1").arg(i);
+    return pointerAppend(QStringLiteral("/provider/endpoints"), i);
 }
 
 QString FlinkContext::transformPointer(int i)
 {
-    return QStringLiteral("/provider/transforms/%1").arg(i);
+    return pointerAppend(QStringLiteral("/provider/transforms"), i);
 }
 
 QString FlinkContext::sinkPointer(int i)
 {
-    return QStringLiteral("/provider/sinks/%1").arg(i);
+    return pointerAppend(QStringLiteral("/provider/sinks"), i);
 }
 
 bool FlinkContext::bridged() const

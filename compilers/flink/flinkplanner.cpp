@@ -206,7 +206,7 @@ FlinkRelation FlinkPlanner::unionOf(const QStringList &inputs) const
     // Columns by name and the origins each already has: a union of thousands of endpoints
     // must not compare every origin with every other.
     QHash<QString, qsizetype> byName;
-    QList<QSet<QString>> seen;
+    QList<QSet<std::pair<QString, QString>>> seen; // (endpoint, column): no string per origin
     for (const QString &n : inputs) {
         const FlinkRelation &r = relation(n);
         out.known = out.known && r.known;
@@ -217,16 +217,15 @@ FlinkRelation FlinkPlanner::unionOf(const QStringList &inputs) const
             if (at == byName.constEnd()) {
                 byName.insert(c.name, out.columns.size());
                 out.columns.append(c);
-                QSet<QString> keys;
+                QSet<std::pair<QString, QString>> &keys = seen.emplace_back();
                 for (const FlinkOrigin &orig : c.origins)
-                    keys.insert(orig.endpoint + QLatin1Char('\n') + orig.column);
-                seen.append(keys);
+                    keys.insert({orig.endpoint, orig.column});
                 continue;
             }
             FlinkColumn &o = out.columns[*at];
-            QSet<QString> &keys = seen[*at];
+            QSet<std::pair<QString, QString>> &keys = seen[*at];
             for (const FlinkOrigin &orig : c.origins) {
-                const QString key = orig.endpoint + QLatin1Char('\n') + orig.column;
+                const std::pair<QString, QString> key{orig.endpoint, orig.column};
                 if (!keys.contains(key)) {
                     keys.insert(key);
                     o.origins.append(orig);
@@ -259,23 +258,34 @@ QString FlinkPlanner::fromClause(const QStringList &inputs, const FlinkRelation 
 {
     if (inputs.size() == 1)
         return relation(inputs.first()).sql;
-    QStringList selects;
-    for (const QString &n : inputs) {
-        const FlinkRelation &r = relation(n);
-        QStringList cols;
-        for (const FlinkColumn &c : merged.columns) {
-            if (r.column(c.name) || !r.known)
-                cols.append(W::identifier(c.name));
+    // Appended in place: a union of thousands of endpoints is one SELECT each.
+    QString out = QStringLiteral("(\n  ");
+    for (qsizetype k = 0; k < inputs.size(); ++k) {
+        const FlinkRelation &r = relation(inputs.at(k));
+        if (k > 0)
+            out += QLatin1String("\n  UNION ALL\n  ");
+        out += QLatin1String("SELECT ");
+        for (qsizetype i = 0; i < merged.columns.size(); ++i) {
+            const FlinkColumn &c = merged.columns.at(i);
+            if (i > 0)
+                out += QLatin1String(", ");
+            if (r.column(c.name) || !r.known) {
+                W::appendIdentifier(out, c.name);
+                continue;
+            }
+            out += QLatin1String("CAST(NULL AS ");
+            if (c.type.isEmpty())
+                out += QLatin1String("STRING");
             else
-                cols.append(QStringLiteral("CAST(NULL AS %1) AS %2")
-                                .arg(c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
-                                     W::identifier(c.name)));
+                out += c.type;
+            out += QLatin1String(") AS ");
+            W::appendIdentifier(out, c.name);
         }
-        selects.append(
-            QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), r.sql));
+        out += QLatin1String(" FROM ");
+        out += r.sql;
     }
-    return QStringLiteral("(\n  ") + selects.join(QStringLiteral("\n  UNION ALL\n  ")) +
-           QStringLiteral("\n)");
+    out += QLatin1String("\n)");
+    return out;
 }
 
 void FlinkPlanner::requireWatermark(const FlinkRelation &in, const QString &column, qint64 delayMs,

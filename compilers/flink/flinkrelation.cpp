@@ -34,24 +34,43 @@ QString FlinkRelation::columnDdl(const QStringList &primaryKey, bool keepNotNull
                                  const QString &watermark) const
 {
     using W = FlinkSqlWriter;
-    QStringList lines;
+    // One string appended in place: every source and sink table of a large spec has one.
+    QString out;
+    out.reserve(16 + columns.size() * 32 + watermark.size());
+    out += QLatin1String("(\n");
+    bool first = true;
+    auto nextLine = [&] {
+        out += QLatin1String(first ? "  " : ",\n  ");
+        first = false;
+    };
     for (const FlinkColumn &c : columns) {
         const bool notNull = primaryKey.contains(c.name) || (keepNotNull && c.notNull);
-        lines.append(QStringLiteral("  %1 %2%3")
-                         .arg(W::identifier(c.name),
-                              c.type.isEmpty() ? QStringLiteral("STRING") : c.type,
-                              notNull ? QStringLiteral(" NOT NULL") : QString()));
+        nextLine();
+        W::appendIdentifier(out, c.name);
+        out += QLatin1Char(' ');
+        if (c.type.isEmpty())
+            out += QLatin1String("STRING");
+        else
+            out += c.type;
+        if (notNull)
+            out += QLatin1String(" NOT NULL");
     }
-    if (!watermark.isEmpty())
-        lines.append(QStringLiteral("  ") + watermark);
+    if (!watermark.isEmpty()) {
+        nextLine();
+        out += watermark;
+    }
     if (!primaryKey.isEmpty()) {
-        QStringList k;
-        for (const QString &n : primaryKey)
-            k.append(W::identifier(n));
-        lines.append(
-            QStringLiteral("  PRIMARY KEY (%1) NOT ENFORCED").arg(k.join(QStringLiteral(", "))));
+        nextLine();
+        out += QLatin1String("PRIMARY KEY (");
+        for (qsizetype i = 0; i < primaryKey.size(); ++i) {
+            if (i > 0)
+                out += QLatin1String(", ");
+            W::appendIdentifier(out, primaryKey.at(i));
+        }
+        out += QLatin1String(") NOT ENFORCED");
     }
-    return QStringLiteral("(\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
+    out += QLatin1String("\n)");
+    return out;
 }
 
 QString FlinkRelation::selectList() const
@@ -100,21 +119,35 @@ QString FlinkRelation::sqlType(const QString &uisType)
     static const QRegularExpression decimal(
         QStringLiteral("^decimal\\s*\\(\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*\\)$"),
         QRegularExpression::CaseInsensitiveOption);
-    const QString t = uisType.trimmed().toLower();
-    if (t == QLatin1String("string") || t == QLatin1String("json"))
+    // Asked for every column: compared in place, no lowered copy.
+    const QStringView v = QStringView(uisType).trimmed();
+    // ASCII case folding: the words have no letter that a non-ASCII one lowers to (only the
+    // Kelvin sign lowers to an ASCII `k`), so this matches comparing toLower().
+    auto is = [&](QLatin1String word) {
+        if (v.size() != word.size())
+            return false;
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            const char16_t c = v[i].unicode();
+            if ((c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) != char16_t(word[i].unicode()))
+                return false;
+        }
+        return true;
+    };
+    if (is(QLatin1String("string")) || is(QLatin1String("json")))
         return QStringLiteral("STRING");
-    if (t == QLatin1String("int"))
+    if (is(QLatin1String("int")))
         return QStringLiteral("INT");
-    if (t == QLatin1String("long"))
+    if (is(QLatin1String("long")))
         return QStringLiteral("BIGINT");
-    if (t == QLatin1String("double"))
+    if (is(QLatin1String("double")))
         return QStringLiteral("DOUBLE");
-    if (t == QLatin1String("boolean"))
+    if (is(QLatin1String("boolean")))
         return QStringLiteral("BOOLEAN");
-    if (t == QLatin1String("date"))
+    if (is(QLatin1String("date")))
         return QStringLiteral("DATE");
-    if (t == QLatin1String("timestamp"))
+    if (is(QLatin1String("timestamp")))
         return QStringLiteral("TIMESTAMP(3)");
+    const QString t = v.toString().toLower();
     if (const auto m = decimal.match(t); m.hasMatch())
         return QStringLiteral("DECIMAL(%1, %2)").arg(m.captured(1), m.captured(2));
     return QStringLiteral("STRING");

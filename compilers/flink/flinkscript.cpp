@@ -19,6 +19,16 @@ FlinkScript::FlinkScript(FlinkContext &context) : m_ctx(context) {}
 
 QString FlinkScript::write()
 {
+    return run(true);
+}
+
+void FlinkScript::check()
+{
+    run(false);
+}
+
+QString FlinkScript::run(bool keepText)
+{
     FlinkPlanner planner(m_ctx);
     planner.plan();
     FlinkViewWriter views(m_ctx, planner);
@@ -35,14 +45,16 @@ QString FlinkScript::write()
                       QStringLiteral("/provider/transforms"));
 
     // Sinks are declared after the views are planned: their tables take the views' columns.
-    FlinkSqlWriter src;
+    FlinkSqlWriter src(keepText);
     FlinkSourceDdl(m_ctx, planner).write(src);
-    FlinkSqlWriter snk;
+    FlinkSqlWriter snk(keepText);
     FlinkSinkDdl sinks(m_ctx, planner);
     sinks.write(snk);
     const QStringList &inserts = sinks.inserts();
-    FlinkSqlWriter v;
+    FlinkSqlWriter v(keepText);
     views.write(v);
+    if (!keepText)
+        return {};
 
     FlinkSqlWriter out;
     out.comment(
@@ -54,21 +66,36 @@ QString FlinkScript::write()
     for (const auto &kv : setStatements(ttl))
         out.set(kv.first, kv.second);
 
-    const QString sinkText = snk.text();
-    const QString viewText = v.text();
-    QString text = out.text() + QLatin1Char('\n') + src.text();
-    if (!sinkText.trimmed().isEmpty())
-        text += QLatin1Char('\n') + sinkText;
-    if (!viewText.trimmed().isEmpty())
-        text += QLatin1Char('\n') + viewText;
+    // The parts are appended without copies of their own: the script of a large spec is MBs.
+    qsizetype size = 64;
+    for (const FlinkSqlWriter *w : {&out, &src, &snk, &v})
+        size += w->textSize() + 1;
+    for (const QString &ins : inserts)
+        size += ins.size() + 3;
+    QString text;
+    text.reserve(size);
+    out.appendTo(text);
+    text += QLatin1Char('\n');
+    src.appendTo(text);
+    if (!snk.isBlank()) {
+        text += QLatin1Char('\n');
+        snk.appendTo(text);
+    }
+    if (!v.isBlank()) {
+        text += QLatin1Char('\n');
+        v.appendTo(text);
+    }
     text += QLatin1Char('\n');
     if (inserts.size() == 1) {
-        text += inserts.first() + QStringLiteral(";\n");
+        text += inserts.first();
+        text += QLatin1String(";\n");
     } else if (inserts.size() > 1) {
-        text += QStringLiteral("EXECUTE STATEMENT SET\nBEGIN\n\n");
-        for (const QString &ins : inserts)
-            text += ins + QStringLiteral(";\n\n");
-        text += QStringLiteral("END;\n");
+        text += QLatin1String("EXECUTE STATEMENT SET\nBEGIN\n\n");
+        for (const QString &ins : inserts) {
+            text += ins;
+            text += QLatin1String(";\n\n");
+        }
+        text += QLatin1String("END;\n");
     }
     return text;
 }

@@ -20,8 +20,11 @@ public:
 
     /// The script text, ending with a line break. Call once; diagnostics go to the context.
     QString write();
+    /// The same passes for their diagnostics only, skipping the text no finding depends on.
+    void check();
 
 private:
+    QString run(bool keepText);
     QList<QPair<QString, QString>> setStatements(qint64 stateTtlMs) const;
 
     FlinkContext &m_ctx;

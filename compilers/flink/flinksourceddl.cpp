@@ -143,6 +143,8 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
                                  "declared `nullable: false` form the primary key")
                       .arg(e.databaseName, e.tables.join(QStringLiteral(", ")), e.name));
     }
+    if (!w.keepsText())
+        return; // the rest is text only: the source's findings are made above
     // Derived time columns are read as text and parsed in computed columns (the watermark goes
     // on the parsed one); a view shows them under their own names.
     FlinkRelation physical = r;

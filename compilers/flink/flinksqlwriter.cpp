@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flinksqlwriter.h"
 
+#include <algorithm>
+
 namespace uis {
 
 namespace {
@@ -35,6 +37,11 @@ QString quoted(const QString &text, QChar q)
 QString FlinkSqlWriter::identifier(const QString &name)
 {
     return quoted(name, u'`');
+}
+
+void FlinkSqlWriter::appendIdentifier(QString &out, const QString &name)
+{
+    appendQuoted(out, name, u'`');
 }
 
 QString FlinkSqlWriter::path(const QStringList &parts)
@@ -75,26 +82,51 @@ QString FlinkSqlWriter::option(const QString &key, const QString &value)
 
 void FlinkSqlWriter::comment(const QString &text)
 {
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        QString l = line;
-        l.remove(QLatin1Char('\r'));
-        m_lines.append(l.isEmpty() ? QStringLiteral("--") : QStringLiteral("-- ") + l);
+    if (!m_keepText)
+        return;
+    if (!text.isEmpty() && !text.contains(u'\n') && !text.contains(u'\r')) {
+        m_text += QLatin1String("-- ");
+        line(text); // one line, the common case: no split
+        return;
     }
+    for (const QString &part : text.split(QLatin1Char('\n'))) {
+        QString l = part;
+        l.remove(QLatin1Char('\r'));
+        m_text += l.isEmpty() ? QLatin1String("--") : QLatin1String("-- ");
+        line(l);
+    }
+}
+
+void FlinkSqlWriter::line(QStringView text)
+{
+    m_text += text;
+    m_text += QLatin1Char('\n');
 }
 
 void FlinkSqlWriter::blank()
 {
-    m_lines.append(QString());
+    if (!m_keepText)
+        return;
+    line(QStringView());
 }
 
 void FlinkSqlWriter::set(const QString &key, const QString &value)
 {
-    m_lines.append(QStringLiteral("SET ") + option(key, value) + QLatin1Char(';'));
+    if (!m_keepText)
+        return;
+    m_text += QLatin1String("SET ");
+    appendQuoted(m_text, key, u'\'');
+    m_text += QLatin1String(" = ");
+    appendQuoted(m_text, value, u'\'');
+    line(u";");
 }
 
 void FlinkSqlWriter::statement(const QString &sql)
 {
-    m_lines.append(sql + QLatin1Char(';'));
+    if (!m_keepText)
+        return;
+    m_text += sql;
+    line(u";");
 }
 
 QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options)
@@ -115,12 +147,35 @@ QString FlinkSqlWriter::withClause(const QList<QPair<QString, QString>> &options
     return out;
 }
 
+qsizetype FlinkSqlWriter::textSize() const
+{
+    // Trailing empty lines are left out. No line but an empty one ends with a line break
+    // (comments are split at them, statements end with `;`), so they are the trailing breaks.
+    qsizetype n = m_text.size();
+    while (n >= 2 && m_text.at(n - 1) == u'\n' && m_text.at(n - 2) == u'\n')
+        --n;
+    return n == 1 && m_text.at(0) == u'\n' ? 0 : n; // 0: only empty lines
+}
+
 QString FlinkSqlWriter::text() const
 {
-    QStringList lines = m_lines;
-    while (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    const qsizetype n = textSize();
+    return n == 0 ? QStringLiteral("\n") : m_text.left(n);
+}
+
+void FlinkSqlWriter::appendTo(QString &out) const
+{
+    const qsizetype n = textSize();
+    if (n == 0)
+        out += QLatin1Char('\n');
+    else
+        out.append(m_text.constData(), n);
+}
+
+bool FlinkSqlWriter::isBlank() const
+{
+    const QStringView t(m_text.constData(), textSize());
+    return std::all_of(t.begin(), t.end(), [](QChar c) { return c.isSpace(); });
 }
 
 } // namespace uis

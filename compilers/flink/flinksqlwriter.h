@@ -17,8 +17,15 @@ namespace uis {
 class FlinkSqlWriter
 {
 public:
+    /// A writer that keeps no text serves a compile that wants its findings only (validate):
+    /// the parts run as for the script, and may skip building text that no finding depends on.
+    explicit FlinkSqlWriter(bool keepText = true) : m_keepText(keepText) {}
+    bool keepsText() const { return m_keepText; }
+
     /// `` `name` ``.
     static QString identifier(const QString &name);
+    /// Appends `` `name` `` to `out` (no string of its own).
+    static void appendIdentifier(QString &out, const QString &name);
     /// `` `a`.`b`.`c` `` from the given parts.
     static QString path(const QStringList &parts);
     /// `'text'`.
@@ -41,9 +48,19 @@ public:
 
     /// The script so far, ending with a line break.
     QString text() const;
+    /// Appends text() to `out` without a copy of its own.
+    void appendTo(QString &out) const;
+    /// Whether text() is only whitespace.
+    bool isBlank() const;
+    /// The length of text(); 0 when it holds no line (text() is then one line break).
+    qsizetype textSize() const;
 
 private:
-    QStringList m_lines;
+    /// Appends one line of the script.
+    void line(QStringView text);
+
+    QString m_text; ///< every line so far, each followed by a line break
+    bool m_keepText = true;
 };
 
 } // namespace uis

@@ -54,25 +54,37 @@ bool FlinkViewWriter::dedupeByEventTime(const QString &name) const
 
 void FlinkViewWriter::write(FlinkSqlWriter &v) const
 {
+    if (!v.keepsText())
+        return; // text only: the views' findings come from build()
     for (const Endpoint &e : m_ctx.provider().endpoints) {
         if (!m_planner.mapping(e.name))
             continue;
         const FlinkRelation &from = m_planner.source(e.name);
-        QStringList cols;
         QSet<QString> targets;
         for (const auto &kv : e.fieldMapping)
             targets.insert(kv.second);
+        // One view per mapped endpoint: appended in place.
+        QString sql = QStringLiteral("CREATE TEMPORARY VIEW ");
+        W::appendIdentifier(sql, QStringLiteral("map_") + e.name);
+        sql += QLatin1String(" AS\nSELECT ");
+        bool first = true;
         for (const FlinkColumn &c : from.columns) {
             const QString target = mapValue(e.fieldMapping, c.name);
-            if (!target.isEmpty())
-                cols.append(W::identifier(c.name) + QStringLiteral(" AS ") + W::identifier(target));
-            else if (!targets.contains(c.name))
-                cols.append(W::identifier(c.name));
+            if (target.isEmpty() && targets.contains(c.name))
+                continue;
+            if (!first)
+                sql += QLatin1String(", ");
+            first = false;
+            W::appendIdentifier(sql, c.name);
+            if (!target.isEmpty()) {
+                sql += QLatin1String(" AS ");
+                W::appendIdentifier(sql, target);
+            }
         }
-        v.comment(QStringLiteral("field_mapping of endpoint %1").arg(e.name));
-        v.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3")
-                        .arg(W::identifier(QStringLiteral("map_") + e.name),
-                             cols.join(QStringLiteral(", ")), from.sql));
+        sql += QLatin1String("\nFROM ");
+        sql += from.sql;
+        v.comment(QStringLiteral("field_mapping of endpoint ") + e.name);
+        v.statement(sql);
         v.blank();
     }
     for (const Endpoint &e : m_ctx.provider().endpoints) {

@@ -55,6 +55,63 @@ QString text(const OrderedJson &j)
  * ConfigMap reads as the script; nullopt when a literal block cannot hold it as it is (control
  * characters, a first line that starts with a space, no text).
  */
+std::optional<QByteArray> literalBlock(const QString &key, const QString &text, int indent);
+
+/// `key: |…` and the lines of `utf8` (chomped, the chomping indicator `chomp`).
+QByteArray literalLines(const QString &key, QByteArrayView utf8, const char *chomp, int indent)
+{
+    QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
+    // Line by line in UTF-8 (a line break is one byte there): the script of a large spec has
+    // tens of thousands of lines, too many for a string each.
+    out.reserve(out.size() + utf8.size() + utf8.count('\n') * (indent + 1) + indent + 1);
+    for (qsizetype from = 0; from <= utf8.size();) {
+        qsizetype end = utf8.indexOf('\n', from);
+        if (end < 0)
+            end = utf8.size();
+        if (end > from) {
+            out.append(qsizetype(indent), ' ');
+            out.append(utf8.constData() + from, end - from);
+        }
+        out += '\n';
+        from = end + 1;
+    }
+    return out;
+}
+
+/// literalBlock() of a JSON string as it is (UTF-8): an ASCII script, every script UIS writes
+/// but for non-ASCII names, is checked and written without two conversions through UTF-16.
+std::optional<QByteArray> literalBlock(const QString &key, const OrderedJson &j, int indent)
+{
+    if (!j.is_string())
+        return literalBlock(key, QString(), indent);
+    const std::string &s = j.get_ref<const std::string &>();
+    const QByteArrayView text(s.data(), qsizetype(s.size()));
+    bool ascii = true;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if ((u < 0x20 && u != '\n' && u != '\t') || u == 0x7F)
+            return std::nullopt; // as literalBlock() of the same text
+    }
+    if (!ascii)
+        return literalBlock(key, QString::fromStdString(s), indent);
+    if (text.isEmpty() || text.front() == ' ' || text.front() == '\n')
+        return std::nullopt;
+    QByteArrayView body = text;
+    const char *chomp = "-";
+    if (body.endsWith("\n\n")) {
+        chomp = "+";
+        body.chop(1);
+    } else if (body.endsWith('\n')) {
+        chomp = "";
+        body.chop(1);
+    }
+    return literalLines(key, body, chomp, indent);
+}
+
 std::optional<QByteArray> literalBlock(const QString &key, const QString &text, int indent)
 {
     if (text.isEmpty() || text.startsWith(QLatin1Char(' ')) || text.startsWith(QLatin1Char('\n')))
@@ -77,23 +134,7 @@ std::optional<QByteArray> literalBlock(const QString &key, const QString &text, 
         chomp = "";
         body.chop(1);
     }
-    QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
-    // Line by line in UTF-8 (a line break is one byte there): the script of a large spec has
-    // tens of thousands of lines, too many for a string each.
-    const QByteArray utf8 = body.toUtf8();
-    out.reserve(out.size() + utf8.size() + utf8.count('\n') * (indent + 1) + indent + 1);
-    for (qsizetype from = 0; from <= utf8.size();) {
-        qsizetype end = utf8.indexOf('\n', from);
-        if (end < 0)
-            end = utf8.size();
-        if (end > from) {
-            out.append(qsizetype(indent), ' ');
-            out.append(utf8.constData() + from, end - from);
-        }
-        out += '\n';
-        from = end + 1;
-    }
-    return out;
+    return literalLines(key, body.toUtf8(), chomp, indent);
 }
 
 } // namespace
@@ -250,7 +291,7 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                      "with the operator's SQL runner\n# (flink-kubernetes-operator "
                      "examples/flink-sql-runner-example). Apply with kubectl apply -f.\n";
     OrderedJson configMap = sqlConfigMap(spec, job);
-    const std::optional<QByteArray> script = literalBlock(sqlFileName(spec), text(job["sql"]), 4);
+    const std::optional<QByteArray> script = literalBlock(sqlFileName(spec), job["sql"], 4);
     if (script) {
         configMap.erase("data");
         out += ManifestWriter::write(configMap) + "data:\n" + *script;

@@ -343,7 +343,10 @@ CompileResult SparkCompiler::compile(const LoadedSpec &loaded, const CompileOpti
         return result;
     }
 
-    OrderedJson job = jobConfig(spec, options, &result.diagnostics);
+    // The findings come from building the job; its package list adds none.
+    OrderedJson job = options.diagnosticsOnly && !jobOut
+                          ? buildJob(spec, options, &result.diagnostics)
+                          : jobConfig(spec, options, &result.diagnostics);
     if (isKubernetes(options) && spec.configValue(QStringLiteral("container_image")).isEmpty())
         CS::add(&result.diagnostics,
                 CS::make(

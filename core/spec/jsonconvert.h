@@ -18,8 +18,19 @@ OrderedJson toOrderedJson(const SourceNode &node);
 /// `s` as UTF-8 std::string, for building JSON.
 inline std::string toStd(const QString &s)
 {
-    const QByteArray b = s.toUtf8();
-    return std::string(b.constData(), size_t(b.size()));
+    // ASCII, nearly every name and value of a spec, is copied straight into the std::string
+    // (short ones fit in it without an allocation); the rest goes through UTF-8 conversion.
+    const char16_t *d = reinterpret_cast<const char16_t *>(s.utf16());
+    const qsizetype n = s.size();
+    std::string out(size_t(n), '\0');
+    for (qsizetype i = 0; i < n; ++i) {
+        if (d[i] >= 0x80) {
+            const QByteArray b = s.toUtf8();
+            return std::string(b.constData(), size_t(b.size()));
+        }
+        out[size_t(i)] = char(d[i]);
+    }
+    return out;
 }
 /// An empty object with room for `keys` entries. A growing ordered object copies every value
 /// it holds (its keys are const, so its entries cannot move): a document that takes large

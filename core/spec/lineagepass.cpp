@@ -26,7 +26,7 @@ void LineagePass::checkKeyFields()
         any = any || (s.isMap() && s.find(u"kafka_key_field"));
     if (!any)
         return;
-    const Spec spec = SpecBuilder::build(m_ctx.root());
+    const Spec &spec = m_ctx.spec();
     const Provider &p = spec.provider;
     QHash<QString, int> transforms, endpoints;
     for (int i = 0; i < p.transforms.size(); ++i)

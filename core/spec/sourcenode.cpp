@@ -181,6 +181,14 @@ SourceNode &SourceNode::insert(const QString &key, SourceNode child, SourcePos k
     return m_children.back();
 }
 
+SourceNode &SourceNode::appendEntry(const QString &key, SourceNode child, SourcePos keyPos)
+{
+    child.m_key = key;
+    child.m_keyPos = keyPos;
+    m_children.push_back(std::move(child));
+    return m_children.back();
+}
+
 bool SourceNode::remove(QStringView key)
 {
     for (auto it = m_children.begin(); it != m_children.end(); ++it) {
@@ -252,20 +260,37 @@ QString escapePointerToken(QStringView token)
 
 QString pointerAppend(const QString &base, QStringView token)
 {
-    QString out;
-    out.reserve(base.size() + token.size() + 1);
-    out += base;
-    out += QLatin1Char('/');
-    if (std::any_of(token.begin(), token.end(), [](QChar c) { return c == u'~' || c == u'/'; }))
-        out += escapePointerToken(token);
-    else
-        out += token;
+    if (token.contains(u'~') || token.contains(u'/'))
+        return base + QLatin1Char('/') + escapePointerToken(token);
+    // Every node the validator visits gets a pointer: one allocation, no appends.
+    QString out(base.size() + 1 + token.size(), Qt::Uninitialized);
+    QChar *d = out.data();
+    std::copy(base.cbegin(), base.cend(), d);
+    d[base.size()] = u'/';
+    std::copy(token.begin(), token.end(), d + base.size() + 1);
     return out;
 }
 
 QString pointerAppend(const QString &base, int index)
 {
-    return base + QLatin1Char('/') + QString::number(index);
+    // Digits by hand: QString::number goes through the locale machinery.
+    char16_t digits[12];
+    int n = 0;
+    unsigned v = index < 0 ? 0u - unsigned(index) : unsigned(index);
+    do {
+        digits[n++] = char16_t(u'0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (index < 0)
+        digits[n++] = u'-';
+    QString out(base.size() + 1 + n, Qt::Uninitialized);
+    QChar *d = out.data();
+    std::copy(base.cbegin(), base.cend(), d);
+    d += base.size();
+    *d++ = u'/';
+    while (n)
+        *d++ = digits[--n];
+    return out;
 }
 
 QStringList splitPointer(QStringView pointer)

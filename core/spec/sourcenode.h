@@ -107,6 +107,8 @@ public:
     SourceNode &append(SourceNode child);
     /// Sets (or replaces in place, keeping order) a map entry.
     SourceNode &insert(const QString &key, SourceNode child, SourcePos keyPos = {});
+    /// Appends a map entry whose key the map does not have yet (the caller checked).
+    SourceNode &appendEntry(const QString &key, SourceNode child, SourcePos keyPos);
     /// Removes a map entry; returns whether it existed.
     bool remove(QStringView key);
 

@@ -205,17 +205,20 @@ Spec SpecBuilder::build(const SourceNode &root)
         pr.schedule.cron = str(*s, u"cron");
     }
     pr.config = mapOrNull(*p, u"config");
-    auto each = [&](QStringView key, auto fn) {
+    auto each = [&](QStringView key, auto &list, auto fn) {
         if (const SourceNode *l = p->find(key); l && l->isList()) {
+            list.reserve(l->size()); // a large spec's lists would otherwise move on each growth
             for (const SourceNode &c : l->children()) {
                 if (c.isMap())
                     fn(c);
             }
         }
     };
-    each(u"endpoints", [&](const SourceNode &c) { pr.endpoints.append(endpoint(c)); });
-    each(u"transforms", [&](const SourceNode &c) { pr.transforms.append(transform(c)); });
-    each(u"sinks", [&](const SourceNode &c) { pr.sinks.append(sink(c)); });
+    each(u"endpoints", pr.endpoints,
+         [&](const SourceNode &c) { pr.endpoints.append(endpoint(c)); });
+    each(u"transforms", pr.transforms,
+         [&](const SourceNode &c) { pr.transforms.append(transform(c)); });
+    each(u"sinks", pr.sinks, [&](const SourceNode &c) { pr.sinks.append(sink(c)); });
     return spec;
 }
 

@@ -15,8 +15,8 @@ LoadedSpec SpecLoader::load(const QByteArray &data, SpecFormat format)
     out.format = r.format;
     out.diagnostics = std::move(r.diagnostics);
     if (r.root) {
-        out.diagnostics += Validator::validate(*r.root);
         out.spec = SpecBuilder::build(*r.root);
+        out.diagnostics += Validator::validate(*r.root, &out.spec);
         out.tree = std::move(r.root);
     }
     sortDiagnostics(out.diagnostics);

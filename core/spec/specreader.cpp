@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml.h>
 
+#include <QHash>
 #include <QString>
 
 #include <algorithm>
@@ -194,7 +195,7 @@ private:
             return m_discarded.back();
         }
         node.setKeyOffset(f.keyOffset);
-        return f.node->insert(f.key, std::move(node), f.keyPos);
+        return f.node->appendEntry(f.key, std::move(node), f.keyPos); // not there: checked above
     }
 
     const SpecReader::Limits &m_limits;
@@ -312,11 +313,13 @@ private:
             break;
         case YAML_SCALAR_EVENT: {
             const auto &s = e.data.scalar;
-            const QString text = QString::fromUtf8(reinterpret_cast<const char *>(s.value), qsizetype(s.length));
+            const char *value = reinterpret_cast<const char *>(s.value);
             if (m_b.inMapExpectingKey()) {
-                m_b.key(text, pos(e.start_mark), offset(e.start_mark));
+                m_b.key(keyText(value, qsizetype(s.length)), pos(e.start_mark),
+                        offset(e.start_mark));
                 break;
             }
+            const QString text = QString::fromUtf8(value, qsizetype(s.length));
             SourceNode::ScalarType type = SourceNode::ScalarType::String;
             const QByteArray tag = s.tag ? QByteArray(reinterpret_cast<const char *>(s.tag)) : QByteArray();
             if (!tag.isEmpty()) {
@@ -394,6 +397,18 @@ private:
         }
     }
 
+    /// A key's text. A large spec repeats a few dozen keys thousands of times: they share one
+    /// string each (less to convert, allocate and keep).
+    QString keyText(const char *data, qsizetype size)
+    {
+        const auto it = m_keys.constFind(QByteArray::fromRawData(data, size));
+        if (it != m_keys.constEnd())
+            return *it;
+        const QString text = QString::fromUtf8(data, size);
+        m_keys.insert(QByteArray(data, size), text);
+        return text;
+    }
+
     static AbortParse complexKey(const yaml_mark_t &m)
     {
         return AbortParse{readError(QStringLiteral("UIS-E-PARSE"),
@@ -431,6 +446,7 @@ private:
     qsizetype m_charCursor = 0;
     qsizetype m_byteCursor = 0;
     std::unordered_map<QString, SourceNode> m_anchors;
+    QHash<QByteArray, QString> m_keys;
     std::vector<QString> m_open;
     int m_documents = 0;
 };

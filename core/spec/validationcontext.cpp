@@ -1,14 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validationcontext.h"
 
+#include "specbuilder.h"
 #include "specschema.h"
 
 namespace uis {
 
-ValidationContext::ValidationContext(const SourceNode &root)
-    : m_root(root), m_schema(SpecSchema::instance())
+ValidationContext::ValidationContext(const SourceNode &root, const Spec *spec)
+    : m_root(root), m_schema(SpecSchema::instance()), m_spec(spec)
 {
     m_providerType = textAt(u"/provider/provider_type");
+}
+
+ValidationContext::~ValidationContext() = default;
+
+const Spec &ValidationContext::spec()
+{
+    if (!m_spec) {
+        m_builtSpec = std::make_unique<Spec>(SpecBuilder::build(m_root));
+        m_spec = m_builtSpec.get();
+    }
+    return *m_spec;
 }
 
 void ValidationContext::add(Severity s, const QString &code, const QString &message,

@@ -7,9 +7,12 @@
 
 #include <QString>
 
+#include <memory>
+
 namespace uis {
 
 class SpecSchema;
+struct Spec;
 
 /**
  * What the validation passes share while checking one document: the tree, the schema, the
@@ -18,12 +21,16 @@ class SpecSchema;
 class ValidationContext
 {
 public:
-    explicit ValidationContext(const SourceNode &root);
+    /// `spec`, when given, is SpecBuilder::build(root), which the caller already has.
+    explicit ValidationContext(const SourceNode &root, const Spec *spec = nullptr);
+    ~ValidationContext();
 
     const SourceNode &root() const { return m_root; }
     const SpecSchema &schema() const { return m_schema; }
     /// `provider.provider_type` as written, "" when absent.
     const QString &providerType() const { return m_providerType; }
+    /// The typed model of the tree (built on first use when the caller gave none).
+    const Spec &spec();
 
     void error(const QString &code, const QString &message, const QString &pointer, SourcePos pos);
     void warning(const QString &code, const QString &message, const QString &pointer,
@@ -48,6 +55,8 @@ private:
     const SpecSchema &m_schema;
     QString m_providerType;
     DiagnosticList m_out;
+    const Spec *m_spec = nullptr;
+    std::unique_ptr<Spec> m_builtSpec;
 };
 
 } // namespace uis

@@ -9,9 +9,9 @@
 
 namespace uis {
 
-DiagnosticList Validator::validate(const SourceNode &root)
+DiagnosticList Validator::validate(const SourceNode &root, const Spec *spec)
 {
-    ValidationContext context(root);
+    ValidationContext context(root, spec);
     // The later passes read structure the schema pass has vouched for (or reported), and a
     // document that is not a mapping has nothing for them to read.
     if (SchemaPass(context).run()) {

@@ -3,6 +3,7 @@
 
 #include "diagnostic.h"
 #include "sourcenode.h"
+#include "spec.h"
 
 namespace uis {
 
@@ -17,7 +18,9 @@ namespace uis {
 class Validator
 {
 public:
-    static DiagnosticList validate(const SourceNode &root);
+    /// `spec`, when given, is SpecBuilder::build(root): a caller that builds it anyway saves
+    /// the passes building their own.
+    static DiagnosticList validate(const SourceNode &root, const Spec *spec = nullptr);
 };
 
 } // namespace uis

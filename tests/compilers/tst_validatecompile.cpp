@@ -9,6 +9,7 @@
 #include "compilertest.h"
 
 #include "compilesupport.h"
+#include "flink/flinkcompiler.h"
 #include "jsonconvert.h"
 #include "pipelinecompiler.h"
 #include "speccheck.h"
@@ -252,7 +253,7 @@ private Q_SLOTS:
         constexpr unsigned kSeed = 20261126;
         constexpr int kPerSpec = 56;
         Rng rng(kSeed);
-        int cases = 0, validatorOnly = 0, specCheckDisagree = 0, compiled = 0;
+        int cases = 0, validatorOnly = 0, specCheckDisagree = 0, compiled = 0, flinkCases = 0;
         QMap<QString, int> classes; // error codes the validator alone missed
         QStringList failures;
         for (const QString &file : goldenSpecs()) {
@@ -297,6 +298,20 @@ private Q_SLOTS:
                     ++specCheckDisagree;
                     failures.append(label + QStringLiteral(": ") + diagnosticsText(r.diagnostics));
                 }
+                // The Flink findings-only compile (validate's) skips the script's text: it must
+                // find exactly what writing the script finds, every severity.
+                if (engine == Engine::Flink) {
+                    ++flinkCases;
+                    CompileOptions findings, script;
+                    findings.diagnosticsOnly = true;
+                    script.onlyTarget = QStringLiteral("flink-sql");
+                    const DiagnosticList a = FlinkCompiler::compile(loaded, findings).diagnostics;
+                    const DiagnosticList b = FlinkCompiler::compile(loaded, script).diagnostics;
+                    if (a != b)
+                        failures.append(label + QStringLiteral(": findings-only ") +
+                                        diagnosticsText(a) + QStringLiteral(" vs script ") +
+                                        diagnosticsText(b));
+                }
             }
         }
         QStringList cls;
@@ -307,6 +322,7 @@ private Q_SLOTS:
               cases, int(goldenSpecs().size()), kSeed, compiled, validatorOnly,
               qPrintable(cls.join(QStringLiteral(", "))), specCheckDisagree);
         QVERIFY(cases >= 400);
+        QVERIFY(flinkCases >= 100);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(QLatin1Char('\n'))));
     }
 
