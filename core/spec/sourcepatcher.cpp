@@ -2,6 +2,7 @@
 #include "sourcepatcher.h"
 
 #include "sourceemitter.h"
+#include "sourcelines.h"
 
 #include <QSet>
 
@@ -37,12 +38,12 @@ QString parentPointer(const QString &p)
     return i <= 0 ? QString() : p.left(i);
 }
 
-class Differ
+class Differ : private SourceLines
 {
 public:
     Differ(const QByteArray &src, bool json, const QSet<QString> &force,
            const QSet<QString> &quoted)
-        : m_src(src), m_json(json), m_force(force), m_quoted(quoted)
+        : SourceLines(src, json), m_force(force), m_quoted(quoted)
     {
         m_emit = SourceEmitter(detectLayout());
     }
@@ -70,76 +71,6 @@ public:
     QStringList m_touched; ///< pointers whose text changed, for escalation
 
 private:
-    // ---- text helpers
-    int lineStart(int off) const
-    {
-        while (off > 0 && m_src[off - 1] != '\n')
-            --off;
-        return off;
-    }
-    int lineEndAfter(int off) const
-    {
-        const int nl = int(m_src.indexOf('\n', off));
-        return nl < 0 ? int(m_src.size()) : nl + 1;
-    }
-    int column(int off) const { return off - lineStart(off); }
-    bool onlySpacesBefore(int off) const
-    {
-        for (int i = lineStart(off); i < off; ++i) {
-            if (m_src[i] != ' ')
-                return false;
-        }
-        return true;
-    }
-    int lineIndent(int off) const
-    {
-        int i = lineStart(off);
-        const int s = i;
-        while (i < m_src.size() && m_src[i] == ' ')
-            ++i;
-        return i - s;
-    }
-    /// Offset just past the `:` that follows the key at `keyOff`, or -1.
-    int colonEnd(int keyOff) const
-    {
-        int p = keyOff;
-        if (p < 0 || p >= m_src.size())
-            return -1;
-        const char q = m_src[p];
-        if (q == '"' || q == '\'') {
-            for (++p; p < m_src.size(); ++p) {
-                if (q == '"' && m_src[p] == '\\') {
-                    ++p;
-                    continue;
-                }
-                if (m_src[p] == q) {
-                    if (q == '\'' && p + 1 < m_src.size() && m_src[p + 1] == '\'') {
-                        ++p;
-                        continue;
-                    }
-                    ++p;
-                    break;
-                }
-            }
-        }
-        for (; p < m_src.size(); ++p) {
-            if (m_src[p] == '\n')
-                return -1;
-            if (m_src[p] == ':' &&
-                (p + 1 >= m_src.size() || m_src[p + 1] == ' ' || m_src[p + 1] == '\n' ||
-                 m_src[p + 1] == '\r' || q == '"' || q == '\'' || m_json))
-                return p + 1;
-        }
-        return -1;
-    }
-    /// The `-` of a block sequence item on the item's first line, or -1.
-    int dashOf(const SourceNode &item) const
-    {
-        int p = item.beginOffset() - 1;
-        while (p >= 0 && m_src[p] == ' ')
-            --p;
-        return p >= 0 && m_src[p] == '-' ? p : -1;
-    }
     static QString spaces(int n) { return QString(std::max(n, 0), QLatin1Char(' ')); }
     void add(int begin, int end, const QString &text, const QString &ptr)
     {
@@ -334,29 +265,6 @@ private:
             return fromGap(o.children()[0].endOffset(), itemBegin(o, 1));
         const QString s = fromGap(o.beginOffset() + 1, itemBegin(o, 0));
         return s == QLatin1String(",") ? QStringLiteral(", ") : s;
-    }
-
-    /// `at` (a line start) moved past the comment lines indented deeper than `col` that follow
-    /// it, with the blank lines between them: they belong to the entry above, and a block scalar
-    /// inserted before them would take them in as its text.
-    int pastOwnComments(int at, int col) const
-    {
-        int end = at;
-        for (int pos = at; pos < m_src.size();) {
-            const int next = lineEndAfter(pos);
-            int i = pos;
-            while (i < next && m_src[i] == ' ')
-                ++i;
-            if (i < next && m_src[i] == '#') {
-                if (i - pos <= col)
-                    break;
-                end = next;
-            } else if (i < next && m_src[i] != '\n' && m_src[i] != '\r') {
-                break;
-            }
-            pos = next;
-        }
-        return end;
     }
 
     /// Inserts `items` (rendered) after old item `after`, or before old item `before`.
@@ -709,8 +617,6 @@ public:
     bool m_failed = false;
 
 private:
-    const QByteArray &m_src;
-    bool m_json;
     const QSet<QString> &m_force;
     /// Scalars written on one line, double-quoted if need be, even when they hold line breaks:
     /// a new `|` block takes in the deeper-indented comment lines that follow it.
