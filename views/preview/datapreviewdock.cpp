@@ -643,13 +643,7 @@ void DataPreviewDock::onCanvasSelection(const QList<NodeId> &ids)
 
 void DataPreviewDock::fitColumns()
 {
-    QHeaderView *h = m_table->horizontalHeader();
-    h->resizeSections(QHeaderView::ResizeToContents);
-    const int cap = qMax(160, m_table->viewport()->width() / 2);
-    for (int c = 0; c < h->count(); ++c) {
-        if (h->sectionSize(c) > cap)
-            h->resizeSection(c, cap);
-    }
+    PreviewComparisonView::fitColumns(m_table, 160);
 }
 
 } // namespace uis

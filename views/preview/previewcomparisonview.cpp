@@ -171,11 +171,11 @@ QString PreviewComparisonView::summaryText() const
         .arg(parts.join(QStringLiteral(", ")));
 }
 
-void PreviewComparisonView::fitColumns(QTableView *table)
+void PreviewComparisonView::fitColumns(QTableView *table, int minCap)
 {
     QHeaderView *h = table->horizontalHeader();
     h->resizeSections(QHeaderView::ResizeToContents);
-    const int cap = qMax(120, table->viewport()->width() / 2);
+    const int cap = qMax(minCap, table->viewport()->width() / 2);
     for (int c = 0; c < h->count(); ++c) {
         if (h->sectionSize(c) > cap)
             h->resizeSection(c, cap);

@@ -23,6 +23,10 @@ class PreviewComparisonView : public QWidget
 {
     Q_OBJECT
 public:
+    /// Columns as wide as their contents, none wider than half the view (nor narrower a cap
+    /// than `minCap`): the Data Preview's tables share this rule.
+    static void fitColumns(QTableView *table, int minCap = 120);
+
     explicit PreviewComparisonView(QWidget *parent = nullptr);
 
     /// Shows `spark` and `flink` (either may be null: not there yet, or that engine failed).
@@ -46,8 +50,6 @@ public:
     static QString verdict(const PreviewNode *spark, const PreviewNode *flink);
 
 private:
-    void fitColumns(QTableView *table);
-
     QLabel *m_summary;
     QLabel *m_titles[2];
     QTableView *m_tables[2];
