@@ -25,9 +25,10 @@ private Q_SLOTS:
         QVERIFY(doc.open(
             QStringLiteral(UIS_SOURCE_DIR "/resources/templates/kafka-dedupe-window.uis.yaml")));
         TestsDock dock(&doc);
-        QCOMPARE(dock.tree()->topLevelItemCount(), 2);
+        QCOMPARE(dock.tree()->topLevelItemCount(), 3);
         QCOMPARE(dock.tree()->topLevelItem(0)->text(0),
                  QStringLiteral("duplicates, two pages, three windows"));
+        QCOMPARE(dock.tree()->topLevelItem(2)->text(0), QStringLiteral("every timestamp form"));
         QVERIFY(dock.testsPath().endsWith(QLatin1String("kafka-dedupe-window.tests.yaml")));
     }
 
