@@ -7,7 +7,8 @@ inherit them). There, without editing the spec:
 - an Iceberg catalog of type `hive` or `rest` becomes the platform's Iceberg REST catalog
   (UIS_ICEBERG_REST_URI, its tables under the catalog's own warehouse in the store); without one
   (its jars were not installed) a Hadoop catalog of the same name on the sink's warehouse bucket
-  in the store (`s3a://warehouse/` when the sink names none);
+  in the store (`s3a://warehouse/` when the sink names none); one rule (local_catalog) for
+  Spark's catalog settings and a Flink script's CREATE CATALOG statements;
 - the buckets the sinks write to are created before the first write;
 - Flink reaches the store through the flink-s3-fs-hadoop plugin (`.cache/flink-plugins`), with
   the store's endpoint and keys as `s3.*` settings.
@@ -294,7 +295,9 @@ def apply_flink(statements: list, st: Store) -> FlinkCatalogs:
         if not local:
             continue
         opts = {k: v for k, v in opts.items() if k not in FLINK_CATALOG_PLACE}
-        opts.update({"catalog-type": local.type, "warehouse": local.warehouse})
+        opts["catalog-type"] = local.type
+        if local.warehouse:
+            opts["warehouse"] = local.warehouse
         if local.type == "rest":
             opts.update(flink_rest_options(st))
             out.jars = iceberg_aws_bundle()

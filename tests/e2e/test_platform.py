@@ -8,7 +8,9 @@ behind, dcp-local included. In the `local` environment (jobs run by the platform
 bundled example reads the sample data the first start put into the store and writes Parquet there,
 and rest-to-parquet-iceberg runs unchanged but for its base_url: its Parquet and Iceberg files land
 in the store, listed with boto3. The same example on the Flink engine writes its Parquet to the
-store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster. Needs
+store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster, and into
+an Iceberg table through the platform's REST catalog (or, without it, a Hadoop catalog in the
+store), read back from the table's snapshot. Needs
 `make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3; .cache with the Kafka jars,
 the Flink S3 plugin and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
 
