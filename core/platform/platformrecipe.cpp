@@ -373,12 +373,15 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
         s.environment.insert(QStringLiteral("FLINK_HOME"), m_layout.flinkHome());
         s.environment.insert(QStringLiteral("FLINK_PLUGINS_DIR"), m_layout.flinkPluginsDir());
         // Parquet (parquet-hadoop) and Iceberg's Hadoop catalog need Hadoop's own classes in the
-        // JobManager and TaskManager, as the Flink runner's mini-cluster gets them; config.sh
-        // appends HADOOP_CLASSPATH to their class path.
+        // JobManager and TaskManager, as the Flink runner's mini-cluster gets them, and S3A for
+        // a Hadoop catalog in the store (no REST catalog); config.sh appends HADOOP_CLASSPATH to
+        // their class path.
         QStringList hadoop;
-        for (const QFileInfo &jar :
-             QDir(m_layout.hadoopJarsDir()).entryInfoList({QStringLiteral("*.jar")}, QDir::Files))
-            hadoop << jar.absoluteFilePath();
+        for (const QString &dir : {m_layout.hadoopJarsDir(), m_layout.s3aJarsDir()}) {
+            for (const QFileInfo &jar :
+                 QDir(dir).entryInfoList({QStringLiteral("*.jar")}, QDir::Files))
+                hadoop << jar.absoluteFilePath();
+        }
         if (!hadoop.isEmpty())
             s.environment.insert(QStringLiteral("HADOOP_CLASSPATH"), hadoop.join(QLatin1Char(':')));
         s.program =

@@ -7,7 +7,8 @@ inherit them). There, without editing the spec:
 - an Iceberg catalog of type `hive` or `rest` becomes the platform's Iceberg REST catalog
   (UIS_ICEBERG_REST_URI, its tables under the catalog's own warehouse in the store); without one
   (its jars were not installed) a Hadoop catalog of the same name on the sink's warehouse bucket
-  in the store (`s3a://warehouse/` when the sink names none);
+  in the store (`s3a://warehouse/` when the sink names none); one rule (local_catalog) for
+  Spark's catalog settings and a Flink script's CREATE CATALOG statements;
 - the buckets the sinks write to are created before the first write;
 - Flink reaches the store through the flink-s3-fs-hadoop plugin (`.cache/flink-plugins`), with
   the store's endpoint and keys as `s3.*` settings.
@@ -18,15 +19,19 @@ cluster need not have boto3.
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import hashlib
 import hmac
 import os
 import re
+import shutil
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape as xml_escape
 
 from .errors import JobError
 from .jobconfig import REPO
@@ -169,53 +174,75 @@ def sink_buckets(job: dict) -> list[str]:
     return out
 
 
+def s3a_settings(st: Store) -> dict:
+    """Hadoop's S3A settings for the store (`fs.s3a.` left out): Spark's spark.hadoop.fs.s3a.*,
+    Flink's Hadoop catalogs' core-site.xml."""
+    return {
+        "impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
+        "endpoint": st.endpoint,
+        "endpoint.region": st.region,
+        "path.style.access": "true",
+        "connection.ssl.enabled": str(st.endpoint.startswith("https:")).lower(),
+        "access.key": st.access_key,
+        "secret.key": st.secret_key,
+        "aws.credentials.provider": "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
+        # The posix store refuses to delete a "dir/" marker with objects below it.
+        "directory.marker.retention": "keep",
+    }
+
+
 def apply_spark(job: dict, conf: dict, st: Store) -> None:
     """Points S3A at the store and gives Iceberg sinks a local catalog (conf and job in place)."""
-    h = "spark.hadoop.fs.s3a."
-    conf.update(
-        {
-            h + "impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
-            h + "endpoint": st.endpoint,
-            h + "endpoint.region": st.region,
-            h + "path.style.access": "true",
-            h + "connection.ssl.enabled": str(st.endpoint.startswith("https:")).lower(),
-            h + "access.key": st.access_key,
-            h + "secret.key": st.secret_key,
-            h + "aws.credentials.provider": "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
-            # The posix store refuses to delete a "dir/" marker with objects below it.
-            h + "directory.marker.retention": "keep",
-        }
-    )
+    conf.update({"spark.hadoop.fs.s3a." + k: v for k, v in s3a_settings(st).items()})
     log(f"local platform: s3a:// paths use the local store at {st.endpoint}")
     for s in job.get("sinks") or []:
         if str(s.get("type", "")).lower() != "iceberg":
             continue
         cat = s.get("catalog") or "uis"
         key = f"spark.sql.catalog.{cat}"
-        kind = str(conf.get(key + ".type") or s.get("catalog_type") or "hive").lower()
-        if kind not in LOCAL_CATALOG_TYPES:
+        kind = str(conf.get(key + ".type") or s.get("catalog_type") or "hive")
+        local = local_catalog(cat, kind, s.get("warehouse") or conf.get(key + ".warehouse"), st)
+        if not local:
             continue
         conf[key] = "org.apache.iceberg.spark.SparkCatalog"
         conf.pop(key + ".uri", None)
         s.pop("uri", None)
-        if st.rest_uri:
+        if local.type == "rest":
             use_rest_catalog(s, conf, key, st)
-            log(
-                f"local platform: Iceberg catalog {cat} ({kind}) is the local platform's Iceberg "
-                f"REST catalog at {st.rest_uri} (warehouse {st.rest_warehouse} in the local store)"
-            )
             continue
-        warehouse = s.get("warehouse") or conf.get(key + ".warehouse") or ""
-        if not bucket_of(warehouse):
-            warehouse = DEFAULT_WAREHOUSE
-        warehouse = "s3a://" + warehouse.split("://", 1)[1]
         conf[key + ".type"] = "hadoop"
-        conf[key + ".warehouse"] = warehouse
-        s.update({"catalog_type": "hadoop", "warehouse": warehouse})
+        conf[key + ".warehouse"] = local.warehouse
+        s.update({"catalog_type": "hadoop", "warehouse": local.warehouse})
+
+
+@dataclass(frozen=True)
+class LocalCatalog:
+    type: str  # "rest": the platform's REST catalog; "hadoop": a Hadoop catalog in the store
+    warehouse: str
+
+
+def local_catalog(name: str, kind: str, warehouse, st: Store) -> LocalCatalog | None:
+    """The one rule of both engines: an Iceberg catalog of type hive or rest becomes the
+    platform's REST catalog, or without one a Hadoop catalog of the same name on `warehouse`'s
+    bucket in the store (s3a://warehouse/ when it names none); None (left as it is) for other
+    types. Logs which, in the job's log."""
+    kind = (kind or "hive").lower()
+    if kind not in LOCAL_CATALOG_TYPES:
+        return None
+    if st.rest_uri:
         log(
-            f"local platform: Iceberg catalog {cat} ({kind}) is a local Hadoop catalog "
-            f"of the same name on {warehouse} in the local store"
+            f"local platform: Iceberg catalog {name} ({kind}) is the local platform's Iceberg "
+            f"REST catalog at {st.rest_uri} (warehouse {st.rest_warehouse} in the local store)"
         )
+        return LocalCatalog("rest", st.rest_warehouse)
+    if not bucket_of(warehouse):
+        warehouse = DEFAULT_WAREHOUSE
+    warehouse = "s3a://" + warehouse.split("://", 1)[1]
+    log(
+        f"local platform: Iceberg catalog {name} ({kind}) is a local Hadoop catalog "
+        f"of the same name on {warehouse} in the local store"
+    )
+    return LocalCatalog("hadoop", warehouse)
 
 
 def use_rest_catalog(sink: dict, conf: dict, key: str, st: Store) -> None:
@@ -226,6 +253,113 @@ def use_rest_catalog(sink: dict, conf: dict, key: str, st: Store) -> None:
     conf[key + ".io-impl"] = "org.apache.iceberg.hadoop.HadoopFileIO"
     conf.pop(key + ".warehouse", None)
     sink.update({"catalog_type": "rest", "uri": st.rest_uri, "warehouse": st.rest_warehouse})
+
+
+ICEBERG_REST_JARS = REPO / ".cache" / "jars" / "iceberg-rest"
+# Options of an Iceberg CREATE CATALOG that name where the catalog is: the local one replaces them.
+FLINK_CATALOG_PLACE = ("catalog-type", "uri", "warehouse", "hive-conf-dir", "hadoop-conf-dir")
+
+
+@dataclass
+class FlinkCatalogs:
+    """What the Flink runner needs for the Iceberg catalogs it made local."""
+
+    buckets: list = field(default_factory=list)  # their warehouses, created before the job
+    jars: list = field(default_factory=list)  # pipeline.jars: S3FileIO's AWS SDK (REST)
+    hadoop: bool = False  # a Hadoop catalog on s3a:// (S3A on Hadoop's class path, core-site)
+
+
+def apply_flink(statements: list, st: Store) -> FlinkCatalogs:
+    """Gives the script's Iceberg catalogs (CREATE CATALOG … WITH ('type' = 'iceberg', …)) their
+    local place by local_catalog's rule, rewriting those statements in place. A REST catalog's
+    tables are read and written through Iceberg's S3FileIO on the store, all in the catalog's
+    options (the session cluster's TaskManagers get them with the job); a Hadoop catalog through
+    S3A (hadoop_conf_dir)."""
+    out = FlinkCatalogs()
+    for stmt in statements:
+        m = re.match(
+            r"\s*CREATE\s+CATALOG\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)\s+WITH\s*\((.*)\)\s*$",
+            stmt.text,
+            re.I | re.S,
+        )
+        if stmt.kind != "ddl" or not m:
+            continue
+        opts = {
+            k.replace("''", "'"): v.replace("''", "'")
+            for k, v in re.findall(r"'((?:[^']|'')*)'\s*=\s*'((?:[^']|'')*)'", m.group(2))
+        }
+        if opts.get("type", "").lower() != "iceberg" or "catalog-impl" in opts:
+            continue
+        name = m.group(1).strip("`")
+        local = local_catalog(name, opts.get("catalog-type", "hive"), opts.get("warehouse"), st)
+        if not local:
+            continue
+        opts = {k: v for k, v in opts.items() if k not in FLINK_CATALOG_PLACE}
+        opts["catalog-type"] = local.type
+        if local.warehouse:
+            opts["warehouse"] = local.warehouse
+        if local.type == "rest":
+            opts.update(flink_rest_options(st))
+            out.jars = iceberg_aws_bundle()
+        else:
+            out.hadoop = True
+        b = bucket_of(local.warehouse)
+        if b and b not in out.buckets:
+            out.buckets.append(b)
+        body = ",\n".join(f"  {sql_string(k)} = {sql_string(v)}" for k, v in opts.items())
+        stmt.text = f"CREATE CATALOG {m.group(1)} WITH (\n{body}\n)"
+    return out
+
+
+def flink_rest_options(st: Store) -> dict:
+    """The platform's REST catalog with S3FileIO on the store. Flink hides the secret (its key
+    says so) where it lists a catalog's options in an error."""
+    return {
+        "uri": st.rest_uri,
+        "io-impl": "org.apache.iceberg.aws.s3.S3FileIO",
+        "s3.endpoint": st.endpoint,
+        "s3.path-style-access": "true",
+        "client.region": st.region,
+        "s3.access-key-id": st.access_key,
+        "s3.secret-access-key": st.secret_key,
+    }
+
+
+def iceberg_aws_bundle() -> list[str]:
+    """The AWS SDK that Iceberg's S3FileIO (in iceberg-flink-runtime) needs: the REST catalog's
+    own iceberg-aws-bundle (`make deps`, group iceberg_rest)."""
+    folder = os.environ.get("UIS_ICEBERG_REST_JARS_DIR") or str(ICEBERG_REST_JARS)
+    jars = sorted(
+        os.path.join(folder, f)
+        for f in (os.listdir(folder) if os.path.isdir(folder) else [])
+        if f.startswith("iceberg-aws-bundle-") and f.endswith(".jar")
+    )
+    if not jars:
+        raise JobError(
+            f"Flink cannot use the local platform's Iceberg REST catalog: no iceberg-aws-bundle "
+            f"jar in {folder} (run `make deps`)"
+        )
+    return jars
+
+
+def hadoop_conf_dir(st: Store) -> str:
+    """A private folder with a core-site.xml pointing S3A at the store, for HADOOP_CONF_DIR: the
+    Hadoop configuration Iceberg's Flink catalogs get is Flink's (HadoopUtils), which reads that
+    folder, and it travels with the job to the TaskManagers. Removed when the runner exits."""
+    folder = tempfile.mkdtemp(prefix="uis-hadoop-conf-")
+    atexit.register(shutil.rmtree, folder, True)
+    props = "".join(
+        f"  <property><name>fs.s3a.{k}</name><value>{xml_escape(v)}</value></property>\n"
+        for k, v in s3a_settings(st).items()
+    )
+    path = os.path.join(folder, "core-site.xml")
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+        f.write(f'<?xml version="1.0"?>\n<configuration>\n{props}</configuration>\n')
+    return folder
+
+
+def sql_string(v: str) -> str:
+    return "'" + v.replace("'", "''") + "'"
 
 
 def _sign(st: Store, method: str, url: str, now: datetime.datetime) -> dict:

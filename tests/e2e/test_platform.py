@@ -8,7 +8,9 @@ behind, dcp-local included. In the `local` environment (jobs run by the platform
 bundled example reads the sample data the first start put into the store and writes Parquet there,
 and rest-to-parquet-iceberg runs unchanged but for its base_url: its Parquet and Iceberg files land
 in the store, listed with boto3. The same example on the Flink engine writes its Parquet to the
-store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster. Needs
+store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster, and into
+an Iceberg table through the platform's REST catalog (or, without it, a Hadoop catalog in the
+store), read back from the table's snapshot. Needs
 `make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3; .cache with the Kafka jars,
 the Flink S3 plugin and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
 
@@ -21,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from http.server import ThreadingHTTPServer
@@ -405,6 +408,120 @@ def test_flink_writes_parquet_to_the_store(platform, tmp_path, target):
         s3.download_file(bucket, k, str(local))
         ids += pq.read_table(local).column("trade_id").to_pylist()
     assert sorted(ids) == expected_trade_ids()
+
+
+def flink_iceberg_spec(tmp_path, table):
+    """The bundled example on Flink, into an Iceberg table of a `hive` catalog (as specs for a
+    real metastore name it), which the `local` environment turns into the platform's."""
+    text = flink_spec(tmp_path, "unused").read_text()
+    sink = text[text.index("    - name: trades_parquet") :]
+    text = text.replace(
+        sink,
+        "    - name: trades_iceberg\n      type: iceberg\n"
+        f"      table_name: flink_trades.{table}\n"
+        "      config:\n        catalog: lake\n        catalog_type: hive\n",
+    )
+    spec = tmp_path / f"{table}.uis.yaml"
+    spec.write_text(text)
+    return spec
+
+
+def iceberg_column(s3, metadata, column, tmp_path):
+    """`column` of every row of the table's current snapshot, read as an Iceberg reader does:
+    the snapshot the REST catalog names, its manifest list, its manifests, their live data
+    files (fastavro and pyarrow on objects fetched from the store)."""
+    import fastavro
+    import pyarrow.parquet as pq
+
+    def fetch(url):
+        bucket, key = url.split("://", 1)[1].split("/", 1)
+        local = tmp_path / key.replace("/", "_")
+        s3.download_file(bucket, key, str(local))
+        return local
+
+    current = metadata["current-snapshot-id"]
+    snapshot = next(s for s in metadata["snapshots"] if s["snapshot-id"] == current)
+    values = []
+    with open(fetch(snapshot["manifest-list"]), "rb") as f:
+        manifests = [m["manifest_path"] for m in fastavro.reader(f)]
+    for manifest in manifests:
+        with open(fetch(manifest), "rb") as f:
+            files = [e["data_file"]["file_path"] for e in fastavro.reader(f) if e["status"] != 2]
+        for path in files:
+            values += pq.read_table(fetch(path)).column(column).to_pylist()
+    return snapshot, values
+
+
+@pytest.mark.parametrize("target", ["local", "platform-flink"])
+def test_flink_writes_iceberg_through_the_rest_catalog(platform, tmp_path, target):
+    """In the `local` environment a Flink job's Iceberg catalog is the platform's REST catalog:
+    the table is created and committed there, its files written to the store through S3FileIO,
+    on the runner's mini-cluster and on the session cluster. Read back through the catalog."""
+    directory = platform[0]
+    table = "trades_" + target.replace("-", "_")
+    t0 = time.monotonic()
+    r, job = run_locally(
+        directory, flink_iceberg_spec(tmp_path, table), "--target", target, "--wait"
+    )
+    TIMINGS[f"flink iceberg on {target}"] = time.monotonic() - t0
+    log = job_log(directory, job) if job else ""
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}\n{log[-6000:]}"
+    rest = next(s for s in status(directory)["services"] if s["name"] == "iceberg-rest")["url"]
+    assert (
+        "local platform: Iceberg catalog lake (hive) is the local platform's Iceberg REST "
+        f"catalog at {rest} (warehouse s3a://warehouse/ in the local store)"
+    ) in log
+    assert store_secret(directory) not in log
+    meta = get_json(f"{rest}/v1/namespaces/flink_trades/tables/{table}")
+    location = meta["metadata"]["location"]
+    assert location == f"s3a://warehouse/flink_trades/{table}", location
+    snapshot, ids = iceberg_column(s3_client(directory), meta["metadata"], "trade_id", tmp_path)
+    assert snapshot["summary"]["operation"] == "append", snapshot
+    assert int(snapshot["summary"]["total-records"]) == len(expected_trade_ids())
+    assert sorted(ids) == expected_trade_ids()
+
+
+def test_flink_iceberg_without_the_rest_catalog_is_a_hadoop_catalog(platform, tmp_path):
+    """Without the platform's REST catalog (its jars not installed: platform.env has no
+    UIS_ICEBERG_REST_URI) the catalog is a Hadoop catalog on s3a://warehouse/ through S3A. On the
+    session cluster, which covers the runner's side too (the catalog and the table are made in
+    its JVM, as on the mini-cluster); the runner is run as dcp-local runs it."""
+    directory = platform[0]
+    table = "hadoop_session"
+    sql = tmp_path / "job.sql"
+    T.compile_spec(flink_iceberg_spec(tmp_path, table), "flink-sql", out_file=sql)
+    env = platform_env(directory)
+    for k in ("UIS_ICEBERG_REST_URI", "UIS_ICEBERG_REST_WAREHOUSE"):
+        env.pop(k, None)
+    rest = urllib.parse.urlsplit(status(directory)["services"][2]["url"])
+    remote = ["execution.target=remote", f"rest.address={rest.hostname}", f"rest.port={rest.port}"]
+    extra = [a for kv in remote for a in ("--set", kv)]
+    runner = REPO / "runners" / "flink" / "uis_flink_runner.py"
+    t0 = time.monotonic()
+    r = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "python"), str(runner), "--sql", str(sql), *extra],
+        capture_output=True,
+        text=True,
+        timeout=400,
+        env=env,
+    )
+    TIMINGS["flink iceberg, hadoop catalog, on platform-flink"] = time.monotonic() - t0
+    assert r.returncode == 0, f"{r.stdout[-6000:]}\n{r.stderr[-6000:]}"
+    assert (
+        "local platform: Iceberg catalog lake (hive) is a local Hadoop catalog of the same name "
+        "on s3a://warehouse/ in the local store"
+    ) in r.stdout
+    s3 = s3_client(directory)
+    meta = f"flink_trades/{table}/metadata/"
+    hint = s3.get_object(Bucket="warehouse", Key=meta + "version-hint.text")["Body"].read()
+    current = s3.get_object(Bucket="warehouse", Key=f"{meta}v{int(hint)}.metadata.json")
+    metadata = json.loads(current["Body"].read())
+    _, ids = iceberg_column(s3, metadata, "trade_id", tmp_path)
+    assert sorted(ids) == expected_trade_ids()
+
+
+def store_secret(directory):
+    return status(directory)["s3"]["secret_key"]
 
 
 def platform_env(directory):

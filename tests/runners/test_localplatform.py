@@ -3,6 +3,7 @@
 pointed at the platform's store, Iceberg `hive`/`rest` catalogs made local Hadoop catalogs, and
 bucket creation against a loopback HTTP server standing in for the store's CreateBucket."""
 
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -172,3 +173,93 @@ def test_hive_and_rest_catalogs_use_the_platform_rest_catalog(capsys):
     ) in out
     # The REST catalog's warehouse bucket is created before the first write.
     assert lp.sink_buckets(j) == ["landing-zone", "warehouse"]
+
+
+FLINK_CATALOGS = """
+CREATE CATALOG `hive_prod` WITH (
+  'type' = 'iceberg',
+  'catalog-type' = 'hive',
+  'uri' = 'thrift://metastore:9083',
+  'warehouse' = 's3://prod-warehouse/',
+  'property-version' = '1'
+);
+CREATE CATALOG lake WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'http://x');
+CREATE CATALOG files WITH ('type' = 'iceberg', 'catalog-type' = 'hadoop', 'warehouse' = '/w');
+CREATE CATALOG mem WITH ('type' = 'generic_in_memory');
+CREATE DATABASE IF NOT EXISTS `hive_prod`.`db`;
+"""
+
+
+def flink_catalogs(st):
+    from uis_runners.flink.statements import split_sql
+
+    statements = split_sql(FLINK_CATALOGS)
+    out = lp.apply_flink(statements, st)
+    return out, [s.text for s in statements]
+
+
+def options(text):
+    import re
+
+    return dict(re.findall(r"'([^']*)' = '([^']*)'", text))
+
+
+def test_flink_hive_and_rest_catalogs_use_the_platform_rest_catalog(tmp_path, monkeypatch, capsys):
+    (tmp_path / "iceberg-aws-bundle-1.7.1.jar").write_bytes(b"")
+    monkeypatch.setenv("UIS_ICEBERG_REST_JARS_DIR", str(tmp_path))
+    st = lp.Store(
+        STORE.endpoint,
+        "AKIDLOCAL",
+        "secret",
+        "us-east-1",
+        "http://127.0.0.1:8181",
+        "s3a://warehouse/",
+    )
+    out, texts = flink_catalogs(st)
+    for text in texts[:2]:
+        o = options(text)
+        assert o["catalog-type"] == "rest" and o["uri"] == "http://127.0.0.1:8181", text
+        assert o["warehouse"] == "s3a://warehouse/"
+        assert o["io-impl"] == "org.apache.iceberg.aws.s3.S3FileIO"
+        assert (o["s3.endpoint"], o["s3.path-style-access"]) == (STORE.endpoint, "true")
+        assert (o["s3.access-key-id"], o["s3.secret-access-key"]) == ("AKIDLOCAL", "secret")
+        assert o["type"] == "iceberg" and "hive-conf-dir" not in o
+    assert texts[0].startswith("CREATE CATALOG `hive_prod` WITH (")
+    assert options(texts[0])["property-version"] == "1"  # other options stay
+    assert texts[2:] == split_texts()[2:]  # Hadoop and non-Iceberg catalogs stay as they are
+    assert out.buckets == ["warehouse"] and not out.hadoop
+    assert out.jars == [str(tmp_path / "iceberg-aws-bundle-1.7.1.jar")]
+    log = capsys.readouterr().out
+    assert (
+        "Iceberg catalog hive_prod (hive) is the local platform's Iceberg REST catalog at "
+        "http://127.0.0.1:8181 (warehouse s3a://warehouse/ in the local store)"
+    ) in log
+    monkeypatch.setenv("UIS_ICEBERG_REST_JARS_DIR", str(tmp_path / "none"))
+    with pytest.raises(JobError, match="iceberg-aws-bundle"):
+        flink_catalogs(st)
+
+
+def split_texts():
+    from uis_runners.flink.statements import split_sql
+
+    return [s.text for s in split_sql(FLINK_CATALOGS)]
+
+
+def test_flink_catalogs_without_rest_are_hadoop_catalogs_in_the_store(capsys):
+    out, texts = flink_catalogs(STORE)
+    assert options(texts[0]) == {
+        "type": "iceberg",
+        "property-version": "1",
+        "catalog-type": "hadoop",
+        "warehouse": "s3a://prod-warehouse/",
+    }
+    assert options(texts[1])["warehouse"] == lp.DEFAULT_WAREHOUSE
+    assert "uri" not in options(texts[1])
+    assert out.buckets == ["prod-warehouse", "warehouse"] and out.hadoop and not out.jars
+    assert "Iceberg catalog lake (rest) is a local Hadoop catalog" in capsys.readouterr().out
+    conf = lp.hadoop_conf_dir(STORE)
+    site = os.path.join(conf, "core-site.xml")
+    assert os.stat(site).st_mode & 0o777 == 0o600
+    text = open(site).read()
+    assert f"<name>fs.s3a.endpoint</name><value>{STORE.endpoint}</value>" in text
+    assert "<name>fs.s3a.secret.key</name><value>secret</value>" in text

@@ -106,13 +106,21 @@ class FlinkRunner:
         self.counts = NodeCounts(node_job(args))  # rows per spec node (the run overlay)
 
     def create_env(self):
-        # Hadoop classes (Iceberg's Hadoop catalog) must be on the JVM's own classpath; PyFlink's
-        # gateway launcher adds HADOOP_CLASSPATH to it.
-        hadoop = jars_in(jar_dir("hadoop", self.args.hadoop_jars_dir))
-        if "HADOOP_CLASSPATH" not in os.environ and hadoop:
-            os.environ["HADOOP_CLASSPATH"] = ":".join(hadoop)
         store = localplatform.store()
         plugins, s3 = localplatform.prepare_flink(store) if store else (None, {})
+        catalogs = localplatform.apply_flink(self.statements, store) if store else None
+        # Hadoop classes (Iceberg's Hadoop catalog) must be on the JVM's own classpath; PyFlink's
+        # gateway launcher adds HADOOP_CLASSPATH to it. So must S3A for a Hadoop catalog in the
+        # local store, its settings in HADOOP_CONF_DIR.
+        given = os.environ.get("HADOOP_CLASSPATH")
+        hadoop = (
+            given.split(":") if given else jars_in(jar_dir("hadoop", self.args.hadoop_jars_dir))
+        )
+        if catalogs and catalogs.hadoop:
+            hadoop += localplatform.s3a_jars()
+            os.environ["HADOOP_CONF_DIR"] = localplatform.hadoop_conf_dir(store)
+        if hadoop:
+            os.environ["HADOOP_CLASSPATH"] = ":".join(hadoop)
         if not self.args.explain:
             self.counts.classpath()
         from pyflink.common import Configuration
@@ -132,6 +140,7 @@ class FlinkRunner:
         if not self.args.explain:
             self.counts.configure(conf)
         jars = jars_in(jar_dir("flink", self.args.jars_dir, "UIS_FLINK_JARS_DIR"))
+        jars += catalogs.jars if catalogs else []
         if jars:
             conf.set_string("pipeline.jars", ";".join("file://" + j for j in jars))
         batch = conf.get_string("execution.runtime-mode", "streaming").lower() == "batch"
@@ -139,7 +148,8 @@ class FlinkRunner:
         if store:
             localplatform.init_flink_filesystems(conf._j_configuration, plugins)
             if not self.args.explain:
-                localplatform.create_buckets(localplatform.sql_buckets(self.statements), store)
+                buckets = localplatform.sql_buckets(self.statements) + catalogs.buckets
+                localplatform.create_buckets(list(dict.fromkeys(buckets)), store)
         settings = EnvironmentSettings.new_instance()
         settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
         self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
