@@ -98,6 +98,8 @@ def rows(path, columns):
         row = []
         for c in columns:
             v = r[c]
+            if hasattr(v, "to_pydatetime"):  # a nanosecond timestamp comes as pandas'
+                v = v.to_pydatetime()
             if isinstance(v, datetime) and v.tzinfo is not None:
                 v = v.astimezone(UTC).replace(tzinfo=None)
             row.append(v)

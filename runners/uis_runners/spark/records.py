@@ -118,7 +118,7 @@ def convert(df, types: dict, reason=None):
         problems.append(
             F.when(
                 text.isNotNull() & (F.trim(text) != "") & typed.isNull(),
-                F.concat(F.lit(f"{f}: "), F.substring(text, 1, 60), F.lit(f" is not {types[f]}")),
+                F.concat(F.lit(f"{f}: '"), F.substring(text, 1, 60), F.lit(f"' is not {types[f]}")),
             )
         )
         out.append(typed.alias(f))
