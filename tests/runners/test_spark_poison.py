@@ -244,6 +244,83 @@ def test_files_every_timestamp_form_is_the_same_utc_instant(files_run, sink):
     assert got == {f: t(want) for f, _v, want in FORMS}
 
 
+def instants(values) -> dict:
+    """form → the instant an engine's JSON rendering of `ts` means, to the millisecond (the
+    engines render milliseconds)."""
+    out = {}
+    for form, text in values:
+        v = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+        out[form] = v.replace(tzinfo=None)
+    return out
+
+
+def to_ms(text: str) -> datetime:
+    v = t(text)
+    return v.replace(microsecond=v.microsecond // 1000 * 1000)
+
+
+def test_preview_reads_every_timestamp_form(files_run, tmp_path):
+    _, _, root = files_run
+    job = {
+        "job_type": "batch",
+        "spark_config": {**SPARK_CONFIG, "spark.app.name": "uis-forms-preview"},
+        "sources": [
+            {
+                "type": "file_ftp",
+                "name": n,
+                "path": str(root / n),
+                "format": fmt,
+                "schema": FORM_SCHEMA,
+            }
+            for n, fmt in (("forms_json", "json"), ("forms_csv", "csv"))
+        ],
+        "sinks": [{"type": "console", "name": "show", "inputs": ["forms_json"]}],
+    }
+    p = run_spark(job, tmp_path, "--dry-run", "--limit", "50", env=ENV)
+    assert p.returncode == 0, explain(p)
+    want = {f: to_ms(w) for f, _v, w in FORMS}
+    for node in ("forms_json", "forms_csv"):
+        got = [
+            (e["data"]["form"], e["data"]["ts"])
+            for e in map(
+                json.loads,
+                (
+                    x[len("uis-preview: ") :]
+                    for x in p.stdout.splitlines()
+                    if x.startswith("uis-preview: ")
+                ),
+            )
+            if e["event"] == "row" and e["node"] == node
+        ]
+        assert instants(got) == want, node
+
+
+def test_test_mode_reads_every_timestamp_form_and_drops_poison(tmp_path):
+    """`uisctl test` runs the runner's test mode: its rows are read by the same rule."""
+    job = {
+        "job_type": "micro_batch",
+        "spark_config": {**SPARK_CONFIG, "spark.app.name": "uis-forms-test-mode"},
+        "sources": [{**kafka_source("kafka_forms", "unused", FORM_SCHEMA), "endpoint": "forms"}],
+        "sinks": [parquet("captured", "kafka_forms", tmp_path / "never")],
+    }
+    rows_in = [{"form": f, "ts": v} for f, v, _ in FORMS] + [{"form": "bad", "ts": "yesterday"}]
+    (tmp_path / "inputs.json").write_text(json.dumps({"forms": rows_in}))
+    cap = tmp_path / "capture"
+    p = run_spark(
+        job,
+        tmp_path,
+        "--test-inputs",
+        str(tmp_path / "inputs.json"),
+        "--capture-dir",
+        str(cap),
+        env=ENV,
+    )
+    assert p.returncode == 0, explain(p)
+    lines = (cap / "captured.jsonl").read_text().splitlines()
+    got = instants((r["form"], r["ts"]) for r in map(json.loads, lines))
+    assert got == {f: to_ms(w) for f, _v, w in FORMS}
+
+
 def test_files_fail_ends_failed_with_the_file_as_root_cause(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "events.json").write_text("\n".join(r for r, _ in RECORDS) + "\n")
