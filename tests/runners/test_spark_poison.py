@@ -321,6 +321,55 @@ def test_test_mode_reads_every_timestamp_form_and_drops_poison(tmp_path):
     assert got == {f: to_ms(w) for f, _v, w in FORMS}
 
 
+def test_rest_records_every_timestamp_form_and_dead_letters(http_server, tmp_path):
+    """A REST source with a schema: the same rule; a record whose value does not convert goes
+    to the dead letters with its record number."""
+    from http.server import BaseHTTPRequestHandler
+
+    body = [{"form": f, "ts": v} for f, v, _ in FORMS] + [{"form": "bad", "ts": "yesterday"}]
+
+    class Api(BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    srv = http_server(Api)
+    job = {
+        "job_type": "batch",
+        "spark_config": {**SPARK_CONFIG, "spark.app.name": "uis-forms-rest"},
+        "sources": [
+            {
+                "type": "rest_api",
+                "name": "rest_forms",
+                "url": f"{srv.url}/forms",
+                "format": "json",
+                "schema": FORM_SCHEMA,
+            }
+        ],
+        "transforms": [
+            {**validation("checked", "rest_forms", "dead_letter"), "schema": FORM_SCHEMA[:1]}
+        ],
+        "sinks": [
+            parquet("good", "checked", tmp_path / "out"),
+            parquet("dl", "checked_dead_letter", tmp_path / "out"),
+        ],
+    }
+    p = run_spark(job, tmp_path, env=ENV)
+    assert p.returncode == 0, explain(p)
+    got = dict(rows(tmp_path / "out" / "good", ["form", "ts"]))
+    assert got == {f: t(w) for f, _v, w in FORMS}
+    [(record, why, pos)] = dead_letters(tmp_path / "out" / "dl")
+    assert json.loads(record) == body[-1] and "ts: 'yesterday' is not TIMESTAMP" in why, why
+    assert pos == f"{srv.url}/forms record {len(body)}", pos
+
+
 def test_files_fail_ends_failed_with_the_file_as_root_cause(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "events.json").write_text("\n".join(r for r, _ in RECORDS) + "\n")

@@ -83,7 +83,7 @@ class SparkJob:
         for i, t in enumerate(transforms):
             if str(t.get("type", "")).lower() != "schema_validation":
                 continue
-            ins = inputs_of(t)
+            ins = inputs_of(t) or ([transforms[i - 1].get("name")] if i else [])
             if (set(ins) & via) or (not ins and i == 0):
                 return True
         return False
