@@ -14,6 +14,7 @@ from . import session, streaming
 from .nodecounts import NodeCounts
 from .options import inputs_of
 from .preview import preview
+from .records import clean, has_poison
 from .schema import reader_schema
 from .sinks import SINKS
 from .sources import SOURCES
@@ -69,7 +70,25 @@ class SparkJob:
         self.kinds[name] = kind
         self.order.append(name)
 
-    def input_df(self, names: list, what: str):
+    def validated(self, names: list) -> bool:
+        """Whether a `schema_validation` reads the source known by `names`: naming it (or the
+        endpoint's own field_mapping), or as the first transform, which reads every source."""
+        transforms = self.job.get("transforms") or []
+        via = set(names)
+        for t in transforms:
+            ins = inputs_of(t)
+            if str(t.get("type", "")).lower() == "field_mapping" and len(ins) == 1:
+                if ins[0] in via:
+                    via.add(t.get("name"))
+        for i, t in enumerate(transforms):
+            if str(t.get("type", "")).lower() != "schema_validation":
+                continue
+            ins = inputs_of(t) or ([transforms[i - 1].get("name")] if i else [])
+            if (set(ins) & via) or (not ins and i == 0):
+                return True
+        return False
+
+    def input_df(self, names: list, what: str, keep_poison: bool = False):
         if not names:
             raise JobError(f"{what}: no inputs")
         missing = [n for n in names if n not in self.nodes]
@@ -77,9 +96,12 @@ class SparkJob:
             raise JobError(
                 f"{what}: unknown input {missing[0]!r} (known: {', '.join(sorted(self.nodes))})"
             )
-        df = self.nodes[names[0]]
-        for n in names[1:]:
-            df = df.unionByName(self.nodes[n], allowMissingColumns=True)
+        # Only a schema_validation (and an endpoint's field_mapping before it) sees a source's
+        # poison records; every other node reads its good records.
+        frames = [self.nodes[n] if keep_poison else clean(self.nodes[n]) for n in names]
+        df = frames[0]
+        for other in frames[1:]:
+            df = df.unionByName(other, allowMissingColumns=True)
         return df, any(n in self.watermarked for n in names)
 
     @staticmethod
@@ -134,8 +156,16 @@ class SparkJob:
                     f"source {name}: unsupported type {kind!r} (rest_api, file_ftp, kafka)"
                 )
             df = read(self, src, kind)
-            df = self.counted(src.get("endpoint") or name, df, "source")
             aliases = self.source_aliases(src, name)
+            if has_poison(df):
+                # Poison records (records.py) go to the schema_validation that reads the
+                # endpoint; without one the source drops them, counted and logged.
+                drops = not self.validated([name, *aliases])
+                if not self.dry_run:
+                    df = self.counts.observe_poison(src.get("endpoint") or name, df, drops)
+                if drops:
+                    df = clean(df)
+            df = self.counted(src.get("endpoint") or name, df, "source")
             if name in self.mapped_by:
                 # the endpoint's name means its mapped columns: registered with map_<endpoint>
                 self.deferred_aliases[self.mapped_by[name].get("name")] = aliases
@@ -155,7 +185,8 @@ class SparkJob:
             ):  # an endpoint's own mapping reads the raw source, whatever it was called
                 ins = [mapped_source]
             what = f"transform {name} ({kind})"
-            df, wm = self.input_df(ins, what)
+            keep = kind in ("schema_validation", "field_mapping")  # a mapping only renames
+            df, wm = self.input_df(ins, what, keep_poison=keep)
             log(f"{what} <- {', '.join(ins)}")
             apply = TRANSFORMS.handler(kind)
             if apply is None:
@@ -210,6 +241,8 @@ class SparkJob:
             self.build_sinks()
             if self.queries:
                 streaming.await_queries(self)
+            else:
+                self.counts.log_batch_poison()
         finally:
             self.counts.report()
         if self.failures:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 
 from ..log import PREVIEW, emit
+from .records import clean
 
 
 def preview(run) -> None:
     for name in run.order:
-        df = run.nodes[name]
+        df = clean(run.nodes[name])  # poison records show in a dead-letter node
         cols = [{"name": f.name, "type": f.dataType.simpleString()} for f in df.schema.fields]
         emit(PREVIEW, {"event": "schema", "node": name, "kind": run.kinds[name], "columns": cols})
         rows = df.limit(run.limit).toJSON().collect()

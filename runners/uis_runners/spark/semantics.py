@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Where Spark's defaults differ from Flink's, the runner follows what the spec means, so both
 engines compute the same result (README, "Same result on both engines"): dedupe keeps the first
-row by event time. (Timestamps read as text are parsed by schema.parse_times().)"""
+row by event time. (Timestamps read as text are parsed by records.to_time().)"""
 
 from __future__ import annotations
 

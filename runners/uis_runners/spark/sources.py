@@ -10,37 +10,47 @@ from ..log import log
 from ..placeholders import resolve
 from ..registry import Registry
 from .options import str_opts
+from .records import CORRUPT, POS, RAW, SEQ, convert, json_records, text_schema
 from .rest_fetch import fetch_rest
-from .schema import (
-    number_columns,
-    parse_numbers,
-    parse_times,
-    read_schema,
-    schema_ddl,
-    time_columns,
-    times_as_text,
-)
+from .schema import schema_ddl
 
 SOURCES = Registry("source")
 
 FILE_FORMATS = ("csv", "json", "parquet", "xml")
 
 
+def declared(src) -> list | None:
+    """The source's schema as a list of columns (declared or derived), or None."""
+    schema = src.get("schema")
+    return schema if isinstance(schema, list) and schema else None
+
+
+def json_lines(run, src, lines: list, where: str):
+    """JSON records held on the driver (REST pages, test rows) → a frame: with a schema list
+    each record is read by records.json_records, its position `<where> record <n>`."""
+    schema = declared(src)
+    sc = run.spark.sparkContext
+    slices = max(1, min(len(lines) // 10000, 64))
+    if schema:
+        rows = [(t, f"{where} record {i + 1}", i) for i, t in enumerate(lines)]
+        df = run.spark.createDataFrame(
+            sc.parallelize(rows, slices), f"value STRING, `{POS}` STRING, `{SEQ}` BIGINT"
+        )
+        return json_records(df, schema)
+    reader = run.spark.read
+    ddl = schema_ddl(src.get("schema"))
+    if ddl:
+        reader = reader.schema(ddl)
+    if not lines and not ddl:
+        log(f"source {src.get('name')}: no records and no schema: an empty table without columns")
+    return reader.json(sc.parallelize(lines, slices))
+
+
 @SOURCES.register("rest_api", "rest", "http")
 def rest_source(run, src, _kind):
     cap = run.limit if run.dry_run else None
     records = fetch_rest(src, cap)
-    ddl = schema_ddl(src.get("schema"))
-    sc = run.spark.sparkContext
-    rdd = sc.parallelize(
-        [json.dumps(r) for r in records], max(1, min(len(records) // 10000, 64)) or 1
-    )
-    reader = run.spark.read
-    if ddl:
-        reader = reader.schema(ddl)
-    if not records and not ddl:
-        log(f"source {src.get('name')}: no records and no schema: an empty table without columns")
-    return reader.json(rdd)
+    return json_lines(run, src, [json.dumps(r) for r in records], f"{src.get('url', 'REST')}")
 
 
 @SOURCES.register("file", "files", "file_ftp", *FILE_FORMATS)
@@ -63,23 +73,20 @@ def file_source(run, src, kind):
         fmt = "json"
     if fmt == "xml":
         opts.setdefault("rowTag", "row")
-    # Text formats read timestamps as strings and parse them as the Flink job does, and csv
-    # its numbers too.
-    times = time_columns(src.get("schema")) if fmt in ("csv", "json") else []
-    numbers = number_columns(src.get("schema")) if fmt == "csv" else {}
-    as_text = times + list(numbers)
-    ddl = schema_ddl(times_as_text(src["schema"], as_text) if as_text else src.get("schema"))
     stream = run.streaming and src.get("streaming", True) and not run.dry_run
     try:
+        schema = declared(src)
+        if schema and fmt in ("csv", "json"):
+            return text_file(run, src, fmt, path, opts, schema, stream)
+        ddl = schema_ddl(src.get("schema"))
         if stream:
             if not ddl:  # file streams need a schema: take it from the files present now
                 ddl = run.spark.read.format(fmt).options(**opts).load(path).schema
-            df = run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
-            return parse_numbers(parse_times(df, times), numbers)
+            return run.spark.readStream.format(fmt).options(**opts).schema(ddl).load(path)
         reader = run.spark.read.format(fmt).options(**opts)
         if ddl:
             reader = reader.schema(ddl)
-        return parse_numbers(parse_times(reader.load(path), times), numbers)
+        return reader.load(path)
     except Exception as e:
         text = str(e)
         missing = ("ClassNotFound", "DATA_SOURCE_NOT_FOUND", "Failed to find data source")
@@ -89,6 +96,46 @@ def file_source(run, src, kind):
                 "run scripts/engines/setup.sh or pass it with --jars"
             ) from None
         raise
+
+
+def text_file(run, src, fmt, path, opts, schema, stream):
+    """csv and json files with a schema: every column read as text and converted by one rule
+    (records.py), a record that does not parse kept as poison with its file. JSON lines are read
+    as lines (the raw record is the line); multi-line JSON and csv by their readers, with the
+    readers' corrupt-record column."""
+    from pyspark.sql import functions as F
+
+    def load(reader):
+        return reader.readStream if stream else reader.read
+
+    where = F.concat(F.lit("file "), F.input_file_name())
+    multiline = str(opts.get("multiLine", opts.get("multiline", "false"))).lower() == "true"
+    if fmt == "json" and not multiline:
+        text_opts = {k: v for k, v in opts.items() if k in ("lineSep", "encoding")}
+        lines = load(run.spark).format("text").options(**text_opts).load(path)
+        lines = lines.filter(F.trim(F.col("value")) != "")  # the json reader skips blank lines
+        framed = lines.select("value", where.alias(POS), F.lit(None).cast("long").alias(SEQ))
+        return json_records(framed, schema, opts)
+    texts, types = text_schema(schema)
+    ddl = schema_ddl(texts) + f", `{CORRUPT}` STRING"
+    opts = {**opts, "mode": "PERMISSIVE", "columnNameOfCorruptRecord": CORRUPT}
+    df = load(run.spark).format(fmt).options(**opts).schema(ddl).load(path)
+    names = [f["name"] for f in texts]
+    cols = [F.col(f"`{n}`") for n in names]
+    if fmt == "csv":
+        raw = F.concat_ws(opts.get("sep", opts.get("delimiter", ",")), *cols)
+        reason = F.when(F.col(CORRUPT).isNotNull(), F.lit("not a csv record of the schema"))
+    else:
+        raw = F.to_json(F.struct(*cols))
+        reason = F.when(F.col(CORRUPT).isNotNull(), F.lit("not JSON"))
+    framed = df.select(
+        *cols,
+        F.coalesce(F.col(CORRUPT), raw).alias(RAW),
+        where.alias(POS),
+        F.lit(None).cast("long").alias(SEQ),
+        CORRUPT,
+    )
+    return convert(framed, types, reason).drop(CORRUPT)
 
 
 @SOURCES.register("kafka")
@@ -119,12 +166,27 @@ def kafka_source(run, src, _kind):
         df = run.spark.read.format("kafka").options(**opts).load()
         if run.dry_run:
             df = df.limit(run.limit)
-    schema, times = read_schema(src)
-    ddl = schema_ddl(schema)
     fmt = str(src.get("format", "json")).lower()
+    schema = declared(src)
+    if schema and fmt == "json":
+        where = F.concat(
+            F.lit("topic "),
+            F.col("topic"),
+            F.lit(" partition "),
+            F.col("partition"),
+            F.lit(" offset "),
+            F.col("offset"),
+        )
+        framed = df.select(
+            F.col("value").cast("string").alias("value"),
+            where.alias(POS),
+            F.col("offset").alias(SEQ),
+        )
+        return json_records(framed, schema)
+    ddl = schema_ddl(src.get("schema"))
     if ddl and fmt == "json":
         parsed = df.select(F.from_json(F.col("value").cast("string"), ddl).alias("_v"))
-        return parse_times(parsed.select("_v.*"), times)
+        return parsed.select("_v.*")
     return df.select(
         F.col("key").cast("string").alias("key"),
         F.col("value").cast("string").alias("value"),

@@ -100,11 +100,13 @@ def await_queries(run):
     while True:
         active = [q for q in run.queries if q.isActive]
         for q in run.queries:
-            p = q.lastProgress
-            if p and last_batch.get(q.name) != p["batchId"]:
+            # every batch since the last look (several may finish between two looks)
+            fresh = [p for p in q.recentProgress if p["batchId"] > last_batch.get(q.name, -1)]
+            for p in fresh:
                 last_batch[q.name] = p["batchId"]
                 log(f"sink {q.name}: batch {p['batchId']} read {p.get('numInputRows', 0)} rows")
                 run.counts.progress(q.name, p)
+            if fresh:
                 run.counts.report()
         for q in run.queries:
             if not q.isActive and q.exception() is not None:

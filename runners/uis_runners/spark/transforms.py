@@ -10,6 +10,7 @@ from ..errors import JobError
 from ..log import log
 from ..registry import Registry
 from .options import spark_interval
+from .records import HIDDEN, POISON, POS, RAW, clean, to_time
 from .schema import spark_type
 from .semantics import first_by_event_time
 
@@ -48,11 +49,11 @@ def field_mapping(_run, step: Step):
 @TRANSFORMS.register("sql")
 def sql(run, step: Step):
     for n in step.inputs:
-        run.nodes[n].createOrReplaceTempView(n)
+        clean(run.nodes[n]).createOrReplaceTempView(n)
     # also the other known nodes, so queries may join what they name
     for n, d in run.nodes.items():
         if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) and n not in step.inputs:
-            d.createOrReplaceTempView(n)
+            clean(d).createOrReplaceTempView(n)
     return run.spark.sql(step.node["query"]), step.watermarked
 
 
@@ -85,22 +86,35 @@ def schema_validation(run, step: Step):
         if f.get("nullable", True) is False:
             problems.append(F.when(F.col(f"`{c}`").isNull(), F.lit(f"{c}: null")))
         casts[c] = casted
+    poison = POISON in df.columns
+    if poison:  # a record the source could not read (records.py): its reason comes first
+        problems.insert(0, F.col(POISON))
     # The problems are computed on the input columns first, then the columns are cast.
     checked = df.withColumn("_uis_errors", F.concat_ws("; ", *problems) if problems else F.lit(""))
     out = checked
     for c, e in casts.items():
         out = out.withColumn(c, e)
-    valid = out.filter(F.col("_uis_errors") == "").drop("_uis_errors")
+    hidden = [h for h in HIDDEN if h in df.columns]
+    valid = out.filter(F.col("_uis_errors") == "").drop("_uis_errors", *hidden)
+    where = F.col(POS) if POS in df.columns else F.lit(None).cast("string")
     if on_invalid == "fail":
         # A filter predicate is always evaluated (a projected column that is dropped later
-        # would be pruned), so the first invalid row fails the job with its problems.
+        # would be pruned), so the first invalid row fails the job with its problems and, for
+        # a source record, its position.
+        at = F.when(where.isNotNull(), F.concat(F.lit(" at "), where)).otherwise(F.lit(""))
         fail = F.when(
             F.col("_uis_errors") != "",
-            F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors"))),
+            F.raise_error(F.concat(F.lit(f"schema_validation {name}: "), F.col("_uis_errors"), at)),
         )
-        return out.filter(fail.isNull()).drop("_uis_errors"), step.watermarked
+        return out.filter(fail.isNull()).drop("_uis_errors", *hidden), step.watermarked
     if on_invalid == "dead_letter":
-        bad = checked.filter(F.col("_uis_errors") != "")  # dead letters keep their raw values
+        # Dead letters keep their raw values, the record as the source sent it, the reasons
+        # (_uis_errors) and the source position.
+        visible = [F.col(f"`{c}`") for c in df.columns if c not in HIDDEN]
+        record = F.col(RAW) if RAW in df.columns else F.to_json(F.struct(*visible))
+        bad = checked.filter(F.col("_uis_errors") != "").select(
+            *visible, "_uis_errors", record.alias(RAW), where.alias(POS)
+        )
         run.register(f"{name}_dead_letter", bad, "transform")
     return valid, step.watermarked
 
@@ -117,7 +131,7 @@ def with_time(df, col, t):
     if isinstance(dtype, TimestampType):
         return df
     if isinstance(dtype, StringType):
-        return df.withColumn(col, F.to_timestamp(F.col(col)))
+        return df.withColumn(col, to_time(F.col(f"`{col}`")))
     if isinstance(dtype, NumericType):
         if str(t.get("time_unit", "ms")).lower() in ("s", "seconds"):
             return df.withColumn(col, F.timestamp_seconds(F.col(col)))
