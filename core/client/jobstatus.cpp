@@ -15,8 +15,9 @@ struct StateName
 };
 
 constexpr StateName kStates[] = {
-    {JobState::Pending, "PENDING"},     {JobState::Submitted, "SUBMITTED"}, {JobState::Running, "RUNNING"},
-    {JobState::Succeeded, "SUCCEEDED"}, {JobState::Failed, "FAILED"},       {JobState::Cancelled, "CANCELLED"},
+    {JobState::Pending, "PENDING"}, {JobState::Submitted, "SUBMITTED"},
+    {JobState::Running, "RUNNING"}, {JobState::Succeeded, "SUCCEEDED"},
+    {JobState::Failed, "FAILED"},   {JobState::Cancelled, "CANCELLED"},
 };
 
 QString str(const QJsonObject &o, const char *key)
@@ -52,7 +53,8 @@ JobState parseJobState(QStringView name)
 
 bool isTerminal(JobState state)
 {
-    return state == JobState::Succeeded || state == JobState::Failed || state == JobState::Cancelled;
+    return state == JobState::Succeeded || state == JobState::Failed ||
+           state == JobState::Cancelled;
 }
 
 QString toRfc3339(const QDateTime &t)
@@ -119,7 +121,8 @@ QJsonObject JobStatus::toJson() const
     o.insert(QLatin1String("created_at"), orNull(toRfc3339(createdAt)));
     o.insert(QLatin1String("started_at"), orNull(toRfc3339(startedAt)));
     o.insert(QLatin1String("finished_at"), orNull(toRfc3339(finishedAt)));
-    o.insert(QLatin1String("exit_code"), exitCode ? QJsonValue(*exitCode) : QJsonValue(QJsonValue::Null));
+    o.insert(QLatin1String("exit_code"),
+             exitCode ? QJsonValue(*exitCode) : QJsonValue(QJsonValue::Null));
     o.insert(QLatin1String("error"), orNull(error));
     o.insert(QLatin1String("ui_url"), orNull(uiUrl));
     o.insert(QLatin1String("target"), orNull(target));
@@ -140,6 +143,7 @@ NodeRunStats NodeRunStats::fromJson(const QJsonObject &o)
     };
     n.rowsIn = count("rows_in");
     n.rowsOut = count("rows_out");
+    n.invalid = count("invalid");
     const QJsonValue rate = o.value(QLatin1String("rows_per_second"));
     n.rowsPerSecond = rate.isDouble() ? rate.toDouble() : -1;
     n.error = o.value(QLatin1String("error")).toString();
@@ -154,6 +158,8 @@ QJsonObject NodeRunStats::toJson() const
         o.insert(QLatin1String("rows_in"), rowsIn);
     if (rowsOut >= 0)
         o.insert(QLatin1String("rows_out"), rowsOut);
+    if (invalid >= 0)
+        o.insert(QLatin1String("invalid"), invalid);
     if (rowsPerSecond >= 0)
         o.insert(QLatin1String("rows_per_second"), rowsPerSecond);
     if (!error.isEmpty())

@@ -28,6 +28,7 @@ struct NodeRunStats
     QString node; ///< the spec node's name
     qint64 rowsIn = -1;
     qint64 rowsOut = -1;
+    qint64 invalid = -1;       ///< poison records the source dropped or sent to dead letters
     double rowsPerSecond = -1; ///< while a streaming job runs
     QString error;             ///< the root cause when this node failed
 
@@ -46,8 +47,8 @@ struct JobStatus
     QString name;
     QString team;
     QString user;
-    QString engine;     ///< "spark" or "flink"
-    QString jobType;    ///< "BATCH" or "STREAMING"
+    QString engine;  ///< "spark" or "flink"
+    QString jobType; ///< "BATCH" or "STREAMING"
     JobState state = JobState::Unknown;
     QString engineState; ///< the engine's own word, e.g. a Spark or Flink state
     QDateTime createdAt;

@@ -58,7 +58,7 @@ void TestRunOverlay::mapsCountsToNodes()
 {
     const JobStatus s =
         record(R"({"job_id": "j1", "name": "daily-sales-load", "status": "SUCCEEDED",
-        "nodes": [{"node": "sales_csv", "rows_out": 120},
+        "nodes": [{"node": "sales_csv", "rows_in": 123, "rows_out": 120, "invalid": 3},
                   {"node": "valid_rows", "rows_in": 120, "rows_out": 118},
                   {"node": "positive_quantity", "rows_in": 118, "rows_out": 110, "rows_per_second": 50},
                   {"node": "sales_table", "rows_in": 110, "rows_out": 110},
@@ -71,8 +71,10 @@ void TestRunOverlay::mapsCountsToNodes()
                             QStringLiteral("positive_quantity"), QStringLiteral("sales_table")};
     const QHash<QString, NodeRunBadge> b = RunOverlay::badgesFor(s, names);
     QCOMPARE(b.size(), 4); // map_sales_csv is the compiler's, not a node of the spec
-    QCOMPARE(b.value(QStringLiteral("sales_csv")).rowsIn, -1);
+    QCOMPARE(b.value(QStringLiteral("sales_csv")).rowsIn, 123);
     QCOMPARE(b.value(QStringLiteral("sales_csv")).rowsOut, 120);
+    QCOMPARE(b.value(QStringLiteral("sales_csv")).invalid, 3);
+    QCOMPARE(b.value(QStringLiteral("valid_rows")).invalid, -1);
     QCOMPARE(b.value(QStringLiteral("valid_rows")).rowsIn, 120);
     QCOMPARE(b.value(QStringLiteral("valid_rows")).rowsOut, 118);
     QCOMPARE(b.value(QStringLiteral("sales_table")).rowsIn, 110);
@@ -87,6 +89,9 @@ void TestRunOverlay::mapsCountsToNodes()
              50.0);
     QLocale::setDefault(QLocale::c());
     QCOMPARE(b.value(QStringLiteral("valid_rows")).text(), QStringLiteral("120 in · 118 out"));
+    // Poison records the source dropped are shown; none is not.
+    QCOMPARE(b.value(QStringLiteral("sales_csv")).text(),
+             QStringLiteral("123 in · 120 out · 3 invalid"));
 }
 
 void TestRunOverlay::failedJobMarksTheNodeItNames()

@@ -15,6 +15,9 @@ QString NodeRunBadge::text() const
         parts << QCoreApplication::translate("uis::RunOverlay", "%1 in").arg(l.toString(rowsIn));
     if (rowsOut >= 0)
         parts << QCoreApplication::translate("uis::RunOverlay", "%1 out").arg(l.toString(rowsOut));
+    if (invalid > 0)
+        parts << QCoreApplication::translate("uis::RunOverlay", "%1 invalid")
+                     .arg(l.toString(invalid));
     if (rowsPerSecond >= 0)
         parts << QCoreApplication::translate("uis::RunOverlay", "%1/s")
                      .arg(l.toString(rowsPerSecond, 'f', rowsPerSecond < 10 ? 1 : 0));
@@ -34,6 +37,7 @@ QHash<QString, NodeRunBadge> RunOverlay::badgesFor(const JobStatus &status,
         NodeRunBadge b;
         b.rowsIn = n.rowsIn;
         b.rowsOut = n.rowsOut;
+        b.invalid = n.invalid;
         // A rate only means something while the job runs.
         if (status.state == JobState::Running)
             b.rowsPerSecond = n.rowsPerSecond;

@@ -14,11 +14,12 @@ struct NodeRunBadge
 {
     qint64 rowsIn = -1; ///< -1: not reported
     qint64 rowsOut = -1;
+    qint64 invalid = -1; ///< records that did not parse (0 is not shown)
     double rowsPerSecond = -1;
     bool failed = false;
     QString error;
 
-    /// "1,204 in · 1,198 out · 35/s" (the parts that are known), in `locale`'s digits.
+    /// "1,204 in · 1,198 out · 6 invalid · 35/s" (the parts that are known), in `locale`'s digits.
     QString text() const;
     bool operator==(const NodeRunBadge &o) const = default;
 };

@@ -395,6 +395,7 @@ constexpr const char kDocument[] = R"json({
           "nodes": {"type": "array", "description": "Rows in and out per spec node, as the runner last counted them (absent before the first report).",
                     "items": {"type": "object", "required": ["node"],
                               "properties": {"node": {"type": "string"}, "rows_in": {"type": "integer"}, "rows_out": {"type": "integer"},
+                                             "invalid": {"type": "integer", "description": "Poison records (not JSON or CSV, or a value that cannot become its column's type) that the source dropped or sent to dead letters."},
                                              "rows_per_second": {"type": "number"}, "error": {"type": "string"}}}}
         }
       },
