@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "schemainferrer.h"
+
+#include "temporaltext.h"
+
+#include <QVariant>
+
+#include <algorithm>
+#include <limits>
+
+namespace uis {
+
+namespace {
+
+// A plain decimal number written as text: `-12.50`, digits on both sides of one point.
+bool decimalText(QStringView s, int *intDigits, int *scale)
+{
+    qsizetype i = 0;
+    if (i < s.size() && s[i] == u'-')
+        ++i;
+    const qsizetype intStart = i;
+    while (i < s.size() && s[i] >= u'0' && s[i] <= u'9')
+        ++i;
+    const qsizetype ints = i - intStart;
+    if (ints == 0 || i >= s.size() || s[i] != u'.')
+        return false;
+    const qsizetype fracStart = ++i;
+    while (i < s.size() && s[i] >= u'0' && s[i] <= u'9')
+        ++i;
+    if (i != s.size() || i == fracStart)
+        return false;
+    // Leading zeros do not count as digits (`0.5` has one integer digit, like DECIMAL(1,1)+).
+    qsizetype significant = ints;
+    for (qsizetype k = intStart; k < intStart + ints - 1 && s[k] == u'0'; ++k)
+        --significant;
+    *intDigits = int(significant);
+    *scale = int(i - fracStart);
+    return true;
+}
+
+} // namespace
+
+int SchemaInferrer::child(int parent, const QString &key)
+{
+    if (m_columns.empty())
+        m_columns.emplace_back();
+    const auto found = m_columns[size_t(parent)].children.constFind(key);
+    if (found != m_columns[size_t(parent)].children.cend())
+        return *found;
+    Column c;
+    c.path = parent == 0 ? key : m_columns[size_t(parent)].path + QLatin1Char('.') + key;
+    c.parent = parent;
+    c.timeName = TemporalText::isTimeName(key);
+    const int index = int(m_columns.size());
+    m_columns[size_t(parent)].children.insert(key, index);
+    m_columns[size_t(parent)].hasChildren = true;
+    m_columns.push_back(std::move(c));
+    return index;
+}
+
+void SchemaInferrer::addRecords(const QJsonArray &records)
+{
+    for (const QJsonValue &r : records)
+        addRecord(r);
+}
+
+void SchemaInferrer::addRecord(const QJsonValue &record)
+{
+    if (m_columns.empty())
+        m_columns.emplace_back();
+    ++m_records;
+    if (record.isObject())
+        addObject(0, record.toObject());
+    else
+        addValue(child(0, QStringLiteral("value")), record);
+}
+
+void SchemaInferrer::addObject(int column, const QJsonObject &o)
+{
+    for (auto it = o.begin(), end = o.end(); it != end; ++it)
+        addValue(child(column, it.key()), it.value());
+}
+
+void SchemaInferrer::addValue(int index, const QJsonValue &v)
+{
+    Column &c = m_columns[size_t(index)];
+    ++c.present;
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        ++c.nulls;
+        return;
+    case QJsonValue::Bool:
+        c.kinds |= Bool;
+        return;
+    case QJsonValue::Double: {
+        // Qt keeps integers that fit 64 bits as integers; `1.0` and `1e3` stay doubles.
+        const QVariant n = v.toVariant();
+        if (n.typeId() != QMetaType::LongLong) {
+            c.kinds |= Double;
+            return;
+        }
+        const qint64 i = n.toLongLong();
+        if (c.timeName && TemporalText::isEpochMillisRange(i))
+            c.kinds |= EpochNumber;
+        else if (i >= std::numeric_limits<qint32>::min() && i <= std::numeric_limits<qint32>::max())
+            c.kinds |= Int;
+        else
+            c.kinds |= Long;
+        return;
+    }
+    case QJsonValue::String: {
+        const QString s = v.toString();
+        int intDigits = 0, scale = 0;
+        if (TemporalText::isTimestamp(s)) {
+            c.kinds |= Timestamp;
+        } else if (TemporalText::isDate(s)) {
+            c.kinds |= Date;
+        } else if (c.timeName && TemporalText::isEpochMillisText(s)) {
+            c.kinds |= EpochText;
+        } else if (decimalText(s, &intDigits, &scale)) {
+            c.kinds |= DecimalText;
+            c.decimalIntDigits = std::max(c.decimalIntDigits, intDigits);
+            c.decimalScale = std::max(c.decimalScale, scale);
+        } else {
+            c.kinds |= Text;
+        }
+        return;
+    }
+    case QJsonValue::Array:
+        c.kinds |= Array;
+        return;
+    case QJsonValue::Object:
+        c.kinds |= Object;
+        addObject(index, v.toObject());
+        return;
+    }
+}
+
+QString SchemaInferrer::typeOf(const Column &c) const
+{
+    const quint32 k = c.kinds;
+    constexpr quint32 numbers = Int | Long | Double | EpochNumber;
+    constexpr quint32 times = EpochNumber | EpochText | Date | Timestamp;
+    if (k == 0)
+        return QStringLiteral("string");
+    if (k & (Object | Array))
+        return QStringLiteral("json");
+    if (k == Bool)
+        return QStringLiteral("boolean");
+    if ((k & ~numbers) == 0) {
+        if (k == EpochNumber)
+            return QStringLiteral("timestamp");
+        if (k & Double)
+            return QStringLiteral("double");
+        if (k & (Long | EpochNumber))
+            return QStringLiteral("long");
+        return QStringLiteral("int");
+    }
+    if ((k & ~times) == 0)
+        return k == Date ? QStringLiteral("date") : QStringLiteral("timestamp");
+    if (k == DecimalText) {
+        const int scale = std::min(c.decimalScale, 38);
+        const int precision = std::min(std::max(c.decimalIntDigits + scale, 1), 38);
+        return QStringLiteral("decimal(%1,%2)").arg(precision).arg(scale);
+    }
+    return QStringLiteral("string");
+}
+
+QList<InferredField> SchemaInferrer::fields() const
+{
+    QList<InferredField> out;
+    if (m_columns.empty())
+        return out;
+    // A column that is json (an object sometimes, a scalar other times) hides its children.
+    std::vector<bool> hidden(m_columns.size(), false);
+    for (size_t i = 1; i < m_columns.size(); ++i) {
+        const Column &c = m_columns[i];
+        if (c.parent > 0 && (hidden[size_t(c.parent)] || m_columns[size_t(c.parent)].kinds != Object))
+            hidden[i] = true;
+    }
+    for (size_t i = 1; i < m_columns.size(); ++i) {
+        const Column &c = m_columns[i];
+        if (hidden[i] || (c.kinds == Object && c.hasChildren))
+            continue;
+        InferredField f;
+        f.name = c.path;
+        f.type = typeOf(c);
+        f.nulls = c.nulls;
+        f.missing = m_records - c.present;
+        f.nullable = f.nulls > 0 || f.missing > 0;
+        out.append(f);
+    }
+    return out;
+}
+
+} // namespace uis
