@@ -14,7 +14,7 @@ QJsonValue JsonRecords::at(const QJsonValue &doc, const QString &path)
     if (p.startsWith(QLatin1Char('$')))
         p.remove(0, 1);
     static const QRegularExpression token(QStringLiteral(
-        R"(\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(\d+|\*)\s*\])"));
+        R"re(\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(\d+|\*)\s*\])re"));
     QJsonValue cur = doc;
     auto it = token.globalMatch(p);
     while (it.hasNext()) {

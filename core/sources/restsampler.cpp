@@ -6,6 +6,7 @@
 #include "spec.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -107,7 +108,7 @@ RestSampleRequest RestSampler::requestFor(const Spec &spec, const Endpoint &e,
         for (const auto &h : r.headers)
             hasType = hasType || h.first.compare("content-type", Qt::CaseInsensitive) == 0;
         if (!hasType)
-            r.headers.append({"Content-Type", "application/json"});
+            r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     }
     r.responsePath = e.responsePath;
     r.pagination = e.pagination;

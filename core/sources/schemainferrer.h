@@ -48,7 +48,9 @@ struct InferredField
  *   nullable `string`.
  * - A record that is not an object is the single column `value`.
  *
- * Columns come out in the order they were first seen.
+ * Columns come out in the order they were first seen, the keys of one object in alphabetical
+ * order (QJsonObject keeps them sorted). Qt's JSON reader keeps no difference between `1.0`
+ * and `1`: a number with a zero fraction counts as an integer.
  */
 class SchemaInferrer
 {

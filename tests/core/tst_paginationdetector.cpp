@@ -22,8 +22,9 @@ using namespace uis;
 
 namespace {
 
-SamplePage page(const QUrl &url, const char *json, const QString &responsePath = {})
+SamplePage page(const QUrl &url, const char *json, const char *path = "")
 {
+    const QString responsePath = QString::fromLatin1(path);
     SamplePage p;
     p.url = url;
     p.status = 200;
@@ -96,9 +97,9 @@ private Q_SLOTS:
         PageWalker w(QStringLiteral("offset"), QUrl(QStringLiteral("http://h/items")),
                      {{QStringLiteral("limit"), QStringLiteral("2")}});
         QCOMPARE(w.first().toString(), QStringLiteral("http://h/items?limit=2&offset=0"));
-        const SamplePage full = page(w.first(), R"([{"a":1},{"a":2}])");
+        const SamplePage full = page(w.first(), "[{\"a\":1},{\"a\":2}]");
         QCOMPARE(w.next(full).toString(), QStringLiteral("http://h/items?limit=2&offset=2"));
-        const SamplePage shortPage = page(w.first(), R"([{"a":3}])");
+        const SamplePage shortPage = page(w.first(), "[{\"a\":3}]");
         QVERIFY(w.next(shortPage).isEmpty());
         PageWalker d(QStringLiteral("offset"), QUrl(QStringLiteral("http://h/items")), {});
         QCOMPARE(d.pageSize(), 100); // the runner's default page size
@@ -108,52 +109,52 @@ private Q_SLOTS:
     {
         const QUrl base(QStringLiteral("http://h:1/api/items"));
         PageWalker abs(QStringLiteral("cursor"), base, {});
-        QCOMPARE(abs.next(page(base, R"({"r":[1],"next_url":"http://other/x?p=2"})", "$.r")),
+        QCOMPARE(abs.next(page(base, "{\"r\":[1],\"next_url\":\"http://other/x?p=2\"}", "$.r")),
                  QUrl(QStringLiteral("http://other/x?p=2")));
         PageWalker rel(QStringLiteral("cursor"), base, {});
-        QCOMPARE(rel.next(page(base, R"({"r":[1],"next":"/api/items?s=10"})", "$.r")),
+        QCOMPARE(rel.next(page(base, "{\"r\":[1],\"next\":\"/api/items?s=10\"}", "$.r")),
                  QUrl(QStringLiteral("http://h:1/api/items?s=10")));
         PageWalker tok(QStringLiteral("cursor"), base, {{QStringLiteral("k"), QStringLiteral("v")}});
-        QCOMPARE(tok.next(page(base, R"({"r":[1],"meta":{"next_cursor":"abc"}})", "$.r"))
+        QCOMPARE(tok.next(page(base, "{\"r\":[1],\"meta\":{\"next_cursor\":\"abc\"}}", "$.r"))
                      .toString(),
                  QStringLiteral("http://h:1/api/items?k=v&cursor=abc"));
         PageWalker end(QStringLiteral("cursor"), base, {});
-        QVERIFY(end.next(page(base, R"({"r":[1],"next_url":null})", "$.r")).isEmpty());
+        QVERIFY(end.next(page(base, "{\"r\":[1],\"next_url\":null}", "$.r")).isEmpty());
         PageWalker empty(QStringLiteral("cursor"), base, {});
-        QVERIFY(empty.next(page(base, R"({"r":[],"next_url":"http://x/"})", "$.r")).isEmpty());
+        QVERIFY(empty.next(page(base, "{\"r\":[],\"next_url\":\"http://x/\"}", "$.r")).isEmpty());
     }
 
     void linkHeader()
     {
         const QUrl next = PageWalker::linkNext(
-            R"(<https://a/b?page=1>; rel="first", </items?page=3>; rel="next")",
+            "<https://a/b?page=1>; rel=\"first\", </items?page=3>; rel=\"next\"",
             QUrl(QStringLiteral("https://a/items?page=2")));
         QCOMPARE(next, QUrl(QStringLiteral("https://a/items?page=3")));
-        QVERIFY(PageWalker::linkNext(R"(<https://a/b>; rel="prev")", QUrl()).isEmpty());
+        QVERIFY(PageWalker::linkNext("<https://a/b>; rel=\"prev\"", QUrl()).isEmpty());
     }
 
     void noCandidateWithoutHints()
     {
         const QUrl u(QStringLiteral("http://h/plain"));
-        QVERIFY(PaginationDetector::candidates(page(u, R"({"count":2,"results":[{"a":1}]})"), {})
+        QVERIFY(PaginationDetector::candidates(page(u, "{\"count\":2,\"results\":[{\"a\":1}]}"), {})
                     .isEmpty());
-        QVERIFY(PaginationDetector::candidates(page(u, R"([{"next":1}])"), {}).isEmpty());
+        QVERIFY(PaginationDetector::candidates(page(u, "[{\"next\":1}]"), {}).isEmpty());
     }
 
     void candidatesFromPageOne()
     {
         const QUrl u(QStringLiteral("http://h/x"));
         auto c = PaginationDetector::candidates(
-            page(u, R"({"results":[1],"meta":{"page":1,"total_pages":3}})"), {});
+            page(u, "{\"results\":[1],\"meta\":{\"page\":1,\"total_pages\":3}}"), {});
         QCOMPARE(c.size(), 1);
         QCOMPARE(c.first().style, QStringLiteral("page"));
         QCOMPARE(c.first().field, QStringLiteral("meta.page"));
         QCOMPARE(c.first().page1Value, QStringLiteral("1"));
-        c = PaginationDetector::candidates(page(u, R"({"results":[1],"offset":0,"limit":10})"),
+        c = PaginationDetector::candidates(page(u, "{\"results\":[1],\"offset\":0,\"limit\":10}"),
                                            {});
         QCOMPARE(c.size(), 1);
         QCOMPARE(c.first().style, QStringLiteral("offset"));
-        c = PaginationDetector::candidates(page(u, R"({"results":[1],"next_cursor":"zz"})"), {});
+        c = PaginationDetector::candidates(page(u, "{\"results\":[1],\"next_cursor\":\"zz\"}"), {});
         QCOMPARE(c.size(), 1);
         QCOMPARE(c.first().style, QStringLiteral("cursor"));
         QCOMPARE(c.first().field, QStringLiteral("next_cursor"));
@@ -197,16 +198,16 @@ private Q_SLOTS:
         QFETCH(QString, page2);
         RestSampleRequest r = request(path, responsePath);
         if (auth == QLatin1String("bearer")) {
-            r.headers.append({"Authorization", "Bearer s3cret-token"});
+            r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-token")));
             r.secrets.append(QStringLiteral("s3cret-token"));
         } else if (auth == QLatin1String("key-header")) {
-            r.headers.append({"X-API-Key", "k3y-abc"});
+            r.headers.append(qMakePair(QByteArray("X-API-Key"), QByteArray("k3y-abc")));
             r.secrets.append(QStringLiteral("k3y-abc"));
         } else if (auth == QLatin1String("key-query")) {
             r.params.append({QStringLiteral("api_key"), QStringLiteral("k3y-abc")});
             r.secrets.append(QStringLiteral("k3y-abc"));
         } else if (auth == QLatin1String("basic")) {
-            r.headers.append({"Authorization", "Basic YWxpY2U6cGE1NXdvcmQ="});
+            r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
             r.secrets.append(QStringLiteral("YWxpY2U6cGE1NXdvcmQ="));
             r.params.append({QStringLiteral("limit"), QStringLiteral("10")});
         }
@@ -247,8 +248,8 @@ private Q_SLOTS:
         QFETCH(QString, responsePath);
         QFETCH(QString, style);
         RestSampleRequest r = request(path, responsePath);
-        r.headers.append({"Authorization", "Bearer s3cret-token"});
-        r.headers.append({"X-API-Key", "k3y-abc"});
+        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-token")));
+        r.headers.append(qMakePair(QByteArray("X-API-Key"), QByteArray("k3y-abc")));
         r.pagination = style;
         RestSampleOptions o;
         o.maxPages = 5;
@@ -264,7 +265,7 @@ private Q_SLOTS:
     void wrongDeclaredStyleIsReplaced()
     {
         RestSampleRequest r = request(QStringLiteral("/offset"), QStringLiteral("$.results"));
-        r.headers.append({"Authorization", "Basic YWxpY2U6cGE1NXdvcmQ="});
+        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
         r.params.append({QStringLiteral("limit"), QStringLiteral("10")});
         r.pagination = QStringLiteral("page");
         const Run run = sample(r);
@@ -280,7 +281,7 @@ private Q_SLOTS:
     {
         // The API caps pages at 10; the runner would ask for 100 and stop after page 1.
         RestSampleRequest r = request(QStringLiteral("/offset"), QStringLiteral("$.results"));
-        r.headers.append({"Authorization", "Basic YWxpY2U6cGE1NXdvcmQ="});
+        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
         const Run run = sample(r);
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
         QCOMPARE(run.result.confirmedStyle(), QString());
@@ -292,7 +293,7 @@ private Q_SLOTS:
     void rateLimitSpacesRequests()
     {
         RestSampleRequest r = request(QStringLiteral("/page"), QStringLiteral("$.results"));
-        r.headers.append({"Authorization", "Bearer s3cret-token"});
+        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-token")));
         r.pagination = QStringLiteral("page");
         r.rateLimitPerSecond = 4;
         RestSampleOptions o;
@@ -307,7 +308,7 @@ private Q_SLOTS:
     void unauthorizedSaysWhereCredentialsComeFrom()
     {
         RestSampleRequest r = request(QStringLiteral("/page"), QStringLiteral("$.results"));
-        r.headers.append({"Authorization", "Bearer wrong-value-123"});
+        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer wrong-value-123")));
         r.secrets.append(QStringLiteral("wrong-value-123"));
         r.credentialPlaces.append(QStringLiteral("header Authorization (Bearer {{token}})"));
         const Run run = sample(r);
