@@ -78,8 +78,7 @@ std::optional<QString> promptSecret(CliContext &ctx, const QString &question)
 }
 
 // Placeholder values the way Submit finds them: environment, keychain, prompt.
-QHash<QString, QString> resolvePlaceholders(const QList<Placeholder> &placeholders,
-                                            CliContext &ctx)
+QHash<QString, QString> resolvePlaceholders(const QList<Placeholder> &placeholders, CliContext &ctx)
 {
     QHash<QString, QString> values;
     std::unique_ptr<TokenStore> secrets;
@@ -209,6 +208,7 @@ int runSample(const QStringList &args, CliContext &ctx)
 
     QJsonArray records;
     QList<PaginationProposal> pagination;
+    QSet<QString> fractionKeys;
     if (provider.providerType == QLatin1String("rest_api")) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
@@ -261,6 +261,10 @@ int runSample(const QStringList &args, CliContext &ctx)
             ctx.err << "uisctl sample: note: " << n << "\n";
         records = sampler.result().records;
         pagination = sampler.result().pagination;
+        for (const SamplePage &page : sampler.result().pages) {
+            if (page.purpose.isEmpty())
+                fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+        }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
         const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes);
         if (!r.error.isEmpty()) {
@@ -270,6 +274,7 @@ int runSample(const QStringList &args, CliContext &ctx)
         for (const QString &n : r.notes)
             ctx.err << "uisctl sample: note: " << n << "\n";
         records = r.records;
+        fractionKeys = r.fractionKeys;
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
                 << " sources cannot be sampled yet (REST APIs and local files can)\n";
@@ -279,6 +284,7 @@ int runSample(const QStringList &args, CliContext &ctx)
     const bool infer = p.isSet(QStringLiteral("infer"));
     const bool check = p.isSet(QStringLiteral("check"));
     SchemaInferrer inferrer;
+    inferrer.addFractionKeys(fractionKeys);
     if (infer || check || format == QLatin1String("table"))
         inferrer.addRecords(records);
     const QList<InferredField> schema = inferrer.fields();
@@ -292,12 +298,12 @@ int runSample(const QStringList &args, CliContext &ctx)
         return ExitOk;
     }
     if (infer)
-        ctx.out << SampleOutput::inferYaml(endpoint.name, schema, endpoint.pagination,
-                                           pagination, inferrer.recordCount());
+        ctx.out << SampleOutput::inferYaml(endpoint.name, schema, endpoint.pagination, pagination,
+                                           inferrer.recordCount());
     int rc = ExitOk;
     if (check) {
-        const DiagnosticList drift = DriftChecker::check(*loaded.tree, index, endpoint, schema,
-                                                         inferrer.recordCount());
+        const DiagnosticList drift =
+            DriftChecker::check(*loaded.tree, index, endpoint, schema, inferrer.recordCount());
         for (const Diagnostic &d : drift)
             ctx.out << formatDiagnostic(file, d) << '\n';
         ctx.err << QStringLiteral("%1: %2 record(s) sampled: %3 error(s), %4 warning(s)\n")

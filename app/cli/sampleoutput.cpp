@@ -99,7 +99,8 @@ QString SampleOutput::table(const QJsonArray &records, const QList<InferredField
         QString s;
         for (qsizetype i = 0; i < cells.size(); ++i) {
             QString c = cells.at(i).left(width);
-            s += c.leftJustified(widths[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
+            s += c.leftJustified(widths[i]) +
+                 (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
         }
         while (s.endsWith(QLatin1Char(' ')))
             s.chop(1);
@@ -145,8 +146,7 @@ QString SampleOutput::inferYaml(const QString &endpoint, const QList<InferredFie
                        .arg(yamlScalar(f.name), f.type,
                             f.nullable ? QStringLiteral("true") : QStringLiteral("false"));
     }
-    const QString current =
-        declared.isEmpty() ? QStringLiteral("none") : declared.toLower();
+    const QString current = declared.isEmpty() ? QStringLiteral("none") : declared.toLower();
     QString confirmed;
     for (const PaginationProposal &p : pagination) {
         if (p.confirmed) {

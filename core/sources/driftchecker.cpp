@@ -11,9 +11,8 @@ namespace {
 
 bool decimalParts(const QString &type, int *precision, int *scale)
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(^decimal\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$)"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(QStringLiteral(R"(^decimal\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$)"),
+                                       QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(type.trimmed());
     if (!m.hasMatch())
         return false;
@@ -147,12 +146,12 @@ DiagnosticList DriftChecker::check(const SourceNode &tree, int endpointIndex,
         if (covered.contains(f.name))
             continue;
         // A mapped field declared under its target name was matched above.
-        out.append(at(tree, Severity::Warning, QStringLiteral("UIS-W-DRIFT-NEW-FIELD"),
-                      QStringLiteral("the sample has `%1` (%2%3), which the schema does not "
-                                     "declare")
-                          .arg(f.name, f.type,
-                               f.nullable ? QStringLiteral(", nullable") : QString()),
-                      base + QStringLiteral("/schema")));
+        out.append(
+            at(tree, Severity::Warning, QStringLiteral("UIS-W-DRIFT-NEW-FIELD"),
+               QStringLiteral("the sample has `%1` (%2%3), which the schema does not "
+                              "declare")
+                   .arg(f.name, f.type, f.nullable ? QStringLiteral(", nullable") : QString()),
+               base + QStringLiteral("/schema")));
     }
     sortDiagnostics(out);
     return out;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "filesampler.h"
 
+#include "schemainferrer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -97,10 +99,10 @@ QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QStr
 {
     QString base = provider.baseUrl;
     QString path = e.path;
-    const bool remoteBase = base.contains(QLatin1String("://")) &&
-                            !base.startsWith(QLatin1String("file:"));
-    const bool remotePath = path.contains(QLatin1String("://")) &&
-                            !path.startsWith(QLatin1String("file:"));
+    const bool remoteBase =
+        base.contains(QLatin1String("://")) && !base.startsWith(QLatin1String("file:"));
+    const bool remotePath =
+        path.contains(QLatin1String("://")) && !path.startsWith(QLatin1String("file:"));
     if (remoteBase || remotePath) {
         *error = QStringLiteral("only local files (`file://` or a path) can be sampled yet; `%1` "
                                 "is not local")
@@ -111,10 +113,10 @@ QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QStr
         base = QUrl(base).toLocalFile();
     if (path.startsWith(QLatin1String("file:")))
         path = QUrl(path).toLocalFile();
-    const QString full = QDir::isAbsolutePath(path) || base.isEmpty()
-                             ? path
-                             : QDir(base).filePath(path.startsWith(QLatin1Char('/')) ? path.mid(1)
-                                                                                      : path);
+    const QString full =
+        QDir::isAbsolutePath(path) || base.isEmpty()
+            ? path
+            : QDir(base).filePath(path.startsWith(QLatin1Char('/')) ? path.mid(1) : path);
     const QFileInfo info(full);
     if (info.isDir()) {
         QStringList out;
@@ -172,8 +174,8 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
             if (sep.isEmpty())
                 sep = option(e, QStringLiteral("delimiter"));
             const QChar separator = sep.isEmpty() ? QChar(u',') : sep.at(0);
-            const bool header = option(e, QStringLiteral("header")).toLower() ==
-                                QLatin1String("true");
+            const bool header =
+                option(e, QStringLiteral("header")).toLower() == QLatin1String("true");
             const QList<QStringList> rows =
                 csvRows(QString::fromUtf8(data), separator, room + (header ? 1 : 0));
             QStringList names;
@@ -184,8 +186,8 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                 QJsonObject o;
                 const QStringList &row = rows.at(at);
                 for (qsizetype i = 0; i < row.size(); ++i) {
-                    const QString name = i < names.size() ? names.at(i)
-                                                          : QStringLiteral("_c%1").arg(i);
+                    const QString name =
+                        i < names.size() ? names.at(i) : QStringLiteral("_c%1").arg(i);
                     o.insert(name, cellValue(row.at(i)));
                 }
                 r.records.append(o);
@@ -193,6 +195,7 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
             continue;
         }
         // JSON: one document, else JSON lines.
+        r.fractionKeys.unite(SchemaInferrer::keysWithFractions(data));
         QJsonParseError pe;
         const QJsonDocument doc = cut ? QJsonDocument() : QJsonDocument::fromJson(data, &pe);
         if (!cut && pe.error == QJsonParseError::NoError) {

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,7 @@ struct FileSampleResult
     QJsonArray records; ///< at most the limit
     QStringList notes;  ///< bounds reached
     QString error;      ///< why nothing could be read, "" otherwise
+    QSet<QString> fractionKeys; ///< JSON keys written with a fraction (SchemaInferrer)
 };
 
 /**

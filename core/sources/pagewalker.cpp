@@ -50,12 +50,12 @@ const QStringList &PageWalker::cursorFields()
 {
     // rest_fetch.py CURSOR_FIELDS, in its order.
     static const QStringList fields{
-        QStringLiteral("next_url"),       QStringLiteral("next"),
-        QStringLiteral("next_page_url"),  QStringLiteral("nextPageUrl"),
-        QStringLiteral("next_cursor"),    QStringLiteral("nextCursor"),
-        QStringLiteral("cursor"),         QStringLiteral("links.next"),
+        QStringLiteral("next_url"),         QStringLiteral("next"),
+        QStringLiteral("next_page_url"),    QStringLiteral("nextPageUrl"),
+        QStringLiteral("next_cursor"),      QStringLiteral("nextCursor"),
+        QStringLiteral("cursor"),           QStringLiteral("links.next"),
         QStringLiteral("meta.next_cursor"), QStringLiteral("pagination.next_cursor"),
-        QStringLiteral("paging.next"),    QStringLiteral("response_metadata.next_cursor")};
+        QStringLiteral("paging.next"),      QStringLiteral("response_metadata.next_cursor")};
     return fields;
 }
 
@@ -93,8 +93,8 @@ QUrl PageWalker::linkNext(const QByteArray &header, const QUrl &base)
 
 bool PageWalker::knownStyle(const QString &style)
 {
-    static const QStringList known{QStringLiteral("none"), QStringLiteral("cursor"),
-                                   QStringLiteral("offset"), QStringLiteral("page"),
+    static const QStringList known{QStringLiteral("none"),        QStringLiteral("cursor"),
+                                   QStringLiteral("offset"),      QStringLiteral("page"),
                                    QStringLiteral("link_header"), QStringLiteral("link")};
     return style.isEmpty() || known.contains(style.toLower());
 }

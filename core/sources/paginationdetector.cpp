@@ -142,8 +142,8 @@ void PaginationDetector::confirm(PaginationProposal *p, const SamplePage &page1,
     if (p->field.startsWith(QLatin1Char('?')) || p->page1Value.isEmpty())
         p->page1Value = valueOn(*p, page1);
     if (!page2) {
-        p->note = stopNote.isEmpty() ? QStringLiteral("the runner would stop after page 1")
-                                     : stopNote;
+        p->note =
+            stopNote.isEmpty() ? QStringLiteral("the runner would stop after page 1") : stopNote;
         return;
     }
     p->page2Url = page2->url;

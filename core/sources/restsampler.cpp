@@ -88,8 +88,8 @@ RestSampleRequest RestSampler::requestFor(const Spec &spec, const Endpoint &e,
     RestSampleRequest r;
     r.endpoint = e.name;
     r.method = e.method.isEmpty() ? QStringLiteral("GET") : e.method.toUpper();
-    r.url = QUrl(PlaceholderResolver::resolve(joinUrl(spec.provider.baseUrl, e.path), lookup,
-                                              missing));
+    r.url =
+        QUrl(PlaceholderResolver::resolve(joinUrl(spec.provider.baseUrl, e.path), lookup, missing));
     for (const auto &kv : e.queryParams) {
         r.params.append({kv.first, PlaceholderResolver::resolve(kv.second, lookup, missing)});
         if (PlaceholderScanner::contains(kv.second))
@@ -97,8 +97,8 @@ RestSampleRequest RestSampler::requestFor(const Spec &spec, const Endpoint &e,
                 QStringLiteral("query parameter %1 (%2)").arg(kv.first, kv.second));
     }
     for (const auto &kv : e.headers) {
-        r.headers.append({kv.first.toUtf8(),
-                          PlaceholderResolver::resolve(kv.second, lookup, missing).toUtf8()});
+        r.headers.append(
+            {kv.first.toUtf8(), PlaceholderResolver::resolve(kv.second, lookup, missing).toUtf8()});
         if (PlaceholderScanner::contains(kv.second))
             r.credentialPlaces.append(QStringLiteral("header %1 (%2)").arg(kv.first, kv.second));
     }
@@ -194,9 +194,9 @@ void RestSampler::send(const QUrl &url, const QString &purpose, Then then)
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::NoLessSafeRedirectPolicy);
     const int number = int(m_result.pages.size()) + 1;
-    Q_EMIT progress(QStringLiteral("%1 %2%3")
-                        .arg(m_request.method, mask(url.toString()),
-                             purpose.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(purpose)));
+    Q_EMIT progress(QStringLiteral("%1 %2%3").arg(
+        m_request.method, mask(url.toString()),
+        purpose.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(purpose)));
     QNetworkReply *reply = m_request.method == QLatin1String("POST")
                                ? m_nam->post(req, m_request.body)
                                : m_nam->sendCustomRequest(req, m_request.method.toUtf8());
@@ -242,18 +242,19 @@ void RestSampler::complete(SamplePage page, int networkError, const QString &err
                            const Then &then)
 {
     page.displayUrl = mask(page.url.toString());
-    const QString host = page.url.host() + (page.url.port() > 0
-                                                ? QStringLiteral(":%1").arg(page.url.port())
-                                                : QString());
+    const QString host =
+        page.url.host() +
+        (page.url.port() > 0 ? QStringLiteral(":%1").arg(page.url.port()) : QString());
     if (page.truncated) {
         const QByteArray length = page.header("content-length");
-        page.error = QStringLiteral("the response body is larger than the sample's bound of %1%2: "
-                                    "it was cut there and not parsed. Ask for smaller pages "
-                                    "(a limit or page size in query_params) or raise --max-bytes")
-                         .arg(mib(m_options.maxBytes),
-                              length.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral(" (Content-Length %1)").arg(mib(length.toLongLong())));
+        page.error =
+            QStringLiteral("the response body is larger than the sample's bound of %1%2: "
+                           "it was cut there and not parsed. Ask for smaller pages "
+                           "(a limit or page size in query_params) or raise --max-bytes")
+                .arg(mib(m_options.maxBytes),
+                     length.isEmpty()
+                         ? QString()
+                         : QStringLiteral(" (Content-Length %1)").arg(mib(length.toLongLong())));
     } else if (page.status == 0) {
         switch (QNetworkReply::NetworkError(networkError)) {
         case QNetworkReply::ConnectionRefusedError:
@@ -270,8 +271,8 @@ void RestSampler::complete(SamplePage page, int networkError, const QString &err
             page.error = QStringLiteral("%1 closed the connection without an answer").arg(host);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            page.error = QStringLiteral("the TLS handshake with %1 failed: %2")
-                             .arg(host, mask(errorText));
+            page.error =
+                QStringLiteral("the TLS handshake with %1 failed: %2").arg(host, mask(errorText));
             break;
         default:
             page.error = QStringLiteral("%1: %2").arg(host, mask(errorText));
@@ -368,8 +369,9 @@ void RestSampler::onMainPage(const SamplePage &page)
             fail(page.error);
             return;
         }
-        m_result.notes.append(
-            QStringLiteral("page %1 failed, the sample stops there: %2").arg(m_mainPages.size()).arg(page.error));
+        m_result.notes.append(QStringLiteral("page %1 failed, the sample stops there: %2")
+                                  .arg(m_mainPages.size())
+                                  .arg(page.error));
     } else {
         for (const QJsonValue &r : page.records) {
             if (m_result.records.size() >= m_options.maxRecords)
@@ -401,8 +403,9 @@ void RestSampler::onMainPage(const SamplePage &page)
         m_result.pagination.append(p);
     }
     for (const PaginationProposal &c : PaginationDetector::candidates(first, m_request.params)) {
-        const bool known = std::any_of(m_result.pagination.cbegin(), m_result.pagination.cend(),
-                                       [&](const PaginationProposal &p) { return p.style == c.style; });
+        const bool known =
+            std::any_of(m_result.pagination.cbegin(), m_result.pagination.cend(),
+                        [&](const PaginationProposal &p) { return p.style == c.style; });
         if (!known)
             m_result.pagination.append(c);
     }

@@ -31,36 +31,36 @@ struct Endpoint;
 /// One REST endpoint's requests, placeholders resolved (build it with RestSampler::requestFor).
 struct RestSampleRequest
 {
-    QString endpoint;           ///< the endpoint's name
+    QString endpoint; ///< the endpoint's name
     QString method = QStringLiteral("GET");
-    QUrl url;                   ///< base_url + path, resolved
-    PageWalker::Params params;  ///< query_params, resolved
+    QUrl url;                                     ///< base_url + path, resolved
+    PageWalker::Params params;                    ///< query_params, resolved
     QList<QPair<QByteArray, QByteArray>> headers; ///< resolved
-    QByteArray body;            ///< POST body, resolved
+    QByteArray body;                              ///< POST body, resolved
     QString responsePath;
-    QString pagination;         ///< as declared ("" when not)
+    QString pagination; ///< as declared ("" when not)
     double rateLimitPerSecond = 0;
-    QStringList secrets;        ///< resolved placeholder values: masked in everything shown
+    QStringList secrets;          ///< resolved placeholder values: masked in everything shown
     QStringList credentialPlaces; ///< "header Authorization ({{token}})": named in 401 messages
 };
 
 /// Bounds of one sample.
 struct RestSampleOptions
 {
-    int maxPages = 3;                  ///< pages followed the declared way
-    int maxRecords = 100;              ///< records kept
-    int timeoutMs = 30000;             ///< the whole sample, every request included
+    int maxPages = 3;                   ///< pages followed the declared way
+    int maxRecords = 100;               ///< records kept
+    int timeoutMs = 30000;              ///< the whole sample, every request included
     qint64 maxBytes = 16 * 1024 * 1024; ///< per response body
-    bool detectPagination = true;      ///< also fetch what confirming a candidate needs
+    bool detectPagination = true;       ///< also fetch what confirming a candidate needs
 };
 
 /// What a finished sample holds.
 struct RestSampleResult
 {
-    QList<SamplePage> pages;                ///< every response, detection requests included
-    QJsonArray records;                     ///< after response_path, at most maxRecords
-    QList<PaginationProposal> pagination;   ///< declared style first, then the candidates
-    QStringList notes;                      ///< bounds reached and other things to know
+    QList<SamplePage> pages;              ///< every response, detection requests included
+    QJsonArray records;                   ///< after response_path, at most maxRecords
+    QList<PaginationProposal> pagination; ///< declared style first, then the candidates
+    QStringList notes;                    ///< bounds reached and other things to know
     /// The confirmed style, "" when none was confirmed.
     QString confirmedStyle() const;
 };

@@ -14,18 +14,18 @@ namespace uis {
 /// One response of a sampled REST endpoint: what the Sample view and `uisctl sample` show.
 struct SamplePage
 {
-    int number = 0;       ///< 1-based, in the order fetched
-    QString purpose;      ///< "" for the endpoint's own pages, else e.g. "confirm cursor"
-    QUrl url;             ///< as requested, placeholders resolved: never print it
-    QString displayUrl;   ///< the same request with placeholders as written (safe to log)
-    int status = 0;       ///< HTTP status, 0 when there was no answer
+    int number = 0;     ///< 1-based, in the order fetched
+    QString purpose;    ///< "" for the endpoint's own pages, else e.g. "confirm cursor"
+    QUrl url;           ///< as requested, placeholders resolved: never print it
+    QString displayUrl; ///< the same request with placeholders as written (safe to log)
+    int status = 0;     ///< HTTP status, 0 when there was no answer
     QList<QPair<QByteArray, QByteArray>> headers; ///< response headers
     qint64 elapsedMs = 0;
-    QByteArray body;      ///< at most the sampler's byte bound
+    QByteArray body; ///< at most the sampler's byte bound
     bool truncated = false;
-    QJsonValue json;      ///< the body parsed, Undefined when it is not JSON
-    QJsonArray records;   ///< after `response_path`
-    QString error;        ///< why the page failed, "" when it did not
+    QJsonValue json;    ///< the body parsed, Undefined when it is not JSON
+    QJsonArray records; ///< after `response_path`
+    QString error;      ///< why the page failed, "" when it did not
 
     QByteArray header(const QByteArray &name) const
     {
@@ -47,7 +47,7 @@ struct PaginationProposal
     QString page2Value; ///< on page 2, once fetched
     QUrl page2Url;      ///< the request for page 2, as the runner would send it
     bool confirmed = false;
-    QString note;       ///< why it was not confirmed, or what to add to the spec
+    QString note; ///< why it was not confirmed, or what to add to the spec
 };
 
 } // namespace uis

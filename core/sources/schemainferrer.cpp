@@ -137,9 +137,65 @@ void SchemaInferrer::addValue(int index, const QJsonValue &v)
     }
 }
 
+void SchemaInferrer::noteRawText(const QByteArray &json)
+{
+    m_fractionKeys.unite(keysWithFractions(json));
+}
+
+QSet<QString> SchemaInferrer::keysWithFractions(const QByteArray &json)
+{
+    // One pass: a string followed by `:` is a key; a number after it with `.`, `e` or `E` is a
+    // fraction. Escapes inside strings are skipped over, not decoded (keys are compared raw).
+    QSet<QString> out;
+    const char *p = json.constData();
+    const char *end = p + json.size();
+    while (p < end) {
+        if (*p != '"') {
+            ++p;
+            continue;
+        }
+        const char *start = ++p;
+        while (p < end && *p != '"') {
+            if (*p == '\\')
+                ++p;
+            ++p;
+        }
+        const char *stop = p;
+        if (p < end)
+            ++p;
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+            ++q;
+        if (q >= end || *q != ':')
+            continue;
+        ++q;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+            ++q;
+        if (q >= end || (*q != '-' && (*q < '0' || *q > '9')))
+            continue;
+        bool fraction = false;
+        while (q < end && (*q == '-' || *q == '+' || *q == '.' || *q == 'e' || *q == 'E' ||
+                           (*q >= '0' && *q <= '9'))) {
+            fraction = fraction || *q == '.' || *q == 'e' || *q == 'E';
+            ++q;
+        }
+        if (fraction)
+            out.insert(QString::fromUtf8(start, stop - start));
+        p = q;
+    }
+    return out;
+}
+
+QString SchemaInferrer::keyOf(const Column &c) const
+{
+    return c.parent > 0 ? c.path.mid(m_columns[size_t(c.parent)].path.size() + 1) : c.path;
+}
+
 QString SchemaInferrer::typeOf(const Column &c) const
 {
-    const quint32 k = c.kinds;
+    quint32 k = c.kinds;
+    if ((k & (Int | Long)) && m_fractionKeys.contains(keyOf(c)))
+        k = (k & ~(Int | Long)) | Double;
     constexpr quint32 numbers = Int | Long | Double | EpochNumber;
     constexpr quint32 times = EpochNumber | EpochText | Date | Timestamp;
     if (k == 0)
@@ -176,7 +232,8 @@ QList<InferredField> SchemaInferrer::fields() const
     std::vector<bool> hidden(m_columns.size(), false);
     for (size_t i = 1; i < m_columns.size(); ++i) {
         const Column &c = m_columns[i];
-        if (c.parent > 0 && (hidden[size_t(c.parent)] || m_columns[size_t(c.parent)].kinds != Object))
+        if (c.parent > 0 &&
+            (hidden[size_t(c.parent)] || m_columns[size_t(c.parent)].kinds != Object))
             hidden[i] = true;
     }
     for (size_t i = 1; i < m_columns.size(); ++i) {

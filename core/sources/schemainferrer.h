@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <vector>
@@ -49,8 +50,7 @@ struct InferredField
  * - A record that is not an object is the single column `value`.
  *
  * Columns come out in the order they were first seen, the keys of one object in alphabetical
- * order (QJsonObject keeps them sorted). Qt's JSON reader keeps no difference between `1.0`
- * and `1`: a number with a zero fraction counts as an integer.
+ * order (QJsonObject keeps them sorted). `1.0` needs noteRawText(): Qt's reader makes it 1.
  */
 class SchemaInferrer
 {
@@ -58,6 +58,17 @@ public:
     void addRecord(const QJsonValue &record);
     void addRecords(const QJsonArray &records);
     qint64 recordCount() const { return m_records; }
+
+    /**
+     * Qt's JSON reader turns `1.0` into the integer 1, so the raw text the records came from is
+     * scanned for keys written with a fraction or an exponent (`"amount": 2.0`); an integer
+     * column whose own name (the last segment) is among them is `double`. Over-approximates
+     * when the same key name appears at another depth: wider, so it still accepts every record.
+     */
+    void noteRawText(const QByteArray &json);
+    /// The keys a JSON text writes a number with a fraction or exponent for.
+    static QSet<QString> keysWithFractions(const QByteArray &json);
+    void addFractionKeys(const QSet<QString> &keys) { m_fractionKeys.unite(keys); }
 
     /// The schema so far.
     QList<InferredField> fields() const;
@@ -96,9 +107,11 @@ private:
     void addValue(int column, const QJsonValue &v);
     void addObject(int column, const QJsonObject &o);
     QString typeOf(const Column &c) const;
+    QString keyOf(const Column &c) const;
 
     std::vector<Column> m_columns; // index 0: the record itself
     qint64 m_records = 0;
+    QSet<QString> m_fractionKeys;
 };
 
 } // namespace uis

@@ -58,21 +58,20 @@ class TestSampleCommand : public QObject
     // A spec with one REST endpoint; `endpoint` is its YAML below `- name: items`.
     QString spec(const QString &name, const QString &endpoint, const QString &base = {})
     {
-        const QString text =
-            QStringLiteral("version: \"1.1\"\n"
-                           "name: sample-test\n"
-                           "provider:\n"
-                           "  name: test_api\n"
-                           "  provider_type: rest_api\n"
-                           "  base_url: %1\n"
-                           "  mode: batch\n"
-                           "  endpoints:\n"
-                           "    - name: items\n"
-                           "%2"
-                           "  sinks:\n"
-                           "    - name: out\n"
-                           "      type: console\n")
-                .arg(base.isEmpty() ? m_api.base() : base, endpoint);
+        const QString text = QStringLiteral("version: \"1.1\"\n"
+                                            "name: sample-test\n"
+                                            "provider:\n"
+                                            "  name: test_api\n"
+                                            "  provider_type: rest_api\n"
+                                            "  base_url: %1\n"
+                                            "  mode: batch\n"
+                                            "  endpoints:\n"
+                                            "    - name: items\n"
+                                            "%2"
+                                            "  sinks:\n"
+                                            "    - name: out\n"
+                                            "      type: console\n")
+                                 .arg(base.isEmpty() ? m_api.base() : base, endpoint);
         const QString path = m_dir.filePath(name + QStringLiteral(".uis.yaml"));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
@@ -84,8 +83,8 @@ class TestSampleCommand : public QObject
     static QString endpointYaml(const QString &path, const QString &responsePath,
                                 const QString &auth, const QString &extra = {})
     {
-        QString y = QStringLiteral("      path: %1\n      response_path: \"%2\"\n")
-                        .arg(path, responsePath);
+        QString y =
+            QStringLiteral("      path: %1\n      response_path: \"%2\"\n").arg(path, responsePath);
         if (auth == QLatin1String("bearer"))
             y += QStringLiteral("      auth: bearer\n      headers: { Authorization: \"Bearer "
                                 "{{api_token}}\" }\n");
@@ -96,8 +95,9 @@ class TestSampleCommand : public QObject
             y += QStringLiteral("      auth: api_key\n      query_params: { api_key: "
                                 "\"{{api_key}}\" }\n");
         else if (auth == QLatin1String("basic"))
-            y += QStringLiteral("      auth: basic\n      headers: { Authorization: \"Basic "
-                                "{{basic_credentials}}\" }\n      query_params: { limit: \"10\" }\n");
+            y += QStringLiteral(
+                "      auth: basic\n      headers: { Authorization: \"Basic "
+                "{{basic_credentials}}\" }\n      query_params: { limit: \"10\" }\n");
         return y + extra;
     }
 
@@ -117,11 +117,12 @@ private Q_SLOTS:
 
     void recordsAfterResponsePathBeforeFieldMapping()
     {
-        const QString s = spec(QStringLiteral("records"),
-                               endpointYaml(QStringLiteral("/next-absolute"), QStringLiteral("$.results"),
-                                            QStringLiteral("bearer"),
-                                            QStringLiteral("      pagination: cursor\n"
-                                                           "      field_mapping: { name: item_name }\n")));
+        const QString s =
+            spec(QStringLiteral("records"),
+                 endpointYaml(QStringLiteral("/next-absolute"), QStringLiteral("$.results"),
+                              QStringLiteral("bearer"),
+                              QStringLiteral("      pagination: cursor\n"
+                                             "      field_mapping: { name: item_name }\n")));
         const Run r = uisctl({s, QStringLiteral("--pages"), QStringLiteral("5")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -139,10 +140,11 @@ private Q_SLOTS:
 
     void limitAndFormats()
     {
-        const QString s = spec(QStringLiteral("formats"),
-                               endpointYaml(QStringLiteral("/plain"), QStringLiteral("$.results"), {}));
-        Run r = uisctl({s, QStringLiteral("--limit"), QStringLiteral("2"), QStringLiteral("--format"),
-                        QStringLiteral("json")});
+        const QString s =
+            spec(QStringLiteral("formats"),
+                 endpointYaml(QStringLiteral("/plain"), QStringLiteral("$.results"), {}));
+        Run r = uisctl({s, QStringLiteral("--limit"), QStringLiteral("2"),
+                        QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
         r = uisctl({s, QStringLiteral("--format"), QStringLiteral("table")});
@@ -164,13 +166,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("responsePath");
         QTest::addColumn<QString>("auth");
         QTest::addColumn<QString>("style");
-        QTest::newRow("next absolute, bearer") << "/next-absolute" << "$.results" << "bearer" << "cursor";
-        QTest::newRow("next relative, key header") << "/next-relative" << "$.data" << "key-header" << "cursor";
-        QTest::newRow("cursor, key query") << "/cursor" << "$.items" << "key-query" << "cursor";
-        QTest::newRow("offset, basic") << "/offset" << "$.results" << "basic" << "offset";
-        QTest::newRow("page, bearer") << "/page" << "$.results" << "bearer" << "page";
-        QTest::newRow("Link header") << "/link" << "$" << "none" << "link_header";
-        QTest::newRow("plain") << "/plain" << "$.results" << "none" << "";
+        QTest::newRow("next absolute, bearer") << "/next-absolute"
+                                               << "$.results"
+                                               << "bearer"
+                                               << "cursor";
+        QTest::newRow("next relative, key header") << "/next-relative"
+                                                   << "$.data"
+                                                   << "key-header"
+                                                   << "cursor";
+        QTest::newRow("cursor, key query") << "/cursor"
+                                           << "$.items"
+                                           << "key-query"
+                                           << "cursor";
+        QTest::newRow("offset, basic") << "/offset"
+                                       << "$.results"
+                                       << "basic"
+                                       << "offset";
+        QTest::newRow("page, bearer") << "/page"
+                                      << "$.results"
+                                      << "bearer"
+                                      << "page";
+        QTest::newRow("Link header") << "/link"
+                                     << "$"
+                                     << "none"
+                                     << "link_header";
+        QTest::newRow("plain") << "/plain"
+                               << "$.results"
+                               << "none"
+                               << "";
     }
     void inferDetectsEveryStyle()
     {
@@ -200,24 +223,25 @@ private Q_SLOTS:
                                endpointYaml(QStringLiteral("/page"), QStringLiteral("$.results"),
                                             QStringLiteral("bearer"),
                                             QStringLiteral("      pagination: page\n")));
-        const Run r = uisctl({s, QStringLiteral("--infer"), QStringLiteral("--pages"), QStringLiteral("3")});
+        const Run r =
+            uisctl({s, QStringLiteral("--infer"), QStringLiteral("--pages"), QStringLiteral("3")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QString out = QString::fromUtf8(r.out);
-        for (const char *expected :
-             {"- {name: id, type: int, nullable: false}",
-              "- {name: name, type: string, nullable: false}",
-              "- {name: price, type: decimal(4,2), nullable: false}",
-              "- {name: score, type: double, nullable: false}",
-              "- {name: active, type: boolean, nullable: false}",
-              "- {name: created_at, type: timestamp, nullable: false}",
-              "- {name: updated_ts, type: timestamp, nullable: false}",
-              "- {name: day, type: date, nullable: false}",
-              "- {name: meta.source, type: string, nullable: false}",
-              "- {name: meta.note, type: string, nullable: true}",
-              "- {name: tags, type: json, nullable: false}",
-              "- {name: big, type: long, nullable: false}",
-              "- {name: comment, type: string, nullable: true}"})
-            QVERIFY2(out.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + QLatin1Char(10) + out));
+        for (const char *expected : {"- {name: id, type: int, nullable: false}",
+                                     "- {name: name, type: string, nullable: false}",
+                                     "- {name: price, type: decimal(4,2), nullable: false}",
+                                     "- {name: score, type: double, nullable: false}",
+                                     "- {name: active, type: boolean, nullable: false}",
+                                     "- {name: created_at, type: timestamp, nullable: false}",
+                                     "- {name: updated_ts, type: timestamp, nullable: false}",
+                                     "- {name: day, type: date, nullable: false}",
+                                     "- {name: meta.source, type: string, nullable: false}",
+                                     "- {name: meta.note, type: string, nullable: true}",
+                                     "- {name: tags, type: json, nullable: false}",
+                                     "- {name: big, type: long, nullable: false}",
+                                     "- {name: comment, type: string, nullable: true}"})
+            QVERIFY2(out.contains(QString::fromUtf8(expected)),
+                     qPrintable(QString::fromUtf8(expected) + QLatin1Char(10) + out));
         // the declared style was confirmed: no change proposed, the evidence as a comment
         QVERIFY2(out.contains(QLatin1String("# pagination: page (as declared) confirmed")),
                  qPrintable(out));
@@ -239,14 +263,14 @@ private Q_SLOTS:
 
     void checkReportsDriftWithPositions()
     {
-        const QString s = spec(
-            QStringLiteral("drift"),
-            QStringLiteral("      path: /drifted\n"
-                           "      response_path: $.results\n"
-                           "      schema:\n"
-                           "        - { name: id, type: int, nullable: false }\n"
-                           "        - { name: name, type: string, nullable: false }\n"
-                           "        - { name: price, type: double }\n"));
+        const QString s =
+            spec(QStringLiteral("drift"),
+                 QStringLiteral("      path: /drifted\n"
+                                "      response_path: $.results\n"
+                                "      schema:\n"
+                                "        - { name: id, type: int, nullable: false }\n"
+                                "        - { name: name, type: string, nullable: false }\n"
+                                "        - { name: price, type: double }\n"));
         const Run r = uisctl({s, QStringLiteral("--check")});
         QCOMPARE(r.code, 1);
         QFile f(s);
@@ -259,16 +283,18 @@ private Q_SLOTS:
         };
         const QString out = QString::fromUtf8(r.out);
         const QString idLine = QStringLiteral("        - { name: id, type: int, nullable: false }");
-        const QString nameLine = QStringLiteral("        - { name: name, type: string, nullable: false }");
+        const QString nameLine =
+            QStringLiteral("        - { name: name, type: string, nullable: false }");
         const QString priceLine = QStringLiteral("        - { name: price, type: double }");
         QVERIFY2(out.contains(pos(idLine, QStringLiteral("int")) +
                               QStringLiteral(": error: `id` is declared `int` but the sample "
                                              "holds `string` values [UIS-E-DRIFT-TYPE]")),
                  qPrintable(out));
-        QVERIFY2(out.contains(pos(nameLine, QStringLiteral("false")) +
-                              QStringLiteral(": error: `name` is declared `nullable: false` but "
-                                             "is null in 1 of 3 sampled records [UIS-E-DRIFT-NULLS]")),
-                 qPrintable(out));
+        QVERIFY2(
+            out.contains(pos(nameLine, QStringLiteral("false")) +
+                         QStringLiteral(": error: `name` is declared `nullable: false` but "
+                                        "is null in 1 of 3 sampled records [UIS-E-DRIFT-NULLS]")),
+            qPrintable(out));
         QVERIFY2(out.contains(pos(priceLine, QStringLiteral("price")) +
                               QStringLiteral(": error: `price` is declared but none of the 3 "
                                              "sampled records has it [UIS-E-DRIFT-FIELD-GONE]")),
@@ -280,15 +306,15 @@ private Q_SLOTS:
 
     void checkWithMappedNamesAndOnlyBroaderChangesPasses()
     {
-        const QString s = spec(
-            QStringLiteral("broader"),
-            QStringLiteral("      path: /plain\n"
-                           "      response_path: $.results\n"
-                           "      field_mapping: { name: item_name }\n"
-                           "      schema:\n"
-                           "        - { name: id, type: long, nullable: false }\n"
-                           "        - { name: item_name, type: string }\n"
-                           "        - { name: created_at, type: timestamp }\n"));
+        const QString s =
+            spec(QStringLiteral("broader"),
+                 QStringLiteral("      path: /plain\n"
+                                "      response_path: $.results\n"
+                                "      field_mapping: { name: item_name }\n"
+                                "      schema:\n"
+                                "        - { name: id, type: long, nullable: false }\n"
+                                "        - { name: item_name, type: string }\n"
+                                "        - { name: created_at, type: timestamp }\n"));
         const Run r = uisctl({s, QStringLiteral("--check")});
         QVERIFY2(r.code == 0, (r.out + r.err).constData());
         QVERIFY(r.out.contains("[UIS-W-DRIFT-NEW-FIELD]"));
@@ -313,15 +339,16 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("{{api_token}} has no value"), r.err.constData());
         // 429
-        r = uisctl({spec(QStringLiteral("e429"), endpointYaml(QStringLiteral("/ratelimited"),
-                                                              QStringLiteral("$"), {}))});
+        r = uisctl({spec(QStringLiteral("e429"),
+                         endpointYaml(QStringLiteral("/ratelimited"), QStringLiteral("$"), {}))});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains("HTTP 429") && r.err.contains("retry after 7 s"), r.err.constData());
+        QVERIFY2(r.err.contains("HTTP 429") && r.err.contains("retry after 7 s"),
+                 r.err.constData());
         // slow: bounded by --timeout
         QElapsedTimer clock;
         clock.start();
-        r = uisctl({spec(QStringLiteral("slow"), endpointYaml(QStringLiteral("/slow"),
-                                                              QStringLiteral("$.results"), {})),
+        r = uisctl({spec(QStringLiteral("slow"),
+                         endpointYaml(QStringLiteral("/slow"), QStringLiteral("$.results"), {})),
                     QStringLiteral("--timeout"), QStringLiteral("1")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("no answer") && r.err.contains("--timeout"), r.err.constData());
@@ -336,8 +363,8 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("connection refused"), r.err.constData());
         // a huge body is cut, not loaded
-        r = uisctl({spec(QStringLiteral("huge"), endpointYaml(QStringLiteral("/huge"),
-                                                              QStringLiteral("$"), {})),
+        r = uisctl({spec(QStringLiteral("huge"),
+                         endpointYaml(QStringLiteral("/huge"), QStringLiteral("$"), {})),
                     QStringLiteral("--max-bytes"), QStringLiteral("100000")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("cut"), r.err.constData());
@@ -348,7 +375,8 @@ private Q_SLOTS:
         QDir(m_dir.path()).mkpath(QStringLiteral("files"));
         QFile csv(m_dir.filePath(QStringLiteral("files/a.csv")));
         QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("id,name,amount,when\n1,\"Smith, J\",2.5,2024-05-01 10:00:00\n2,Lee,,2024-05-02T10:00:00Z\n");
+        csv.write("id,name,amount,when\n1,\"Smith, J\",2.5,2024-05-01 "
+                  "10:00:00\n2,Lee,,2024-05-02T10:00:00Z\n");
         csv.close();
         const QString text =
             QStringLiteral("version: \"1.1\"\nname: files-test\nprovider:\n  name: files\n"
@@ -368,7 +396,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("\"name\":\"Smith, J\""));
         r = uisctl({path, QStringLiteral("--infer")});
         QVERIFY2(r.code == 0, r.err.constData());
-        QVERIFY2(r.out.contains("- {name: amount, type: double, nullable: true}"), r.out.constData());
+        QVERIFY2(r.out.contains("- {name: amount, type: double, nullable: true}"),
+                 r.out.constData());
         QVERIFY(r.out.contains("- {name: when, type: timestamp, nullable: false}"));
     }
 };

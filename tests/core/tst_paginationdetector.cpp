@@ -114,7 +114,8 @@ private Q_SLOTS:
         PageWalker rel(QStringLiteral("cursor"), base, {});
         QCOMPARE(rel.next(page(base, "{\"r\":[1],\"next\":\"/api/items?s=10\"}", "$.r")),
                  QUrl(QStringLiteral("http://h:1/api/items?s=10")));
-        PageWalker tok(QStringLiteral("cursor"), base, {{QStringLiteral("k"), QStringLiteral("v")}});
+        PageWalker tok(QStringLiteral("cursor"), base,
+                       {{QStringLiteral("k"), QStringLiteral("v")}});
         QCOMPARE(tok.next(page(base, "{\"r\":[1],\"meta\":{\"next_cursor\":\"abc\"}}", "$.r"))
                      .toString(),
                  QStringLiteral("http://h:1/api/items?k=v&cursor=abc"));
@@ -171,21 +172,55 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("page1");
         QTest::addColumn<QString>("page2");
-        QTest::newRow("next link, absolute (bearer)")
-            << "/next-absolute" << "$.results" << "bearer" << "cursor" << "next_url"
-            << "/next-absolute?start=10" << "/next-absolute?start=20";
-        QTest::newRow("next link, relative (api key header)")
-            << "/next-relative" << "$.data" << "key-header" << "cursor" << "next"
-            << "/next-relative?start=10" << "/next-relative?start=20";
-        QTest::newRow("cursor (api key query)") << "/cursor" << "$.items" << "key-query"
-                                                << "cursor" << "next_cursor" << "c10" << "c20";
-        QTest::newRow("offset (basic)") << "/offset" << "$.results" << "basic" << "offset"
-                                        << "offset" << "0" << "10";
-        QTest::newRow("page (bearer)") << "/page" << "$.results" << "bearer" << "page" << "page"
-                                       << "1" << "2";
-        QTest::newRow("Link header") << "/link" << "$" << "none" << "link_header"
-                                     << "Link header" << "/link?page=2" << "/link?page=3";
-        QTest::newRow("plain") << "/plain" << "$.results" << "none" << "" << "" << "" << "";
+        QTest::newRow("next link, absolute (bearer)") << "/next-absolute"
+                                                      << "$.results"
+                                                      << "bearer"
+                                                      << "cursor"
+                                                      << "next_url"
+                                                      << "/next-absolute?start=10"
+                                                      << "/next-absolute?start=20";
+        QTest::newRow("next link, relative (api key header)") << "/next-relative"
+                                                              << "$.data"
+                                                              << "key-header"
+                                                              << "cursor"
+                                                              << "next"
+                                                              << "/next-relative?start=10"
+                                                              << "/next-relative?start=20";
+        QTest::newRow("cursor (api key query)") << "/cursor"
+                                                << "$.items"
+                                                << "key-query"
+                                                << "cursor"
+                                                << "next_cursor"
+                                                << "c10"
+                                                << "c20";
+        QTest::newRow("offset (basic)") << "/offset"
+                                        << "$.results"
+                                        << "basic"
+                                        << "offset"
+                                        << "offset"
+                                        << "0"
+                                        << "10";
+        QTest::newRow("page (bearer)") << "/page"
+                                       << "$.results"
+                                       << "bearer"
+                                       << "page"
+                                       << "page"
+                                       << "1"
+                                       << "2";
+        QTest::newRow("Link header") << "/link"
+                                     << "$"
+                                     << "none"
+                                     << "link_header"
+                                     << "Link header"
+                                     << "/link?page=2"
+                                     << "/link?page=3";
+        QTest::newRow("plain") << "/plain"
+                               << "$.results"
+                               << "none"
+                               << ""
+                               << ""
+                               << ""
+                               << "";
     }
     void detectsEveryStyle()
     {
@@ -198,7 +233,8 @@ private Q_SLOTS:
         QFETCH(QString, page2);
         RestSampleRequest r = request(path, responsePath);
         if (auth == QLatin1String("bearer")) {
-            r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-token")));
+            r.headers.append(
+                qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret-token")));
             r.secrets.append(QStringLiteral("s3cret-token"));
         } else if (auth == QLatin1String("key-header")) {
             r.headers.append(qMakePair(QByteArray("X-API-Key"), QByteArray("k3y-abc")));
@@ -207,7 +243,8 @@ private Q_SLOTS:
             r.params.append({QStringLiteral("api_key"), QStringLiteral("k3y-abc")});
             r.secrets.append(QStringLiteral("k3y-abc"));
         } else if (auth == QLatin1String("basic")) {
-            r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
+            r.headers.append(
+                qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
             r.secrets.append(QStringLiteral("YWxpY2U6cGE1NXdvcmQ="));
             r.params.append({QStringLiteral("limit"), QStringLiteral("10")});
         }
@@ -238,9 +275,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("responsePath");
         QTest::addColumn<QString>("style");
-        QTest::newRow("cursor") << "/next-relative" << "$.data" << "cursor";
-        QTest::newRow("page") << "/page" << "$.results" << "page";
-        QTest::newRow("link_header") << "/link" << "$" << "link_header";
+        QTest::newRow("cursor") << "/next-relative"
+                                << "$.data"
+                                << "cursor";
+        QTest::newRow("page") << "/page"
+                              << "$.results"
+                              << "page";
+        QTest::newRow("link_header") << "/link"
+                                     << "$"
+                                     << "link_header";
     }
     void followsTheDeclaredStyle()
     {
@@ -265,7 +308,8 @@ private Q_SLOTS:
     void wrongDeclaredStyleIsReplaced()
     {
         RestSampleRequest r = request(QStringLiteral("/offset"), QStringLiteral("$.results"));
-        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
+        r.headers.append(
+            qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
         r.params.append({QStringLiteral("limit"), QStringLiteral("10")});
         r.pagination = QStringLiteral("page");
         const Run run = sample(r);
@@ -281,7 +325,8 @@ private Q_SLOTS:
     {
         // The API caps pages at 10; the runner would ask for 100 and stop after page 1.
         RestSampleRequest r = request(QStringLiteral("/offset"), QStringLiteral("$.results"));
-        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
+        r.headers.append(
+            qMakePair(QByteArray("Authorization"), QByteArray("Basic YWxpY2U6cGE1NXdvcmQ=")));
         const Run run = sample(r);
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
         QCOMPARE(run.result.confirmedStyle(), QString());
@@ -308,7 +353,8 @@ private Q_SLOTS:
     void unauthorizedSaysWhereCredentialsComeFrom()
     {
         RestSampleRequest r = request(QStringLiteral("/page"), QStringLiteral("$.results"));
-        r.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer wrong-value-123")));
+        r.headers.append(
+            qMakePair(QByteArray("Authorization"), QByteArray("Bearer wrong-value-123")));
         r.secrets.append(QStringLiteral("wrong-value-123"));
         r.credentialPlaces.append(QStringLiteral("header Authorization (Bearer {{token}})"));
         const Run run = sample(r);
