@@ -209,6 +209,8 @@ int runSample(const QStringList &args, CliContext &ctx)
     QJsonArray records;
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
+    SchemaInferrer inferrer;
+    bool inferred = false; // the inferrer already read the records
     if (provider.providerType == QLatin1String("rest_api")) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
@@ -266,7 +268,11 @@ int runSample(const QStringList &args, CliContext &ctx)
                 fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
         }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
-        const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes);
+        // For --infer and --check the records are read as text straight into the inferrer.
+        const bool inferOnly = p.isSet(QStringLiteral("infer")) || p.isSet(QStringLiteral("check"));
+        const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes,
+                                                       inferOnly ? &inferrer : nullptr);
+        inferred = inferOnly;
         if (!r.error.isEmpty()) {
             ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
             return ExitErrors;
@@ -283,9 +289,8 @@ int runSample(const QStringList &args, CliContext &ctx)
 
     const bool infer = p.isSet(QStringLiteral("infer"));
     const bool check = p.isSet(QStringLiteral("check"));
-    SchemaInferrer inferrer;
     inferrer.addFractionKeys(fractionKeys);
-    if (infer || check || format == QLatin1String("table"))
+    if (!inferred && (infer || check || format == QLatin1String("table")))
         inferrer.addRecords(records);
     const QList<InferredField> schema = inferrer.fields();
     if (!infer && !check) {

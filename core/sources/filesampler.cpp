@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "filesampler.h"
 
-#include "schemainferrer.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -135,7 +133,7 @@ QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QStr
 }
 
 FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e, int maxRecords,
-                                     qint64 maxBytes)
+                                     qint64 maxBytes, SchemaInferrer *inferInto)
 {
     FileSampleResult r;
     r.files = files(provider, e, &r.error);
@@ -168,7 +166,10 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                                .arg(path)
                                .arg(maxBytes / (1024 * 1024)));
         }
-        const int room = maxRecords - int(r.records.size());
+        const qint64 taken = inferInto ? inferInto->recordCount() : r.records.size();
+        if (taken >= maxRecords)
+            break;
+        const int room = maxRecords - int(taken);
         if (format == QLatin1String("csv")) {
             QString sep = option(e, QStringLiteral("sep"));
             if (sep.isEmpty())
@@ -190,8 +191,28 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                         i < names.size() ? names.at(i) : QStringLiteral("_c%1").arg(i);
                     o.insert(name, cellValue(row.at(i)));
                 }
-                r.records.append(o);
+                if (inferInto)
+                    inferInto->addRecord(o);
+                else
+                    r.records.append(o);
             }
+            continue;
+        }
+        if (inferInto) {
+            // JSON lines unless it is one array; a document spread over lines is tried last.
+            const bool array = data.trimmed().startsWith('[');
+            SchemaInferrer trial = *inferInto;
+            QString error;
+            bool ok = trial.addJsonText(data, !array, inferInto->recordCount() + room, &error);
+            if (!ok && !array) {
+                trial = *inferInto;
+                ok = trial.addJsonText(data, false, inferInto->recordCount() + room, &error);
+            }
+            if (!ok) {
+                r.error = QStringLiteral("%1: not JSON or JSON lines (%2)").arg(path, error);
+                return r;
+            }
+            *inferInto = std::move(trial);
             continue;
         }
         // JSON: one document, else JSON lines.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "schemainferrer.h"
 #include "spec.h"
 
 #include <QFutureWatcher>
@@ -44,8 +45,12 @@ public:
     explicit FileSampler(QObject *parent = nullptr);
 
     /// Reads synchronously (call it off the GUI thread, or use start()).
+    /// With `inferInto`, the records go to that inferrer instead of the result: JSON is read
+    /// as text, without building documents (SchemaInferrer::addJsonText), which is what makes
+    /// `uisctl sample --infer` fast on large files.
     static FileSampleResult sample(const Provider &provider, const Endpoint &endpoint,
-                                   int maxRecords = 100, qint64 maxBytes = 64 * 1024 * 1024);
+                                   int maxRecords = 100, qint64 maxBytes = 64 * 1024 * 1024,
+                                   SchemaInferrer *inferInto = nullptr);
     /// The files the endpoint's glob names, in name order; an error text in `error`.
     static QStringList files(const Provider &provider, const Endpoint &endpoint, QString *error);
 

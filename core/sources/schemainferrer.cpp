@@ -3,9 +3,12 @@
 
 #include "temporaltext.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QVariant>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace uis {
@@ -100,31 +103,11 @@ void SchemaInferrer::addValue(int index, const QJsonValue &v)
             c.kinds |= Double;
             return;
         }
-        const qint64 i = n.toLongLong();
-        if (c.timeName && TemporalText::isEpochMillisRange(i))
-            c.kinds |= EpochNumber;
-        else if (i >= std::numeric_limits<qint32>::min() && i <= std::numeric_limits<qint32>::max())
-            c.kinds |= Int;
-        else
-            c.kinds |= Long;
+        noteInteger(c, n.toLongLong());
         return;
     }
     case QJsonValue::String: {
-        const QString s = v.toString();
-        int intDigits = 0, scale = 0;
-        if (TemporalText::isTimestamp(s)) {
-            c.kinds |= Timestamp;
-        } else if (TemporalText::isDate(s)) {
-            c.kinds |= Date;
-        } else if (c.timeName && TemporalText::isEpochMillisText(s)) {
-            c.kinds |= EpochText;
-        } else if (decimalText(s, &intDigits, &scale)) {
-            c.kinds |= DecimalText;
-            c.decimalIntDigits = std::max(c.decimalIntDigits, intDigits);
-            c.decimalScale = std::max(c.decimalScale, scale);
-        } else {
-            c.kinds |= Text;
-        }
+        noteString(c, v.toString());
         return;
     }
     case QJsonValue::Array:
@@ -189,6 +172,233 @@ QSet<QString> SchemaInferrer::keysWithFractions(const QByteArray &json)
 QString SchemaInferrer::keyOf(const Column &c) const
 {
     return c.parent > 0 ? c.path.mid(m_columns[size_t(c.parent)].path.size() + 1) : c.path;
+}
+
+void SchemaInferrer::noteInteger(Column &c, qint64 i)
+{
+    if (c.timeName && TemporalText::isEpochMillisRange(i))
+        c.kinds |= EpochNumber;
+    else if (i >= std::numeric_limits<qint32>::min() && i <= std::numeric_limits<qint32>::max())
+        c.kinds |= Int;
+    else
+        c.kinds |= Long;
+}
+
+void SchemaInferrer::noteString(Column &c, QStringView s)
+{
+    int intDigits = 0, scale = 0;
+    if (TemporalText::isTimestamp(s)) {
+        c.kinds |= Timestamp;
+    } else if (TemporalText::isDate(s)) {
+        c.kinds |= Date;
+    } else if (c.timeName && TemporalText::isEpochMillisText(s)) {
+        c.kinds |= EpochText;
+    } else if (decimalText(s, &intDigits, &scale)) {
+        c.kinds |= DecimalText;
+        c.decimalIntDigits = std::max(c.decimalIntDigits, intDigits);
+        c.decimalScale = std::max(c.decimalScale, scale);
+    } else {
+        c.kinds |= Text;
+    }
+}
+
+int SchemaInferrer::childUtf8(int parent, const std::string &key)
+{
+    auto &index = m_columns[size_t(parent)].childrenUtf8;
+    if (const auto found = index.find(key); found != index.end())
+        return found->second;
+    const int column = child(parent, QString::fromUtf8(key.data(), qsizetype(key.size())));
+    m_columns[size_t(parent)].childrenUtf8.emplace(key, column);
+    return column;
+}
+
+// nlohmann's SAX events drive the columns directly: no document is built, numbers keep their
+// written kind and keys their order.
+class JsonTextReader
+{
+public:
+    using Inferrer = SchemaInferrer;
+    JsonTextReader(SchemaInferrer &s, int recordDepth, qint64 maxRecords)
+        : m_s(s), m_recordDepth(recordDepth), m_max(maxRecords)
+    {
+    }
+    bool full() const { return m_max >= 0 && m_s.m_records >= m_max; }
+    // No more records start once the bound is reached; the one being read is finished.
+    bool closed() const { return m_depth == m_recordDepth && full(); }
+
+    // A scalar or container starts at the current position: which column does it belong to?
+    int target()
+    {
+        if (m_depth == m_recordDepth) {
+            ++m_s.m_records;
+            m_atRecord = true;
+            return -1;
+        }
+        return m_key;
+    }
+    SchemaInferrer::Column *scalarColumn()
+    {
+        if (m_skip || m_depth < m_recordDepth || closed())
+            return nullptr;
+        int column = target();
+        if (column < 0)
+            column = m_s.child(0, QStringLiteral("value"));
+        SchemaInferrer::Column &c = m_s.m_columns[size_t(column)];
+        if (m_depth == m_recordDepth)
+            ++c.present;
+        return &c;
+    }
+
+    bool null()
+    {
+        if (auto *c = scalarColumn())
+            ++c->nulls;
+        return true;
+    }
+    bool boolean(bool)
+    {
+        if (auto *c = scalarColumn())
+            c->kinds |= SchemaInferrer::Bool;
+        return true;
+    }
+    bool number_integer(std::int64_t v)
+    {
+        if (auto *c = scalarColumn())
+            m_s.noteInteger(*c, v);
+        return true;
+    }
+    bool number_unsigned(std::uint64_t v)
+    {
+        if (auto *c = scalarColumn()) {
+            if (v > std::uint64_t(std::numeric_limits<qint64>::max()))
+                c->kinds |= SchemaInferrer::Double;
+            else
+                m_s.noteInteger(*c, qint64(v));
+        }
+        return true;
+    }
+    bool number_float(double, const std::string &)
+    {
+        if (auto *c = scalarColumn())
+            c->kinds |= SchemaInferrer::Double;
+        return true;
+    }
+    bool string(std::string &v)
+    {
+        if (auto *c = scalarColumn())
+            m_s.noteString(*c, QString::fromUtf8(v.data(), qsizetype(v.size())));
+        return true;
+    }
+    bool binary(std::vector<std::uint8_t> &) { return true; }
+    bool start_object(std::size_t)
+    {
+        if (!m_skip && m_depth >= m_recordDepth && !closed()) {
+            const int column = target();
+            if (column >= 0) {
+                m_s.m_columns[size_t(column)].kinds |= SchemaInferrer::Object;
+                m_stack.push_back(column);
+            } else {
+                m_stack.push_back(0);
+            }
+        } else if (m_skip || closed()) {
+            ++m_skip;
+        }
+        ++m_depth;
+        return true;
+    }
+    bool key(std::string &k)
+    {
+        if (!m_skip && !m_stack.empty()) {
+            m_key = m_s.childUtf8(m_stack.back(), k);
+            ++m_s.m_columns[size_t(m_key)].present;
+        }
+        return true;
+    }
+    bool end_object()
+    {
+        --m_depth;
+        if (m_skip)
+            --m_skip;
+        else if (!m_stack.empty() && m_depth >= m_recordDepth)
+            m_stack.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        if (m_depth < m_recordDepth) { // the document's array of records
+            ++m_depth;
+            return true;
+        }
+        if (!m_skip && !closed()) {
+            int column = target();
+            if (column < 0)
+                column = m_s.child(0, QStringLiteral("value"));
+            m_s.m_columns[size_t(column)].kinds |= SchemaInferrer::Array;
+            if (m_depth == m_recordDepth)
+                ++m_s.m_columns[size_t(column)].present;
+        }
+        ++m_skip; // arrays inside a record are one json column: their items are not read
+        ++m_depth;
+        return true;
+    }
+    bool end_array()
+    {
+        --m_depth;
+        if (m_skip)
+            --m_skip;
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &e)
+    {
+        m_error = QStringLiteral("byte %1: %2").arg(position).arg(QString::fromUtf8(e.what()));
+        return false;
+    }
+
+    QString m_error;
+
+private:
+    SchemaInferrer &m_s;
+    int m_recordDepth;
+    qint64 m_max;
+    int m_depth = 0;
+    int m_skip = 0;
+    int m_key = 0;
+    bool m_atRecord = false;
+    std::vector<int> m_stack;
+};
+
+bool SchemaInferrer::addJsonText(const QByteArray &text, bool lines, qint64 maxRecords,
+                                 QString *error)
+{
+    if (m_columns.empty())
+        m_columns.emplace_back();
+    if (!lines) {
+        const QByteArray t = text.trimmed();
+        JsonTextReader reader(*this, t.startsWith('[') ? 1 : 0, maxRecords);
+        const bool ok = nlohmann::json::sax_parse(t.constData(), t.constData() + t.size(), &reader);
+        if (!ok && error)
+            *error = reader.m_error;
+        return ok;
+    }
+    JsonTextReader reader(*this, 0, maxRecords);
+    const char *p = text.constData();
+    const char *end = p + text.size();
+    int lineNo = 0;
+    while (p < end && !reader.full()) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *stop = nl ? nl : end;
+        ++lineNo;
+        const char *q = p;
+        while (q < stop && (*q == ' ' || *q == '\t' || *q == '\r'))
+            ++q;
+        if (q < stop && !nlohmann::json::sax_parse(q, stop, &reader)) {
+            if (error)
+                *error = QStringLiteral("line %1: %2").arg(lineNo).arg(reader.m_error);
+            return false;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return true;
 }
 
 QString SchemaInferrer::typeOf(const Column &c) const

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QString>
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace uis {
@@ -70,6 +72,15 @@ public:
     static QSet<QString> keysWithFractions(const QByteArray &json);
     void addFractionKeys(const QSet<QString> &keys) { m_fractionKeys.unite(keys); }
 
+    /**
+     * Reads records straight from JSON text, without building documents: JSON lines (one record
+     * per line) or, with `lines` false, one document whose top-level array holds the records (an
+     * object is one record). Numbers keep their written form (`1.0` is a double) and keys their
+     * order. At most `maxRecords` (-1: all). Returns false and an error on malformed text.
+     */
+    bool addJsonText(const QByteArray &text, bool lines, qint64 maxRecords = -1,
+                     QString *error = nullptr);
+
     /// The schema so far.
     QList<InferredField> fields() const;
 
@@ -101,11 +112,16 @@ private:
         int decimalScale = 0;
         bool hasChildren = false;
         QHash<QString, int> children;
+        std::unordered_map<std::string, int> childrenUtf8; // the text reader's index
     };
+    friend class JsonTextReader;
 
     int child(int parent, const QString &key);
     void addValue(int column, const QJsonValue &v);
     void addObject(int column, const QJsonObject &o);
+    int childUtf8(int parent, const std::string &key);
+    void noteInteger(Column &c, qint64 i);
+    void noteString(Column &c, QStringView s);
     QString typeOf(const Column &c) const;
     QString keyOf(const Column &c) const;
 
