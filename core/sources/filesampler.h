@@ -16,10 +16,10 @@ namespace uis {
 /// What a file sample holds.
 struct FileSampleResult
 {
-    QStringList files;  ///< the files read, in order
-    QJsonArray records; ///< at most the limit
-    QStringList notes;  ///< bounds reached
-    QString error;      ///< why nothing could be read, "" otherwise
+    QStringList files;          ///< the files read, in order
+    QJsonArray records;         ///< at most the limit
+    QStringList notes;          ///< bounds reached
+    QString error;              ///< why nothing could be read, "" otherwise
     QSet<QString> fractionKeys; ///< JSON keys written with a fraction (SchemaInferrer)
 };
 

@@ -5,6 +5,7 @@
 #include "temporaltext.h"
 
 #include <QJsonDocument>
+#include <QMap>
 #include <QtTest>
 
 using namespace uis;
@@ -217,6 +218,54 @@ private Q_SLOTS:
         QCOMPARE(f.first().name, QStringLiteral("value"));
         QCOMPARE(f.first().type, QStringLiteral("int"));
         QVERIFY(f.first().nullable);
+    }
+
+    void textReaderAgreesWithDocuments()
+    {
+        // The fast reader (JSON text, no documents) and the document reader infer the same.
+        QFile corpus(QStringLiteral(UIS_SOURCE_DIR "/tests/cli/data/sample-corpus.jsonl"));
+        QVERIFY(corpus.open(QIODevice::ReadOnly));
+        const QByteArray text = corpus.readAll();
+        SchemaInferrer fromText, fromDocs;
+        QString error;
+        QVERIFY2(fromText.addJsonText(text, true, -1, &error), qPrintable(error));
+        for (const QByteArray &line : text.split('\n')) {
+            if (!line.trimmed().isEmpty())
+                fromDocs.addRecord(QJsonDocument::fromJson(line).object());
+        }
+        fromDocs.noteRawText(text);
+        auto byName = [](const QList<InferredField> &fields) {
+            QMap<QString, QString> m;
+            for (const InferredField &f : fields)
+                m.insert(f.name, f.type + (f.nullable ? QStringLiteral("?") : QString()));
+            return m;
+        };
+        QCOMPARE(fromText.recordCount(), fromDocs.recordCount());
+        QCOMPARE(byName(fromText.fields()), byName(fromDocs.fields()));
+    }
+
+    void textReader()
+    {
+        SchemaInferrer s;
+        QString error;
+        QVERIFY(s.addJsonText("[{\"b\": \"x\\\"\\u00e9\", \"a\": 1.0, \"n\": [1, {\"z\": 2}]},"
+                              " {\"b\": \"2024-01-01\", \"a\": -3, \"n\": null}, {\"a\": 1e3}]",
+                              false, -1, &error));
+        QCOMPARE(s.recordCount(), 3);
+        const auto f = s.fields();
+        QCOMPARE(f.size(), 3);
+        QCOMPARE(f.at(0).name, QStringLiteral("b")); // keys keep their written order
+        QCOMPARE(f.at(0).type, QStringLiteral("string"));
+        QVERIFY(f.at(0).nullable);
+        QCOMPARE(f.at(1).type, QStringLiteral("double")); // 1.0 and 1e3 are doubles
+        QCOMPARE(f.at(2).type, QStringLiteral("json"));
+        SchemaInferrer bounded;
+        QVERIFY(bounded.addJsonText("{\"a\": 1}\n\n{\"a\": 2}\n{\"a\": \"x\"}\n", true, 2));
+        QCOMPARE(bounded.recordCount(), 2);
+        QCOMPARE(bounded.fields().first().type, QStringLiteral("int"));
+        SchemaInferrer broken;
+        QVERIFY(!broken.addJsonText("{\"a\": 1}\n{\"a\": }\n", true, -1, &error));
+        QVERIFY2(error.startsWith(QLatin1String("line 2: byte 7")), qPrintable(error));
     }
 
     void acceptsEveryRecordOfTheCorpus()
