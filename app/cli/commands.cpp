@@ -22,12 +22,15 @@ int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
 int runUpgradeCheck(const QStringList &args, CliContext &ctx);
+int runSample(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
     static const QList<Command> table{
         {"validate", "Check specs and print diagnostics", runValidate},
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
+        {"sample", "Print an endpoint's records, infer its schema and pagination, or check drift",
+         runSample},
         {"test", "Run the golden-data cases of a spec's tests file on the real engines", runTest},
         {"diff", "Show what a spec change does to the spec and every compiled artifact", runDiff},
         {"submit", "Validate, compile and submit a spec to a DCP environment", runSubmit},

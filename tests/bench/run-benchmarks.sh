@@ -138,6 +138,15 @@ PY
   while IFS= read -r line; do note "$line"; done < "$out/table.txt"
 fi
 
+# ------------------------------------------------------------------ schema inference vs genson (issue 21)
+if "$py" -c 'import genson' 2>/dev/null; then
+  line=$("$py" tests/bench/infer_bench.py "$build/bin/uisctl" "$py")
+  [[ $? -eq 0 ]] || status=1
+  note "$line"
+else
+  echo "bench: genson is missing in .venv (scripts/python-env.sh)" >&2; status=1
+fi
+
 # ------------------------------------------------------------------ in-process micro benchmarks
 if [[ -x "$build/bin/bench_core" ]]; then
   "$build/bin/bench_core" --benchmark_min_time=0.2 2>/dev/null | grep -E '^BM_' | while read -r line; do echo "bench: $line"; done

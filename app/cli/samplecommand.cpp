@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: Apache-2.0
+// `uisctl sample`: an endpoint's records, its inferred schema and pagination, or its drift.
+#include "argparser.h"
+#include "clicontext.h"
+#include "cliloop.h"
+#include "sampleoutput.h"
+
+#include "driftchecker.h"
+#include "environmentstore.h"
+#include "filesampler.h"
+#include "restsampler.h"
+#include "schemainferrer.h"
+#include "specloader.h"
+#include "tokenstore.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <memory>
+#include <termios.h>
+#include <unistd.h>
+
+namespace uis::cli {
+
+namespace {
+
+const char *const kHelp =
+    "usage: uisctl sample SPEC [--endpoint E] [--limit N] [--pages N]\n"
+    "                          [--format jsonl|json|table] [--env NAME] [--infer] [--check]\n"
+    "                          [--timeout SECONDS] [--max-bytes N]\n\n"
+    "Reads a few records from an endpoint's real source and prints them as the endpoint yields\n"
+    "them: after response_path, before field_mapping. REST endpoints are requested with the\n"
+    "spec's method, headers, query and body; their pagination is followed the Spark runner's\n"
+    "way up to --pages pages and rate_limit_per_second is respected. Local files (CSV, JSON,\n"
+    "JSON lines) are read from base_url + path.\n"
+    "  --endpoint E   the endpoint to sample (default: the first)\n"
+    "  --limit N      records to keep (default 100)\n"
+    "  --pages N      pages to follow (default 3)\n"
+    "  --format F     jsonl (default: one JSON record per line), json (one array) or table\n"
+    "  --env NAME     resolve placeholders as `uisctl submit --env NAME` does: environment\n"
+    "                 variables, then the OS keychain, then a prompt on a terminal\n"
+    "  --infer        print the inferred schema as YAML, endpoints: {E: {schema: [...]}},\n"
+    "                 with pagination: when one is confirmed that the endpoint lacks or gets\n"
+    "                 wrong (evidence as a comment)\n"
+    "  --check        compare the declared schema with the sample; print the drift as\n"
+    "                 file:line:col: severity: message [code]\n"
+    "  --timeout S    the bound of the whole sample in seconds (default 30)\n"
+    "  --max-bytes N  the bound of one response body in bytes (default 16 MiB)\n"
+    "Secrets are never printed: resolved values show as ****.\n"
+    "Exit: 0 sampled (and no drift errors), 1 the source failed or drift errors, 2 usage or\n"
+    "I/O error.\n";
+
+std::optional<QString> promptSecret(CliContext &ctx, const QString &question)
+{
+    if (!::isatty(STDIN_FILENO))
+        return std::nullopt;
+    ctx.err << question;
+    ctx.err.flush();
+    termios old{};
+    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (haveTerm) {
+        termios noEcho = old;
+        noEcho.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    }
+    char buf[4096];
+    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
+    if (haveTerm)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    ctx.err << "\n";
+    if (!ok)
+        return std::nullopt;
+    QString v = QString::fromLocal8Bit(buf);
+    while (v.endsWith(QLatin1Char('\n')) || v.endsWith(QLatin1Char('\r')))
+        v.chop(1);
+    return v;
+}
+
+// Placeholder values the way Submit finds them: environment, keychain, prompt.
+QHash<QString, QString> resolvePlaceholders(const QList<Placeholder> &placeholders, CliContext &ctx)
+{
+    QHash<QString, QString> values;
+    std::unique_ptr<TokenStore> secrets;
+    for (const Placeholder &ph : placeholders) {
+        const QString var = PlaceholderResolver::variableFor(ph);
+        if (const auto v = PlaceholderResolver::fromEnvironment(ph)) {
+            values.insert(var, *v);
+            continue;
+        }
+        if (!secrets) {
+            secrets = std::make_unique<TokenStore>();
+            secrets->setTimeout(5000);
+        }
+        QString stored;
+        CliLoop loop;
+        secrets->read(TokenStore::placeholderKey(ph.id()), secrets.get(),
+                      [&](const QString &value, const QString &) {
+                          stored = value;
+                          loop.quit();
+                      });
+        loop.exec();
+        if (!stored.isEmpty()) {
+            values.insert(var, stored);
+            continue;
+        }
+        if (const auto typed =
+                promptSecret(ctx, QStringLiteral("value for %1 (%2): ").arg(ph.text, var)))
+            values.insert(var, *typed);
+    }
+    return values;
+}
+
+bool positiveInt(const ArgParser &p, const QString &name, int fallback, int *out, CliContext &ctx)
+{
+    if (!p.isSet(name)) {
+        *out = fallback;
+        return true;
+    }
+    bool ok = false;
+    *out = p.value(name).toInt(&ok);
+    if (!ok || *out < 1) {
+        ctx.err << "uisctl sample: --" << name << " expects a positive whole number\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runSample(const QStringList &args, CliContext &ctx)
+{
+    ArgParser p({QStringLiteral("endpoint"), QStringLiteral("limit"), QStringLiteral("pages"),
+                 QStringLiteral("format"), QStringLiteral("env"), QStringLiteral("timeout"),
+                 QStringLiteral("max-bytes")},
+                {QStringLiteral("help"), QStringLiteral("infer"), QStringLiteral("check")});
+    if (const auto exit = p.parseCommand(args, ctx, "sample", QString::fromUtf8(kHelp)))
+        return *exit;
+    if (p.positional().size() != 1) {
+        ctx.err << "uisctl sample: give one spec file\n" << kHelp;
+        return ExitUsage;
+    }
+    const QString format = p.value(QStringLiteral("format"), QStringLiteral("jsonl"));
+    if (format != QLatin1String("jsonl") && format != QLatin1String("json") &&
+        format != QLatin1String("table")) {
+        ctx.err << "uisctl sample: --format must be jsonl, json or table\n";
+        return ExitUsage;
+    }
+    int limit = 0, pages = 0, timeout = 0;
+    if (!positiveInt(p, QStringLiteral("limit"), 100, &limit, ctx) ||
+        !positiveInt(p, QStringLiteral("pages"), 3, &pages, ctx) ||
+        !positiveInt(p, QStringLiteral("timeout"), 30, &timeout, ctx))
+        return ExitUsage;
+    qint64 maxBytes = 16 * 1024 * 1024;
+    if (p.isSet(QStringLiteral("max-bytes"))) {
+        bool ok = false;
+        maxBytes = p.value(QStringLiteral("max-bytes")).toLongLong(&ok);
+        if (!ok || maxBytes < 1) {
+            ctx.err << "uisctl sample: --max-bytes expects a positive number of bytes\n";
+            return ExitUsage;
+        }
+    }
+    const QString file = p.positional().first();
+    if (!QFileInfo(file).isFile()) {
+        ctx.err << "uisctl sample: " << file << ": no such file\n";
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("env"))) {
+        EnvironmentStore store;
+        if (!store.contains(p.value(QStringLiteral("env")))) {
+            ctx.err << "uisctl sample: unknown environment `" << p.value(QStringLiteral("env"))
+                    << "` (known: " << store.names().join(QStringLiteral(", ")) << ")\n";
+            return ExitUsage;
+        }
+    }
+
+    const LoadedSpec loaded = SpecLoader::loadFile(file);
+    if (!loaded.parsed() || hasErrors(loaded.diagnostics)) {
+        for (const Diagnostic &d : loaded.diagnostics) {
+            if (d.severity == Severity::Error)
+                ctx.err << formatDiagnostic(file, d) << "\n";
+        }
+        ctx.err << "uisctl sample: " << file << " has errors; fix them before sampling\n";
+        return loaded.parsed() ? ExitErrors : ExitUsage;
+    }
+    const Provider &provider = loaded.spec.provider;
+    int index = 0;
+    if (p.isSet(QStringLiteral("endpoint"))) {
+        index = -1;
+        QStringList names;
+        for (qsizetype i = 0; i < provider.endpoints.size(); ++i) {
+            names.append(provider.endpoints.at(i).name);
+            if (provider.endpoints.at(i).name == p.value(QStringLiteral("endpoint")))
+                index = int(i);
+        }
+        if (index < 0) {
+            ctx.err << "uisctl sample: no endpoint `" << p.value(QStringLiteral("endpoint"))
+                    << "` in " << file << " (endpoints: " << names.join(QStringLiteral(", "))
+                    << ")\n";
+            return ExitUsage;
+        }
+    }
+    if (provider.endpoints.isEmpty()) {
+        ctx.err << "uisctl sample: " << file << " has no endpoint\n";
+        return ExitUsage;
+    }
+    const Endpoint &endpoint = provider.endpoints.at(index);
+
+    QJsonArray records;
+    QList<PaginationProposal> pagination;
+    QSet<QString> fractionKeys;
+    SchemaInferrer inferrer;
+    bool inferred = false; // the inferrer already read the records
+    if (provider.providerType == QLatin1String("rest_api")) {
+        CliLoop::application();
+        const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
+        const QHash<QString, QString> values = resolvePlaceholders(placeholders, ctx);
+        bool anyMissing = false;
+        for (const Placeholder &ph : placeholders) {
+            if (!values.contains(PlaceholderResolver::variableFor(ph))) {
+                ctx.err << "uisctl sample: placeholder " << ph.text << " has no value: set "
+                        << PlaceholderResolver::variableFor(ph) << "\n";
+                anyMissing = true;
+            }
+        }
+        if (anyMissing)
+            return ExitErrors;
+        QStringList missing;
+        const RestSampleRequest request = RestSampler::requestFor(
+            loaded.spec, endpoint,
+            [&values](const Placeholder &ph) -> std::optional<QString> {
+                const auto it = values.constFind(PlaceholderResolver::variableFor(ph));
+                return it == values.cend() ? std::nullopt : std::optional<QString>(*it);
+            },
+            &missing);
+        Q_ASSERT(missing.isEmpty());
+        RestSampleOptions options;
+        options.maxPages = pages;
+        options.maxRecords = limit;
+        options.timeoutMs = timeout * 1000;
+        options.maxBytes = maxBytes;
+        options.detectPagination = p.isSet(QStringLiteral("infer"));
+        RestSampler sampler;
+        CliLoop loop;
+        QString failure;
+        QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
+            ctx.err << "uisctl sample: " << m << "\n";
+            ctx.err.flush();
+        });
+        QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
+        QObject::connect(&sampler, &RestSampler::failed, &sampler,
+                         [&loop, &failure](const QString &m) {
+                             failure = m;
+                             loop.quit();
+                         });
+        sampler.start(request, options);
+        loop.exec();
+        if (!failure.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : sampler.result().notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = sampler.result().records;
+        pagination = sampler.result().pagination;
+        for (const SamplePage &page : sampler.result().pages) {
+            if (page.purpose.isEmpty())
+                fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+        }
+    } else if (provider.providerType == QLatin1String("file_ftp")) {
+        // For --infer and --check the records are read as text straight into the inferrer.
+        const bool inferOnly = p.isSet(QStringLiteral("infer")) || p.isSet(QStringLiteral("check"));
+        const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes,
+                                                       inferOnly ? &inferrer : nullptr);
+        inferred = inferOnly;
+        if (!r.error.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : r.notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = r.records;
+        fractionKeys = r.fractionKeys;
+    } else {
+        ctx.err << "uisctl sample: " << provider.providerType
+                << " sources cannot be sampled yet (REST APIs and local files can)\n";
+        return ExitUsage;
+    }
+
+    const bool infer = p.isSet(QStringLiteral("infer"));
+    const bool check = p.isSet(QStringLiteral("check"));
+    inferrer.addFractionKeys(fractionKeys);
+    if (!inferred && (infer || check || format == QLatin1String("table")))
+        inferrer.addRecords(records);
+    const QList<InferredField> schema = inferrer.fields();
+    if (!infer && !check) {
+        if (format == QLatin1String("json"))
+            ctx.out << SampleOutput::jsonArray(records);
+        else if (format == QLatin1String("table"))
+            ctx.out << SampleOutput::table(records, schema);
+        else
+            ctx.out << SampleOutput::jsonLines(records);
+        return ExitOk;
+    }
+    if (infer)
+        ctx.out << SampleOutput::inferYaml(endpoint.name, schema, endpoint.pagination, pagination,
+                                           inferrer.recordCount());
+    int rc = ExitOk;
+    if (check) {
+        const DiagnosticList drift =
+            DriftChecker::check(*loaded.tree, index, endpoint, schema, inferrer.recordCount());
+        for (const Diagnostic &d : drift)
+            ctx.out << formatDiagnostic(file, d) << '\n';
+        ctx.err << QStringLiteral("%1: %2 record(s) sampled: %3 error(s), %4 warning(s)\n")
+                       .arg(endpoint.name)
+                       .arg(inferrer.recordCount())
+                       .arg(countSeverity(drift, Severity::Error))
+                       .arg(countSeverity(drift, Severity::Warning));
+        if (hasErrors(drift))
+            rc = ExitErrors;
+    }
+    return rc;
+}
+
+} // namespace uis::cli

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sampleoutput.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace uis::cli {
+
+namespace {
+
+QString cellText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    default:
+        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    }
+}
+
+QJsonValue flatValue(const QJsonValue &record, const QString &path)
+{
+    QJsonValue cur = record;
+    if (!record.isObject())
+        return path == QLatin1String("value") ? record : QJsonValue(QJsonValue::Undefined);
+    for (const QString &part : path.split(QLatin1Char('.'))) {
+        if (!cur.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        cur = cur.toObject().value(part);
+    }
+    return cur;
+}
+
+QString comment(const QString &s)
+{
+    QString c = s;
+    c.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return c;
+}
+
+} // namespace
+
+QString SampleOutput::jsonLines(const QJsonArray &records)
+{
+    QString out;
+    for (const QJsonValue &r : records) {
+        if (r.isObject() || r.isArray())
+            out += cellText(r);
+        else
+            out += QString::fromUtf8(QJsonDocument(QJsonArray{r}).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1);
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString SampleOutput::jsonArray(const QJsonArray &records)
+{
+    return QString::fromUtf8(QJsonDocument(records).toJson(QJsonDocument::Indented));
+}
+
+QString SampleOutput::table(const QJsonArray &records, const QList<InferredField> &columns,
+                            int width)
+{
+    QList<QStringList> rows;
+    QStringList head;
+    for (const InferredField &c : columns)
+        head.append(c.name);
+    QList<int> widths;
+    for (const QString &h : head)
+        widths.append(int(std::min<qsizetype>(h.size(), width)));
+    for (const QJsonValue &r : records) {
+        QStringList row;
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            QString t = cellText(flatValue(r, columns.at(i).name));
+            t.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            if (t.size() > width)
+                t = t.left(width - 1) + QChar(0x2026);
+            widths[i] = std::max(widths[i], int(t.size()));
+            row.append(t);
+        }
+        rows.append(row);
+    }
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString c = cells.at(i).left(width);
+            s += c.leftJustified(widths[i]) +
+                 (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
+        }
+        while (s.endsWith(QLatin1Char(' ')))
+            s.chop(1);
+        return s + QLatin1Char('\n');
+    };
+    QString out = line(head);
+    QStringList rule;
+    for (int w : widths)
+        rule.append(QString(w, QLatin1Char('-')));
+    out += line(rule);
+    for (const QStringList &r : rows)
+        out += line(r);
+    return out;
+}
+
+QString SampleOutput::yamlScalar(const QString &s)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.()/-]*$"));
+    static const QRegularExpression reserved(
+        QStringLiteral("^(true|false|yes|no|on|off|null|y|n|~)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (plain.match(s).hasMatch() && !reserved.match(s).hasMatch())
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    q.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    q.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString SampleOutput::inferYaml(const QString &endpoint, const QList<InferredField> &schema,
+                                const QString &declared,
+                                const QList<PaginationProposal> &pagination, qint64 records)
+{
+    QString out = QStringLiteral("# inferred from %1 sampled record(s)\n").arg(records);
+    out += QStringLiteral("endpoints:\n  %1:\n").arg(yamlScalar(endpoint));
+    if (schema.isEmpty()) {
+        out += QStringLiteral("    schema: []\n");
+    } else {
+        out += QStringLiteral("    schema:\n");
+        for (const InferredField &f : schema)
+            out += QStringLiteral("      - {name: %1, type: %2, nullable: %3}\n")
+                       .arg(yamlScalar(f.name), f.type,
+                            f.nullable ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    const QString current = declared.isEmpty() ? QStringLiteral("none") : declared.toLower();
+    QString confirmed;
+    for (const PaginationProposal &p : pagination) {
+        if (p.confirmed) {
+            confirmed = p.style;
+            if (p.style != current)
+                out += QStringLiteral("    pagination: %1  # %2%3\n")
+                           .arg(p.style, comment(PaginationDetector::evidence(p)),
+                                current == QLatin1String("none")
+                                    ? QString()
+                                    : QStringLiteral("; declared `%1` is wrong").arg(current));
+            else
+                out += QStringLiteral("    # pagination: %1 (as declared) confirmed: %2\n")
+                           .arg(p.style, comment(PaginationDetector::evidence(p)));
+        }
+    }
+    for (const PaginationProposal &p : pagination) {
+        if (!p.confirmed)
+            out += QStringLiteral("    # pagination %1 not confirmed: %2\n")
+                       .arg(p.style, comment(PaginationDetector::evidence(p)));
+    }
+    return out;
+}
+
+} // namespace uis::cli

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "filesampler.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace uis {
+
+namespace {
+
+QJsonValue cellValue(const QString &cell)
+{
+    if (cell.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    if (cell == QLatin1String("true") || cell == QLatin1String("false"))
+        return cell == QLatin1String("true");
+    static const QRegularExpression integer(QStringLiteral("^-?[0-9]{1,18}$"));
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+\\.[0-9]+([eE][-+]?[0-9]+)?$"));
+    if (integer.match(cell).hasMatch())
+        return QJsonValue(cell.toLongLong());
+    if (number.match(cell).hasMatch())
+        return QJsonValue(cell.toDouble());
+    return cell;
+}
+
+// RFC 4180 records: quoted fields may hold the separator, `""` and line breaks.
+QList<QStringList> csvRows(const QString &text, QChar sep, int maxRows)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false, any = false;
+    for (qsizetype i = 0; i < text.size() && rows.size() < maxRows; ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text[i + 1] == u'"') {
+                    cell += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+            any = true;
+        } else if (c == sep) {
+            row.append(cell);
+            cell.clear();
+            any = true;
+        } else if (c == u'\n' || c == u'\r') {
+            if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+                ++i;
+            if (any || !cell.isEmpty()) {
+                row.append(cell);
+                rows.append(row);
+            }
+            row.clear();
+            cell.clear();
+            any = false;
+        } else {
+            cell += c;
+            any = true;
+        }
+    }
+    if ((any || !cell.isEmpty()) && rows.size() < maxRows) {
+        row.append(cell);
+        rows.append(row);
+    }
+    return rows;
+}
+
+QString option(const Endpoint &e, const QString &key)
+{
+    return mapValue(e.options, key);
+}
+
+} // namespace
+
+FileSampler::FileSampler(QObject *parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<FileSampleResult>::finished, this, [this] {
+        m_result = m_watcher.result();
+        Q_EMIT finished();
+    });
+}
+
+QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QString *error)
+{
+    QString base = provider.baseUrl;
+    QString path = e.path;
+    const bool remoteBase =
+        base.contains(QLatin1String("://")) && !base.startsWith(QLatin1String("file:"));
+    const bool remotePath =
+        path.contains(QLatin1String("://")) && !path.startsWith(QLatin1String("file:"));
+    if (remoteBase || remotePath) {
+        *error = QStringLiteral("only local files (`file://` or a path) can be sampled yet; `%1` "
+                                "is not local")
+                     .arg(base.isEmpty() ? path : base);
+        return {};
+    }
+    if (base.startsWith(QLatin1String("file:")))
+        base = QUrl(base).toLocalFile();
+    if (path.startsWith(QLatin1String("file:")))
+        path = QUrl(path).toLocalFile();
+    const QString full =
+        QDir::isAbsolutePath(path) || base.isEmpty()
+            ? path
+            : QDir(base).filePath(path.startsWith(QLatin1Char('/')) ? path.mid(1) : path);
+    const QFileInfo info(full);
+    if (info.isDir()) {
+        QStringList out;
+        for (const QFileInfo &f : QDir(full).entryInfoList(QDir::Files, QDir::Name))
+            out.append(f.absoluteFilePath());
+        return out;
+    }
+    QDir dir = info.absoluteDir();
+    const QStringList names = dir.entryList({info.fileName()}, QDir::Files, QDir::Name);
+    QStringList out;
+    for (const QString &n : names)
+        out.append(dir.absoluteFilePath(n));
+    if (out.isEmpty())
+        *error = QStringLiteral("no file matches `%1`").arg(full);
+    return out;
+}
+
+FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e, int maxRecords,
+                                     qint64 maxBytes, SchemaInferrer *inferInto)
+{
+    FileSampleResult r;
+    r.files = files(provider, e, &r.error);
+    if (!r.error.isEmpty())
+        return r;
+    const QString format = e.format.isEmpty() ? QStringLiteral("json") : e.format.toLower();
+    if (format == QLatin1String("parquet")) {
+        r.error = QStringLiteral("Parquet files are not sampled yet: their schema is in the "
+                                 "Thrift-encoded footer, which this reader does not decode");
+        return r;
+    }
+    if (format == QLatin1String("xml")) {
+        r.error = QStringLiteral("XML files are not sampled yet");
+        return r;
+    }
+    for (const QString &path : r.files) {
+        if (r.records.size() >= maxRecords)
+            break;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            r.error = QStringLiteral("%1: %2").arg(path, f.errorString());
+            return r;
+        }
+        QByteArray data = f.read(maxBytes);
+        const bool cut = !f.atEnd();
+        if (cut) {
+            // Keep whole lines only; a cut document is read as far as it goes (lines).
+            data.truncate(data.lastIndexOf('\n') + 1);
+            r.notes.append(QStringLiteral("%1 is larger than %2 MiB: read up to there")
+                               .arg(path)
+                               .arg(maxBytes / (1024 * 1024)));
+        }
+        const qint64 taken = inferInto ? inferInto->recordCount() : r.records.size();
+        if (taken >= maxRecords)
+            break;
+        const int room = maxRecords - int(taken);
+        if (format == QLatin1String("csv")) {
+            QString sep = option(e, QStringLiteral("sep"));
+            if (sep.isEmpty())
+                sep = option(e, QStringLiteral("delimiter"));
+            const QChar separator = sep.isEmpty() ? QChar(u',') : sep.at(0);
+            const bool header =
+                option(e, QStringLiteral("header")).toLower() == QLatin1String("true");
+            const QList<QStringList> rows =
+                csvRows(QString::fromUtf8(data), separator, room + (header ? 1 : 0));
+            QStringList names;
+            qsizetype at = 0;
+            if (header && !rows.isEmpty())
+                names = rows.at(at++);
+            for (; at < rows.size(); ++at) {
+                QJsonObject o;
+                const QStringList &row = rows.at(at);
+                for (qsizetype i = 0; i < row.size(); ++i) {
+                    const QString name =
+                        i < names.size() ? names.at(i) : QStringLiteral("_c%1").arg(i);
+                    o.insert(name, cellValue(row.at(i)));
+                }
+                if (inferInto)
+                    inferInto->addRecord(o);
+                else
+                    r.records.append(o);
+            }
+            continue;
+        }
+        if (inferInto) {
+            // JSON lines unless it is one array; a document spread over lines is tried last.
+            const bool array = data.trimmed().startsWith('[');
+            SchemaInferrer trial = *inferInto;
+            QString error;
+            bool ok = trial.addJsonText(data, !array, inferInto->recordCount() + room, &error);
+            if (!ok && !array) {
+                trial = *inferInto;
+                ok = trial.addJsonText(data, false, inferInto->recordCount() + room, &error);
+            }
+            if (!ok) {
+                r.error = QStringLiteral("%1: not JSON or JSON lines (%2)").arg(path, error);
+                return r;
+            }
+            *inferInto = std::move(trial);
+            continue;
+        }
+        // JSON: one document, else JSON lines.
+        r.fractionKeys.unite(SchemaInferrer::keysWithFractions(data));
+        QJsonParseError pe;
+        const QJsonDocument doc = cut ? QJsonDocument() : QJsonDocument::fromJson(data, &pe);
+        if (!cut && pe.error == QJsonParseError::NoError) {
+            const QJsonArray all = doc.isArray() ? doc.array() : QJsonArray{doc.object()};
+            for (qsizetype i = 0; i < all.size() && i < room; ++i)
+                r.records.append(all.at(i));
+            continue;
+        }
+        int lineNo = 0;
+        for (const QByteArray &line : data.split('\n')) {
+            ++lineNo;
+            if (line.trimmed().isEmpty())
+                continue;
+            if (r.records.size() >= maxRecords)
+                break;
+            QJsonParseError le;
+            const QJsonDocument d = QJsonDocument::fromJson(line, &le);
+            if (le.error != QJsonParseError::NoError) {
+                r.notes.append(QStringLiteral("%1:%2: not JSON (%3); skipped, as the engines skip "
+                                              "a poison record")
+                                   .arg(path)
+                                   .arg(lineNo)
+                                   .arg(le.errorString()));
+                continue;
+            }
+            r.records.append(d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object()));
+        }
+    }
+    return r;
+}
+
+void FileSampler::start(const Provider &provider, const Endpoint &endpoint, int maxRecords,
+                        qint64 maxBytes)
+{
+    m_watcher.setFuture(QtConcurrent::run([provider, endpoint, maxRecords, maxBytes] {
+        return sample(provider, endpoint, maxRecords, maxBytes);
+    }));
+}
+
+} // namespace uis

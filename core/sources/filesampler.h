@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "schemainferrer.h"
+#include "spec.h"
+
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace uis {
+
+/// What a file sample holds.
+struct FileSampleResult
+{
+    QStringList files;          ///< the files read, in order
+    QJsonArray records;         ///< at most the limit
+    QStringList notes;          ///< bounds reached
+    QString error;              ///< why nothing could be read, "" otherwise
+    QSet<QString> fractionKeys; ///< JSON keys written with a fraction (SchemaInferrer)
+};
+
+/**
+ * Samples a `file_ftp` endpoint on the local file system: `base_url` (`file://` or a path) +
+ * the endpoint's glob (wildcards in the last segment), read in name order.
+ *
+ * - CSV: the `header` option (`"true"`: the first line names the columns, else `_c0`, `_c1`, …
+ *   as Spark names them) and `sep`/`delimiter` (default `,`); quoted fields with `""` escapes
+ *   and line breaks. Each cell becomes the JSON value a reader with schema inference would
+ *   see: empty → null, `true`/`false` → boolean, an integer or a decimal number → a number,
+ *   anything else a string.
+ * - JSON: one document (an array is its records, an object one record) or JSON lines.
+ * - Parquet: not read yet; the result says so (its schema is in the file's Thrift-encoded footer,
+ *   which needs a Thrift compact-protocol reader this library does not have).
+ *
+ * Bounded by `maxBytes` read per file and `maxRecords`.
+ */
+class FileSampler : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FileSampler(QObject *parent = nullptr);
+
+    /// Reads synchronously (call it off the GUI thread, or use start()).
+    /// With `inferInto`, the records go to that inferrer instead of the result: JSON is read
+    /// as text, without building documents (SchemaInferrer::addJsonText), which is what makes
+    /// `uisctl sample --infer` fast on large files.
+    static FileSampleResult sample(const Provider &provider, const Endpoint &endpoint,
+                                   int maxRecords = 100, qint64 maxBytes = 64 * 1024 * 1024,
+                                   SchemaInferrer *inferInto = nullptr);
+    /// The files the endpoint's glob names, in name order; an error text in `error`.
+    static QStringList files(const Provider &provider, const Endpoint &endpoint, QString *error);
+
+    /// Runs sample() on the thread pool; finished() follows.
+    void start(const Provider &provider, const Endpoint &endpoint, int maxRecords = 100,
+               qint64 maxBytes = 64 * 1024 * 1024);
+    const FileSampleResult &result() const { return m_result; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    QFutureWatcher<FileSampleResult> m_watcher;
+    FileSampleResult m_result;
+};
+
+} // namespace uis
