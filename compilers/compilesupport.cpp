@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "compilesupport.h"
 
+#include "formatrules.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -208,14 +210,7 @@ QString CompileSupport::sparkInterval(qint64 ms)
 
 QString CompileSupport::joinUrl(const QString &base, const QString &path)
 {
-    if (path.contains(QLatin1String("://")) || base.isEmpty())
-        return path;
-    if (path.isEmpty())
-        return base;
-    QString b = base;
-    while (b.endsWith(QLatin1Char('/')))
-        b.chop(1);
-    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
+    return FormatRules::joinUrl(base, path);
 }
 
 QString CompileSupport::toS3a(const QString &url, bool *rewritten)

@@ -5,6 +5,7 @@
 #include "clicontext.h"
 #include "cliloop.h"
 #include "jobcommandsupport.h"
+#include "placeholderinput.h"
 
 #include "dcpclient.h"
 #include "environmentstore.h"
@@ -22,8 +23,6 @@
 
 #include <cstdio>
 #include <memory>
-#include <termios.h>
-#include <unistd.h>
 
 namespace uis::cli {
 
@@ -206,33 +205,6 @@ void printStatus(CliContext &ctx, const JobStatus &s)
         ctx.out << "confirmed:    " << formatTime(s.lastConfirmedAt) << "\n";
 }
 
-/// Reads a line from the terminal without echo (for secret placeholders).
-std::optional<QString> promptHidden(CliContext &ctx, const QString &question)
-{
-    if (!::isatty(STDIN_FILENO))
-        return std::nullopt;
-    ctx.err << question;
-    ctx.err.flush();
-    termios old{};
-    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (haveTerm) {
-        termios noEcho = old;
-        noEcho.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
-    }
-    char buf[4096];
-    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
-    if (haveTerm)
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    ctx.err << "\n";
-    if (!ok)
-        return std::nullopt;
-    QString v = QString::fromLocal8Bit(buf);
-    while (v.endsWith(QLatin1Char('\n')) || v.endsWith(QLatin1Char('\r')))
-        v.chop(1);
-    return v;
-}
-
 /// Follows a job until it ends; returns the final status. Prints logs when asked.
 std::optional<JobStatus> follow(DcpClient &client, const QString &id, bool logs, CliContext &ctx,
                                 qint64 offset = 0, bool announce = true)
@@ -386,27 +358,9 @@ int buildSubmitRequest(const QString &file, const ArgParser &p, CliContext &ctx,
     // Placeholders: environment first, then the keychain, then a prompt on a terminal.
     SubmitRequestBuilder::resolveFromEnvironment(&request);
     if (!request.missing().isEmpty() && !p.isSet(QStringLiteral("dry-run"))) {
-        TokenStore secrets;
-        secrets.setTimeout(5000);
-        for (const Placeholder &ph : request.missing()) {
-            QString stored;
-            CliLoop loop;
-            secrets.read(TokenStore::placeholderKey(ph.id()), &secrets,
-                         [&](const QString &value, const QString &) {
-                             stored = value;
-                             loop.quit();
-                         });
-            loop.exec();
-            if (!stored.isEmpty()) {
-                request.values.insert(SubmitRequestBuilder::variableFor(ph), stored);
-                continue;
-            }
-            const auto typed =
-                promptHidden(ctx, QStringLiteral("value for %1 (%2): ")
-                                      .arg(ph.text, SubmitRequestBuilder::variableFor(ph)));
-            if (typed)
-                request.values.insert(SubmitRequestBuilder::variableFor(ph), *typed);
-        }
+        const QHash<QString, QString> found = placeholderValues(request.missing(), ctx);
+        for (auto it = found.cbegin(); it != found.cend(); ++it)
+            request.values.insert(it.key(), it.value());
     }
     if (!p.isSet(QStringLiteral("dry-run"))) {
         if (const auto missing = request.missing(); !missing.isEmpty()) {

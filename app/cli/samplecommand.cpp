@@ -3,6 +3,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "placeholderinput.h"
 #include "sampleoutput.h"
 
 #include "driftchecker.h"
@@ -11,15 +12,12 @@
 #include "restsampler.h"
 #include "schemainferrer.h"
 #include "specloader.h"
-#include "tokenstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 
 #include <cstdio>
 #include <memory>
-#include <termios.h>
-#include <unistd.h>
 
 namespace uis::cli {
 
@@ -50,66 +48,6 @@ const char *const kHelp =
     "Secrets are never printed: resolved values show as ****.\n"
     "Exit: 0 sampled (and no drift errors), 1 the source failed or drift errors, 2 usage or\n"
     "I/O error.\n";
-
-std::optional<QString> promptSecret(CliContext &ctx, const QString &question)
-{
-    if (!::isatty(STDIN_FILENO))
-        return std::nullopt;
-    ctx.err << question;
-    ctx.err.flush();
-    termios old{};
-    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (haveTerm) {
-        termios noEcho = old;
-        noEcho.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
-    }
-    char buf[4096];
-    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
-    if (haveTerm)
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    ctx.err << "\n";
-    if (!ok)
-        return std::nullopt;
-    QString v = QString::fromLocal8Bit(buf);
-    while (v.endsWith(QLatin1Char('\n')) || v.endsWith(QLatin1Char('\r')))
-        v.chop(1);
-    return v;
-}
-
-// Placeholder values the way Submit finds them: environment, keychain, prompt.
-QHash<QString, QString> resolvePlaceholders(const QList<Placeholder> &placeholders, CliContext &ctx)
-{
-    QHash<QString, QString> values;
-    std::unique_ptr<TokenStore> secrets;
-    for (const Placeholder &ph : placeholders) {
-        const QString var = PlaceholderResolver::variableFor(ph);
-        if (const auto v = PlaceholderResolver::fromEnvironment(ph)) {
-            values.insert(var, *v);
-            continue;
-        }
-        if (!secrets) {
-            secrets = std::make_unique<TokenStore>();
-            secrets->setTimeout(5000);
-        }
-        QString stored;
-        CliLoop loop;
-        secrets->read(TokenStore::placeholderKey(ph.id()), secrets.get(),
-                      [&](const QString &value, const QString &) {
-                          stored = value;
-                          loop.quit();
-                      });
-        loop.exec();
-        if (!stored.isEmpty()) {
-            values.insert(var, stored);
-            continue;
-        }
-        if (const auto typed =
-                promptSecret(ctx, QStringLiteral("value for %1 (%2): ").arg(ph.text, var)))
-            values.insert(var, *typed);
-    }
-    return values;
-}
 
 bool positiveInt(const ArgParser &p, const QString &name, int fallback, int *out, CliContext &ctx)
 {
@@ -214,7 +152,7 @@ int runSample(const QStringList &args, CliContext &ctx)
     if (provider.providerType == QLatin1String("rest_api")) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
-        const QHash<QString, QString> values = resolvePlaceholders(placeholders, ctx);
+        const QHash<QString, QString> values = placeholderValues(placeholders, ctx);
         bool anyMissing = false;
         for (const Placeholder &ph : placeholders) {
             if (!values.contains(PlaceholderResolver::variableFor(ph))) {

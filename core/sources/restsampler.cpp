@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "restsampler.h"
 
+#include "formatrules.h"
+
 #include "jsonconvert.h"
 #include "jsonrecords.h"
 #include "spec.h"
@@ -18,19 +20,6 @@
 namespace uis {
 
 namespace {
-
-// The same rule as CompileSupport::joinUrl (compilers), which core cannot link.
-QString joinUrl(const QString &base, const QString &path)
-{
-    if (path.contains(QLatin1String("://")) || base.isEmpty())
-        return path;
-    if (path.isEmpty())
-        return base;
-    QString b = base;
-    while (b.endsWith(QLatin1Char('/')))
-        b.chop(1);
-    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
-}
 
 QString mib(qint64 bytes)
 {
@@ -88,8 +77,8 @@ RestSampleRequest RestSampler::requestFor(const Spec &spec, const Endpoint &e,
     RestSampleRequest r;
     r.endpoint = e.name;
     r.method = e.method.isEmpty() ? QStringLiteral("GET") : e.method.toUpper();
-    r.url =
-        QUrl(PlaceholderResolver::resolve(joinUrl(spec.provider.baseUrl, e.path), lookup, missing));
+    r.url = QUrl(PlaceholderResolver::resolve(FormatRules::joinUrl(spec.provider.baseUrl, e.path),
+                                              lookup, missing));
     for (const auto &kv : e.queryParams) {
         r.params.append({kv.first, PlaceholderResolver::resolve(kv.second, lookup, missing)});
         if (PlaceholderScanner::contains(kv.second))

@@ -436,4 +436,16 @@ QString FormatRules::suggestSnake(const QString &v)
     return s.isEmpty() ? QStringLiteral("my_name") : s;
 }
 
+QString FormatRules::joinUrl(const QString &base, const QString &path)
+{
+    if (path.contains(QLatin1String("://")) || base.isEmpty())
+        return path;
+    if (path.isEmpty())
+        return base;
+    QString b = base;
+    while (b.endsWith(QLatin1Char('/')))
+        b.chop(1);
+    return path.startsWith(QLatin1Char('/')) ? b + path : b + QLatin1Char('/') + path;
+}
+
 } // namespace uis

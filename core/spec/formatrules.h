@@ -61,6 +61,9 @@ public:
     static QString cronProblem(const QString &text);
     /// What is wrong with a JSONPath (`$`, `.name`, `..name`, `['name']`, `[n]`, `[*]`), or "".
     static QString jsonPathProblem(const QString &text);
+    /// Joins a base URL and a path with exactly one slash; a path with a scheme is kept as is
+    /// (the endpoint URL the compilers write and the samplers request).
+    static QString joinUrl(const QString &base, const QString &path);
     /// The URL schemes a provider type's `base_url` may use; empty for "any".
     static QStringList urlSchemesFor(const QString &providerType);
 
