@@ -73,8 +73,8 @@ QString JobStore::open(const QString &dataDir)
     if (!q.exec(QStringLiteral(
             "SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"
             " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
-            " target, engine_job_id, last_confirmed_at, nodes, fit_warning FROM jobs ORDER BY "
-            "seq")))
+            " target, engine_job_id, last_confirmed_at, nodes, fit_warning"
+            " FROM jobs ORDER BY seq")))
         return QStringLiteral("cannot read the job database: %1").arg(q.lastError().text());
     while (q.next()) {
         JobRecord r;

@@ -40,6 +40,16 @@ bool waitingTasks(const QJsonObject &job)
     return false;
 }
 
+/// Tasks SCHEDULED: their slot is requested and not there yet (CREATED tasks of a batch job
+/// wait for their inputs, not for slots).
+bool slotRequested(const QJsonObject &job)
+{
+    return job.value(QLatin1String("status-counts"))
+               .toObject()
+               .value(QLatin1String("SCHEDULED"))
+               .toInt() > 0;
+}
+
 /// Why a job's tasks wait, in Flink's words when it has any (its slot request's exception).
 QString waitingReason(const QJsonObject &job, const QString &latestException)
 {
@@ -50,10 +60,10 @@ QString waitingReason(const QJsonObject &job, const QString &latestException)
     int waiting = 0, total = 0;
     for (auto it = counts.begin(); it != counts.end(); ++it) {
         total += it.value().toInt();
-        if (it.key() == QLatin1String("CREATED") || it.key() == QLatin1String("SCHEDULED"))
+        if (it.key() == QLatin1String("SCHEDULED"))
             waiting += it.value().toInt();
     }
-    return QStringLiteral("%1 of %2 tasks are CREATED or SCHEDULED: no free slot on the "
+    return QStringLiteral("%1 of %2 tasks are SCHEDULED without a slot: no free slot on the "
                           "TaskManagers")
         .arg(waiting)
         .arg(total);
@@ -405,7 +415,7 @@ void FlinkSessionTarget::apply(const QString &id, const QJsonObject &job, int re
     if (auto fw = m_followed.find(id); fw != m_followed.end()) {
         const bool unscheduled =
             (state == QLatin1String("RUNNING") || state == QLatin1String("CREATED")) &&
-            restarts == 0 && waitingTasks(job);
+            restarts == 0 && slotRequested(job);
         if (!unscheduled)
             fw->waitingSince = QDateTime();
         else if (!fw->waitingSince.isValid())
