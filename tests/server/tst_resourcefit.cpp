@@ -335,7 +335,7 @@ private Q_SLOTS:
         QCOMPARE(TargetSpec().waitingLimitMs, 120000);
         QCOMPARE(parseError("targets:\n  - {name: f, kind: flink-session, rest_url: "
                             "http://h:8081, fit_resources: maybe}\n"),
-                 QStringLiteral("targets.yaml:2:74: `fit_resources` must be true or false"));
+                 QStringLiteral("targets.yaml:2:76: `fit_resources` must be true or false"));
         QVERIFY(parseError("targets:\n  - {name: f, kind: flink-session, rest_url: "
                            "http://h:8081, waiting_limit: soon}\n")
                     .contains(QStringLiteral("`waiting_limit` must be a positive duration")));
