@@ -16,6 +16,7 @@ test_cluster_targets.py), and one dcp-local with two targets per cluster: as is,
   has ended, and SUCCEEDS.
 """
 
+import re
 import threading
 
 import pyarrow.parquet as pq
@@ -69,8 +70,9 @@ def dcp(clusters, tmp_path_factory):
     spark_at = f"master: {spark.master_url}, master_ui: {spark.ui_url}"
     targets = base / "targets.yaml"
     targets.write_text(f"""targets:
-  - {{name: spark-dev, kind: spark-standalone, {spark_at}}}
-  - {{name: spark-fit, kind: spark-standalone, {spark_at}, fit_resources: true}}
+  - {{name: spark-dev, kind: spark-standalone, {spark_at}, waiting_limit: 5 s}}
+  - {{name: spark-fit, kind: spark-standalone, {spark_at}, fit_resources: true,
+     waiting_limit: 5 s}}
   - {{name: flink-dev, kind: flink-session, rest_url: {flink.rest_url}}}
   - {{name: flink-fit, kind: flink-session, rest_url: {flink.rest_url}, fit_resources: true,
      waiting_limit: 60 s}}
@@ -257,6 +259,43 @@ def test_spark_job_waits_behind_one_holding_every_core(dcp, clusters, tmp_path):
         assert sorted(r["sku"] for r in pq.read_table(out).to_pylist()) == ["a", "c"]
 
 
+def test_spark_application_waiting_on_the_cluster_says_so_after_the_waiting_limit(
+    dcp, clusters, tmp_path
+):
+    """Two targets on one master do not see each other's jobs starting: both applications
+    reach the master, the later one gets no executor, and after `waiting_limit` (5 s) its
+    engine_state is WAITING for resources with Spark's own reason; it runs when room appears."""
+    _, spark = clusters
+    specs = [csv_spec(tmp_path, f"fit-race-{i}") for i in (1, 2)]
+    ids = [dcp.submit(specs[0][0], "spark-dev"), dcp.submit(specs[1][0], "spark-fit")]
+
+    def waiting():
+        for job_id in ids:
+            s = dcp.status(job_id)
+            if s["status"] == "RUNNING" and (s["engine_state"] or "").startswith(
+                "WAITING for resources ("
+            ):
+                return s
+        return None
+
+    st = wait_for(
+        "an application on the cluster to wait longer than the waiting limit",
+        waiting,
+        120,
+        interval=0.5,
+        detail=lambda: f"{[dcp.status(i) for i in ids]}\n{spark.state()}",
+    )
+    app = st["engine_job_id"]
+    assert re.search(
+        rf"\(Initial job has not accepted any resources.*|\(the master has granted application "
+        rf"{app} no executor\)",
+        st["engine_state"],
+    ), st
+    assert f"application {app} has waited more than 5 s for executors" in dcp.logs(st["job_id"])
+    for job_id in ids:
+        assert ended(dcp, job_id, 240)["status"] == "SUCCEEDED", brief(dcp.logs(job_id))
+
+
 # ------------------------------------------------------------------ Flink
 
 
@@ -329,5 +368,6 @@ def test_flink_job_waits_for_slots_then_runs(dcp, clusters):
 def test_targets_show_their_fit_options(dcp):
     by = {t["name"]: t for t in dcp.api("GET", "/api/v1/targets")[1]["targets"]}
     assert (by["spark-dev"]["fit_resources"], by["spark-fit"]["fit_resources"]) == (False, True)
-    assert by["spark-dev"]["waiting_limit_seconds"] == 120
+    assert by["spark-dev"]["waiting_limit_seconds"] == 5
+    assert by["flink-dev"]["waiting_limit_seconds"] == 120
     assert by["flink-fit"]["waiting_limit_seconds"] == 60
