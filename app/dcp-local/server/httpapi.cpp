@@ -223,6 +223,12 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
                                     "when the cluster is back")
                          .arg(target->name(), target->spec().kindName(), target->problem()));
     }
+    // A job the cluster can never hold is refused here, not left waiting forever (or scaled
+    // down, with a warning, on a target with `fit_resources: true`).
+    QString fitWarning;
+    if (const auto problem = target->admit(&req, &fitWarning))
+        return error(Status::UnprocessableEntity, problem->code, problem->message,
+                     problem->details);
 
     JobRecord r;
     QString id;
@@ -241,6 +247,7 @@ QHttpServerResponse HttpApi::submit(const QHttpServerRequest &request)
     r.status.createdAt = QDateTime::currentDateTimeUtc();
     r.idempotencyKey = key;
     r.request = req.storedBody;
+    r.fitWarning = fitWarning;
     const JobRecord *stored = nullptr;
     if (const QString e = m_store->insert(std::move(r), &stored); !e.isEmpty())
         return error(Status::InternalServerError, QStringLiteral("internal"), e);

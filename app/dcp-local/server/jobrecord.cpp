@@ -2,13 +2,18 @@
 #include "jobrecord.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace uis::dcplocal {
 
 const QByteArray &JobRecord::json() const
 {
-    if (m_json.isEmpty())
-        m_json = QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact);
+    if (m_json.isEmpty()) {
+        QJsonObject o = status.toJson();
+        if (!fitWarning.isEmpty())
+            o.insert(QStringLiteral("fit_warning"), fitWarning);
+        m_json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
     return m_json;
 }
 

@@ -15,6 +15,9 @@ struct JobRecord
     qint64 seq = 0;          ///< insertion order; newest first in lists, and the list cursor
     QString idempotencyKey;  ///< "" when the submit had none
     QByteArray request;      ///< the submitted body (without runtime_env), compact JSON
+    /// What `fit_resources` changed so that the job fits its target ("" when nothing); the API
+    /// shows it as `fit_warning`.
+    QString fitWarning;
 
     /// The status object as the API sends it, serialized once per change.
     const QByteArray &json() const;

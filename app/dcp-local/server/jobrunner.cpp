@@ -82,6 +82,24 @@ QString JobRunner::runnersDir() const
 
 QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
 {
+    if (const QString e = prepare(id, request); !e.isEmpty())
+        return e;
+    if (!options.unlimited)
+        appendLog(
+            id,
+            logLine(
+                QStringLiteral("waiting for a slot (max %1 running)").arg(m_config.maxConcurrent)));
+    start(id, options);
+    return QString();
+}
+
+void JobRunner::start(const QString &id, const LaunchOptions &options)
+{
+    enqueue(id, options);
+}
+
+QString JobRunner::prepare(const QString &id, const JobRequest &request)
+{
     const QString dir = m_store->jobDir(id);
     if (!QDir().mkpath(dir))
         return QStringLiteral("cannot create %1").arg(dir);
@@ -104,15 +122,11 @@ QString JobRunner::submit(const QString &id, const JobRequest &request, const La
     if (!log.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly))
         return QStringLiteral("cannot create the log %1: %2")
             .arg(log.fileName(), log.errorString());
-    log.write(options.unlimited
-                  ? logLine(QStringLiteral("job %1 accepted (%2, %3)").arg(id, request.engine, request.jobType))
-                  : logLine(QStringLiteral("job %1 accepted (%2, %3); waiting for a slot (max %4 running)")
-                                .arg(id, request.engine, request.jobType)
-                                .arg(m_config.maxConcurrent)));
+    log.write(logLine(
+        QStringLiteral("job %1 accepted (%2, %3)").arg(id, request.engine, request.jobType)));
     log.close();
     if (!request.runtimeEnv.isEmpty())
         m_runtimeEnv.insert(id, request.runtimeEnv);
-    enqueue(id, options);
     return QString();
 }
 

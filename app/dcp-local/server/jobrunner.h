@@ -35,6 +35,10 @@ public:
 
     /// Writes the job's files (config, SQL, first log line) and queues it. Returns an error or "".
     QString submit(const QString &id, const JobRequest &request, const LaunchOptions &options = {});
+    /// submit() in two steps: the job's files and first log line, then its start (a cluster
+    /// target may hold a job in between until the cluster has room).
+    QString prepare(const QString &id, const JobRequest &request);
+    void start(const QString &id, const LaunchOptions &options = {});
     /// Queues a job recovered as PENDING after a restart (its files are already there).
     void requeue(const QString &id, const LaunchOptions &options = {});
     /**

@@ -73,7 +73,8 @@ QString JobStore::open(const QString &dataDir)
     if (!q.exec(QStringLiteral(
             "SELECT seq, id, name, team, user, engine, job_type, status, engine_state, created_at,"
             " started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
-            " target, engine_job_id, last_confirmed_at, nodes FROM jobs ORDER BY seq")))
+            " target, engine_job_id, last_confirmed_at, nodes, fit_warning"
+            " FROM jobs ORDER BY seq")))
         return QStringLiteral("cannot read the job database: %1").arg(q.lastError().text());
     while (q.next()) {
         JobRecord r;
@@ -101,6 +102,7 @@ QString JobStore::open(const QString &dataDir)
         s.lastConfirmedAt = parseTime(q.value(19));
         s.nodes = NodeRunStats::listFromJson(
             QJsonDocument::fromJson(q.value(20).toString().toUtf8()).array());
+        r.fitWarning = q.value(21).toString();
         m_seqById.insert(s.jobId, r.seq);
         if (!r.idempotencyKey.isEmpty())
             m_seqByKey.insert(r.idempotencyKey, r.seq);
@@ -134,7 +136,8 @@ QString JobStore::migrate()
     QStringList have;
     while (q.next())
         have << q.value(1).toString();
-    for (const char *column : {"target", "engine_job_id", "last_confirmed_at", "nodes"}) {
+    for (const char *column :
+         {"target", "engine_job_id", "last_confirmed_at", "nodes", "fit_warning"}) {
         if (have.contains(QLatin1String(column)))
             continue;
         if (const QString e = exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
@@ -195,10 +198,11 @@ QString JobStore::insert(JobRecord record, const JobRecord **stored)
     record.seq = m_nextSeq;
     const JobStatus &s = record.status;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO jobs (seq, id, name, team, user, engine, job_type, status, engine_state,"
-                             " created_at, started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
-                             " target, engine_job_id, last_confirmed_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO jobs (seq, id, name, team, user, engine, job_type, status, engine_state,"
+        " created_at, started_at, finished_at, exit_code, error, ui_url, idempotency_key, request,"
+        " target, engine_job_id, last_confirmed_at, fit_warning)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(record.seq);
     q.addBindValue(s.jobId);
     q.addBindValue(s.name);
@@ -220,6 +224,7 @@ QString JobStore::insert(JobRecord record, const JobRecord **stored)
     q.addBindValue(text(s.target));
     q.addBindValue(text(s.engineJobId));
     q.addBindValue(time(s.lastConfirmedAt));
+    q.addBindValue(text(record.fitWarning));
     if (!q.exec())
         return QStringLiteral("cannot store the job: %1").arg(q.lastError().text());
     ++m_nextSeq;

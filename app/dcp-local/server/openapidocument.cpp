@@ -320,7 +320,7 @@ constexpr const char kDocument[] = R"json({
                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "PayloadTooLarge": {"description": "The body is over the limit, 4 MiB by default (`payload_too_large`).",
                           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "ValidationFailed": {"description": "The UIS spec parses but fails validation (`validation_failed`); `details` holds the UIS diagnostics.",
+      "ValidationFailed": {"description": "The UIS spec parses but fails validation (`validation_failed`); `details` holds the UIS diagnostics. Or the job can never fit its cluster target (`does_not_fit`: no worker or TaskManager large enough, more executors or slots than the cluster has; the message names what the job asks and what the cluster offers); nothing is stored.",
                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Internal": {"description": "A real fault of the server (`internal`).",
                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -382,7 +382,7 @@ constexpr const char kDocument[] = R"json({
           "job_type": {"type": "string", "enum": ["BATCH", "STREAMING"]},
           "status": {"$ref": "#/components/schemas/JobState"},
           "engine_state": {"type": ["string", "null"],
-                           "description": "The engine's own word (a Spark or Flink state), e.g. `RUNNING`, `RESTARTING (3 restarts)`, `SCHEDULED next 2026-11-26T12:00:05Z (run 3)`, `UNREACHABLE`."},
+                           "description": "The engine's own word (a Spark or Flink state), e.g. `RUNNING`, `RESTARTING (3 restarts)`, `SCHEDULED next 2026-11-26T12:00:05Z (run 3)`, `UNREACHABLE`. `WAITING for resources (…)`: a PENDING job held until its cluster target has room (the reason says what it needs and what is free), or an application on the cluster that has waited for executors or slots longer than the target's `waiting_limit` (the reason is the engine's own)."},
           "created_at": {"$ref": "#/components/schemas/Timestamp"},
           "started_at": {"$ref": "#/components/schemas/Timestamp"},
           "finished_at": {"$ref": "#/components/schemas/Timestamp"},
@@ -392,6 +392,7 @@ constexpr const char kDocument[] = R"json({
           "target": {"type": ["string", "null"], "description": "The target the job runs on, e.g. `local`."},
           "engine_job_id": {"type": ["string", "null"], "description": "The engine's id of the job on a cluster."},
           "last_confirmed_at": {"$ref": "#/components/schemas/Timestamp"},
+          "fit_warning": {"type": "string", "description": "Present when a target with `fit_resources: true` scaled the job down to fit its cluster: what changed and why, e.g. `scaled down to fit target spark-dev: executor memory 8 GiB → 2 GiB, executor cores 4 → 2 (…)`. The job's log has it too."},
           "nodes": {"type": "array", "description": "Rows in and out per spec node, as the runner last counted them (absent before the first report).",
                     "items": {"type": "object", "required": ["node"],
                               "properties": {"node": {"type": "string"}, "rows_in": {"type": "integer"}, "rows_out": {"type": "integer"},
@@ -549,7 +550,9 @@ constexpr const char kDocument[] = R"json({
           "checked_at": {"$ref": "#/components/schemas/Timestamp"},
           "ui_url": {"type": ["string", "null"], "description": "The engine's web UI (Flink: the JobManager; Spark: the master); null for `local`."},
           "overview": {"type": ["object", "null"],
-                       "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."}
+                       "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."},
+          "fit_resources": {"type": "boolean", "description": "A job larger than the cluster is scaled down to the largest request that fits (with `fit_warning`) instead of refused with 422 `does_not_fit`."},
+          "waiting_limit_seconds": {"type": "number", "description": "How long an application on the cluster may wait for executors or slots before its `engine_state` is `WAITING for resources (…)` (target option `waiting_limit`, default 120 s)."}
         }
       }
     }

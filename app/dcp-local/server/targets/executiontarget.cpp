@@ -29,6 +29,175 @@ void ExecutionTarget::reattach(const QString &id)
     Q_UNUSED(id)
 }
 
+FitVerdict ExecutionTarget::fit(const ResourceRequest &request,
+                                const QList<ResourceRequest> &inFlight) const
+{
+    Q_UNUSED(request)
+    Q_UNUSED(inFlight)
+    return FitVerdict{};
+}
+
+bool ExecutionTarget::countedByEngine(const QString &id) const
+{
+    Q_UNUSED(id)
+    return true;
+}
+
+void ExecutionTarget::start(const QString &id, bool requeued)
+{
+    if (requeued)
+        m_runner->requeue(id);
+    else
+        m_runner->start(id);
+}
+
+std::optional<RequestProblem> ExecutionTarget::admit(JobRequest *request, QString *warning) const
+{
+    if (!hasFigures())
+        return std::nullopt; // the first check has not answered: decided when it has
+    const FitVerdict v = fit(ResourceRequest::of(*request), {});
+    if (v.kind != FitVerdict::Kind::Never)
+        return std::nullopt;
+    if (!m_spec.fitResources || !v.canScale) {
+        const QString message =
+            m_spec.fitResources
+                ? v.message + QStringLiteral(" (too small to scale the job down to)")
+                : v.message + QStringLiteral("; the job was not stored (a target with "
+                                             "`fit_resources: true` scales such a job down)");
+        return RequestProblem{422,
+                              QStringLiteral("does_not_fit"),
+                              message,
+                              {QJsonObject{{QStringLiteral("pointer"), QStringLiteral("/config")},
+                                           {QStringLiteral("message"), v.message}}}};
+    }
+    v.fitted.applyTo(request);
+    *warning = QStringLiteral("scaled down to fit target %1: %2 (%3)")
+                   .arg(m_spec.name, v.changes.join(QStringLiteral(", ")), v.message);
+    return std::nullopt;
+}
+
+QList<ResourceRequest> ExecutionTarget::inFlight() const
+{
+    QList<ResourceRequest> out;
+    for (auto it = m_demand.cbegin(); it != m_demand.cend(); ++it) {
+        const JobRecord *r = m_store->find(it.key());
+        if (r && !isTerminal(r->status.state) && !countedByEngine(it.key()))
+            out.append(*it);
+    }
+    return out;
+}
+
+QString ExecutionTarget::submitWhenRoom(const QString &id, const JobRequest &request)
+{
+    if (const QString e = m_runner->prepare(id, request); !e.isEmpty())
+        return e;
+    const JobRecord *r = m_store->find(id);
+    if (r && !r->fitWarning.isEmpty())
+        appendLog(id, QStringLiteral("WARNING: ") + r->fitWarning);
+    const Held held{ResourceRequest::of(request), false};
+    const FitVerdict v = hasFigures() ? fit(held.resources, inFlight())
+                                      : FitVerdict{FitVerdict::Kind::Later,
+                                                   QStringLiteral("the first check of the cluster "
+                                                                  "has not answered yet"),
+                                                   {},
+                                                   false,
+                                                   {}};
+    if (v.kind == FitVerdict::Kind::Fits) {
+        m_demand.insert(id, held.resources);
+        start(id, false);
+    } else {
+        hold(id, held, v.message);
+    }
+    return QString();
+}
+
+void ExecutionTarget::requeueWhenRoom(const QString &id)
+{
+    const JobRecord *r = m_store->find(id);
+    if (!r)
+        return;
+    // Decided at the first check after the restart, with the cluster's figures of then.
+    hold(id, Held{ResourceRequest::ofJobDir(r->status.engine, m_store->jobDir(id)), true},
+         QStringLiteral("queued again after a restart of dcp-local; the cluster is checked "
+                        "first"));
+}
+
+void ExecutionTarget::hold(const QString &id, const Held &held, const QString &why)
+{
+    if (!m_held.contains(id))
+        m_heldOrder.append(id);
+    m_held.insert(id, held);
+    const JobRecord *r = m_store->find(id);
+    if (!r)
+        return;
+    JobStatus st = r->status;
+    st.engineState = ResourceFit::waitingState(why);
+    appendLog(id, QStringLiteral("target %1: the job waits for room on the cluster (%2); it is "
+                                 "submitted when a check of the cluster finds it")
+                      .arg(m_spec.name, why));
+    setStatus(id, st);
+}
+
+void ExecutionTarget::releaseHeld()
+{
+    const QStringList order = m_heldOrder;
+    for (const QString &id : order) {
+        const JobRecord *r = m_store->find(id);
+        if (!r || r->status.state != JobState::Pending) {
+            m_heldOrder.removeAll(id); // cancelled while it waited
+            m_held.remove(id);
+            continue;
+        }
+        const Held held = m_held.value(id);
+        const FitVerdict v = fit(held.resources, inFlight());
+        if (v.kind == FitVerdict::Kind::Later) {
+            const QString state = ResourceFit::waitingState(v.message);
+            if (r->status.engineState != state) {
+                JobStatus st = r->status;
+                st.engineState = state;
+                setStatus(id, st);
+            }
+            continue;
+        }
+        m_heldOrder.removeAll(id);
+        m_held.remove(id);
+        if (v.kind == FitVerdict::Kind::Never) {
+            // Only when the cluster shrank (or was not known at submit): it will not get room.
+            JobStatus st = r->status;
+            st.state = JobState::Failed;
+            st.engineState = QStringLiteral("NOT_STARTED");
+            st.finishedAt = QDateTime::currentDateTimeUtc();
+            st.error = v.message;
+            appendLog(id, st.error);
+            setStatus(id, st);
+            continue;
+        }
+        appendLog(
+            id,
+            QStringLiteral("target %1 has room for the job now: submitting it").arg(m_spec.name));
+        JobStatus st = r->status;
+        st.engineState = QStringLiteral("QUEUED");
+        setStatus(id, st);
+        m_demand.insert(id, held.resources);
+        start(id, held.requeued);
+    }
+    for (auto it = m_demand.begin(); it != m_demand.end();) {
+        const JobRecord *r = m_store->find(it.key());
+        if (!r || isTerminal(r->status.state))
+            it = m_demand.erase(it);
+        else
+            ++it;
+    }
+}
+
+QString ExecutionTarget::waitedTooLong(const QDateTime &waitingSince, const QString &reason) const
+{
+    if (!waitingSince.isValid() ||
+        waitingSince.msecsTo(QDateTime::currentDateTimeUtc()) < m_spec.waitingLimitMs)
+        return QString();
+    return ResourceFit::waitingState(reason);
+}
+
 QJsonObject ExecutionTarget::toJson() const
 {
     return QJsonObject{
@@ -40,6 +209,8 @@ QJsonObject ExecutionTarget::toJson() const
          m_checkedAt.isValid() ? QJsonValue(toRfc3339(m_checkedAt)) : QJsonValue()},
         {QStringLiteral("error"), m_problem.isEmpty() ? QJsonValue() : QJsonValue(m_problem)},
         {QStringLiteral("overview"), m_overview},
+        {QStringLiteral("fit_resources"), m_spec.fitResources},
+        {QStringLiteral("waiting_limit_seconds"), m_spec.waitingLimitMs / 1000.0},
         // The engine's own web UI, so clients can link to it (the Flink UI is served by the
         // JobManager's REST endpoint; Spark's by the master).
         {QStringLiteral("ui_url"), m_spec.restUrl.isValid() ? QJsonValue(m_spec.restUrl.toString())

@@ -40,6 +40,35 @@ bool waitingTasks(const QJsonObject &job)
     return false;
 }
 
+/// Tasks SCHEDULED: their slot is requested and not there yet (CREATED tasks of a batch job
+/// wait for their inputs, not for slots).
+bool slotRequested(const QJsonObject &job)
+{
+    return job.value(QLatin1String("status-counts"))
+               .toObject()
+               .value(QLatin1String("SCHEDULED"))
+               .toInt() > 0;
+}
+
+/// Why a job's tasks wait, in Flink's words when it has any (its slot request's exception).
+QString waitingReason(const QJsonObject &job, const QString &latestException)
+{
+    if (latestException.contains(QLatin1String("NoResourceAvailable")) ||
+        latestException.contains(QLatin1String("slot"), Qt::CaseInsensitive))
+        return latestException;
+    const QJsonObject counts = job.value(QLatin1String("status-counts")).toObject();
+    int waiting = 0, total = 0;
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        total += it.value().toInt();
+        if (it.key() == QLatin1String("SCHEDULED"))
+            waiting += it.value().toInt();
+    }
+    return QStringLiteral("%1 of %2 tasks are SCHEDULED without a slot: no free slot on the "
+                          "TaskManagers")
+        .arg(waiting)
+        .arg(total);
+}
+
 } // namespace
 
 FlinkSessionTarget::FlinkSessionTarget(TargetSpec spec, JobStore *store, JobRunner *runner,
@@ -88,25 +117,45 @@ LaunchOptions FlinkSessionTarget::launchOptions(const QString &id) const
 
 QString FlinkSessionTarget::submit(const QString &id, const JobRequest &request)
 {
+    return submitWhenRoom(id, request);
+}
+
+void FlinkSessionTarget::requeue(const QString &id)
+{
+    requeueWhenRoom(id);
+}
+
+void FlinkSessionTarget::start(const QString &id, bool requeued)
+{
     m_submitting.insert(id, {});
-    const QString e = m_runner->submit(id, request, launchOptions(id));
-    if (!e.isEmpty()) {
-        m_submitting.remove(id);
-        return e;
-    }
+    if (requeued)
+        m_runner->requeue(id, launchOptions(id));
+    else
+        m_runner->start(id, launchOptions(id));
     appendLog(
         id,
         QStringLiteral(
             "target %1 (flink-session): the Flink runner submits the job to the session cluster "
             "at %2; the job runs there")
             .arg(m_spec.name, m_spec.restUrl.toString()));
-    return QString();
 }
 
-void FlinkSessionTarget::requeue(const QString &id)
+FitVerdict FlinkSessionTarget::fit(const ResourceRequest &request,
+                                   const QList<ResourceRequest> &inFlight) const
 {
-    m_submitting.insert(id, {});
-    m_runner->requeue(id, launchOptions(id));
+    return ResourceFit::flink(m_spec.name, request, m_overview, m_taskManagers, inFlight);
+}
+
+bool FlinkSessionTarget::countedByEngine(const QString &id) const
+{
+    if (m_submitting.contains(id))
+        return false;
+    const auto f = m_followed.constFind(id);
+    if (f == m_followed.cend())
+        return true; // ended, or not followed: nothing of it is expected on the cluster
+    // A job whose tasks still wait holds no slots yet.
+    const JobRecord *r = m_store->find(id);
+    return r && r->status.engineState == QLatin1String("RUNNING") && !f->waitingSince.isValid();
 }
 
 void FlinkSessionTarget::onOutput(const QString &id, const QByteArray &lines)
@@ -197,6 +246,7 @@ void FlinkSessionTarget::refresh()
                 return;
             }
             const QJsonObject o = doc.object();
+            m_overview = o;
             setChecked(
                 true,
                 QJsonObject{
@@ -208,6 +258,14 @@ void FlinkSessionTarget::refresh()
                     {QStringLiteral("jobs_finished"), o.value(QLatin1String("jobs-finished"))},
                     {QStringLiteral("jobs_cancelled"), o.value(QLatin1String("jobs-cancelled"))},
                     {QStringLiteral("jobs_failed"), o.value(QLatin1String("jobs-failed"))}});
+            // The TaskManagers' sizes, then the jobs held for room get their chance.
+            request("GET", api(QStringLiteral("/taskmanagers")),
+                    [this](bool ok2, int, const QJsonDocument &tms, const QString &) {
+                        if (ok2)
+                            m_taskManagers =
+                                tms.object().value(QLatin1String("taskmanagers")).toArray();
+                        releaseHeld();
+                    });
         });
     for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it)
         poll(it.key());
@@ -352,12 +410,26 @@ void FlinkSessionTarget::apply(const QString &id, const QJsonObject &job, int re
     const bool recentFailure =
         f.lastExceptionMs > 0 && now.toMSecsSinceEpoch() - f.lastExceptionMs < 3 * m_pollIntervalMs;
     bool terminal = false;
+    // Tasks without a slot (no restart to blame): since when, for `waiting_limit`.
+    QString waiting;
+    if (auto fw = m_followed.find(id); fw != m_followed.end()) {
+        const bool unscheduled =
+            (state == QLatin1String("RUNNING") || state == QLatin1String("CREATED")) &&
+            restarts == 0 && slotRequested(job);
+        if (!unscheduled)
+            fw->waitingSince = QDateTime();
+        else if (!fw->waitingSince.isValid())
+            fw->waitingSince = now;
+        waiting = waitedTooLong(fw->waitingSince, waitingReason(job, f.latestException));
+    }
     if (state == QLatin1String("RUNNING")) {
         st.state = JobState::Running;
         // A job that keeps failing over is not a healthy RUNNING job, even between restarts.
         if (restarts > 0 && (recentFailure || waitingTasks(job))) {
             st.engineState = restarting;
             st.error = f.latestException;
+        } else if (!waiting.isEmpty()) {
+            st.engineState = waiting;
         } else {
             st.engineState = QStringLiteral("RUNNING");
             if (restarts > 0 && !f.latestException.isEmpty())
@@ -394,8 +466,13 @@ void FlinkSessionTarget::apply(const QString &id, const QJsonObject &job, int re
         // CREATED, INITIALIZING, RECONCILING, FAILING, CANCELLING, SUSPENDED: not ended yet.
         if (st.state == JobState::Pending)
             st.state = JobState::Submitted;
-        st.engineState = state;
+        st.engineState = waiting.isEmpty() ? state : waiting;
     }
+    if (!waiting.isEmpty() && r->status.engineState != waiting)
+        appendLog(id, QStringLiteral("Flink job %1 has waited more than %2 s for slots: %3")
+                          .arg(f.flinkId)
+                          .arg(m_spec.waitingLimitMs / 1000.0)
+                          .arg(waiting));
     if (wasUnreachable)
         appendLog(id, QStringLiteral("the Flink JobManager at %1 answers again: job %2 is %3")
                           .arg(m_spec.restUrl.toString(), f.flinkId, state));

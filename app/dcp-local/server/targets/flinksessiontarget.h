@@ -4,6 +4,7 @@
 #include "executiontarget.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 namespace uis::dcplocal {
@@ -19,7 +20,9 @@ namespace uis::dcplocal {
  * new entry of `/jobs/{id}/exceptions` goes into the job's log, cancel is Flink's own
  * (`PATCH /jobs/{id}?mode=cancel`), and a job whose JobManager does not answer shows
  * `engine_state: UNREACHABLE` with its last confirmed status. At the end, the TaskManagers' log
- * lines that name the job are copied into the log.
+ * lines that name the job are copied into the log. Before a job is submitted its parallelism
+ * (slots) and TaskManager memory are compared with `/overview` and `/taskmanagers` (fitting/);
+ * a job whose tasks wait for slots longer than `waiting_limit` shows `WAITING for resources`.
  */
 class FlinkSessionTarget : public ExecutionTarget
 {
@@ -34,6 +37,13 @@ public:
     void reattach(const QString &id) override;
     void refresh() override;
 
+protected:
+    FitVerdict fit(const ResourceRequest &request,
+                   const QList<ResourceRequest> &inFlight) const override;
+    bool hasFigures() const override { return !m_overview.isEmpty(); }
+    bool countedByEngine(const QString &id) const override;
+    void start(const QString &id, bool requeued) override;
+
 private:
     struct Followed
     {
@@ -42,6 +52,7 @@ private:
         QString latestException;    ///< its root cause, for `error`
         bool polling = false;
         bool cancelRequested = false;
+        QDateTime waitingSince; ///< since when tasks have waited for slots (invalid: they do not)
     };
 
     LaunchOptions launchOptions(const QString &id) const;
@@ -61,6 +72,8 @@ private:
     int m_pollIntervalMs;
     QHash<QString, QStringList> m_submitting; ///< job → Flink ids its runner printed so far
     QHash<QString, Followed> m_followed;      ///< jobs the cluster runs
+    QJsonObject m_overview;                   ///< the JobManager's last `/overview`
+    QJsonArray m_taskManagers;                ///< and `/taskmanagers`
 };
 
 } // namespace uis::dcplocal

@@ -34,24 +34,47 @@ QString SparkStandaloneTarget::appUrl(const QString &appId) const
 
 QString SparkStandaloneTarget::submit(const QString &id, const JobRequest &request)
 {
+    return submitWhenRoom(id, request);
+}
+
+void SparkStandaloneTarget::requeue(const QString &id)
+{
+    requeueWhenRoom(id);
+}
+
+void SparkStandaloneTarget::start(const QString &id, bool requeued)
+{
     m_apps.insert(id, QString());
-    const QString e = m_runner->submit(id, request, launchOptions());
-    if (!e.isEmpty()) {
-        m_apps.remove(id);
-        return e;
-    }
+    if (requeued)
+        m_runner->requeue(id, launchOptions());
+    else
+        m_runner->start(id, launchOptions());
     appendLog(
         id, QStringLiteral(
                 "target %1 (spark-standalone): the driver runs here in client mode, the executors "
                 "on the workers of %2")
                 .arg(m_spec.name, m_spec.master.toString()));
-    return QString();
 }
 
-void SparkStandaloneTarget::requeue(const QString &id)
+FitVerdict SparkStandaloneTarget::fit(const ResourceRequest &request,
+                                      const QList<ResourceRequest> &inFlight) const
 {
-    m_apps.insert(id, QString());
-    m_runner->requeue(id, launchOptions());
+    return ResourceFit::spark(m_spec.name, request, m_master, inFlight);
+}
+
+bool SparkStandaloneTarget::countedByEngine(const QString &id) const
+{
+    const QString app = m_apps.value(id);
+    if (!m_apps.contains(id))
+        return true; // ended
+    if (app.isEmpty())
+        return false; // the driver has not registered yet
+    for (const QJsonValue &v : m_master.value(QLatin1String("activeapps")).toArray()) {
+        const QJsonObject a = v.toObject();
+        if (a.value(QLatin1String("id")).toString() == app)
+            return a.value(QLatin1String("cores")).toInt() > 0;
+    }
+    return false;
 }
 
 JobRunner::CancelOutcome SparkStandaloneTarget::cancel(const QString &id)
@@ -62,7 +85,15 @@ JobRunner::CancelOutcome SparkStandaloneTarget::cancel(const QString &id)
 void SparkStandaloneTarget::onOutput(const QString &id, const QByteArray &lines)
 {
     auto it = m_apps.find(id);
-    if (it == m_apps.end() || !it->isEmpty() || !lines.contains("app ID "))
+    if (it == m_apps.end())
+        return;
+    // TaskSchedulerImpl, every 15 s while no executor takes the first tasks: the reason the
+    // engine itself gives for a wait.
+    if (const qsizetype at = lines.indexOf("Initial job has not accepted any resources"); at >= 0) {
+        const qsizetype end = lines.indexOf('\n', at);
+        m_unfed.insert(id, QString::fromUtf8(lines.mid(at, end < 0 ? -1 : end - at)).trimmed());
+    }
+    if (!it->isEmpty() || !lines.contains("app ID "))
         return;
     // StandaloneSchedulerBackend: "Connected to Spark cluster with app ID app-20250101120000-0000"
     static const QRegularExpression appRe(
@@ -85,6 +116,7 @@ void SparkStandaloneTarget::onStateChanged(const QString &id, JobState state)
     if (!isTerminal(state) || !m_apps.contains(id))
         return;
     const QString app = m_apps.take(id);
+    m_unfed.remove(id);
     if (app.isEmpty())
         return;
     // The master needs a moment to move the application to completedapps (one that never shows
@@ -119,6 +151,7 @@ void SparkStandaloneTarget::refresh()
             return;
         }
         const QJsonObject o = doc.object();
+        m_master = o;
         setChecked(
             true,
             QJsonObject{{QStringLiteral("status"), o.value(QLatin1String("status"))},
@@ -130,6 +163,7 @@ void SparkStandaloneTarget::refresh()
                         {QStringLiteral("active_apps"),
                          o.value(QLatin1String("activeapps")).toArray().size()}});
         confirm(o);
+        releaseHeld();
     });
 }
 
@@ -145,8 +179,27 @@ void SparkStandaloneTarget::confirm(const QJsonObject &master)
         const JobRecord *r = m_store->find(it.key());
         if (it->isEmpty() || !r || isTerminal(r->status.state) || !apps.contains(*it))
             continue;
+        const QJsonObject app = apps.value(*it);
         JobStatus st = r->status;
-        st.engineState = apps.value(*it).value(QLatin1String("state")).toString();
+        st.engineState = app.value(QLatin1String("state")).toString();
+        // An application without a single executor waits for the cluster: after
+        // `waiting_limit` it says so, with the driver's own warning when it has logged one.
+        if (app.value(QLatin1String("cores")).toInt() == 0) {
+            const QDateTime since = QDateTime::fromMSecsSinceEpoch(
+                qint64(app.value(QLatin1String("starttime")).toDouble()), Qt::UTC);
+            const QString why = m_unfed.value(
+                it.key(),
+                QStringLiteral("the master has granted application %1 no executor").arg(*it));
+            if (const QString w = waitedTooLong(since, why); !w.isEmpty()) {
+                if (!r->status.engineState.startsWith(QLatin1String("WAITING for resources")))
+                    appendLog(it.key(), QStringLiteral("application %1 has waited more than %2 s "
+                                                       "for executors: %3")
+                                            .arg(*it)
+                                            .arg(m_spec.waitingLimitMs / 1000.0)
+                                            .arg(why));
+                st.engineState = w;
+            }
+        }
         st.lastConfirmedAt = now;
         if (st.state == JobState::Submitted)
             st.state = JobState::Running;

@@ -13,8 +13,11 @@ namespace uis::dcplocal {
  * spark://… --deploy-mode client`: the driver is a child of dcp-local (its end is the job's
  * end, as for a local job) and the executors run on the cluster's workers. The application id
  * comes from the driver's log line; the master's `/json/` confirms the application's state
- * (`engine_state`, `last_confirmed_at`) and gives the overview. Cancel stops the driver's
- * process group; the master then lists the application as finished. A driver dies with
+ * (`engine_state`, `last_confirmed_at`) and gives the overview. Before a job starts, its
+ * executors are compared with the master's workers (fitting/): too large is refused, a busy
+ * cluster holds it PENDING; an application the master grants no executor for longer than
+ * `waiting_limit` shows `WAITING for resources (…)` with the driver's own warning. Cancel stops the
+ * driver's process group; the master then lists the application as finished. A driver dies with
  * dcp-local, so there is nothing to re-attach after a restart.
  */
 class SparkStandaloneTarget : public ExecutionTarget
@@ -29,6 +32,13 @@ public:
     JobRunner::CancelOutcome cancel(const QString &id) override;
     void refresh() override;
 
+protected:
+    FitVerdict fit(const ResourceRequest &request,
+                   const QList<ResourceRequest> &inFlight) const override;
+    bool hasFigures() const override { return !m_master.isEmpty(); }
+    bool countedByEngine(const QString &id) const override;
+    void start(const QString &id, bool requeued) override;
+
 private:
     LaunchOptions launchOptions() const;
     void onOutput(const QString &id, const QByteArray &lines);
@@ -39,6 +49,8 @@ private:
     QHash<QString, QString> m_apps; ///< job → application id (empty until the driver logs it)
     QHash<QString, QString>
         m_ended; ///< ended jobs whose final application state is still to confirm
+    QJsonObject m_master;            ///< the master's last `/json/` answer
+    QHash<QString, QString> m_unfed; ///< job → the driver's "has not accepted any resources" line
 };
 
 } // namespace uis::dcplocal

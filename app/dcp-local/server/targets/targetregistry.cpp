@@ -7,6 +7,7 @@
 #include "snapshotmanager.h"
 #include "sparkstandalonetarget.h"
 
+#include "compilesupport.h"
 #include "specreader.h"
 
 #include <QFile>
@@ -47,9 +48,10 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
         return Problem{item.pos(),
                        QStringLiteral("a target is a map like {name: local, kind: local}, not %1")
                            .arg(item.typeName())};
-    static const QStringList known{QStringLiteral("name"), QStringLiteral("kind"),
-                                   QStringLiteral("rest_url"), QStringLiteral("master"),
-                                   QStringLiteral("master_ui")};
+    static const QStringList known{QStringLiteral("name"),         QStringLiteral("kind"),
+                                   QStringLiteral("rest_url"),     QStringLiteral("master"),
+                                   QStringLiteral("master_ui"),    QStringLiteral("fit_resources"),
+                                   QStringLiteral("waiting_limit")};
     for (const SourceNode &c : item.children()) {
         if (!known.contains(c.key()))
             return Problem{c.keyPos(), QStringLiteral("unknown key `%1` (a target has %2)")
@@ -100,11 +102,30 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
         }
         return std::nullopt;
     };
+    if (const SourceNode *n = item.find(u"fit_resources")) {
+        const std::optional<bool> b = n->toBool();
+        if (!b)
+            return Problem{n->pos(), QStringLiteral("`fit_resources` must be true or false")};
+        spec->fitResources = *b;
+    }
+    if (const SourceNode *n = item.find(u"waiting_limit")) {
+        // A bare number is seconds; else a UIS duration (`90 s`, `5 min`).
+        bool plain = false;
+        const double secs = n->text().trimmed().toDouble(&plain);
+        const std::optional<qint64> ms = plain ? std::optional<qint64>(qint64(secs * 1000))
+                                               : CompileSupport::durationMs(n->text());
+        if (!ms || *ms <= 0)
+            return Problem{n->pos(), QStringLiteral("`waiting_limit` must be a positive duration "
+                                                    "like `120 s` or `5 min`, not `%1`")
+                                         .arg(n->text())};
+        spec->waitingLimitMs = *ms;
+    }
     const QStringList http{QStringLiteral("http"), QStringLiteral("https")};
     switch (spec->kind) {
     case TargetSpec::Kind::Local:
-        return forbid(
-            {QStringLiteral("rest_url"), QStringLiteral("master"), QStringLiteral("master_ui")});
+        return forbid({QStringLiteral("rest_url"), QStringLiteral("master"),
+                       QStringLiteral("master_ui"), QStringLiteral("fit_resources"),
+                       QStringLiteral("waiting_limit")});
     case TargetSpec::Kind::FlinkSession:
         if (auto p = need(u"rest_url", http, false, &spec->restUrl))
             return p;

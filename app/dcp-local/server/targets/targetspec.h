@@ -18,6 +18,12 @@ struct TargetSpec
     QUrl master;   ///< spark-standalone: spark://host:port
     QUrl masterUi; ///< spark-standalone: the master's web UI (its /json/ is read)
     int line = 0;  ///< where the entry is in the file (0 for the built-in default)
+    /// A job larger than the cluster is scaled down to the largest request that fits (with a
+    /// warning) instead of refused with 422.
+    bool fitResources = false;
+    /// How long an application on the cluster may wait for executors or slots before it shows
+    /// `WAITING for resources (…)` instead of RUNNING.
+    qint64 waitingLimitMs = 120000;
 
     /// "local", "flink-session" or "spark-standalone".
     QString kindName() const;
