@@ -88,9 +88,9 @@ QString FlinkRelation::parsedTimeColumn(const QString &column)
     return column + QStringLiteral("__time");
 }
 
-QString FlinkRelation::parsedTimeExpression(const QString &column)
+QString FlinkRelation::parsedTimeExpression(const QString &text)
 {
-    const QString c = FlinkSqlWriter::identifier(column);
+    const QString &c = text;
     // Epoch milliseconds (a JSON number reads as its text); ISO-8601 with `Z` or an offset
     // (UNIX_TIMESTAMP honours the offset; the fraction is added as milliseconds); ISO-8601
     // without one is taken as UTC. Anything else is NULL.
