@@ -19,7 +19,8 @@ QString jsonPath(const QString &key)
     if (plain.match(key).hasMatch())
         return QStringLiteral("$.") + key;
     QString k = key;
-    k.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), "\\'");
+    k.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('\''), QStringLiteral("\\'"));
     return QStringLiteral("$['") + k + QStringLiteral("']");
 }
 

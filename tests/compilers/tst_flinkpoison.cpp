@@ -194,7 +194,8 @@ private Q_SLOTS:
         // and without a zone.
         QVERIFY(e.contains(QStringLiteral("'^-?[0-9]{1,18}$'")));
         QVERIFY(e.contains(QStringLiteral("([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'")));
-        QVERIFY(e.contains(QStringLiteral("'([+-][0-9]{2})([0-9]{2})$'")));
+        QVERIFY(e.contains(QStringLiteral("REGEXP(x, '[+-][0-9]{4}$')")));
+        QVERIFY(e.contains(QStringLiteral("THEN 'yyyy-MM-dd''T''HH:mm:ssXX' ELSE")));
         QVERIFY(e.contains(QStringLiteral("REGEXP_EXTRACT(x, '[.]([0-9]{1,3})', 1)")));
     }
 };
