@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.flink]
 HEAD = """version: "1.1"
 name: {name}
 provider:
-  name: {name}
+  name: tests
   provider_type: kafka
   tenant_id: tests
   owner: tests@example.com
