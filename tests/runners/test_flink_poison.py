@@ -3,7 +3,8 @@
 schema reads every timestamp form as the same UTC instant, and poison records (not JSON, a string
 in a number column, a timestamp in no known form) go by the `on_invalid` of the schema_validation
 that reads their endpoint, never into a restart loop. Jobs run through dcp-local on a real Flink
-session cluster (one per module) with a real Kafka broker; `fail` also on a local mini-cluster."""
+session cluster (one per module) with a real Kafka broker; `fail` also on a local mini-cluster,
+and JSON lines files (batch) on a local mini-cluster."""
 
 import json
 import re
@@ -312,3 +313,85 @@ def test_poison_record_fails_the_job_once(dcp, flink, kafka, tmp_path, target):
             assert "RESTARTING" not in log, brief(log)
     finally:
         cancel(dcp, job_id)
+
+
+def test_json_files_poison_records_are_dead_letters(tmp_path):
+    """JSON lines files take the same route (batch, a local mini-cluster): the position of a
+    dead letter is its file."""
+    import subprocess
+    import sys
+
+    import pyarrow.parquet as pq
+    import templates as T
+
+    (tmp_path / "in").mkdir()
+    data = tmp_path / "in" / "a.json"
+    lines = [
+        '{"sensor_id":"s1","signal":5,"reading_time":"2024-01-15T10:00:05+0200"}',
+        "{broken",
+        '{"sensor_id":"s2","signal":"abc","reading_time":"2024-01-15T08:00:06Z"}',
+        '{"sensor_id":"s3","signal":7,"reading_time":1705305607000}',
+    ]
+    data.write_text("\n".join(lines) + "\n")
+    spec = tmp_path / "files.uis.yaml"
+    spec.write_text(f"""version: "1.1"
+name: json-files
+provider:
+  name: json_files
+  provider_type: file_ftp
+  base_url: file://{tmp_path}
+  tenant_id: t
+  owner: o@example.com
+  mode: batch
+  endpoints:
+    - name: readings
+      path: in/*.json
+      format: json
+      schema:
+        - {{ name: sensor_id, type: string }}
+        - {{ name: signal, type: int }}
+        - {{ name: reading_time, type: timestamp }}
+  transforms:
+    - name: checked
+      type: schema_validation
+      inputs: [readings]
+      schema:
+        - {{ name: sensor_id, type: string, nullable: false }}
+      on_invalid: dead_letter
+  sinks:
+    - name: good
+      type: parquet
+      inputs: [checked]
+      config: {{ path: "file://{tmp_path}/out/good" }}
+    - name: dead
+      type: parquet
+      inputs: [checked_dead_letter]
+      config: {{ path: "file://{tmp_path}/out/dead" }}
+""")
+    sql = tmp_path / "job.sql"
+    c = subprocess.run(
+        [str(T.tool("uisctl")), "compile", str(spec), "--target", "flink-sql", "--engine", "flink"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert c.returncode == 0, c.stderr
+    sql.write_text(c.stdout)
+    runner = T.REPO / "runners" / "flink" / "uis_flink_runner.py"
+    p = subprocess.run(
+        [sys.executable, str(runner), "--sql", str(sql)],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+
+    def rows(name):
+        files = [f for f in (tmp_path / "out" / name).rglob("*") if f.is_file()]
+        return [
+            r for f in files if not f.name.startswith(".") for r in pq.read_table(f).to_pylist()
+        ]
+
+    good = sorted((r["sensor_id"], str(r["reading_time"])) for r in rows("good"))
+    assert good == [("s1", "2024-01-15 08:00:05"), ("s3", "2024-01-15 08:00:07")], good
+    dead = sorted((r["reason"], r["raw_record"], r["position"]) for r in rows("dead"))
+    assert dead == [
+        ("not JSON", lines[1], f"file {data}"),
+        ("signal: not INT", lines[2], f"file {data}"),
+    ], dead
