@@ -2,6 +2,7 @@
 #include "flinkfilesourceddl.h"
 
 #include "compilesupport.h"
+#include "flinkcheckedsource.h"
 
 namespace uis {
 
@@ -99,6 +100,13 @@ void FlinkFileSourceDdl::write(FlinkSqlWriter &w, int i)
         const auto every = CS::durationMs(m_ctx.provider().schedule.triggerInterval);
         opts << qMakePair(QStringLiteral("source.monitor-interval"),
                           CS::flinkDuration(every.value_or(60000)));
+    }
+
+    if (!r.checked.isEmpty()) {
+        // JSON lines are read whole and checked like Kafka records (FlinkCheckedSource).
+        w.comment(QStringLiteral("source: %1 files %2 (endpoint %3)").arg(format, full, e.name));
+        FlinkCheckedSource(m_ctx, m_planner).write(w, i, opts);
+        return;
     }
 
     // Columns: timestamps of text formats are read as STRING and parsed by a computed column.

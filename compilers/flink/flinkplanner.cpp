@@ -2,6 +2,7 @@
 #include "flinkplanner.h"
 
 #include "compilesupport.h"
+#include "flinkcheckedsource.h"
 #include "flinksqlwriter.h"
 #include "sqlshape.h"
 
@@ -21,6 +22,19 @@ void FlinkPlanner::plan()
     buildSources();
     sortTransforms();
     collectWatermarks();
+    // `<transform>_dead_letter`: the poison records and invalid rows of a schema_validation
+    // with `on_invalid: dead_letter`, which sinks can read (FlinkViewWriter writes the view).
+    for (const Transform &t : m_ctx.provider().transforms) {
+        if (t.type != QLatin1String("schema_validation") ||
+            t.onInvalid.toLower() != QLatin1String("dead_letter"))
+            continue;
+        FlinkRelation d;
+        const QString name = t.name + QStringLiteral("_dead_letter");
+        d.sql = W::identifier(name);
+        for (const char *c : {"raw_record", "reason", "position"})
+            d.columns.append(FlinkColumn{QLatin1String(c), QStringLiteral("STRING"), false, {}});
+        m_rels.insert(name, d);
+    }
 }
 
 const FlinkRelation &FlinkPlanner::relation(const QString &name) const
@@ -104,6 +118,18 @@ void FlinkPlanner::buildSources()
                     .arg(e.name),
                 FlinkContext::endpointPointer(i));
         }
+        if (FlinkCheckedSource::applies(m_ctx, i)) {
+            // Read as raw records, typed and checked in views (FlinkCheckedSource).
+            // Files keep their names: the `__files` table under a view that is the source.
+            const QString table = m_ctx.sourceTable(e);
+            const bool files = m_ctx.provider().providerType == QLatin1String("file_ftp");
+            r.table = W::identifier(table + (files ? QStringLiteral("__files") : QString()));
+            r.checked = W::identifier(table + QStringLiteral("__checked"));
+            r.sql = W::identifier(files ? table : table + QStringLiteral("_parsed"));
+            r.onInvalid = onInvalid(e.name);
+            for (FlinkColumn &c : r.columns)
+                c.parsedTime = false;
+        }
         if (m_ctx.provider().providerType == QLatin1String("database")) {
             r.updating = true;
             for (const FlinkColumn &c : r.columns) {
@@ -121,6 +147,18 @@ void FlinkPlanner::buildSources()
         }
         m_rels.insert(e.name, out);
     }
+}
+
+QString FlinkPlanner::onInvalid(const QString &endpoint) const
+{
+    const Provider &p = m_ctx.provider();
+    for (int i = 0; i < p.transforms.size(); ++i) {
+        const Transform &t = p.transforms.at(i);
+        if (t.type == QLatin1String("schema_validation") &&
+            m_ctx.index().transformInputs(i).contains(endpoint))
+            return t.onInvalid.isEmpty() ? QStringLiteral("drop") : t.onInvalid.toLower();
+    }
+    return QStringLiteral("drop");
 }
 
 FlinkRelation FlinkPlanner::mapColumns(const FlinkRelation &in, const StringMap &mapping,

@@ -57,6 +57,8 @@ private:
     };
 
     void buildSources();
+    /// The `on_invalid` of the schema_validation that reads `endpoint`, else `drop`.
+    QString onInvalid(const QString &endpoint) const;
     void sortTransforms();
     void collectWatermarks();
     void requireWatermark(const FlinkRelation &in, const QString &column, qint64 delayMs,

@@ -88,11 +88,12 @@ QString FlinkRelation::parsedTimeColumn(const QString &column)
     return column + QStringLiteral("__time");
 }
 
-QString FlinkRelation::parsedTimeExpression(const QString &column)
+QString FlinkRelation::parsedTimeExpression(const QString &text)
 {
-    const QString c = FlinkSqlWriter::identifier(column);
+    const QString &c = text;
     // Epoch milliseconds (a JSON number reads as its text); ISO-8601 with `Z` or an offset
-    // (UNIX_TIMESTAMP honours the offset; the fraction is added as milliseconds); ISO-8601
+    // (UNIX_TIMESTAMP honours the offset, `XX` reads +0200 and `XXX` +02:00 or Z; the fraction
+    // is added as milliseconds; Flink's REGEXP_REPLACE has no group references); ISO-8601
     // without one is taken as UTC. Anything else is NULL.
     return QStringLiteral(
                "CASE\n"
@@ -100,10 +101,11 @@ QString FlinkRelation::parsedTimeExpression(const QString &column)
                "      CAST(TO_TIMESTAMP_LTZ(CAST(%1 AS BIGINT), 3) AS TIMESTAMP(3))\n"
                "    WHEN REGEXP(%1, '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"
                "([.][0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN\n"
-               "      CAST(TO_TIMESTAMP_LTZ(UNIX_TIMESTAMP(REGEXP_REPLACE(REGEXP_REPLACE(\n"
-               "        REGEXP_REPLACE(%1, '[.][0-9]+', ''), ' ', 'T'), "
-               "'([+-][0-9]{2})([0-9]{2})$',\n"
-               "        '$1:$2'), 'yyyy-MM-dd''T''HH:mm:ssXXX') * 1000 + CAST(RPAD(COALESCE(\n"
+               "      CAST(TO_TIMESTAMP_LTZ(UNIX_TIMESTAMP(REGEXP_REPLACE(\n"
+               "        REGEXP_REPLACE(%1, '[.][0-9]+', ''), ' ', 'T'), CASE WHEN REGEXP(%1, "
+               "'[+-][0-9]{4}$')\n"
+               "        THEN 'yyyy-MM-dd''T''HH:mm:ssXX' ELSE 'yyyy-MM-dd''T''HH:mm:ssXXX' END) "
+               "* 1000 + CAST(RPAD(COALESCE(\n"
                "        REGEXP_EXTRACT(%1, '[.]([0-9]{1,3})', 1), ''), 3, '0') AS BIGINT), 3)\n"
                "        AS TIMESTAMP(3))\n"
                "    WHEN REGEXP(%1, '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"

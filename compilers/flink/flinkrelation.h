@@ -43,6 +43,13 @@ struct FlinkRelation
     /// For a source whose time columns are parsed (FlinkColumn::parsedTime): the table itself;
     /// `sql` is then the view that shows the parsed columns under their names.
     QString table;
+    /// For a source read as raw records and checked (FlinkCheckedSource): the view of every
+    /// record with its typed columns, `uis_raw`, `uis_position` and `uis_reason` (NULL when the
+    /// record is good); `sql` is then the view of the good records.
+    QString checked;
+    /// What becomes of its poison records: `drop`, `dead_letter` or `fail` (the `on_invalid` of
+    /// the schema_validation that reads the endpoint; `drop` without one).
+    QString onInvalid;
 
     /// The column called `name`, or nullptr.
     const FlinkColumn *column(const QString &name) const;
@@ -57,10 +64,11 @@ struct FlinkRelation
     /// `*`, or the quoted column names.
     QString selectList() const;
 
-    /// The computed column that parses text column `column` (ISO-8601 with `Z`, an offset or
-    /// none (UTC), or epoch milliseconds) to TIMESTAMP(3) in UTC; needs the session time zone
-    /// UTC (`table.local-time-zone`).
-    static QString parsedTimeExpression(const QString &column);
+    /// The expression that parses text `text` (an SQL expression) to TIMESTAMP(3) in UTC:
+    /// ISO-8601 with `Z`, an offset (`+02:00`, `+0200`) or none (UTC), `T` or a space, 0-9
+    /// fraction digits (milliseconds kept), or epoch milliseconds; NULL for anything else. Needs
+    /// the session time zone UTC (`table.local-time-zone`).
+    static QString parsedTimeExpression(const QString &text);
     /// The name of that computed column.
     static QString parsedTimeColumn(const QString &column);
 

@@ -110,6 +110,14 @@ QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) con
       // Same result on both engines: timestamps and windows in UTC (Spark:
       // spark.sql.session.timeZone).
       << qMakePair(QStringLiteral("table.local-time-zone"), QStringLiteral("UTC"));
+    // A poison record with `on_invalid: fail` ends the job FAILED once: a restart would read the
+    // same record again and fail again, forever.
+    const bool failOnPoison =
+        std::any_of(m_ctx.provider().transforms.begin(), m_ctx.provider().transforms.end(),
+                    [](const Transform &t) {
+                        return t.type == QLatin1String("schema_validation") &&
+                               t.onInvalid.toLower() == QLatin1String("fail");
+                    });
     const OrderedJson conf = FlinkCompiler::flinkConfig(m_ctx.spec(), m_ctx.options());
     // Cluster-level settings cannot change per job.
     static const QStringList clusterLevel{QStringLiteral("taskmanager."),
@@ -120,8 +128,12 @@ QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) con
         if (std::any_of(clusterLevel.begin(), clusterLevel.end(),
                         [&](const QString &pre) { return key.startsWith(pre); }))
             continue;
+        if (failOnPoison && key.startsWith(QLatin1String("restart-strategy")))
+            continue;
         s << qMakePair(key, QString::fromStdString(it.value().get<std::string>()));
     }
+    if (failOnPoison)
+        s << qMakePair(QStringLiteral("restart-strategy.type"), QStringLiteral("none"));
     if (stateTtlMs > 0)
         s << qMakePair(QStringLiteral("table.exec.state.ttl"), CS::flinkDuration(stateTtlMs));
     // Operator uids from the planner's ExecNode numbers (Flink 1.20 `table.exec.uid.*`) instead

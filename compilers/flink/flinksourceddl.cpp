@@ -2,6 +2,7 @@
 #include "flinksourceddl.h"
 
 #include "compilesupport.h"
+#include "flinkcheckedsource.h"
 #include "flinkcompiler.h"
 #include "flinkfilesourceddl.h"
 
@@ -145,6 +146,10 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
     }
     if (!w.keepsText())
         return; // the rest is text only: the source's findings are made above
+    if (!r.checked.isEmpty()) {
+        FlinkCheckedSource(m_ctx, m_planner).write(w, i, opts);
+        return;
+    }
     // Derived time columns are read as text and parsed in computed columns (the watermark goes
     // on the parsed one); a view shows them under their own names.
     FlinkRelation physical = r;
@@ -155,7 +160,7 @@ void FlinkSourceDdl::table(FlinkSqlWriter &w, int i)
         c.type = QStringLiteral("STRING");
         computed.append(QStringLiteral("%1 AS %2")
                             .arg(W::identifier(FlinkRelation::parsedTimeColumn(c.name)),
-                                 FlinkRelation::parsedTimeExpression(c.name)));
+                                 FlinkRelation::parsedTimeExpression(W::identifier(c.name))));
     }
     QString wm;
     if (!r.rowtime.isEmpty()) {

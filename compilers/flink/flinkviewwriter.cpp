@@ -2,6 +2,7 @@
 #include "flinkviewwriter.h"
 
 #include "compilesupport.h"
+#include "flinkcheckedsource.h"
 #include "flinksemantics.h"
 
 #include <algorithm>
@@ -102,6 +103,13 @@ void FlinkViewWriter::write(FlinkSqlWriter &v) const
         v.comment(QStringLiteral("transform %1 (%2)").arg(t.name, t.type));
         v.statement(m_views.at(k));
         v.blank();
+        if (const auto d = m_deadLetters.constFind(order.at(k)); d != m_deadLetters.constEnd()) {
+            v.comment(QStringLiteral("the dead letters of %1: poison records of the endpoints it "
+                                     "reads and its own invalid rows")
+                          .arg(t.name));
+            v.statement(*d);
+            v.blank();
+        }
     }
 }
 
@@ -157,51 +165,7 @@ QString FlinkViewWriter::transformView(int i)
         if (out.updating)
             m_statefulNonWindow = true;
     } else if (t.type == QLatin1String("schema_validation")) {
-        QStringList cols, conds;
-        for (const FlinkColumn &c : in.columns) {
-            QString expr = W::identifier(c.name);
-            for (const SchemaField &f : t.schema) {
-                if (f.name == c.name && FlinkRelation::sqlType(f.type) != c.type &&
-                    c.name != in.rowtime)
-                    expr = QStringLiteral("TRY_CAST(%1 AS %2) AS %1")
-                               .arg(W::identifier(c.name), FlinkRelation::sqlType(f.type));
-            }
-            cols.append(expr);
-        }
-        for (int k = 0; k < t.schema.size(); ++k) {
-            const SchemaField &f = t.schema.at(k);
-            const FlinkColumn *c = in.column(f.name);
-            if (in.known && !c) {
-                m_ctx.error(QStringLiteral("UIS-E-FLINK-COLUMN"),
-                            QStringLiteral(
-                                "schema_validation column `%1` is not a column of the input (%2)")
-                                .arg(f.name, in.columnList()),
-                            FlinkContext::transformPointer(i) +
-                                QStringLiteral("/schema/%1/name").arg(k));
-                continue;
-            }
-            const QString id = W::identifier(f.name);
-            const QString ft = FlinkRelation::sqlType(f.type);
-            // Checked even where the endpoint declares the column `nullable: false`: no Flink
-            // source enforces that (an empty csv field, a JSON null), and this check is what
-            // drops such rows, as on Spark.
-            if (!f.nullable)
-                conds.append(id + QStringLiteral(" IS NOT NULL"));
-            if (!c || (c->type != ft && f.name != in.rowtime))
-                conds.append(
-                    QStringLiteral("(%1 IS NULL OR TRY_CAST(%1 AS %2) IS NOT NULL)").arg(id, ft));
-        }
-        if (!in.known)
-            cols = QStringList{QStringLiteral("*")};
-        body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
-        if (!conds.isEmpty())
-            body += QStringLiteral("\nWHERE ") + conds.join(QStringLiteral("\n  AND "));
-        if (t.onInvalid == QLatin1String("fail") || t.onInvalid == QLatin1String("dead_letter"))
-            m_ctx.info(QStringLiteral("UIS-I-FLINK-INVALID-ROWS"),
-                       QStringLiteral(
-                           "Flink SQL drops invalid rows; on_invalid `%1` applies on Spark only")
-                           .arg(t.onInvalid),
-                       FlinkContext::transformPointer(i) + QStringLiteral("/on_invalid"));
+        body = validationView(i, in, from);
     } else if (t.type == QLatin1String("dedupe")) {
         for (int k = 0; k < t.keys.size(); ++k) {
             if (in.known && !in.column(t.keys.at(k)))
@@ -297,6 +261,100 @@ QString FlinkViewWriter::transformView(int i)
     }
     m_planner.setRelation(t.name, out);
     return QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n%2").arg(name, body);
+}
+
+QString FlinkViewWriter::validationView(int i, const FlinkRelation &in, const QString &from)
+{
+    const Transform &t = m_ctx.provider().transforms.at(i);
+    QStringList cols, conds, reasons;
+    for (const FlinkColumn &c : in.columns) {
+        QString expr = W::identifier(c.name);
+        for (const SchemaField &f : t.schema) {
+            if (f.name == c.name && FlinkRelation::sqlType(f.type) != c.type &&
+                c.name != in.rowtime)
+                expr = QStringLiteral("TRY_CAST(%1 AS %2) AS %1")
+                           .arg(W::identifier(c.name), FlinkRelation::sqlType(f.type));
+        }
+        cols.append(expr);
+    }
+    for (int k = 0; k < t.schema.size(); ++k) {
+        const SchemaField &f = t.schema.at(k);
+        const FlinkColumn *c = in.column(f.name);
+        if (in.known && !c) {
+            m_ctx.error(
+                QStringLiteral("UIS-E-FLINK-COLUMN"),
+                QStringLiteral("schema_validation column `%1` is not a column of the input (%2)")
+                    .arg(f.name, in.columnList()),
+                FlinkContext::transformPointer(i) + QStringLiteral("/schema/%1/name").arg(k));
+            continue;
+        }
+        const QString id = W::identifier(f.name);
+        const QString ft = FlinkRelation::sqlType(f.type);
+        // Checked even where the endpoint declares the column `nullable: false`: no Flink
+        // source enforces that (an empty csv field, a JSON null), and this check is what
+        // drops such rows, as on Spark.
+        if (!f.nullable) {
+            conds.append(id + QStringLiteral(" IS NOT NULL"));
+            reasons.append(QStringLiteral("CASE WHEN %1 IS NULL THEN %2 END")
+                               .arg(id, W::literal(f.name + QStringLiteral(": null"))));
+        }
+        if (!c || (c->type != ft && f.name != in.rowtime)) {
+            conds.append(
+                QStringLiteral("(%1 IS NULL OR TRY_CAST(%1 AS %2) IS NOT NULL)").arg(id, ft));
+            reasons.append(
+                QStringLiteral(
+                    "CASE WHEN %1 IS NOT NULL AND TRY_CAST(%1 AS %2) IS NULL THEN %3 END")
+                    .arg(id, ft, W::literal(QStringLiteral("%1: not %2").arg(f.name, ft))));
+        }
+    }
+    if (!in.known)
+        cols = QStringList{QStringLiteral("*")};
+    QString body = QStringLiteral("SELECT %1\nFROM %2").arg(cols.join(QStringLiteral(", ")), from);
+    const QString policy = t.onInvalid.toLower();
+    const QString reason = reasons.isEmpty() ? QString()
+                                             : QStringLiteral("NULLIF(CONCAT_WS('; ', %1), '')")
+                                                   .arg(reasons.join(QStringLiteral(", ")));
+    if (!conds.isEmpty()) {
+        const QString good = conds.join(QStringLiteral("\n  AND "));
+        if (policy == QLatin1String("fail"))
+            body += QStringLiteral("\nWHERE (%1)\n  OR %2")
+                        .arg(good, FlinkCheckedSource::failure(
+                                       QStringLiteral("schema_validation ") + t.name,
+                                       QStringLiteral("CAST(NULL AS STRING)"), reason));
+        else
+            body += QStringLiteral("\nWHERE ") + good;
+    }
+    if (policy != QLatin1String("dead_letter"))
+        return body;
+    // The dead letters: each endpoint input's poison records with their position, and the rows
+    // this transform finds invalid (as JSON; they have no source position any more).
+    QStringList parts;
+    for (const QString &n : m_ctx.index().transformInputs(i)) {
+        const FlinkRelation &src = m_planner.source(n);
+        if (m_ctx.index().endpoint(n) && !src.checked.isEmpty())
+            parts.append(QStringLiteral("SELECT `uis_raw` AS `raw_record`, `uis_reason` AS "
+                                        "`reason`, `uis_position` AS `position`\nFROM %1\nWHERE "
+                                        "`uis_reason` IS NOT NULL")
+                             .arg(src.checked));
+    }
+    if (!conds.isEmpty() && in.known) {
+        QStringList fields;
+        for (const FlinkColumn &c : in.columns)
+            fields.append(
+                QStringLiteral("KEY %1 VALUE %2").arg(W::literal(c.name), W::identifier(c.name)));
+        parts.append(QStringLiteral("SELECT JSON_OBJECT(%1) AS `raw_record`, %2 AS `reason`, "
+                                    "CAST(NULL AS STRING) AS `position`\nFROM %3\nWHERE NOT (%4)")
+                         .arg(fields.join(QStringLiteral(", ")), reason, from,
+                              conds.join(QStringLiteral(" AND "))));
+    }
+    if (parts.isEmpty())
+        parts.append(QStringLiteral("SELECT CAST(NULL AS STRING) AS `raw_record`, CAST(NULL AS "
+                                    "STRING) AS `reason`, CAST(NULL AS STRING) AS `position`\n"
+                                    "FROM (VALUES (1))\nWHERE FALSE"));
+    m_deadLetters.insert(i, QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n%2")
+                                .arg(W::identifier(t.name + QStringLiteral("_dead_letter")),
+                                     parts.join(QStringLiteral("\nUNION ALL\n"))));
+    return body;
 }
 
 } // namespace uis

@@ -32,13 +32,16 @@ public:
 
 private:
     QString transformView(int i);
+    /// The body of schema_validation `i`'s view; its dead letters go to m_deadLetters.
+    QString validationView(int i, const FlinkRelation &in, const QString &from);
     /// Whether dedupe `name` keeps the first row by event time (else by arrival).
     bool dedupeByEventTime(const QString &name) const;
 
     FlinkContext &m_ctx;
     FlinkPlanner &m_planner;
-    QSet<QString> m_endpointViews; ///< endpoints a sql transform reads under their own name
-    QStringList m_views;           ///< one per transform, in the planner's order
+    QSet<QString> m_endpointViews;     ///< endpoints a sql transform reads under their own name
+    QStringList m_views;               ///< one per transform, in the planner's order
+    QHash<int, QString> m_deadLetters; ///< by transform: its `<name>_dead_letter` view
     qint64 m_stateTtlMs = 0;
     bool m_statefulNonWindow = false;
 };

@@ -26,8 +26,19 @@ void GraphPass::run()
         checkInputs(t.ptr, all, QStringLiteral("transform"), &ins);
         edges.insert(t.name, ins);
     }
+    // Sinks may also read `<t>_dead_letter`, the dead letters of a schema_validation `t` with
+    // `on_invalid: dead_letter` (both engines make that node).
+    QSet<QString> sinkInputs = all;
+    for (const NodeRef &t : std::as_const(m_transforms)) {
+        const SourceNode *n = m_ctx.root().at(t.ptr);
+        const SourceNode *type = n ? n->find(u"type") : nullptr;
+        const SourceNode *policy = n ? n->find(u"on_invalid") : nullptr;
+        if (type && type->text() == QLatin1String("schema_validation") && policy &&
+            policy->text() == QLatin1String("dead_letter"))
+            sinkInputs.insert(t.name + QStringLiteral("_dead_letter"));
+    }
     for (const NodeRef &s : std::as_const(m_sinks))
-        checkInputs(s.ptr, all, QStringLiteral("sink"), nullptr);
+        checkInputs(s.ptr, sinkInputs, QStringLiteral("sink"), nullptr);
     checkCycles(edges);
 }
 

@@ -243,9 +243,10 @@ private Q_SLOTS:
         QVERIFY(sql.contains(QStringLiteral("`timestamp__time` AS CASE")));
         QVERIFY(sql.contains(QStringLiteral(
             "WATERMARK FOR `timestamp__time` AS `timestamp__time` - INTERVAL '5' SECOND")));
-        QVERIFY(sql.contains(QStringLiteral("SELECT `timestamp__time` AS `timestamp`, `symbol`, "
-                                            "`price`, `volume`\nFROM `websocket_market_ticks`;")));
-        QVERIFY(sql.contains(QStringLiteral("'format' = 'json'")));
+        QVERIFY(sql.contains(QStringLiteral("SELECT `timestamp__time` AS `timestamp`, ")));
+        QVERIFY(sql.contains(QStringLiteral("SELECT `timestamp`, `symbol`, `price`, `volume`\n"
+                                            "FROM `websocket_market_ticks__checked`\n")));
+        QVERIFY(sql.contains(QStringLiteral("'format' = 'raw'"))); // records checked in views
         QVERIFY(hasCode(m_flink.diagnostics, QStringLiteral("UIS-I-DERIVED-COLUMNS")));
         QVERIFY(sql.contains(QStringLiteral("'topic' = 'processed-ticks'")));
         QVERIFY(sql.contains(QStringLiteral("'properties.bootstrap.servers' = 'kafka:9092'")));

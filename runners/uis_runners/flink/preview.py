@@ -56,6 +56,11 @@ class Node:
     insert_only: bool = False
     final: FinalRows = field(default_factory=FinalRows)
     shown: bool = False  # its rows and end line are printed
+    relation: str = ""  # what its rows are selected from, when not its name
+
+    @property
+    def source(self) -> str:
+        return quoted(self.relation or self.name)
 
     def complete(self, limit: int) -> bool:
         return self.insert_only and len(self.final) >= limit
@@ -88,6 +93,13 @@ class FlinkPreview:
 
         out = BoundedScript(statements).rewrite(source, lambda *_: [])
         out = [st for st in out if st.kind != "select"]
+        views = {
+            unquote(m.group(1))
+            for st in out
+            if st.kind == "ddl"
+            for m in [_VIEW.match(st.text)]
+            if m
+        }
         nodes = []
         for st in out:
             if st.kind != "ddl":
@@ -95,15 +107,22 @@ class FlinkPreview:
             t = parse_table(st.text)
             m = _VIEW.match(st.text)
             if t is not None and not t.name.endswith("__files"):
-                nodes.append((t.name, "source"))
+                # A checked source (raw records typed in views) shows its good records, typed.
+                parsed = f"{t.name}_parsed"
+                nodes.append((t.name, "source", parsed if parsed in views else t.name))
             elif t is None and m:
                 name = unquote(m.group(1))
-                nodes.append((name, "source" if name in self.sources else "transform"))
+                base = name.removesuffix("_parsed")
+                if name.endswith("__checked") or (
+                    base != name and any(n[0] == base for n in nodes)
+                ):
+                    continue  # a checked source's own views: previewed as the source
+                nodes.append((name, "source" if name in self.sources else "transform", name))
         return out, nodes
 
     def describe(self, tenv, node: Node) -> None:
         """Prints the node's schema line and notes its columns."""
-        table = tenv.sql_query(f"SELECT * FROM {quoted(node.name)}")
+        table = tenv.sql_query(f"SELECT * FROM {node.source}")
         schema = table.get_schema()
         node.names = list(schema.get_field_names())
         # The SQL types for the casts come from Java: PyFlink 1.20 wraps no ResolvedSchema.
@@ -126,7 +145,7 @@ class FlinkPreview:
                 for i, sql_type in enumerate(other.sql_types):
                     value = quoted(other.names[i]) if j == k else "NULL"
                     cols.append(f"CAST({value} AS {sql_type}) AS uis_{j}_{i}")
-            branches.append(f"SELECT {', '.join(cols)} FROM {quoted(node.name)}")
+            branches.append(f"SELECT {', '.join(cols)} FROM {node.source}")
         return "\nUNION ALL\n".join(branches)
 
     def note_insert_only(self, tenv, union: str) -> None:
@@ -196,7 +215,7 @@ class FlinkPreview:
 
         STATEMENTS["uis_preview"] = self.preview
         statements, nodes = self.rewrite(split_sql(self.script))
-        self.nodes = [Node(name, kind) for name, kind in nodes]
+        self.nodes = [Node(name, kind, relation=rel) for name, kind, rel in nodes]
         statements.append(Statement("uis_preview", "", 0))
         BoundedScript.configure(self.args)
         log(f"Flink preview of {len(nodes)} nodes in one job, up to {self.args.limit} rows each")

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "flinkcheckedsource.h"
+
+#include "compilesupport.h"
+
+#include <QRegularExpression>
+
+namespace uis {
+
+using W = FlinkSqlWriter;
+using Options = QList<QPair<QString, QString>>;
+
+namespace {
+
+/// `$.name`, or `$['na me']` for a key that is not a plain identifier.
+QString jsonPath(const QString &key)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (plain.match(key).hasMatch())
+        return QStringLiteral("$.") + key;
+    QString k = key;
+    k.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QStringLiteral("$['") + k + QStringLiteral("']");
+}
+
+QString textColumn(const QString &column)
+{
+    return column + QStringLiteral("__text");
+}
+
+/// The record's value at `key` as text: a STRING column also takes an object or array (as its
+/// JSON, like Flink's json format); other types only a scalar.
+QString extract(const FlinkColumn &c)
+{
+    const QString path = W::literal(jsonPath(c.name));
+    const QString value = QStringLiteral("JSON_VALUE(`uis_raw`, %1)").arg(path);
+    if (c.type == QLatin1String("STRING") || c.type.isEmpty())
+        return QStringLiteral("COALESCE(%1, JSON_QUERY(`uis_raw`, %2))").arg(value, path);
+    return value;
+}
+
+} // namespace
+
+FlinkCheckedSource::FlinkCheckedSource(FlinkContext &context, const FlinkPlanner &planner)
+    : m_ctx(context), m_planner(planner)
+{
+}
+
+bool FlinkCheckedSource::applies(const FlinkContext &ctx, int index)
+{
+    const QString &type = ctx.provider().providerType;
+    const Endpoint &e = ctx.provider().endpoints.at(index);
+    const bool json = e.format.isEmpty() || e.format == QLatin1String("json");
+    if (type == QLatin1String("file_ftp"))
+        return json && e.hasSchema && !e.schema.isEmpty(); // files without one are read whole
+    if (type != QLatin1String("kafka") && !ctx.bridged())
+        return false;
+    if (e.hasSchema && !e.schema.isEmpty())
+        return json;
+    // Columns derived from the spec are read from JSON; without any, `data` is the record.
+    return !CompileSupport::derivedColumns(ctx.spec(), index).isEmpty();
+}
+
+QString FlinkCheckedSource::failure(const QString &what, const QString &position,
+                                    const QString &reason)
+{
+    // Flink SQL has no function that raises an error; a cast that cannot succeed is one, and
+    // its message (NumberFormatException) carries the text. The job has no restart strategy
+    // (FlinkScript) so it ends FAILED once.
+    return QStringLiteral("CAST(CONCAT('UIS poison record (%2) at ', "
+                          "COALESCE(%3, 'an unknown position'), ': ', %1) AS INT) = 0")
+        .arg(reason, what, position);
+}
+
+void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
+{
+    const Endpoint &e = m_ctx.provider().endpoints.at(i);
+    const FlinkRelation &r = m_planner.source(e.name);
+    // The value is read as text: options of the json format (an endpoint's `options`) would
+    // be refused with the raw one.
+    Options raw;
+    for (const auto &kv : std::as_const(opts)) {
+        if (kv.first == QLatin1String("format"))
+            raw << qMakePair(kv.first, QStringLiteral("raw"));
+        else if (!kv.first.startsWith(QLatin1String("json.")))
+            raw << kv;
+    }
+    const bool files = m_ctx.provider().providerType == QLatin1String("file_ftp");
+    QStringList elements{QStringLiteral("`uis_raw` STRING")};
+    if (files)
+        elements << QStringLiteral("`uis_file` STRING METADATA FROM 'file.path' VIRTUAL");
+    else
+        elements << QStringLiteral("`uis_topic` STRING METADATA FROM 'topic' VIRTUAL")
+                 << QStringLiteral("`uis_partition` INT METADATA FROM 'partition' VIRTUAL")
+                 << QStringLiteral("`uis_offset` BIGINT METADATA FROM 'offset' VIRTUAL");
+    const QString position =
+        files ? QStringLiteral("CONCAT('file ', `uis_file`)")
+              : QStringLiteral("CONCAT('topic ', `uis_topic`, ' partition ', CAST(`uis_partition` "
+                               "AS STRING), ' offset ', CAST(`uis_offset` AS STRING))");
+    const FlinkColumn *rowtime = r.rowtime.isEmpty() ? nullptr : r.column(r.rowtime);
+    if (rowtime) {
+        // The event time is a column of the table, for the watermark; NULL in a poison record.
+        const QString col = W::identifier(FlinkRelation::parsedTimeColumn(r.rowtime));
+        elements.append(QStringLiteral("%1 AS %2")
+                            .arg(col, FlinkRelation::parsedTimeExpression(extract(*rowtime))));
+        const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
+        elements.append(
+            delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
+                      : QStringLiteral("WATERMARK FOR %1 AS %1").arg(col));
+    }
+    w.comment(QStringLiteral("each record as text with its position: the views below type and "
+                             "check it (a poison record never fails the read)"));
+    w.statement(QStringLiteral("CREATE TABLE %1 (\n  %2\n) %3")
+                    .arg(r.table, elements.join(QStringLiteral(",\n  ")), W::withClause(raw)));
+    w.blank();
+
+    // The text of each column, then its value, then why the record is poison.
+    QStringList texts, typed, reasons, names;
+    for (const FlinkColumn &c : r.columns) {
+        const QString id = W::identifier(c.name);
+        const QString text = W::identifier(textColumn(c.name));
+        names.append(id);
+        texts.append(QStringLiteral("%1 AS %2").arg(extract(c), text));
+        QString value;
+        if (rowtime && c.name == r.rowtime)
+            value = W::identifier(FlinkRelation::parsedTimeColumn(c.name));
+        else if (c.type == QLatin1String("TIMESTAMP(3)"))
+            value = FlinkRelation::parsedTimeExpression(text);
+        else if (c.type == QLatin1String("STRING") || c.type.isEmpty())
+            value = text;
+        else
+            value = QStringLiteral("TRY_CAST(%1 AS %2)").arg(text, c.type);
+        typed.append(QStringLiteral("%1 AS %2").arg(value, id));
+        if (rowtime && c.name == r.rowtime)
+            // A window cannot place a row without event time (Flink fails the job on it).
+            reasons.append(QStringLiteral("CASE WHEN %1 IS NULL THEN %2 END")
+                               .arg(text, W::literal(c.name + QStringLiteral(": no event time"))));
+        if (value != text)
+            reasons.append(
+                QStringLiteral("CASE WHEN %1 IS NOT NULL AND %2 IS NULL THEN %3 END")
+                    .arg(text, id, W::literal(QStringLiteral("%1: not %2").arg(c.name, c.type))));
+    }
+    if (rowtime)
+        texts.append(W::identifier(FlinkRelation::parsedTimeColumn(r.rowtime)));
+    QStringList carried;
+    for (const FlinkColumn &c : r.columns)
+        carried.append(W::identifier(textColumn(c.name)));
+    const QString reason = reasons.isEmpty()
+                               ? QStringLiteral("CAST(NULL AS STRING)")
+                               : QStringLiteral("NULLIF(CONCAT_WS('; ',\n      %1), '')")
+                                     .arg(reasons.join(QStringLiteral(",\n      ")));
+    w.comment(QStringLiteral("endpoint %1, every record typed; `uis_reason` says why one is poison")
+                  .arg(e.name));
+    w.statement(
+        QStringLiteral(
+            "CREATE TEMPORARY VIEW %1 AS\n"
+            "SELECT %2, `uis_raw`, `uis_position`,\n"
+            "  CASE WHEN `uis_raw` IS JSON OBJECT THEN %3 ELSE 'not JSON' END AS `uis_reason`\n"
+            "FROM (\n"
+            "  SELECT %4, `uis_raw`, `uis_position`, %5\n"
+            "  FROM (\n"
+            "    SELECT %6, `uis_raw`,\n"
+            "      %8 AS `uis_position`\n"
+            "    FROM %7\n"
+            "  )\n"
+            ")")
+            .arg(r.checked, names.join(QStringLiteral(", ")), reason,
+                 typed.join(QStringLiteral(", ")), carried.join(QStringLiteral(", ")),
+                 texts.join(QStringLiteral(",\n      ")), r.table, position));
+    w.blank();
+
+    QString filter = QStringLiteral("`uis_reason` IS NULL");
+    if (r.onInvalid == QLatin1String("fail"))
+        filter += QStringLiteral(" OR ") + failure(QStringLiteral("endpoint ") + e.name,
+                                                   QStringLiteral("`uis_position`"),
+                                                   QStringLiteral("`uis_reason`"));
+    w.comment(r.onInvalid == QLatin1String("fail")
+                  ? QStringLiteral("endpoint %1: its good records; the first poison record fails "
+                                   "the job (on_invalid: fail)")
+                        .arg(e.name)
+                  : QStringLiteral("endpoint %1: its good records (poison records: %2)")
+                        .arg(e.name, r.onInvalid == QLatin1String("dead_letter")
+                                         ? QStringLiteral("dead letters")
+                                         : QStringLiteral("dropped")));
+    w.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3\nWHERE %4")
+                    .arg(r.sql, names.join(QStringLiteral(", ")), r.checked, filter));
+    w.blank();
+}
+
+} // namespace uis
