@@ -80,7 +80,8 @@ QString JobRunner::runnersDir() const
     return EnginePaths::runnersDir(m_config.runnersDir);
 }
 
-QString JobRunner::submit(const QString &id, const JobRequest &request, const LaunchOptions &options)
+QString JobRunner::submit(const QString &id, const JobRequest &request,
+                          const LaunchOptions &options)
 {
     if (const QString e = prepare(id, request); !e.isEmpty())
         return e;
@@ -201,9 +202,10 @@ void JobRunner::startJob(const QString &id)
     r->log = new QFile(m_store->logPath(id));
     r->log->open(QIODevice::WriteOnly | QIODevice::Append, kOwnerOnly);
     QByteArray runHead;
-    const int runNo = flink ? 0
-                          : m_schedules->runStarting(
-                                id, m_store->jobDir(id) + QStringLiteral("/job-config.json"), &runHead);
+    const int runNo =
+        flink ? 0
+              : m_schedules->runStarting(
+                    id, m_store->jobDir(id) + QStringLiteral("/job-config.json"), &runHead);
     r->log->write(runHead);
     r->log->write(logLine(QStringLiteral("starting: ") + launch.commandLine()));
     r->log->flush();
@@ -261,7 +263,8 @@ void JobRunner::startJob(const QString &id)
         JobStatus st = cur->status;
         st.state = JobState::Running;
         const int n = m_schedules->runNumber(id);
-        st.engineState = n > 0 ? QStringLiteral("RUNNING (run %1)").arg(n) : QStringLiteral("RUNNING");
+        st.engineState =
+            n > 0 ? QStringLiteral("RUNNING (run %1)").arg(n) : QStringLiteral("RUNNING");
         setStatus(id, st);
         Q_UNUSED(flink)
     });
@@ -412,16 +415,18 @@ void JobRunner::onFinished(const QString &id, int exitCode, bool crashed)
     }
     const JobRecord *cur = m_store->find(id);
     if (cur && (r->cancelling || r->shuttingDown) && m_schedules->isScheduled(id))
-        appendLog(id, QStringLiteral("--- run %1 %2\n")
-                          .arg(m_schedules->runNumber(id))
-                          .arg(r->cancelling ? QStringLiteral("CANCELLED") : QStringLiteral("STOPPED"))
-                          .toUtf8());
+        appendLog(id,
+                  QStringLiteral("--- run %1 %2\n")
+                      .arg(m_schedules->runNumber(id))
+                      .arg(r->cancelling ? QStringLiteral("CANCELLED") : QStringLiteral("STOPPED"))
+                      .toUtf8());
     if (cur && !r->shuttingDown && !r->cancelling && m_schedules->isScheduled(id)) {
         // A run of a scheduled micro-batch job: the schedule decides whether it runs again.
         const bool ok = !crashed && exitCode == 0;
         const QString how = crashed ? QStringLiteral("killed by signal %1").arg(exitCode)
                                     : QStringLiteral("exited with status %1").arg(exitCode);
-        const MicroBatchScheduler::Outcome o = m_schedules->runFinished(id, ok, how, r->lastFailure);
+        const MicroBatchScheduler::Outcome o =
+            m_schedules->runFinished(id, ok, how, r->lastFailure);
         appendLog(id, o.logText);
         if (o.again) {
             JobStatus st = cur->status;
