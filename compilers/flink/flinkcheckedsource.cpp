@@ -30,9 +30,15 @@ QString textColumn(const QString &column)
 }
 
 /// The record's value at `key` as text: a STRING column also takes an object or array (as its
-/// JSON, like Flink's json format); other types only a scalar.
-QString extract(const FlinkColumn &c)
+/// JSON, like Flink's json format); other types only a scalar. A csv record's fields are read
+/// as STRING columns of their own names: numbers and times are read without the blanks around
+/// them (as Spark's reader does), text as it is.
+QString extract(const FlinkColumn &c, bool csv)
 {
+    if (csv)
+        return c.type == QLatin1String("STRING") || c.type.isEmpty()
+                   ? W::identifier(c.name)
+                   : QStringLiteral("TRIM(%1)").arg(W::identifier(c.name));
     const QString path = W::literal(jsonPath(c.name));
     const QString value = QStringLiteral("JSON_VALUE(`uis_raw`, %1)").arg(path);
     if (c.type == QLatin1String("STRING") || c.type.isEmpty())
@@ -52,8 +58,8 @@ bool FlinkCheckedSource::applies(const FlinkContext &ctx, int index)
     const QString &type = ctx.provider().providerType;
     const Endpoint &e = ctx.provider().endpoints.at(index);
     const bool json = e.format.isEmpty() || e.format == QLatin1String("json");
-    if (type == QLatin1String("file_ftp"))
-        return json && e.hasSchema && !e.schema.isEmpty(); // files without one are read whole
+    if (type == QLatin1String("file_ftp")) // files without a schema are read whole
+        return (json || e.format == QLatin1String("csv")) && e.hasSchema && !e.schema.isEmpty();
     if (type != QLatin1String("kafka") && !ctx.bridged())
         return false;
     if (e.hasSchema && !e.schema.isEmpty())
@@ -80,14 +86,26 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
     // The value is read as text: options of the json format (an endpoint's `options`) would
     // be refused with the raw one.
     Options raw;
+    const bool csvFormat = m_ctx.provider().providerType == QLatin1String("file_ftp") &&
+                           e.format == QLatin1String("csv");
     for (const auto &kv : std::as_const(opts)) {
         if (kv.first == QLatin1String("format"))
-            raw << qMakePair(kv.first, QStringLiteral("raw"));
+            raw << qMakePair(kv.first, csvFormat ? kv.second : QStringLiteral("raw"));
+        else if (csvFormat)
+            raw << kv;
         else if (!kv.first.startsWith(QLatin1String("json.")))
             raw << kv;
     }
     const bool files = m_ctx.provider().providerType == QLatin1String("file_ftp");
-    QStringList elements{QStringLiteral("`uis_raw` STRING")};
+    // A csv record is its fields, each read as text (the csv format cannot fail on them).
+    const bool csv = files && e.format == QLatin1String("csv");
+    QStringList elements;
+    if (csv) {
+        for (const FlinkColumn &c : r.columns)
+            elements.append(W::identifier(c.name) + QStringLiteral(" STRING"));
+    } else {
+        elements.append(QStringLiteral("`uis_raw` STRING"));
+    }
     if (files)
         elements << QStringLiteral("`uis_file` STRING METADATA FROM 'file.path' VIRTUAL");
     else
@@ -103,7 +121,7 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         // The event time is a column of the table, for the watermark; NULL in a poison record.
         const QString col = W::identifier(FlinkRelation::parsedTimeColumn(r.rowtime));
         elements.append(QStringLiteral("%1 AS %2")
-                            .arg(col, FlinkRelation::parsedTimeExpression(extract(*rowtime))));
+                            .arg(col, FlinkRelation::parsedTimeExpression(extract(*rowtime, csv))));
         const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
         elements.append(
             delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
@@ -121,7 +139,7 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         const QString id = W::identifier(c.name);
         const QString text = W::identifier(textColumn(c.name));
         names.append(id);
-        texts.append(QStringLiteral("%1 AS %2").arg(extract(c), text));
+        texts.append(QStringLiteral("%1 AS %2").arg(extract(c, csv), text));
         QString value;
         if (rowtime && c.name == r.rowtime)
             value = W::identifier(FlinkRelation::parsedTimeColumn(c.name));
@@ -129,6 +147,12 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
             value = FlinkRelation::parsedTimeExpression(text);
         else if (c.type == QLatin1String("STRING") || c.type.isEmpty())
             value = text;
+        else if (c.type == QLatin1String("INT") || c.type == QLatin1String("BIGINT") ||
+                 c.type == QLatin1String("SMALLINT") || c.type == QLatin1String("TINYINT"))
+            // Flink's cast truncates `5.5` to 5; a fraction is no integer (as on Spark).
+            value =
+                QStringLiteral("CASE WHEN REGEXP(%1, '^[+-]?[0-9]+$') THEN TRY_CAST(%1 AS %2) END")
+                    .arg(text, c.type);
         else
             value = QStringLiteral("TRY_CAST(%1 AS %2)").arg(text, c.type);
         typed.append(QStringLiteral("%1 AS %2").arg(value, id));
@@ -146,6 +170,23 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
     QStringList carried;
     for (const FlinkColumn &c : r.columns)
         carried.append(W::identifier(textColumn(c.name)));
+    // A csv record's text is rebuilt from its fields; its header line (every field its own
+    // column's name) is no record.
+    QString rawRecord = QStringLiteral("`uis_raw`");
+    QString header;
+    if (csv) {
+        QStringList fields, own;
+        for (const FlinkColumn &c : r.columns) {
+            fields.append(QStringLiteral("COALESCE(%1, '')").arg(W::identifier(c.name)));
+            own.append(QStringLiteral("%1 = %2").arg(W::identifier(c.name), W::literal(c.name)));
+        }
+        rawRecord = QStringLiteral("CONCAT_WS(',', %1) AS `uis_raw`")
+                        .arg(fields.join(QStringLiteral(", ")));
+        const QString h = mapValue(e.options, QStringLiteral("header"));
+        if (h.isEmpty() || h.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            header = QStringLiteral("\n    WHERE (%1) IS NOT TRUE")
+                         .arg(own.join(QStringLiteral(" AND ")));
+    }
     const QString reason = reasons.isEmpty()
                                ? QStringLiteral("CAST(NULL AS STRING)")
                                : QStringLiteral("NULLIF(CONCAT_WS('; ',\n      %1), '')")
@@ -153,21 +194,24 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
     w.comment(QStringLiteral("endpoint %1, every record typed; `uis_reason` says why one is poison")
                   .arg(e.name));
     w.statement(
-        QStringLiteral(
-            "CREATE TEMPORARY VIEW %1 AS\n"
-            "SELECT %2, `uis_raw`, `uis_position`,\n"
-            "  CASE WHEN `uis_raw` IS JSON OBJECT THEN %3 ELSE 'not JSON' END AS `uis_reason`\n"
-            "FROM (\n"
-            "  SELECT %4, `uis_raw`, `uis_position`, %5\n"
-            "  FROM (\n"
-            "    SELECT %6, `uis_raw`,\n"
-            "      %8 AS `uis_position`\n"
-            "    FROM %7\n"
-            "  )\n"
-            ")")
-            .arg(r.checked, names.join(QStringLiteral(", ")), reason,
+        QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n"
+                       "SELECT %2, `uis_raw`, `uis_position`,\n"
+                       "  %3 AS `uis_reason`\n"
+                       "FROM (\n"
+                       "  SELECT %4, `uis_raw`, `uis_position`, %5\n"
+                       "  FROM (\n"
+                       "    SELECT %6, %9,\n"
+                       "      %8 AS `uis_position`\n"
+                       "    FROM %7%10\n"
+                       "  )\n"
+                       ")")
+            .arg(r.checked, names.join(QStringLiteral(", ")),
+                 csv ? reason
+                     : QStringLiteral("CASE WHEN `uis_raw` IS JSON OBJECT THEN %1 ELSE 'not "
+                                      "JSON' END")
+                           .arg(reason),
                  typed.join(QStringLiteral(", ")), carried.join(QStringLiteral(", ")),
-                 texts.join(QStringLiteral(",\n      ")), r.table, position));
+                 texts.join(QStringLiteral(",\n      ")), r.table, position, rawRecord, header));
     w.blank();
 
     QString filter = QStringLiteral("`uis_reason` IS NULL");
