@@ -129,8 +129,7 @@ def parquet(name, inputs, out):
 
 def dead_letters(path):
     return sorted(
-        (r["_uis_record"], r["_uis_errors"], r["_uis_position"])
-        for r in pq.read_table(str(path)).to_pylist()
+        (r["raw_record"], r["reason"], r["position"]) for r in pq.read_table(str(path)).to_pylist()
     )
 
 

@@ -108,12 +108,17 @@ def schema_validation(run, step: Step):
         )
         return out.filter(fail.isNull()).drop("_uis_errors", *hidden), step.watermarked
     if on_invalid == "dead_letter":
-        # Dead letters keep their raw values, the record as the source sent it, the reasons
-        # (_uis_errors) and the source position.
+        # Dead letters have the same three columns on both engines (the Flink compiler's
+        # dead-letter view): the record as the source sent it (a row the transform refused, as
+        # JSON), the reasons and the source position (NULL for such a row).
         visible = [F.col(f"`{c}`") for c in df.columns if c not in HIDDEN]
-        record = F.col(RAW) if RAW in df.columns else F.to_json(F.struct(*visible))
+        record = F.to_json(F.struct(*visible))
+        if RAW in df.columns:
+            record = F.coalesce(F.col(RAW), record)
         bad = checked.filter(F.col("_uis_errors") != "").select(
-            *visible, "_uis_errors", record.alias(RAW), where.alias(POS)
+            record.alias("raw_record"),
+            F.col("_uis_errors").alias("reason"),
+            where.alias("position"),
         )
         run.register(f"{name}_dead_letter", bad, "transform")
     return valid, step.watermarked
