@@ -3,6 +3,7 @@
 standalone cluster started independently of UIS Studio (from the PyFlink and PySpark wheels), the
 dcp-local driven through the real `uisctl`, and the small waiting helpers the tests share."""
 
+import contextlib
 import glob
 import json
 import os
@@ -288,6 +289,32 @@ class SparkStandalone:
 
 
 # ------------------------------------------------------------------ dcp-local with targets
+
+
+@contextlib.contextmanager
+def started(*clusters, timeout: float = 240):
+    """Starts the clusters side by side (each JVM start takes tens of seconds) and stops them
+    all at the end, whatever happened; the first start that failed is raised."""
+    errors = []
+
+    def start(c):
+        try:
+            c.start()
+        except Exception as e:  # reported below, after every cluster had its chance
+            errors.append(e)
+
+    threads = [threading.Thread(target=start, args=(c,)) for c in clusters]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout)
+        if errors:
+            raise errors[0]
+        yield clusters
+    finally:
+        for c in reversed(clusters):
+            c.stop()
 
 
 class Dcp:

@@ -17,11 +17,10 @@ test_cluster_targets.py), and one dcp-local with two targets per cluster: as is,
 """
 
 import re
-import threading
 
 import pyarrow.parquet as pq
 import pytest
-from clusters import Dcp, FlinkSession, SparkStandalone, brief, get_json, wait_for
+from clusters import Dcp, FlinkSession, SparkStandalone, brief, get_json, started, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.flink, pytest.mark.spark]
 
@@ -41,26 +40,8 @@ class SmallSpark(SparkStandalone):
 def clusters(tmp_path_factory):
     base = tmp_path_factory.mktemp("fit-clusters")
     flink, spark = FlinkSession(base / "flink"), SmallSpark(base / "spark")
-    errors = []
-
-    def start(c):
-        try:
-            c.start()
-        except Exception as e:  # reported below, after both had their chance
-            errors.append(e)
-
-    threads = [threading.Thread(target=start, args=(c,)) for c in (flink, spark)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(240)
-        if errors:
-            raise errors[0]
+    with started(flink, spark):
         yield flink, spark
-    finally:
-        spark.stop()
-        flink.stop()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,6 @@ import json
 import os
 import re
 import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -41,6 +40,7 @@ from clusters import (
     engine_running,
     get_json,
     parse_time,
+    started,
     wait_for,
 )
 
@@ -55,26 +55,8 @@ def clusters(tmp_path_factory):
     """Both clusters, started side by side; stopped at the end whatever happened."""
     base = tmp_path_factory.mktemp("clusters")
     flink, spark = FlinkSession(base / "flink"), SparkStandalone(base / "spark")
-    errors = []
-
-    def start(c):
-        try:
-            c.start()
-        except Exception as e:  # reported below, after both had their chance
-            errors.append(e)
-
-    threads = [threading.Thread(target=start, args=(c,)) for c in (flink, spark)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(240)
-        if errors:
-            raise errors[0]
+    with started(flink, spark):
         yield flink, spark
-    finally:
-        spark.stop()
-        flink.stop()
 
 
 @pytest.fixture(scope="module")
