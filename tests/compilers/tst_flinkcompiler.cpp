@@ -42,16 +42,6 @@ Compiled compileFlink(const QByteArray &yaml, const CompileOptions &o = {})
     return c;
 }
 
-/// The text of the statement that starts with `head` (up to its `;` at the end of a line).
-QString statement(const QString &sql, const QString &head)
-{
-    const qsizetype at = sql.indexOf(head);
-    if (at < 0)
-        return QString();
-    const qsizetype end = sql.indexOf(QStringLiteral(";\n"), at);
-    return sql.mid(at, end - at + 1);
-}
-
 QByteArray allText(const CompileResult &r)
 {
     QByteArray all;
@@ -197,7 +187,7 @@ private Q_SLOTS:
         // A Kafka JSON source is typed in its `__checked` view (tst_flinkpoison has the shape).
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
         const QString ddl =
-            statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_views__checked`"));
+            sqlStatement(sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_views__checked`"));
         QVERIFY(ddl.contains(QStringLiteral("`view_id__text` AS `view_id`")));
         QVERIFY(ddl.contains(QStringLiteral("THEN TRY_CAST(`user_id__text` AS BIGINT) END AS "
                                             "`user_id`")));
@@ -208,8 +198,9 @@ private Q_SLOTS:
         QVERIFY(ddl.contains(QStringLiteral("`ts__time` AS `ts`")));
         QVERIFY(sql.contains(
             QStringLiteral("WATERMARK FOR `ts__time` AS `ts__time` - INTERVAL '3' SECOND")));
-        const QString cdc = statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
-                                      QStringLiteral("CREATE TABLE `cdc_orders`"));
+        const QString cdc =
+            sqlStatement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
+                         QStringLiteral("CREATE TABLE `cdc_orders`"));
         QVERIFY(cdc.contains(QStringLiteral("  `id` BIGINT NOT NULL,\n")));
         QVERIFY(cdc.contains(QStringLiteral("  `amount` DECIMAL(10, 2),\n")));
     }
@@ -217,12 +208,12 @@ private Q_SLOTS:
     void noSchemaIsOneRawColumn()
     {
         const Compiled c = compileFlink(data("flink-webhook.uis.yaml"));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `webhook_orders`"));
+        const QString ddl = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `webhook_orders`"));
         QVERIFY(ddl.contains(QStringLiteral("(\n  `data` STRING\n)")));
         QVERIFY(ddl.contains(QStringLiteral("'format' = 'raw'")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-I-FLINK-RAW")));
         // Raw records are written back unchanged, not wrapped in JSON.
-        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `raw_out`"))
+        QVERIFY(sqlStatement(c.sql, QStringLiteral("CREATE TABLE `raw_out`"))
                     .contains(QStringLiteral("'format' = 'raw'")));
     }
 
@@ -231,7 +222,7 @@ private Q_SLOTS:
     {
         const Compiled c = compileFlink(templ("websocket-to-kafka.uis.yaml"));
         const QString ddl =
-            statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
         QVERIFY(ddl.contains(QStringLiteral("`uis_raw` STRING,\n")));
         QVERIFY(ddl.contains(QStringLiteral(
             "WATERMARK FOR `timestamp__time` AS `timestamp__time` - INTERVAL '5' SECOND")));
@@ -271,7 +262,7 @@ private Q_SLOTS:
     {
         const QString sql = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
         const QString dedupe =
-            statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+            sqlStatement(sql, QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
         // It feeds a window only: the first row by event time (as Spark keeps it).
         QVERIFY(dedupe.contains(QStringLiteral(
             "ROW_NUMBER() OVER (PARTITION BY `event_id` ORDER BY `event_time` ASC)")));
@@ -281,13 +272,14 @@ private Q_SLOTS:
         QByteArray direct = templ("kafka-dedupe-window.uis.yaml");
         direct.replace("  sinks:\n", "  sinks:\n    - { name: raw_out, type: console, inputs: "
                                      "[unique_clicks] }\n");
-        const QString d2 = statement(compileFlink(direct).sql,
-                                     QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
+        const QString d2 = sqlStatement(compileFlink(direct).sql,
+                                        QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks`"));
         QVERIFY2(d2.contains(QStringLiteral("ORDER BY `uis_proctime` ASC")), qPrintable(d2));
         QVERIFY(
             dedupe.startsWith(QStringLiteral("CREATE TEMPORARY VIEW `unique_clicks` AS\nSELECT "
                                              "`event_id`, `page`, `duration`, `event_time`\n")));
-        const QString window = statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `per_minute`"));
+        const QString window =
+            sqlStatement(sql, QStringLiteral("CREATE TEMPORARY VIEW `per_minute`"));
         QVERIFY(
             window.contains(QStringLiteral("TABLE(\n  TUMBLE(TABLE `unique_clicks`, "
                                            "DESCRIPTOR(`event_time`), INTERVAL '1' MINUTE)\n)")));
@@ -301,7 +293,7 @@ private Q_SLOTS:
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
         QVERIFY(sql.contains(QStringLiteral(
             "HOP(TABLE `recent`, DESCRIPTOR(`ts`), INTERVAL '10' SECOND, INTERVAL '1' MINUTE)")));
-        const QString sink = statement(sql, QStringLiteral("CREATE TABLE `hop_out`"));
+        const QString sink = sqlStatement(sql, QStringLiteral("CREATE TABLE `hop_out`"));
         QVERIFY(sink.contains(QStringLiteral("  `views` BIGINT,\n")));
         QVERIFY(sink.contains(QStringLiteral("  `total_ms` INT,\n"))); // sum of the validated INT
         QVERIFY(sink.contains(QStringLiteral("  `last_user` BIGINT\n")));
@@ -310,11 +302,11 @@ private Q_SLOTS:
     void schemaValidationAndFilter()
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
-        const QString v = statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `valid`"));
+        const QString v = sqlStatement(sql, QStringLiteral("CREATE TEMPORARY VIEW `valid`"));
         QVERIFY(v.contains(QStringLiteral("TRY_CAST(`ms` AS INT) AS `ms`")));
         QVERIFY(v.contains(QStringLiteral("(`ms` IS NULL OR TRY_CAST(`ms` AS INT) IS NOT NULL)")));
         QVERIFY(v.contains(QStringLiteral("`page` IS NOT NULL")));
-        const QString f = statement(sql, QStringLiteral("CREATE TEMPORARY VIEW `recent`"));
+        const QString f = sqlStatement(sql, QStringLiteral("CREATE TEMPORARY VIEW `recent`"));
         QVERIFY(f.contains(QStringLiteral("FROM `valid`\nWHERE user_id > 0;")));
     }
 
@@ -335,8 +327,8 @@ private Q_SLOTS:
 
     void kafkaSourceOptions()
     {
-        const QString ddl = statement(compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql,
-                                      QStringLiteral("CREATE TABLE `kafka_clicks`"));
+        const QString ddl = sqlStatement(compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql,
+                                         QStringLiteral("CREATE TABLE `kafka_clicks`"));
         for (const char *opt : {"'connector' = 'kafka'", "'topic' = 'clicks'",
                                 "'properties.bootstrap.servers' = 'localhost:9092'",
                                 "'properties.group.id' = 'click-metrics'",
@@ -355,7 +347,7 @@ private Q_SLOTS:
     void kafkaSinkOptions()
     {
         const QString sql = compileFlink(templ("websocket-to-kafka.uis.yaml")).sql;
-        const QString ddl = statement(sql, QStringLiteral("CREATE TABLE `processed_ticks`"));
+        const QString ddl = sqlStatement(sql, QStringLiteral("CREATE TABLE `processed_ticks`"));
         for (const char *opt :
              {"'connector' = 'kafka'", "'topic' = 'processed-ticks'",
               "'properties.bootstrap.servers' = 'kafka:9092'", "'key.format' = 'raw'",
@@ -366,13 +358,13 @@ private Q_SLOTS:
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         QVERIFY(!ddl.contains(QStringLiteral("'format' =")));
         // Not transactional: at-least-once; a non-string key is written as JSON.
-        const QString hop = statement(compileFlink(data("flink-kafka.uis.yaml")).sql,
-                                      QStringLiteral("CREATE TABLE `hop_out`"));
+        const QString hop = sqlStatement(compileFlink(data("flink-kafka.uis.yaml")).sql,
+                                         QStringLiteral("CREATE TABLE `hop_out`"));
         QVERIFY(hop.contains(QStringLiteral("'sink.delivery-guarantee' = 'at-least-once'")));
         QVERIFY(!hop.contains(QStringLiteral("transactional-id")));
         QByteArray keyed = data("flink-kafka.uis.yaml");
         keyed.replace("kafka_key_field: page", "kafka_key_field: views");
-        QVERIFY(statement(compileFlink(keyed).sql, QStringLiteral("CREATE TABLE `hop_out`"))
+        QVERIFY(sqlStatement(compileFlink(keyed).sql, QStringLiteral("CREATE TABLE `hop_out`"))
                     .contains(QStringLiteral("'key.format' = 'json'")));
         keyed.replace("kafka_key_field: views", "kafka_key_field: nope");
         // The window aggregate before the sink drops every other column: the validator says so.
@@ -384,13 +376,13 @@ private Q_SLOTS:
     void upsertKafka()
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
-        const QString ddl = statement(sql, QStringLiteral("CREATE TABLE `totals_out`"));
+        const QString ddl = sqlStatement(sql, QStringLiteral("CREATE TABLE `totals_out`"));
         for (const char *opt :
              {"'connector' = 'upsert-kafka'", "'key.format' = 'json'", "'value.format' = 'json'",
               "PRIMARY KEY (`page`) NOT ENFORCED", "'properties.bootstrap.servers' = 'other:9092'"})
             QVERIFY2(ddl.contains(QLatin1String(opt)), opt);
         const QString cdc = compileFlink(data("flink-cdc.uis.yaml")).sql;
-        QVERIFY(statement(cdc, QStringLiteral("CREATE TABLE `changes`"))
+        QVERIFY(sqlStatement(cdc, QStringLiteral("CREATE TABLE `changes`"))
                     .contains(QStringLiteral("PRIMARY KEY (`id`) NOT ENFORCED")));
         // With no key anywhere the compiler says what to add.
         QByteArray nokey = data("flink-cdc.uis.yaml");
@@ -404,7 +396,7 @@ private Q_SLOTS:
     void postgresCdcOptions()
     {
         const Compiled c = compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml"));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `cdc_orders`"));
+        const QString ddl = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `cdc_orders`"));
         for (const char *opt :
              {"'connector' = 'postgres-cdc'", "'hostname' = 'localhost'", "'port' = '5432'",
               "'username' = '{{env.PGUSER}}'", "'password' = '{{secret.shop:pg_password}}'",
@@ -421,7 +413,7 @@ private Q_SLOTS:
     void mysqlCdcOptions()
     {
         const Compiled c = compileFlink(data("flink-cdc.uis.yaml"));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `cdc_customers`"));
+        const QString ddl = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `cdc_customers`"));
         for (const char *opt : {"'connector' = 'mysql-cdc'", "'port' = '3306'",
                                 "'table-name' = '(customers|customers_archive)'",
                                 "'scan.startup.mode' = 'latest-offset'"})
@@ -436,13 +428,13 @@ private Q_SLOTS:
     void icebergCatalogAndTable()
     {
         const Compiled c = compileFlink(data("flink-kafka.uis.yaml"));
-        const QString cat = statement(c.sql, QStringLiteral("CREATE CATALOG `lake`"));
+        const QString cat = sqlStatement(c.sql, QStringLiteral("CREATE CATALOG `lake`"));
         for (const char *opt : {"'type' = 'iceberg'", "'catalog-type' = 'rest'",
                                 "'uri' = 'http://rest:8181'", "'warehouse' = 's3a://wh/'"})
             QVERIFY2(cat.contains(QLatin1String(opt)), opt);
         QVERIFY(c.sql.contains(QStringLiteral("CREATE DATABASE IF NOT EXISTS `lake`.`web`;")));
         const QString table =
-            statement(c.sql, QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`web`.`hops`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`web`.`hops`"));
         // Identity partitions only: the transform is left out with a warning.
         QVERIFY(table.contains(QStringLiteral(") PARTITIONED BY (`page`) WITH (")));
         const Diagnostic *d = find(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-PARTITION"));
@@ -451,8 +443,8 @@ private Q_SLOTS:
         QVERIFY(c.sql.contains(QStringLiteral("INSERT INTO `lake`.`web`.`hops`\nSELECT")));
         // A changelog becomes an upsert table keyed by the source's key.
         const QString cdc =
-            statement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
-                      QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`shop`.`orders`"));
+            sqlStatement(compileFlink(templ("postgres-cdc-to-iceberg.uis.yaml")).sql,
+                         QStringLiteral("CREATE TABLE IF NOT EXISTS `lake`.`shop`.`orders`"));
         QVERIFY(cdc.contains(QStringLiteral("'write.upsert.enabled' = 'true'")));
         QVERIFY(cdc.contains(QStringLiteral("'format-version' = '2'")));
         QVERIFY(cdc.contains(QStringLiteral("PRIMARY KEY (`id`) NOT ENFORCED")));
@@ -461,12 +453,12 @@ private Q_SLOTS:
     void parquetAndConsoleSinks()
     {
         const QString sql = compileFlink(data("flink-kafka.uis.yaml")).sql;
-        const QString files = statement(sql, QStringLiteral("CREATE TABLE `files`"));
+        const QString files = sqlStatement(sql, QStringLiteral("CREATE TABLE `files`"));
         for (const char *opt : {"'connector' = 'filesystem'", "'path' = 's3a://landing/views'",
                                 "'format' = 'parquet'", "'parquet.compression' = 'UNCOMPRESSED'",
                                 "PARTITIONED BY (`day`)"})
             QVERIFY2(files.contains(QLatin1String(opt)), opt);
-        QVERIFY(statement(sql, QStringLiteral("CREATE TABLE `screen`"))
+        QVERIFY(sqlStatement(sql, QStringLiteral("CREATE TABLE `screen`"))
                     .contains(QStringLiteral("'connector' = 'print'")));
         // Files only append: an updating input is refused.
         QByteArray bad = data("flink-kafka.uis.yaml");
@@ -480,7 +472,7 @@ private Q_SLOTS:
     void clickhouseWarning()
     {
         const Compiled c = compileFlink(data("flink-kafka.uis.yaml"));
-        const QString ddl = statement(c.sql, QStringLiteral("CREATE TABLE `ch`"));
+        const QString ddl = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `ch`"));
         for (const char *opt :
              {"'connector' = 'clickhouse'", "'url' = 'clickhouse://ch:8123'",
               "'database-name' = 'web'", "'table-name' = 'views'", "'username' = 'loader'",
@@ -501,7 +493,7 @@ private Q_SLOTS:
         const Compiled c = compileFlink(templ("websocket-to-kafka.uis.yaml"));
         QVERIFY(!c.sql.contains(QStringLiteral("'connector' = 'websocket'")));
         const QString ddl =
-            statement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TABLE `websocket_market_ticks`"));
         QVERIFY(ddl.contains(QStringLiteral("'connector' = 'kafka'")));
         QVERIFY(ddl.contains(QStringLiteral("'topic' = 'uis.realtime-analytics.market_ticks'")));
         QVERIFY(c.sql.contains(QStringLiteral("-- Flink has no WebSocket connector")));
@@ -588,7 +580,7 @@ private Q_SLOTS:
         QVERIFY(c.sql.contains(
             QStringLiteral("TUMBLE(TABLE `picked`, DESCRIPTOR(`event_ts`), INTERVAL '1' MINUTE)")));
         // `sum(doubled)` has no known type: it is written as STRING, with a warning.
-        QVERIFY(statement(c.sql, QStringLiteral("CREATE TABLE `out`"))
+        QVERIFY(sqlStatement(c.sql, QStringLiteral("CREATE TABLE `out`"))
                     .contains(QStringLiteral("  `s` STRING\n")));
         QVERIFY(c.sql.contains(QStringLiteral("CAST(`s` AS STRING) AS `s`")));
         QVERIFY(hasCode(c.result.diagnostics, QStringLiteral("UIS-W-FLINK-TYPE")));
@@ -666,7 +658,7 @@ private Q_SLOTS:
         QVERIFY(c.sql.contains(QStringLiteral("SET 'execution.runtime-mode' = 'batch';")));
         QVERIFY(c.sql.contains(QStringLiteral("SET 'table.local-time-zone' = 'UTC';")));
         const QString src =
-            statement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
         for (const char *want :
              {"'connector' = 'filesystem'", "'path' = 's3a://sensor-exports/hourly'",
               "'source.path.regex-pattern' = '.*/[^/]*\\.csv'", "'format' = 'csv'",
@@ -676,17 +668,17 @@ private Q_SLOTS:
             QVERIFY2(src.contains(QLatin1String(want)), want);
         QVERIFY(!src.contains(QStringLiteral("source.monitor-interval"))); // bounded
         // Typed and checked as text (tst_flinkpoison has the shape), the header line dropped.
-        const QString view =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
+        const QString view = sqlStatement(
+            c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
         QVERIFY(view.contains(QStringLiteral("`reading_time__time` AS `reading_time`")));
         QVERIFY(view.contains(QStringLiteral("`sensor_id` = 'sensor_id'"))); // the header line
         const QString window =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `per_10_minutes`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `per_10_minutes`"));
         QVERIFY2(
             window.contains(QStringLiteral("AVG(CAST(signal_strength AS DOUBLE)) AS `avg_signal`")),
             qPrintable(window));
         QVERIFY(window.contains(QStringLiteral("max(signal_strength) AS `max_signal`")));
-        const QString sink = statement(c.sql, QStringLiteral("CREATE TABLE `rollup_parquet`"));
+        const QString sink = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `rollup_parquet`"));
         QVERIFY(sink.contains(QStringLiteral("`avg_signal` DOUBLE")));
         QVERIFY(sink.contains(QStringLiteral("`readings` BIGINT")));
         QVERIFY(sink.contains(QStringLiteral("'parquet.utc-timezone' = 'true'")));

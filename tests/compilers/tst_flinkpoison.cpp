@@ -69,15 +69,6 @@ Compiled compile(const QByteArray &yaml)
     return c;
 }
 
-QString statement(const QString &sql, const QString &head)
-{
-    const qsizetype at = sql.indexOf(head);
-    if (at < 0)
-        return QString();
-    const qsizetype end = sql.indexOf(QStringLiteral(";\n"), at);
-    return sql.mid(at, end - at + 1);
-}
-
 bool has(const CompileResult &r, const QString &code)
 {
     return hasCode(r.diagnostics, code);
@@ -93,7 +84,7 @@ private Q_SLOTS:
     void rawTableWithPosition()
     {
         const Compiled c = compile(spec("drop"));
-        const QString table = statement(c.sql, QStringLiteral("CREATE TABLE `kafka_orders`"));
+        const QString table = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `kafka_orders`"));
         QVERIFY2(table.contains(QStringLiteral("`uis_raw` STRING,")), qPrintable(table));
         QVERIFY(table.contains(QStringLiteral("'format' = 'raw'")));
         QVERIFY(!table.contains(QStringLiteral("'format' = 'json'")));
@@ -111,8 +102,8 @@ private Q_SLOTS:
     void checkedViewTypesAndGivesReasons()
     {
         const QString v =
-            statement(compile(spec("drop")).sql,
-                      QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders__checked`"));
+            sqlStatement(compile(spec("drop")).sql,
+                         QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders__checked`"));
         // An integer column takes whole numbers only (Flink's cast would truncate `5.5`).
         QVERIFY2(v.contains(QStringLiteral("CASE WHEN REGEXP(`amount__text`, '^[+-]?[0-9]+$') "
                                            "THEN TRY_CAST(`amount__text` AS BIGINT) END AS "
@@ -135,7 +126,7 @@ private Q_SLOTS:
     {
         const Compiled c = compile(spec("drop"));
         const QString good =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"));
         QVERIFY2(good.endsWith(QStringLiteral("FROM `kafka_orders__checked`\nWHERE `uis_reason` "
                                               "IS NULL;")),
                  qPrintable(good));
@@ -144,22 +135,23 @@ private Q_SLOTS:
         QVERIFY(!has(c.result, QStringLiteral("UIS-I-FLINK-INVALID-ROWS")));
         // Without a schema_validation: dropped too.
         const Compiled none = compile(spec({}));
-        QVERIFY(statement(none.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"))
-                    .contains(QStringLiteral("WHERE `uis_reason` IS NULL;")));
+        QVERIFY(
+            sqlStatement(none.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"))
+                .contains(QStringLiteral("WHERE `uis_reason` IS NULL;")));
     }
 
     void failEndsTheJobOnce()
     {
         const Compiled c = compile(spec("fail"));
         const QString good =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `kafka_orders_parsed`"));
         QVERIFY2(good.contains(QStringLiteral(
                      "WHERE `uis_reason` IS NULL OR CAST(CONCAT('UIS poison record (endpoint "
                      "orders) at ', COALESCE(`uis_position`, 'an unknown position'), ': ', "
                      "`uis_reason`) AS INT) = 0")),
                  qPrintable(good));
         QVERIFY(c.sql.contains(QStringLiteral("SET 'restart-strategy.type' = 'none';")));
-        const QString t = statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `checked`"));
+        const QString t = sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `checked`"));
         QVERIFY2(t.contains(QStringLiteral("'UIS poison record (schema_validation checked)")),
                  qPrintable(t));
         QVERIFY(!has(c.result, QStringLiteral("UIS-I-FLINK-INVALID-ROWS")));
@@ -174,7 +166,7 @@ private Q_SLOTS:
         const Compiled c = compile(y);
         QVERIFY2(!hasErrors(c.result.diagnostics), qPrintable(c.sql));
         const QString d =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `checked_dead_letter`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `checked_dead_letter`"));
         QVERIFY2(
             d.contains(QStringLiteral(
                 "SELECT `uis_raw` AS `raw_record`, `uis_reason` AS `reason`, `uis_position` "
@@ -182,7 +174,7 @@ private Q_SLOTS:
             qPrintable(d));
         QVERIFY(d.contains(QStringLiteral("UNION ALL\nSELECT JSON_OBJECT(KEY 'id' VALUE `id`")));
         QVERIFY(d.contains(QStringLiteral("'id: null'")));
-        const QString table = statement(c.sql, QStringLiteral("CREATE TABLE `dead`"));
+        const QString table = sqlStatement(c.sql, QStringLiteral("CREATE TABLE `dead`"));
         QVERIFY2(table.contains(QStringLiteral("`raw_record` STRING")), qPrintable(table));
         QVERIFY(c.sql.contains(QStringLiteral("INSERT INTO `dead`")));
         // Without dead letters there is no such node.
@@ -215,14 +207,14 @@ provider:
 )");
         // Every field is read as text with the file it came from ...
         const QString table =
-            statement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
+            sqlStatement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
         QVERIFY2(table.contains(QStringLiteral("`n` STRING,\n  `t` STRING,")), qPrintable(table));
         QVERIFY(table.contains(QStringLiteral("'format' = 'csv'")));
         QVERIFY(table.contains(QStringLiteral("METADATA FROM 'file.path'")));
         // ... then typed by the one rule, numbers trimmed, the header line dropped; a csv record
         // has no JSON to check, and its text is rebuilt from the fields for dead letters.
-        const QString v =
-            statement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
+        const QString v = sqlStatement(
+            c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
         QVERIFY2(v.contains(QStringLiteral("TRIM(`n`) AS `n__text`")), qPrintable(v));
         QVERIFY(v.contains(QStringLiteral("WHEN REGEXP(`t__text`, '^-?[0-9]{1,18}$')")));
         QVERIFY(v.contains(QStringLiteral("'n: not INT'")));

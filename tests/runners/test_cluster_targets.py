@@ -309,7 +309,15 @@ def test_flink_job_runs_on_the_session_cluster_and_follows_a_cancel_in_flink(
     spec, src, out = kafka_spec(tmp_path, kafka, "fl1")
     job_id = dcp.submit(spec, "flink-dev")
     jid = flink_running(dcp, flink, job_id)
-    log = dcp.logs(job_id)
+    # The client that submitted the job ends soon after the job runs (later on a busy machine).
+    log = wait_for(
+        "the submitting process to end",
+        lambda: (lambda t: t if "the submitting process has ended" in t else None)(
+            dcp.logs(job_id)
+        ),
+        60,
+        detail=lambda: brief(dcp.logs(job_id)),
+    )
     assert (
         "--set execution.target=remote --set rest.address=127.0.0.1 "
         f"--set rest.port={flink.rest_port}" in log

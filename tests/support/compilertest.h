@@ -46,6 +46,17 @@ inline QString artifactText(const CompileResult &r, const QString &target)
     return a ? QString::fromUtf8(a->content) : QString();
 }
 
+/// The text of the Flink SQL statement in `sql` that starts with `head` (up to its `;` at the
+/// end of a line); empty when there is none.
+inline QString sqlStatement(const QString &sql, const QString &head)
+{
+    const qsizetype at = sql.indexOf(head);
+    if (at < 0)
+        return QString();
+    const qsizetype end = sql.indexOf(QStringLiteral(";\n"), at);
+    return sql.mid(at, end - at + 1);
+}
+
 inline QString diagnosticsText(const DiagnosticList &diags)
 {
     QStringList lines;
