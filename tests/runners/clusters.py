@@ -291,6 +291,57 @@ class SparkStandalone:
 # ------------------------------------------------------------------ dcp-local with targets
 
 
+# A batch spec on csv files (header, three typed columns, a filter) landing Parquet in `out`; the
+# cluster tests submit it to their Spark targets, `resources` being provider.config lines.
+CSV_LANDING_SPEC = """\
+version: "1.1"
+name: {name}
+created_by: e2e
+provider:
+  name: shop_files
+  provider_type: file_ftp
+  base_url: "{base}"
+  tenant_id: e2e
+  mode: batch
+  config:
+    spark.ui.enabled: "false"
+    spark.sql.shuffle.partitions: "2"
+{resources}  endpoints:
+    - name: sales_csv
+      path: daily/*.csv
+      format: csv
+      options: {{header: "true"}}
+      schema:
+        - {{ name: shop_id, type: int, nullable: false }}
+        - {{ name: sku, type: string, nullable: false }}
+        - {{ name: quantity, type: int }}
+  transforms:
+    - name: positive_quantity
+      type: filter
+      condition: quantity > 0
+  sinks:
+    - name: landing
+      type: parquet
+      config: {{ path: "{out}" }}
+"""
+
+
+def csv_landing_spec(folder: Path, name: str, rows: str, resources: str = "") -> tuple:
+    """Writes `rows` (csv lines after the header) to FOLDER/NAME/data/daily and the spec to
+    FOLDER/NAME.uis.yaml; returns (spec, the output folder)."""
+    data = folder / name / "data" / "daily"
+    data.mkdir(parents=True)
+    (data / "part-0001.csv").write_text("shop_id,sku,quantity\n" + rows)
+    out = folder / name / "out"
+    spec = folder / f"{name}.uis.yaml"
+    spec.write_text(
+        CSV_LANDING_SPEC.format(
+            name=name, base=(folder / name / "data").as_uri(), out=out.as_uri(), resources=resources
+        )
+    )
+    return spec, out
+
+
 @contextlib.contextmanager
 def started(*clusters, timeout: float = 240):
     """Starts the clusters side by side (each JVM start takes tens of seconds) and stops them

@@ -20,7 +20,16 @@ import re
 
 import pyarrow.parquet as pq
 import pytest
-from clusters import Dcp, FlinkSession, SparkStandalone, brief, get_json, started, wait_for
+from clusters import (
+    Dcp,
+    FlinkSession,
+    SparkStandalone,
+    brief,
+    csv_landing_spec,
+    get_json,
+    started,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.flink, pytest.mark.spark]
 
@@ -74,56 +83,11 @@ def dcp(clusters, tmp_path_factory):
         server.stop()
 
 
-SPEC = """\
-version: "1.1"
-name: {name}
-created_by: e2e
-provider:
-  name: shop_files
-  provider_type: file_ftp
-  base_url: "{base}"
-  tenant_id: e2e
-  mode: batch
-  config:
-    spark.ui.enabled: "false"
-    spark.sql.shuffle.partitions: "2"
-{resources}  endpoints:
-    - name: sales_csv
-      path: daily/*.csv
-      format: csv
-      options: {{header: "true"}}
-      schema:
-        - {{ name: shop_id, type: int, nullable: false }}
-        - {{ name: sku, type: string, nullable: false }}
-        - {{ name: quantity, type: int }}
-  transforms:
-    - name: positive_quantity
-      type: filter
-      condition: quantity > 0
-  sinks:
-    - name: landing
-      type: parquet
-      config: {{ path: "{out}" }}
-"""
-
 PRODUCTION = '    executor_memory: 8g\n    executor_cores: "4"\n'
 
 
 def csv_spec(tmp_path, name, resources=""):
-    data = tmp_path / name / "data" / "daily"
-    data.mkdir(parents=True)
-    (data / "part-0001.csv").write_text("shop_id,sku,quantity\n1,a,3\n2,b,0\n3,c,5\n")
-    out = tmp_path / name / "out"
-    spec = tmp_path / f"{name}.uis.yaml"
-    spec.write_text(
-        SPEC.format(
-            name=name,
-            base=(tmp_path / name / "data").as_uri(),
-            out=out.as_uri(),
-            resources=resources,
-        )
-    )
-    return spec, out
+    return csv_landing_spec(tmp_path, name, "1,a,3\n2,b,0\n3,c,5\n", resources)
 
 
 def flink_sql(parallelism, rows, rate):

@@ -37,6 +37,7 @@ from clusters import (
     FlinkSession,
     SparkStandalone,
     brief,
+    csv_landing_spec,
     engine_running,
     get_json,
     parse_time,
@@ -200,49 +201,10 @@ def test_targets_overview_and_unreachable_target(dcp, clusters, tmp_path):
     assert dcp.api("GET", "/api/v1/jobs")[1]["jobs"] == before
 
 
-CSV_SPEC = """\
-version: "1.1"
-name: cluster-csv-landing
-created_by: e2e
-provider:
-  name: shop_files
-  provider_type: file_ftp
-  base_url: "{base}"
-  tenant_id: e2e
-  mode: batch
-  config:
-    spark.ui.enabled: "false"
-    spark.sql.shuffle.partitions: "2"
-  endpoints:
-    - name: sales_csv
-      path: daily/*.csv
-      format: csv
-      options: {{header: "true"}}
-      schema:
-        - {{ name: shop_id, type: int, nullable: false }}
-        - {{ name: sku, type: string, nullable: false }}
-        - {{ name: quantity, type: int }}
-  transforms:
-    - name: positive_quantity
-      type: filter
-      condition: quantity > 0
-  sinks:
-    - name: landing
-      type: parquet
-      config: {{ path: "{out}" }}
-"""
-
-
 def test_spark_batch_job_runs_on_the_standalone_cluster(dcp, clusters, tmp_path):
     _, spark = clusters
-    data = tmp_path / "data" / "daily"
-    data.mkdir(parents=True)
-    (data / "part-0001.csv").write_text(
-        "shop_id,sku,quantity\n1,a,3\n2,b,0\n3,c,5\n4,d,7\n5,e,-1\n"
-    )
-    spec = tmp_path / "csv.uis.yaml"
-    spec.write_text(
-        CSV_SPEC.format(base=(tmp_path / "data").as_uri(), out=(tmp_path / "out").as_uri())
+    spec, out = csv_landing_spec(
+        tmp_path, "cluster-csv-landing", "1,a,3\n2,b,0\n3,c,5\n4,d,7\n5,e,-1\n"
     )
 
     job_id = dcp.submit(spec, "spark-dev", "--wait")
@@ -286,7 +248,7 @@ def test_spark_batch_job_runs_on_the_standalone_cluster(dcp, clusters, tmp_path)
 
     import pyarrow.parquet as pq
 
-    rows = pq.read_table(tmp_path / "out").to_pylist()
+    rows = pq.read_table(out).to_pylist()
     assert sorted(r["sku"] for r in rows) == ["a", "c", "d"], rows
 
 
