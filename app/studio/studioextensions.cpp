@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "previewintegration.h"
 #include "runoverlaycontroller.h"
+#include "sampleintegration.h"
+#include "jobsconnections.h"
 #include "upgradeflow.h"
 
 #include <QStatusBar>
@@ -32,6 +34,10 @@ void installStudioExtensions(MainWindow &window)
     auto *overlay = new RunOverlayController(jobs->jobsDock(), window.graphScene(), &window);
     QObject::connect(overlay, &RunOverlayController::message, window.statusBar(),
                      [&window](const QString &t) { window.statusBar()->showMessage(t, 6000); });
+    SampleIntegration::install(&window, window.menu(QStringLiteral("pipeline")),
+                               {window.document(), window.graphScene(), window.propertiesDock(),
+                                window.problemsDock(), window.analysis(), jobs->connections()->tokens()},
+                               addDock);
     ChangesIntegration::install(&window, window.menu(QStringLiteral("view")), window.document(),
                                 window.graphScene(), addDock,
                                 [&window](const VcsState &s) { window.setVcsState(s); });

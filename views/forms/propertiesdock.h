@@ -5,6 +5,9 @@
 
 #include <QDockWidget>
 
+class QAction;
+class QToolBar;
+
 namespace uis {
 
 class FormEditor;
@@ -16,9 +19,12 @@ class PropertiesDock : public QDockWidget
 public:
     explicit PropertiesDock(PipelineDocument *document, QWidget *parent = nullptr);
     FormEditor *form() const { return m_form; }
+    /// Adds a button for `action` above the form (features acting on the selected node).
+    void addNodeAction(QAction *action);
 
 private:
     FormEditor *m_form;
+    QToolBar *m_actions;
 };
 
 } // namespace uis

@@ -419,6 +419,7 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *e)
     }
     if (!selectedItems().isEmpty()) {
         menu.addAction(StudioIcons::icon(QStringLiteral("delete")), tr("Delete"), this, &GraphScene::deleteSelection);
+        Q_EMIT nodeMenuRequested(&menu, selectedNodes());
         menu.addSeparator();
     }
     QMenu *add = menu.addMenu(StudioIcons::icon(QStringLiteral("add")), tr("Add"));

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QPair>
 
+class QMenu;
+
 namespace uis {
 
 class ConnectionItem;
@@ -62,6 +64,9 @@ Q_SIGNALS:
     /// A short message for the status bar (why a connection was refused…).
     void message(const QString &text);
     void nodeFocusRequested(uis::NodeId id);
+    /// The context menu is about to show for the selected nodes: features add their actions
+    /// to `menu` here (connect directly; the menu lives only until it closes).
+    void nodeMenuRequested(QMenu *menu, const QList<uis::NodeId> &selected);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *e) override;
