@@ -32,6 +32,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -49,7 +50,8 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
 
     m_endpoints = new QComboBox(body);
     m_endpoints->setObjectName(QStringLiteral("sampleEndpoint"));
-    m_endpoints->setMinimumContentsLength(16);
+    m_endpoints->setMinimumContentsLength(12);
+    m_endpoints->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_limit = new QSpinBox(body);
     m_limit->setRange(1, 100000);
     m_limit->setValue(100);
@@ -67,17 +69,19 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     m_progress->setMaximumWidth(90);
     m_status = new ElidedLabel(body);
     m_status->setObjectName(QStringLiteral("sampleStatus"));
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Endpoint:"), body));
+    // A tool bar folds what does not fit into its » menu: the dock shares the bottom with
+    // other panels and must not widen the window.
+    auto *bar = new QToolBar(body);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addWidget(new QLabel(tr("Endpoint: "), body));
     bar->addWidget(m_endpoints);
-    bar->addWidget(new QLabel(tr("Records:"), body));
+    bar->addWidget(new QLabel(tr(" Records: "), body));
     bar->addWidget(m_limit);
-    bar->addWidget(new QLabel(tr("Pages:"), body));
+    bar->addWidget(new QLabel(tr(" Pages: "), body));
     bar->addWidget(m_maxPages);
     bar->addWidget(m_sample);
     bar->addWidget(m_stop);
     bar->addWidget(m_progress);
-    bar->addWidget(m_status, 1);
 
     // Records: the table, and the selected record as a tree to map from.
     m_records = new RecordsTableModel(this);
@@ -125,6 +129,7 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     m_schema->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_schema->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_schema->verticalHeader()->setVisible(false);
+    m_schema->verticalHeader()->setDefaultSectionSize(m_schema->fontMetrics().height() + 6);
     m_apply = new QPushButton(tr("Apply as Schema"), schemaBox);
     m_apply->setObjectName(QStringLiteral("sampleApplySchema"));
     m_apply->setToolTip(tr("Write the inferred schema into the endpoint (undoable)"));
@@ -156,13 +161,13 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     m_keep->setObjectName(QStringLiteral("sampleKeepTest"));
     m_keep->setToolTip(tr("Append a case with these records as inputs to the spec's .tests.yaml"));
     auto *bottom = new QHBoxLayout;
-    bottom->addStretch(1);
     bottom->addWidget(m_keep);
 
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(m_tabs, 1);
+    bottom->insertWidget(0, m_status, 1);
     layout->addLayout(bottom);
     setWidget(body);
 
@@ -564,10 +569,13 @@ DiagnosticList SampleDock::drift() const
 void SampleDock::showDrift()
 {
     m_drift->clear();
-    for (const Diagnostic &d : drift()) {
+    const DiagnosticList found = drift();
+    for (const Diagnostic &d : found) {
         auto *item = new QTreeWidgetItem(m_drift, {d.message, QString::number(d.line), d.code});
         item->setIcon(0, StudioIcons::severity(d.severity));
     }
+    if (found.isEmpty() && m_hasSample)
+        new QTreeWidgetItem(m_drift, {tr("No drift: every sampled record fits the declared schema")});
 }
 
 } // namespace uis

@@ -13,6 +13,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace uis {
 
@@ -67,14 +68,21 @@ SampleIntegration *SampleIntegration::install(QMainWindow *window, QMenu *menu, 
         window->addDockWidget(a, d);
     });
     add(self->m_dock, Qt::BottomDockWidgetArea);
-    // A tab beside the other bottom panels; shown when sampling.
+    // A tab beside Problems (else another bottom panel), raised when sampling: Problems stays
+    // in front, also after the docks installed later have tabified themselves.
+    QDockWidget *neighbour = nullptr;
     for (QDockWidget *d : window->findChildren<QDockWidget *>()) {
-        if (d != self->m_dock && !d->isFloating() &&
-            window->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
-            window->tabifyDockWidget(d, self->m_dock);
-            d->raise();
-            break;
-        }
+        if (d == self->m_dock || d->isFloating() || window->dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        if (!neighbour || d->objectName() == QLatin1String("ProblemsDock"))
+            neighbour = d;
+    }
+    if (neighbour) {
+        window->tabifyDockWidget(neighbour, self->m_dock);
+        QTimer::singleShot(0, neighbour, [neighbour, self] {
+            if (!self->m_dock->isRunning() && !self->m_dock->hasSample())
+                neighbour->raise();
+        });
     }
     return self;
 }
