@@ -31,7 +31,8 @@ const char *const kHelp =
     "them: after response_path, before field_mapping. REST endpoints are requested with the\n"
     "spec's method, headers, query and body; their pagination is followed the Spark runner's\n"
     "way up to --pages pages and rate_limit_per_second is respected. Local files (CSV, JSON,\n"
-    "JSON lines) are read from base_url + path.\n"
+    "JSON lines) are read from base_url + path; of Parquet files only the schema in the footer\n"
+    "(--infer, --check).\n"
     "  --endpoint E   the endpoint to sample (default: the first)\n"
     "  --limit N      records to keep (default 100)\n"
     "  --pages N      pages to follow (default 3)\n"
@@ -149,6 +150,8 @@ int runSample(const QStringList &args, CliContext &ctx)
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
     bool inferred = false; // the inferrer already read the records
+    QList<InferredField> fileSchema; // declared by the file itself (Parquet's footer)
+    qint64 fileRows = 0;
     if (provider.providerType == QLatin1String("rest_api")) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
@@ -219,6 +222,10 @@ int runSample(const QStringList &args, CliContext &ctx)
             ctx.err << "uisctl sample: note: " << n << "\n";
         records = r.records;
         fractionKeys = r.fractionKeys;
+        if (!r.fileSchema.isEmpty()) {
+            fileSchema = r.fileSchema;
+            fileRows = r.fileRows;
+        }
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
                 << " sources cannot be sampled yet (REST APIs and local files can)\n";
@@ -230,7 +237,8 @@ int runSample(const QStringList &args, CliContext &ctx)
     inferrer.addFractionKeys(fractionKeys);
     if (!inferred && (infer || check || format == QLatin1String("table")))
         inferrer.addRecords(records);
-    const QList<InferredField> schema = inferrer.fields();
+    const QList<InferredField> schema = fileSchema.isEmpty() ? inferrer.fields() : fileSchema;
+    const qint64 recordCount = fileSchema.isEmpty() ? inferrer.recordCount() : fileRows;
     if (!infer && !check) {
         if (format == QLatin1String("json"))
             ctx.out << SampleOutput::jsonArray(records);
@@ -242,16 +250,16 @@ int runSample(const QStringList &args, CliContext &ctx)
     }
     if (infer)
         ctx.out << SampleOutput::inferYaml(endpoint.name, schema, endpoint.pagination, pagination,
-                                           inferrer.recordCount());
+                                           recordCount);
     int rc = ExitOk;
     if (check) {
         const DiagnosticList drift =
-            DriftChecker::check(*loaded.tree, index, endpoint, schema, inferrer.recordCount());
+            DriftChecker::check(*loaded.tree, index, endpoint, schema, recordCount);
         for (const Diagnostic &d : drift)
             ctx.out << formatDiagnostic(file, d) << '\n';
         ctx.err << QStringLiteral("%1: %2 record(s) sampled: %3 error(s), %4 warning(s)\n")
                        .arg(endpoint.name)
-                       .arg(inferrer.recordCount())
+                       .arg(recordCount)
                        .arg(countSeverity(drift, Severity::Error))
                        .arg(countSeverity(drift, Severity::Warning));
         if (hasErrors(drift))

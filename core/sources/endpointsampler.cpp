@@ -80,6 +80,13 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
                 return fail(r.error);
             m_result.records = r.records;
             m_result.notes = r.notes;
+            if (!r.fileSchema.isEmpty()) { // Parquet: the file declares its schema
+                m_result.schema = r.fileSchema;
+                m_result.recordCount = r.fileRows;
+                m_running = false;
+                Q_EMIT finished();
+                return;
+            }
             infer(r.fractionKeys);
         });
         Q_EMIT progress(tr("Reading %1…").arg(endpoint.path));

@@ -21,6 +21,9 @@ struct FileSampleResult
     QStringList notes;          ///< bounds reached
     QString error;              ///< why nothing could be read, "" otherwise
     QSet<QString> fractionKeys; ///< JSON keys written with a fraction (SchemaInferrer)
+    /// Parquet: the schema its footer declares (no record is read), and its row count.
+    QList<InferredField> fileSchema;
+    qint64 fileRows = 0;
 };
 
 /**
@@ -33,8 +36,8 @@ struct FileSampleResult
  *   see: empty → null, `true`/`false` → boolean, an integer or a decimal number → a number,
  *   anything else a string.
  * - JSON: one document (an array is its records, an object one record) or JSON lines.
- * - Parquet: not read yet; the result says so (its schema is in the file's Thrift-encoded footer,
- *   which needs a Thrift compact-protocol reader this library does not have).
+ * - Parquet: the schema of the first file, from its footer (ParquetFooter), in `fileSchema`;
+ *   no record is read.
  *
  * Bounded by `maxBytes` read per file and `maxRecords`.
  */
