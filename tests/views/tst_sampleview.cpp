@@ -29,6 +29,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -280,12 +281,17 @@ private Q_SLOTS:
         PipelineDocument doc;
         QVERIFY(doc.open(path));
         SampleDock dock(&doc, nullptr);
+        dock.resize(1000, 500);
         dock.show();
         dock.sample();
         QTRY_VERIFY_WITH_TIMEOUT(dock.isRunning() && dock.stopButton()->isEnabled(), 5000);
+        auto *progress = dock.findChild<QProgressBar *>();
+        QVERIFY(progress);
+        QTRY_VERIFY(progress->isVisible());
         QTest::qWait(300);
         QTest::mouseClick(dock.stopButton(), Qt::LeftButton);
         QVERIFY(!dock.isRunning());
+        QTRY_VERIFY(!progress->isVisible());
         QVERIFY(!dock.hasSample());
         QVERIFY2(dock.statusLabel()->text().contains(QStringLiteral("stopped")),
                  qPrintable(dock.statusLabel()->text()));

@@ -81,7 +81,8 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     bar->addWidget(m_maxPages);
     bar->addWidget(m_sample);
     bar->addWidget(m_stop);
-    bar->addWidget(m_progress);
+    // In a tool bar a widget shows and hides through its action.
+    m_progressAction = bar->addWidget(m_progress);
 
     // Records: the table, and the selected record as a tree to map from.
     m_records = new RecordsTableModel(this);
@@ -278,7 +279,8 @@ void SampleDock::setRunning(bool running)
     const bool can = m_endpoints->count() > 0;
     m_sample->setEnabled(!running && can);
     m_stop->setEnabled(running);
-    m_progress->setVisible(running);
+    if (m_progressAction)
+        m_progressAction->setVisible(running);
     m_endpoints->setEnabled(!running);
     m_apply->setEnabled(!running && m_hasSample && !m_sampler->result().schema.isEmpty());
     m_keep->setEnabled(!running && m_hasSample && !m_sampler->result().records.isEmpty());

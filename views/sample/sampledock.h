@@ -7,6 +7,7 @@
 
 #include <QDockWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -113,6 +114,7 @@ private:
     QPushButton *m_sample;
     QPushButton *m_stop;
     QProgressBar *m_progress;
+    QAction *m_progressAction = nullptr;
     QLabel *m_status;
     QTabWidget *m_tabs;
     RecordsTableModel *m_records;
