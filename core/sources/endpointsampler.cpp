@@ -30,7 +30,8 @@ bool EndpointSampler::canSample(const QString &providerType, QString *why)
     if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp"))
         return true;
     if (why)
-        *why = tr("%1 sources cannot be sampled yet (REST APIs and local files can)").arg(providerType);
+        *why = tr("%1 sources cannot be sampled yet (REST APIs and local files can)")
+                   .arg(providerType);
     return false;
 }
 
@@ -129,7 +130,8 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
 
 void EndpointSampler::infer(const QSet<QString> &fractionKeys)
 {
-    Q_EMIT progress(tr("Inferring the schema of %n record(s)…", nullptr, int(m_result.records.size())));
+    Q_EMIT progress(
+        tr("Inferring the schema of %n record(s)…", nullptr, int(m_result.records.size())));
     m_result.recordCount = m_result.records.size();
     const QJsonArray records = m_result.records;
     m_inference.setFuture(QtConcurrent::run([records, fractionKeys] {

@@ -12,7 +12,8 @@ SourceNode InferredSchemaNode::build(const QList<InferredField> &fields,
         SourceNode entry = SourceNode::makeMap();
         // One line per column keeps the patch (and its diff) one line per added column.
         entry.setStyle(SourceNode::Style::Flow);
-        entry.insert(QStringLiteral("name"), SourceNode::makeString(fieldMapping.value(f.name, f.name)));
+        entry.insert(QStringLiteral("name"),
+                     SourceNode::makeString(fieldMapping.value(f.name, f.name)));
         entry.insert(QStringLiteral("type"), SourceNode::makeString(f.type));
         entry.insert(QStringLiteral("nullable"), SourceNode::makeBool(f.nullable));
         list.append(entry);

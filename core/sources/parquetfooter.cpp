@@ -9,8 +9,19 @@ namespace {
 
 // Thrift compact protocol field types.
 enum CType : int {
-    Stop = 0, True = 1, False = 2, Byte = 3, I16 = 4, I32 = 5, I64 = 6, Double = 7, Binary = 8,
-    List = 9, Set = 10, Map = 11, Struct = 12
+    Stop = 0,
+    True = 1,
+    False = 2,
+    Byte = 3,
+    I16 = 4,
+    I32 = 5,
+    I64 = 6,
+    Double = 7,
+    Binary = 8,
+    List = 9,
+    Set = 10,
+    Map = 11,
+    Struct = 12
 };
 
 /// A bounds-checked reader of the compact protocol: any overrun sets `bad` and reads zeros.
@@ -82,12 +93,26 @@ public:
             return;
         }
         switch (type) {
-        case True: case False: return;
-        case Byte: byte(); return;
-        case I16: case I32: case I64: varint(); return;
-        case Double: m_pos += 8; bad = bad || m_pos > m_d.size(); return;
-        case Binary: binary(); return;
-        case List: case Set: {
+        case True:
+        case False:
+            return;
+        case Byte:
+            byte();
+            return;
+        case I16:
+        case I32:
+        case I64:
+            varint();
+            return;
+        case Double:
+            m_pos += 8;
+            bad = bad || m_pos > m_d.size();
+            return;
+        case Binary:
+            binary();
+            return;
+        case List:
+        case Set: {
             int t = 0;
             qint64 n = 0;
             listHeader(&t, &n);
@@ -124,14 +149,14 @@ private:
 
 struct Element
 {
-    int type = -1;       // physical type, -1 for a group
-    int repetition = 0;  // 0 REQUIRED, 1 OPTIONAL, 2 REPEATED
+    int type = -1;      // physical type, -1 for a group
+    int repetition = 0; // 0 REQUIRED, 1 OPTIONAL, 2 REPEATED
     QString name;
     int children = 0;
     int converted = -1;
     int scale = 0;
     int precision = 0;
-    int logical = 0;     // the LogicalType union's field id, 0 when absent
+    int logical = 0; // the LogicalType union's field id, 0 when absent
     int bitWidth = 0;
     bool isSigned = true;
     int logicalScale = 0;
@@ -169,13 +194,26 @@ Element readElement(Compact &c)
         if (t == I32 && id >= 1 && id <= 9 && id != 4) {
             const int v = int(c.zigzag());
             switch (id) {
-            case 1: e.type = v; break;
-            case 3: e.repetition = v; break;
-            case 5: e.children = v; break;
-            case 6: e.converted = v; break;
-            case 7: e.scale = v; break;
-            case 8: e.precision = v; break;
-            default: break;
+            case 1:
+                e.type = v;
+                break;
+            case 3:
+                e.repetition = v;
+                break;
+            case 5:
+                e.children = v;
+                break;
+            case 6:
+                e.converted = v;
+                break;
+            case 7:
+                e.scale = v;
+                break;
+            case 8:
+                e.precision = v;
+                break;
+            default:
+                break;
             }
         } else if (id == 4 && t == Binary) {
             e.name = QString::fromUtf8(c.binary());
@@ -189,42 +227,92 @@ Element readElement(Compact &c)
 }
 
 // Logical type ids (parquet.thrift LogicalType) and converted types used here.
-enum { LString = 1, LMap = 2, LList = 3, LEnum = 4, LDecimal = 5, LDate = 6, LTimestamp = 8,
-       LInteger = 10, LJson = 12 };
-enum { CUtf8 = 0, CMap = 1, CMapKeyValue = 2, CList = 3, CEnum = 4, CDecimal = 5, CDate = 6,
-       CTimestampMillis = 9, CTimestampMicros = 10, CUint32 = 13, CUint64 = 14, CInt64 = 18,
-       CJson = 19 };
+enum {
+    LString = 1,
+    LMap = 2,
+    LList = 3,
+    LEnum = 4,
+    LDecimal = 5,
+    LDate = 6,
+    LTimestamp = 8,
+    LInteger = 10,
+    LJson = 12
+};
+enum {
+    CUtf8 = 0,
+    CMap = 1,
+    CMapKeyValue = 2,
+    CList = 3,
+    CEnum = 4,
+    CDecimal = 5,
+    CDate = 6,
+    CTimestampMillis = 9,
+    CTimestampMicros = 10,
+    CUint32 = 13,
+    CUint64 = 14,
+    CInt64 = 18,
+    CJson = 19
+};
 
 QString typeOf(const Element &e)
 {
     switch (e.logical) {
-    case LString: case LEnum: return QStringLiteral("string");
-    case LJson: case LMap: case LList: return QStringLiteral("json");
+    case LString:
+    case LEnum:
+        return QStringLiteral("string");
+    case LJson:
+    case LMap:
+    case LList:
+        return QStringLiteral("json");
     case LDecimal:
         return QStringLiteral("decimal(%1,%2)").arg(e.logicalPrecision).arg(e.logicalScale);
-    case LDate: return QStringLiteral("date");
-    case LTimestamp: return QStringLiteral("timestamp");
+    case LDate:
+        return QStringLiteral("date");
+    case LTimestamp:
+        return QStringLiteral("timestamp");
     case LInteger:
         return e.bitWidth > 32 || (e.bitWidth == 32 && !e.isSigned) ? QStringLiteral("long")
-                                                                   : QStringLiteral("int");
-    default: break;
+                                                                    : QStringLiteral("int");
+    default:
+        break;
     }
     switch (e.converted) {
-    case CUtf8: case CEnum: return QStringLiteral("string");
-    case CJson: case CMap: case CMapKeyValue: case CList: return QStringLiteral("json");
-    case CDecimal: return QStringLiteral("decimal(%1,%2)").arg(e.precision).arg(e.scale);
-    case CDate: return QStringLiteral("date");
-    case CTimestampMillis: case CTimestampMicros: return QStringLiteral("timestamp");
-    case CUint32: case CUint64: case CInt64: return QStringLiteral("long");
-    default: break;
+    case CUtf8:
+    case CEnum:
+        return QStringLiteral("string");
+    case CJson:
+    case CMap:
+    case CMapKeyValue:
+    case CList:
+        return QStringLiteral("json");
+    case CDecimal:
+        return QStringLiteral("decimal(%1,%2)").arg(e.precision).arg(e.scale);
+    case CDate:
+        return QStringLiteral("date");
+    case CTimestampMillis:
+    case CTimestampMicros:
+        return QStringLiteral("timestamp");
+    case CUint32:
+    case CUint64:
+    case CInt64:
+        return QStringLiteral("long");
+    default:
+        break;
     }
     switch (e.type) {
-    case 0: return QStringLiteral("boolean");
-    case 1: return QStringLiteral("int");
-    case 2: return QStringLiteral("long");
-    case 3: return QStringLiteral("timestamp"); // INT96: Spark's legacy timestamps
-    case 4: case 5: return QStringLiteral("double");
-    default: return QStringLiteral("string");
+    case 0:
+        return QStringLiteral("boolean");
+    case 1:
+        return QStringLiteral("int");
+    case 2:
+        return QStringLiteral("long");
+    case 3:
+        return QStringLiteral("timestamp"); // INT96: Spark's legacy timestamps
+    case 4:
+    case 5:
+        return QStringLiteral("double");
+    default:
+        return QStringLiteral("string");
     }
 }
 
@@ -275,7 +363,8 @@ std::optional<ParquetSchema> ParquetFooter::decode(const QByteArray &metadata, Q
         }
     }
     if (c.bad || elements.isEmpty()) {
-        *error = QStringLiteral("the Parquet footer does not decode (a damaged or truncated file?)");
+        *error =
+            QStringLiteral("the Parquet footer does not decode (a damaged or truncated file?)");
         return std::nullopt;
     }
     // Element 0 is the schema root: its children are the columns.

@@ -60,13 +60,15 @@ MapAction SampleMapping::forNode(const QList<JsonStep> &path, const QJsonValue &
     if (arrayEnd > 0) {
         a.kind = MapAction::SetResponsePath;
         a.responsePath = appendPath(responsePath, path.mid(0, arrayEnd));
-        a.description = QStringLiteral("Read the records from `%1` (response_path)").arg(a.responsePath);
+        a.description =
+            QStringLiteral("Read the records from `%1` (response_path)").arg(a.responsePath);
         return a;
     }
     if (path.isEmpty() || value.isObject() || value.isArray()) {
-        a.description = value.isObject() && !path.isEmpty()
-                            ? QStringLiteral("`%1` is an object: choose one of its fields").arg(path.last().key)
-                            : QString();
+        a.description =
+            value.isObject() && !path.isEmpty()
+                ? QStringLiteral("`%1` is an object: choose one of its fields").arg(path.last().key)
+                : QString();
         return a;
     }
     QStringList keys;
@@ -75,7 +77,8 @@ MapAction SampleMapping::forNode(const QList<JsonStep> &path, const QJsonValue &
     a.kind = MapAction::AddFieldMapping;
     a.sourceField = keys.join(QLatin1Char('.'));
     a.targetField = fieldMapping.value(a.sourceField, suggestedName(a.sourceField));
-    a.description = QStringLiteral("Map `%1` as `%2` (field_mapping)").arg(a.sourceField, a.targetField);
+    a.description =
+        QStringLiteral("Map `%1` as `%2` (field_mapping)").arg(a.sourceField, a.targetField);
     return a;
 }
 

@@ -43,15 +43,16 @@ QString scalar(const QJsonValue &v, const QStringList &secrets)
     case QJsonValue::String:
         return quoted(masked(v.toString(), secrets));
     case QJsonValue::Array:
-        return quoted(masked(QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)),
-                             secrets));
+        return quoted(masked(
+            QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)), secrets));
     case QJsonValue::Object:
         break;
     }
     return QStringLiteral("null");
 }
 
-void flatten(const QString &prefix, const QJsonObject &o, QStringList *cells, const QStringList &secrets)
+void flatten(const QString &prefix, const QJsonObject &o, QStringList *cells,
+             const QStringList &secrets)
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
         const QString name = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();

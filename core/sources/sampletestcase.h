@@ -20,11 +20,11 @@ class SampleTestCase
 public:
     struct Input
     {
-        QString specFileName;    ///< for the header of a new file
+        QString specFileName; ///< for the header of a new file
         QString endpoint;
         QJsonArray records;
         QStringList sinks;
-        QStringList secrets;     ///< values never written
+        QStringList secrets; ///< values never written
         QString baseName = QStringLiteral("sample of %1");
     };
     /// `existing` (the tests file's text, "" when there is none) with the case appended; on

@@ -23,32 +23,37 @@ private Q_SLOTS:
     void anArrayAboveIsTheRecords()
     {
         const QJsonValue id(1);
-        MapAction a = SampleMapping::forNode({{QStringLiteral("data"), -1}, {QString(), 3}, {QStringLiteral("id"), -1}},
-                                             id, QString());
+        MapAction a = SampleMapping::forNode(
+            {{QStringLiteral("data"), -1}, {QString(), 3}, {QStringLiteral("id"), -1}}, id,
+            QString());
         QCOMPARE(a.kind, MapAction::SetResponsePath);
         QCOMPARE(a.responsePath, QStringLiteral("$.data"));
         // Appended to the path the record was read through; odd keys are bracketed.
-        a = SampleMapping::forNode({{QStringLiteral("the items"), -1}}, QJsonArray{1, 2}, QStringLiteral("$.result"));
+        a = SampleMapping::forNode({{QStringLiteral("the items"), -1}}, QJsonArray{1, 2},
+                                   QStringLiteral("$.result"));
         QCOMPARE(a.kind, MapAction::SetResponsePath);
         QCOMPARE(a.responsePath, QStringLiteral("$.result['the items']"));
     }
 
     void aScalarIsAFieldToMap()
     {
-        MapAction a = SampleMapping::forNode({{QStringLiteral("user"), -1}, {QStringLiteral("createdAt"), -1}},
-                                             QJsonValue(QStringLiteral("2024-01-01")), QStringLiteral("$.data"));
+        MapAction a = SampleMapping::forNode(
+            {{QStringLiteral("user"), -1}, {QStringLiteral("createdAt"), -1}},
+            QJsonValue(QStringLiteral("2024-01-01")), QStringLiteral("$.data"));
         QCOMPARE(a.kind, MapAction::AddFieldMapping);
         QCOMPARE(a.sourceField, QStringLiteral("user.createdAt"));
         QCOMPARE(a.targetField, QStringLiteral("user_created_at"));
         // An existing mapping is proposed as it is.
-        a = SampleMapping::forNode({{QStringLiteral("name"), -1}}, QJsonValue(QStringLiteral("x")), {},
-                                   {{QStringLiteral("name"), QStringLiteral("item_name")}});
+        a = SampleMapping::forNode({{QStringLiteral("name"), -1}}, QJsonValue(QStringLiteral("x")),
+                                   {}, {{QStringLiteral("name"), QStringLiteral("item_name")}});
         QCOMPARE(a.targetField, QStringLiteral("item_name"));
         // An object proposes nothing.
-        a = SampleMapping::forNode({{QStringLiteral("meta"), -1}}, QJsonObject{{QStringLiteral("a"), 1}}, {});
+        a = SampleMapping::forNode({{QStringLiteral("meta"), -1}},
+                                   QJsonObject{{QStringLiteral("a"), 1}}, {});
         QCOMPARE(a.kind, MapAction::None);
         QVERIFY(a.description.contains(QStringLiteral("meta")));
-        QCOMPARE(SampleMapping::suggestedName(QStringLiteral("9lives")), QStringLiteral("f_9lives"));
+        QCOMPARE(SampleMapping::suggestedName(QStringLiteral("9lives")),
+                 QStringLiteral("f_9lives"));
     }
 
     void appliedSchemaPatchesOnlyNewLines()
@@ -60,17 +65,21 @@ private Q_SLOTS:
                                             "      path: /items\n"
                                             "  sinks: []\n");
         SchemaInferrer inf;
-        inf.addRecords(QJsonDocument::fromJson(R"([{"id": 1, "name": "a", "at": "2024-01-01T00:00:00Z"},
-                                                    {"id": 5000000000, "name": null}])").array());
+        inf.addRecords(
+            QJsonDocument::fromJson(R"([{"id": 1, "name": "a", "at": "2024-01-01T00:00:00Z"},
+                                                    {"id": 5000000000, "name": null}])")
+                .array());
         SourceNode tree = *SpecReader::read(text.toUtf8(), SpecFormat::Yaml).root;
         SourceNode *ep = tree.at(u"/provider/endpoints/0");
         QVERIFY(ep);
         ep->insert(QStringLiteral("schema"),
-                   InferredSchemaNode::build(inf.fields(), {{QStringLiteral("name"), QStringLiteral("title")}}));
+                   InferredSchemaNode::build(inf.fields(),
+                                             {{QStringLiteral("name"), QStringLiteral("title")}}));
         const SourcePatcher::Result r = SourcePatcher::patch(text, SpecFormat::Yaml, tree);
         QVERIFY(r.ok);
         QVERIFY2(r.reemitted.isEmpty(), qPrintable(r.reemitted.join(u',')));
-        QVERIFY2(r.text.startsWith(text.left(text.indexOf(QStringLiteral("  sinks")))), qPrintable(r.text));
+        QVERIFY2(r.text.startsWith(text.left(text.indexOf(QStringLiteral("  sinks")))),
+                 qPrintable(r.text));
         QVERIFY(r.text.contains(QStringLiteral("name: id, type: long, nullable: false")));
         QVERIFY(r.text.contains(QStringLiteral("name: title, type: string, nullable: true")));
         QVERIFY(r.text.contains(QStringLiteral("name: at, type: timestamp, nullable: true")));
@@ -78,9 +87,11 @@ private Q_SLOTS:
 
     void testCaseRowsAreFlatAndSecretFree()
     {
-        const QJsonArray records = QJsonDocument::fromJson(
-            R"([{"id": 1, "meta": {"rank": 2, "k": "tok-123"}, "tags": ["a"], "none": null},
-                {"id": 2, "meta": {}, "ok": true, "amount": 1.5}])").array();
+        const QJsonArray records =
+            QJsonDocument::fromJson(
+                R"([{"id": 1, "meta": {"rank": 2, "k": "tok-123"}, "tags": ["a"], "none": null},
+                {"id": 2, "meta": {}, "ok": true, "amount": 1.5}])")
+                .array();
         SampleTestCase::Input in;
         in.specFileName = QStringLiteral("p.uis.yaml");
         in.endpoint = QStringLiteral("items");
@@ -100,7 +111,8 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).find(u"meta.rank")->text(), QStringLiteral("2"));
         QCOMPARE(rows.at(0).find(u"meta.k")->text(), QStringLiteral("****"));
         QCOMPARE(rows.at(0).find(u"tags")->text(), QStringLiteral("[\"a\"]"));
-        QVERIFY(rows.at(0).find(u"none")->isNull() || rows.at(0).find(u"none")->scalarType() == SourceNode::ScalarType::Null);
+        QVERIFY(rows.at(0).find(u"none")->isNull() ||
+                rows.at(0).find(u"none")->scalarType() == SourceNode::ScalarType::Null);
         QCOMPARE(rows.at(1).find(u"amount")->text(), QStringLiteral("1.5"));
 
         // A second case gets its own name and keeps the first.
@@ -113,8 +125,10 @@ private Q_SLOTS:
         in.records = {};
         QVERIFY(SampleTestCase::appendTo(text, in, &name, &error).isEmpty());
         in.records = records;
-        QVERIFY(SampleTestCase::appendTo(QStringLiteral("tests:\n  - name: a\n    inputs: {}\nother: 1\n"), in,
-                                         &name, &error).isEmpty());
+        QVERIFY(SampleTestCase::appendTo(
+                    QStringLiteral("tests:\n  - name: a\n    inputs: {}\nother: 1\n"), in, &name,
+                    &error)
+                    .isEmpty());
         QVERIFY(!error.isEmpty());
     }
 };

@@ -53,7 +53,8 @@ bool onlyLinesAdded(const QString &before, const QString &after, QString *why)
             ++j;
     }
     if (j != old.size()) {
-        *why = QStringLiteral("line %1 of the original changed or went: %2").arg(j + 1).arg(old.at(j));
+        *why =
+            QStringLiteral("line %1 of the original changed or went: %2").arg(j + 1).arg(old.at(j));
         return false;
     }
     return true;
@@ -120,12 +121,11 @@ private Q_SLOTS:
 
     void sampleMapApplyKeepAndUndo()
     {
-        const QString path = writeSpec(
-            QStringLiteral("mapping"),
-            QStringLiteral("      path: /next-relative\n"
-                           "      auth: api_key\n"
-                           "      headers:\n"
-                           "        X-API-Key: \"{{api_key}}\"\n"));
+        const QString path = writeSpec(QStringLiteral("mapping"),
+                                       QStringLiteral("      path: /next-relative\n"
+                                                      "      auth: api_key\n"
+                                                      "      headers:\n"
+                                                      "        X-API-Key: \"{{api_key}}\"\n"));
         PipelineDocument doc;
         QVERIFY(doc.open(path));
         const QString original = doc.text();
@@ -140,7 +140,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dock.hasSample() && !dock.isRunning(), 20000);
         QCOMPARE(dock.sampleResult().records.size(), 1);
         QVERIFY(dock.pagesView()->list()->count() >= 1);
-        QVERIFY(dock.pagesView()->details()->toPlainText().contains(QStringLiteral("Status:   200")));
+        QVERIFY(
+            dock.pagesView()->details()->toPlainText().contains(QStringLiteral("Status:   200")));
         QVERIFY2(!dock.pagesView()->details()->toPlainText().contains(QStringLiteral("k3y-abc")),
                  "the resolved key must be masked");
         bool cursor = false;
@@ -149,14 +150,16 @@ private Q_SLOTS:
         QVERIFY2(cursor, "the relative next link is detected and confirmed");
 
         // 2. Click-to-map: a field inside `data[0]` says the records are `$.data`.
-        QModelIndex id = find(dock.treeModel(), {{QStringLiteral("data"), -1}, {QString(), 0},
-                                                 {QStringLiteral("id"), -1}});
+        QModelIndex id =
+            find(dock.treeModel(),
+                 {{QStringLiteral("data"), -1}, {QString(), 0}, {QStringLiteral("id"), -1}});
         QVERIFY(id.isValid());
         dock.recordTree()->expandAll();
         click(dock.recordTree(), id);
         QCOMPARE(dock.mapButton()->text(), QStringLiteral("Use as Records"));
         QTest::mouseClick(dock.mapButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning() && dock.sampleResult().records.size() == 10, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning() && dock.sampleResult().records.size() == 10,
+                                 10000);
         QCOMPARE(doc.spec().provider.endpoints.first().responsePath, QStringLiteral("$.data"));
 
         // A field of the record, renamed: a field_mapping entry.
@@ -166,14 +169,17 @@ private Q_SLOTS:
         QCOMPARE(dock.mapName()->text(), QStringLiteral("name"));
         dock.mapName()->setText(QStringLiteral("item_name"));
         QTest::mouseClick(dock.mapButton(), Qt::LeftButton);
-        QCOMPARE(mapValue(doc.spec().provider.endpoints.first().fieldMapping, QStringLiteral("name")),
-                 QStringLiteral("item_name"));
+        QCOMPARE(
+            mapValue(doc.spec().provider.endpoints.first().fieldMapping, QStringLiteral("name")),
+            QStringLiteral("item_name"));
         // A nested field, by double click, with the proposed name.
         dock.recordTree()->expandAll();
-        QModelIndex rank = find(dock.treeModel(), {{QStringLiteral("meta"), -1}, {QStringLiteral("rank"), -1}});
+        QModelIndex rank =
+            find(dock.treeModel(), {{QStringLiteral("meta"), -1}, {QStringLiteral("rank"), -1}});
         QVERIFY(rank.isValid());
         click(dock.recordTree(), rank, true);
-        QCOMPARE(mapValue(doc.spec().provider.endpoints.first().fieldMapping, QStringLiteral("meta.rank")),
+        QCOMPARE(mapValue(doc.spec().provider.endpoints.first().fieldMapping,
+                          QStringLiteral("meta.rank")),
                  QStringLiteral("meta_rank"));
 
         // 3. Apply as schema: the declared names are the mapped ones; no drift is left.
@@ -210,7 +216,8 @@ private Q_SLOTS:
 
         // The spec only gained lines, and every line it gained is one of the edits.
         QString why;
-        QVERIFY2(onlyLinesAdded(original, doc.text(), &why), qPrintable(why + QStringLiteral("\n") + doc.text()));
+        QVERIFY2(onlyLinesAdded(original, doc.text(), &why),
+                 qPrintable(why + QStringLiteral("\n") + doc.text()));
         QVERIFY(doc.text().contains(QStringLiteral("response_path")));
         QVERIFY(doc.text().contains(QStringLiteral("item_name")));
         QCOMPARE(doc.undoStack()->count(), 5); // records path, 2 mappings, schema, test case
@@ -228,12 +235,13 @@ private Q_SLOTS:
 
     void keepsTheExistingCasesAndRefusesABrokenFile()
     {
-        const QString path = writeSpec(QStringLiteral("keep"),
-                                       QStringLiteral("      path: /plain\n"
-                                                      "      response_path: $.results\n"));
+        const QString path =
+            writeSpec(QStringLiteral("keep"), QStringLiteral("      path: /plain\n"
+                                                             "      response_path: $.results\n"));
         const QString testsPath = PipelineTests::pathForSpec(path);
-        const QByteArray existing = "# mine\ntests:\n  - name: sample of items\n    inputs:\n"
-                                    "      items:\n        - { id: 1 }\n    expect:\n      out: []\n";
+        const QByteArray existing =
+            "# mine\ntests:\n  - name: sample of items\n    inputs:\n"
+            "      items:\n        - { id: 1 }\n    expect:\n      out: []\n";
         {
             QFile f(testsPath);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -297,8 +305,8 @@ private Q_SLOTS:
                  qPrintable(dock.statusLabel()->text()));
 
         // Bearer auth without the right token: a message a person can act on.
-        const QString denied = writeSpec(QStringLiteral("denied"),
-                                         QStringLiteral("      path: /page\n"));
+        const QString denied =
+            writeSpec(QStringLiteral("denied"), QStringLiteral("      path: /page\n"));
         PipelineDocument doc2;
         QVERIFY(doc2.open(denied));
         SampleDock dock2(&doc2, nullptr);
@@ -311,22 +319,25 @@ private Q_SLOTS:
 
     void canvasMenuSamplesAndDriftReachesProblems()
     {
-        const QString path = writeSpec(
-            QStringLiteral("drift"),
-            QStringLiteral("      path: /drifted\n"
-                           "      response_path: $.results\n"
-                           "      schema:\n"
-                           "        - { name: id, type: long, nullable: false }\n"
-                           "        - { name: name, type: string, nullable: false }\n"
-                           "        - { name: price, type: double }\n"));
+        const QString path =
+            writeSpec(QStringLiteral("drift"),
+                      QStringLiteral("      path: /drifted\n"
+                                     "      response_path: $.results\n"
+                                     "      schema:\n"
+                                     "        - { name: id, type: long, nullable: false }\n"
+                                     "        - { name: name, type: string, nullable: false }\n"
+                                     "        - { name: price, type: double }\n"));
         MainWindow w;
         installStudioExtensions(w);
         w.resize(1400, 900);
         w.show();
         QVERIFY(w.openFile(path));
-        QVERIFY(QTest::qWaitFor([&] {
-            return !w.analysis()->isBusy() && w.analysis()->lastResult().revision == w.document()->revision();
-        }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !w.analysis()->isBusy() &&
+                       w.analysis()->lastResult().revision == w.document()->revision();
+            },
+            10000));
         auto *sampling = w.findChild<SampleIntegration *>();
         QVERIFY(sampling);
         QCOMPARE(sampling->sampleAction()->shortcut(), QKeySequence(Qt::Key_F6));
@@ -357,14 +368,16 @@ private Q_SLOTS:
                 codes << d.code + QLatin1Char('@') + QString::number(d.line);
             return codes;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(problemCodes().contains(QStringLiteral("UIS-E-DRIFT-TYPE@14")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(problemCodes().contains(QStringLiteral("UIS-E-DRIFT-TYPE@14")),
+                                 5000);
         QVERIFY2(problemCodes().contains(QStringLiteral("UIS-E-DRIFT-FIELD-GONE@16")),
                  qPrintable(problemCodes().join(u' ')));
         QVERIFY(problemCodes().contains(QStringLiteral("UIS-E-DRIFT-NULLS@15")));
         if (!qEnvironmentVariableIsEmpty("UIS_SHOTS_DIR")) {
             dock->tabs()->setCurrentIndex(4);
             QTest::qWait(200);
-            w.grab().save(qEnvironmentVariable("UIS_SHOTS_DIR") + QStringLiteral("/drift-in-problems.png"));
+            w.grab().save(qEnvironmentVariable("UIS_SHOTS_DIR") +
+                          QStringLiteral("/drift-in-problems.png"));
         }
         // A later analysis keeps it there.
         w.analysis()->runNow();

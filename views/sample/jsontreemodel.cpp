@@ -55,7 +55,10 @@ QList<JsonStep> JsonTreeModel::path(const QModelIndex &index) const
     return out;
 }
 
-QJsonValue JsonTreeModel::value(const QModelIndex &index) const { return nodeOf(index)->value; }
+QJsonValue JsonTreeModel::value(const QModelIndex &index) const
+{
+    return nodeOf(index)->value;
+}
 
 QModelIndex JsonTreeModel::indexFor(const QList<JsonStep> &path) const
 {
@@ -101,7 +104,10 @@ int JsonTreeModel::rowCount(const QModelIndex &parent) const
     return int(nodeOf(parent)->children.size());
 }
 
-int JsonTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int JsonTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
 {
@@ -127,13 +133,20 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         }
     case ColType:
         switch (v.type()) {
-        case QJsonValue::Null: return QStringLiteral("null");
-        case QJsonValue::Bool: return QStringLiteral("boolean");
-        case QJsonValue::Double: return QStringLiteral("number");
-        case QJsonValue::String: return QStringLiteral("string");
-        case QJsonValue::Array: return QStringLiteral("array");
-        case QJsonValue::Object: return QStringLiteral("object");
-        case QJsonValue::Undefined: break;
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("boolean");
+        case QJsonValue::Double:
+            return QStringLiteral("number");
+        case QJsonValue::String:
+            return QStringLiteral("string");
+        case QJsonValue::Array:
+            return QStringLiteral("array");
+        case QJsonValue::Object:
+            return QStringLiteral("object");
+        case QJsonValue::Undefined:
+            break;
         }
         return {};
     }
@@ -145,9 +158,12 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation o, int role) con
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ColKey: return tr("Key");
-    case ColValue: return tr("Value");
-    case ColType: return tr("Type");
+    case ColKey:
+        return tr("Key");
+    case ColValue:
+        return tr("Value");
+    case ColType:
+        return tr("Type");
     }
     return {};
 }

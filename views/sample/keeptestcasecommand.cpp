@@ -7,10 +7,12 @@
 
 namespace uis {
 
-KeepTestCaseCommand::KeepTestCaseCommand(const QString &path, const std::optional<QByteArray> &before,
+KeepTestCaseCommand::KeepTestCaseCommand(const QString &path,
+                                         const std::optional<QByteArray> &before,
                                          const QByteArray &after, const QString &caseName)
-    : QUndoCommand(QCoreApplication::translate("uis::KeepTestCaseCommand", "Keep sample as test case “%1”")
-                       .arg(caseName)),
+    : QUndoCommand(
+          QCoreApplication::translate("uis::KeepTestCaseCommand", "Keep sample as test case “%1”")
+              .arg(caseName)),
       m_path(path), m_before(before), m_after(after)
 {
 }

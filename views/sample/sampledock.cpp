@@ -30,10 +30,10 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolBar>
-#include <QTabWidget>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -42,8 +42,8 @@
 namespace uis {
 
 SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *parent)
-    : QDockWidget(tr("Sample"), parent), m_document(document),
-      m_sampler(new EndpointSampler(this)), m_values(new PlaceholderValues(tokens, this))
+    : QDockWidget(tr("Sample"), parent), m_document(document), m_sampler(new EndpointSampler(this)),
+      m_values(new PlaceholderValues(tokens, this))
 {
     setObjectName(QStringLiteral("SampleDock"));
     auto *body = new QWidget(this);
@@ -126,7 +126,8 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     auto *schemaBox = new QWidget(body);
     m_schema = new QTableWidget(0, 5, schemaBox);
     m_schema->setObjectName(QStringLiteral("sampleSchema"));
-    m_schema->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("Nullable"), tr("Nulls"), tr("Missing")});
+    m_schema->setHorizontalHeaderLabels(
+        {tr("Field"), tr("Type"), tr("Nullable"), tr("Nulls"), tr("Missing")});
     m_schema->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_schema->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_schema->verticalHeader()->setVisible(false);
@@ -185,8 +186,10 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     });
     connect(m_sampler, &EndpointSampler::finished, this, &SampleDock::onFinished);
     connect(m_sampler, &EndpointSampler::failed, this, &SampleDock::onFailed);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SampleDock::showRecord);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &SampleDock::showMapAction);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SampleDock::showRecord);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SampleDock::showMapAction);
     const auto mapCurrent = [this] {
         QString error;
         if (!map(m_tree->currentIndex(), m_mapName->text().trimmed(), &error))
@@ -216,9 +219,15 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
 
 SampleDock::~SampleDock() = default;
 
-bool SampleDock::isRunning() const { return m_stop->isEnabled(); }
+bool SampleDock::isRunning() const
+{
+    return m_stop->isEnabled();
+}
 
-const EndpointSample &SampleDock::sampleResult() const { return m_sampler->result(); }
+const EndpointSample &SampleDock::sampleResult() const
+{
+    return m_sampler->result();
+}
 
 void SampleDock::setStatus(const QString &text)
 {
@@ -397,7 +406,8 @@ MapAction SampleDock::actionFor(const QModelIndex &treeIndex) const
 void SampleDock::showMapAction()
 {
     const MapAction a = actionFor(m_tree->currentIndex());
-    m_mapHint->setText(a.description.isEmpty() ? tr("Click a field of the record to map it") : a.description);
+    m_mapHint->setText(a.description.isEmpty() ? tr("Click a field of the record to map it")
+                                               : a.description);
     m_mapName->setEnabled(a.kind == MapAction::AddFieldMapping);
     m_mapName->setText(a.targetField);
     m_mapButton->setEnabled(a.kind != MapAction::None);
@@ -425,9 +435,10 @@ bool SampleDock::map(const QModelIndex &treeIndex, const QString &target, QStrin
         cmd->setText(tr("Read records from %1").arg(a.responsePath));
     } else {
         const QString name = target.isEmpty() ? a.targetField : target;
-        cmd = new SetValue(m_document,
-                           pointerAppend(endpointPointer() + QStringLiteral("/field_mapping"), a.sourceField),
-                           SourceNode::makeString(name));
+        cmd = new SetValue(
+            m_document,
+            pointerAppend(endpointPointer() + QStringLiteral("/field_mapping"), a.sourceField),
+            SourceNode::makeString(name));
         cmd->setText(tr("Map %1 as %2").arg(a.sourceField, name));
     }
     if (cmd->isNoOp()) {
@@ -508,8 +519,8 @@ bool SampleDock::keepAsTestCase(QString *error)
     for (int i = 0; i < spec.provider.sinks.size(); ++i)
         in.sinks << spec.sinkName(i);
     QString caseName, why;
-    const QString text = SampleTestCase::appendTo(before ? QString::fromUtf8(*before) : QString(), in,
-                                                  &caseName, &why);
+    const QString text = SampleTestCase::appendTo(before ? QString::fromUtf8(*before) : QString(),
+                                                  in, &caseName, &why);
     if (text.isEmpty()) {
         *error = tr("%1: %2").arg(QFileInfo(path).fileName(), why);
         return false;
@@ -564,8 +575,8 @@ DiagnosticList SampleDock::drift() const
     if (!m_hasSample || index < 0 || !tree)
         return {};
     const EndpointSample &r = m_sampler->result();
-    return DriftChecker::check(*tree, index, m_document->spec().provider.endpoints.at(index), r.schema,
-                               r.recordCount);
+    return DriftChecker::check(*tree, index, m_document->spec().provider.endpoints.at(index),
+                               r.schema, r.recordCount);
 }
 
 void SampleDock::showDrift()
@@ -577,7 +588,8 @@ void SampleDock::showDrift()
         item->setIcon(0, StudioIcons::severity(d.severity));
     }
     if (found.isEmpty() && m_hasSample)
-        new QTreeWidgetItem(m_drift, {tr("No drift: every sampled record fits the declared schema")});
+        new QTreeWidgetItem(m_drift,
+                            {tr("No drift: every sampled record fits the declared schema")});
 }
 
 } // namespace uis

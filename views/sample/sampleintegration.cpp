@@ -35,7 +35,8 @@ SampleIntegration::SampleIntegration(QMainWindow *window, const Parts &parts)
     // After every analysis (which replaces the Problems list) add the drift again, computed
     // against the tree just parsed. Connected after the window's own handler, so it runs last.
     if (m_parts.analysis)
-        connect(m_parts.analysis, &AnalysisRunner::finished, this, &SampleIntegration::publishDrift);
+        connect(m_parts.analysis, &AnalysisRunner::finished, this,
+                &SampleIntegration::publishDrift);
 }
 
 SampleIntegration *SampleIntegration::install(QMainWindow *window, QMenu *menu, const Parts &parts,
@@ -72,7 +73,8 @@ SampleIntegration *SampleIntegration::install(QMainWindow *window, QMenu *menu, 
     // in front, also after the docks installed later have tabified themselves.
     QDockWidget *neighbour = nullptr;
     for (QDockWidget *d : window->findChildren<QDockWidget *>()) {
-        if (d == self->m_dock || d->isFloating() || window->dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+        if (d == self->m_dock || d->isFloating() ||
+            window->dockWidgetArea(d) != Qt::BottomDockWidgetArea)
             continue;
         if (!neighbour || d->objectName() == QLatin1String("ProblemsDock"))
             neighbour = d;

@@ -36,11 +36,11 @@ public:
     struct Parts
     {
         PipelineDocument *document = nullptr;
-        GraphScene *scene = nullptr;           ///< may be null
-        PropertiesDock *properties = nullptr;  ///< may be null
-        ProblemsDock *problems = nullptr;      ///< may be null
-        AnalysisRunner *analysis = nullptr;    ///< may be null
-        TokenStore *tokens = nullptr;          ///< the keychain (may be null: no keychain)
+        GraphScene *scene = nullptr;          ///< may be null
+        PropertiesDock *properties = nullptr; ///< may be null
+        ProblemsDock *problems = nullptr;     ///< may be null
+        AnalysisRunner *analysis = nullptr;   ///< may be null
+        TokenStore *tokens = nullptr;         ///< the keychain (may be null: no keychain)
     };
     static SampleIntegration *install(QMainWindow *window, QMenu *menu, const Parts &parts,
                                       const AddDock &addDock = {});

@@ -44,7 +44,8 @@ void SamplePagesView::clear()
 
 void SamplePagesView::addPage(const SamplePage &page, const Mask &mask)
 {
-    const QString purpose = page.purpose.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(page.purpose);
+    const QString purpose =
+        page.purpose.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(page.purpose);
     m_list->addItem(QStringLiteral("#%1  %2  %3 ms%4")
                         .arg(page.number)
                         .arg(page.status ? QString::number(page.status) : tr("no answer"))
@@ -59,16 +60,19 @@ void SamplePagesView::addPage(const SamplePage &page, const Mask &mask)
         t += tr("Error:    %1\n").arg(mask(page.error));
     t += tr("\nHeaders:\n");
     for (const auto &h : page.headers)
-        t += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), mask(QString::fromUtf8(h.second)));
+        t += QStringLiteral("  %1: %2\n")
+                 .arg(QString::fromLatin1(h.first), mask(QString::fromUtf8(h.second)));
     t += tr("\nBody (%n byte(s)%1):\n", nullptr, int(page.body.size()))
              .arg(page.truncated ? tr(", cut at the sample's byte bound") : QString());
-    QString body = page.json.isUndefined()
-                       ? QString::fromUtf8(page.body)
-                       : QString::fromUtf8(QJsonDocument::fromJson(page.body).toJson(QJsonDocument::Indented));
+    QString body =
+        page.json.isUndefined()
+            ? QString::fromUtf8(page.body)
+            : QString::fromUtf8(QJsonDocument::fromJson(page.body).toJson(QJsonDocument::Indented));
     if (body.isEmpty())
         body = QString::fromUtf8(page.body);
     if (body.size() > kShownBodyChars)
-        body = body.left(kShownBodyChars) + tr("\n… (%1 more characters)").arg(body.size() - kShownBodyChars);
+        body = body.left(kShownBodyChars) +
+               tr("\n… (%1 more characters)").arg(body.size() - kShownBodyChars);
     t += mask(body);
     m_texts << t;
     if (m_list->currentRow() < 0)
