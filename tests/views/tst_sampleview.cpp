@@ -12,6 +12,7 @@
 #include "nodeitem.h"
 #include "pipelinedocument.h"
 #include "pipelinetests.h"
+#include "placeholdervalues.h"
 #include "problemsdock.h"
 #include "problemsmodel.h"
 #include "recordstablemodel.h"
@@ -23,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -315,6 +317,40 @@ private Q_SLOTS:
         QVERIFY(!dock2.hasSample());
         QVERIFY2(dock2.statusLabel()->text().contains(QStringLiteral("401")),
                  qPrintable(dock2.statusLabel()->text()));
+    }
+
+    void asksForAPlaceholderNeitherEnvironmentNorKeychainHas()
+    {
+        // No API_TOKEN in the environment and no keychain here: the prompt asks, as Submit's does.
+        qunsetenv("API_TOKEN");
+        const QString path =
+            writeSpec(QStringLiteral("prompt"),
+                      QStringLiteral("      path: /page\n"
+                                     "      response_path: $.results\n"
+                                     "      headers:\n"
+                                     "        Authorization: \"Bearer {{api_token}}\"\n"));
+        PipelineDocument doc;
+        QVERIFY(doc.open(path));
+        SampleDock dock(&doc, nullptr);
+        dock.sample();
+        QTRY_VERIFY_WITH_TIMEOUT(dock.placeholderValues()->prompt(), 5000);
+        QDialog *prompt = dock.placeholderValues()->prompt();
+        auto *edit = prompt->findChild<QLineEdit *>(QStringLiteral("API_TOKEN"));
+        QVERIFY(edit);
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        edit->setText(QStringLiteral("s3cret-token"));
+        prompt->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(dock.hasSample() && !dock.isRunning(), 20000);
+        QCOMPARE(dock.sampleResult().records.size(), 10);
+        QVERIFY(
+            !dock.pagesView()->details()->toPlainText().contains(QStringLiteral("s3cret-token")));
+
+        // Cancelling the prompt samples nothing and says why.
+        dock.sample();
+        QTRY_VERIFY_WITH_TIMEOUT(dock.placeholderValues()->prompt(), 5000);
+        dock.placeholderValues()->prompt()->reject();
+        QTRY_VERIFY(!dock.isRunning());
+        QVERIFY(dock.statusLabel()->text().contains(QStringLiteral("cancelled")));
     }
 
     void canvasMenuSamplesAndDriftReachesProblems()
