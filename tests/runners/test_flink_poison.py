@@ -452,3 +452,60 @@ provider:
         ("not JSON", lines[1], f"file {data}"),
         ("signal: not INT", lines[2], f"file {data}"),
     ], dead
+
+
+# ---------------------------------------------------------------------------- the runner's parts
+JOB = {
+    "sources": [{"name": "kafka_orders", "endpoint": "orders"}],
+    "transforms": [{"name": "checked", "type": "schema_validation", "inputs": ["kafka_orders"]}],
+    "sinks": [{"name": "good_out", "inputs": ["checked"]}],
+}
+
+
+def test_the_invalid_sink_counts_for_its_source_not_as_a_node():
+    from uis_runners.flink.opnodes import NodeMap
+
+    ops = [
+        "Source: kafka_orders[1]",
+        "Calc[2]",
+        "Calc[3]",
+        "good_out[4]: Writer",
+        "Calc[5]",
+        "kafka_orders__invalid[6]: Writer",
+    ]
+    nm = NodeMap(JOB, ops)
+    assert nm.invalid == {"kafka_orders__invalid[6]: Writer": "orders"}
+    assert "kafka_orders__invalid[6]: Writer" not in nm.by_name
+    assert nm.node("Source: kafka_orders[1]") == ("orders", "source")
+
+
+def test_the_poison_log_keeps_the_first_ten_in_sparks_words(tmp_path, capsys):
+    from uis_runners.flink.poison import PoisonLog
+
+    p = PoisonLog(JOB)
+    p.path = str(tmp_path / "err.log")
+    lines = [
+        f"uis-poison kafka_orders__invalid> +I[topic t partition 0 offset {i}, amount: not BIGINT]"
+        for i in range(12)
+    ]
+    with open(p.path, "w") as f:  # the last line not yet complete
+        f.write("\n".join(lines[:11]) + "\nsomething else on stderr\n" + lines[11][:20])
+    p.read()
+    out = capsys.readouterr()
+    logged = [x for x in out.out.splitlines() if "poison record at" in x]
+    assert len(logged) == 10, out.out
+    assert logged[0] == (
+        "uis-runner: source orders: poison record at topic t partition 0 offset 0: "
+        "amount: not BIGINT"
+    )
+    assert "something else on stderr" in out.err
+    p.note([{"node": "orders", "invalid": 12}])
+    p.note([{"node": "orders", "invalid": 12}])  # the same count: said once
+    said = capsys.readouterr().out.splitlines()
+    assert said == ["uis-runner: source orders: 12 poison record(s) handed to schema_validation"]
+    # A print to standard error when read here, else the blackhole as compiled.
+    ddl = (
+        "CREATE TABLE `kafka_orders__invalid` (`position` STRING) WITH ('connector' = 'blackhole')"
+    )
+    assert "'standard-error' = 'true'" in p.ddl(ddl)
+    assert PoisonLog(JOB).ddl(ddl) == ddl
