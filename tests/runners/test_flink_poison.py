@@ -509,3 +509,27 @@ def test_the_poison_log_keeps_the_first_ten_in_sparks_words(tmp_path, capsys):
     )
     assert "'standard-error' = 'true'" in p.ddl(ddl)
     assert PoisonLog(JOB).ddl(ddl) == ddl
+
+
+def test_previews_and_test_mode_leave_the_poison_count_out():
+    from uis_runners.flink.bounded import BoundedScript
+    from uis_runners.flink.statements import split_sql
+
+    script = split_sql(
+        "CREATE TABLE `kafka_orders` (`uis_raw` STRING) WITH ('connector' = 'kafka');\n"
+        "CREATE TABLE `out` (`id` STRING) WITH ('connector' = 'kafka');\n"
+        "CREATE TABLE `kafka_orders__invalid` (`position` STRING, `reason` STRING) "
+        "WITH ('connector' = 'blackhole');\n"
+        "EXECUTE STATEMENT SET BEGIN\n"
+        "INSERT INTO `out` SELECT `uis_raw` FROM `kafka_orders`;\n"
+        "INSERT INTO `kafka_orders__invalid` SELECT 'p', 'r' FROM `kafka_orders`;\nEND;\n"
+    )
+    seen = []
+
+    def insert(_st, target, _query):
+        seen.append(target)
+        return []
+
+    out = BoundedScript(script).rewrite(lambda st, _t: st, insert)
+    assert seen == ["out"]
+    assert not any("__invalid" in st.text for st in out)
