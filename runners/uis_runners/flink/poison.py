@@ -23,6 +23,7 @@ from ..log import log
 SUFFIX = "__invalid"
 FIRST = 10  # poison records logged per source, as on Spark
 IDENTIFIER = "uis-poison"
+TRUNCATE_AT = 1 << 20  # bytes of the JVM's standard error read before the file is emptied
 
 _DDL = re.compile(r"^\s*CREATE\s+TABLE\s+`?(\w+__invalid)`?\s*\(", re.I)
 _BLACKHOLE = re.compile(r"'connector'\s*=\s*'blackhole'", re.I)
@@ -115,6 +116,14 @@ class PoisonLog:
                 self.offset = f.tell()
         except OSError:
             return
+        if self.offset > TRUNCATE_AT:
+            # A long run's poison records past the first ones are only counted: keep the file
+            # small (the JVM appends, so it writes on at the new end).
+            try:
+                os.truncate(self.path, 0)
+                self.offset = 0
+            except OSError:
+                pass
         lines = (self.partial + chunk).split("\n")
         self.partial = lines.pop()
         for line in lines:
