@@ -59,11 +59,10 @@ QString csvShape(int n, QChar d)
 /// NULL when the line has fewer fields.
 QString csvField(int i, QChar d)
 {
-    const QString re =
-        W::literal(QStringLiteral("^(?:%1%2){%3}(?:\"((?:[^\"]|\"\")*)\"|([^%4\"\\r][^%4\\r]*))?"
-                                  "(?:%2|\\r?$)")
-                       .arg(csvFieldPattern(d), regexChar(d, false), QString::number(i),
-                            regexChar(d, true)));
+    const QString re = W::literal(
+        QStringLiteral("^(?:%1%2){%3}(?:\"((?:[^\"]|\"\")*)\"|([^%4\"\\r][^%4\\r]*))?"
+                       "(?:%2|\\r?$)")
+            .arg(csvFieldPattern(d), regexChar(d, false), QString::number(i), regexChar(d, true)));
     return QStringLiteral("NULLIF(COALESCE(REPLACE(REGEXP_EXTRACT(`uis_raw`, %1, 1), '\"\"', "
                           "'\"'), REGEXP_EXTRACT(`uis_raw`, %1, 2)), '')")
         .arg(re);
@@ -160,7 +159,7 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         const QString col = W::identifier(FlinkRelation::parsedTimeColumn(r.rowtime));
         elements.append(QStringLiteral("%1 AS %2")
                             .arg(col, FlinkRelation::parsedTimeExpression(
-                                     extract(*rowtime, csvText.value(rowtime->name)))));
+                                          extract(*rowtime, csvText.value(rowtime->name)))));
         const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
         elements.append(
             delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
@@ -220,7 +219,8 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         header = QStringLiteral("\n  WHERE REGEXP(`uis_raw`, '\\S')");
         const QString h = mapValue(e.options, QStringLiteral("header"));
         if (h.isEmpty() || h.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
-            header += QStringLiteral(" AND (%1) IS NOT TRUE").arg(own.join(QStringLiteral(" AND ")));
+            header +=
+                QStringLiteral(" AND (%1) IS NOT TRUE").arg(own.join(QStringLiteral(" AND ")));
     }
     const QString reason = reasons.isEmpty()
                                ? QStringLiteral("CAST(NULL AS STRING)")

@@ -254,11 +254,12 @@ provider:
     - name: out
       type: console
 )";
-        const QString pv = sqlStatement(
-            compile(piped).sql,
-            QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
-        QVERIFY2(pv.contains(QStringLiteral("(?:\\|(?:\"(?:[^\"]|\"\")*\"|(?:[^|\"\\r][^|\\r]*)?)){1}")),
-                 qPrintable(pv));
+        const QString pv =
+            sqlStatement(compile(piped).sql,
+                         QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
+        QVERIFY2(
+            pv.contains(QStringLiteral("(?:\\|(?:\"(?:[^\"]|\"\")*\"|(?:[^|\"\\r][^|\\r]*)?)){1}")),
+            qPrintable(pv));
         QVERIFY(pv.contains(QStringLiteral("WHERE REGEXP(`uis_raw`, '\\S')\n")));
     }
 
