@@ -29,16 +29,55 @@ QString textColumn(const QString &column)
     return column + QStringLiteral("__text");
 }
 
-/// The record's value at `key` as text: a STRING column also takes an object or array (as its
-/// JSON, like Flink's json format); other types only a scalar. A csv record's fields are read
-/// as STRING columns of their own names: numbers and times are read without the blanks around
-/// them (as Spark's reader does), text as it is.
-QString extract(const FlinkColumn &c, bool csv)
+/// `c` escaped for a regex, inside a character class (`inClass`) or outside.
+QString regexChar(QChar c, bool inClass)
 {
-    if (csv)
+    static const QString special = QStringLiteral("\\^$.|?*+()[]{}-");
+    return special.contains(c) && (!inClass || QStringLiteral("\\]^-[").contains(c))
+               ? QStringLiteral("\\") + c
+               : QString(c);
+}
+
+/// One csv field: quoted (`""` inside is a quote) or plain (no quote first, no delimiter `d`).
+QString csvFieldPattern(QChar d)
+{
+    return QStringLiteral("(?:\"(?:[^\"]|\"\")*\"|(?:[^%1\"\\r][^%1\\r]*)?)")
+        .arg(regexChar(d, true));
+}
+
+/// Whether `uis_raw` is a csv line of exactly `n` fields (Spark's reader makes any other line a
+/// malformed record).
+QString csvShape(int n, QChar d)
+{
+    const QString f = csvFieldPattern(d);
+    return QStringLiteral("REGEXP(`uis_raw`, %1)")
+        .arg(W::literal(QStringLiteral("^%1(?:%2%1){%3}\\r?$")
+                            .arg(f, regexChar(d, false), QString::number(n - 1))));
+}
+
+/// Field `i` of the csv line `uis_raw` as text: unquoted, empty as NULL (as Spark's reader),
+/// NULL when the line has fewer fields.
+QString csvField(int i, QChar d)
+{
+    const QString re = W::literal(
+        QStringLiteral("^(?:%1%2){%3}(?:\"((?:[^\"]|\"\")*)\"|([^%4\"\\r][^%4\\r]*))?"
+                       "(?:%2|\\r?$)")
+            .arg(csvFieldPattern(d), regexChar(d, false), QString::number(i), regexChar(d, true)));
+    return QStringLiteral("NULLIF(COALESCE(REPLACE(REGEXP_EXTRACT(`uis_raw`, %1, 1), '\"\"', "
+                          "'\"'), REGEXP_EXTRACT(`uis_raw`, %1, 2)), '')")
+        .arg(re);
+}
+
+/// The record's value at `key` as text: a STRING column also takes an object or array (as its
+/// JSON, like Flink's json format); other types only a scalar. A csv record's field (`csv`, its
+/// text) is read without the blanks around it for numbers and times (as Spark's reader does),
+/// as it is for text.
+QString extract(const FlinkColumn &c, const QString &csv)
+{
+    if (!csv.isEmpty())
         return c.type == QLatin1String("STRING") || c.type.isEmpty()
-                   ? W::identifier(c.name)
-                   : QStringLiteral("TRIM(%1)").arg(W::identifier(c.name));
+                   ? csv
+                   : QStringLiteral("TRIM(%1)").arg(csv);
     const QString path = W::literal(jsonPath(c.name));
     const QString value = QStringLiteral("JSON_VALUE(`uis_raw`, %1)").arg(path);
     if (c.type == QLatin1String("STRING") || c.type.isEmpty())
@@ -83,29 +122,27 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
 {
     const Endpoint &e = m_ctx.provider().endpoints.at(i);
     const FlinkRelation &r = m_planner.source(e.name);
-    // The value is read as text: options of the json format (an endpoint's `options`) would
-    // be refused with the raw one.
+    const bool files = m_ctx.provider().providerType == QLatin1String("file_ftp");
+    // A csv line is split here (csvField), so that one with more or fewer fields than the
+    // schema is a poison record, as on Spark; the csv format would skip it unseen.
+    const bool csv = files && e.format == QLatin1String("csv");
+    // The value is read as text: options of the json and csv formats (an endpoint's `options`)
+    // would be refused with the raw one.
     Options raw;
-    const bool csvFormat = m_ctx.provider().providerType == QLatin1String("file_ftp") &&
-                           e.format == QLatin1String("csv");
+    QChar delimiter = QLatin1Char(',');
     for (const auto &kv : std::as_const(opts)) {
         if (kv.first == QLatin1String("format"))
-            raw << qMakePair(kv.first, csvFormat ? kv.second : QStringLiteral("raw"));
-        else if (csvFormat)
-            raw << kv;
-        else if (!kv.first.startsWith(QLatin1String("json.")))
+            raw << qMakePair(kv.first, QStringLiteral("raw"));
+        else if (kv.first == QLatin1String("csv.field-delimiter") && !kv.second.isEmpty())
+            delimiter = kv.second == QLatin1String("\\t") ? QLatin1Char('\t') : kv.second.at(0);
+        else if (!kv.first.startsWith(QLatin1String("json.")) &&
+                 !kv.first.startsWith(QLatin1String("csv.")))
             raw << kv;
     }
-    const bool files = m_ctx.provider().providerType == QLatin1String("file_ftp");
-    // A csv record is its fields, each read as text (the csv format cannot fail on them).
-    const bool csv = files && e.format == QLatin1String("csv");
-    QStringList elements;
-    if (csv) {
-        for (const FlinkColumn &c : r.columns)
-            elements.append(W::identifier(c.name) + QStringLiteral(" STRING"));
-    } else {
-        elements.append(QStringLiteral("`uis_raw` STRING"));
-    }
+    QHash<QString, QString> csvText; // column → its field of the line
+    for (int k = 0; csv && k < r.columns.size(); ++k)
+        csvText.insert(r.columns.at(k).name, csvField(k, delimiter));
+    QStringList elements{QStringLiteral("`uis_raw` STRING")};
     if (files)
         elements << QStringLiteral("`uis_file` STRING METADATA FROM 'file.path' VIRTUAL");
     else
@@ -121,7 +158,8 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         // The event time is a column of the table, for the watermark; NULL in a poison record.
         const QString col = W::identifier(FlinkRelation::parsedTimeColumn(r.rowtime));
         elements.append(QStringLiteral("%1 AS %2")
-                            .arg(col, FlinkRelation::parsedTimeExpression(extract(*rowtime, csv))));
+                            .arg(col, FlinkRelation::parsedTimeExpression(
+                                          extract(*rowtime, csvText.value(rowtime->name)))));
         const qint64 delay = m_planner.watermarkDelay(e.name, r.rowtime);
         elements.append(
             delay > 0 ? QStringLiteral("WATERMARK FOR %1 AS %1 - %2").arg(col, W::interval(delay))
@@ -139,7 +177,7 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
         const QString id = W::identifier(c.name);
         const QString text = W::identifier(textColumn(c.name));
         names.append(id);
-        texts.append(QStringLiteral("%1 AS %2").arg(extract(c, csv), text));
+        texts.append(QStringLiteral("%1 AS %2").arg(extract(c, csvText.value(c.name)), text));
         QString value;
         if (rowtime && c.name == r.rowtime)
             value = W::identifier(FlinkRelation::parsedTimeColumn(c.name));
@@ -170,22 +208,19 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
     QStringList carried;
     for (const FlinkColumn &c : r.columns)
         carried.append(W::identifier(textColumn(c.name)));
-    // A csv record's text is rebuilt from its fields; its header line (every field its own
-    // column's name) is no record.
-    QString rawRecord = QStringLiteral("`uis_raw`");
+    // Blank csv lines are no records (Spark's reader skips them), nor is the header line (every
+    // field its own column's name).
     QString header;
     if (csv) {
-        QStringList fields, own;
-        for (const FlinkColumn &c : r.columns) {
-            fields.append(QStringLiteral("COALESCE(%1, '')").arg(W::identifier(c.name)));
-            own.append(QStringLiteral("%1 = %2").arg(W::identifier(c.name), W::literal(c.name)));
-        }
-        rawRecord = QStringLiteral("CONCAT_WS(',', %1) AS `uis_raw`")
-                        .arg(fields.join(QStringLiteral(", ")));
+        QStringList own;
+        for (const FlinkColumn &c : r.columns)
+            own.append(QStringLiteral("%1 = %2").arg(W::identifier(textColumn(c.name)),
+                                                     W::literal(c.name)));
+        header = QStringLiteral("\n  WHERE REGEXP(`uis_raw`, '\\S')");
         const QString h = mapValue(e.options, QStringLiteral("header"));
         if (h.isEmpty() || h.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
-            header = QStringLiteral("\n    WHERE (%1) IS NOT TRUE")
-                         .arg(own.join(QStringLiteral(" AND ")));
+            header +=
+                QStringLiteral(" AND (%1) IS NOT TRUE").arg(own.join(QStringLiteral(" AND ")));
     }
     const QString reason = reasons.isEmpty()
                                ? QStringLiteral("CAST(NULL AS STRING)")
@@ -193,25 +228,25 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
                                      .arg(reasons.join(QStringLiteral(",\n      ")));
     w.comment(QStringLiteral("endpoint %1, every record typed; `uis_reason` says why one is poison")
                   .arg(e.name));
-    w.statement(
-        QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n"
-                       "SELECT %2, `uis_raw`, `uis_position`,\n"
-                       "  %3 AS `uis_reason`\n"
-                       "FROM (\n"
-                       "  SELECT %4, `uis_raw`, `uis_position`, %5\n"
-                       "  FROM (\n"
-                       "    SELECT %6, %9,\n"
-                       "      %8 AS `uis_position`\n"
-                       "    FROM %7%10\n"
-                       "  )\n"
-                       ")")
-            .arg(r.checked, names.join(QStringLiteral(", ")),
-                 csv ? reason
-                     : QStringLiteral("CASE WHEN `uis_raw` IS JSON OBJECT THEN %1 ELSE 'not "
-                                      "JSON' END")
-                           .arg(reason),
-                 typed.join(QStringLiteral(", ")), carried.join(QStringLiteral(", ")),
-                 texts.join(QStringLiteral(",\n      ")), r.table, position, rawRecord, header));
+    const QString checkedReason =
+        csv ? QStringLiteral("CASE WHEN %1 THEN %2 ELSE 'not a csv record of the schema' END")
+                  .arg(csvShape(int(r.columns.size()), delimiter), reason)
+            : QStringLiteral("CASE WHEN `uis_raw` IS JSON OBJECT THEN %1 ELSE 'not JSON' END")
+                  .arg(reason);
+    w.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\n"
+                               "SELECT %2, `uis_raw`, `uis_position`,\n"
+                               "  %3 AS `uis_reason`\n"
+                               "FROM (\n"
+                               "  SELECT %4, `uis_raw`, `uis_position`, %5\n"
+                               "  FROM (\n"
+                               "    SELECT %6, `uis_raw`,\n"
+                               "      %8 AS `uis_position`\n"
+                               "    FROM %7\n"
+                               "  )%9\n"
+                               ")")
+                    .arg(r.checked, names.join(QStringLiteral(", ")), checkedReason,
+                         typed.join(QStringLiteral(", ")), carried.join(QStringLiteral(", ")),
+                         texts.join(QStringLiteral(",\n      ")), r.table, position, header));
     w.blank();
 
     QString filter = QStringLiteral("`uis_reason` IS NULL");
@@ -230,6 +265,25 @@ void FlinkCheckedSource::write(FlinkSqlWriter &w, int i, const Options &opts)
     w.statement(QStringLiteral("CREATE TEMPORARY VIEW %1 AS\nSELECT %2\nFROM %3\nWHERE %4")
                     .arg(r.sql, names.join(QStringLiteral(", ")), r.checked, filter));
     w.blank();
+}
+
+QString FlinkCheckedSource::writeInvalidSink(FlinkSqlWriter &w, int i)
+{
+    const Endpoint &e = m_ctx.provider().endpoints.at(i);
+    const FlinkRelation &r = m_planner.source(e.name);
+    if (r.checked.isEmpty() || r.onInvalid == QLatin1String("fail"))
+        return {};
+    const QString table = W::identifier(m_ctx.sourceTable(e) + QStringLiteral("__invalid"));
+    w.comment(QStringLiteral("endpoint %1: its poison records, counted (`invalid` in the run "
+                             "overlay) and the first ones logged by the local runner")
+                  .arg(e.name));
+    w.statement(QStringLiteral("CREATE TABLE %1 (\n  `position` STRING,\n  `reason` STRING\n) %2")
+                    .arg(table, W::withClause({qMakePair(QStringLiteral("connector"),
+                                                         QStringLiteral("blackhole"))})));
+    w.blank();
+    return QStringLiteral("INSERT INTO %1\nSELECT `uis_position`, `uis_reason`\nFROM %2\nWHERE "
+                          "`uis_reason` IS NOT NULL")
+        .arg(table, r.checked);
 }
 
 } // namespace uis

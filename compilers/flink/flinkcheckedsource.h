@@ -18,7 +18,15 @@ namespace uis {
  *   rule of FlinkRelation::parsedTimeExpression) and says why a record is poison in
  *   `uis_reason` (NULL when it is good), with its `uis_position`;
  * - the `<table>_parsed` view holds the good records; with `on_invalid: fail` its filter fails
- *   the job at the first poison record, naming its position and reason.
+ *   the job at the first poison record, naming its position and reason;
+ * - unless the policy is `fail`, the sink `<table>__invalid` (a blackhole: stateless, on every
+ *   cluster) takes the poison records' position and reason, so that its operator's rows are the
+ *   source's `invalid` count in the run overlay, and the local runner logs the first ones
+ *   (runners/uis_runners/flink/poison.py).
+ *
+ * A csv file is read line by line too (the `raw` format) and split here, so a line with more or
+ * fewer fields than the schema reaches the checks (`not a csv record of the schema`, as on
+ * Spark) instead of being skipped by the csv format.
  *
  * The dead letters of a `dead_letter` policy are read from `__checked` (FlinkViewWriter).
  */
@@ -30,6 +38,10 @@ public:
     /// Writes the table (with its connector `options`, the format set to `raw`) and the views of
     /// endpoint `index`.
     void write(FlinkSqlWriter &w, int index, const QList<QPair<QString, QString>> &options);
+
+    /// The `<table>__invalid` sink of endpoint `index` (its DDL to `w`) and its INSERT, which
+    /// goes after the spec's own so the operators before it keep their ids; empty for `fail`.
+    QString writeInvalidSink(FlinkSqlWriter &w, int index);
 
     /// Whether endpoint `index` is read this way: Kafka or a bridge topic, JSON, some columns.
     static bool applies(const FlinkContext &context, int index);

@@ -66,11 +66,9 @@ void FlinkFileSourceDdl::write(FlinkSqlWriter &w, int i)
                                       : mapValue(e.options, QStringLiteral("delimiter"));
         if (!delimiter.isEmpty())
             opts << qMakePair(QStringLiteral("csv.field-delimiter"), delimiter);
-        // Every field is read as text (FlinkCheckedSource types and checks it); a line that is
-        // no csv record at all is skipped rather than failing the job.
-        opts << qMakePair(QStringLiteral("csv.ignore-parse-errors"), QStringLiteral("true"));
-        // As Spark's csv reader: an empty field is NULL, also in a STRING column.
-        opts << qMakePair(QStringLiteral("csv.null-literal"), QString());
+        // A csv file with a schema is read line by line and split by FlinkCheckedSource (a
+        // line that is no csv record of the schema is poison there): the delimiter is all it
+        // takes from here.
     } else if (format == QLatin1String("json")) {
         opts << qMakePair(QStringLiteral("json.ignore-parse-errors"), QStringLiteral("true"));
     } else if (format == QLatin1String("parquet")) {

@@ -73,6 +73,13 @@ void FlinkJobJson::sourceKeys(OrderedJson &s, const Endpoint &e, int index)
         if (!e.startingOffsets.isEmpty())
             s["starting_offsets"] = toStd(e.startingOffsets);
         s["format"] = toStd(e.format.isEmpty() ? QStringLiteral("json") : e.format);
+    } else if (p.providerType == QLatin1String("file_ftp")) {
+        // The file format and its options (a csv file's delimiter): the runner's test mode
+        // writes a case's rows as lines of that format (its checked view splits them).
+        s["path"] = toStd(e.path);
+        s["format"] = toStd(e.format.isEmpty() ? QStringLiteral("json") : e.format);
+        if (!e.options.isEmpty())
+            s["options"] = J::stringMap(e.options);
     } else if (p.providerType == QLatin1String("database")) {
         s["connector"] =
             toStd(e.connector.isEmpty() ? QStringLiteral("postgres-cdc") : e.connector);

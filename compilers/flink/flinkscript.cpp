@@ -2,6 +2,7 @@
 #include "flinkscript.h"
 
 #include "compilesupport.h"
+#include "flinkcheckedsource.h"
 #include "flinkcompiler.h"
 #include "flinkplanner.h"
 #include "flinksinkddl.h"
@@ -50,7 +51,17 @@ QString FlinkScript::run(bool keepText)
     FlinkSqlWriter snk(keepText);
     FlinkSinkDdl sinks(m_ctx, planner);
     sinks.write(snk);
-    const QStringList &inserts = sinks.inserts();
+    QStringList inserts = sinks.inserts();
+    if (!inserts.isEmpty()) {
+        // Each checked source's poison records to its `__invalid` sink, after the spec's own
+        // INSERTs: their operators come last and leave the ids of the others as they were.
+        FlinkCheckedSource checked(m_ctx, planner);
+        for (int i = 0; i < m_ctx.provider().endpoints.size(); ++i) {
+            const QString insert = checked.writeInvalidSink(snk, i);
+            if (!insert.isEmpty())
+                inserts.append(insert);
+        }
+    }
     FlinkSqlWriter v(keepText);
     views.write(v);
     if (!keepText)

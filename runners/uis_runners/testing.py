@@ -299,6 +299,20 @@ def flink_row(row: dict, columns: list) -> dict:
     return out
 
 
+def write_csv(f, rows: list, columns: list, delimiter: str) -> None:
+    """Test rows as the lines of a csv file without header: a missing or null value is an
+    empty field, an object or array its JSON."""
+    import csv
+
+    w = csv.writer(f, delimiter=delimiter[:1] or ",", lineterminator="\n")
+    for r in rows:
+        values = [r.get(c) for c in columns]
+        w.writerow(
+            "" if v is None else json.dumps(v) if isinstance(v, dict | list) else str(v)
+            for v in values
+        )
+
+
 def no_metadata(element: str) -> str:
     """A column of a source table read from a test file instead: a metadata column (a Kafka
     record's topic, partition, offset) is NULL; `""` drops one that nothing can read."""
@@ -362,10 +376,14 @@ class FlinkTests(CasesRun):
         folder.mkdir(parents=True, exist_ok=True)
         path = (folder / "rows.json").resolve()  # file:// needs an absolute path
         # A checked source (one `uis_raw` column that views type and check) reads each row as
-        # the record itself, timestamps as the case wrote them; others read typed JSON.
+        # the record itself, timestamps as the case wrote them (a csv file's as a csv line of
+        # its schema's columns); others read typed JSON.
         raw = [n for n, _ in t.columns] == ["uis_raw"]
-        with open(path, "w") as f:
-            for r in rows:
+        csv_columns = self.csv_columns(t.name) if raw else None
+        with open(path, "w", newline="") as f:
+            if csv_columns is not None:
+                write_csv(f, rows, *csv_columns)
+            for r in rows if csv_columns is None else []:
                 f.write(json.dumps(r if raw else flink_row(r, t.columns), default=str) + "\n")
         log(f"source {t.name}: {len(rows)} test rows")
         keep = [no_metadata(e) for e in t.elements]
@@ -377,6 +395,16 @@ class FlinkTests(CasesRun):
             + f"  'path' = 'file://{path}',\n  'format' = '{'raw' if raw else 'json'}'\n)"
         )
         return Statement("ddl", text, st.line)
+
+    def csv_columns(self, table: str) -> tuple[list, str] | None:
+        """(columns, delimiter) of a csv file source read through `table`, else None."""
+        name = table.removesuffix("__files")
+        for s in self.job.get("sources") or []:
+            if s.get("name") == name and str(s.get("format", "")).lower() == "csv":
+                opts = s.get("options") or {}
+                sep = opts.get("delimiter") or opts.get("sep") or ","
+                return [c.get("name") for c in s.get("schema") or []], sep
+        return None
 
     def capture(self, runner, st) -> int:
         case = self.current

@@ -314,15 +314,24 @@ private Q_SLOTS:
     void insertsAndStatementSet()
     {
         const QString many = compileFlink(data("flink-kafka.uis.yaml")).sql;
-        QCOMPARE(many.count(QStringLiteral("INSERT INTO ")), 6);
+        // six sinks and the poison count of the checked source (tst_flinkpoison)
+        QCOMPARE(many.count(QStringLiteral("INSERT INTO ")), 7);
+        QCOMPARE(many.count(QStringLiteral("__invalid`\nSELECT")), 1);
         QVERIFY(many.contains(QStringLiteral("EXECUTE STATEMENT SET\nBEGIN\n")));
         QVERIFY(many.endsWith(QStringLiteral("END;\n")));
+        // One sink of a checked source: its INSERT, then the poison count's, in one job.
         const QString one = compileFlink(templ("kafka-dedupe-window.uis.yaml")).sql;
-        QCOMPARE(one.count(QStringLiteral("INSERT INTO ")), 1);
-        QVERIFY(!one.contains(QStringLiteral("STATEMENT SET")));
-        QVERIFY(one.endsWith(
-            QStringLiteral("INSERT INTO `metrics_out`\nSELECT `window_start`, `window_end`, "
-                           "`page`, `clicks`, `avg_duration`\nFROM `per_minute`;\n")));
+        QCOMPARE(one.count(QStringLiteral("INSERT INTO ")), 2);
+        QVERIFY(one.contains(
+            QStringLiteral("EXECUTE STATEMENT SET\nBEGIN\n\nINSERT INTO `metrics_out`\nSELECT "
+                           "`window_start`, `window_end`, `page`, `clicks`, `avg_duration`\nFROM "
+                           "`per_minute`;\n\nINSERT INTO `kafka_clicks__invalid`")));
+        // A source read by its format (no checks): one INSERT, no statement set.
+        QByteArray avro = templ("kafka-dedupe-window.uis.yaml");
+        avro.replace("format: json", "format: avro");
+        const QString single = compileFlink(avro).sql;
+        QCOMPARE(single.count(QStringLiteral("INSERT INTO ")), 1);
+        QVERIFY(!single.contains(QStringLiteral("STATEMENT SET")));
     }
 
     void kafkaSourceOptions()
@@ -661,9 +670,10 @@ private Q_SLOTS:
             sqlStatement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
         for (const char *want :
              {"'connector' = 'filesystem'", "'path' = 's3a://sensor-exports/hourly'",
-              "'source.path.regex-pattern' = '.*/[^/]*\\.csv'", "'format' = 'csv'",
-              "`reading_time` STRING", "`signal_strength` STRING",
-              "`reading_time__time` AS CASE\n    WHEN REGEXP(TRIM(`reading_time`)",
+              "'source.path.regex-pattern' = '.*/[^/]*\\.csv'", "'format' = 'raw'",
+              "`uis_raw` STRING",
+              "`reading_time__time` AS CASE\n    WHEN REGEXP(TRIM(NULLIF(COALESCE(REPLACE("
+              "REGEXP_EXTRACT(`uis_raw`",
               "WATERMARK FOR `reading_time__time`"})
             QVERIFY2(src.contains(QLatin1String(want)), want);
         QVERIFY(!src.contains(QStringLiteral("source.monitor-interval"))); // bounded
@@ -671,7 +681,7 @@ private Q_SLOTS:
         const QString view = sqlStatement(
             c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
         QVERIFY(view.contains(QStringLiteral("`reading_time__time` AS `reading_time`")));
-        QVERIFY(view.contains(QStringLiteral("`sensor_id` = 'sensor_id'"))); // the header line
+        QVERIFY(view.contains(QStringLiteral("`sensor_id__text` = 'sensor_id'"))); // the header
         const QString window =
             sqlStatement(c.sql, QStringLiteral("CREATE TEMPORARY VIEW `per_10_minutes`"));
         QVERIFY2(

@@ -205,24 +205,88 @@ provider:
     - name: out
       type: console
 )");
-        // Every field is read as text with the file it came from ...
+        // Each line is read whole with the file it came from (the csv format would skip a line
+        // of more fields than the schema) ...
         const QString table =
             sqlStatement(c.sql, QStringLiteral("CREATE TABLE `file_ftp_readings__files`"));
-        QVERIFY2(table.contains(QStringLiteral("`n` STRING,\n  `t` STRING,")), qPrintable(table));
-        QVERIFY(table.contains(QStringLiteral("'format' = 'csv'")));
+        QVERIFY2(table.contains(QStringLiteral("`uis_raw` STRING,")), qPrintable(table));
+        QVERIFY(table.contains(QStringLiteral("'format' = 'raw'")));
+        QVERIFY(!table.contains(QStringLiteral("'csv.")));
         QVERIFY(table.contains(QStringLiteral("METADATA FROM 'file.path'")));
-        // ... then typed by the one rule, numbers trimmed, the header line dropped; a csv record
-        // has no JSON to check, and its text is rebuilt from the fields for dead letters.
+        // ... split into its fields here (quoted ones unquoted, empty ones NULL), then typed by
+        // the one rule, numbers trimmed, blank lines and the header line dropped; a line of any
+        // other number of fields is poison, as on Spark, and its text is the line as read.
         const QString v = sqlStatement(
             c.sql, QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
-        QVERIFY2(v.contains(QStringLiteral("TRIM(`n`) AS `n__text`")), qPrintable(v));
+        QVERIFY2(v.contains(QStringLiteral(
+                     "TRIM(NULLIF(COALESCE(REPLACE(REGEXP_EXTRACT(`uis_raw`, '^(?:(?:\"(?:[^\"]|"
+                     "\"\")*\"|(?:[^,\"\\r][^,\\r]*)?),){1}")),
+                 qPrintable(v));
+        QVERIFY(v.contains(QStringLiteral("AS `n__text`")));
         QVERIFY(v.contains(QStringLiteral("WHEN REGEXP(`t__text`, '^-?[0-9]{1,18}$')")));
         QVERIFY(v.contains(QStringLiteral("'n: not INT'")));
-        QVERIFY(v.contains(QStringLiteral("WHERE (`id` = 'id' AND `n` = 'n' AND `t` = 't') IS "
-                                          "NOT TRUE")));
-        QVERIFY(v.contains(QStringLiteral("CONCAT_WS(',', COALESCE(`id`, '')")));
+        QVERIFY(v.contains(QStringLiteral("WHERE REGEXP(`uis_raw`, '\\S') AND (`id__text` = 'id' "
+                                          "AND `n__text` = 'n' AND `t__text` = 't') IS NOT TRUE")));
+        QVERIFY(v.contains(QStringLiteral("){2}\\r?$') THEN ")));
+        QVERIFY(v.contains(QStringLiteral("ELSE 'not a csv record of the schema' END AS "
+                                          "`uis_reason`")));
+        QVERIFY(!v.contains(QStringLiteral("CONCAT_WS(',',")));
         QVERIFY(!v.contains(QStringLiteral("IS JSON")));
         QVERIFY(v.contains(QStringLiteral("CONCAT('file ', `uis_file`)")));
+        // Another delimiter is split on as well (escaped for the regex).
+        QByteArray piped = R"(version: "1.1"
+name: csv-pipe
+provider:
+  name: p
+  provider_type: file_ftp
+  base_url: file:///data
+  mode: batch
+  engine: flink
+  endpoints:
+    - name: readings
+      path: "*.csv"
+      format: csv
+      options: { header: "false", delimiter: "|" }
+      schema:
+        - { name: id, type: string }
+        - { name: n, type: int }
+  sinks:
+    - name: out
+      type: console
+)";
+        const QString pv =
+            sqlStatement(compile(piped).sql,
+                         QStringLiteral("CREATE TEMPORARY VIEW `file_ftp_readings__checked`"));
+        QVERIFY2(
+            pv.contains(QStringLiteral("(?:\\|(?:\"(?:[^\"]|\"\")*\"|(?:[^|\"\\r][^|\\r]*)?)){1}")),
+            qPrintable(pv));
+        QVERIFY(pv.contains(QStringLiteral("WHERE REGEXP(`uis_raw`, '\\S')\n")));
+    }
+
+    void poisonRecordsGoToACountedSink()
+    {
+        // drop, dead_letter and no schema_validation: the poison records go to a blackhole of
+        // their own, INSERTed after the spec's sinks (their operators come last).
+        const QByteArray sink = "    - name: dead\n      type: kafka\n      kafka_topic: dead\n"
+                                "      inputs: [checked_dead_letter]\n";
+        for (const auto &[policy, sinks] :
+             {std::pair<QByteArray, QByteArray>{"drop", {}}, {"dead_letter", sink}, {{}, {}}}) {
+            const Compiled c = compile(spec(policy, sinks));
+            QVERIFY2(!hasErrors(c.result.diagnostics), qPrintable(c.sql));
+            const QString table =
+                sqlStatement(c.sql, QStringLiteral("CREATE TABLE `kafka_orders__invalid`"));
+            QVERIFY2(table.contains(QStringLiteral("`position` STRING,\n  `reason` STRING")),
+                     qPrintable(c.sql));
+            QVERIFY(table.contains(QStringLiteral("'connector' = 'blackhole'")));
+            const QString insert = QStringLiteral(
+                "INSERT INTO `kafka_orders__invalid`\nSELECT `uis_position`, `uis_reason`\nFROM "
+                "`kafka_orders__checked`\nWHERE `uis_reason` IS NOT NULL;\n\nEND;");
+            QVERIFY2(c.sql.contains(insert), qPrintable(c.sql));
+            QVERIFY(c.sql.indexOf(QStringLiteral("INSERT INTO `out`")) <
+                    c.sql.indexOf(QStringLiteral("INSERT INTO `kafka_orders__invalid`")));
+        }
+        // fail: the first poison record ends the job; nothing to count.
+        QVERIFY(!compile(spec("fail")).sql.contains(QStringLiteral("__invalid")));
     }
 
     void oneTimestampRule()

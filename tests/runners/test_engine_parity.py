@@ -16,8 +16,10 @@ The input proves each rule at once (one run per engine keeps the test short):
     duplicate first);
   - the CSV header line is not a row (Flink's csv format has no header option);
   - an empty CSV field is NULL and a number with blanks around it is that number;
-  - a poison record (`5.5` in an INT column, a timestamp in no known form) is dropped: the spec
-    has no schema_validation (UIS-SPEC.md, "Values as real sources send them").
+  - a poison record (`5.5` in an INT column, a timestamp in no known form, a line of more or
+    fewer fields than the schema) is dropped: the spec has no schema_validation (UIS-SPEC.md,
+    "Values as real sources send them"); both engines count them (`invalid` in the source's node
+    counts) and log them with their file.
 
 The streaming case: the kafka-dedupe-window template (mode streaming) compiled for Spark (a
 Structured Streaming job) and for Flink, both running on a real broker at the same time, emit the
@@ -107,7 +109,10 @@ r9,,lab, 35,1,2024-01-01T00:06:00Z
 r10,s5,lab,5.5,1,2024-01-01T00:07:00Z
 r11,s6,north,1,1,2024-01-01T02:11:00.120000000+0200
 r12,s7,north,2,1,not a time
+r13,s8,north,1,1,2024-01-01T00:01:00Z,surplus
+r14,s9,north
 """
+POISON = ["r10", "r12", "r13", "r14"]
 
 
 def ts(text: str) -> datetime:
@@ -123,7 +128,7 @@ EXPECTED_ROWS = [
     ("r5", "s3", "lab", 30, 1, ts("2024-01-01 00:02:00")),  # 'lab' <> 'Lab'
     ("r9", None, "lab", 35, 1, ts("2024-01-01 00:06:00")),  # an empty field, a padded number
     ("r11", "s6", "north", 1, 1, ts("2024-01-01 00:11:00.120")),  # +0200, 9 fraction digits
-]  # r10 (5.5 is no INT) and r12 (no time) are poison
+]  # r10 (5.5 is no INT), r12 (no time), r13 and r14 (more and fewer fields) are poison
 EXPECTED_AGG = [
     # window_start, window_end, site, readings, with_signal, avg_signal
     (ts("2024-01-01 00:00:00"), ts("2024-01-01 00:10:00"), "lab", 2, 2, 32.5),
@@ -171,11 +176,13 @@ def outputs(tmp_path_factory):
             job = T.load(T.compile_spec(spec, "spark-job", "--master", "local[1]"))
             p = run_spark(job, root, env=env, timeout=240, name="parity-job.json")
         else:
-            sql = root / "parity.sql"
+            sql, job = root / "parity.sql", root / "parity-flink.json"
             T.compile_spec(spec, "flink-sql", "--format", "text", out_file=sql)
-            p = run_flink(sql, env=env, timeout=240)
+            T.compile_spec(spec, "flink-job", out_file=job)  # names the nodes of the counts
+            p = run_flink(sql, "--spec-job", str(job), env=env, timeout=240)
         assert p.returncode == 0, f"{engine}: {explain(p)}"
         out[engine] = o
+        out[f"{engine}-run"] = p
     return out
 
 
@@ -183,7 +190,8 @@ def test_flink_compiles_the_batch_files_spec_to_a_batch_job(outputs, tmp_path):
     sql = (outputs["flink"].parent / "parity.sql").read_text()
     assert "SET 'execution.runtime-mode' = 'batch';" in sql
     assert "SET 'table.local-time-zone' = 'UTC';" in sql
-    assert "'connector' = 'filesystem'" in sql and "'format' = 'csv'" in sql
+    # csv lines are read whole and split in SQL (a line of more fields is poison, not skipped)
+    assert "'connector' = 'filesystem'" in sql and "'format' = 'raw'" in sql
     assert "AVG(CAST(signal_strength AS DOUBLE))" in sql
     assert "ORDER BY `reading_time` ASC" in sql
 
@@ -196,6 +204,34 @@ def test_rows_match_row_by_row(outputs):
     assert types(spark_schema, ["signal_strength", "level"]) == types(
         flink_schema, ["signal_strength", "level"]
     )
+
+
+def node_report(stdout: str) -> dict:
+    lines = [x for x in stdout.splitlines() if x.startswith("uis-runner: nodes ")]
+    assert lines, "no nodes report"
+    return {e["node"]: e for e in json.loads(lines[-1][len("uis-runner: nodes ") :])}
+
+
+@pytest.mark.parametrize("engine", ["spark", "flink"])
+def test_poison_records_are_counted_and_logged(outputs, engine):
+    """Without a schema_validation the source drops its poison records: counted in its node
+    counts and logged with their file, in the same words on both engines."""
+    p = outputs[f"{engine}-run"]
+    e = node_report(p.stdout)["readings"]
+    # (Flink's source emits the header line too: its rows in are the file's lines.)
+    lines = len(CSV.splitlines()) - (engine == "spark")
+    assert (e["rows_in"], e["invalid"], e["rows_out"]) == (
+        lines,
+        len(POISON),
+        lines - len(POISON),
+    ), e
+    assert f"source readings: {len(POISON)} poison record(s) dropped" in p.stdout, explain(p)
+    logged = [x for x in p.stdout.splitlines() if "source readings: poison record at " in x]
+    assert len(logged) == len(POISON), explain(p)
+    assert all("readings.csv: " in x for x in logged), logged
+    assert sum("reading_time" in x for x in logged) == 1, logged
+    assert sum("signal_strength" in x for x in logged) == 1, logged
+    assert sum("not a csv record of the schema" in x for x in logged) == 2, logged
 
 
 def test_aggregates_match_row_by_row(outputs):

@@ -3,8 +3,10 @@
 schema reads every timestamp form as the same UTC instant, and poison records (not JSON, a string
 in a number column, a timestamp in no known form) go by the `on_invalid` of the schema_validation
 that reads their endpoint, never into a restart loop. Jobs run through dcp-local on a real Flink
-session cluster (one per module) with a real Kafka broker; `fail` also on a local mini-cluster,
-and JSON lines files (batch) on a local mini-cluster."""
+session cluster (one per module) with a real Kafka broker; `fail` and `drop` also on a local
+mini-cluster, where the poison records are counted (`invalid` in the source's node counts) and
+the first ones logged with their position, and JSON lines files (batch) on a local
+mini-cluster."""
 
 import json
 import re
@@ -284,6 +286,51 @@ def test_poison_records_are_dropped_or_dead_letters(dcp, flink, kafka, tmp_path,
         cancel(dcp, job_id)
 
 
+def node_counts(stdout: str) -> dict:
+    """The last `nodes` report of a runner's output, by node."""
+    lines = [x for x in stdout.splitlines() if "uis-runner: nodes " in x]
+    assert lines, "no nodes report"
+    return {e["node"]: e for e in json.loads(lines[-1].split("uis-runner: nodes ", 1)[1])}
+
+
+def test_drop_counts_and_logs_poison_records_on_a_local_run(dcp, kafka, tmp_path):
+    """`drop` on the local mini-cluster: the good rows pass, the source's node counts carry the
+    poison records as `invalid` and the job log names each with its offset and reason (Spark's
+    words); a row the transform refuses is not poison."""
+    src, out = "p-drop-local", "p-drop-local-out"
+    kafka.create_topics(src, out)
+    spec = poison_spec(tmp_path, kafka.bootstrap, "poison-drop-local", "drop", src, out)
+    values, reasons = mixed()
+    values.append({"amount": 9, "ts": "2024-01-15T10:30:09Z"})  # no id: invalid, not poison
+    offsets = produce(kafka.bootstrap, src, values)
+    job_id = dcp.submit(spec, "local")
+    try:
+        rows = consume(kafka.bootstrap, out, len(GOOD), 180, lambda: brief(dcp.logs(job_id)))
+        assert sorted(r["id"] for r in rows) == [g["id"] for g in GOOD], rows
+        want = f"source orders: {len(reasons)} poison record(s) handed to schema_validation"
+        wait_for("the poison count in the log", lambda: want in dcp.logs(job_id), 60,
+                 detail=lambda: brief(dcp.logs(job_id)))  # fmt: skip
+        log = dcp.logs(job_id)
+        lines = log.splitlines()
+        logged = [x.split("uis-runner: ", 1)[1] for x in lines if "poison record at" in x]
+        assert sorted(logged) == sorted(
+            f"source orders: poison record at topic {src} partition 0 offset {offsets[i]}: {why}"
+            for i, why in reasons.items()
+        ), brief(log)
+        # The job's record (what the run overlay shows): rows in every record, `invalid` the
+        # poison ones, rows out all of them (the schema_validation decides).
+        nodes = {n["node"]: n for n in dcp.status(job_id).get("nodes") or []}
+        e = nodes["orders"]
+        assert (e["rows_in"], e["invalid"], e["rows_out"]) == (
+            len(values),
+            len(reasons),
+            len(values),
+        ), nodes
+        assert dcp.status(job_id)["status"] == "RUNNING"
+    finally:
+        cancel(dcp, job_id)
+
+
 @pytest.mark.parametrize("target", ["flink-dev", "local"])
 def test_poison_record_fails_the_job_once(dcp, flink, kafka, tmp_path, target):
     src, out = f"p-fail-{target}", f"p-fail-{target}-out"
@@ -368,19 +415,29 @@ provider:
       inputs: [checked_dead_letter]
       config: {{ path: "file://{tmp_path}/out/dead" }}
 """)
-    sql = tmp_path / "job.sql"
-    c = subprocess.run(
-        [str(T.tool("uisctl")), "compile", str(spec), "--target", "flink-sql", "--engine", "flink"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert c.returncode == 0, c.stderr
-    sql.write_text(c.stdout)
+    sql, job = tmp_path / "job.sql", tmp_path / "job.json"
+    for target, out in (("flink-sql", sql), ("flink-job", job)):  # the job names the nodes
+        c = subprocess.run(
+            [str(T.tool("uisctl")), "compile", str(spec), "--target", target, "--engine", "flink"],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert c.returncode == 0, c.stderr
+        out.write_text(c.stdout)
     runner = T.REPO / "runners" / "flink" / "uis_flink_runner.py"
     p = subprocess.run(
-        [sys.executable, str(runner), "--sql", str(sql)],
+        [sys.executable, str(runner), "--sql", str(sql), "--spec-job", str(job)],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )  # fmt: skip
     assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    # Counted in the source's node counts and logged with their file, as on Spark.
+    e = node_counts(p.stdout)["readings"]
+    assert (e["rows_in"], e["invalid"], e["rows_out"]) == (4, 2, 4), e
+    assert "source readings: 2 poison record(s) handed to schema_validation" in p.stdout
+    logged = sorted(x for x in p.stdout.splitlines() if "source readings: poison record at" in x)
+    assert logged == [
+        f"uis-runner: source readings: poison record at file {data}: not JSON",
+        f"uis-runner: source readings: poison record at file {data}: signal: not INT",
+    ], p.stdout[-3000:]
 
     def rows(name):
         files = [f for f in (tmp_path / "out" / name).rglob("*") if f.is_file()]
@@ -395,3 +452,84 @@ provider:
         ("not JSON", lines[1], f"file {data}"),
         ("signal: not INT", lines[2], f"file {data}"),
     ], dead
+
+
+# ---------------------------------------------------------------------------- the runner's parts
+JOB = {
+    "sources": [{"name": "kafka_orders", "endpoint": "orders"}],
+    "transforms": [{"name": "checked", "type": "schema_validation", "inputs": ["kafka_orders"]}],
+    "sinks": [{"name": "good_out", "inputs": ["checked"]}],
+}
+
+
+def test_the_invalid_sink_counts_for_its_source_not_as_a_node():
+    from uis_runners.flink.opnodes import NodeMap
+
+    ops = [
+        "Source: kafka_orders[1]",
+        "Calc[2]",
+        "Calc[3]",
+        "good_out[4]: Writer",
+        "Calc[5]",
+        "kafka_orders__invalid[6]: Writer",
+    ]
+    nm = NodeMap(JOB, ops)
+    assert nm.invalid == {"kafka_orders__invalid[6]: Writer": "orders"}
+    assert "kafka_orders__invalid[6]: Writer" not in nm.by_name
+    assert nm.node("Source: kafka_orders[1]") == ("orders", "source")
+
+
+def test_the_poison_log_keeps_the_first_ten_in_sparks_words(tmp_path, capsys):
+    from uis_runners.flink.poison import PoisonLog
+
+    p = PoisonLog(JOB)
+    p.path = str(tmp_path / "err.log")
+    lines = [
+        f"uis-poison kafka_orders__invalid> +I[topic t partition 0 offset {i}, amount: not BIGINT]"
+        for i in range(12)
+    ]
+    with open(p.path, "w") as f:  # the last line not yet complete
+        f.write("\n".join(lines[:11]) + "\nsomething else on stderr\n" + lines[11][:20])
+    p.read()
+    out = capsys.readouterr()
+    logged = [x for x in out.out.splitlines() if "poison record at" in x]
+    assert len(logged) == 10, out.out
+    assert logged[0] == (
+        "uis-runner: source orders: poison record at topic t partition 0 offset 0: "
+        "amount: not BIGINT"
+    )
+    assert "something else on stderr" in out.err
+    p.note([{"node": "orders", "invalid": 12}])
+    p.note([{"node": "orders", "invalid": 12}])  # the same count: said once
+    said = capsys.readouterr().out.splitlines()
+    assert said == ["uis-runner: source orders: 12 poison record(s) handed to schema_validation"]
+    # A print to standard error when read here, else the blackhole as compiled.
+    ddl = (
+        "CREATE TABLE `kafka_orders__invalid` (`position` STRING) WITH ('connector' = 'blackhole')"
+    )
+    assert "'standard-error' = 'true'" in p.ddl(ddl)
+    assert PoisonLog(JOB).ddl(ddl) == ddl
+
+
+def test_previews_and_test_mode_leave_the_poison_count_out():
+    from uis_runners.flink.bounded import BoundedScript
+    from uis_runners.flink.statements import split_sql
+
+    script = split_sql(
+        "CREATE TABLE `kafka_orders` (`uis_raw` STRING) WITH ('connector' = 'kafka');\n"
+        "CREATE TABLE `out` (`id` STRING) WITH ('connector' = 'kafka');\n"
+        "CREATE TABLE `kafka_orders__invalid` (`position` STRING, `reason` STRING) "
+        "WITH ('connector' = 'blackhole');\n"
+        "EXECUTE STATEMENT SET BEGIN\n"
+        "INSERT INTO `out` SELECT `uis_raw` FROM `kafka_orders`;\n"
+        "INSERT INTO `kafka_orders__invalid` SELECT 'p', 'r' FROM `kafka_orders`;\nEND;\n"
+    )
+    seen = []
+
+    def insert(_st, target, _query):
+        seen.append(target)
+        return []
+
+    out = BoundedScript(script).rewrite(lambda st, _t: st, insert)
+    assert seen == ["out"]
+    assert not any("__invalid" in st.text for st in out)

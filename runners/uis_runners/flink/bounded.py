@@ -3,7 +3,8 @@
 and the data preview (flink/preview.py) both run.
 
 - The sinks are left out: a table that an INSERT writes is not created, catalogs and databases
-  (which serve the sinks) neither; each INSERT is replaced by what the caller makes of it.
+  (which serve the sinks) neither; each INSERT is replaced by what the caller makes of it, but
+  for those of the poison records' own sinks (`<source>__invalid`, poison.py): they are dropped.
 - Each source table is replaced by what the caller makes of it (sample rows from a file, a Kafka
   table read up to its latest offsets: `bounded_kafka`).
 - The run is deterministic and ends at the first failure: parallelism 1, no restarts, no
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from .poison import is_invalid_table
 
 IDENT = r"(?:`(?:[^`]|``)+`|[A-Za-z_][\w$]*)"
 _CREATE_TABLE = re.compile(
@@ -152,6 +154,8 @@ class BoundedScript:
             if st.kind in ("insert", "statement_set"):
                 for text in insert_texts(st):
                     m = _INSERT.match(text)
+                    if is_invalid_table(unquote(m.group(1))):
+                        continue  # a checked source's poison count (poison.py): no sink here
                     out.extend(insert(st, unquote(m.group(1)), m.group(3)))
                 continue
             if st.kind == "ddl":

@@ -30,6 +30,7 @@ from ..jobconfig import REPO
 from ..log import log
 from ..nodereport import report
 from .opnodes import NodeMap
+from .poison import validated
 
 REPORTER = "uis_nodes"
 FACTORY = "uis.flink.NodeCountsReporterFactory"
@@ -50,6 +51,7 @@ class NodeCounts:
         self.dir = None
         self.last_print = 0.0
         self.last = None  # the entries last printed
+        self.on_entries = None  # called with the entries printed (the poison log's counts)
 
     def classpath(self) -> None:
         """Before the gateway JVM starts: the reporter on its classpath (PyFlink's launcher adds
@@ -111,6 +113,11 @@ class NodeCounts:
             if failure and failure[0] == jid:
                 failed_op = _failed_operator(failure[1], list(ops))
                 failed_table = _failed_table(failure[1])
+            invalid = {}  # source node → its poison records (rows into its `__invalid` sink)
+            for op, node in nm.invalid.items():
+                if op in ops and not op.endswith(": Committer"):
+                    invalid[node] = invalid.get(node, 0) + ops[op]["in"]
+                    live = live or bool(ops[op].get("live"))
             seen = set()
             for op in nm.order:
                 node, kind = nm.node(op)
@@ -125,6 +132,8 @@ class NodeCounts:
                 if kind == "source":
                     e["rows_out"] = first["out"]
                     rate = first["rate"]
+                    if node in invalid:
+                        _poison_entry(e, invalid[node], self.job)
                 elif kind == "sink":
                     e["rows_in"] = e["rows_out"] = first["in"]
                     rate = first["rate_in"]
@@ -168,6 +177,17 @@ class NodeCounts:
             self.last = entries
             self.last_print = time.monotonic()
             report(entries)
+            if self.on_entries is not None:
+                self.on_entries(entries)
+
+
+def _poison_entry(e: dict, invalid: int, job: dict) -> None:
+    """A checked source, as on Spark: rows in every record, `invalid` the poison ones, rows out
+    what it passes on (without the poison when no schema_validation reads it: it drops them)."""
+    e["rows_in"] = e["rows_out"]
+    e["invalid"] = invalid
+    if not validated(job, e["node"]):
+        e["rows_out"] = e["rows_in"] - invalid
 
 
 def _counts(entries: list) -> list:

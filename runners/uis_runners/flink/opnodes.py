@@ -13,7 +13,11 @@ source's table is `<source>__files` (under a view that is the source), and a bat
 sink is an unnumbered "Sink: Filesystem", placed by the operator before it in its chain
 (`after`). Stateless transforms (filter, select, …) become Calc operators, often merged with their
 neighbours: a Calc belongs to a transform only when exactly one stateless transform of the spec
-lies between the nodes of the operators around it; otherwise it keeps Flink's name."""
+lies between the nodes of the operators around it; otherwise it keeps Flink's name.
+
+A checked source's poison records go to a sink of their own, `<source table>__invalid`
+(flink/poison.py): its operators are not the spec's, and its rows are the source's `invalid`
+(`invalid`: operator → source node)."""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ NAME = re.compile(r"^(?:Source: |Sink: )?(.*?)\[(\d+)\](?::\s*(\w+))?$")
 UNNUMBERED_SINK = re.compile(r"^Sink: (.*)$")
 WINDOW_TVF = re.compile(r"^WindowTableFunction$")
 BATCH_AGG = re.compile(r"^(Local)?(Sort|Hash)Aggregate$")
+INVALID = "__invalid"  # the sink of a checked source's poison records (flink/poison.py)
 STATEFUL = {"window_aggregate", "dedupe", "aggregate", "join", "sql"}
 
 
@@ -48,6 +53,7 @@ class NodeMap:
         self.transforms = list(self.job.get("transforms", []))
         self.by_name = {}
         self.spec_name = {}  # operator → its node's name in the spec's graph (a source's own)
+        self.invalid = {}  # operator of an `__invalid` sink → the source node it counts for
         self.order = []  # operator names in plan order
         self._assign(operator_names, after or {})
 
@@ -87,6 +93,10 @@ class NodeMap:
                 continue
             if base in self.sinks:
                 self._put(full, (base, "sink"))
+                continue
+            if base.endswith(INVALID) and base not in self.sinks:
+                src = self.sources.get(base.removesuffix(INVALID))
+                self.invalid[full] = (src or {}).get("endpoint") or base.removesuffix(INVALID)
                 continue
             if not float(num).is_integer():  # an unnumbered sink, placed after its chain
                 self._unnumbered_sink(full, after)

@@ -17,6 +17,7 @@ from ..placeholders import resolve
 from ..registry import Registry
 from .jobgraph import reset_node_ids
 from .nodecounts import NodeCounts
+from .poison import PoisonLog
 from .restarts import RestartWatch, local_rest
 
 TERMINAL = {"FINISHED", "FAILED", "CANCELED"}
@@ -37,7 +38,7 @@ def reset_option(_runner, _st) -> int:
 
 @STATEMENTS.register("ddl")
 def ddl(runner, st) -> int:
-    runner.tenv.execute_sql(resolve(st.text))
+    runner.tenv.execute_sql(resolve(runner.poison.ddl(st.text)))
     log(f"line {st.line}: {st.head.split('(')[0].strip()}")
     return 0
 
@@ -103,7 +104,10 @@ class FlinkRunner:
         self.rest_urls = []  # where the cluster's REST API may be (restarts and their causes)
         self.watches = {}  # job id -> RestartWatch
         self.stop_requested = False
-        self.counts = NodeCounts(node_job(args))  # rows per spec node (the run overlay)
+        job = node_job(args)
+        self.counts = NodeCounts(job)  # rows per spec node (the run overlay)
+        self.poison = PoisonLog(job if job is not None else script_job(args))
+        self.counts.on_entries = self.poison.note
 
     def create_env(self):
         store = localplatform.store()
@@ -153,6 +157,9 @@ class FlinkRunner:
         settings = EnvironmentSettings.new_instance()
         settings = settings.in_batch_mode() if batch else settings.in_streaming_mode()
         self.tenv = TableEnvironment.create(settings.with_configuration(conf).build())
+        if not self.args.explain:
+            local = conf.get_string("execution.target", "local").lower() in ("local", "")
+            self.poison.start(self.statements, local)
         log(
             f"Flink {flink_version()} TableEnvironment ({'batch' if batch else 'streaming'}) "
             f"with {len(jars)} connector jars"
@@ -195,6 +202,7 @@ class FlinkRunner:
 
     def close(self):
         self.counts.close()  # the mini-cluster ends with the process
+        self.poison.close()
 
     @staticmethod
     def status(client) -> str:
@@ -239,16 +247,19 @@ class FlinkRunner:
                 if st == "FAILED":
                     cause = self.failure_cause(client)
                     self.cancel_all()
+                    self.poison.read()
                     self.counts.final(self.job_ids(), (jid, cause))
                     raise JobError(f"job {jid} failed: {cause}")
                 if st not in TERMINAL:
                     pending += 1
+            self.poison.read()
             if not pending:
                 break
             self.counts.tick(self.job_ids())
             if not self.stop_requested:
                 time.sleep(0.5)
         self.counts.final(self.job_ids())
+        self.poison.read()
         log("all jobs finished")
         return 0
 
@@ -311,6 +322,18 @@ def node_job(args) -> dict | None:
         return load_json(path)
     except Exception as e:  # counts are for display: a bad file must not stop the run
         log(f"no per-node counts: {root_cause(e)}")
+        return None
+
+
+def script_job(args) -> dict | None:
+    """Without a job config (--sql alone): the spec's job, if --spec-job names it, for the
+    names of the nodes in the poison log."""
+    path = getattr(args, "spec_job", None) or args.job_config
+    if not path:
+        return None
+    try:
+        return load_json(path)
+    except Exception:
         return None
 
 
