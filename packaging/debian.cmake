@@ -47,4 +47,5 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3, python3-venv, default-jre-headless | openjdk-17-jre-headless")
 # The binaries are stripped into the package and their debug symbols go to uis-studio-dbgsym.
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
+set(CPACK_POST_BUILD_SCRIPTS ${CMAKE_CURRENT_SOURCE_DIR}/debian-dbgsym.cmake)
 include(CPack)
