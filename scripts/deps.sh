@@ -14,6 +14,7 @@ packages=(
   xvfb xauth imagemagick fonts-dejavu-core dbus-x11 gnome-keyring libsecret-tools
   wrk nginx-light hyperfine
   openjdk-17-jdk-headless maven postgresql
+  help2man lintian desktop-file-utils appstream
 )
 packages+=(${UIS_EXTRA_DEB_PACKAGES:-})
 

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
-        out << "uisctl 0.1.0 (UIS 1.0, 1.1)\n";
+        out << "uisctl " UIS_VERSION " (UIS 1.0, 1.1)\n";
         return ExitOk;
     }
     const QString name = args.takeFirst();

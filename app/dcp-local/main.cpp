@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("dcp-local"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UIS_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -13,34 +13,58 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstring>
+#include <memory>
+
+namespace {
+
+/// --help and --version need no display: they are answered by a QCoreApplication, as a
+/// QApplication with no display to open would abort (help2man, a terminal over ssh).
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-?", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("UIS"));
-    QApplication::setApplicationName(QStringLiteral("uis-studio"));
-    QApplication::setApplicationDisplayName(QStringLiteral("UIS Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(UIS_VERSION));
+    const bool textOnly = asksOnlyForText(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = textOnly
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("UIS"));
+    QCoreApplication::setApplicationName(QStringLiteral("uis-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UIS_VERSION));
+    if (!textOnly)
+        QApplication::setApplicationDisplayName(QStringLiteral("UIS Studio"));
 
     const QString lang = uis::StudioSettings::language();
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+        QCoreApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("uis_studio"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Design UIS ingestion pipelines."));
+        QCoreApplication::translate("main", "Design UIS ingestion pipelines."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QApplication::translate("main", "The spec to open."),
+                                 QCoreApplication::translate("main", "The spec to open."),
                                  QStringLiteral("[FILE]"));
-    parser.process(app);
+    parser.process(*app); // answers --help and --version, and exits
 
     uis::MainWindow window;
     uis::installStudioExtensions(window);
@@ -59,5 +83,5 @@ int main(int argc, char *argv[])
         if (!window.offerRecovery() && !files.isEmpty())
             window.openFile(files.first());
     });
-    return app.exec();
+    return QApplication::exec();
 }

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: Apache-2.0
+# Run by CPack after it has built the packages (CPACK_POST_BUILD_SCRIPTS). CMake 3.25's -dbgsym
+# package lists its files in md5sums by their absolute staging paths and has no documentation
+# folder; this repacks it with dpkg-deb: md5sums of its real paths, and
+# /usr/share/doc/uis-studio-dbgsym as a link to uis-studio's (Debian policy 12.5: it depends on
+# that very version).
+if(NOT CPACK_GENERATOR STREQUAL "DEB")
+    return()
+endif()
+set(ddebs "")
+foreach(built IN LISTS CPACK_PACKAGE_FILES)
+    if(built MATCHES "-dbgsym_.*\\.ddeb$")
+    list(APPEND ddebs ${built})
+    endif()
+endforeach()
+foreach(ddeb IN LISTS ddebs)
+    set(tree ${ddeb}.tree)
+    file(REMOVE_RECURSE ${tree})
+    execute_process(COMMAND dpkg-deb -R ${ddeb} ${tree} COMMAND_ERROR_IS_FATAL ANY)
+    file(GLOB_RECURSE files LIST_DIRECTORIES false RELATIVE ${tree} ${tree}/usr/*)
+    list(SORT files)
+    set(sums "")
+    foreach(f IN LISTS files)
+        if(IS_SYMLINK ${tree}/${f})
+            continue()
+        endif()
+        file(MD5 ${tree}/${f} sum)
+        string(APPEND sums "${sum}  ${f}\n")
+    endforeach()
+    file(WRITE ${tree}/DEBIAN/md5sums "${sums}")
+    get_filename_component(name ${ddeb} NAME)
+    string(REGEX REPLACE "_.*" "" package ${name})
+    string(REGEX REPLACE "-dbgsym$" "" parent ${package})
+    file(MAKE_DIRECTORY ${tree}/usr/share/doc)
+    file(REMOVE ${tree}/usr/share/doc/${package})
+    file(CREATE_LINK ${parent} ${tree}/usr/share/doc/${package} SYMBOLIC)
+    execute_process(COMMAND dpkg-deb --root-owner-group -Zgzip -b ${tree} ${ddeb}.new
+                    OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
+    file(RENAME ${ddeb}.new ${ddeb})
+    file(REMOVE_RECURSE ${tree})
+endforeach()
