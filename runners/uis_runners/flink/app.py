@@ -55,6 +55,10 @@ def main(argv=None) -> int:
         if args.dry_run:
             from .preview import FlinkPreview
 
+            if args.session != "none":
+                from ..sessions.flink_warm import WarmFlinkPreview
+
+                return WarmFlinkPreview(job, script, args, cold=lambda: FlinkPreview(job, script, args))
             return FlinkPreview(job, script, args)
         if args.test_inputs:
             from ..testing import FlinkTests

@@ -179,6 +179,9 @@ def _flink_config(conf_dir: Path, rpc: int, rest: int) -> None:
         "blob": {"server": {"port": "0"}},
         "rest": {"address": "127.0.0.1", "bind-address": "127.0.0.1", "port": rest},
         "parallelism": {"default": 1},
+        # Generated code is cached across jobs with the class loader of the job that compiled
+        # it; a later job would fail on it with the leak check ("closed classloader").
+        "classloader": {"check-leaked-classloader": False},
         "execution": {"target": "remote"},
         "table": {"local-time-zone": "UTC"},
     }
