@@ -58,7 +58,8 @@ def main(argv=None) -> int:
             if args.session != "none":
                 from ..sessions.flink_warm import WarmFlinkPreview
 
-                return WarmFlinkPreview(job, script, args, cold=lambda: FlinkPreview(job, script, args))
+                cold = lambda: FlinkPreview(job, script, args)  # noqa: E731
+                return WarmFlinkPreview(job, script, args, cold=cold)
             return FlinkPreview(job, script, args)
         if args.test_inputs:
             from ..testing import FlinkTests

@@ -80,6 +80,8 @@ class WarmFlinkPreview(WarmRun):
         gw.open(props, "uis-preview")
         try:
             for st in statements:
+                if self.stop_requested:
+                    return 0
                 if st.kind == "set":
                     # resolved here: the value reaches the session, never the log
                     gw.execute(f"SET '{st.key}' = '{resolve(st.value)}'")
@@ -88,7 +90,7 @@ class WarmFlinkPreview(WarmRun):
                     log(f"line {st.line}: {st.head.split('(')[0].strip()}")
             for node in shape.nodes:
                 self.describe(node)
-            if shape.nodes:
+            if shape.nodes and not self.stop_requested:
                 self.collect()
         finally:
             gw.close()

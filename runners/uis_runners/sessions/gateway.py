@@ -21,7 +21,8 @@ class GatewayDown(ConnectionError):
 def root_message(errors: list) -> str:
     """The most specific line of the gateway's error list (its last `Caused by:`)."""
     text = "\n".join(str(e) for e in errors)
-    causes = [ln.split("Caused by:", 1)[1].strip() for ln in text.splitlines() if "Caused by:" in ln]
+    lines = text.splitlines()
+    causes = [ln.split("Caused by:", 1)[1].strip() for ln in lines if "Caused by:" in ln]
     if causes:
         return causes[-1]
     return next((ln.strip() for ln in text.splitlines() if ln.strip()), "unknown error")

@@ -9,11 +9,9 @@ fails too, and the caller runs the cold path with its message."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 
-from ..jobconfig import REPO
 from . import servers, state
 
 ENGINES = ("spark", "flink")
@@ -81,9 +79,9 @@ def _keep(data: dict) -> None:
     if keeper and servers.alive(keeper):
         return
     log = state.folder() / "keeper.log"
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "runners"), env.get("PYTHONPATH")]))
-    data["keeper"] = servers.spawn([sys.executable, "-m", "uis_runners.sessions", "keeper"], log, env)
+    env = dict(os.environ, PYTHONPATH=servers.runners_path(os.environ))
+    cmd = [sys.executable, "-m", "uis_runners.sessions", "keeper"]
+    data["keeper"] = servers.spawn(cmd, log, env)
     state.save(data)
 
 

@@ -52,6 +52,11 @@ def alive(pid: int) -> bool:
         return True
 
 
+def runners_path(env: dict) -> str:
+    """PYTHONPATH with runners/ first: a server's Python (and the keeper) imports uis_runners."""
+    return os.pathsep.join(filter(None, [str(REPO / "runners"), env.get("PYTHONPATH")]))
+
+
 def spawn(cmd: list, log: Path, env: dict) -> int:
     """Starts `cmd` detached (its own session: it outlives the preview that started it)."""
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -121,8 +126,7 @@ def spark_connect() -> dict:
     env = dict(os.environ)
     env["PYSPARK_PYTHON"] = sys.executable
     env["SPARK_LOCAL_IP"] = "127.0.0.1"
-    # Python UDF workers import this package like the cold runner's driver does.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "runners"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = runners_path(env)  # Python UDF workers import this package
     conf = {
         "spark.connect.grpc.binding.port": str(port),
         "spark.driver.host": "127.0.0.1",

@@ -22,6 +22,7 @@ class WarmSparkPreview(WarmRun):
         super().__init__(args, cold)
         self.job = job
         self.spark = None
+        self.run_ = None  # the SparkJob building the graph
         self.tag = f"uis-preview-{uuid.uuid4().hex}"
 
     def preview(self, url: str) -> int:
@@ -32,7 +33,7 @@ class WarmSparkPreview(WarmRun):
         self.spark = SparkSession.builder.remote(url).create()
         self.spark.addTag(self.tag)
         self.configure()
-        run = SparkJob(self.job, self.args)
+        self.run_ = run = SparkJob(self.job, self.args)
         run.spark = self.spark
         try:
             run.build_sources()
@@ -63,6 +64,8 @@ class WarmSparkPreview(WarmRun):
             log(f"warm Spark session keeps its own {', '.join(skipped)}")
 
     def interrupt(self) -> None:
+        if self.run_ is not None:
+            self.run_.stop_requested = True  # no further node is started
         if self.spark is not None:
             self.spark.interruptTag(self.tag)
 
