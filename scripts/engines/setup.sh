@@ -201,3 +201,5 @@ cmp -s "$gateway_jar" "$pyflink_opt/${gateway_jar##*/}" || cp "$gateway_jar" "$p
 # ---------------------------------------------------------------- Built here
 # The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's jars.
 scripts/engines/flink-reporter.sh
+# The warm Spark Connect server's guard: it serves loopback callers only (sessions/servers.py).
+scripts/engines/spark-connect-guard.sh

@@ -120,8 +120,9 @@ def spark_connect() -> dict:
     port = free_port()
     log = folder / "spark-connect.log"
     connect = jars_in(jar_dir("spark-connect", None, "UIS_SPARK_CONNECT_JARS_DIR"))
-    if not connect:
-        raise StartError("the Spark Connect server jar is missing: run `make deps`")
+    guard = jars_in(jar_dir("uis-spark-connect"))
+    if not connect or not guard:
+        raise StartError("the Spark Connect server jars are missing: run `make deps`")
     jars = jars_in(jar_dir("spark", None, "UIS_SPARK_JARS_DIR"))
     env = dict(os.environ)
     env["PYSPARK_PYTHON"] = sys.executable
@@ -129,6 +130,8 @@ def spark_connect() -> dict:
     env["PYTHONPATH"] = runners_path(env)  # Python UDF workers import this package
     conf = {
         "spark.connect.grpc.binding.port": str(port),
+        # 3.5 listens on every interface (no bind address): calls from elsewhere are refused.
+        "spark.connect.grpc.interceptor.classes": "uis.connect.LoopbackOnly",
         "spark.driver.host": "127.0.0.1",
         "spark.driver.bindAddress": "127.0.0.1",
         "spark.ui.enabled": "false",
@@ -143,7 +146,7 @@ def spark_connect() -> dict:
     for k, v in conf.items():
         cmd += ["--conf", f"{k}={v}"]
     # The server class is loaded from --jars: as the primary resource it is not found.
-    cmd += ["--jars", ",".join(connect + jars), "spark-internal"]
+    cmd += ["--jars", ",".join(connect + guard + jars), "spark-internal"]
     pid = spawn(cmd, log, env)
     wait_until(lambda: listening(port), [pid], "Spark Connect", log)
     return {"url": f"sc://127.0.0.1:{port}", "pid": pid, "log": str(log)}

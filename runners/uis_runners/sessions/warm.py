@@ -26,8 +26,9 @@ def server_url(engine: str, choice: str, restart: bool = False) -> str:
 
 class WarmRun:
     """A warm preview with the runner interface of lifecycle.run_runner (run, stop_requested,
-    stoppable, close). Subclasses implement `preview(url)`, `interrupt()` and `is_dead(error)`;
-    `cold()` builds the cold runner used when no warm server can be had."""
+    stoppable, close). Subclasses implement `preview(url)`, `interrupt()`, `is_dead(error)` and
+    may implement `unsupported(error)`; `cold()` builds the cold runner used when no warm server
+    can be had."""
 
     engine = ""
 
@@ -59,6 +60,9 @@ class WarmRun:
             if self.stop_requested:
                 log("preview stopped")
                 return 0
+            why = self.unsupported(self._error)
+            if why:
+                return self.run_cold(why)
             if not self.is_dead(self._error) or self.args.session != "auto" or attempt == 2:
                 if self.is_dead(self._error):
                     return self.run_cold(f"the warm {self.engine} server failed: {self._error}")
@@ -72,6 +76,11 @@ class WarmRun:
             self._rc = self.preview(url)
         except BaseException as e:  # handed to the main thread
             self._error = e
+
+    @staticmethod
+    def unsupported(_error: BaseException) -> str | None:
+        """Why the warm server cannot run this preview at all (the cold path can), or None."""
+        return None
 
     def run_cold(self, why: str) -> int:
         log(f"{why}; running the cold preview")
