@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -119,7 +120,6 @@ private:
     void runProcess(const QString &program, const QStringList &args, const QString &en,
                     EnginePreview *out)
     {
-        CliLoop::application();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
@@ -212,8 +212,8 @@ QString cell(const QJsonValue &v)
         return QStringLiteral("null");
     if (v.isString())
         return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isDouble()) // the shortest text that reads back as the same number (187.37)
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray())
@@ -338,6 +338,7 @@ int runPreview(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl preview: cannot create a temporary folder\n";
         return ExitUsage;
     }
+    CliLoop::application(); // the runners are found next to this binary
     PreviewRun run(loaded, tmp.path(), limit, session, timeout, ctx);
     const QString only = p.value(QStringLiteral("node"));
     bool ok = true;
