@@ -33,7 +33,7 @@ const QList<Command> &commands()
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
         {"sample", "Print an endpoint's records, infer its schema and pagination, or check drift",
          runSample},
-        {"preview", "Print each node's first rows, on warm engine sessions when it can", runPreview},
+        {"preview", "Print each node's first rows (warm engine sessions when it can)", runPreview},
         {"sessions", "Show, start or stop the warm engine sessions previews share", runSessions},
         {"test", "Run the golden-data cases of a spec's tests file on the real engines", runTest},
         {"diff", "Show what a spec change does to the spec and every compiled artifact", runDiff},

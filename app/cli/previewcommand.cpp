@@ -153,14 +153,16 @@ private:
                 p.terminate(); // the runner interrupts its warm session's work
                 if (!p.waitForFinished(5000))
                     p.kill();
-                out->failure = QStringLiteral("%1 did not finish within %2 s").arg(en).arg(m_timeout);
+                out->failure =
+                    QStringLiteral("%1 did not finish within %2 s").arg(en).arg(m_timeout);
                 return;
             }
         }
         drain();
         out->exitCode = p.exitStatus() == QProcess::CrashExit ? -1 : p.exitCode();
         if (out->exitCode != 0 && out->failure.isEmpty())
-            out->failure = QStringLiteral("the %1 runner failed (exit %2)").arg(en).arg(out->exitCode);
+            out->failure =
+                QStringLiteral("the %1 runner failed (exit %2)").arg(en).arg(out->exitCode);
     }
 
     void line(const QString &en, const QString &text, EnginePreview *out)
@@ -171,8 +173,10 @@ private:
             const QString what = text.mid(progress.size());
             if (what.startsWith(QLatin1String("FAILED: ")))
                 out->failure = what.mid(8);
-            if (what.startsWith(QLatin1String("warm ")) || what.startsWith(QLatin1String("no warm ")) ||
-                what.contains(QLatin1String("cold preview")) || what.startsWith(QLatin1String("FAILED")) ||
+            if (what.startsWith(QLatin1String("warm ")) ||
+                what.startsWith(QLatin1String("no warm ")) ||
+                what.contains(QLatin1String("cold preview")) ||
+                what.startsWith(QLatin1String("FAILED")) ||
                 what.startsWith(QLatin1String("the warm ")))
                 m_ctx.err << "uisctl preview: " << en << ": " << what << '\n';
             m_ctx.err.flush();
@@ -216,9 +220,9 @@ QString cell(const QJsonValue &v)
         return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray())
-                                                       : QJsonDocument(v.toObject()))
-                                 .toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
+            .toJson(QJsonDocument::Compact));
 }
 
 void printTable(const QString &en, const EnginePreview &r, CliContext &ctx)
@@ -355,7 +359,8 @@ int runPreview(const QStringList &args, CliContext &ctx)
             ctx.err << "uisctl preview: " << en << ": no node `" << only << "`\n";
         }
         if (format == QLatin1String("json"))
-            ctx.out << QString::fromUtf8(QJsonDocument(toJson(en, r)).toJson(QJsonDocument::Compact))
+            ctx.out << QString::fromUtf8(
+                           QJsonDocument(toJson(en, r)).toJson(QJsonDocument::Compact))
                     << '\n';
         else
             printTable(en, r, ctx);
