@@ -23,6 +23,8 @@ int runTargets(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
 int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 int runSample(const QStringList &args, CliContext &ctx);
+int runPreview(const QStringList &args, CliContext &ctx);
+int runSessions(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -31,6 +33,8 @@ const QList<Command> &commands()
         {"compile", "Compile a spec to Spark, Flink or DCP artifacts", runCompile},
         {"sample", "Print an endpoint's records, infer its schema and pagination, or check drift",
          runSample},
+        {"preview", "Print each node's first rows (warm engine sessions when it can)", runPreview},
+        {"sessions", "Show, start or stop the warm engine sessions previews share", runSessions},
         {"test", "Run the golden-data cases of a spec's tests file on the real engines", runTest},
         {"diff", "Show what a spec change does to the spec and every compiled artifact", runDiff},
         {"submit", "Validate, compile and submit a spec to a DCP environment", runSubmit},

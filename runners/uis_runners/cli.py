@@ -30,6 +30,12 @@ def add_common_options(
         action="store_true",
         help="preview: the first rows of each source and transform, sinks unwritten",
     )
+    ap.add_argument(
+        "--session",
+        default="none",
+        help="preview on a warm session: auto (the shared pair, uis_runners.sessions), a server "
+        "URL (sc://HOST:PORT, http://GATEWAY:PORT; comma-separated for both) or none (cold)",
+    )
     ap.add_argument("--limit", type=int, default=20, help="rows per node in --dry-run (default 20)")
     ap.add_argument(
         "--test-inputs", help="golden-data test: rows per endpoint (uis_runners.testing)"

@@ -15,6 +15,11 @@
 #   .cache/jars/iceberg-rest/    the local platform's Iceberg REST catalog (runners/iceberg_rest):
 #                                iceberg-core and its test jar (the REST adapter and servlet),
 #                                S3FileIO (iceberg-aws + bundle), Jetty 11, SQLite JDBC
+#   .cache/jars/spark-connect/   the Spark Connect server (warm preview sessions,
+#                                runners/uis_runners/sessions), shaded: the jar alone is the server
+#   .cache/jars/flink-sql-gateway/
+#                                Flink's SQL Gateway, copied into PyFlink's opt/ where
+#                                bin/sql-gateway.sh looks for it (the wheel ships the script only)
 #   .cache/flink-plugins/s3-fs-hadoop/
 #                                flink-s3-fs-hadoop: s3:// and s3a:// for Flink on the local
 #                                platform. A Flink file system is a plugin (its own class loader,
@@ -137,6 +142,14 @@ iceberg_rest_deps() {
   dep org.slf4j slf4j-simple "$SLF4J2_VERSION"
 }
 
+spark_connect_deps() {
+  dep org.apache.spark "spark-connect_$SCALA_BINARY_VERSION" "$SPARK_VERSION"
+}
+
+flink_sql_gateway_deps() {
+  dep org.apache.flink flink-sql-gateway "$FLINK_VERSION"
+}
+
 # fetch_group GROUP [DIR]: GROUP's jars into DIR (default .cache/jars/GROUP)
 fetch_group() {
   local group=$1 deps dir=${2:-.cache/jars/$1} pomdir=.cache/jars/.poms/$1
@@ -178,7 +191,15 @@ for group in spark flink hadoop kafka s3a; do
 done
 fetch_group iceberg_rest .cache/jars/iceberg-rest
 fetch_group flink_s3 .cache/flink-plugins/s3-fs-hadoop
+fetch_group spark_connect .cache/jars/spark-connect
+fetch_group flink_sql_gateway .cache/jars/flink-sql-gateway
+# bin/sql-gateway.sh finds the gateway only in FLINK_HOME/opt, which is PyFlink's own folder.
+pyflink_opt=$(.venv/bin/python -c 'import os, pyflink; print(os.path.join(os.path.dirname(pyflink.__file__), "opt"))')
+gateway_jar=.cache/jars/flink-sql-gateway/flink-sql-gateway-$FLINK_VERSION.jar
+cmp -s "$gateway_jar" "$pyflink_opt/${gateway_jar##*/}" || cp "$gateway_jar" "$pyflink_opt/"
 
 # ---------------------------------------------------------------- Built here
 # The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's jars.
 scripts/engines/flink-reporter.sh
+# The warm Spark Connect server's guard: it serves loopback callers only (sessions/servers.py).
+scripts/engines/spark-connect-guard.sh

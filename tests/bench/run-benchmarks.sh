@@ -147,6 +147,13 @@ else
   echo "bench: genson is missing in .venv (scripts/python-env.sh)" >&2; status=1
 fi
 
+# ------------------------------------------------------------------ cold vs warm preview (issue 22)
+if [[ -x "$build/bin/uisctl" ]]; then
+  "$py" tests/bench/preview_sessions_bench.py "$build/bin/uisctl" > "$out/preview.txt" || status=1
+  grep -E '^(\||warm pair)' "$out/preview.txt" | while read -r line; do echo "bench: $line"; done
+  while read -r line; do note "$line"; done < <(grep '^preview ' "$out/preview.txt")
+fi
+
 # ------------------------------------------------------------------ in-process micro benchmarks
 if [[ -x "$build/bin/bench_core" ]]; then
   "$build/bin/bench_core" --benchmark_min_time=0.2 2>/dev/null | grep -E '^BM_' | while read -r line; do echo "bench: $line"; done

@@ -55,6 +55,11 @@ def main(argv=None) -> int:
         if args.dry_run:
             from .preview import FlinkPreview
 
+            if args.session != "none":
+                from ..sessions.flink_warm import WarmFlinkPreview
+
+                cold = lambda: FlinkPreview(job, script, args)  # noqa: E731
+                return WarmFlinkPreview(job, script, args, cold=cold)
             return FlinkPreview(job, script, args)
         if args.test_inputs:
             from ..testing import FlinkTests

@@ -154,7 +154,10 @@ class FlinkPreview:
         one optimisation for all. A node not found there is read to the end."""
         from pyflink.table.explain_detail import ExplainDetail
 
-        plan = tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE)
+        self.note_plan(tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE))
+
+    def note_plan(self, plan: str) -> None:
+        """note_insert_only from the plan's text (the warm preview EXPLAINs on the gateway)."""
         physical = plan.split("== Optimized Physical Plan ==")[-1]
         physical = physical.split("== Optimized Execution Plan ==")[0]
         for m in _BRANCH_MODE.finditer(physical):
@@ -174,11 +177,7 @@ class FlinkPreview:
             self.describe(runner.tenv, node)
         if not self.nodes:
             return 0
-        offsets, at = [], 1  # where each node's columns start in a collected row
-        for node in self.nodes:
-            offsets.append(at)
-            at += len(node.names)
-        limit = self.args.limit
+        offsets = self.offsets()
         union = self.union()
         self.note_insert_only(runner.tenv, union)
         result = runner.tenv.execute_sql(union)
@@ -189,37 +188,55 @@ class FlinkPreview:
             for row in it:
                 if self.stop_requested:
                     break
-                values = list(row)
-                k = values[0]
-                node = self.nodes[k]
-                if node.shown:
-                    continue
-                own = values[offsets[k] : offsets[k] + len(node.names)]
-                node.final.apply(
-                    row_kind(row),
-                    {n: json_value(v) for n, v in zip(node.names, own, strict=False)},
-                )
-                if node.complete(limit):
-                    self.show(node)
-                    if all(n.shown for n in self.nodes):
-                        break  # closing the result cancels the job
+                if self.take(row_kind(row), [json_value(v) for v in row], offsets):
+                    break  # closing the result cancels the job
+        self.finish()
+        return 0
+
+    def offsets(self) -> list:
+        """Where each node's columns start in a row of the union (after `uis_node`)."""
+        out, at = [], 1
+        for node in self.nodes:
+            out.append(at)
+            at += len(node.names)
+        return out
+
+    def take(self, kind: str, values: list, offsets: list) -> bool:
+        """Applies one row of the union (JSON values); True when every node is complete."""
+        k = values[0]
+        node = self.nodes[k]
+        if node.shown:
+            return False
+        own = values[offsets[k] : offsets[k] + len(node.names)]
+        node.final.apply(kind, dict(zip(node.names, own, strict=False)))
+        if node.complete(self.args.limit):
+            self.show(node)
+        return all(n.shown for n in self.nodes)
+
+    def finish(self) -> None:
+        """The end line (and final rows) of every node not complete yet."""
         for node in self.nodes:
             if not node.shown:
                 self.show(node)
-        return 0
 
     def run(self) -> int:
         in_utc()
         from .runner import STATEMENTS, FlinkRunner
-        from .statements import split_sql
 
         STATEMENTS["uis_preview"] = self.preview
+        statements = self.prepare()
+        statements.append(Statement("uis_preview", "", 0))
+        return FlinkRunner(statements, self.args).run()
+
+    def prepare(self) -> list:
+        """The script's statements without sinks; notes the nodes and the bounded settings."""
+        from .statements import split_sql
+
         statements, nodes = self.rewrite(split_sql(self.script))
         self.nodes = [Node(name, kind, relation=rel) for name, kind, rel in nodes]
-        statements.append(Statement("uis_preview", "", 0))
         BoundedScript.configure(self.args)
         log(f"Flink preview of {len(nodes)} nodes in one job, up to {self.args.limit} rows each")
-        return FlinkRunner(statements, self.args).run()
+        return statements
 
     def stoppable(self) -> bool:
         return False  # interrupted: the GUI kills the process group

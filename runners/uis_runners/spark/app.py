@@ -41,7 +41,12 @@ def main(argv=None) -> int:
             from ..testing import SparkTests
 
             return SparkTests(load_json(args.job_config), args)
-        return SparkJob(load_json(args.job_config), args)
+        job = SparkJob(load_json(args.job_config), args)
+        if args.dry_run and args.session != "none":
+            from ..sessions.spark_warm import WarmSparkPreview
+
+            return WarmSparkPreview(job.job, args, cold=lambda: job)
+        return job
 
     rc, _ = run_runner(make)
     return rc

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Flink data preview through the SQL Gateway: the same bounded script and one union job as
+the cold preview (flink/preview.py: its rewrite, union, row handling and output), run in a
+gateway session of its own (its views and SETs are seen by no other preview). Stop cancels the
+running operation; the session cluster keeps serving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..flink.bounded import SETTINGS
+from ..flink.preview import FlinkPreview
+from ..log import log
+from ..placeholders import resolve
+from .gateway import Gateway, GatewayDown, GatewayError
+from .warm import WarmRun
+
+# DESCRIBE's type names → PyFlink's DataType names (what the cold preview's schema line shows)
+_PYFLINK_NAMES = {
+    "STRING": "VARCHAR",
+    "INTEGER": "INT",
+    "BYTES": "VARBINARY",
+    "TIMESTAMP_LTZ": "LOCALZONEDTIMESTAMP",
+    "TIMESTAMP_WITH_LOCAL_TIME_ZONE": "LOCALZONEDTIMESTAMP",
+    "TIMESTAMP_WITHOUT_TIME_ZONE": "TIMESTAMP",
+}
+_MARKER = re.compile(r"\s*\*(ROWTIME|PROCTIME)\*\s*$")
+_LTZ = re.compile(r"^TIMESTAMP_LTZ\((\d+)\)|^TIMESTAMP\((\d+)\) WITH LOCAL TIME ZONE")
+
+
+def shown_type(sql_type: str) -> str:
+    head = re.match(r"[A-Z_]+", sql_type.upper())
+    name = head.group(0) if head else sql_type
+    if " WITH LOCAL TIME ZONE" in sql_type.upper():
+        name = "TIMESTAMP_LTZ"
+    return _PYFLINK_NAMES.get(name, name)
+
+
+def collectable(sql_type: str) -> str:
+    """As flink/preview.collectable: a TIMESTAMP_LTZ (PROCTIME() too) is collected as its
+    TIMESTAMP in the session's zone (UTC)."""
+    t = _MARKER.sub("", sql_type)
+    m = _LTZ.match(t)
+    return f"TIMESTAMP({m.group(1) or m.group(2)})" if m else t
+
+
+def as_cold(value, logical: dict):
+    """A gateway JSON value → the value the cold preview prints (testing.json_value)."""
+    kind = logical.get("type", "")
+    if value is None:
+        return None
+    if kind.startswith("TIMESTAMP") and isinstance(value, str):
+        t = dt.datetime.fromisoformat(value.rstrip("Z"))
+        return t.isoformat(timespec="milliseconds") + "Z"
+    if kind == "TIME_WITHOUT_TIME_ZONE" and isinstance(value, str):
+        return dt.time.fromisoformat(value).isoformat()
+    if kind == "DECIMAL" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class WarmFlinkPreview(WarmRun):
+    engine = "flink"
+
+    def __init__(self, job: dict, script: str, args, cold):
+        super().__init__(args, cold)
+        self.shape = FlinkPreview(job, script, args)
+        self.gateway = None
+        self.operation = None
+
+    def preview(self, url: str) -> int:
+        shape = self.shape
+        statements = shape.prepare()
+        props = {"table.local-time-zone": "UTC", **SETTINGS}
+        # As in the cold runner, the script's SETs also apply from the start: the runtime mode
+        # must be known when the session's planner is made.
+        props.update({st.key: resolve(st.value) for st in statements if st.kind == "set"})
+        for kv in self.args.set or []:
+            k, _, v = kv.partition("=")
+            props[k.strip()] = v.strip()
+        self.gateway = gw = Gateway(url)
+        gw.open(props, "uis-preview")
+        try:
+            for st in statements:
+                if self.stop_requested:
+                    return 0
+                if st.kind == "set":
+                    # resolved here: the value reaches the session, never the log
+                    gw.execute(f"SET '{st.key}' = '{resolve(st.value)}'")
+                elif st.kind == "ddl":
+                    gw.execute(resolve(st.text))
+                    log(f"line {st.line}: {st.head.split('(')[0].strip()}")
+            for node in shape.nodes:
+                self.describe(node)
+            if shape.nodes and not self.stop_requested:
+                self.collect()
+        finally:
+            gw.close()
+        log("dry run finished: no sink written")
+        return 0
+
+    def describe(self, node) -> None:
+        from ..log import PREVIEW, emit
+
+        rows = self.gateway.execute(f"DESCRIBE {node.source}")
+        node.names = [r[0] for r in rows]
+        node.sql_types = [collectable(r[1]) for r in rows]
+        cols = [{"name": r[0], "type": shown_type(r[1])} for r in rows]
+        emit(PREVIEW, {"event": "schema", "node": node.name, "kind": node.kind, "columns": cols})
+
+    def collect(self) -> None:
+        shape, gw = self.shape, self.gateway
+        union = shape.union()
+        shape.note_plan(gw.execute(f"EXPLAIN CHANGELOG_MODE {union}")[0][0])
+        offsets = shape.offsets()
+        self.operation = gw.submit(union)
+        log(f"preview operation of {len(shape.nodes)} nodes submitted")
+        done = False
+        for page in gw.results(self.operation):
+            types = [c.get("logicalType") or {} for c in page.get("columns") or []]
+            for d in page.get("data") or []:
+                values = [as_cold(v, t) for v, t in zip(d["fields"], types, strict=False)]
+                if shape.take(d.get("kind", "INSERT"), values, offsets):
+                    done = True
+                    break
+            if done or self.stop_requested:
+                break
+        self.interrupt()  # the job ends with the preview (a finished one is just closed)
+        shape.finish()
+
+    def interrupt(self) -> None:
+        if self.gateway is not None and self.operation is not None:
+            op, self.operation = self.operation, None
+            try:
+                self.gateway.cancel(op)
+            except Exception:
+                pass  # already finished
+            self.gateway.close_operation(op)
+
+    @staticmethod
+    def is_dead(error: BaseException) -> bool:
+        return isinstance(error, GatewayDown)
+
+    @staticmethod
+    def unsupported(error: BaseException) -> str | None:
+        # Flink 1.20's batch planner in a long-lived gateway fails on window TVF aggregates
+        # (Calcite: a node "belongs to a different planner"); the same script plans in a fresh
+        # TableEnvironment.
+        if isinstance(error, GatewayError) and "belongs to a different planner" in str(error):
+            return (
+                "the SQL Gateway's batch planner cannot plan this script (a window aggregate: "
+                "Flink 1.20 planner error in a shared gateway)"
+            )
+        return None

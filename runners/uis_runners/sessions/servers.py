@@ -1,0 +1,251 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The commands that start the warm servers, each in its own process group with its log in the
+state folder, listening on 127.0.0.1 only:
+
+- Spark Connect 3.5 (`spark-submit --class ...SparkConnectServer`, the pip wheel has no
+  start-connect-server.sh) on local[*], with the connector jars of .cache/jars/spark;
+- a Flink session cluster (one JobManager, one TaskManager) and its SQL Gateway, started from
+  PyFlink's own bin/ with a config folder of ours, connector jars on their class path.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ..jobconfig import REPO, jar_dir, jars_in
+from . import state
+
+SPARK_CONNECT_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer"
+
+
+class StartError(RuntimeError):
+    """A server did not come up: the message says which and where its log is."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:  # a zombie child of this process is not alive
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except OSError:
+        return True
+
+
+def runners_path(env: dict) -> str:
+    """PYTHONPATH with runners/ first: a server's Python (and the keeper) imports uis_runners."""
+    return os.pathsep.join(filter(None, [str(REPO / "runners"), env.get("PYTHONPATH")]))
+
+
+def spawn(cmd: list, log: Path, env: dict) -> int:
+    """Starts `cmd` detached (its own session: it outlives the preview that started it)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as out:
+        p = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+            cwd=str(log.parent),
+        )
+    return p.pid
+
+
+def stop_group(pid: int, grace: float = 10) -> None:
+    """SIGTERM to the server's process group, SIGKILL after `grace` seconds."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 2)):
+        try:
+            os.killpg(pid, sig)
+        except OSError:
+            return
+        end = time.time() + wait
+        while time.time() < end:
+            if not alive(pid):
+                return
+            try:  # reap it when it is our own child
+                os.waitpid(pid, os.WNOHANG)
+            except OSError:
+                pass
+            time.sleep(0.1)
+
+
+def wait_until(ready, pids: list, what: str, log: Path, timeout: float = 120) -> None:
+    end = time.time() + timeout
+    while time.time() < end:
+        if ready():
+            return
+        if not all(alive(p) for p in pids):
+            raise StartError(f"{what} exited while starting; see {log}")
+        time.sleep(0.3)
+    raise StartError(f"{what} did not answer within {timeout:.0f} s; see {log}")
+
+
+def _pyspark_home() -> Path:
+    import pyspark
+
+    return Path(pyspark.__file__).parent
+
+
+def _pyflink_home() -> Path:
+    import pyflink
+
+    return Path(pyflink.__file__).parent
+
+
+def spark_connect() -> dict:
+    """Starts Spark Connect; returns its record: url, pid, log."""
+    folder = state.folder()
+    port = free_port()
+    log = folder / "spark-connect.log"
+    connect = jars_in(jar_dir("spark-connect", None, "UIS_SPARK_CONNECT_JARS_DIR"))
+    guard = jars_in(jar_dir("uis-spark-connect"))
+    if not connect or not guard:
+        raise StartError("the Spark Connect server jars are missing: run `make deps`")
+    jars = jars_in(jar_dir("spark", None, "UIS_SPARK_JARS_DIR"))
+    env = dict(os.environ)
+    env["PYSPARK_PYTHON"] = sys.executable
+    env["SPARK_LOCAL_IP"] = "127.0.0.1"
+    env["PYTHONPATH"] = runners_path(env)  # Python UDF workers import this package
+    conf = {
+        "spark.connect.grpc.binding.port": str(port),
+        # 3.5 listens on every interface (no bind address): calls from elsewhere are refused.
+        "spark.connect.grpc.interceptor.classes": "uis.connect.LoopbackOnly",
+        "spark.driver.host": "127.0.0.1",
+        "spark.driver.bindAddress": "127.0.0.1",
+        "spark.ui.enabled": "false",
+        "spark.sql.session.timeZone": "UTC",
+        "spark.ui.showConsoleProgress": "false",
+        # Static: Iceberg's SQL extensions must be there when the server starts.
+        "spark.sql.extensions": "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions",
+    }
+    cmd = [str(_pyspark_home() / "bin" / "spark-submit"), "--master", "local[*]"]
+    cmd += ["--class", SPARK_CONNECT_CLASS, "--name", "uis-spark-connect"]
+    cmd += ["--driver-java-options", "-Dlog4j2.level=WARN"]
+    for k, v in conf.items():
+        cmd += ["--conf", f"{k}={v}"]
+    # The server class is loaded from --jars: as the primary resource it is not found.
+    cmd += ["--jars", ",".join(connect + guard + jars), "spark-internal"]
+    pid = spawn(cmd, log, env)
+    wait_until(lambda: listening(port), [pid], "Spark Connect", log)
+    return {"url": f"sc://127.0.0.1:{port}", "pid": pid, "log": str(log)}
+
+
+def _flink_env(conf_dir: Path) -> dict:
+    env = dict(os.environ)
+    env["FLINK_CONF_DIR"] = str(conf_dir)
+    env["FLINK_LOG_DIR"] = str(conf_dir.parent / "flink-logs")
+    env["FLINK_HOME"] = str(_pyflink_home())
+    # config.sh puts HADOOP_CLASSPATH on every process's class path: Hadoop (Parquet, Iceberg's
+    # Hadoop catalog) and the connectors, which the gateway plans with and the TaskManager runs.
+    jars = jars_in(jar_dir("hadoop")) + jars_in(jar_dir("flink", None, "UIS_FLINK_JARS_DIR"))
+    env["HADOOP_CLASSPATH"] = ":".join(jars)
+    return env
+
+
+def _flink_config(conf_dir: Path, rpc: int, rest: int) -> None:
+    """Our config.yaml: PyFlink's own JVM options, everything on 127.0.0.1, the ports chosen."""
+    import yaml
+
+    base = yaml.safe_load((_pyflink_home() / "conf" / "config.yaml").read_text()) or {}
+    slots = max(4, 2 * (os.cpu_count() or 1))  # a few previews at once
+    conf = {
+        "env": base.get("env", {}),
+        "jobmanager": {
+            "bind-host": "127.0.0.1",
+            "rpc": {"address": "127.0.0.1", "port": rpc},
+            "memory": {"process": {"size": "1024m"}},
+        },
+        "taskmanager": {
+            "bind-host": "127.0.0.1",
+            "host": "127.0.0.1",
+            "numberOfTaskSlots": slots,
+            "memory": {"process": {"size": "2048m"}},
+        },
+        "blob": {"server": {"port": "0"}},
+        "rest": {"address": "127.0.0.1", "bind-address": "127.0.0.1", "port": rest},
+        "parallelism": {"default": 1},
+        # Generated code is cached across jobs with the class loader of the job that compiled
+        # it; a later job would fail on it with the leak check ("closed classloader").
+        "classloader": {"check-leaked-classloader": False},
+        "execution": {"target": "remote"},
+        "table": {"local-time-zone": "UTC"},
+    }
+    conf_dir.mkdir(parents=True, exist_ok=True)
+    (conf_dir / "config.yaml").write_text(yaml.safe_dump(conf))
+    for name in ("log4j.properties", "log4j-console.properties", "log4j-session.properties"):
+        src = _pyflink_home() / "conf" / name
+        if src.exists():
+            (conf_dir / name).write_text(src.read_text())
+
+
+def flink_gateway() -> dict:
+    """Starts the session cluster and its gateway; returns their record: url (the gateway),
+    rest (the cluster's REST API), pids, log."""
+    folder = state.folder()
+    conf_dir = folder / "flink-conf"
+    rpc, rest, gw = free_port(), free_port(), free_port()
+    _flink_config(conf_dir, rpc, rest)
+    env = _flink_env(conf_dir)
+    bin_dir = _pyflink_home() / "bin"
+    log = folder / "flink-session.log"
+    pids = [
+        spawn(["bash", str(bin_dir / "jobmanager.sh"), "start-foreground"], log, env),
+        spawn(["bash", str(bin_dir / "taskmanager.sh"), "start-foreground"], log, env),
+    ]
+    cluster = f"http://127.0.0.1:{rest}"
+    wait_until(lambda: _taskmanagers(cluster) > 0, pids, "the Flink session cluster", log)
+    gateway = [
+        "bash",
+        str(bin_dir / "sql-gateway.sh"),
+        "start-foreground",
+        "-Dsql-gateway.endpoint.rest.address=127.0.0.1",
+        "-Dsql-gateway.endpoint.rest.bind-address=127.0.0.1",
+        f"-Dsql-gateway.endpoint.rest.port={gw}",
+    ]
+    pids.append(spawn(gateway, log, env))
+    url = f"http://127.0.0.1:{gw}"
+    wait_until(lambda: _answers(url + "/v1/info"), pids, "the Flink SQL Gateway", log)
+    return {"url": url, "rest": cluster, "pids": pids, "log": str(log)}
+
+
+def _answers(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def _taskmanagers(cluster: str) -> int:
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(cluster + "/overview", timeout=2) as r:
+            return int(json.load(r).get("taskmanagers", 0))
+    except (OSError, ValueError):
+        return 0

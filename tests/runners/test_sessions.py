@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Warm engine sessions (runners/uis_runners/sessions): a real Spark Connect server and a real
+Flink session cluster with its SQL Gateway, started for this module in a state folder of its own
+(UIS_SESSIONS_DIR), so a user's pair is neither used nor stopped.
+
+- a file template (the bundled trades) previews warm and cold with identical rows and columns,
+  on both engines;
+- the files template's window aggregate: Spark warm; on Flink the gateway's planner fails on it,
+  so the cold path runs, says why, and gives the same rows;
+- Stop during a warm preview ends it, and the same servers serve the next preview;
+- two previews at once, of specs whose nodes have the same names over different data, each get
+  their own rows (own Spark Connect session, own gateway session);
+- a dead server is restarted once by the next preview.
+Each warm result is compared with the cold path's rows, never with rows written here."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import templates as T
+from conftest import FLINK_RUNNER, REPO, SPARK_RUNNER, runner_env
+
+TRADES = T.TEMPLATES / "sample-trades-to-parquet.uis.yaml"
+WINDOWS = T.TEMPLATES / "files-to-parquet.uis.yaml"
+RUNNERS = {"spark": SPARK_RUNNER, "flink": FLINK_RUNNER}
+LIMIT = 5
+
+
+@pytest.fixture(scope="module")
+def sessions_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sessions")
+    env = runner_env(UIS_SESSIONS_DIR=folder, PYTHONPATH=REPO / "runners")
+    start = subprocess.run(
+        [sys.executable, "-m", "uis_runners.sessions", "start", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    try:
+        assert start.returncode == 0, start.stderr
+        st = json.loads(start.stdout)
+        assert {e: s["state"] for e, s in st["engines"].items()} == {
+            "spark": "warm",
+            "flink": "warm",
+        }
+        assert st["engines"]["spark"]["url"].startswith("sc://127.0.0.1:")
+        assert st["engines"]["flink"]["url"].startswith("http://127.0.0.1:")
+        yield folder
+    finally:
+        pids = server_pids(folder)
+        subprocess.run([sys.executable, "-m", "uis_runners.sessions", "stop"], env=env, timeout=120)
+        left = [p for p in pids if alive(p)]
+        assert not left, f"servers still running after stop: {left}"
+
+
+def server_pids(folder) -> list:
+    try:
+        data = json.loads((folder / "sessions.json").read_text())
+    except (OSError, ValueError):
+        return []
+    out = []
+    for e in ("spark", "flink"):
+        rec = data.get(e) or {}
+        out += rec.get("pids") or ([rec["pid"]] if rec.get("pid") else [])
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def local_spec(tmp_path, name: str, rows: int, template=TRADES) -> dict:
+    """`template` on local data of `rows` records: its compiled job per engine."""
+    data = tmp_path / name
+    spec = T.load(template)
+    for e in spec["provider"]["endpoints"]:
+        T.write_files(e, data, n=rows)
+    copy = tmp_path / f"{name}.uis.yaml"
+    copy.write_text(T.rewrite_base_url(template.read_text(), data.as_uri()))
+    jobs = {}
+    for engine, extra in (("spark", ["--master", "local[*]"]), ("flink", ["--engine", "flink"])):
+        target = f"{engine}-job"
+        jobs[engine] = tmp_path / f"{name}-{target}.json"
+        T.compile_spec(copy, target, *extra, "--flink-target", "local", out_file=jobs[engine])
+    return jobs
+
+
+def command(engine: str, job, session: str) -> list:
+    cmd = [sys.executable, str(RUNNERS[engine]), "--job-config", str(job), "--dry-run"]
+    return cmd + ["--limit", str(LIMIT), "--session", session]
+
+
+def preview(engine, job, session, sessions_dir, warm=True) -> dict:
+    p = subprocess.run(
+        command(engine, job, session),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=runner_env(UIS_SESSIONS_DIR=sessions_dir),
+    )
+    assert p.returncode == 0, f"{engine} {session}: exit {p.returncode}\n{p.stdout}\n{p.stderr}"
+    if session != "none":
+        assert f"warm {engine} session at" in p.stdout, p.stdout
+        assert ("cold preview" not in p.stdout) == warm, p.stdout
+    out = T.previews(p.stdout)
+    assert out and all(n["rows"] for n in out.values()), p.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def files_jobs(tmp_path_factory):
+    return local_spec(tmp_path_factory.mktemp("files"), "files", 8)
+
+
+@pytest.fixture(scope="module")
+def cold(files_jobs):
+    """The cold path's previews (engine -> node -> rows), the reference for every warm one."""
+    folder = files_jobs["spark"].parent
+    return {e: preview(e, files_jobs[e], "none", folder) for e in RUNNERS}
+
+
+@pytest.mark.parametrize("engine", ["spark", "flink"])
+def test_warm_preview_has_the_cold_rows(engine, sessions_dir, files_jobs, cold):
+    first = preview(engine, files_jobs[engine], "auto", sessions_dir)
+    assert first == cold[engine]
+    # a second preview reuses the same servers and still gives the same rows
+    pids = server_pids(sessions_dir)
+    assert preview(engine, files_jobs[engine], "auto", sessions_dir) == cold[engine]
+    assert server_pids(sessions_dir) == pids
+
+
+def test_a_window_aggregate(sessions_dir, tmp_path):
+    jobs = local_spec(tmp_path, "windows", 8, WINDOWS)
+    for engine in RUNNERS:
+        cold = preview(engine, jobs[engine], "none", tmp_path)
+        assert cold["per_10_minutes"]["rows"], cold
+        warm = preview(engine, jobs[engine], "auto", sessions_dir, warm=engine == "spark")
+        assert warm == cold
+
+
+@pytest.mark.parametrize("engine", ["spark", "flink"])
+def test_stop_leaves_the_session_serving(engine, sessions_dir, files_jobs, cold):
+    pids = server_pids(sessions_dir)
+    p = subprocess.Popen(
+        command(engine, files_jobs[engine], "auto"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=runner_env(UIS_SESSIONS_DIR=sessions_dir),
+        start_new_session=True,
+    )
+    lines = []
+    for line in p.stdout:  # stop once the engine is at work on the preview
+        lines.append(line)
+        if line.startswith("uis-preview: "):
+            break
+    sent = time.monotonic()
+    os.killpg(p.pid, signal.SIGTERM)  # what the designer's Stop sends
+    rest, _ = p.communicate(timeout=60)
+    lines += rest.splitlines(keepends=True)
+    assert p.returncode == 0, "".join(lines)
+    assert "received signal SIGTERM" in "".join(lines)
+    print(f"{engine}: stopped {time.monotonic() - sent:.2f} s after the signal")
+    assert server_pids(sessions_dir) == pids and all(alive(x) for x in pids)
+    assert preview(engine, files_jobs[engine], "auto", sessions_dir) == cold[engine]
+
+
+@pytest.mark.parametrize("engine", ["spark", "flink"])
+def test_concurrent_previews_get_their_own_rows(engine, sessions_dir, files_jobs, cold, tmp_path):
+    other = local_spec(tmp_path, "other", 3)  # same node names, other data
+    other_cold = preview(engine, other[engine], "none", tmp_path)
+    assert other_cold != cold[engine]
+    results = {}
+
+    def run(name, job):
+        results[name] = preview(engine, job, "auto", sessions_dir)
+
+    threads = [
+        threading.Thread(target=run, args=("files", files_jobs[engine])),
+        threading.Thread(target=run, args=("other", other[engine])),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=600)
+    assert results == {"files": cold[engine], "other": other_cold}
+
+
+def test_a_dead_server_is_restarted_once(sessions_dir, files_jobs, cold):
+    data = json.loads((sessions_dir / "sessions.json").read_text())
+    old = data["spark"]["pid"]
+    os.killpg(old, signal.SIGKILL)
+    deadline = time.time() + 30
+    while alive(old) and time.time() < deadline:
+        time.sleep(0.2)
+    assert preview("spark", files_jobs["spark"], "auto", sessions_dir) == cold["spark"]
+    new = json.loads((sessions_dir / "sessions.json").read_text())["spark"]
+    assert new["pid"] != old and alive(new["pid"])
