@@ -5,6 +5,7 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "openapidocument.h"
+#include "metrics/metricsroutes.h"
 #include "savepointroutes.h"
 #include "snapshotmanager.h"
 #include "targets/executiontarget.h"
@@ -100,6 +101,11 @@ void HttpApi::setupRoutes()
     SavepointRoutes::install(this, m_store, m_targets);
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/logs"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
+    m_server.route(QStringLiteral("/api/v1/jobs/<arg>/metrics"), Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &r) {
+                       return authorized(r) ? MetricsRoutes::get(m_store, m_metrics, id, r)
+                                            : unauthorized(r);
+                   });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/upgrade-check"), Method::Post,
                    [this](const QString &id, const QHttpServerRequest &r) {
                        return authorized(r) ? m_upgradeCheck.handle(id, r)
@@ -125,7 +131,7 @@ void HttpApi::setupRoutes()
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
         static const QRegularExpression known(QStringLiteral(
-            "^/api/v1/(jobs(/[^/]+(/logs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
+            "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
             "targets)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {

@@ -12,6 +12,7 @@ namespace uis::dcplocal {
 
 class JobRunner;
 class JobStore;
+class MetricsStore;
 class TargetRegistry;
 
 /**
@@ -30,6 +31,8 @@ public:
     QHttpServer *server() { return &m_server; }
     /// Where the engine runners are (dcp-local --runners-dir), for the upgrade check.
     void setRunnersDir(const QString &dir) { m_upgradeCheck = UpgradeCheckApi(m_store, dir); }
+    /// The job metrics GET /api/v1/jobs/{id}/metrics serves (without: 503).
+    void setMetrics(const MetricsStore *metrics) { m_metrics = metrics; }
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
@@ -53,6 +56,7 @@ private:
     QByteArray m_expectedAuth;
     qint64 m_maxBodyBytes;
     UpgradeCheckApi m_upgradeCheck;
+    const MetricsStore *m_metrics = nullptr;
 };
 
 } // namespace uis::dcplocal
