@@ -98,8 +98,14 @@ int main(int argc, char **argv)
         QStringLiteral("metrics-retention"),
         QStringLiteral("How long metric points are kept, e.g. `7 days`, `12h` (default 7 days)."),
         QStringLiteral("DURATION"), QStringLiteral("7 days"));
+    const QCommandLineOption alertsOpt(
+        QStringLiteral("alerts"),
+        QStringLiteral("YAML file of alert rules (job_failed, restarts, kafka_lag, no_rows, "
+                       "checkpoint_failures) and their channels (webhook, email, desktop)."),
+        QStringLiteral("FILE"));
     parser.addOptions({listenOpt, dataOpt, maxOpt, sparkOpt, flinkOpt, bodyOpt, graceOpt,
-                       runnersOpt, targetsOpt, pollOpt, metricsIntervalOpt, retentionOpt});
+                       runnersOpt, targetsOpt, pollOpt, metricsIntervalOpt, retentionOpt,
+                       alertsOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument `%1` (see --help)")
@@ -124,6 +130,7 @@ int main(int argc, char **argv)
     config.runner.runnersDir = parser.value(runnersOpt);
     config.dataDir = parser.value(dataOpt); // "" is the default data directory
     config.targetsFile = parser.value(targetsOpt);
+    config.alertsFile = parser.value(alertsOpt);
     const double poll = parser.value(pollOpt).toDouble(&ok);
     if (!ok || poll < 0.1 || poll > 3600)
         return fail(QStringLiteral("--poll-interval expects a number of seconds (0.1 to 3600)"));

@@ -6,6 +6,7 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "enginelaunch.h"
+#include "alerts/alertmanager.h"
 #include "metrics/metricscollector.h"
 #include "metrics/metricshelper.h"
 #include "metrics/metricsstore.h"
@@ -106,9 +107,18 @@ QString DcpServer::start()
     auto collector = std::make_unique<MetricsCollector>(store.get(), runner.get(), targets.get(),
                                                         metrics.get(), helper.get(),
                                                         m_config.metricsIntervalMs);
+    std::unique_ptr<AlertManager> alerts;
+    if (!m_config.alertsFile.isEmpty()) {
+        AlertConfig alertConfig;
+        if (const QString e = AlertConfig::readFile(m_config.alertsFile, &alertConfig); !e.isEmpty())
+            return e;
+        alerts = std::make_unique<AlertManager>(alertConfig, store.get(), runner.get(),
+                                                collector.get());
+    }
     auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
     api->setRunnersDir(runner->runnersDir());
     api->setMetrics(metrics.get());
+    api->setAlerts(alerts.get());
 
     // QHttpServer takes the socket over on bind(); a socket that could not listen is ours.
     auto tcp = std::make_unique<BoundedTcpServer>(m_config.maxBodyBytes);
@@ -127,6 +137,7 @@ QString DcpServer::start()
     m_metrics = std::move(metrics);
     m_metricsHelper = std::move(helper);
     m_collector = std::move(collector);
+    m_alerts = std::move(alerts);
     m_api = std::move(api);
     connect(m_runner.get(), &JobRunner::shutdownComplete, this, &DcpServer::finishShutdown);
     m_started = true;

@@ -12,6 +12,7 @@ class QLockFile;
 
 namespace uis::dcplocal {
 
+class AlertManager;
 class BoundedTcpServer;
 class HttpApi;
 class JobRunner;
@@ -54,6 +55,7 @@ public:
     TargetRegistry *targets() const { return m_targets.get(); }
     MetricsStore *metrics() const { return m_metrics.get(); }
     MetricsCollector *collector() const { return m_collector.get(); }
+    AlertManager *alerts() const { return m_alerts.get(); }
 
 Q_SIGNALS:
     /// A line for the operator (the binary prints it on stdout).
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<MetricsStore> m_metrics;
     std::unique_ptr<MetricsHelper> m_metricsHelper;
     std::unique_ptr<MetricsCollector> m_collector;
+    std::unique_ptr<AlertManager> m_alerts;
     std::unique_ptr<HttpApi> m_api;
     QUrl m_url;
     bool m_started = false;

@@ -5,6 +5,7 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "openapidocument.h"
+#include "alerts/alertmanager.h"
 #include "metrics/metricsroutes.h"
 #include "savepointroutes.h"
 #include "snapshotmanager.h"
@@ -117,6 +118,10 @@ void HttpApi::setupRoutes()
                    [this](const QString &id, const QHttpServerRequest &r) { return cancel(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Post, [this](const QHttpServerRequest &r) { return submit(r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &r) { return list(r); });
+    m_server.route(QStringLiteral("/api/v1/alerts"), Method::Get,
+                   [this](const QHttpServerRequest &r) { return alerts(r); });
+    m_server.route(QStringLiteral("/api/v1/alerts/test"), Method::Post,
+                   [this](const QHttpServerRequest &r) { return testAlert(r); });
     m_server.route(QStringLiteral("/api/v1/targets"), Method::Get,
                    [this](const QHttpServerRequest &r) { return targets(r); });
     // The contract (OpenAPI 3.1), without a token: clients and tools read it before they have one.
@@ -132,7 +137,7 @@ void HttpApi::setupRoutes()
                                   QHttpServerResponder &&responder) {
         static const QRegularExpression known(QStringLiteral(
             "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
-            "targets)$"));
+            "targets|alerts(/test)?)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
@@ -402,6 +407,42 @@ QHttpServerResponse HttpApi::logs(const QString &id, const QHttpServerRequest &r
                         {QStringLiteral("complete"), complete},
                         {QStringLiteral("data"), QString::fromUtf8(data)}};
     return json(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace uis::dcplocal
+
+namespace uis::dcplocal {
+
+QHttpServerResponse HttpApi::alerts(const QHttpServerRequest &request)
+{
+    if (!authorized(request))
+        return unauthorized(request);
+    const QJsonObject body = m_alerts ? m_alerts->toJson()
+                                      : QJsonObject{{QStringLiteral("alerts"), QJsonArray()},
+                                                    {QStringLiteral("tests"), QJsonArray()},
+                                                    {QStringLiteral("rules"), QJsonArray()}};
+    return json(QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QHttpServerResponse HttpApi::testAlert(const QHttpServerRequest &request)
+{
+    if (!authorized(request))
+        return unauthorized(request);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body());
+    const QString rule = doc.object().value(QStringLiteral("rule")).toString();
+    if (!doc.isObject() || rule.isEmpty())
+        return error(Status::BadRequest, QStringLiteral("invalid_request"),
+                     QStringLiteral("the body must be {\"rule\": \"<rule name>\"}"));
+    if (!m_alerts)
+        return error(Status::NotFound, QStringLiteral("not_found"),
+                     QStringLiteral("this dcp-local has no alert rules (start it with --alerts FILE)"));
+    if (!m_alerts->test(rule))
+        return error(Status::NotFound, QStringLiteral("not_found"),
+                     QStringLiteral("no alert rule `%1`").arg(rule));
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule},
+                                          {QStringLiteral("status"), QStringLiteral("sent")}})
+                    .toJson(QJsonDocument::Compact),
+                Status::Accepted);
 }
 
 } // namespace uis::dcplocal

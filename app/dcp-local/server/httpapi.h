@@ -12,6 +12,7 @@ namespace uis::dcplocal {
 
 class JobRunner;
 class JobStore;
+class AlertManager;
 class MetricsStore;
 class TargetRegistry;
 
@@ -33,6 +34,8 @@ public:
     void setRunnersDir(const QString &dir) { m_upgradeCheck = UpgradeCheckApi(m_store, dir); }
     /// The job metrics GET /api/v1/jobs/{id}/metrics serves (without: 503).
     void setMetrics(const MetricsStore *metrics) { m_metrics = metrics; }
+    /// The alerts GET /api/v1/alerts lists (without --alerts: an empty list).
+    void setAlerts(AlertManager *alerts) { m_alerts = alerts; }
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
@@ -49,6 +52,8 @@ private:
     QHttpServerResponse cancel(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse logs(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse targets(const QHttpServerRequest &request);
+    QHttpServerResponse alerts(const QHttpServerRequest &request);
+    QHttpServerResponse testAlert(const QHttpServerRequest &request);
 
     QHttpServer m_server;
     JobStore *m_store;
@@ -57,6 +62,7 @@ private:
     qint64 m_maxBodyBytes;
     UpgradeCheckApi m_upgradeCheck;
     const MetricsStore *m_metrics = nullptr;
+    AlertManager *m_alerts = nullptr;
 };
 
 } // namespace uis::dcplocal
