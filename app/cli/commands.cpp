@@ -20,6 +20,7 @@ int runStop(const QStringList &args, CliContext &ctx);
 int runUpgrade(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
+int runAlerts(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
 int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 int runSample(const QStringList &args, CliContext &ctx);
@@ -48,6 +49,7 @@ const QList<Command> &commands()
          "Say whether a new version can start from a job's state (the engine decides)",
          runUpgradeCheck},
         {"targets", "List the server's execution targets and their clusters' figures", runTargets},
+        {"alerts", "List the server's alerts and their deliveries, or send a test message", runAlerts},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},

@@ -5,6 +5,7 @@
 #include "clicontext.h"
 #include "cliloop.h"
 #include "jobcommandsupport.h"
+#include "metricsoutput.h"
 #include "placeholderinput.h"
 
 #include "dcpclient.h"
@@ -56,8 +57,9 @@ const char *const kSubmitHelp =
     "                 checkpoint of the last run of the same name)\n"
     "Prints the job id on stdout.\n";
 const char *const kStatusHelp =
-    "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
-    "Prints a job's status.\n";
+    "usage: uisctl status ID [--env NAME | --url URL] [--format text|json] [--metrics]\n\n"
+    "Prints a job's status; --metrics adds the newest value of each of its metric series\n"
+    "(rows/s per node, Kafka lag per partition, checkpoints; GET …/metrics).\n";
 const char *const kListHelp =
     "usage: uisctl list [--env NAME | --url URL] [--status S] [--team T] [--user U]\n"
     "                   [--limit N] [--format text|json]\n\n"
@@ -141,7 +143,8 @@ int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *
     if (const auto exit =
             p.parseCommand(args, ctx, command, QString::fromUtf8(help) + QLatin1String(kCommon)))
         return *exit;
-    if (p.positional().size() != positional) {
+    // positional < 0: the command checks its own arguments (a verb and its operands).
+    if (positional >= 0 && p.positional().size() != positional) {
         ctx.err << "uisctl " << command << ": expected " << positional << " argument"
                 << (positional == 1 ? "" : "s") << "\n"
                 << help;
@@ -457,7 +460,7 @@ int runSubmit(const QStringList &args, CliContext &ctx)
 
 int runStatus(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(commonOptions(), {QStringLiteral("help")});
+    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("metrics")});
     if (const int rc = prepare(p, args, ctx, "status", kStatusHelp, 1); rc >= 0)
         return rc;
     DcpClient client;
@@ -469,10 +472,22 @@ int runStatus(const QStringList &args, CliContext &ctx)
     std::unique_ptr<DcpReply> reply(client.get(p.positional().first()));
     if (!CliLoop::await(reply.get()))
         return reportError(ctx, "status", reply->error());
-    if (p.value(QStringLiteral("format")) == QLatin1String("json"))
-        ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
-    else
+    std::unique_ptr<DcpReply> metrics;
+    if (p.isSet(QStringLiteral("metrics"))) {
+        metrics.reset(client.metrics(p.positional().first()));
+        if (!CliLoop::await(metrics.get()))
+            return reportError(ctx, "status", metrics->error());
+    }
+    if (p.value(QStringLiteral("format")) == QLatin1String("json")) {
+        QJsonObject o = reply->json();
+        if (metrics)
+            o.insert(QStringLiteral("metrics"), metrics->json());
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
         printStatus(ctx, reply->status());
+        if (metrics)
+            printLatestMetrics(ctx.out, metrics->json());
+    }
     return ExitOk;
 }
 

@@ -50,6 +50,10 @@ void WebhookSender::send(const AlertChannel &channel, const AlertNotification &n
             done(QString());
         else if (status != 0)
             done(QStringLiteral("HTTP %1 from %2").arg(status).arg(reply->url().toString()));
+        else if (reply->error() == QNetworkReply::OperationCanceledError)
+            done(QStringLiteral("no answer from %1 within %2 s")
+                     .arg(reply->url().toString())
+                     .arg(TimeoutMs / 1000));
         else
             done(reply->errorString());
     });

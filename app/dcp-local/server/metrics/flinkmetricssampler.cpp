@@ -18,6 +18,7 @@ namespace uis::dcplocal {
 namespace {
 
 constexpr int RequestTimeoutMs = 4000;
+constexpr int RelistEvery = 12;
 // OperatorMetricGroup truncates operator names in metric scopes to this many characters.
 constexpr int MaxOperatorNameLength = 80;
 const QStringList RecordMetrics{QStringLiteral("numRecordsIn"), QStringLiteral("numRecordsOut"),
@@ -121,11 +122,12 @@ void FlinkMetricsSampler::onJob(const QJsonObject &job)
         for (const QJsonValue &v : vertices)
             m_vertices.append({v[QLatin1String("id")].toString(),
                                v[QLatin1String("name")].toString().split(QStringLiteral(" -> ")),
-                               {}, {}, false});
+                               {}, {}, false, 0});
     }
     m_outstanding = int(m_vertices.size()) + 1;
     for (int i = 0; i < m_vertices.size(); ++i) {
-        if (m_vertices[i].listed)
+        // Listed again now and then: a source may be given more partitions.
+        if (m_vertices[i].listed && ++m_vertices[i].samplesSinceListing < RelistEvery)
             readVertex(i);
         else
             listVertex(i);
@@ -157,19 +159,28 @@ void FlinkMetricsSampler::listVertex(int i)
             int found = 0;
             for (const QString &op : std::as_const(vx.operators)) {
                 const QString scope = metricScopeName(op);
-                if (available.contains(scope + QStringLiteral(".numRecordsOut")))
+                // A sink's writer has numRecordsIn only, a source numRecordsOut (and In).
+                if (available.contains(scope + QStringLiteral(".numRecordsOut")) ||
+                    available.contains(scope + QStringLiteral(".numRecordsIn")))
                     ++found;
                 for (const QString &m : RecordMetrics)
                     if (available.contains(scope + QLatin1Char('.') + m))
                         vx.metricIds << scope + QLatin1Char('.') + m;
             }
-            for (const QString &id : std::as_const(available))
-                if (offsetRe().match(id).hasMatch())
+            bool offsets = false;
+            for (const QString &id : std::as_const(available)) {
+                if (offsetRe().match(id).hasMatch()) {
                     vx.metricIds << id;
+                    offsets = true;
+                }
+            }
             if (available.contains(BackPressure))
                 vx.metricIds << BackPressure;
-            // Operators register their metrics as they start: list again until all are there.
-            vx.listed = found == vx.operators.size();
+            // Operators register their metrics as they start, a Kafka reader its partitions'
+            // offsets once they are assigned: list again until all are there.
+            const bool source = vx.operators.first().startsWith(QLatin1String("Source: "));
+            vx.listed = found == vx.operators.size() && (!source || offsets);
+            vx.samplesSinceListing = 0;
             readVertex(i);
         });
 }
@@ -233,7 +244,8 @@ void FlinkMetricsSampler::mapNodes()
             const auto sum = [&](const char *m) {
                 return values.value(scope + QLatin1String(m))[QLatin1String("sum")].toDouble();
             };
-            if (!values.contains(scope + QStringLiteral("numRecordsOut")))
+            if (!values.contains(scope + QStringLiteral("numRecordsOut")) &&
+                !values.contains(scope + QStringLiteral("numRecordsIn")))
                 continue;
             operators.append(QJsonObject{{QStringLiteral("name"), op},
                                          {QStringLiteral("task"), task},

@@ -62,6 +62,7 @@ private:
         QStringList metricIds;      ///< the ids asked for (discovered from the listing)
         QJsonArray values;          ///< the answer of the last sample
         bool listed = false;
+        int samplesSinceListing = 0;
     };
 
     void get(const QString &path, std::function<void(const QJsonValue &, const QString &)> then);
