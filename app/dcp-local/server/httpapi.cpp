@@ -431,13 +431,13 @@ QHttpServerResponse HttpApi::testAlert(const QHttpServerRequest &request)
     const QJsonDocument doc = QJsonDocument::fromJson(request.body());
     const QString rule = doc.object().value(QStringLiteral("rule")).toString();
     if (!doc.isObject() || rule.isEmpty())
-        return error(Status::BadRequest, QStringLiteral("invalid_request"),
+        return error(Status::BadRequest, QStringLiteral("invalid_json"),
                      QStringLiteral("the body must be {\"rule\": \"<rule name>\"}"));
     if (!m_alerts)
-        return error(Status::NotFound, QStringLiteral("not_found"),
+        return error(Status::NotFound, QStringLiteral("rule_not_found"),
                      QStringLiteral("this dcp-local has no alert rules (start it with --alerts FILE)"));
     if (!m_alerts->test(rule))
-        return error(Status::NotFound, QStringLiteral("not_found"),
+        return error(Status::NotFound, QStringLiteral("rule_not_found"),
                      QStringLiteral("no alert rule `%1`").arg(rule));
     return json(QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule},
                                           {QStringLiteral("status"), QStringLiteral("sent")}})

@@ -29,7 +29,7 @@ QHttpServerResponse MetricsRoutes::get(const JobStore *jobs, const MetricsStore 
                                        const QString &id, const QHttpServerRequest &request)
 {
     if (!jobs->find(id))
-        return error(Status::NotFound, QStringLiteral("not_found"),
+        return error(Status::NotFound, QStringLiteral("job_not_found"),
                      QStringLiteral("no job %1").arg(id));
     if (!metrics)
         return error(Status::ServiceUnavailable, QStringLiteral("metrics_unavailable"),
@@ -40,7 +40,7 @@ QHttpServerResponse MetricsRoutes::get(const JobStore *jobs, const MetricsStore 
         const QString text = query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
         const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!t.isValid())
-            return error(Status::BadRequest, QStringLiteral("invalid_request"),
+            return error(Status::BadRequest, QStringLiteral("invalid_parameter"),
                          QStringLiteral("since: expected an ISO-8601 time such as "
                                         "2026-01-31T12:00:00Z, got `%1`")
                              .arg(text));
