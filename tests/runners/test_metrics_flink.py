@@ -33,9 +33,9 @@ RATE = 40  # clicks per second
 
 
 def make_click(i):
-    # event time advances one second per RATE clicks, so windows keep closing
-    sec = i // RATE
-    return click(f"c{i}", f"/p{i % 3}", f"12:{sec // 60 % 60:02d}:{sec % 60:02d}", 1)
+    # event time advances a second per click, so a window closes every 60 clicks and the sink
+    # receives a row per page and minute
+    return click(f"c{i}", f"/p{i % 3}", f"{12 + i // 3600}:{i // 60 % 60:02d}:{i % 60:02d}", 1)
 
 
 def test_session_flink_job_metrics(kafka, tmp_path):
@@ -102,6 +102,7 @@ def test_session_flink_job_metrics(kafka, tmp_path):
             detail=lambda: f"{dcp.status(job).get('nodes')} vs {len(sink.rows)} rows\n{brief(dcp.logs(job))}",
         )
         assert nodes["clicks"]["rows_out"] == produced, (nodes, produced)
+        assert rows >= 3 * (produced // 60 - 2), (rows, produced)  # every closed window came out
         print(f"Flink session: produced {produced}, sink received {rows}; nodes {json.dumps(list(nodes.values()))}")
         assert dcp.ctl("cancel", job, "--wait").returncode == 0
     finally:

@@ -119,6 +119,7 @@ QString DcpServer::start()
     api->setRunnersDir(runner->runnersDir());
     api->setMetrics(metrics.get());
     api->setAlerts(alerts.get());
+    api->setSchedules(runner->schedules());
 
     // QHttpServer takes the socket over on bind(); a socket that could not listen is ours.
     auto tcp = std::make_unique<BoundedTcpServer>(m_config.maxBodyBytes);

@@ -7,6 +7,7 @@
 #include "openapidocument.h"
 #include "alerts/alertmanager.h"
 #include "metrics/metricsroutes.h"
+#include "microbatchschedule.h"
 #include "savepointroutes.h"
 #include "snapshotmanager.h"
 #include "targets/executiontarget.h"
@@ -102,6 +103,20 @@ void HttpApi::setupRoutes()
     SavepointRoutes::install(this, m_store, m_targets);
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/logs"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
+    m_server.route(QStringLiteral("/api/v1/jobs/<arg>/runs"), Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &r) {
+                       if (!authorized(r))
+                           return unauthorized(r);
+                       if (!m_store->find(id))
+                           return error(Status::NotFound, QStringLiteral("job_not_found"),
+                                        QStringLiteral("no job %1").arg(id));
+                       const QJsonObject runs =
+                           m_schedules ? m_schedules->runsJson(id)
+                                       : QJsonObject{{QStringLiteral("job_id"), id},
+                                                     {QStringLiteral("scheduled"), false},
+                                                     {QStringLiteral("runs"), QJsonArray()}};
+                       return json(QJsonDocument(runs).toJson(QJsonDocument::Compact));
+                   });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/metrics"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) {
                        return authorized(r) ? MetricsRoutes::get(m_store, m_metrics, id, r)
@@ -136,7 +151,7 @@ void HttpApi::setupRoutes()
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
         static const QRegularExpression known(QStringLiteral(
-            "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
+            "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/runs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
             "targets|alerts(/test)?)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {

@@ -14,6 +14,7 @@ class JobRunner;
 class JobStore;
 class AlertManager;
 class MetricsStore;
+class MicroBatchScheduler;
 class TargetRegistry;
 
 /**
@@ -36,6 +37,8 @@ public:
     void setMetrics(const MetricsStore *metrics) { m_metrics = metrics; }
     /// The alerts GET /api/v1/alerts lists (without --alerts: an empty list).
     void setAlerts(AlertManager *alerts) { m_alerts = alerts; }
+    /// The runs of scheduled jobs GET /api/v1/jobs/{id}/runs lists.
+    void setSchedules(const MicroBatchScheduler *schedules) { m_schedules = schedules; }
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
@@ -63,6 +66,7 @@ private:
     UpgradeCheckApi m_upgradeCheck;
     const MetricsStore *m_metrics = nullptr;
     AlertManager *m_alerts = nullptr;
+    const MicroBatchScheduler *m_schedules = nullptr;
 };
 
 } // namespace uis::dcplocal
