@@ -121,6 +121,13 @@ DcpReply *DcpClient::metrics(const QString &jobId, const QString &since, const Q
                  query, QByteArray(), true);
 }
 
+DcpReply *DcpClient::runs(const QString &jobId)
+{
+    return start(DcpReply::Operation::Get, "GET",
+                 QStringLiteral("/api/v1/jobs/%1/runs").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 {}, QByteArray(), true);
+}
+
 DcpReply *DcpClient::alerts()
 {
     return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/alerts"), {}, QByteArray(), true);

@@ -65,6 +65,8 @@ public:
                       const QStringList &names = {});
     /// GET /api/v1/alerts, and POST /api/v1/alerts/test {"rule"} (sends a test message).
     DcpReply *alerts();
+    /// GET /api/v1/jobs/{id}/runs: the runs of a scheduled micro-batch job.
+    DcpReply *runs(const QString &jobId);
     DcpReply *testAlert(const QString &rule);
     /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's job request (and an
     /// optional `path`): the engine's restore check (read the answer with json()). Not retried:
