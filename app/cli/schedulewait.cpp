@@ -62,20 +62,27 @@ int waitForScheduledRuns(DcpClient &client, const QString &id, bool followAll, C
             if (outcome == QLatin1String("RUNNING"))
                 break;
             ctx.err << "uisctl: " << id << " " << describeRun(r) << "\n";
-            const QString next = body.value(QLatin1String("next_run_at")).toString();
+            QString next = body.value(QLatin1String("next_run_at")).toString();
+            next = next.isEmpty() ? QString() : QStringLiteral("next run at ") + next;
+            // A run that took longer than the interval is followed at once by the next.
+            if (const QJsonObject later = list.at(reported + 1).toObject();
+                next.isEmpty() && !later.isEmpty())
+                next = QStringLiteral("run %1 started at %2")
+                           .arg(later.value(QLatin1String("run")).toInt())
+                           .arg(later.value(QLatin1String("started_at")).toString());
             if (!followAll) {
                 if (!isTerminal(s.state))
                     ctx.err << "uisctl: the schedule ("
                             << body.value(QLatin1String("schedule")).toString()
                             << ") goes on: "
                             << (next.isEmpty() ? QStringLiteral("the next run is being prepared")
-                                               : QStringLiteral("next run at ") + next)
+                                               : next)
                             << "; `uisctl cancel " << id << "` ends it\n";
                 ctx.err.flush();
                 return outcome == QLatin1String("SUCCEEDED") ? ExitOk : ExitErrors;
             }
             if (!next.isEmpty())
-                ctx.err << "uisctl: next run at " << next << "\n";
+                ctx.err << "uisctl: " << next << "\n";
             ctx.err.flush();
         }
         if (isTerminal(s.state)) {
