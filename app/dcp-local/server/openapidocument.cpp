@@ -623,7 +623,7 @@ constexpr const char kDocument[] = R"json({
             "type": "object",
             "required": ["name", "unit", "points"],
             "properties": {
-              "name": {"type": "string", "description": "rows_in_per_second, rows_out_per_second, processed_rows_per_second, kafka_lag, checkpoint_duration_ms, checkpoint_size_bytes, checkpoint_failures, checkpoint_id, backpressure_ratio, batch_duration_ms, state_rows"},
+              "name": {"type": "string", "description": "rows_in_per_second, rows_out_per_second, processed_rows_per_second, kafka_lag, checkpoint_duration_ms, checkpoint_size_bytes, checkpoint_failures, checkpoints_completed, restarts, backpressure_ratio, batch_duration_ms, state_rows"},
               "node": {"type": "string", "description": "The spec node (per-node series)."},
               "partition": {"type": "string", "description": "`topic/partition` (kafka_lag)."},
               "unit": {"type": "string"},

@@ -14,12 +14,24 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 
 from .kafkaoffsets import EndOffsets
 from .sources import kafka_sources
+
+
+def _entries(job: dict, operators: list) -> list:
+    from ..flink.nodecounts import NodeCounts
+
+    class Given(NodeCounts):
+        """NodeCounts reading the operators given, not its reporter's file."""
+
+        def _operators(self, jid):
+            return operators
+
+    counts = Given(job)
+    counts.dir = "-"  # anything but None: entries() only reads through _operators()
+    return counts.entries(["j"])[0]
 
 
 def load(path: str) -> dict:
@@ -41,34 +53,21 @@ class Helper:
         return cached[1]
 
     def flink_nodes(self, req: dict) -> dict:
-        """Per node: counts (rows_in/rows_out) and rates (rows_in_per_second/…_out_…).
-        The operators are written in the reporter's file format and read back by NodeCounts,
-        so the operator → node rule stays in one place; rates go through the same rule as
-        counts (in milli-rows, since NodeCounts keeps counts as integers)."""
-        from ..flink.nodecounts import NodeCounts
-
+        """Per node: counts (rows_in/rows_out) and rates (rows_in_per_second/…_out_…), through
+        the local runner's own rule (NodeCounts.entries over NodeMap), fed with the operators
+        the JobManager reported instead of its reporter's file; rates go through the same rule
+        as counts (in milli-rows, since NodeCounts keeps counts as integers)."""
         job = self.job(req["job_config"])
         ops = req.get("operators") or []
-        tmp = tempfile.mkdtemp(prefix="uis-metrics-")
-        try:
-            counts = NodeCounts(job)
-            counts.dir = tmp
-
-            def entries(rows):
-                with open(os.path.join(tmp, "j.json"), "w") as f:
-                    json.dump({"operators": rows}, f)
-                return counts.entries(["j"])[0]
-
-            base = [{"name": o["name"], "task": o.get("task", ""), "live": False} for o in ops]
-            totals = entries([dict(b, **{"in": o.get("in"), "out": o.get("out")}) for b, o in zip(base, ops)])
-            rates = entries(
-                [
-                    dict(b, **{"in": round(1000 * (o.get("rate_in") or 0)), "out": round(1000 * (o.get("rate") or 0))})
-                    for b, o in zip(base, ops)
-                ]
-            )
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        base = [{"name": o["name"], "task": o.get("task", ""), "live": False} for o in ops]
+        totals = _entries(job, [dict(b, **{"in": o.get("in"), "out": o.get("out")}) for b, o in zip(base, ops)])
+        rates = _entries(
+            job,
+            [
+                dict(b, **{"in": round(1000 * (o.get("rate_in") or 0)), "out": round(1000 * (o.get("rate") or 0))})
+                for b, o in zip(base, ops)
+            ],
+        )
         by_node = {e["node"]: e for e in rates}
         out = []
         for e in totals:

@@ -119,7 +119,7 @@ QList<AlertNotification> AlertEvaluator::metrics(const AlertJob &job, const Metr
             rows = std::max(rows, 0.0) + s.value;
         else if (s.name == QLatin1String("checkpoint_failures"))
             failures = s.value;
-        else if (s.name == QLatin1String("checkpoint_id"))
+        else if (s.name == QLatin1String("checkpoints_completed"))
             checkpointId = s.value;
         else if (s.name == QLatin1String("restarts"))
             restarts = s.value;

@@ -80,7 +80,7 @@ private:
     struct Tracking
     {
         qint64 breachSinceMs = 0;   ///< kafka_lag / no_rows: since when it has been over
-        double checkpointId = -1;   ///< checkpoint_failures: the last completed checkpoint
+        double checkpointId = -1;   ///< checkpoint_failures: completed checkpoints when last seen
         double failuresAtCheckpoint = -1;
         QList<std::pair<qint64, double>> restarts; ///< restarts: (time, count) in the window
     };

@@ -19,6 +19,11 @@ namespace {
 
 constexpr int RequestTimeoutMs = 4000;
 constexpr int RelistEvery = 12;
+const QStringList JobMetrics{QStringLiteral("lastCheckpointDuration"),
+                             QStringLiteral("lastCheckpointSize"),
+                             QStringLiteral("numberOfFailedCheckpoints"),
+                             QStringLiteral("numberOfCompletedCheckpoints"),
+                             QStringLiteral("numRestarts")};
 // OperatorMetricGroup truncates operator names in metric scopes to this many characters.
 constexpr int MaxOperatorNameLength = 80;
 const QStringList RecordMetrics{QStringLiteral("numRecordsIn"), QStringLiteral("numRecordsOut"),
@@ -71,6 +76,13 @@ bool FlinkMetricsSampler::sample(const QUrl &restBase, const QString &flinkId, D
     m_done = std::move(done);
     m_result = {};
     m_atMs = QDateTime::currentMSecsSinceEpoch();
+    // The job's tasks change only when its graph does: asked again once a minute, not on every
+    // sample (the answer is the largest of all).
+    if (!m_vertices.isEmpty() && ++m_samplesSinceJob < RelistEvery) {
+        readAll();
+        return true;
+    }
+    m_samplesSinceJob = 0;
     get(QStringLiteral("/jobs/%1").arg(flinkId), [this](const QJsonValue &v, const QString &e) {
         if (!e.isEmpty()) {
             m_result.error = e;
@@ -124,6 +136,11 @@ void FlinkMetricsSampler::onJob(const QJsonObject &job)
                                v[QLatin1String("name")].toString().split(QStringLiteral(" -> ")),
                                {}, {}, false, 0});
     }
+    readAll();
+}
+
+void FlinkMetricsSampler::readAll()
+{
     m_outstanding = int(m_vertices.size()) + 1;
     for (int i = 0; i < m_vertices.size(); ++i) {
         // Listed again now and then: a source may be given more partitions.
@@ -132,10 +149,11 @@ void FlinkMetricsSampler::onJob(const QJsonObject &job)
         else
             listVertex(i);
     }
-    get(QStringLiteral("/jobs/%1/checkpoints").arg(m_flinkId),
+    // The job's own gauges: a small answer, where /checkpoints carries the whole history.
+    get(QStringLiteral("/jobs/%1/metrics?get=%2").arg(m_flinkId, JobMetrics.join(QLatin1Char(','))),
         [this](const QJsonValue &v, const QString &e) {
             if (e.isEmpty())
-                onCheckpoints(v.toObject());
+                onJobMetrics(v.toArray());
             stepDone();
         });
 }
@@ -206,22 +224,31 @@ void FlinkMetricsSampler::readVertex(int i)
         });
 }
 
-void FlinkMetricsSampler::onCheckpoints(const QJsonObject &c)
+void FlinkMetricsSampler::onJobMetrics(const QJsonArray &values)
 {
+    QHash<QString, double> v;
+    for (const QJsonValue &m : values) {
+        bool ok = false;
+        const double d = m[QLatin1String("value")].toString().toDouble(&ok);
+        if (ok)
+            v.insert(m[QLatin1String("id")].toString(), d);
+    }
     const auto add = [this](const QString &name, const QString &unit, double value) {
         m_result.samples.append({name, {}, {}, unit, m_atMs, value});
     };
-    add(QStringLiteral("checkpoint_failures"), QStringLiteral("count"),
-        c[QLatin1String("counts")][QLatin1String("failed")].toDouble());
-    const QJsonObject done = c[QLatin1String("latest")][QLatin1String("completed")].toObject();
-    if (!done.isEmpty()) {
+    if (v.contains(QStringLiteral("numberOfFailedCheckpoints")))
+        add(QStringLiteral("checkpoint_failures"), QStringLiteral("count"),
+            v.value(QStringLiteral("numberOfFailedCheckpoints")));
+    if (v.value(QStringLiteral("numberOfCompletedCheckpoints")) > 0) {
+        add(QStringLiteral("checkpoints_completed"), QStringLiteral("count"),
+            v.value(QStringLiteral("numberOfCompletedCheckpoints")));
         add(QStringLiteral("checkpoint_duration_ms"), QStringLiteral("ms"),
-            done[QLatin1String("end_to_end_duration")].toDouble());
+            v.value(QStringLiteral("lastCheckpointDuration")));
         add(QStringLiteral("checkpoint_size_bytes"), QStringLiteral("bytes"),
-            done[QLatin1String("checkpointed_size")].toDouble());
-        add(QStringLiteral("checkpoint_id"), QStringLiteral("count"),
-            done[QLatin1String("id")].toDouble());
+            v.value(QStringLiteral("lastCheckpointSize")));
     }
+    if (v.contains(QStringLiteral("numRestarts")))
+        add(QStringLiteral("restarts"), QStringLiteral("count"), v.value(QStringLiteral("numRestarts")));
 }
 
 void FlinkMetricsSampler::stepDone()

@@ -69,7 +69,8 @@ private:
     void onJob(const QJsonObject &job);
     void listVertex(int i);
     void readVertex(int i);
-    void onCheckpoints(const QJsonObject &c);
+    void readAll();
+    void onJobMetrics(const QJsonArray &values);
     void stepDone();
     void finish();
     void mapNodes();
@@ -82,6 +83,7 @@ private:
     QList<Vertex> m_vertices;
     QString m_vertexKey; ///< the vertex ids the listing was made for
     int m_outstanding = 0;
+    int m_samplesSinceJob = 0;
     bool m_busy = false;
     qint64 m_atMs = 0;
     FlinkSample m_result;
