@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 
 #include <map>
 
@@ -58,7 +59,9 @@ void printLatestMetrics(QTextStream &out, const QJsonObject &metrics)
 JobRates JobRates::fromMetrics(const QJsonObject &metrics)
 {
     JobRates r;
-    double sources = -1, sinks = -1;
+    double sinks = -1;
+    std::map<QString, double> outByNode;
+    QSet<QString> hasIn; // a source's node has rows out only
     std::map<QString, double> lagByPartition;
     for (const QJsonValue &v : metrics.value(QLatin1String("series")).toArray()) {
         const QJsonObject s = v.toObject();
@@ -66,10 +69,13 @@ JobRates JobRates::fromMetrics(const QJsonObject &metrics)
         const auto [at, value] = newest(s);
         if (value < 0)
             continue;
+        const QString node = s.value(QLatin1String("node")).toString();
         if (name == QLatin1String("rows_out_per_second"))
-            sources = std::max(sources, 0.0) + value;
-        else if (name == QLatin1String("rows_in_per_second"))
+            outByNode[node] = value;
+        else if (name == QLatin1String("rows_in_per_second")) {
+            hasIn.insert(node);
             sinks = std::max(sinks, value);
+        }
         else if (name == QLatin1String("kafka_lag"))
             lagByPartition[s.value(QLatin1String("partition")).toString()] = value;
         else if (name == QLatin1String("checkpoint_duration_ms")) {
@@ -78,6 +84,10 @@ JobRates JobRates::fromMetrics(const QJsonObject &metrics)
         } else if (name == QLatin1String("restarts"))
             r.restarts = value;
     }
+    double sources = -1;
+    for (const auto &[node, value] : outByNode)
+        if (!hasIn.contains(node))
+            sources = std::max(sources, 0.0) + value;
     r.rowsPerSecond = sources >= 0 ? sources : sinks;
     for (const auto &[part, lag] : lagByPartition)
         r.lag = std::max(r.lag, 0.0) + lag;

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSet>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -21,13 +22,16 @@ namespace {
 
 constexpr int RefreshMs = 5000;
 
-/// The newest value of each matching series, summed (rate over nodes, lag over partitions).
-double newestSum(const QJsonArray &series, const QStringList &names, bool *found)
+/// The newest value of each matching series, summed (rate over nodes, lag over partitions);
+/// `skipNodes`: nodes left out (for the sources' rate: those that also take rows in).
+double newestSum(const QJsonArray &series, const QStringList &names, bool *found,
+                 const QSet<QString> &skipNodes = {})
 {
     double sum = 0;
     *found = false;
     for (const QJsonValue &v : series) {
-        if (!names.contains(v[QLatin1String("name")].toString()))
+        if (!names.contains(v[QLatin1String("name")].toString()) ||
+            skipNodes.contains(v[QLatin1String("node")].toString()))
             continue;
         const QJsonArray points = v[QLatin1String("points")].toArray();
         if (points.isEmpty())
@@ -146,7 +150,12 @@ void MetricsDock::setMetrics(const QJsonObject &metrics)
     if (metrics.isEmpty())
         return;
     bool haveRate = false, haveLag = false;
-    const double rate = newestSum(series, {QStringLiteral("rows_out_per_second")}, &haveRate);
+    QSet<QString> takesRowsIn;
+    for (const QJsonValue &v : series)
+        if (v[QLatin1String("name")].toString() == QLatin1String("rows_in_per_second"))
+            takesRowsIn.insert(v[QLatin1String("node")].toString());
+    const double rate =
+        newestSum(series, {QStringLiteral("rows_out_per_second")}, &haveRate, takesRowsIn);
     const double lag = newestSum(series, {QStringLiteral("kafka_lag")}, &haveLag);
     QStringList parts{m_jobId};
     parts << (haveRate ? tr("%1 rows/s in from the sources").arg(QLocale().toString(rate, 'f', 1))

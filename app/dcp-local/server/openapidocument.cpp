@@ -285,6 +285,36 @@ constexpr const char kDocument[] = R"json({
         }
       }
     },
+    "/api/v1/jobs/{job_id}/runs": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "get": {
+        "operationId": "getJobRuns",
+        "tags": ["jobs"],
+        "summary": "The runs of a scheduled micro_batch job (this server's), and when the next one is.",
+        "responses": {
+          "200": {"description": "The runs, oldest first; `scheduled` is false for a job without a schedule.",
+                  "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["job_id", "scheduled", "runs"],
+                    "properties": {
+                      "job_id": {"type": "string"},
+                      "scheduled": {"type": "boolean"},
+                      "schedule": {"type": ["string", "null"]},
+                      "next_run_at": {"type": ["string", "null"]},
+                      "runs": {"type": "array", "items": {
+                        "type": "object", "required": ["run", "started_at", "outcome"],
+                        "properties": {
+                          "run": {"type": "integer"},
+                          "started_at": {"type": ["string", "null"]},
+                          "finished_at": {"type": ["string", "null"]},
+                          "outcome": {"type": "string", "enum": ["RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]},
+                          "duration_seconds": {"type": "number"},
+                          "error": {"type": ["string", "null"]}}}}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
     "/api/v1/jobs/{job_id}/metrics": {
       "parameters": [{"$ref": "#/components/parameters/JobId"}],
       "get": {
