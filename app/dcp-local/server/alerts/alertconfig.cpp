@@ -199,8 +199,7 @@ public:
         using W = AlertRule::When;
         if (r->when == W::ScheduleLate)
             return fail(n.pos(), QStringLiteral("rule `%1`: schedule_late is not evaluated by this "
-                                                "dcp-local yet (job_failed covers a failed run of a "
-                                                "scheduled job)")
+                                                "dcp-local yet")
                                      .arg(r->name));
         if ((r->when == W::Restarts || r->when == W::KafkaLag || r->when == W::CheckpointFailures) &&
             !hasThreshold)
