@@ -89,6 +89,8 @@ def test_wait_follow_and_once_on_a_scheduled_job(tmp_path, http_server):
             [str(T.tool("uisctl")), "submit", str(req2), "--follow", "--url", dcp.url],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env=dcp.env(DCP_TOKEN=dcp.token),
+            # as at a terminal: a runner started in the background inherits SIGINT ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         seen = []
         deadline = time.monotonic() + 300
