@@ -63,7 +63,7 @@ private Q_SLOTS:
         }
         QCOMPARE(statuses(sent), QStringList{QStringLiteral("job_failed:firing")});
         QCOMPARE(e.alerts().first().occurrences, 5);
-        sent += e.tick(t + 9'000);
+        sent += e.tick(t + 8'000); // 9 s after the last success
         QCOMPARE(sent.size(), 1); // not quiet long enough yet
         sent += e.tick(t + 20'000);
         QCOMPARE(statuses(sent), (QStringList{QStringLiteral("job_failed:firing"),

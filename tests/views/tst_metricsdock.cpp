@@ -43,7 +43,7 @@ class TestMetricsDock : public QObject
 private Q_SLOTS:
     void chartsFollowTheSeriesAndTheRange()
     {
-        JobsConnections connections({});
+        JobsConnections connections{QString()};
         MetricsDock dock(&connections);
         dock.rangeBox()->setCurrentIndex(1); // 15 minutes
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void anEmptyAnswerSaysSo()
     {
-        JobsConnections connections({});
+        JobsConnections connections{QString()};
         MetricsDock dock(&connections);
         dock.setMetrics({{QStringLiteral("job_id"), QStringLiteral("job-2")},
                          {QStringLiteral("series"), QJsonArray()}});
