@@ -3,7 +3,6 @@
 dcp-local's metrics API, and finding a local job's process group (to freeze it)."""
 
 import json
-import os
 import statistics
 import subprocess
 import threading
@@ -91,13 +90,13 @@ def lag_total(all_series, topic):
     return sorted(per_time.items())
 
 
-def job_process_group(job_id):
-    """The process group of the local job (its command line names its folder under the data
-    directory, which holds the job id)."""
-    out = subprocess.run(["ps", "-eo", "pid=,pgid=,args="], capture_output=True, text=True).stdout
+def job_process_group(job_id, server_pid):
+    """The process group of the local job: a child of dcp-local (`server_pid`) whose command
+    line names the job's folder under the data directory, which holds the job id."""
+    out = subprocess.run(["ps", "-eo", "pid=,ppid=,pgid=,args="], capture_output=True, text=True).stdout
     for line in out.splitlines():
-        pid, pgid, args = line.strip().split(None, 2)
-        if job_id in args and int(pid) != os.getpid():
+        _pid, ppid, pgid, args = line.strip().split(None, 3)
+        if job_id in args and int(ppid) == server_pid:
             return int(pgid)
     raise AssertionError(f"no process of {job_id}:\n{out}")
 

@@ -98,7 +98,7 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
         assert len({s["partition"] for s in got if s["name"] == "kafka_lag"}) == 2, describe(got)
 
         # Stopped: the job's processes frozen; the topic keeps growing.
-        frozen = job_process_group(job)
+        frozen = job_process_group(job, dcp.proc.pid)
         os.killpg(frozen, signal.SIGSTOP)
         stopped_at = now_ms()
         time.sleep(25)

@@ -657,7 +657,7 @@ constexpr const char kDocument[] = R"json({
               "node": {"type": "string", "description": "The spec node (per-node series)."},
               "partition": {"type": "string", "description": "`topic/partition` (kafka_lag)."},
               "unit": {"type": "string"},
-              "points": {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "number"}],
+              "points": {"type": "array", "items": {"type": "array", "items": {"type": "number"},
                                                     "minItems": 2, "maxItems": 2,
                                                     "description": "[epoch milliseconds, value]"}}
             }
