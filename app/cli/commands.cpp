@@ -20,6 +20,8 @@ int runStop(const QStringList &args, CliContext &ctx);
 int runUpgrade(const QStringList &args, CliContext &ctx);
 int runPlatform(const QStringList &args, CliContext &ctx);
 int runTargets(const QStringList &args, CliContext &ctx);
+int runAlerts(const QStringList &args, CliContext &ctx);
+int runTop(const QStringList &args, CliContext &ctx);
 int runTest(const QStringList &args, CliContext &ctx);
 int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 int runSample(const QStringList &args, CliContext &ctx);
@@ -52,6 +54,8 @@ const QList<Command> &commands()
          "Say whether a new version can start from a job's state (the engine decides)",
          runUpgradeCheck},
         {"targets", "List the server's execution targets and their clusters' figures", runTargets},
+        {"alerts", "List the server's alerts and their deliveries, or send a test message", runAlerts},
+        {"top", "A live table of the running jobs: rate, Kafka lag, restarts, last checkpoint", runTop},
         {"fmt", "Normalize a spec's key order and layout", runFmt},
         {"convert", "Convert a spec between YAML and JSON", runConvert},
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},

@@ -5,6 +5,8 @@
 #include "clicontext.h"
 #include "cliloop.h"
 #include "jobcommandsupport.h"
+#include "metricsoutput.h"
+#include "schedulewait.h"
 #include "placeholderinput.h"
 
 #include "dcpclient.h"
@@ -38,14 +40,19 @@ const char *const kCommon =
 
 const char *const kSubmitHelp =
     "usage: uisctl submit FILE [--env NAME | --url URL] [--target NAME] [--wait] [--follow]\n"
+    "                          [--once]\n"
     "                          [--dry-run] [--restore-from JOB|PATH [--allow-non-restored-state]]\n"
     "                          [--fresh]\n\n"
     "Validates and compiles a UIS spec (or takes a compiled dcp-request JSON) and submits it.\n"
     "Placeholders ({{name}}, {{env.X}}, {{secret.S:K}}) are resolved from the environment\n"
     "(NAME, X, UIS_SECRET_S_K), the keychain or a prompt, and sent apart from the job so that\n"
     "values are never stored.\n"
-    "  --wait      wait until the job ends; exit 0 SUCCEEDED, 1 FAILED or CANCELLED\n"
-    "  --follow    print the job's log while it runs (implies --wait)\n"
+    "  --wait      wait until the job ends; exit 0 SUCCEEDED, 1 FAILED or CANCELLED. A\n"
+    "              scheduled micro_batch job: until its first run ends, exit by that run\n"
+    "              (the schedule goes on; the next run's time is printed)\n"
+    "  --follow    print the job's log while it runs (implies --wait); a scheduled job: every\n"
+    "              run's outcome until the job ends (Ctrl-C stops following, not the job)\n"
+    "  --once      run a scheduled micro_batch spec a single time (tests, back-fills)\n"
     "  --dry-run   print the request with secrets masked and do not submit\n"
     "  --target NAME  run on this execution target of the server (`uisctl targets` lists\n"
     "                 them); default: the first one that runs the job's engine\n"
@@ -56,8 +63,9 @@ const char *const kSubmitHelp =
     "                 checkpoint of the last run of the same name)\n"
     "Prints the job id on stdout.\n";
 const char *const kStatusHelp =
-    "usage: uisctl status ID [--env NAME | --url URL] [--format text|json]\n\n"
-    "Prints a job's status.\n";
+    "usage: uisctl status ID [--env NAME | --url URL] [--format text|json] [--metrics]\n\n"
+    "Prints a job's status; --metrics adds the newest value of each of its metric series\n"
+    "(rows/s per node, Kafka lag per partition, checkpoints; GET …/metrics).\n";
 const char *const kListHelp =
     "usage: uisctl list [--env NAME | --url URL] [--status S] [--team T] [--user U]\n"
     "                   [--limit N] [--format text|json]\n\n"
@@ -141,7 +149,8 @@ int prepare(ArgParser &p, const QStringList &args, CliContext &ctx, const char *
     if (const auto exit =
             p.parseCommand(args, ctx, command, QString::fromUtf8(help) + QLatin1String(kCommon)))
         return *exit;
-    if (p.positional().size() != positional) {
+    // positional < 0: the command checks its own arguments (a verb and its operands).
+    if (positional >= 0 && p.positional().size() != positional) {
         ctx.err << "uisctl " << command << ": expected " << positional << " argument"
                 << (positional == 1 ? "" : "s") << "\n"
                 << help;
@@ -400,6 +409,18 @@ void setRestore(SubmitRequest *request, const QString &from, bool allowNonRestor
     request->body.insert(QStringLiteral("config"), config);
 }
 
+/// `--once`: the compiled job without its schedule, so the server runs it a single time.
+static void runOnce(SubmitRequest *request)
+{
+    QJsonObject config = request->body.value(QLatin1String("config")).toObject();
+    QJsonObject uis = config.value(QLatin1String("uis")).toObject();
+    QJsonObject job = uis.value(QLatin1String("job_config")).toObject();
+    job.remove(QStringLiteral("schedule"));
+    uis.insert(QStringLiteral("job_config"), job);
+    config.insert(QStringLiteral("uis"), uis);
+    request->body.insert(QStringLiteral("config"), config);
+}
+
 std::optional<JobStatus> followJob(DcpClient &client, const QString &id, CliContext &ctx)
 {
     return follow(client, id, false, ctx);
@@ -410,7 +431,7 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     ArgParser p(commonOptions() << QStringLiteral("target") << QStringLiteral("restore-from"),
                 {QStringLiteral("help"), QStringLiteral("wait"), QStringLiteral("follow"),
                  QStringLiteral("dry-run"), QStringLiteral("allow-non-restored-state"),
-                 QStringLiteral("fresh")});
+                 QStringLiteral("fresh"), QStringLiteral("once")});
     if (const int rc = prepare(p, args, ctx, "submit", kSubmitHelp, 1); rc >= 0)
         return rc;
     if (p.isSet(QStringLiteral("fresh")) && p.isSet(QStringLiteral("restore-from"))) {
@@ -424,6 +445,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     setRestore(&request, p.value(QStringLiteral("restore-from")).trimmed(),
                p.isSet(QStringLiteral("allow-non-restored-state")),
                p.isSet(QStringLiteral("fresh")));
+    if (p.isSet(QStringLiteral("once")))
+        runOnce(&request);
     if (p.isSet(QStringLiteral("dry-run"))) {
         ctx.out << request.maskedPreview();
         return ExitOk;
@@ -449,6 +472,9 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     ctx.err.flush();
     if (!p.isSet(QStringLiteral("wait")) && !p.isSet(QStringLiteral("follow")))
         return ExitOk;
+    if (const int rc = waitForScheduledRuns(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);
+        rc >= 0)
+        return rc;
     const auto final = follow(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);
     if (!final)
         return ExitUsage;
@@ -457,7 +483,7 @@ int runSubmit(const QStringList &args, CliContext &ctx)
 
 int runStatus(const QStringList &args, CliContext &ctx)
 {
-    ArgParser p(commonOptions(), {QStringLiteral("help")});
+    ArgParser p(commonOptions(), {QStringLiteral("help"), QStringLiteral("metrics")});
     if (const int rc = prepare(p, args, ctx, "status", kStatusHelp, 1); rc >= 0)
         return rc;
     DcpClient client;
@@ -469,10 +495,22 @@ int runStatus(const QStringList &args, CliContext &ctx)
     std::unique_ptr<DcpReply> reply(client.get(p.positional().first()));
     if (!CliLoop::await(reply.get()))
         return reportError(ctx, "status", reply->error());
-    if (p.value(QStringLiteral("format")) == QLatin1String("json"))
-        ctx.out << QJsonDocument(reply->json()).toJson(QJsonDocument::Indented);
-    else
+    std::unique_ptr<DcpReply> metrics;
+    if (p.isSet(QStringLiteral("metrics"))) {
+        metrics.reset(client.metrics(p.positional().first()));
+        if (!CliLoop::await(metrics.get()))
+            return reportError(ctx, "status", metrics->error());
+    }
+    if (p.value(QStringLiteral("format")) == QLatin1String("json")) {
+        QJsonObject o = reply->json();
+        if (metrics)
+            o.insert(QStringLiteral("metrics"), metrics->json());
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
         printStatus(ctx, reply->status());
+        if (metrics)
+            printLatestMetrics(ctx.out, metrics->json());
+    }
     return ExitOk;
 }
 

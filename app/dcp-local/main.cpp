@@ -6,6 +6,7 @@
 #include "serverconfig.h"
 #include "signalwatcher.h"
 
+#include "formatrules.h"
 #include "localserverinfo.h"
 
 #include <QCommandLineParser>
@@ -89,8 +90,22 @@ int main(int argc, char **argv)
         QStringLiteral("poll-interval"),
         QStringLiteral("Seconds between two questions to a cluster about its jobs (default 5)."),
         QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption metricsIntervalOpt(
+        QStringLiteral("metrics-interval"),
+        QStringLiteral("Seconds between two samples of a running job's metrics (default 5)."),
+        QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption retentionOpt(
+        QStringLiteral("metrics-retention"),
+        QStringLiteral("How long metric points are kept, e.g. `7 days`, `12h` (default 7 days)."),
+        QStringLiteral("DURATION"), QStringLiteral("7 days"));
+    const QCommandLineOption alertsOpt(
+        QStringLiteral("alerts"),
+        QStringLiteral("YAML file of alert rules (job_failed, restarts, kafka_lag, no_rows, "
+                       "checkpoint_failures) and their channels (webhook, email, desktop)."),
+        QStringLiteral("FILE"));
     parser.addOptions({listenOpt, dataOpt, maxOpt, sparkOpt, flinkOpt, bodyOpt, graceOpt,
-                       runnersOpt, targetsOpt, pollOpt});
+                       runnersOpt, targetsOpt, pollOpt, metricsIntervalOpt, retentionOpt,
+                       alertsOpt});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument `%1` (see --help)")
@@ -115,10 +130,20 @@ int main(int argc, char **argv)
     config.runner.runnersDir = parser.value(runnersOpt);
     config.dataDir = parser.value(dataOpt); // "" is the default data directory
     config.targetsFile = parser.value(targetsOpt);
+    config.alertsFile = parser.value(alertsOpt);
     const double poll = parser.value(pollOpt).toDouble(&ok);
     if (!ok || poll < 0.1 || poll > 3600)
         return fail(QStringLiteral("--poll-interval expects a number of seconds (0.1 to 3600)"));
     config.pollIntervalMs = int(poll * 1000);
+    const double sampleEvery = parser.value(metricsIntervalOpt).toDouble(&ok);
+    if (!ok || sampleEvery < 0.5 || sampleEvery > 3600)
+        return fail(QStringLiteral("--metrics-interval expects a number of seconds (0.5 to 3600)"));
+    config.metricsIntervalMs = int(sampleEvery * 1000);
+    const std::optional<double> keep = FormatRules::durationMs(parser.value(retentionOpt));
+    if (!keep || *keep < 60'000)
+        return fail(QStringLiteral("--metrics-retention expects a duration of at least a minute, "
+                                   "e.g. `7 days` or `12h`"));
+    config.metricsRetentionMs = qint64(*keep);
 
     DcpServer server(config);
     QObject::connect(&server, &DcpServer::message, &app, say);

@@ -109,6 +109,37 @@ DcpReply *DcpClient::targets()
     return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/targets"), {}, QByteArray(), true);
 }
 
+DcpReply *DcpClient::metrics(const QString &jobId, const QString &since, const QStringList &names)
+{
+    QList<QPair<QString, QString>> query;
+    if (!since.isEmpty())
+        query.append({QStringLiteral("since"), since});
+    if (!names.isEmpty())
+        query.append({QStringLiteral("names"), names.join(QLatin1Char(','))});
+    return start(DcpReply::Operation::Get, "GET",
+                 QStringLiteral("/api/v1/jobs/%1/metrics").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 query, QByteArray(), true);
+}
+
+DcpReply *DcpClient::runs(const QString &jobId)
+{
+    return start(DcpReply::Operation::Get, "GET",
+                 QStringLiteral("/api/v1/jobs/%1/runs").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 {}, QByteArray(), true);
+}
+
+DcpReply *DcpClient::alerts()
+{
+    return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/alerts"), {}, QByteArray(), true);
+}
+
+DcpReply *DcpClient::testAlert(const QString &rule)
+{
+    return start(DcpReply::Operation::Submit, "POST", QStringLiteral("/api/v1/alerts/test"), {},
+                 QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule}}).toJson(QJsonDocument::Compact),
+                 false);
+}
+
 DcpReply *DcpClient::list(const JobListQuery &query)
 {
     QList<QPair<QString, QString>> q;

@@ -60,6 +60,14 @@ public:
     DcpReply *cancel(const QString &jobId);
     /// `GET /api/v1/targets`: the server's execution targets (read the answer with json()).
     DcpReply *targets();
+    /// GET /api/v1/jobs/{id}/metrics (`since`: RFC 3339, "" the server's default window).
+    DcpReply *metrics(const QString &jobId, const QString &since = {},
+                      const QStringList &names = {});
+    /// GET /api/v1/alerts, and POST /api/v1/alerts/test {"rule"} (sends a test message).
+    DcpReply *alerts();
+    /// GET /api/v1/jobs/{id}/runs: the runs of a scheduled micro-batch job.
+    DcpReply *runs(const QString &jobId);
+    DcpReply *testAlert(const QString &rule);
     /// `POST /api/v1/jobs/{id}/upgrade-check` with the new version's job request (and an
     /// optional `path`): the engine's restore check (read the answer with json()). Not retried:
     /// the check runs the engine for minutes, so give the client a long timeout.

@@ -6,6 +6,7 @@
 #include "jobsdock.h"
 #include "jobsmodel.h"
 #include "logdock.h"
+#include "metricsdock.h"
 #include "savepointsdock.h"
 #include "submitflow.h"
 
@@ -46,6 +47,7 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     m_jobsDock = new JobsDock(m_model, m_connections, window);
     m_logDock = new LogDock(m_connections, window);
     m_savepointsDock = new SavepointsDock(m_connections, window);
+    m_metricsDock = new MetricsDock(m_connections, window);
     m_flow = new SubmitFlow(document, m_connections, window);
 
     m_submit = new QAction(tr("&Submit Job…"), this);
@@ -77,8 +79,10 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     connect(m_jobsDock, &JobsDock::showLogRequested, m_logDock, &LogDock::showJob);
     // The Savepoints tab follows the job selected in the Jobs list (and its status).
     auto showSelected = [this] {
-        if (const JobEntry *e = m_model->entry(m_jobsDock->currentRow()))
+        if (const JobEntry *e = m_model->entry(m_jobsDock->currentRow())) {
             m_savepointsDock->showJob(e->environment, e->status);
+            m_metricsDock->showJob(e->environment, e->status.jobId);
+        }
     };
     connect(m_jobsDock->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             showSelected);
@@ -90,6 +94,7 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     connect(m_savepointsDock, &SavepointsDock::message, this,
             [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_metricsDock, &MetricsDock::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
     connect(m_connections, &JobsConnections::progress, this,
             [this](const QString &t) { showMessage(t); });
@@ -118,6 +123,7 @@ JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToo
         menu->addAction(self->m_jobsDock->toggleViewAction());
         menu->addAction(self->m_logDock->toggleViewAction());
         menu->addAction(self->m_savepointsDock->toggleViewAction());
+        menu->addAction(self->m_metricsDock->toggleViewAction());
         menu->addSeparator();
         menu->addAction(self->m_environments);
     }
@@ -131,8 +137,10 @@ JobsIntegration *JobsIntegration::install(QMainWindow *window, QMenu *menu, QToo
     add(self->m_jobsDock, Qt::BottomDockWidgetArea);
     add(self->m_logDock, Qt::BottomDockWidgetArea);
     add(self->m_savepointsDock, Qt::BottomDockWidgetArea);
+    add(self->m_metricsDock, Qt::BottomDockWidgetArea);
     window->tabifyDockWidget(self->m_jobsDock, self->m_logDock);
     window->tabifyDockWidget(self->m_logDock, self->m_savepointsDock);
+    window->tabifyDockWidget(self->m_savepointsDock, self->m_metricsDock);
     self->m_jobsDock->raise();
     // Jobs that were running when the studio closed are watched again, once the event loop runs:
     // the window is shown before any keychain or network call.

@@ -24,6 +24,7 @@ class JobsDock;
 class JobsModel;
 class LogDock;
 class SavepointsDock;
+class MetricsDock;
 class PipelineDocument;
 class SubmitFlow;
 
@@ -47,6 +48,7 @@ public:
     JobsDock *jobsDock() const { return m_jobsDock; }
     LogDock *logDock() const { return m_logDock; }
     SavepointsDock *savepointsDock() const { return m_savepointsDock; }
+    MetricsDock *metricsDock() const { return m_metricsDock; }
     JobsModel *jobsModel() const { return m_model; }
     SubmitFlow *submitFlow() const { return m_flow; }
     JobsConnections *connections() const { return m_connections; }
@@ -71,6 +73,7 @@ private:
     JobsModel *m_model;
     JobsDock *m_jobsDock;
     LogDock *m_logDock;
+    MetricsDock *m_metricsDock = nullptr;
     SavepointsDock *m_savepointsDock;
     SubmitFlow *m_flow;
     QAction *m_submit;

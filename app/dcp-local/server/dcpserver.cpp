@@ -5,6 +5,11 @@
 #include "httpapi.h"
 #include "jobrunner.h"
 #include "jobstore.h"
+#include "enginelaunch.h"
+#include "alerts/alertmanager.h"
+#include "metrics/metricscollector.h"
+#include "metrics/metricshelper.h"
+#include "metrics/metricsstore.h"
 #include "targets/executiontarget.h"
 #include "targets/targetregistry.h"
 #include "tokenfile.h"
@@ -94,8 +99,27 @@ QString DcpServer::start()
     QStringList reattach;
     const QStringList pending =
         store->recover(&reattach, [&targets](const JobRecord &r) { return targets->canReattach(r); });
+    auto metrics = std::make_unique<MetricsStore>();
+    if (const QString e = metrics->open(m_dataDir, m_config.metricsRetentionMs); !e.isEmpty())
+        return e;
+    auto helper =
+        std::make_unique<MetricsHelper>(EngineLaunch::venvPython(rc), runner->runnersDir());
+    auto collector = std::make_unique<MetricsCollector>(store.get(), runner.get(), targets.get(),
+                                                        metrics.get(), helper.get(),
+                                                        m_config.metricsIntervalMs);
+    std::unique_ptr<AlertManager> alerts;
+    if (!m_config.alertsFile.isEmpty()) {
+        AlertConfig alertConfig;
+        if (const QString e = AlertConfig::readFile(m_config.alertsFile, &alertConfig); !e.isEmpty())
+            return e;
+        alerts = std::make_unique<AlertManager>(alertConfig, store.get(), runner.get(),
+                                                collector.get());
+    }
     auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
     api->setRunnersDir(runner->runnersDir());
+    api->setMetrics(metrics.get());
+    api->setAlerts(alerts.get());
+    api->setSchedules(runner->schedules());
 
     // QHttpServer takes the socket over on bind(); a socket that could not listen is ours.
     auto tcp = std::make_unique<BoundedTcpServer>(m_config.maxBodyBytes);
@@ -111,6 +135,10 @@ QString DcpServer::start()
     m_store = std::move(store);
     m_runner = std::move(runner);
     m_targets = std::move(targets);
+    m_metrics = std::move(metrics);
+    m_metricsHelper = std::move(helper);
+    m_collector = std::move(collector);
+    m_alerts = std::move(alerts);
     m_api = std::move(api);
     connect(m_runner.get(), &JobRunner::shutdownComplete, this, &DcpServer::finishShutdown);
     m_started = true;
@@ -126,6 +154,7 @@ QString DcpServer::start()
     m_url = QUrl(QStringLiteral("http://%1:%2").arg(host).arg(bound));
     writeStateFile();
     m_targets->start();
+    m_collector->start();
     for (const QString &id : reattach)
         m_targets->reattach(id);
     for (const QString &id : pending)
@@ -176,6 +205,7 @@ void DcpServer::shutdown(const QString &reason)
     for (QTcpServer *s : m_api->server()->servers())
         s->close();
     m_targets->stop();
+    m_collector->stop();
     m_runner->shutdown();
 }
 

@@ -12,10 +12,14 @@ class QLockFile;
 
 namespace uis::dcplocal {
 
+class AlertManager;
 class BoundedTcpServer;
 class HttpApi;
 class JobRunner;
 class JobStore;
+class MetricsCollector;
+class MetricsHelper;
+class MetricsStore;
 class TargetRegistry;
 
 /**
@@ -49,6 +53,9 @@ public:
     JobStore *store() const { return m_store.get(); }
     JobRunner *runner() const { return m_runner.get(); }
     TargetRegistry *targets() const { return m_targets.get(); }
+    MetricsStore *metrics() const { return m_metrics.get(); }
+    MetricsCollector *collector() const { return m_collector.get(); }
+    AlertManager *alerts() const { return m_alerts.get(); }
 
 Q_SIGNALS:
     /// A line for the operator (the binary prints it on stdout).
@@ -69,6 +76,10 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobRunner> m_runner;
     std::unique_ptr<TargetRegistry> m_targets;
+    std::unique_ptr<MetricsStore> m_metrics;
+    std::unique_ptr<MetricsHelper> m_metricsHelper;
+    std::unique_ptr<MetricsCollector> m_collector;
+    std::unique_ptr<AlertManager> m_alerts;
     std::unique_ptr<HttpApi> m_api;
     QUrl m_url;
     bool m_started = false;

@@ -5,6 +5,9 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "openapidocument.h"
+#include "alerts/alertmanager.h"
+#include "metrics/metricsroutes.h"
+#include "microbatchschedule.h"
 #include "savepointroutes.h"
 #include "snapshotmanager.h"
 #include "targets/executiontarget.h"
@@ -100,6 +103,25 @@ void HttpApi::setupRoutes()
     SavepointRoutes::install(this, m_store, m_targets);
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/logs"), Method::Get,
                    [this](const QString &id, const QHttpServerRequest &r) { return logs(id, r); });
+    m_server.route(QStringLiteral("/api/v1/jobs/<arg>/runs"), Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &r) {
+                       if (!authorized(r))
+                           return unauthorized(r);
+                       if (!m_store->find(id))
+                           return error(Status::NotFound, QStringLiteral("job_not_found"),
+                                        QStringLiteral("no job %1").arg(id));
+                       const QJsonObject runs =
+                           m_schedules ? m_schedules->runsJson(id)
+                                       : QJsonObject{{QStringLiteral("job_id"), id},
+                                                     {QStringLiteral("scheduled"), false},
+                                                     {QStringLiteral("runs"), QJsonArray()}};
+                       return json(QJsonDocument(runs).toJson(QJsonDocument::Compact));
+                   });
+    m_server.route(QStringLiteral("/api/v1/jobs/<arg>/metrics"), Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &r) {
+                       return authorized(r) ? MetricsRoutes::get(m_store, m_metrics, id, r)
+                                            : unauthorized(r);
+                   });
     m_server.route(QStringLiteral("/api/v1/jobs/<arg>/upgrade-check"), Method::Post,
                    [this](const QString &id, const QHttpServerRequest &r) {
                        return authorized(r) ? m_upgradeCheck.handle(id, r)
@@ -111,6 +133,10 @@ void HttpApi::setupRoutes()
                    [this](const QString &id, const QHttpServerRequest &r) { return cancel(id, r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Post, [this](const QHttpServerRequest &r) { return submit(r); });
     m_server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &r) { return list(r); });
+    m_server.route(QStringLiteral("/api/v1/alerts"), Method::Get,
+                   [this](const QHttpServerRequest &r) { return alerts(r); });
+    m_server.route(QStringLiteral("/api/v1/alerts/test"), Method::Post,
+                   [this](const QHttpServerRequest &r) { return testAlert(r); });
     m_server.route(QStringLiteral("/api/v1/targets"), Method::Get,
                    [this](const QHttpServerRequest &r) { return targets(r); });
     // The contract (OpenAPI 3.1), without a token: clients and tools read it before they have one.
@@ -125,8 +151,8 @@ void HttpApi::setupRoutes()
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
         static const QRegularExpression known(QStringLiteral(
-            "^/api/v1/(jobs(/[^/]+(/logs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
-            "targets)$"));
+            "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/runs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
+            "targets|alerts(/test)?)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
@@ -396,6 +422,42 @@ QHttpServerResponse HttpApi::logs(const QString &id, const QHttpServerRequest &r
                         {QStringLiteral("complete"), complete},
                         {QStringLiteral("data"), QString::fromUtf8(data)}};
     return json(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace uis::dcplocal
+
+namespace uis::dcplocal {
+
+QHttpServerResponse HttpApi::alerts(const QHttpServerRequest &request)
+{
+    if (!authorized(request))
+        return unauthorized(request);
+    const QJsonObject body = m_alerts ? m_alerts->toJson()
+                                      : QJsonObject{{QStringLiteral("alerts"), QJsonArray()},
+                                                    {QStringLiteral("tests"), QJsonArray()},
+                                                    {QStringLiteral("rules"), QJsonArray()}};
+    return json(QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QHttpServerResponse HttpApi::testAlert(const QHttpServerRequest &request)
+{
+    if (!authorized(request))
+        return unauthorized(request);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body());
+    const QString rule = doc.object().value(QStringLiteral("rule")).toString();
+    if (!doc.isObject() || rule.isEmpty())
+        return error(Status::BadRequest, QStringLiteral("invalid_json"),
+                     QStringLiteral("the body must be {\"rule\": \"<rule name>\"}"));
+    if (!m_alerts)
+        return error(Status::NotFound, QStringLiteral("rule_not_found"),
+                     QStringLiteral("this dcp-local has no alert rules (start it with --alerts FILE)"));
+    if (!m_alerts->test(rule))
+        return error(Status::NotFound, QStringLiteral("rule_not_found"),
+                     QStringLiteral("no alert rule `%1`").arg(rule));
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule},
+                                          {QStringLiteral("status"), QStringLiteral("sent")}})
+                    .toJson(QJsonDocument::Compact),
+                Status::Accepted);
 }
 
 } // namespace uis::dcplocal

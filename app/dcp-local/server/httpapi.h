@@ -12,6 +12,9 @@ namespace uis::dcplocal {
 
 class JobRunner;
 class JobStore;
+class AlertManager;
+class MetricsStore;
+class MicroBatchScheduler;
 class TargetRegistry;
 
 /**
@@ -30,6 +33,12 @@ public:
     QHttpServer *server() { return &m_server; }
     /// Where the engine runners are (dcp-local --runners-dir), for the upgrade check.
     void setRunnersDir(const QString &dir) { m_upgradeCheck = UpgradeCheckApi(m_store, dir); }
+    /// The job metrics GET /api/v1/jobs/{id}/metrics serves (without: 503).
+    void setMetrics(const MetricsStore *metrics) { m_metrics = metrics; }
+    /// The alerts GET /api/v1/alerts lists (without --alerts: an empty list).
+    void setAlerts(AlertManager *alerts) { m_alerts = alerts; }
+    /// The runs of scheduled jobs GET /api/v1/jobs/{id}/runs lists.
+    void setSchedules(const MicroBatchScheduler *schedules) { m_schedules = schedules; }
 
     /// Error body of the API.
     static QByteArray errorBody(const QString &code, const QString &message, const QJsonArray &details = {});
@@ -46,6 +55,8 @@ private:
     QHttpServerResponse cancel(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse logs(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse targets(const QHttpServerRequest &request);
+    QHttpServerResponse alerts(const QHttpServerRequest &request);
+    QHttpServerResponse testAlert(const QHttpServerRequest &request);
 
     QHttpServer m_server;
     JobStore *m_store;
@@ -53,6 +64,9 @@ private:
     QByteArray m_expectedAuth;
     qint64 m_maxBodyBytes;
     UpgradeCheckApi m_upgradeCheck;
+    const MetricsStore *m_metrics = nullptr;
+    AlertManager *m_alerts = nullptr;
+    const MicroBatchScheduler *m_schedules = nullptr;
 };
 
 } // namespace uis::dcplocal

@@ -70,6 +70,8 @@ public:
     int queuedCount() const { return int(m_queue.size()); }
     int maxConcurrent() const { return m_config.maxConcurrent; }
     QString runnersDir() const;
+    /// The scheduled micro-batch jobs and their runs (GET /api/v1/jobs/{id}/runs).
+    const MicroBatchScheduler *schedules() const { return m_schedules; }
 
 Q_SIGNALS:
     /// A job the runner handles changed state (SUBMITTED, RUNNING or a terminal state); the

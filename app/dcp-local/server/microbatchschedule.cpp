@@ -203,6 +203,8 @@ int MicroBatchScheduler::runStarting(const QString &id, const QString &jobConfig
         j->timer->stop();
     ++j->run;
     j->runStartedAt = QDateTime::currentDateTimeUtc();
+    m_history[id].append(ScheduledRun{j->run, j->runStartedAt, {}, QStringLiteral("RUNNING"), {}});
+    m_described.insert(id, j->schedule.describe());
     if (logLine) {
         QString head =
             QStringLiteral("--- run %1 started at %2").arg(j->run).arg(utc(j->runStartedAt));
@@ -245,6 +247,11 @@ MicroBatchScheduler::Outcome MicroBatchScheduler::runFinished(const QString &id,
     if (!ok)
         line += QStringLiteral(" (%1)%2").arg(
             how, failure.isEmpty() ? QString() : QStringLiteral(": ") + failure);
+    if (QList<ScheduledRun> &h = m_history[id]; !h.isEmpty() && h.last().run == j->run) {
+        h.last().finishedAt = now;
+        h.last().outcome = ok ? QStringLiteral("SUCCEEDED") : QStringLiteral("FAILED");
+        h.last().error = ok ? QString() : (failure.isEmpty() ? how : failure);
+    }
     if (!ok && j->schedule.stopOnFailure()) {
         o.logText = (line + QStringLiteral("; stop_on_failure: the schedule ends\n")).toUtf8();
         return o;
@@ -289,6 +296,13 @@ void MicroBatchScheduler::armTimer(Job *j, qint64 ms)
 void MicroBatchScheduler::remove(const QString &id)
 {
     m_unscheduled.remove(id);
+    // A run still going when the schedule is removed was cancelled (or the server stops).
+    if (QList<ScheduledRun> &h = m_history[id]; !h.isEmpty() && h.last().outcome == QLatin1String("RUNNING")) {
+        h.last().outcome = QStringLiteral("CANCELLED");
+        h.last().finishedAt = QDateTime::currentDateTimeUtc();
+    }
+    if (m_history.value(id).isEmpty())
+        m_history.remove(id);
     if (Job *j = m_jobs.take(id)) {
         delete j->timer;
         delete j;
@@ -303,6 +317,38 @@ QStringList MicroBatchScheduler::waitingJobs() const
             ids << it.key();
     }
     return ids;
+}
+
+} // namespace uis::dcplocal
+
+namespace uis::dcplocal {
+
+QJsonObject MicroBatchScheduler::runsJson(const QString &id) const
+{
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(utc(t)) : QJsonValue(QJsonValue::Null);
+    };
+    QJsonArray runs;
+    for (const ScheduledRun &r : m_history.value(id)) {
+        QJsonObject o{{QStringLiteral("run"), r.run},
+                      {QStringLiteral("started_at"), time(r.startedAt)},
+                      {QStringLiteral("finished_at"), time(r.finishedAt)},
+                      {QStringLiteral("outcome"), r.outcome},
+                      {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                  : QJsonValue(r.error)}};
+        if (r.finishedAt.isValid())
+            o.insert(QStringLiteral("duration_seconds"),
+                     double(r.startedAt.msecsTo(r.finishedAt)) / 1000.0);
+        runs.append(o);
+    }
+    const Job *j = m_jobs.value(id);
+    return {{QStringLiteral("job_id"), id},
+            {QStringLiteral("scheduled"), m_history.contains(id)},
+            {QStringLiteral("schedule"), m_described.contains(id) ? QJsonValue(m_described.value(id))
+                                                                  : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("next_run_at"),
+             j && j->timer && j->timer->isActive() ? time(j->next) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("runs"), runs}};
 }
 
 } // namespace uis::dcplocal

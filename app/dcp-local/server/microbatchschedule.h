@@ -68,6 +68,16 @@ private:
     bool m_stopOnFailure = false;
 };
 
+/// One run of a scheduled job (GET /api/v1/jobs/{id}/runs).
+struct ScheduledRun
+{
+    int run = 0;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QString outcome = QStringLiteral("RUNNING"); ///< RUNNING, SUCCEEDED, FAILED or CANCELLED
+    QString error;
+};
+
 /**
  * The runs of scheduled micro-batch jobs on a target that runs them as processes (the local
  * one; any target can use it). JobRunner tells it when a run starts and how it ended; it says
@@ -105,6 +115,9 @@ public:
     /// Forgets the job and stops its timer (cancel, shutdown, a terminal state).
     void remove(const QString &id);
     QStringList waitingJobs() const;
+    /// `{"job_id", "scheduled", "schedule", "next_run_at", "runs": [{run, started_at,
+    /// finished_at, outcome, duration_seconds, error}]}` (this server's runs, oldest first).
+    QJsonObject runsJson(const QString &id) const;
 
 Q_SIGNALS:
     /// The next run of `id` is due.
@@ -122,6 +135,8 @@ private:
     void armTimer(Job *job, qint64 ms);
     QHash<QString, Job *> m_jobs;
     QHash<QString, bool> m_unscheduled; ///< jobs known to have no schedule
+    QHash<QString, QList<ScheduledRun>> m_history; ///< kept after the schedule ends
+    QHash<QString, QString> m_described;           ///< the schedule in words
 };
 
 } // namespace uis::dcplocal

@@ -25,6 +25,8 @@ constexpr const char kDocument[] = R"json({
     {"name": "jobs", "description": "Submit, status, list, cancel and logs."},
     {"name": "savepoints", "description": "Savepoints, checkpoints and stop-with-savepoint."},
     {"name": "targets", "description": "Where jobs run."},
+    {"name": "metrics", "description": "Job metrics sampled from the engines."},
+    {"name": "alerts", "description": "Alert rules, alerts and their deliveries."},
     {"name": "meta", "description": "This document."}
   ],
   "paths": {
@@ -280,6 +282,93 @@ constexpr const char kDocument[] = R"json({
           "500": {"$ref": "#/components/responses/Internal"},
           "504": {"description": "The check took longer than 15 minutes (`check_timeout`).",
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}/runs": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "get": {
+        "operationId": "getJobRuns",
+        "tags": ["jobs"],
+        "summary": "The runs of a scheduled micro_batch job (this server's), and when the next one is.",
+        "responses": {
+          "200": {"description": "The runs, oldest first; `scheduled` is false for a job without a schedule.",
+                  "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["job_id", "scheduled", "runs"],
+                    "properties": {
+                      "job_id": {"type": "string"},
+                      "scheduled": {"type": "boolean"},
+                      "schedule": {"type": ["string", "null"]},
+                      "next_run_at": {"type": ["string", "null"]},
+                      "runs": {"type": "array", "items": {
+                        "type": "object", "required": ["run", "started_at", "outcome"],
+                        "properties": {
+                          "run": {"type": "integer"},
+                          "started_at": {"type": ["string", "null"]},
+                          "finished_at": {"type": ["string", "null"]},
+                          "outcome": {"type": "string", "enum": ["RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]},
+                          "duration_seconds": {"type": "number"},
+                          "error": {"type": ["string", "null"]}}}}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/jobs/{job_id}/metrics": {
+      "parameters": [{"$ref": "#/components/parameters/JobId"}],
+      "get": {
+        "operationId": "getJobMetrics",
+        "tags": ["metrics"],
+        "summary": "The job's metric series, sampled from its engine while it runs.",
+        "description": "Flink: rows in/out per second per spec node, back pressure, checkpoint duration, size and failures (JobManager REST API); Spark streaming: input and processed rows per second, batch duration, state rows (the queries' progress); Kafka sources: the lag per `topic/partition` against the broker's end offsets. A series the engine cannot give is absent, not zero.",
+        "parameters": [
+          {"name": "since", "in": "query", "required": false,
+           "description": "Points at or after this time (RFC 3339); default one hour ago.",
+           "schema": {"type": "string", "format": "date-time"}},
+          {"name": "names", "in": "query", "required": false,
+           "description": "Comma-separated series names (default: all).",
+           "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "The series.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JobMetrics"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/alerts": {
+      "get": {
+        "operationId": "listAlerts",
+        "tags": ["alerts"],
+        "summary": "The alert rules (`dcp-local --alerts FILE`), the alerts that fired, and every delivery's outcome.",
+        "responses": {
+          "200": {"description": "Rules, alerts (newest first) and test messages.",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlertList"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
+    "/api/v1/alerts/test": {
+      "post": {
+        "operationId": "testAlert",
+        "tags": ["alerts"],
+        "summary": "Sends a test message of a rule to its channels.",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["rule"], "properties": {"rule": {"type": "string", "minLength": 1}}}}}},
+        "responses": {
+          "202": {"description": "Queued for delivery (see GET /api/v1/alerts).",
+                  "content": {"application/json": {"schema": {"type": "object", "required": ["rule", "status"],
+                    "properties": {"rule": {"type": "string"}, "status": {"type": "string"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "404": {"description": "No such rule, or no alerts file (`rule_not_found`).",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "500": {"$ref": "#/components/responses/Internal"}
         }
       }
     },
@@ -553,6 +642,61 @@ constexpr const char kDocument[] = R"json({
                        "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."},
           "fit_resources": {"type": "boolean", "description": "A job larger than the cluster is scaled down to the largest request that fits (with `fit_warning`) instead of refused with 422 `does_not_fit`."},
           "waiting_limit_seconds": {"type": "number", "description": "How long an application on the cluster may wait for executors or slots before its `engine_state` is `WAITING for resources (…)` (target option `waiting_limit`, default 120 s)."}
+        }
+      },
+      "JobMetrics": {
+        "type": "object",
+        "required": ["job_id", "series"],
+        "properties": {
+          "job_id": {"type": "string"},
+          "series": {"type": "array", "items": {
+            "type": "object",
+            "required": ["name", "unit", "points"],
+            "properties": {
+              "name": {"type": "string", "description": "rows_in_per_second, rows_out_per_second, processed_rows_per_second, kafka_lag, checkpoint_duration_ms, checkpoint_size_bytes, checkpoint_failures, checkpoints_completed, restarts, backpressure_ratio, batch_duration_ms, state_rows"},
+              "node": {"type": "string", "description": "The spec node (per-node series)."},
+              "partition": {"type": "string", "description": "`topic/partition` (kafka_lag)."},
+              "unit": {"type": "string"},
+              "points": {"type": "array", "items": {"type": "array", "items": {"type": "number"},
+                                                    "minItems": 2, "maxItems": 2,
+                                                    "description": "[epoch milliseconds, value]"}}
+            }
+          }}
+        }
+      },
+      "AlertDelivery": {
+        "type": "object",
+        "required": ["channel", "ok", "attempts"],
+        "properties": {
+          "channel": {"type": "string"},
+          "status": {"type": "string", "description": "The message's: firing, resolved or test."},
+          "ok": {"type": "boolean"},
+          "done": {"type": "boolean", "description": "Delivered, or given up after the last retry."},
+          "attempts": {"type": "integer", "minimum": 0},
+          "error": {"type": ["string", "null"]}
+        }
+      },
+      "AlertList": {
+        "type": "object",
+        "required": ["alerts"],
+        "properties": {
+          "alerts": {"type": "array", "items": {
+            "type": "object",
+            "required": ["rule", "job_id", "status", "fired_at", "resolved_at", "deliveries"],
+            "properties": {
+              "rule": {"type": "string"},
+              "job_id": {"type": "string"},
+              "job_name": {"type": "string"},
+              "status": {"type": "string", "enum": ["firing", "resolved"]},
+              "fired_at": {"$ref": "#/components/schemas/Timestamp"},
+              "resolved_at": {"type": ["string", "null"]},
+              "occurrences": {"type": "integer", "description": "How often the condition held while the alert fired (flaps)."},
+              "text": {"type": "string"},
+              "deliveries": {"type": "array", "items": {"$ref": "#/components/schemas/AlertDelivery"}}
+            }
+          }},
+          "tests": {"type": "array", "items": {"type": "object"}},
+          "rules": {"type": "array", "items": {"type": "object"}}
         }
       }
     }

@@ -5,6 +5,7 @@ DataStreamWriter); any other sink runs its batch writer on each micro-batch (for
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -17,6 +18,31 @@ from .options import spark_interval, str_opts
 from .sinks import kafka_frame, kafka_options
 
 STREAM_SINKS = Registry("streaming sink")  # type → writer(df, sink, open_writer)
+PROGRESS = "progress"  # `uis-runner: progress {…}`: dcp-local's metrics of a streaming query
+
+
+def progress_line(query: str, p: dict) -> dict:
+    """What dcp-local keeps of a query's progress (app/dcp-local/server/metrics): its rates,
+    batch duration, state rows and, per source, the offsets it has read up to (for the lag)."""
+    state = [s.get("numRowsTotal") for s in p.get("stateOperators") or []]
+    return {
+        "query": query,
+        "batch": p.get("batchId"),
+        "timestamp": p.get("timestamp"),
+        "rows": p.get("numInputRows"),
+        "input_rows_per_second": p.get("inputRowsPerSecond"),
+        "processed_rows_per_second": p.get("processedRowsPerSecond"),
+        "batch_duration_ms": (p.get("durationMs") or {}).get("triggerExecution"),
+        "state_rows": sum(int(x or 0) for x in state) if state else None,
+        "sources": [
+            {
+                "description": s.get("description"),
+                "end_offset": s.get("endOffset"),
+                "input_rows_per_second": s.get("inputRowsPerSecond"),
+            }
+            for s in p.get("sources") or []
+        ],
+    }
 
 
 def checkpoint(run, name, s):
@@ -105,6 +131,7 @@ def await_queries(run):
             for p in fresh:
                 last_batch[q.name] = p["batchId"]
                 log(f"sink {q.name}: batch {p['batchId']} read {p.get('numInputRows', 0)} rows")
+                log(f"{PROGRESS} {json.dumps(progress_line(q.name, p))}")
                 run.counts.progress(q.name, p)
             if fresh:
                 run.counts.report()

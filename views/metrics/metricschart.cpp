@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "metricschart.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QJsonObject>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace uis {
+
+MetricsChart::MetricsChart(const QString &title, QStringList names, const QString &unit,
+                           QWidget *parent)
+    : QChartView(parent), m_names(std::move(names)), m_unit(unit), m_time(new QDateTimeAxis),
+      m_value(new QValueAxis)
+{
+    auto *c = new QChart;
+    c->setTitle(title);
+    c->legend()->setAlignment(Qt::AlignRight);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    m_time->setFormat(QStringLiteral("HH:mm:ss"));
+    m_time->setTitleText(tr("time (UTC)"));
+    m_value->setTitleText(unit);
+    m_value->setLabelFormat(QStringLiteral("%.0f"));
+    c->addAxis(m_time, Qt::AlignBottom);
+    c->addAxis(m_value, Qt::AlignLeft);
+    setChart(c);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(160);
+}
+
+QString MetricsChart::hoverText(const QString &label, qint64 atMs, double value,
+                                const QString &unit)
+{
+    return tr("%1: %2 %3 at %4")
+        .arg(label, QLocale().toString(value, 'f', value < 10 ? 2 : 0), unit,
+             QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss")));
+}
+
+void MetricsChart::setSeries(const QJsonArray &series, qint64 fromMs, qint64 toMs)
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    double top = 0;
+    const bool manyNames = m_names.size() > 1;
+    for (const QJsonValue &v : series) {
+        const QJsonObject s = v.toObject();
+        const QString name = s.value(QLatin1String("name")).toString();
+        if (!m_names.contains(name))
+            continue;
+        QString label = s.value(QLatin1String("node")).toString();
+        if (label.isEmpty())
+            label = s.value(QLatin1String("partition")).toString();
+        if (label.isEmpty())
+            label = name;
+        else if (manyNames)
+            label += QStringLiteral(" (%1)").arg(name.startsWith(QLatin1String("rows_in"))    ? tr("in")
+                                                 : name.startsWith(QLatin1String("rows_out")) ? tr("out")
+                                                                                               : name);
+        auto *line = new QLineSeries;
+        line->setName(label);
+        for (const QJsonValue &p : s.value(QLatin1String("points")).toArray()) {
+            const QJsonArray pt = p.toArray();
+            const qint64 at = pt.at(0).toInteger();
+            if (at < fromMs)
+                continue;
+            line->append(double(at), pt.at(1).toDouble());
+            top = std::max(top, pt.at(1).toDouble());
+        }
+        c->addSeries(line);
+        line->attachAxis(m_time);
+        line->attachAxis(m_value);
+        connect(line, &QLineSeries::hovered, this, [this, label](const QPointF &p, bool on) {
+            if (!on) {
+                QToolTip::hideText();
+                return;
+            }
+            const QString text = hoverText(label, qint64(p.x()), p.y(), m_unit);
+            QToolTip::showText(QCursor::pos(), text, this);
+            Q_EMIT hovered(text);
+        });
+    }
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC),
+                     QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+    m_value->setRange(0, top > 0 ? top * 1.1 : 1);
+}
+
+QStringList MetricsChart::lines() const
+{
+    QStringList out;
+    for (QAbstractSeries *s : chart()->series())
+        out << QStringLiteral("%1=%2").arg(s->name()).arg(static_cast<QLineSeries *>(s)->count());
+    return out;
+}
+
+} // namespace uis
