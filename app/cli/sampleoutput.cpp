@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sampleoutput.h"
 
+#include "jsonrecords.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -10,26 +12,6 @@
 namespace uis::cli {
 
 namespace {
-
-QString cellText(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    }
-}
 
 QJsonValue flatValue(const QJsonValue &record, const QString &path)
 {
@@ -58,7 +40,7 @@ QString SampleOutput::jsonLines(const QJsonArray &records)
     QString out;
     for (const QJsonValue &r : records) {
         if (r.isObject() || r.isArray())
-            out += cellText(r);
+            out += JsonRecords::cellText(r);
         else
             out += QString::fromUtf8(QJsonDocument(QJsonArray{r}).toJson(QJsonDocument::Compact))
                        .mid(1)
@@ -86,7 +68,7 @@ QString SampleOutput::table(const QJsonArray &records, const QList<InferredField
     for (const QJsonValue &r : records) {
         QStringList row;
         for (qsizetype i = 0; i < columns.size(); ++i) {
-            QString t = cellText(flatValue(r, columns.at(i).name));
+            QString t = JsonRecords::cellText(flatValue(r, columns.at(i).name));
             t.replace(QLatin1Char('\n'), QLatin1Char(' '));
             if (t.size() > width)
                 t = t.left(width - 1) + QChar(0x2026);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonrecords.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -59,6 +60,27 @@ QJsonValue JsonRecords::dotted(const QJsonValue &doc, const QString &path)
         cur = cur.toObject().value(part);
     }
     return cur;
+}
+
+QString JsonRecords::cellText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    default: {
+        // A lone number or boolean as JSON writes it: wrapped in an array, brackets cut.
+        const QByteArray j = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(j.mid(1, j.size() - 2));
+    }
+    }
 }
 
 } // namespace uis

@@ -21,6 +21,9 @@ public:
     static QJsonArray records(const QJsonValue &doc, const QString &responsePath);
     /// The value at a dotted path (`links.next`), or Undefined: the runner's cursor lookup.
     static QJsonValue dotted(const QJsonValue &doc, const QString &path);
+    /// A value as a table cell shows it: strings bare, `null`, objects and arrays as compact
+    /// JSON, numbers and booleans as JSON writes them; nothing for Undefined (a missing field).
+    static QString cellText(const QJsonValue &v);
 };
 
 } // namespace uis

@@ -672,6 +672,17 @@ Diagnostic SpecReader::tooLarge(qint64 size, const Limits &limits)
                      1, 1);
 }
 
+ReadResult SpecReader::readSettingsFile(const QByteArray &data, const QString &fileName)
+{
+    Limits limits;
+    limits.maxBytes = 1024 * 1024;
+    limits.maxDepth = 16;
+    limits.maxNodes = 100000;
+    const SpecFormat format =
+        formatForFileName(fileName) == SpecFormat::Json ? SpecFormat::Json : SpecFormat::Yaml;
+    return read(data, format, limits);
+}
+
 SpecFormat SpecReader::formatForFileName(const QString &fileName)
 {
     const QString f = fileName.toLower();

@@ -42,6 +42,10 @@ public:
     static ReadResult read(const QByteArray &data, SpecFormat format = SpecFormat::Auto);
     static ReadResult read(const QByteArray &data, SpecFormat format, const Limits &limits);
 
+    /// A small settings file (targets, alerts): YAML unless its name ends in `.json`, with
+    /// limits sized for hand-written files (1 MiB, depth 16, 100,000 nodes).
+    static ReadResult readSettingsFile(const QByteArray &data, const QString &fileName);
+
     /// The diagnostic for input of `size` bytes over `limits.maxBytes`.
     static Diagnostic tooLarge(qint64 size);
     static Diagnostic tooLarge(qint64 size, const Limits &limits);

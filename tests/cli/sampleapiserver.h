@@ -52,6 +52,35 @@ public:
     int port() const { return m_port; }
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QString error() const { return m_error; }
+
+    /// Writes `<dir>/<file>.uis.yaml`: a spec named `specName` whose one REST endpoint `items`
+    /// (its YAML below `- name: items` is `endpoint`) reads from `base`, this server by default.
+    QString writeSpec(const QDir &dir, const QString &file, const QString &specName,
+                      const QString &endpoint, const QString &base = {},
+                      const QString &header = {}) const
+    {
+        const QString text = header + QStringLiteral("version: \"1.1\"\n"
+                                                     "name: %1\n"
+                                                     "provider:\n"
+                                                     "  name: test_api\n"
+                                                     "  provider_type: rest_api\n"
+                                                     "  base_url: %2\n"
+                                                     "  mode: batch\n"
+                                                     "  endpoints:\n"
+                                                     "    - name: items\n"
+                                                     "%3"
+                                                     "  sinks:\n"
+                                                     "    - name: out\n"
+                                                     "      type: console\n")
+                                          .arg(specName, base.isEmpty() ? this->base() : base,
+                                               endpoint);
+        const QString path = dir.filePath(file + QStringLiteral(".uis.yaml"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write the spec");
+        f.write(text.toUtf8());
+        return path;
+    }
     /// The request log so far: one `REQ <monotonic s> <path>?<query>` line per request.
     QByteArray requests()
     {

@@ -58,26 +58,8 @@ class TestSampleCommand : public QObject
     // A spec with one REST endpoint; `endpoint` is its YAML below `- name: items`.
     QString spec(const QString &name, const QString &endpoint, const QString &base = {})
     {
-        const QString text = QStringLiteral("version: \"1.1\"\n"
-                                            "name: sample-test\n"
-                                            "provider:\n"
-                                            "  name: test_api\n"
-                                            "  provider_type: rest_api\n"
-                                            "  base_url: %1\n"
-                                            "  mode: batch\n"
-                                            "  endpoints:\n"
-                                            "    - name: items\n"
-                                            "%2"
-                                            "  sinks:\n"
-                                            "    - name: out\n"
-                                            "      type: console\n")
-                                 .arg(base.isEmpty() ? m_api.base() : base, endpoint);
-        const QString path = m_dir.filePath(name + QStringLiteral(".uis.yaml"));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write the spec");
-        f.write(text.toUtf8());
-        return path;
+        return m_api.writeSpec(QDir(m_dir.path()), name, QStringLiteral("sample-test"), endpoint,
+                               base);
     }
 
     static QString endpointYaml(const QString &path, const QString &responsePath,

@@ -88,27 +88,8 @@ class TestSampleView : public QObject
 
     QString writeSpec(const QString &name, const QString &endpoint)
     {
-        const QString text = QStringLiteral("# Items from the test API\n"
-                                            "version: \"1.1\"\n"
-                                            "name: sample-view\n"
-                                            "provider:\n"
-                                            "  name: test_api\n"
-                                            "  provider_type: rest_api\n"
-                                            "  base_url: %1\n"
-                                            "  mode: batch\n"
-                                            "  endpoints:\n"
-                                            "    - name: items\n"
-                                            "%2"
-                                            "  sinks:\n"
-                                            "    - name: out\n"
-                                            "      type: console\n")
-                                 .arg(m_api.base(), endpoint);
-        const QString path = m_dir.filePath(name + QStringLiteral(".uis.yaml"));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write the spec");
-        f.write(text.toUtf8());
-        return path;
+        return m_api.writeSpec(QDir(m_dir.path()), name, QStringLiteral("sample-view"), endpoint,
+                               {}, QStringLiteral("# Items from the test API\n"));
     }
 
 private Q_SLOTS:

@@ -41,20 +41,7 @@ QVariant RecordsTableModel::data(const QModelIndex &index, int role) const
     const QString &column = m_columns.at(index.column());
     // A record that is not an object is the single column `value` (SchemaInferrer's rule).
     const QJsonValue v = rec.isObject() ? JsonRecords::dotted(rec, column) : rec;
-    switch (v.type()) {
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    default: {
-        const QByteArray j = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(j.mid(1, j.size() - 2));
-    }
-    }
+    return JsonRecords::cellText(v);
 }
 
 QVariant RecordsTableModel::headerData(int section, Qt::Orientation o, int role) const

@@ -266,15 +266,7 @@ bool AlertConfig::parse(const QByteArray &data, const QString &fileName, AlertCo
                         QString *error)
 {
     Parser p(fileName);
-    SpecReader::Limits limits;
-    limits.maxBytes = 1024 * 1024;
-    limits.maxDepth = 16;
-    limits.maxNodes = 100000;
-    const ReadResult read = SpecReader::read(
-        data,
-        SpecReader::formatForFileName(fileName) == SpecFormat::Json ? SpecFormat::Json
-                                                                    : SpecFormat::Yaml,
-        limits);
+    const ReadResult read = SpecReader::readSettingsFile(data, fileName);
     const auto failed = [&] {
         *error = p.error();
         return false;

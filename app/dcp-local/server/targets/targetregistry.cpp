@@ -163,15 +163,7 @@ bool TargetRegistry::parse(const QByteArray &data, const QString &fileName, QLis
                      .arg(message);
         return false;
     };
-    SpecReader::Limits limits;
-    limits.maxBytes = 1024 * 1024;
-    limits.maxDepth = 16;
-    limits.maxNodes = 100000;
-    const ReadResult read = SpecReader::read(
-        data,
-        SpecReader::formatForFileName(fileName) == SpecFormat::Json ? SpecFormat::Json
-                                                                    : SpecFormat::Yaml,
-        limits);
+    const ReadResult read = SpecReader::readSettingsFile(data, fileName);
     for (const Diagnostic &d : read.diagnostics) {
         if (d.severity == Severity::Error)
             return fail({d.line, d.column}, d.message);
