@@ -8,26 +8,43 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 EXAMPLE ?= resources/templates/sample-trades-to-parquet.uis.yaml
 
-.PHONY: all deps python build run test bench fuzz clean format
+.PHONY: all deps system-deps fetch fetch-engines fetch-go python build compile run test bench fuzz \
+	clean format
 
 all: build
 
-deps:
+# The set-up: the Debian packages first; then the downloads, two chains side by side (pip and
+# Maven, then the schemas; the Go build). Every script skips what is already there.
+deps: system-deps fetch
+
+system-deps:
 	@scripts/deps.sh
+
+fetch: fetch-engines fetch-go
+
+# One chain: the Flink reporter (end of the jars part) needs PyFlink, schemas.sh shares .cache/m2.
+fetch-engines: system-deps
 	@scripts/python-env.sh
 	@scripts/engines/setup.sh
-	@scripts/go-tools.sh
 	@scripts/schemas.sh
+
+fetch-go: system-deps
+	@scripts/go-tools.sh
 
 python:
 	@scripts/python-env.sh
 
 CMAKE_ARGS ?= $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-$(BUILD_DIR)/build.ninja:
+$(BUILD_DIR)/build.ninja: | system-deps
 	cmake --preset default -B $(BUILD_DIR) $(CMAKE_ARGS) >/dev/null
 
-build: deps $(BUILD_DIR)/build.ninja
+# The C++ build needs only the Debian packages, so it runs while the downloads run (on a fresh
+# machine they overlap instead of adding up). -j3: the build, the pip/Maven chain, the Go build.
+build:
+	@$(MAKE) --no-print-directory -j3 fetch compile
+
+compile: system-deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build

@@ -130,9 +130,14 @@ def http_server():
 
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory):
+    """A Kafka broker on loopback: under ctest the one all engine tests share (UIS_SHARED_KAFKA,
+    tests/e2e/CMakeLists.txt), else one of this session's own. Tests make their own topics."""
     from kafka_broker import KafkaBroker
 
-    broker = KafkaBroker(tmp_path_factory.mktemp("kafka")).start()
+    shared = os.environ.get("UIS_SHARED_KAFKA")
+    broker = KafkaBroker.attach(shared) if shared else None
+    if broker is None:
+        broker = KafkaBroker(tmp_path_factory.mktemp("kafka")).start()
     yield broker
     broker.stop()
 

@@ -1,8 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 """A single-node Apache Kafka broker in KRaft mode on loopback, from the jars that
 scripts/engines/setup.sh fetched into .cache/jars/kafka. Used by the pytest fixture and usable on
-its own: `python tests/runners/kafka_broker.py` prints the bootstrap address and runs until ^C."""
+its own: `python tests/runners/kafka_broker.py` prints the bootstrap address and runs until ^C.
 
+`kafka_broker.py start DIR` leaves a broker running (DIR/kafka.json says where) and
+`kafka_broker.py stop DIR` stops it: the ctest fixture that lets every engine test share one
+broker (tests/e2e/CMakeLists.txt), instead of each starting its own JVM."""
+
+import json
+import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -104,6 +112,7 @@ class KafkaBroker:
         out = open(self.workdir / "broker.out", "wb")
         self.proc = subprocess.Popen(
             self._java("kafka.Kafka", str(props)),
+            stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -145,6 +154,18 @@ class KafkaBroker:
         for f in futures.values():
             f.result(30)
 
+    @classmethod
+    def attach(cls, state_dir) -> "KafkaBroker | None":
+        """The broker `start STATE_DIR` left running, when it answers; its stop() leaves it
+        running (the fixture's `stop` ends it)."""
+        try:
+            info = json.loads((Path(state_dir) / STATE).read_text())
+        except (OSError, ValueError):
+            return None
+        broker = cls(Path(state_dir))
+        broker.port = info["port"]
+        return broker if broker._ready() else None
+
     def stop(self):
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
@@ -156,7 +177,44 @@ class KafkaBroker:
         self.proc = None
 
 
-if __name__ == "__main__":
+STATE = "kafka.json"
+
+
+def start_shared(state_dir: Path):
+    """Starts a broker in STATE_DIR that outlives this process (its own session)."""
+    stop_shared(state_dir)  # one left over by an interrupted run
+    broker = KafkaBroker(state_dir).start(timeout=240)
+    (state_dir / STATE).write_text(json.dumps({"port": broker.port, "pid": broker.proc.pid}))
+    print(f"Kafka broker at {broker.bootstrap} (pid {broker.proc.pid})")
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def stop_shared(state_dir: Path):
+    try:
+        pid = json.loads((state_dir / STATE).read_text())["pid"]
+    except (OSError, ValueError, KeyError):
+        pid = None
+    if pid and alive(pid) and "kafka.Kafka" in Path(f"/proc/{pid}/cmdline").read_text():
+        os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 30
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if alive(pid):
+            os.killpg(pid, signal.SIGKILL)
+        print(f"Kafka broker (pid {pid}) stopped")
+    shutil.rmtree(state_dir, ignore_errors=True)
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] in ("start", "stop"):
+    (start_shared if sys.argv[1] == "start" else stop_shared)(Path(sys.argv[2]))
+elif __name__ == "__main__":
     broker = KafkaBroker(Path(tempfile.mkdtemp(prefix="uis-kafka-"))).start()
     print(broker.bootstrap, flush=True)
     try:

@@ -10,7 +10,9 @@
 #include "clustersdock.h"
 #include "clustersintegration.h"
 #include "isolatedhome.h"
+#include "jobsconnections.h"
 #include "jobsintegration.h"
+#include "jobslocalserver.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "platformdcp.h"
@@ -23,6 +25,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -38,12 +41,18 @@ using namespace uis;
 namespace {
 
 /// Stops whatever was started in `dir` when the test leaves, passed or not: no JVMs left behind,
-/// and no dcp-local either (the studio starts its own on `local`'s data directory once the
-/// platform's is gone).
+/// and no dcp-local either: neither the platform's nor the one the studio starts (detached, so it
+/// outlives the window) on `local`'s data directory once the platform's is gone.
 class PlatformGuard
 {
 public:
     explicit PlatformGuard(const QString &dir) : m_dir(dir) {}
+    /// Records every dcp-local `local` starts, to stop it at the end.
+    void watch(JobsLocalServer *local)
+    {
+        QObject::connect(local, &JobsLocalServer::progress, local,
+                         [this, local] { m_studioPids << local->startedPid(); });
+    }
     ~PlatformGuard()
     {
         PlatformManager manager{PlatformLayout(m_dir)};
@@ -54,14 +63,25 @@ public:
         QTimer::singleShot(0, &manager, &PlatformManager::stop);
         loop.exec();
         qint64 pid = 0;
-        if (!PlatformDcp(PlatformLayout(m_dir)).runningUrl(&pid).isEmpty() && pid > 0) {
-            ::kill(pid_t(pid), SIGTERM);
-            QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 20000);
+        QList<qint64> pids = m_studioPids;
+        if (!PlatformDcp(PlatformLayout(m_dir)).runningUrl(&pid).isEmpty())
+            pids << pid;
+        for (const qint64 p : std::as_const(pids)) {
+            if (p > 0 && isDcpLocal(p) && ::kill(pid_t(p), SIGTERM) == 0)
+                QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(p), 0) != 0, 20000);
         }
     }
 
 private:
+    /// Still that dcp-local (an ended one's pid may be another process's by now).
+    static bool isDcpLocal(qint64 pid)
+    {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        return cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("dcp-local");
+    }
+
     QString m_dir;
+    QList<qint64> m_studioPids;
 };
 
 } // namespace
@@ -100,6 +120,7 @@ private Q_SLOTS:
         };
         JobsIntegration *jobs = JobsIntegration::install(&w, w.menu(QStringLiteral("jobs")),
                                                          w.mainToolBar(), w.document(), addDock);
+        guard.watch(jobs->connections()->localServer());
         ClustersIntegration *clusters = ClustersIntegration::install(
             &w, w.menu(QStringLiteral("jobs")), jobs, addDock, platformDir);
         PreviewIntegration *preview =
