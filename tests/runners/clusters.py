@@ -368,6 +368,57 @@ def started(*clusters, timeout: float = 240):
             c.stop()
 
 
+def launch_dcp(args: list, env: dict, output: list):
+    """Starts dcp-local on 127.0.0.1:0 with the checkout's runners and `args`; its output goes
+    into `output` as it comes. Returns (process, url) once it listens; raises with the output
+    if it ends or stays silent for 30 s."""
+    lines = queue.Queue()
+    proc = subprocess.Popen(
+        [
+            str(T.tool("dcp-local")),
+            "--listen",
+            "127.0.0.1:0",
+            "--runners-dir",
+            str(REPO / "runners"),
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+
+    def pump():
+        for line in proc.stdout:
+            output.append(line)
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            line = ""
+        m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
+        if m:
+            return proc, m.group(1)
+        if proc.poll() is not None or time.monotonic() > deadline:
+            stop_dcp(proc)
+            raise AssertionError("dcp-local did not start:\n" + "".join(output))
+
+
+def stop_dcp(proc):
+    """SIGTERM, as a user's Ctrl-C; SIGKILL if it has not ended within 30 s."""
+    if proc and proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
 class Dcp:
     """dcp-local with --targets on 127.0.0.1:0; restart() keeps its data directory."""
 
@@ -390,16 +441,10 @@ class Dcp:
         return env
 
     def start(self):
-        lines = queue.Queue()
-        self.proc = subprocess.Popen(
+        self.proc, self.url = launch_dcp(
             [
-                str(T.tool("dcp-local")),
-                "--listen",
-                "127.0.0.1:0",
                 "--data-dir",
                 str(self.data_dir),
-                "--runners-dir",
-                str(REPO / "runners"),
                 "--targets",
                 str(self.targets_file),
                 "--poll-interval",
@@ -407,41 +452,13 @@ class Dcp:
                 "--kill-grace",
                 "10",
             ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=self.env(),
+            self.env(),
+            self.output,
         )
-
-        def pump(proc=self.proc):
-            for line in proc.stdout:
-                self.output.append(line)
-                lines.put(line)
-
-        threading.Thread(target=pump, daemon=True).start()
-        deadline = time.monotonic() + 30
-        self.url = None
-        while self.url is None:
-            try:
-                line = lines.get(timeout=0.5)
-            except queue.Empty:
-                line = ""
-            m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
-            if m:
-                self.url = m.group(1)
-            elif self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError("dcp-local did not start:\n" + "".join(self.output))
         self.token = (self.data_dir / "token").read_text().strip()
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+        stop_dcp(self.proc)
 
     def restart(self):
         self.stop()

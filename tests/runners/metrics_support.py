@@ -93,7 +93,9 @@ def lag_total(all_series, topic):
 def job_process_group(job_id, server_pid):
     """The process group of the local job: a child of dcp-local (`server_pid`) whose command
     line names the job's folder under the data directory, which holds the job id."""
-    out = subprocess.run(["ps", "-eo", "pid=,ppid=,pgid=,args="], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["ps", "-eo", "pid=,ppid=,pgid=,args="], capture_output=True, text=True
+    ).stdout
     for line in out.splitlines():
         _pid, ppid, pgid, args = line.strip().split(None, 3)
         if job_id in args and int(ppid) == server_pid:

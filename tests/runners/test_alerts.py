@@ -14,11 +14,7 @@ and five real Spark failures within a minute are more than this machine's two co
 
 import json
 import os
-import queue
-import re
-import signal
 import subprocess
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -26,8 +22,7 @@ import urllib.request
 import pytest
 import templates as T
 from alert_receivers import DeadReceiver, SmtpReceiver, WebhookReceiver
-from clusters import wait_for
-from conftest import REPO
+from clusters import launch_dcp, stop_dcp, wait_for
 
 PASSWORD = "s3cret-for-the-test"
 
@@ -45,41 +40,27 @@ class AlertDcp:
         alerts = folder / "alerts.yaml"
         alerts.write_text(alerts_yaml)
         env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "xdg"), UIS_TEST_SMTP_PASSWORD=PASSWORD)
-        self.proc = subprocess.Popen(
-            [
-                str(T.tool("dcp-local")), "--listen", "127.0.0.1:0", "--data-dir", str(folder / "data"),
-                "--runners-dir", str(REPO / "runners"), "--spark-submit", str(engine),
-                "--alerts", str(alerts), "--max-concurrent", "4",
-            ],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-        )
-        lines = queue.Queue()
         self.output = []
-
-        def pump():
-            for line in self.proc.stdout:
-                self.output.append(line)
-                lines.put(line)
-
-        threading.Thread(target=pump, daemon=True).start()
-        deadline = time.monotonic() + 30
-        self.url = None
-        while self.url is None:
-            try:
-                line = lines.get(timeout=0.5)
-            except queue.Empty:
-                line = ""
-            m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
-            if m:
-                self.url = m.group(1)
-            elif self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError("dcp-local did not start:\n" + "".join(self.output))
+        self.proc, self.url = launch_dcp(
+            [
+                "--data-dir",
+                str(folder / "data"),
+                "--spark-submit",
+                str(engine),
+                "--alerts",
+                str(alerts),
+                "--max-concurrent",
+                "4",
+            ],
+            env,
+            self.output,
+        )
         self.token = (folder / "data" / "token").read_text().strip()
 
     def api(self, method, path, body=None, timeout=15):
         req = urllib.request.Request(
-            self.url + path, method=method,
+            self.url + path,
+            method=method,
             data=json.dumps(body).encode() if body is not None else None,
             headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
         )
@@ -96,7 +77,12 @@ class AlertDcp:
         assert code == 201, body
         jid = body["job_id"]
         want = "SUCCEEDED" if exit_code == 0 else "FAILED"
-        wait_for(f"{jid} to end {want}", lambda: self.api("GET", f"/api/v1/jobs/{jid}")[1]["status"] == want, 30, 0.1)
+        wait_for(
+            f"{jid} to end {want}",
+            lambda: self.api("GET", f"/api/v1/jobs/{jid}")[1]["status"] == want,
+            30,
+            0.1,
+        )
         return jid
 
     def alerts(self):
@@ -106,31 +92,34 @@ class AlertDcp:
 
     def ctl(self, *args):
         return subprocess.run(
-            [str(T.tool("uisctl")), *args, "--url", self.url], capture_output=True, text=True,
-            timeout=60, env=dict(os.environ, DCP_TOKEN=self.token),
+            [str(T.tool("uisctl")), *args, "--url", self.url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=dict(os.environ, DCP_TOKEN=self.token),
         )
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_dcp(self.proc)
 
 
 def job(name):
     return {
-        "name": name, "team": "data-infra",
-        "config": {"job_type": "BATCH", "uis": {"spec_version": "1.1", "job_config": {"name": name}}},
+        "name": name,
+        "team": "data-infra",
+        "config": {
+            "job_type": "BATCH",
+            "uis": {"spec_version": "1.1", "job_config": {"name": name}},
+        },
     }
 
 
 def alerts_file(smtp, hook, rules, extra_channels=""):
     return f"""channels:
   - {{name: hook, kind: webhook, url: "{hook.url}"}}
-  - {{name: mail, kind: email, smtp: "127.0.0.1:{smtp.port}", starttls: true, ca_file: "{smtp.cert}",
-     from: uis@example.com, to: [oncall@example.com], username: uis, password_env: UIS_TEST_SMTP_PASSWORD}}
+  - {{name: mail, kind: email, smtp: "127.0.0.1:{smtp.port}", starttls: true,
+     ca_file: "{smtp.cert}", from: uis@example.com, to: [oncall@example.com], username: uis,
+     password_env: UIS_TEST_SMTP_PASSWORD}}
 {extra_channels}rules:
 {rules}"""
 
@@ -148,13 +137,27 @@ def settle(seconds=3):
     time.sleep(seconds)
 
 
-def test_a_failing_job_sends_one_mail_and_one_webhook_and_its_recovery_one_of_each(tmp_path, receivers):
+def test_a_failing_job_sends_one_mail_and_one_webhook_and_its_recovery_one_of_each(
+    tmp_path, receivers
+):
     smtp, hook = receivers
-    dcp = AlertDcp(tmp_path, alerts_file(
-        smtp, hook, "  - {name: job-failed, when: job_failed, resolve_after: 3 s, channels: [hook, mail]}\n"))
+    dcp = AlertDcp(
+        tmp_path,
+        alerts_file(
+            smtp,
+            hook,
+            "  - {name: job-failed, when: job_failed, resolve_after: 3 s,"
+            " channels: [hook, mail]}\n",
+        ),
+    )
     try:
         failed = dcp.run("nightly-etl", 1)
-        wait_for("one mail and one webhook", lambda: len(smtp.messages) == 1 and len(hook.bodies) == 1, 30, 0.2)
+        wait_for(
+            "one mail and one webhook",
+            lambda: len(smtp.messages) == 1 and len(hook.bodies) == 1,
+            30,
+            0.2,
+        )
         settle()
         assert len(smtp.messages) == 1 and len(hook.bodies) == 1, (smtp.messages, hook.bodies)
         body = hook.bodies[0]
@@ -167,17 +170,27 @@ def test_a_failing_job_sends_one_mail_and_one_webhook_and_its_recovery_one_of_ea
         assert ("PLAIN", True) in smtp.logins, smtp.logins
 
         dcp.run("nightly-etl", 0)  # the next run succeeds: the alert resolves
-        wait_for("the resolution", lambda: len(smtp.messages) == 2 and len(hook.bodies) == 2, 30, 0.2)
+        wait_for(
+            "the resolution", lambda: len(smtp.messages) == 2 and len(hook.bodies) == 2, 30, 0.2
+        )
         settle(5)
         assert len(smtp.messages) == 2 and len(hook.bodies) == 2, (smtp.messages, hook.bodies)
         assert hook.bodies[1]["status"] == "resolved", hook.bodies[1]
         assert "RESOLVED" in smtp.messages[1]["subject"], smtp.messages[1]
         [a] = dcp.alerts()["alerts"]
-        assert (a["rule"], a["status"], a["job_name"]) == ("job-failed", "resolved", "nightly-etl"), a
+        assert (a["rule"], a["status"], a["job_name"]) == (
+            "job-failed",
+            "resolved",
+            "nightly-etl",
+        ), a
         assert a["fired_at"] and a["resolved_at"], a
-        assert sorted((d["channel"], d["status"], d["ok"], d["attempts"]) for d in a["deliveries"]) == [
-            ("hook", "firing", True, 1), ("hook", "resolved", True, 1),
-            ("mail", "firing", True, 1), ("mail", "resolved", True, 1),
+        assert sorted(
+            (d["channel"], d["status"], d["ok"], d["attempts"]) for d in a["deliveries"]
+        ) == [
+            ("hook", "firing", True, 1),
+            ("hook", "resolved", True, 1),
+            ("mail", "firing", True, 1),
+            ("mail", "resolved", True, 1),
         ], a
         assert PASSWORD not in "".join(dcp.output)
     finally:
@@ -186,8 +199,15 @@ def test_a_failing_job_sends_one_mail_and_one_webhook_and_its_recovery_one_of_ea
 
 def test_a_job_that_flaps_five_times_in_a_minute_sends_one(tmp_path, receivers):
     smtp, hook = receivers
-    dcp = AlertDcp(tmp_path, alerts_file(
-        smtp, hook, "  - {name: job-failed, when: job_failed, resolve_after: 20 s, channels: [hook, mail]}\n"))
+    dcp = AlertDcp(
+        tmp_path,
+        alerts_file(
+            smtp,
+            hook,
+            "  - {name: job-failed, when: job_failed, resolve_after: 20 s,"
+            " channels: [hook, mail]}\n",
+        ),
+    )
     try:
         t0 = time.monotonic()
         for _ in range(5):
@@ -207,10 +227,15 @@ def test_a_job_that_flaps_five_times_in_a_minute_sends_one(tmp_path, receivers):
 def test_a_dead_receiver_delays_nothing_else(tmp_path, receivers):
     smtp, hook = receivers
     dead = DeadReceiver()
-    dcp = AlertDcp(tmp_path, alerts_file(
-        smtp, hook,
-        "  - {name: job-failed, when: job_failed, channels: [dead, hook, mail]}\n",
-        f'  - {{name: dead, kind: webhook, url: "{dead.url}"}}\n'))
+    dcp = AlertDcp(
+        tmp_path,
+        alerts_file(
+            smtp,
+            hook,
+            "  - {name: job-failed, when: job_failed, channels: [dead, hook, mail]}\n",
+            f'  - {{name: dead, kind: webhook, url: "{dead.url}"}}\n',
+        ),
+    )
     try:
         t0 = time.monotonic()
         dcp.run("broken", 1)
@@ -245,16 +270,33 @@ def test_alerts_file_errors_and_the_test_command(tmp_path, receivers):
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "alerts.yaml").write_text(
-        "channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, to: [c@d], password: x}\nrules: []\n")
-    p = subprocess.run(
-        [str(T.tool("dcp-local")), "--listen", "127.0.0.1:0", "--data-dir", str(bad / "data"),
-         "--alerts", str(bad / "alerts.yaml")],
-        capture_output=True, text=True, timeout=30,
+        "channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, to: [c@d],"
+        " password: x}\nrules: []\n"
     )
-    assert p.returncode != 0 and "password_env" in p.stderr and "alerts.yaml:2:" in p.stderr, p.stderr
+    p = subprocess.run(
+        [
+            str(T.tool("dcp-local")),
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            str(bad / "data"),
+            "--alerts",
+            str(bad / "alerts.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert p.returncode != 0 and "password_env" in p.stderr and "alerts.yaml:2:" in p.stderr, (
+        p.stderr
+    )
 
-    dcp = AlertDcp(tmp_path, alerts_file(
-        smtp, hook, "  - {name: job-failed, when: job_failed, channels: [hook, mail]}\n"))
+    dcp = AlertDcp(
+        tmp_path,
+        alerts_file(
+            smtp, hook, "  - {name: job-failed, when: job_failed, channels: [hook, mail]}\n"
+        ),
+    )
     try:
         r = dcp.ctl("alerts", "test", "job-failed")
         assert r.returncode == 0, r.stderr

@@ -67,7 +67,10 @@ def test_session_flink_job_metrics(kafka, tmp_path):
         durations = points(got, "checkpoint_duration_ms")
         sizes = points(got, "checkpoint_size_bytes")
         failures = points(got, "checkpoint_failures")
-        print(f"Flink session: checkpoint duration {durations[-3:]}, size {sizes[-3:]}, failures {failures[-1:]}")
+        print(
+            f"Flink session: checkpoint duration {durations[-3:]}, size {sizes[-3:]},"
+            f" failures {failures[-1:]}"
+        )
         assert durations and all(v >= 0 for _, v in durations), describe(got)
         assert sizes and sizes[-1][1] > 0, describe(got)
         assert failures, describe(got)
@@ -80,10 +83,25 @@ def test_session_flink_job_metrics(kafka, tmp_path):
         stopped_at = now_ms()
 
         def drained():
-            after = [v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at + 5000]
+            after = [
+                v
+                for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src)
+                if t > stopped_at + 5000
+            ]
             return after and after[-1] <= 2 and after
 
-        print(f"Flink session: lag after production stopped {wait_for('the lag to fall to nothing', drained, 120, interval=2, detail=lambda: describe(series(dcp, job)))}")
+        print(
+            "Flink session: lag after production stopped "
+            + str(
+                wait_for(
+                    "the lag to fall to nothing",
+                    drained,
+                    120,
+                    interval=2,
+                    detail=lambda: describe(series(dcp, job)),
+                )
+            )
+        )
 
         # Per-node counts: the sink node's rows equal the records the sink topic received.
         sink = Sink(kafka.bootstrap, out, "mxflink-check")
@@ -99,11 +117,16 @@ def test_session_flink_job_metrics(kafka, tmp_path):
             counts_match,
             90,
             interval=1,
-            detail=lambda: f"{dcp.status(job).get('nodes')} vs {len(sink.rows)} rows\n{brief(dcp.logs(job))}",
+            detail=lambda: (
+                f"{dcp.status(job).get('nodes')} vs {len(sink.rows)} rows\n{brief(dcp.logs(job))}"
+            ),
         )
         assert nodes["clicks"]["rows_out"] == produced, (nodes, produced)
         assert rows >= 3 * (produced // 60 - 2), (rows, produced)  # every closed window came out
-        print(f"Flink session: produced {produced}, sink received {rows}; nodes {json.dumps(list(nodes.values()))}")
+        print(
+            f"Flink session: produced {produced}, sink received {rows};"
+            f" nodes {json.dumps(list(nodes.values()))}"
+        )
         assert dcp.ctl("cancel", job, "--wait").returncode == 0
     finally:
         if producer is not None:

@@ -89,7 +89,9 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
         for name in ("rows_in_per_second", "processed_rows_per_second", "batch_duration_ms"):
             assert points(got, name, node="per_user_out"), describe(got)
         rate_in = median_after(points(got, "rows_in_per_second", node="per_user_out"), steady_from)
-        rate_src = median_after(points(got, "rows_out_per_second", node="kafka_events"), steady_from)
+        rate_src = median_after(
+            points(got, "rows_out_per_second", node="kafka_events"), steady_from
+        )
         print(f"Spark: produced {RATE}/s; query input {rate_in}/s, source {rate_src}/s")
         assert rate_in is not None and abs(rate_in - RATE) <= 0.2 * RATE, describe(got)
         assert rate_src is not None and abs(rate_src - RATE) <= 0.2 * RATE, describe(got)
@@ -105,7 +107,7 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
         during = [v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at]
         print(f"Spark: lag while stopped {during}")
         assert len(during) >= 3, during
-        assert all(b > a for a, b in zip(during, during[1:])), during
+        assert all(b > a for a, b in zip(during, during[1:], strict=False)), during
         assert during[-1] >= 0.5 * RATE * 20, during  # ~RATE × seconds stopped
         os.killpg(frozen, signal.SIGCONT)
         frozen = None
@@ -113,7 +115,9 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
         peak = during[-1]
 
         def caught_up():
-            after = [v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > resumed_at]
+            after = [
+                v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > resumed_at
+            ]
             return after and after[-1] < 0.25 * peak and after
 
         after = wait_for(

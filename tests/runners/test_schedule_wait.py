@@ -37,7 +37,10 @@ class BrokenApi(BaseHTTPRequestHandler):
 def request_file(tmp_path, name, api_url):
     job = job_config(api_url, tmp_path / f"{name}-out")
     job["name"] = name
-    req = {"name": name, "config": {"job_type": "BATCH", "uis": {"spec_version": "1.1", "job_config": job}}}
+    req = {
+        "name": name,
+        "config": {"job_type": "BATCH", "uis": {"spec_version": "1.1", "job_config": job}},
+    }
     path = tmp_path / f"{name}.dcp-request.json"
     path.write_text(json.dumps(req))
     return path
@@ -61,12 +64,14 @@ def test_wait_follow_and_once_on_a_scheduled_job(tmp_path, http_server):
         jid = job_id(p.stdout)
         assert re.search(rf"{jid} run 1 SUCCEEDED in [\d.]+ s", p.stderr), p.stderr
         # the next run's time, or (a run longer than the 5 s interval) the next run's start
-        assert re.search(
-            r"goes on: (next run at|run 2 started at) \d{4}-\d\d-\d\dT", p.stderr
-        ), p.stderr
+        assert re.search(r"goes on: (next run at|run 2 started at) \d{4}-\d\d-\d\dT", p.stderr), (
+            p.stderr
+        )
         print(f"--wait returned after {time.monotonic() - t0:.1f} s:\n{p.stderr}")
         assert dcp.status(jid)["status"] == "RUNNING"
-        wait_for("run 2", lambda: len(api(dcp, "GET", f"/api/v1/jobs/{jid}/runs")["runs"]) >= 2, 180)
+        wait_for(
+            "run 2", lambda: len(api(dcp, "GET", f"/api/v1/jobs/{jid}/runs")["runs"]) >= 2, 180
+        )
         runs = api(dcp, "GET", f"/api/v1/jobs/{jid}/runs")
         assert runs["scheduled"] and runs["runs"][0]["outcome"] == "SUCCEEDED", runs
         assert runs["runs"][0]["duration_seconds"] > 0, runs
@@ -87,7 +92,9 @@ def test_wait_follow_and_once_on_a_scheduled_job(tmp_path, http_server):
         req2 = request_file(tmp_path, "poll-follow", items.url)
         f = subprocess.Popen(
             [str(T.tool("uisctl")), "submit", str(req2), "--follow", "--url", dcp.url],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env=dcp.env(DCP_TOKEN=dcp.token),
             # as at a terminal: a runner started in the background inherits SIGINT ignored
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),

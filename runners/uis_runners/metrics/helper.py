@@ -60,12 +60,24 @@ class Helper:
         job = self.job(req["job_config"])
         ops = req.get("operators") or []
         base = [{"name": o["name"], "task": o.get("task", ""), "live": False} for o in ops]
-        totals = _entries(job, [dict(b, **{"in": o.get("in"), "out": o.get("out")}) for b, o in zip(base, ops)])
+        totals = _entries(
+            job,
+            [
+                dict(b, **{"in": o.get("in"), "out": o.get("out")})
+                for b, o in zip(base, ops, strict=True)
+            ],
+        )
         rates = _entries(
             job,
             [
-                dict(b, **{"in": round(1000 * (o.get("rate_in") or 0)), "out": round(1000 * (o.get("rate") or 0))})
-                for b, o in zip(base, ops)
+                dict(
+                    b,
+                    **{
+                        "in": round(1000 * (o.get("rate_in") or 0)),
+                        "out": round(1000 * (o.get("rate") or 0)),
+                    },
+                )
+                for b, o in zip(base, ops, strict=True)
             ],
         )
         by_node = {e["node"]: e for e in rates}

@@ -40,7 +40,9 @@ class EndOffsets:
                 continue
             parts = {}
             for p in sorted(meta.partitions):
-                _lo, hi = c.get_watermark_offsets(TopicPartition(t, p), timeout=TIMEOUT_S, cached=False)
+                _lo, hi = c.get_watermark_offsets(
+                    TopicPartition(t, p), timeout=TIMEOUT_S, cached=False
+                )
                 parts[str(p)] = hi
             out[t] = parts
         return out
