@@ -31,14 +31,15 @@ QString deliveries(const QJsonArray &list)
     QStringList out;
     for (const QJsonValue &v : list) {
         const QJsonObject d = v.toObject();
-        QString s = QStringLiteral("%1/%2 %3 x%4")
-                        .arg(d.value(QLatin1String("channel")).toString(),
-                             d.value(QLatin1String("status")).toString(),
-                             d.value(QLatin1String("ok")).toBool()
-                                 ? QStringLiteral("ok")
-                                 : (d.value(QLatin1String("done")).toBool() ? QStringLiteral("FAILED")
-                                                                            : QStringLiteral("retrying")))
-                        .arg(d.value(QLatin1String("attempts")).toInt());
+        QString s =
+            QStringLiteral("%1/%2 %3 x%4")
+                .arg(d.value(QLatin1String("channel")).toString(),
+                     d.value(QLatin1String("status")).toString(),
+                     d.value(QLatin1String("ok")).toBool()
+                         ? QStringLiteral("ok")
+                         : (d.value(QLatin1String("done")).toBool() ? QStringLiteral("FAILED")
+                                                                    : QStringLiteral("retrying")))
+                .arg(d.value(QLatin1String("attempts")).toInt());
         if (const QString e = d.value(QLatin1String("error")).toString(); !e.isEmpty())
             s += QStringLiteral(" (%1)").arg(e);
         out << s;
@@ -106,8 +107,9 @@ int runAlerts(const QStringList &args, CliContext &ctx)
     }
     for (const QJsonValue &v : body.value(QLatin1String("tests")).toArray())
         ctx.out << "  TEST  " << v[QLatin1String("rule")].toString() << "  at "
-                << v[QLatin1String("at")].toString() << "\n    deliveries: "
-                << deliveries(v[QLatin1String("deliveries")].toArray()) << "\n";
+                << v[QLatin1String("at")].toString()
+                << "\n    deliveries: " << deliveries(v[QLatin1String("deliveries")].toArray())
+                << "\n";
     return firing ? ExitErrors : ExitOk;
 }
 

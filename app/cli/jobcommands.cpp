@@ -6,8 +6,8 @@
 #include "cliloop.h"
 #include "jobcommandsupport.h"
 #include "metricsoutput.h"
-#include "schedulewait.h"
 #include "placeholderinput.h"
+#include "schedulewait.h"
 
 #include "dcpclient.h"
 #include "environmentstore.h"
@@ -472,7 +472,8 @@ int runSubmit(const QStringList &args, CliContext &ctx)
     ctx.err.flush();
     if (!p.isSet(QStringLiteral("wait")) && !p.isSet(QStringLiteral("follow")))
         return ExitOk;
-    if (const int rc = waitForScheduledRuns(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);
+    if (const int rc =
+            waitForScheduledRuns(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);
         rc >= 0)
         return rc;
     const auto final = follow(client, r.jobId, p.isSet(QStringLiteral("follow")), ctx);

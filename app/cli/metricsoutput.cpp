@@ -75,8 +75,7 @@ JobRates JobRates::fromMetrics(const QJsonObject &metrics)
         else if (name == QLatin1String("rows_in_per_second")) {
             hasIn.insert(node);
             sinks = std::max(sinks, value);
-        }
-        else if (name == QLatin1String("kafka_lag"))
+        } else if (name == QLatin1String("kafka_lag"))
             lagByPartition[s.value(QLatin1String("partition")).toString()] = value;
         else if (name == QLatin1String("checkpoint_duration_ms")) {
             r.checkpointMs = value;

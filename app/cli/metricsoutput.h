@@ -14,9 +14,10 @@ void printLatestMetrics(QTextStream &out, const QJsonObject &metrics);
 /// The figures `uisctl top` shows for a job, from its metrics answer.
 struct JobRates
 {
-    double rowsPerSecond = -1; ///< the sources' rows/s summed (nodes with rows out only), else the sinks'
-    double lag = -1;           ///< the Kafka lag, summed over partitions
-    double checkpointMs = -1;  ///< the last completed checkpoint's duration
+    double rowsPerSecond =
+        -1;          ///< the sources' rows/s summed (nodes with rows out only), else the sinks'
+    double lag = -1; ///< the Kafka lag, summed over partitions
+    double checkpointMs = -1; ///< the last completed checkpoint's duration
     qint64 checkpointAtMs = 0;
     double restarts = -1;
 

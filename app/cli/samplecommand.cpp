@@ -149,7 +149,7 @@ int runSample(const QStringList &args, CliContext &ctx)
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
-    bool inferred = false; // the inferrer already read the records
+    bool inferred = false;           // the inferrer already read the records
     QList<InferredField> fileSchema; // declared by the file itself (Parquet's footer)
     qint64 fileRows = 0;
     if (provider.providerType == QLatin1String("rest_api")) {

@@ -27,10 +27,12 @@ void sleepMs(int ms)
 
 QString describeRun(const QJsonObject &r)
 {
-    QString s = QStringLiteral("run %1 %2").arg(r.value(QLatin1String("run")).toInt())
+    QString s = QStringLiteral("run %1 %2")
+                    .arg(r.value(QLatin1String("run")).toInt())
                     .arg(r.value(QLatin1String("outcome")).toString());
     if (r.contains(QLatin1String("duration_seconds")))
-        s += QStringLiteral(" in %1 s").arg(r.value(QLatin1String("duration_seconds")).toDouble(), 0, 'f', 1);
+        s += QStringLiteral(" in %1 s")
+                 .arg(r.value(QLatin1String("duration_seconds")).toDouble(), 0, 'f', 1);
     if (const QString e = r.value(QLatin1String("error")).toString(); !e.isEmpty())
         s += QStringLiteral(": ") + e;
     return s;
@@ -73,8 +75,7 @@ int waitForScheduledRuns(DcpClient &client, const QString &id, bool followAll, C
             if (!followAll) {
                 if (!isTerminal(s.state))
                     ctx.err << "uisctl: the schedule ("
-                            << body.value(QLatin1String("schedule")).toString()
-                            << ") goes on: "
+                            << body.value(QLatin1String("schedule")).toString() << ") goes on: "
                             << (next.isEmpty() ? QStringLiteral("the next run is being prepared")
                                                : next)
                             << "; `uisctl cancel " << id << "` ends it\n";
@@ -89,7 +90,7 @@ int waitForScheduledRuns(DcpClient &client, const QString &id, bool followAll, C
             ctx.err << "uisctl: job " << id << " " << jobStateName(s.state)
                     << (s.error.isEmpty() ? QString() : QStringLiteral(": ") + s.error) << "\n";
             return s.state == JobState::Succeeded || s.state == JobState::Cancelled ? ExitOk
-                                                                                       : ExitErrors;
+                                                                                    : ExitErrors;
         }
         sleepMs(PollMs);
     }

@@ -88,14 +88,13 @@ QString table(DcpClient &client, QString *error)
              .arg(QStringLiteral("RESTARTS"), 9)
              .arg(QStringLiteral("LAST CHECKPOINT"));
     for (const JobStatus &j : jobs.jobs) {
-        std::unique_ptr<DcpReply> m(client.metrics(j.jobId, QDateTime::currentDateTimeUtc()
-                                                                 .addSecs(-600)
-                                                                 .toString(Qt::ISODate)));
-        const JobRates r =
-            CliLoop::await(m.get()) ? JobRates::fromMetrics(m->json()) : JobRates();
+        std::unique_ptr<DcpReply> m(client.metrics(
+            j.jobId, QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate)));
+        const JobRates r = CliLoop::await(m.get()) ? JobRates::fromMetrics(m->json()) : JobRates();
         const QString checkpoint =
-            r.checkpointMs < 0 ? QStringLiteral("-")
-                               : QStringLiteral("%1 ms, %2").arg(r.checkpointMs).arg(age(r.checkpointAtMs));
+            r.checkpointMs < 0
+                ? QStringLiteral("-")
+                : QStringLiteral("%1 ms, %2").arg(r.checkpointMs).arg(age(r.checkpointAtMs));
         t << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                  .arg(j.jobId, -21)
                  .arg(j.name.left(24), -24)
@@ -148,7 +147,8 @@ int runTop(const QStringList &args, CliContext &ctx)
     });
     while (!quit) {
         const QString text = table(client, &error);
-        ctx.out << "\x1b[H\x1b[2J" << (error.isEmpty() ? text : QStringLiteral("error: ") + error + QLatin1Char('\n'));
+        ctx.out << "\x1b[H\x1b[2J"
+                << (error.isEmpty() ? text : QStringLiteral("error: ") + error + QLatin1Char('\n'));
         ctx.out.flush();
         CliLoop loop;
         QTimer tick;

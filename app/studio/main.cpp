@@ -36,9 +36,9 @@ bool asksOnlyForText(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     const bool textOnly = asksOnlyForText(argc, argv);
-    const std::unique_ptr<QCoreApplication> app = textOnly
-        ? std::make_unique<QCoreApplication>(argc, argv)
-        : std::make_unique<QApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app =
+        textOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                 : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("UIS"));
     QCoreApplication::setApplicationName(QStringLiteral("uis-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(UIS_VERSION));

@@ -3,13 +3,13 @@
 
 #include "changesintegration.h"
 #include "clustersintegration.h"
+#include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
 #include "mainwindow.h"
 #include "previewintegration.h"
 #include "runoverlaycontroller.h"
 #include "sampleintegration.h"
-#include "jobsconnections.h"
 #include "upgradeflow.h"
 
 #include <QStatusBar>
@@ -36,7 +36,8 @@ void installStudioExtensions(MainWindow &window)
                      [&window](const QString &t) { window.statusBar()->showMessage(t, 6000); });
     SampleIntegration::install(&window, window.menu(QStringLiteral("pipeline")),
                                {window.document(), window.graphScene(), window.propertiesDock(),
-                                window.problemsDock(), window.analysis(), jobs->connections()->tokens()},
+                                window.problemsDock(), window.analysis(),
+                                jobs->connections()->tokens()},
                                addDock);
     ChangesIntegration::install(&window, window.menu(QStringLiteral("view")), window.document(),
                                 window.graphScene(), addDock,

@@ -117,27 +117,31 @@ DcpReply *DcpClient::metrics(const QString &jobId, const QString &since, const Q
     if (!names.isEmpty())
         query.append({QStringLiteral("names"), names.join(QLatin1Char(','))});
     return start(DcpReply::Operation::Get, "GET",
-                 QStringLiteral("/api/v1/jobs/%1/metrics").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 QStringLiteral("/api/v1/jobs/%1/metrics")
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
                  query, QByteArray(), true);
 }
 
 DcpReply *DcpClient::runs(const QString &jobId)
 {
     return start(DcpReply::Operation::Get, "GET",
-                 QStringLiteral("/api/v1/jobs/%1/runs").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
+                 QStringLiteral("/api/v1/jobs/%1/runs")
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId))),
                  {}, QByteArray(), true);
 }
 
 DcpReply *DcpClient::alerts()
 {
-    return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/alerts"), {}, QByteArray(), true);
+    return start(DcpReply::Operation::Get, "GET", QStringLiteral("/api/v1/alerts"), {},
+                 QByteArray(), true);
 }
 
 DcpReply *DcpClient::testAlert(const QString &rule)
 {
-    return start(DcpReply::Operation::Submit, "POST", QStringLiteral("/api/v1/alerts/test"), {},
-                 QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule}}).toJson(QJsonDocument::Compact),
-                 false);
+    return start(
+        DcpReply::Operation::Submit, "POST", QStringLiteral("/api/v1/alerts/test"), {},
+        QJsonDocument(QJsonObject{{QStringLiteral("rule"), rule}}).toJson(QJsonDocument::Compact),
+        false);
 }
 
 DcpReply *DcpClient::list(const JobListQuery &query)

@@ -154,7 +154,8 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                            .arg(r.files.first())
                            .arg(schema->rows));
         if (r.files.size() > 1)
-            r.notes.append(QStringLiteral("%1 more Parquet file(s) not checked").arg(r.files.size() - 1));
+            r.notes.append(
+                QStringLiteral("%1 more Parquet file(s) not checked").arg(r.files.size() - 1));
         return r;
     }
     if (format == QLatin1String("xml")) {

@@ -59,21 +59,21 @@ public:
                       const QString &endpoint, const QString &base = {},
                       const QString &header = {}) const
     {
-        const QString text = header + QStringLiteral("version: \"1.1\"\n"
-                                                     "name: %1\n"
-                                                     "provider:\n"
-                                                     "  name: test_api\n"
-                                                     "  provider_type: rest_api\n"
-                                                     "  base_url: %2\n"
-                                                     "  mode: batch\n"
-                                                     "  endpoints:\n"
-                                                     "    - name: items\n"
-                                                     "%3"
-                                                     "  sinks:\n"
-                                                     "    - name: out\n"
-                                                     "      type: console\n")
-                                          .arg(specName, base.isEmpty() ? this->base() : base,
-                                               endpoint);
+        const QString text =
+            header + QStringLiteral("version: \"1.1\"\n"
+                                    "name: %1\n"
+                                    "provider:\n"
+                                    "  name: test_api\n"
+                                    "  provider_type: rest_api\n"
+                                    "  base_url: %2\n"
+                                    "  mode: batch\n"
+                                    "  endpoints:\n"
+                                    "    - name: items\n"
+                                    "%3"
+                                    "  sinks:\n"
+                                    "    - name: out\n"
+                                    "      type: console\n")
+                         .arg(specName, base.isEmpty() ? this->base() : base, endpoint);
         const QString path = dir.filePath(file + QStringLiteral(".uis.yaml"));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))

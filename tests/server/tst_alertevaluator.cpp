@@ -64,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(statuses(sent), QStringList{QStringLiteral("job_failed:firing")});
         QCOMPARE(e.alerts().first().occurrences, 5);
         sent += e.tick(t + 8'000); // 9 s after the last success
-        QCOMPARE(sent.size(), 1); // not quiet long enough yet
+        QCOMPARE(sent.size(), 1);  // not quiet long enough yet
         sent += e.tick(t + 20'000);
         QCOMPARE(statuses(sent), (QStringList{QStringLiteral("job_failed:firing"),
                                               QStringLiteral("job_failed:resolved")}));
@@ -79,20 +79,36 @@ private Q_SLOTS:
         AlertRule r = rule(AlertRule::When::JobFailed);
         r.jobs = {QStringLiteral("nightly-*")};
         AlertEvaluator e({r});
-        QCOMPARE(e.jobState(job(QStringLiteral("a"), QStringLiteral("nightly-a")), JobState::Failed, 1).size(), 1);
-        QCOMPARE(e.jobState(job(QStringLiteral("b"), QStringLiteral("nightly-b")), JobState::Failed, 2).size(), 1);
-        QCOMPARE(e.jobState(job(QStringLiteral("c"), QStringLiteral("hourly")), JobState::Failed, 3).size(), 0);
+        QCOMPARE(
+            e.jobState(job(QStringLiteral("a"), QStringLiteral("nightly-a")), JobState::Failed, 1)
+                .size(),
+            1);
+        QCOMPARE(
+            e.jobState(job(QStringLiteral("b"), QStringLiteral("nightly-b")), JobState::Failed, 2)
+                .size(),
+            1);
+        QCOMPARE(e.jobState(job(QStringLiteral("c"), QStringLiteral("hourly")), JobState::Failed, 3)
+                     .size(),
+                 0);
     }
 
     void lagMustHoldForItsTime()
     {
         AlertEvaluator e({rule(AlertRule::When::KafkaLag, 100, 10'000)});
         const AlertJob j = job(QStringLiteral("j"));
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("kafka_lag"), 500, QStringLiteral("t/0"))}, 0).isEmpty());
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("kafka_lag"), 50, QStringLiteral("t/0"))}, 5'000).isEmpty());
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("kafka_lag"), 500, QStringLiteral("t/0"))}, 6'000).isEmpty());
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("kafka_lag"), 600, QStringLiteral("t/0"))}, 15'000).isEmpty());
-        const auto fired = e.metrics(j, {sample(QStringLiteral("kafka_lag"), 700, QStringLiteral("t/0"))}, 16'000);
+        QVERIFY(e.metrics(j, {sample(QStringLiteral("kafka_lag"), 500, QStringLiteral("t/0"))}, 0)
+                    .isEmpty());
+        QVERIFY(
+            e.metrics(j, {sample(QStringLiteral("kafka_lag"), 50, QStringLiteral("t/0"))}, 5'000)
+                .isEmpty());
+        QVERIFY(
+            e.metrics(j, {sample(QStringLiteral("kafka_lag"), 500, QStringLiteral("t/0"))}, 6'000)
+                .isEmpty());
+        QVERIFY(
+            e.metrics(j, {sample(QStringLiteral("kafka_lag"), 600, QStringLiteral("t/0"))}, 15'000)
+                .isEmpty());
+        const auto fired =
+            e.metrics(j, {sample(QStringLiteral("kafka_lag"), 700, QStringLiteral("t/0"))}, 16'000);
         QCOMPARE(statuses(fired), QStringList{QStringLiteral("kafka_lag:firing")});
         QVERIFY(fired.first().text.contains(QStringLiteral("t/0")));
     }
@@ -102,16 +118,24 @@ private Q_SLOTS:
         AlertEvaluator e({rule(AlertRule::When::NoRows, 0, 5'000),
                           rule(AlertRule::When::CheckpointFailures, 3)});
         const AlertJob j = job(QStringLiteral("j"));
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("rows_out_per_second"), 0),
-                              sample(QStringLiteral("checkpoint_failures"), 10),
-                              sample(QStringLiteral("checkpoints_completed"), 4)}, 0).isEmpty());
+        QVERIFY(e.metrics(j,
+                          {sample(QStringLiteral("rows_out_per_second"), 0),
+                           sample(QStringLiteral("checkpoint_failures"), 10),
+                           sample(QStringLiteral("checkpoints_completed"), 4)},
+                          0)
+                    .isEmpty());
         // 2 failures since the last completed checkpoint: below the threshold
-        QVERIFY(e.metrics(j, {sample(QStringLiteral("rows_out_per_second"), 3),
-                              sample(QStringLiteral("checkpoint_failures"), 12),
-                              sample(QStringLiteral("checkpoints_completed"), 4)}, 4'000).isEmpty());
-        const auto out = e.metrics(j, {sample(QStringLiteral("rows_out_per_second"), 0),
-                                       sample(QStringLiteral("checkpoint_failures"), 13),
-                                       sample(QStringLiteral("checkpoints_completed"), 4)}, 5'000);
+        QVERIFY(e.metrics(j,
+                          {sample(QStringLiteral("rows_out_per_second"), 3),
+                           sample(QStringLiteral("checkpoint_failures"), 12),
+                           sample(QStringLiteral("checkpoints_completed"), 4)},
+                          4'000)
+                    .isEmpty());
+        const auto out = e.metrics(j,
+                                   {sample(QStringLiteral("rows_out_per_second"), 0),
+                                    sample(QStringLiteral("checkpoint_failures"), 13),
+                                    sample(QStringLiteral("checkpoints_completed"), 4)},
+                                   5'000);
         QCOMPARE(statuses(out), QStringList{QStringLiteral("checkpoint_failures:firing")});
         QCOMPARE(statuses(e.metrics(j, {sample(QStringLiteral("rows_out_per_second"), 0)}, 10'500)),
                  QStringList{QStringLiteral("no_rows:firing")});
@@ -130,10 +154,12 @@ private Q_SLOTS:
     {
         AlertConfig c;
         QString error;
-        QVERIFY(!AlertConfig::parse("channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, "
-                                    "to: [c@d], password: x}\nrules: []\n",
-                                    QStringLiteral("a.yaml"), &c, &error));
-        QVERIFY2(error.startsWith(QStringLiteral("a.yaml:2:")) && error.contains(QStringLiteral("password_env")),
+        QVERIFY(
+            !AlertConfig::parse("channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, "
+                                "to: [c@d], password: x}\nrules: []\n",
+                                QStringLiteral("a.yaml"), &c, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("a.yaml:2:")) &&
+                     error.contains(QStringLiteral("password_env")),
                  qPrintable(error));
         QVERIFY(!AlertConfig::parse("rules:\n  - {name: r, when: lag, channels: [x]}\n",
                                     QStringLiteral("a.yaml"), &c, &error));
@@ -141,10 +167,11 @@ private Q_SLOTS:
         QVERIFY(!AlertConfig::parse("rules:\n  - {name: r, when: job_failed, channels: [nope]}\n",
                                     QStringLiteral("a.yaml"), &c, &error));
         QVERIFY2(error.contains(QStringLiteral("no channel `nope`")), qPrintable(error));
-        QVERIFY(AlertConfig::parse("channels:\n  - {name: h, kind: webhook, url: 'http://127.0.0.1:1/x'}\n"
-                                   "rules:\n  - {name: r, when: kafka_lag, threshold: 10, for: 5 minutes, "
-                                   "channels: [h]}\n",
-                                   QStringLiteral("a.yaml"), &c, &error));
+        QVERIFY(AlertConfig::parse(
+            "channels:\n  - {name: h, kind: webhook, url: 'http://127.0.0.1:1/x'}\n"
+            "rules:\n  - {name: r, when: kafka_lag, threshold: 10, for: 5 minutes, "
+            "channels: [h]}\n",
+            QStringLiteral("a.yaml"), &c, &error));
         QCOMPARE(c.rules.first().forMs, 300'000);
     }
 };

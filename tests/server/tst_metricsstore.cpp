@@ -54,10 +54,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MetricsStore store;
         QCOMPARE(store.open(dir.path(), 3600'000), QString());
-        QCOMPARE(store.add(QStringLiteral("job-a"),
-                           {rate(QStringLiteral("clicks"), T0, 10), rate(QStringLiteral("out"), T0, 4),
-                            lag(QStringLiteral("t/0"), T0, 7), lag(QStringLiteral("t/1"), T0, 0)}),
-                 QString());
+        QCOMPARE(
+            store.add(QStringLiteral("job-a"),
+                      {rate(QStringLiteral("clicks"), T0, 10), rate(QStringLiteral("out"), T0, 4),
+                       lag(QStringLiteral("t/0"), T0, 7), lag(QStringLiteral("t/1"), T0, 0)}),
+            QString());
         QCOMPARE(store.add(QStringLiteral("job-a"), {rate(QStringLiteral("clicks"), T0 + 5000, 12),
                                                      lag(QStringLiteral("t/0"), T0 + 5000, 9)}),
                  QString());
@@ -67,8 +68,8 @@ private Q_SLOTS:
         const QJsonObject all = store.series(QStringLiteral("job-a"), 0, {});
         QCOMPARE(all[QLatin1String("job_id")].toString(), QStringLiteral("job-a"));
         QCOMPARE(all[QLatin1String("series")].toArray().size(), 4);
-        const QJsonObject clicks = seriesNamed(all, QStringLiteral("rows_in_per_second"),
-                                               QStringLiteral("clicks"));
+        const QJsonObject clicks =
+            seriesNamed(all, QStringLiteral("rows_in_per_second"), QStringLiteral("clicks"));
         QCOMPARE(clicks[QLatin1String("unit")].toString(), QStringLiteral("rows/s"));
         QCOMPARE(clicks[QLatin1String("points")].toArray(),
                  (QJsonArray{QJsonArray{T0, 10.0}, QJsonArray{T0 + 5000, 12.0}}));
@@ -82,10 +83,9 @@ private Q_SLOTS:
         const QJsonObject lagOnly =
             store.series(QStringLiteral("job-a"), 0, {QStringLiteral("kafka_lag")});
         QCOMPARE(lagOnly[QLatin1String("series")].toArray().size(), 2);
-        QCOMPARE(store.series(QStringLiteral("nobody"), 0, {})[QLatin1String("series")]
-                     .toArray()
-                     .size(),
-                 0);
+        QCOMPARE(
+            store.series(QStringLiteral("nobody"), 0, {})[QLatin1String("series")].toArray().size(),
+            0);
     }
 
     void latestIsTheNewestPointOfEachSeries()
@@ -93,7 +93,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MetricsStore store;
         QCOMPARE(store.open(dir.path(), 3600'000), QString());
-        store.add(QStringLiteral("j"), {rate(QStringLiteral("n"), T0, 1), lag(QStringLiteral("t/0"), T0, 5)});
+        store.add(QStringLiteral("j"),
+                  {rate(QStringLiteral("n"), T0, 1), lag(QStringLiteral("t/0"), T0, 5)});
         store.add(QStringLiteral("j"), {rate(QStringLiteral("n"), T0 + 10, 3)});
         const MetricSamples latest = store.latest(QStringLiteral("j"));
         QCOMPARE(latest.size(), 2);
@@ -130,7 +131,8 @@ private Q_SLOTS:
             store.add(QStringLiteral("j"), {rate(QStringLiteral("n"), T0, 1)});
         }
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
             db.setDatabaseName(dir.filePath(QStringLiteral("metrics.db")));
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -140,7 +142,8 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("probe"));
         MetricsStore again;
         QCOMPARE(again.open(dir.path(), 3600'000), QString());
-        QCOMPARE(again.series(QStringLiteral("j"), 0, {})[QLatin1String("series")].toArray().size(), 1);
+        QCOMPARE(again.series(QStringLiteral("j"), 0, {})[QLatin1String("series")].toArray().size(),
+                 1);
     }
 
     void sparkProgressBecomesSamplesAndOffsets()
@@ -151,12 +154,13 @@ private Q_SLOTS:
             "batch_duration_ms": 1052, "state_rows": null,
             "sources": [{"description": "KafkaV2[Subscribe[clicks]]",
                          "end_offset": {"clicks": {"0": 510, "1": 490}},
-                         "input_rows_per_second": 200.5}]})").object();
+                         "input_rows_per_second": 200.5}]})")
+                                     .object();
         const SparkProgress p = SparkProgress::parse(
             line, {{QStringLiteral("clicks"), QStringLiteral("click_events")}}, 0);
-        const qint64 at = QDateTime::fromString(QStringLiteral("2026-12-07T05:00:00.250Z"),
-                                                Qt::ISODateWithMs)
-                              .toMSecsSinceEpoch();
+        const qint64 at =
+            QDateTime::fromString(QStringLiteral("2026-12-07T05:00:00.250Z"), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch();
         QStringList got;
         for (const MetricSample &s : p.samples) {
             QCOMPARE(s.atMs, at);
@@ -181,7 +185,8 @@ private Q_SLOTS:
         for (const MetricSample &s : l)
             byPart.insert(s.partition, s.value);
         // t/2: never consumed (absent); u/0: the broker did not say (absent); t/1 never negative.
-        QCOMPARE(byPart, (QHash<QString, double>{{QStringLiteral("t/0"), 40}, {QStringLiteral("t/1"), 0}}));
+        QCOMPARE(byPart,
+                 (QHash<QString, double>{{QStringLiteral("t/0"), 40}, {QStringLiteral("t/1"), 0}}));
     }
 };
 

@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     const int seconds = args.size() > 4 ? args[4].toInt() : 20;
     QTimer::singleShot(seconds * 1000, &app, [&] {
         dock->grab().save(args[3]);
-        std::printf("%s\nrates: %s\nlag: %s\ncheckpoints: %s\n", qPrintable(dock->summary()->text()),
+        std::printf("%s\nrates: %s\nlag: %s\ncheckpoints: %s\n",
+                    qPrintable(dock->summary()->text()),
                     qPrintable(dock->ratesChart()->lines().join(QLatin1Char(' '))),
                     qPrintable(dock->lagChart()->lines().join(QLatin1Char(' '))),
                     qPrintable(dock->checkpointChart()->lines().join(QLatin1Char(' '))));

@@ -25,7 +25,8 @@ QJsonObject series(const QString &name, const QString &node, const QString &part
     QJsonArray pts;
     for (const auto &[t, v] : points)
         pts.append(QJsonArray{t, v});
-    QJsonObject s{{QStringLiteral("name"), name}, {QStringLiteral("unit"), QStringLiteral("x")},
+    QJsonObject s{{QStringLiteral("name"), name},
+                  {QStringLiteral("unit"), QStringLiteral("x")},
                   {QStringLiteral("points"), pts}};
     if (!node.isEmpty())
         s.insert(QStringLiteral("node"), node);
@@ -51,26 +52,31 @@ private Q_SLOTS:
         const QJsonObject answer{
             {QStringLiteral("job_id"), QStringLiteral("job-1")},
             {QStringLiteral("series"),
-             QJsonArray{series(QStringLiteral("rows_out_per_second"), QStringLiteral("clicks"), {},
-                               {{old, 30}, {now - 5000, 40}}),
-                        series(QStringLiteral("rows_in_per_second"), QStringLiteral("per_minute"), {},
-                               {{now - 5000, 39}}),
-                        series(QStringLiteral("kafka_lag"), {}, QStringLiteral("clicks/0"),
-                               {{now - 5000, 7}}),
-                        series(QStringLiteral("kafka_lag"), {}, QStringLiteral("clicks/1"),
-                               {{now - 5000, 5}}),
-                        series(QStringLiteral("checkpoint_duration_ms"), {}, {}, {{now - 5000, 41}}),
-                        series(QStringLiteral("state_rows"), {}, {}, {{now - 5000, 3}})}}};
+             QJsonArray{
+                 series(QStringLiteral("rows_out_per_second"), QStringLiteral("clicks"), {},
+                        {{old, 30}, {now - 5000, 40}}),
+                 series(QStringLiteral("rows_in_per_second"), QStringLiteral("per_minute"), {},
+                        {{now - 5000, 39}}),
+                 series(QStringLiteral("kafka_lag"), {}, QStringLiteral("clicks/0"),
+                        {{now - 5000, 7}}),
+                 series(QStringLiteral("kafka_lag"), {}, QStringLiteral("clicks/1"),
+                        {{now - 5000, 5}}),
+                 series(QStringLiteral("checkpoint_duration_ms"), {}, {}, {{now - 5000, 41}}),
+                 series(QStringLiteral("state_rows"), {}, {}, {{now - 5000, 3}})}}};
         dock.setMetrics(answer);
         QStringList rates = dock.ratesChart()->lines();
         rates.sort();
-        QCOMPARE(rates, (QStringList{QStringLiteral("clicks (out)=2"), QStringLiteral("per_minute (in)=1")}));
+        QCOMPARE(rates, (QStringList{QStringLiteral("clicks (out)=2"),
+                                     QStringLiteral("per_minute (in)=1")}));
         QStringList lag = dock.lagChart()->lines();
         lag.sort();
         QCOMPARE(lag, (QStringList{QStringLiteral("clicks/0=1"), QStringLiteral("clicks/1=1")}));
-        QCOMPARE(dock.checkpointChart()->lines(), QStringList{QStringLiteral("checkpoint_duration_ms=1")});
-        QVERIFY2(dock.summary()->text().contains(QStringLiteral("40.0 rows/s")), qPrintable(dock.summary()->text()));
-        QVERIFY2(dock.summary()->text().contains(QStringLiteral("Kafka lag 12")), qPrintable(dock.summary()->text()));
+        QCOMPARE(dock.checkpointChart()->lines(),
+                 QStringList{QStringLiteral("checkpoint_duration_ms=1")});
+        QVERIFY2(dock.summary()->text().contains(QStringLiteral("40.0 rows/s")),
+                 qPrintable(dock.summary()->text()));
+        QVERIFY2(dock.summary()->text().contains(QStringLiteral("Kafka lag 12")),
+                 qPrintable(dock.summary()->text()));
 
         dock.rangeBox()->setCurrentIndex(0); // 5 minutes: the old point is out of range
         rates = dock.ratesChart()->lines();
@@ -80,8 +86,10 @@ private Q_SLOTS:
 
     void hoverNamesLineValueAndTime()
     {
-        const qint64 at = QDateTime(QDate(2026, 12, 7), QTime(5, 6, 7), Qt::UTC).toMSecsSinceEpoch();
-        QCOMPARE(MetricsChart::hoverText(QStringLiteral("clicks (out)"), at, 42, QStringLiteral("rows/s")),
+        const qint64 at =
+            QDateTime(QDate(2026, 12, 7), QTime(5, 6, 7), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(MetricsChart::hoverText(QStringLiteral("clicks (out)"), at, 42,
+                                         QStringLiteral("rows/s")),
                  QStringLiteral("clicks (out): 42 rows/s at 05:06:07"));
     }
 

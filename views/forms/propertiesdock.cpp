@@ -10,9 +10,8 @@
 namespace uis {
 
 PropertiesDock::PropertiesDock(PipelineDocument *document, QWidget *parent)
-    : QDockWidget(tr("Properties"), parent)
-    , m_form(new FormEditor(document))
-    , m_actions(new QToolBar)
+    : QDockWidget(tr("Properties"), parent), m_form(new FormEditor(document)),
+      m_actions(new QToolBar)
 {
     setObjectName(QStringLiteral("PropertiesDock"));
     auto *scroll = new QScrollArea;

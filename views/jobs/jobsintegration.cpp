@@ -94,7 +94,8 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     connect(m_savepointsDock, &SavepointsDock::message, this,
             [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::message, this, [this](const QString &t) { showMessage(t); });
-    connect(m_metricsDock, &MetricsDock::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_metricsDock, &MetricsDock::message, this,
+            [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
     connect(m_connections, &JobsConnections::progress, this,
             [this](const QString &t) { showMessage(t); });

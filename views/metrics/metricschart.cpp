@@ -58,9 +58,10 @@ void MetricsChart::setSeries(const QJsonArray &series, qint64 fromMs, qint64 toM
         if (label.isEmpty())
             label = name;
         else if (manyNames)
-            label += QStringLiteral(" (%1)").arg(name.startsWith(QLatin1String("rows_in"))    ? tr("in")
-                                                 : name.startsWith(QLatin1String("rows_out")) ? tr("out")
-                                                                                               : name);
+            label +=
+                QStringLiteral(" (%1)").arg(name.startsWith(QLatin1String("rows_in"))    ? tr("in")
+                                            : name.startsWith(QLatin1String("rows_out")) ? tr("out")
+                                                                                         : name);
         auto *line = new QLineSeries;
         line->setName(label);
         for (const QJsonValue &p : s.value(QLatin1String("points")).toArray()) {

@@ -50,23 +50,21 @@ MetricsDock::MetricsDock(JobsConnections *connections, QWidget *parent)
 {
     setObjectName(QStringLiteral("metricsDock"));
     m_range->setObjectName(QStringLiteral("metricsRange"));
-    for (const auto &[text, minutes] : {std::pair{tr("Last 5 minutes"), 5},
-                                        std::pair{tr("Last 15 minutes"), 15},
-                                        std::pair{tr("Last hour"), 60},
-                                        std::pair{tr("Last 6 hours"), 360},
-                                        std::pair{tr("Last 24 hours"), 1440}})
+    for (const auto &[text, minutes] :
+         {std::pair{tr("Last 5 minutes"), 5}, std::pair{tr("Last 15 minutes"), 15},
+          std::pair{tr("Last hour"), 60}, std::pair{tr("Last 6 hours"), 360},
+          std::pair{tr("Last 24 hours"), 1440}})
         m_range->addItem(text, minutes);
     m_range->setCurrentIndex(1);
-    m_rates = new MetricsChart(tr("Rows per second per node"),
-                               {QStringLiteral("rows_in_per_second"),
-                                QStringLiteral("rows_out_per_second")},
-                               tr("rows/s"));
+    m_rates = new MetricsChart(
+        tr("Rows per second per node"),
+        {QStringLiteral("rows_in_per_second"), QStringLiteral("rows_out_per_second")},
+        tr("rows/s"));
     m_lag = new MetricsChart(tr("Kafka lag per partition"), {QStringLiteral("kafka_lag")},
                              tr("records"));
-    m_checkpoints = new MetricsChart(tr("Checkpoint / batch duration"),
-                                     {QStringLiteral("checkpoint_duration_ms"),
-                                      QStringLiteral("batch_duration_ms")},
-                                     tr("ms"));
+    m_checkpoints = new MetricsChart(
+        tr("Checkpoint / batch duration"),
+        {QStringLiteral("checkpoint_duration_ms"), QStringLiteral("batch_duration_ms")}, tr("ms"));
     m_summary->setObjectName(QStringLiteral("metricsSummary"));
     m_summary->setText(tr("Select a job in the Jobs list."));
 
@@ -117,27 +115,26 @@ void MetricsDock::refresh()
     if (m_jobId.isEmpty())
         return;
     const QString job = m_jobId;
-    const QString since = QDateTime::currentDateTimeUtc()
-                              .addMSecs(-rangeMs())
-                              .toString(Qt::ISODateWithMs);
-    m_connections->withClient(m_environment, [this, job, since](DcpClient *client,
-                                                                const QString &error) {
-        if (!client) {
-            Q_EMIT message(tr("Metrics of %1: %2").arg(job, error));
-            return;
-        }
-        DcpReply *reply = client->metrics(job, since);
-        connect(reply, &DcpReply::done, this, [this, reply, job] {
-            reply->deleteLater();
-            if (job != m_jobId)
-                return;
-            if (!reply->isOk()) {
-                m_summary->setText(tr("%1: %2").arg(job, reply->error().fullText()));
+    const QString since =
+        QDateTime::currentDateTimeUtc().addMSecs(-rangeMs()).toString(Qt::ISODateWithMs);
+    m_connections->withClient(
+        m_environment, [this, job, since](DcpClient *client, const QString &error) {
+            if (!client) {
+                Q_EMIT message(tr("Metrics of %1: %2").arg(job, error));
                 return;
             }
-            setMetrics(reply->json());
+            DcpReply *reply = client->metrics(job, since);
+            connect(reply, &DcpReply::done, this, [this, reply, job] {
+                reply->deleteLater();
+                if (job != m_jobId)
+                    return;
+                if (!reply->isOk()) {
+                    m_summary->setText(tr("%1: %2").arg(job, reply->error().fullText()));
+                    return;
+                }
+                setMetrics(reply->json());
+            });
         });
-    });
 }
 
 void MetricsDock::setMetrics(const QJsonObject &metrics)

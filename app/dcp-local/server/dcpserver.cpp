@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dcpserver.h"
 
+#include "alerts/alertmanager.h"
 #include "boundedtcpserver.h"
+#include "enginelaunch.h"
 #include "httpapi.h"
 #include "jobrunner.h"
 #include "jobstore.h"
-#include "enginelaunch.h"
-#include "alerts/alertmanager.h"
 #include "metrics/metricscollector.h"
 #include "metrics/metricshelper.h"
 #include "metrics/metricsstore.h"
@@ -104,16 +104,17 @@ QString DcpServer::start()
         return e;
     auto helper =
         std::make_unique<MetricsHelper>(EngineLaunch::venvPython(rc), runner->runnersDir());
-    auto collector = std::make_unique<MetricsCollector>(store.get(), runner.get(), targets.get(),
-                                                        metrics.get(), helper.get(),
-                                                        m_config.metricsIntervalMs);
+    auto collector =
+        std::make_unique<MetricsCollector>(store.get(), runner.get(), targets.get(), metrics.get(),
+                                           helper.get(), m_config.metricsIntervalMs);
     std::unique_ptr<AlertManager> alerts;
     if (!m_config.alertsFile.isEmpty()) {
         AlertConfig alertConfig;
-        if (const QString e = AlertConfig::readFile(m_config.alertsFile, &alertConfig); !e.isEmpty())
+        if (const QString e = AlertConfig::readFile(m_config.alertsFile, &alertConfig);
+            !e.isEmpty())
             return e;
-        alerts = std::make_unique<AlertManager>(alertConfig, store.get(), runner.get(),
-                                                collector.get());
+        alerts =
+            std::make_unique<AlertManager>(alertConfig, store.get(), runner.get(), collector.get());
     }
     auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
     api->setRunnersDir(runner->runnersDir());

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "httpapi.h"
 
+#include "alerts/alertmanager.h"
 #include "jobrequest.h"
 #include "jobrunner.h"
 #include "jobstore.h"
-#include "openapidocument.h"
-#include "alerts/alertmanager.h"
 #include "metrics/metricsroutes.h"
 #include "microbatchschedule.h"
+#include "openapidocument.h"
 #include "savepointroutes.h"
 #include "snapshotmanager.h"
 #include "targets/executiontarget.h"
@@ -150,9 +150,10 @@ void HttpApi::setupRoutes()
 
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
-        static const QRegularExpression known(QStringLiteral(
-            "^/api/v1/(jobs(/[^/]+(/logs|/metrics|/runs|/stop|/upgrade-check|/savepoints(/[^/]+)?)?)?|"
-            "targets|alerts(/test)?)$"));
+        static const QRegularExpression known(
+            QStringLiteral("^/api/v1/(jobs(/[^/]+(/logs|/metrics|/runs|/stop|/upgrade-check|/"
+                           "savepoints(/[^/]+)?)?)?|"
+                           "targets|alerts(/test)?)$"));
         const QString path = request.url().path();
         if (known.match(path).hasMatch()) {
             responder.write(errorBody(QStringLiteral("method_not_allowed"),
@@ -449,8 +450,9 @@ QHttpServerResponse HttpApi::testAlert(const QHttpServerRequest &request)
         return error(Status::BadRequest, QStringLiteral("invalid_json"),
                      QStringLiteral("the body must be {\"rule\": \"<rule name>\"}"));
     if (!m_alerts)
-        return error(Status::NotFound, QStringLiteral("rule_not_found"),
-                     QStringLiteral("this dcp-local has no alert rules (start it with --alerts FILE)"));
+        return error(
+            Status::NotFound, QStringLiteral("rule_not_found"),
+            QStringLiteral("this dcp-local has no alert rules (start it with --alerts FILE)"));
     if (!m_alerts->test(rule))
         return error(Status::NotFound, QStringLiteral("rule_not_found"),
                      QStringLiteral("no alert rule `%1`").arg(rule));

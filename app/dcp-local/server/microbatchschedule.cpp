@@ -297,7 +297,8 @@ void MicroBatchScheduler::remove(const QString &id)
 {
     m_unscheduled.remove(id);
     // A run still going when the schedule is removed was cancelled (or the server stops).
-    if (QList<ScheduledRun> &h = m_history[id]; !h.isEmpty() && h.last().outcome == QLatin1String("RUNNING")) {
+    if (QList<ScheduledRun> &h = m_history[id];
+        !h.isEmpty() && h.last().outcome == QLatin1String("RUNNING")) {
         h.last().outcome = QStringLiteral("CANCELLED");
         h.last().finishedAt = QDateTime::currentDateTimeUtc();
     }
@@ -334,8 +335,8 @@ QJsonObject MicroBatchScheduler::runsJson(const QString &id) const
                       {QStringLiteral("started_at"), time(r.startedAt)},
                       {QStringLiteral("finished_at"), time(r.finishedAt)},
                       {QStringLiteral("outcome"), r.outcome},
-                      {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                  : QJsonValue(r.error)}};
+                      {QStringLiteral("error"),
+                       r.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.error)}};
         if (r.finishedAt.isValid())
             o.insert(QStringLiteral("duration_seconds"),
                      double(r.startedAt.msecsTo(r.finishedAt)) / 1000.0);
@@ -344,8 +345,9 @@ QJsonObject MicroBatchScheduler::runsJson(const QString &id) const
     const Job *j = m_jobs.value(id);
     return {{QStringLiteral("job_id"), id},
             {QStringLiteral("scheduled"), m_history.contains(id)},
-            {QStringLiteral("schedule"), m_described.contains(id) ? QJsonValue(m_described.value(id))
-                                                                  : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("schedule"), m_described.contains(id)
+                                             ? QJsonValue(m_described.value(id))
+                                             : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("next_run_at"),
              j && j->timer && j->timer->isActive() ? time(j->next) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("runs"), runs}};

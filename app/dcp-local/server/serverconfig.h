@@ -19,7 +19,7 @@ struct ServerConfig
     QString targetsFile;         ///< --targets: the execution targets ("" runs everything locally)
     int pollIntervalMs = 5000;   ///< how often clusters are asked about their jobs
     QString alertsFile;          ///< --alerts: the alert rules and channels ("" none)
-    int metricsIntervalMs = 5000;                   ///< how often running jobs are sampled
+    int metricsIntervalMs = 5000;                       ///< how often running jobs are sampled
     qint64 metricsRetentionMs = 7LL * 24 * 3600 * 1000; ///< metric points kept this long
 
     /**

@@ -45,7 +45,8 @@ public:
     bool string(const SourceNode &n, QString *out)
     {
         if (!n.isScalar())
-            return fail(n.pos(), QStringLiteral("`%1` must be text, not %2").arg(n.key(), n.typeName()));
+            return fail(n.pos(),
+                        QStringLiteral("`%1` must be text, not %2").arg(n.key(), n.typeName()));
         *out = n.text();
         return true;
     }
@@ -66,11 +67,12 @@ public:
     }
     bool duration(const SourceNode &n, qint64 *out)
     {
-        const std::optional<double> ms = n.isScalar() ? FormatRules::durationMs(n.text())
-                                                      : std::nullopt;
+        const std::optional<double> ms =
+            n.isScalar() ? FormatRules::durationMs(n.text()) : std::nullopt;
         if (!ms)
-            return fail(n.pos(), QStringLiteral("`%1` must be a duration such as `10 minutes`")
-                                     .arg(n.key()));
+            return fail(
+                n.pos(),
+                QStringLiteral("`%1` must be a duration such as `10 minutes`").arg(n.key()));
         *out = qint64(*ms);
         return true;
     }
@@ -95,7 +97,8 @@ public:
                 static const QRegularExpression re(QStringLiteral(R"(^([^:\s]+):(\d{1,5})$)"));
                 const QRegularExpressionMatch m = re.match(hp);
                 if (ok && !m.hasMatch())
-                    return fail(f.pos(), QStringLiteral("`smtp` is HOST:PORT, e.g. smtp.example.com:587"));
+                    return fail(f.pos(),
+                                QStringLiteral("`smtp` is HOST:PORT, e.g. smtp.example.com:587"));
                 if (ok) {
                     c->smtpHost = m.captured(1);
                     c->smtpPort = quint16(m.captured(2).toUInt());
@@ -116,9 +119,10 @@ public:
             else if (k == QLatin1String("password_env"))
                 ok = string(f, &c->passwordEnv);
             else if (k == QLatin1String("password"))
-                return fail(f.keyPos(), QStringLiteral("a password never goes into the alerts file: "
-                                                       "name the variable that holds it with "
-                                                       "`password_env`"));
+                return fail(f.keyPos(),
+                            QStringLiteral("a password never goes into the alerts file: "
+                                           "name the variable that holds it with "
+                                           "`password_env`"));
             else
                 return fail(f.keyPos(), QStringLiteral("unknown channel key `%1`").arg(k));
             if (!ok)
@@ -128,18 +132,22 @@ public:
             return fail(n.pos(), QStringLiteral("a channel needs a `name`"));
         if (kind == QLatin1String("webhook")) {
             c->kind = AlertChannel::Kind::Webhook;
-            if (!c->url.startsWith(QLatin1String("http://")) && !c->url.startsWith(QLatin1String("https://")))
-                return fail(n.pos(), QStringLiteral("webhook `%1` needs an http(s) `url`").arg(c->name));
+            if (!c->url.startsWith(QLatin1String("http://")) &&
+                !c->url.startsWith(QLatin1String("https://")))
+                return fail(n.pos(),
+                            QStringLiteral("webhook `%1` needs an http(s) `url`").arg(c->name));
         } else if (kind == QLatin1String("email")) {
             c->kind = AlertChannel::Kind::Email;
             if (c->smtpHost.isEmpty() || c->from.isEmpty() || c->to.isEmpty())
-                return fail(n.pos(), QStringLiteral("email channel `%1` needs `smtp`, `from` and `to`")
-                                         .arg(c->name));
+                return fail(n.pos(),
+                            QStringLiteral("email channel `%1` needs `smtp`, `from` and `to`")
+                                .arg(c->name));
         } else if (kind == QLatin1String("desktop")) {
             c->kind = AlertChannel::Kind::Desktop;
         } else {
-            return fail(n.pos(), QStringLiteral("channel `%1`: `kind` is webhook, email or desktop")
-                                     .arg(c->name));
+            return fail(
+                n.pos(),
+                QStringLiteral("channel `%1`: `kind` is webhook, email or desktop").arg(c->name));
         }
         return true;
     }
@@ -201,7 +209,8 @@ public:
             return fail(n.pos(), QStringLiteral("rule `%1`: schedule_late is not evaluated by this "
                                                 "dcp-local yet")
                                      .arg(r->name));
-        if ((r->when == W::Restarts || r->when == W::KafkaLag || r->when == W::CheckpointFailures) &&
+        if ((r->when == W::Restarts || r->when == W::KafkaLag ||
+             r->when == W::CheckpointFailures) &&
             !hasThreshold)
             return fail(n.pos(), QStringLiteral("rule `%1` needs a `threshold`").arg(r->name));
         if (r->when == W::Restarts && !hasWithin)
@@ -240,7 +249,9 @@ bool AlertRule::covers(const QString &jobName, const QString &team) const
     for (const QString &glob : jobs) {
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
             glob, QRegularExpression::UnanchoredWildcardConversion));
-        if (QRegularExpression(QRegularExpression::anchoredPattern(re.pattern())).match(jobName).hasMatch())
+        if (QRegularExpression(QRegularExpression::anchoredPattern(re.pattern()))
+                .match(jobName)
+                .hasMatch())
             return true;
     }
     return false;

@@ -13,15 +13,15 @@ struct AlertChannel
     enum class Kind { Webhook, Email, Desktop };
     QString name;
     Kind kind = Kind::Webhook;
-    QString url;          ///< webhook
-    QString smtpHost;     ///< email
+    QString url;      ///< webhook
+    QString smtpHost; ///< email
     quint16 smtpPort = 587;
     bool starttls = true;
-    QString caFile;       ///< email: a CA to trust besides the system's (a private relay)
+    QString caFile; ///< email: a CA to trust besides the system's (a private relay)
     QString from;
     QStringList to;
     QString username;
-    QString passwordEnv;  ///< the variable holding the password (never the file)
+    QString passwordEnv; ///< the variable holding the password (never the file)
 };
 
 /// One rule of the alerts file.
@@ -31,11 +31,11 @@ struct AlertRule
     QString name;
     When when = When::JobFailed;
     double threshold = 0;
-    qint64 withinMs = 0;     ///< restarts: the window
-    qint64 forMs = 0;        ///< kafka_lag, no_rows, schedule_late: how long it must hold
+    qint64 withinMs = 0;            ///< restarts: the window
+    qint64 forMs = 0;               ///< kafka_lag, no_rows, schedule_late: how long it must hold
     qint64 resolveAfterMs = 60'000; ///< how long it must stay fine before it resolves (flapping)
     QStringList channels;
-    QStringList jobs;        ///< name globs (empty: every job)
+    QStringList jobs; ///< name globs (empty: every job)
     QStringList teams;
 
     static QString whenName(When w);

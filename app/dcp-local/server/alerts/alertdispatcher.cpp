@@ -43,21 +43,22 @@ void AlertDispatcher::attempt(int id, const AlertChannel &channel, const AlertNo
 {
     AlertSender *sender = channel.kind == AlertChannel::Kind::Email ? m_smtp : m_webhook;
     ++m_deliveries[id].attempts;
-    sender->send(channel, n, [this, guard = QPointer<AlertDispatcher>(this), id, channel,
-                              n](const QString &error) {
-        if (!guard)
-            return;
-        AlertDelivery &d = m_deliveries[id];
-        d.error = error;
-        d.ok = error.isEmpty();
-        if (d.ok || d.attempts >= m_maxAttempts) {
-            d.done = true;
-        } else {
-            const int wait = m_firstBackoffMs << std::min(d.attempts - 1, 10);
-            QTimer::singleShot(wait, this, [this, id, channel, n] { attempt(id, channel, n); });
-        }
-        Q_EMIT deliveryChanged(id);
-    });
+    sender->send(
+        channel, n,
+        [this, guard = QPointer<AlertDispatcher>(this), id, channel, n](const QString &error) {
+            if (!guard)
+                return;
+            AlertDelivery &d = m_deliveries[id];
+            d.error = error;
+            d.ok = error.isEmpty();
+            if (d.ok || d.attempts >= m_maxAttempts) {
+                d.done = true;
+            } else {
+                const int wait = m_firstBackoffMs << std::min(d.attempts - 1, 10);
+                QTimer::singleShot(wait, this, [this, id, channel, n] { attempt(id, channel, n); });
+            }
+            Q_EMIT deliveryChanged(id);
+        });
 }
 
 } // namespace uis::dcplocal

@@ -15,11 +15,11 @@ class AlertSender;
 struct AlertDelivery
 {
     QString channel;
-    QString status;       ///< the message's: firing, resolved or test
+    QString status; ///< the message's: firing, resolved or test
     bool ok = false;
-    bool done = false;    ///< delivered, or given up after the last attempt
+    bool done = false; ///< delivered, or given up after the last attempt
     int attempts = 0;
-    QString error;        ///< the last attempt's
+    QString error; ///< the last attempt's
 };
 
 /**

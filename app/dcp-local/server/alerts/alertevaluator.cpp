@@ -48,8 +48,7 @@ AlertNotification AlertEvaluator::notify(int index, qint64 nowMs) const
 }
 
 void AlertEvaluator::setCondition(const AlertRule &rule, const AlertJob &job, bool holds,
-                                  const QString &why, qint64 nowMs,
-                                  QList<AlertNotification> *out)
+                                  const QString &why, qint64 nowMs, QList<AlertNotification> *out)
 {
     const auto open = m_open.find({rule.name, job.name});
     if (holds) {
@@ -83,8 +82,7 @@ void AlertEvaluator::setCondition(const AlertRule &rule, const AlertJob &job, bo
     }
 }
 
-QList<AlertNotification> AlertEvaluator::jobState(const AlertJob &job, JobState state,
-                                                  qint64 nowMs)
+QList<AlertNotification> AlertEvaluator::jobState(const AlertJob &job, JobState state, qint64 nowMs)
 {
     QList<AlertNotification> out;
     for (const AlertRule &rule : std::as_const(m_rules)) {

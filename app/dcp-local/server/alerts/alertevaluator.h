@@ -28,9 +28,9 @@ struct AlertNotification
 {
     int alertIndex = -1; ///< into AlertEvaluator::alerts()
     QString rule;
-    QString status;      ///< "firing" or "resolved"
+    QString status; ///< "firing" or "resolved"
     AlertJob job;
-    QString text;        ///< one line, as a chat message shows it
+    QString text; ///< one line, as a chat message shows it
     qint64 atMs = 0;
 };
 
@@ -38,9 +38,9 @@ struct AlertNotification
 struct AlertState
 {
     QString rule;
-    QString group;       ///< the job name: re-runs and re-submits of a job are one alert
-    AlertJob job;        ///< the job that last fired it
-    QString status;      ///< "firing" or "resolved"
+    QString group;  ///< the job name: re-runs and re-submits of a job are one alert
+    AlertJob job;   ///< the job that last fired it
+    QString status; ///< "firing" or "resolved"
     qint64 firedAtMs = 0;
     qint64 resolvedAtMs = 0;
     qint64 fineSinceMs = 0; ///< when its condition last stopped holding (0: it holds)
@@ -79,8 +79,8 @@ private:
     /// Per (rule, job id): what the metric rules remember between samples.
     struct Tracking
     {
-        qint64 breachSinceMs = 0;   ///< kafka_lag / no_rows: since when it has been over
-        double checkpointId = -1;   ///< checkpoint_failures: completed checkpoints when last seen
+        qint64 breachSinceMs = 0; ///< kafka_lag / no_rows: since when it has been over
+        double checkpointId = -1; ///< checkpoint_failures: completed checkpoints when last seen
         double failuresAtCheckpoint = -1;
         QList<std::pair<qint64, double>> restarts; ///< restarts: (time, count) in the window
     };

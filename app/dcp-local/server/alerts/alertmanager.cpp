@@ -45,8 +45,7 @@ AlertJob AlertManager::job(const QString &id) const
     const JobRecord *r = m_jobs->find(id);
     if (!r)
         return {id, id, {}, {}, {}};
-    return {id, r->status.name, r->status.team, r->status.target,
-            jobStateName(r->status.state)};
+    return {id, r->status.name, r->status.team, r->status.target, jobStateName(r->status.state)};
 }
 
 void AlertManager::onState(const QString &id, uis::JobState state)
@@ -103,15 +102,16 @@ QJsonObject AlertManager::toJson() const
     const QList<AlertState> &all = m_evaluator.alerts();
     for (qsizetype i = all.size() - 1; i >= 0; --i) {
         const AlertState &a = all[i];
-        alerts.append(QJsonObject{{QStringLiteral("rule"), a.rule},
-                                  {QStringLiteral("job_id"), a.job.id},
-                                  {QStringLiteral("job_name"), a.job.name},
-                                  {QStringLiteral("status"), a.status},
-                                  {QStringLiteral("fired_at"), time(a.firedAtMs)},
-                                  {QStringLiteral("resolved_at"), time(a.resolvedAtMs)},
-                                  {QStringLiteral("occurrences"), a.occurrences},
-                                  {QStringLiteral("text"), a.text},
-                                  {QStringLiteral("deliveries"), deliveries(m_deliveries.value(int(i)))}});
+        alerts.append(
+            QJsonObject{{QStringLiteral("rule"), a.rule},
+                        {QStringLiteral("job_id"), a.job.id},
+                        {QStringLiteral("job_name"), a.job.name},
+                        {QStringLiteral("status"), a.status},
+                        {QStringLiteral("fired_at"), time(a.firedAtMs)},
+                        {QStringLiteral("resolved_at"), time(a.resolvedAtMs)},
+                        {QStringLiteral("occurrences"), a.occurrences},
+                        {QStringLiteral("text"), a.text},
+                        {QStringLiteral("deliveries"), deliveries(m_deliveries.value(int(i)))}});
     }
     QJsonArray tests;
     for (qsizetype i = m_tests.size() - 1; i >= 0; --i)
@@ -121,9 +121,10 @@ QJsonObject AlertManager::toJson() const
                                  {QStringLiteral("deliveries"), deliveries(m_tests[i].second)}});
     QJsonArray rules;
     for (const AlertRule &r : m_config.rules)
-        rules.append(QJsonObject{{QStringLiteral("name"), r.name},
-                                 {QStringLiteral("when"), AlertRule::whenName(r.when)},
-                                 {QStringLiteral("channels"), QJsonArray::fromStringList(r.channels)}});
+        rules.append(
+            QJsonObject{{QStringLiteral("name"), r.name},
+                        {QStringLiteral("when"), AlertRule::whenName(r.when)},
+                        {QStringLiteral("channels"), QJsonArray::fromStringList(r.channels)}});
     return {{QStringLiteral("alerts"), alerts},
             {QStringLiteral("tests"), tests},
             {QStringLiteral("rules"), rules}};

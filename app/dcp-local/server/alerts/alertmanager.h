@@ -29,8 +29,8 @@ class AlertManager : public QObject
 {
     Q_OBJECT
 public:
-    AlertManager(AlertConfig config, JobStore *jobs, JobRunner *runner,
-                 MetricsCollector *collector, QObject *parent = nullptr);
+    AlertManager(AlertConfig config, JobStore *jobs, JobRunner *runner, MetricsCollector *collector,
+                 QObject *parent = nullptr);
 
     /// `{"alerts": [{rule, job_id, job_name, status, fired_at, resolved_at, text, deliveries}],
     ///   "tests": [...]}`, newest first.

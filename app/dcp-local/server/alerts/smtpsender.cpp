@@ -23,8 +23,7 @@ QByteArray SmtpSender::message(const AlertChannel &channel, const AlertNotificat
     m += "Message-ID: <" + QUuid::createUuid().toString(QUuid::Id128).toUtf8() + "@dcp-local>\r\n";
     m += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
          "Content-Transfer-Encoding: 8bit\r\n\r\n";
-    QStringList body{n.text, QString(),
-                     QStringLiteral("alert: %1").arg(n.rule),
+    QStringList body{n.text, QString(), QStringLiteral("alert: %1").arg(n.rule),
                      QStringLiteral("status: %1").arg(n.status),
                      QStringLiteral("job: %1 (%2), target %3, status %4")
                          .arg(n.job.name, n.job.id, n.job.target, n.job.status)};
@@ -42,11 +41,12 @@ void SmtpSender::send(const AlertChannel &channel, const AlertNotification &n, D
 {
     QByteArray password;
     if (!channel.username.isEmpty()) {
-        if (channel.passwordEnv.isEmpty() || !qEnvironmentVariableIsSet(qPrintable(channel.passwordEnv))) {
+        if (channel.passwordEnv.isEmpty() ||
+            !qEnvironmentVariableIsSet(qPrintable(channel.passwordEnv))) {
             done(QStringLiteral("channel %1: the password variable %2 is not set")
-                     .arg(channel.name,
-                          channel.passwordEnv.isEmpty() ? QStringLiteral("(password_env)")
-                                                        : channel.passwordEnv));
+                     .arg(channel.name, channel.passwordEnv.isEmpty()
+                                            ? QStringLiteral("(password_env)")
+                                            : channel.passwordEnv));
             return;
         }
         password = qgetenv(qPrintable(channel.passwordEnv));

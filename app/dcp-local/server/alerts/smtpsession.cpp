@@ -43,7 +43,8 @@ SmtpSession::SmtpSession(AlertChannel channel, QByteArray password, QByteArray m
         QStringList why;
         for (const QSslError &e : errors)
             why << e.errorString();
-        finish(QStringLiteral("TLS with %1: %2").arg(m_channel.smtpHost, why.join(QStringLiteral("; "))));
+        finish(QStringLiteral("TLS with %1: %2")
+                   .arg(m_channel.smtpHost, why.join(QStringLiteral("; "))));
     });
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         m_tls = true;

@@ -32,8 +32,8 @@ QJsonObject WebhookSender::payload(const AlertNotification &n)
                                                 {QStringLiteral("target"), n.job.target},
                                                 {QStringLiteral("status"), n.job.status}}},
             {QStringLiteral("text"), n.text},
-            {QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(n.atMs, Qt::UTC)
-                                       .toString(Qt::ISODateWithMs)}};
+            {QStringLiteral("at"),
+             QDateTime::fromMSecsSinceEpoch(n.atMs, Qt::UTC).toString(Qt::ISODateWithMs)}};
 }
 
 void WebhookSender::send(const AlertChannel &channel, const AlertNotification &n, Done done)

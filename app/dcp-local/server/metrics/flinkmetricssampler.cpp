@@ -19,11 +19,10 @@ namespace {
 
 constexpr int RequestTimeoutMs = 4000;
 constexpr int RelistEvery = 12;
-const QStringList JobMetrics{QStringLiteral("lastCheckpointDuration"),
-                             QStringLiteral("lastCheckpointSize"),
-                             QStringLiteral("numberOfFailedCheckpoints"),
-                             QStringLiteral("numberOfCompletedCheckpoints"),
-                             QStringLiteral("numRestarts")};
+const QStringList JobMetrics{
+    QStringLiteral("lastCheckpointDuration"), QStringLiteral("lastCheckpointSize"),
+    QStringLiteral("numberOfFailedCheckpoints"), QStringLiteral("numberOfCompletedCheckpoints"),
+    QStringLiteral("numRestarts")};
 // OperatorMetricGroup truncates operator names in metric scopes to this many characters.
 constexpr int MaxOperatorNameLength = 80;
 const QStringList RecordMetrics{QStringLiteral("numRecordsIn"), QStringLiteral("numRecordsOut"),
@@ -134,7 +133,10 @@ void FlinkMetricsSampler::onJob(const QJsonObject &job)
         for (const QJsonValue &v : vertices)
             m_vertices.append({v[QLatin1String("id")].toString(),
                                v[QLatin1String("name")].toString().split(QStringLiteral(" -> ")),
-                               {}, {}, false, 0});
+                               {},
+                               {},
+                               false,
+                               0});
     }
     readAll();
 }
@@ -248,7 +250,8 @@ void FlinkMetricsSampler::onJobMetrics(const QJsonArray &values)
             v.value(QStringLiteral("lastCheckpointSize")));
     }
     if (v.contains(QStringLiteral("numRestarts")))
-        add(QStringLiteral("restarts"), QStringLiteral("count"), v.value(QStringLiteral("numRestarts")));
+        add(QStringLiteral("restarts"), QStringLiteral("count"),
+            v.value(QStringLiteral("numRestarts")));
 }
 
 void FlinkMetricsSampler::stepDone()
@@ -293,8 +296,12 @@ void FlinkMetricsSampler::mapNodes()
                 backPressure, values.value(BackPressure)[QLatin1String("max")].toDouble() / 1000.0);
     }
     if (backPressure >= 0)
-        m_result.samples.append({QStringLiteral("backpressure_ratio"), {}, {},
-                                 QStringLiteral("ratio"), m_atMs, backPressure});
+        m_result.samples.append({QStringLiteral("backpressure_ratio"),
+                                 {},
+                                 {},
+                                 QStringLiteral("ratio"),
+                                 m_atMs,
+                                 backPressure});
     if (operators.isEmpty() || m_jobConfig.isEmpty()) {
         if (!anyValues && m_result.error.isEmpty())
             m_result.error = QStringLiteral("the JobManager reports no operator metrics yet");
@@ -315,8 +322,11 @@ void FlinkMetricsSampler::mapNodes()
                 const QString node = n[QLatin1String("node")].toString();
                 for (const char *key : {"rows_in_per_second", "rows_out_per_second"})
                     if (n.toObject().contains(QLatin1String(key)))
-                        m_result.samples.append({QString::fromLatin1(key), node, {},
-                                                 QStringLiteral("rows/s"), m_atMs,
+                        m_result.samples.append({QString::fromLatin1(key),
+                                                 node,
+                                                 {},
+                                                 QStringLiteral("rows/s"),
+                                                 m_atMs,
                                                  n[QLatin1String(key)].toDouble()});
                 NodeRunStats s = NodeRunStats::fromJson(n.toObject());
                 const QJsonValue rate = n.toObject().contains(QLatin1String("rows_out_per_second"))

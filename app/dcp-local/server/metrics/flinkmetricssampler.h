@@ -23,9 +23,9 @@ class MetricsHelper;
 struct FlinkSample
 {
     MetricSamples samples;
-    QList<NodeRunStats> nodes;          ///< per spec node, counted by the engine
-    QHash<QString, qint64> consumed;    ///< `topic/partition` → the source's current offset
-    QString error;                      ///< why nothing (or not everything) was measured
+    QList<NodeRunStats> nodes;       ///< per spec node, counted by the engine
+    QHash<QString, qint64> consumed; ///< `topic/partition` → the source's current offset
+    QString error;                   ///< why nothing (or not everything) was measured
 };
 
 /**
@@ -58,9 +58,9 @@ private:
     struct Vertex
     {
         QString id;
-        QStringList operators;      ///< the chain, in order
-        QStringList metricIds;      ///< the ids asked for (discovered from the listing)
-        QJsonArray values;          ///< the answer of the last sample
+        QStringList operators; ///< the chain, in order
+        QStringList metricIds; ///< the ids asked for (discovered from the listing)
+        QJsonArray values;     ///< the answer of the last sample
         bool listed = false;
         int samplesSinceListing = 0;
     };

@@ -23,7 +23,11 @@ MetricSamples KafkaLagProbe::lag(const QHash<QString, qint64> &endOffsets,
         const auto end = endOffsets.constFind(it.key());
         if (end == endOffsets.cend())
             continue;
-        out.append({QStringLiteral("kafka_lag"), {}, it.key(), QStringLiteral("records"), atMs,
+        out.append({QStringLiteral("kafka_lag"),
+                    {},
+                    it.key(),
+                    QStringLiteral("records"),
+                    atMs,
                     double(std::max<qint64>(0, *end - it.value()))});
     }
     return out;

@@ -78,22 +78,20 @@ void MetricsCollector::collect()
             st.kafkaAsked = true;
             if (const QString config = jobConfigPath(r->status.jobId); !config.isEmpty()) {
                 const QString id = r->status.jobId;
-                m_helper->request(QStringLiteral("kafka_sources"),
-                                  {{QStringLiteral("job_config"), config}},
-                                  [this, id](const QJsonObject &result, const QString &) {
-                                      auto it = m_jobStates.find(id);
-                                      if (it == m_jobStates.end())
-                                          return;
-                                      for (const QJsonValue &s :
-                                           result[QLatin1String("sources")].toArray()) {
-                                          QStringList topics;
-                                          for (const QJsonValue &t : s[QLatin1String("topics")].toArray())
-                                              topics << t.toString();
-                                          it->kafka.append({s[QLatin1String("node")].toString(),
-                                                            s[QLatin1String("bootstrap")].toString(),
-                                                            topics});
-                                      }
-                                  });
+                m_helper->request(
+                    QStringLiteral("kafka_sources"), {{QStringLiteral("job_config"), config}},
+                    [this, id](const QJsonObject &result, const QString &) {
+                        auto it = m_jobStates.find(id);
+                        if (it == m_jobStates.end())
+                            return;
+                        for (const QJsonValue &s : result[QLatin1String("sources")].toArray()) {
+                            QStringList topics;
+                            for (const QJsonValue &t : s[QLatin1String("topics")].toArray())
+                                topics << t.toString();
+                            it->kafka.append({s[QLatin1String("node")].toString(),
+                                              s[QLatin1String("bootstrap")].toString(), topics});
+                        }
+                    });
             }
         }
         if (r->status.engine == QLatin1String("flink"))
@@ -160,8 +158,7 @@ void MetricsCollector::onOutput(const QString &id, const QByteArray &lines)
         const QByteArray line = lines.mid(from, nl - from);
         from = nl + 1;
         if (line.startsWith(ProgressMark)) {
-            const QJsonObject o =
-                QJsonDocument::fromJson(line.mid(ProgressMark.size())).object();
+            const QJsonObject o = QJsonDocument::fromJson(line.mid(ProgressMark.size())).object();
             Tracked &st = m_jobStates[id];
             QHash<QString, QString> nodes;
             for (const KafkaSourceInfo &k : std::as_const(st.kafka))

@@ -54,7 +54,7 @@ private:
     struct Tracked
     {
         FlinkMetricsSampler *flink = nullptr;
-        QUrl localRest;  ///< the local runner's mini-cluster (`job <id> rest <url>`)
+        QUrl localRest; ///< the local runner's mini-cluster (`job <id> rest <url>`)
         QString localFlinkId;
         QHash<QString, qint64> consumed; ///< topic/partition → last offset the engine read
         QList<KafkaSourceInfo> kafka;

@@ -53,10 +53,10 @@ bool MetricsHelper::ensureStarted(QString *error)
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardErrorFile(QProcess::nullDevice());
     connect(m_process, &QProcess::readyReadStandardOutput, this, &MetricsHelper::onReadyRead);
-    connect(m_process, &QProcess::finished, this, [this] {
-        failAll(QStringLiteral("the metrics helper ended"));
-    });
-    m_process->start(m_python, {QStringLiteral("-m"), QStringLiteral("uis_runners.metrics.helper")});
+    connect(m_process, &QProcess::finished, this,
+            [this] { failAll(QStringLiteral("the metrics helper ended")); });
+    m_process->start(m_python,
+                     {QStringLiteral("-m"), QStringLiteral("uis_runners.metrics.helper")});
     return true;
 }
 

@@ -15,13 +15,12 @@ SparkProgress SparkProgress::parse(const QJsonObject &line,
         QDateTime::fromString(line[QLatin1String("timestamp")].toString(), Qt::ISODateWithMs);
     const qint64 ms = at.isValid() ? at.toMSecsSinceEpoch() : fallbackMs;
     const QString query = line[QLatin1String("query")].toString();
-    const auto add = [&](const char *key, const char *name, const char *unit,
-                         const QString &node) {
+    const auto add = [&](const char *key, const char *name, const char *unit, const QString &node) {
         const QJsonValue v = line[QLatin1String(key)];
         // A figure Spark left out (no state, no rate before the second batch) stays absent.
         if (v.isDouble())
-            out.samples.append({QString::fromLatin1(name), node, {}, QString::fromLatin1(unit),
-                                ms, v.toDouble()});
+            out.samples.append(
+                {QString::fromLatin1(name), node, {}, QString::fromLatin1(unit), ms, v.toDouble()});
     };
     add("input_rows_per_second", "rows_in_per_second", "rows/s", query);
     add("processed_rows_per_second", "processed_rows_per_second", "rows/s", query);
@@ -40,13 +39,16 @@ SparkProgress SparkProgress::parse(const QJsonObject &line,
             node = sourceNodes.value(t.key(), node);
             const QJsonObject parts = t.value().toObject();
             for (auto p = parts.begin(); p != parts.end(); ++p)
-                out.consumed.insert(t.key() + QLatin1Char('/') + p.key(),
-                                    p.value().toInteger());
+                out.consumed.insert(t.key() + QLatin1Char('/') + p.key(), p.value().toInteger());
         }
         const QJsonValue rate = src[QLatin1String("input_rows_per_second")];
         if (!node.isEmpty() && rate.isDouble())
-            out.samples.append({QStringLiteral("rows_out_per_second"), node, {},
-                                QStringLiteral("rows/s"), ms, rate.toDouble()});
+            out.samples.append({QStringLiteral("rows_out_per_second"),
+                                node,
+                                {},
+                                QStringLiteral("rows/s"),
+                                ms,
+                                rate.toDouble()});
     }
     return out;
 }
