@@ -6,6 +6,7 @@
 #include "placeholderinput.h"
 #include "sampleoutput.h"
 
+#include "databasesampler.h"
 #include "driftchecker.h"
 #include "environmentstore.h"
 #include "filesampler.h"
@@ -32,7 +33,8 @@ const char *const kHelp =
     "spec's method, headers, query and body; their pagination is followed the Spark runner's\n"
     "way up to --pages pages and rate_limit_per_second is respected. Local files (CSV, JSON,\n"
     "JSON lines) are read from base_url + path; of Parquet files only the schema in the footer\n"
-    "(--infer, --check).\n"
+    "(--infer, --check). PostgreSQL (database, postgres-cdc) endpoints: the first table's column\n"
+    "types from the catalogue and its first --limit rows (a plain SELECT, no replication slot).\n"
     "  --endpoint E   the endpoint to sample (default: the first)\n"
     "  --limit N      records to keep (default 100)\n"
     "  --pages N      pages to follow (default 3)\n"
@@ -226,9 +228,28 @@ int runSample(const QStringList &args, CliContext &ctx)
             fileSchema = r.fileSchema;
             fileRows = r.fileRows;
         }
+    } else if (provider.providerType == QLatin1String("database")) {
+        const QList<Placeholder> placeholders = DatabaseSampler::placeholdersOf(endpoint);
+        const QHash<QString, QString> values = placeholderValues(placeholders, ctx);
+        const DatabaseSampleResult r = DatabaseSampler::sample(
+            endpoint,
+            [&values](const Placeholder &ph) -> std::optional<QString> {
+                const auto it = values.constFind(PlaceholderResolver::variableFor(ph));
+                return it == values.cend() ? std::nullopt : std::optional<QString>(*it);
+            },
+            limit, timeout * 1000);
+        if (!r.error.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : r.notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = r.records;
+        fileSchema = r.catalogue; // the catalogue declares the types
+        fileRows = r.records.size();
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
-                << " sources cannot be sampled yet (REST APIs and local files can)\n";
+                << " sources cannot be sampled yet (REST APIs, files and PostgreSQL can)\n";
         return ExitUsage;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "endpointsampler.h"
 
+#include "databasesampler.h"
 #include "filesampler.h"
 #include "jsonrecords.h"
 
@@ -27,18 +28,22 @@ EndpointSampler::~EndpointSampler()
 
 bool EndpointSampler::canSample(const QString &providerType, QString *why)
 {
-    if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp"))
+    if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp") ||
+        providerType == QLatin1String("database"))
         return true;
     if (why)
-        *why = tr("%1 sources cannot be sampled yet (REST APIs and local files can)")
+        *why = tr("%1 sources cannot be sampled yet (REST APIs, files and PostgreSQL can)")
                    .arg(providerType);
     return false;
 }
 
 QList<Placeholder> EndpointSampler::placeholdersOf(const Spec &spec, int endpointIndex)
 {
-    if (spec.provider.providerType != QLatin1String("rest_api") || endpointIndex < 0 ||
-        endpointIndex >= spec.provider.endpoints.size())
+    if (endpointIndex < 0 || endpointIndex >= spec.provider.endpoints.size())
+        return {};
+    if (spec.provider.providerType == QLatin1String("database"))
+        return DatabaseSampler::placeholdersOf(spec.provider.endpoints.at(endpointIndex));
+    if (spec.provider.providerType != QLatin1String("rest_api"))
         return {};
     return RestSampler::placeholdersOf(spec, spec.provider.endpoints.at(endpointIndex));
 }
@@ -92,6 +97,32 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
         });
         Q_EMIT progress(tr("Reading %1…").arg(endpoint.path));
         file->start(provider, endpoint, options.maxRecords, options.maxBytes);
+        return;
+    }
+
+    if (provider.providerType == QLatin1String("database")) {
+        auto *db = new DatabaseSampler(this);
+        m_database = db;
+        const quint64 run = m_run;
+        connect(db, &DatabaseSampler::finished, db, &QObject::deleteLater);
+        connect(db, &DatabaseSampler::finished, this, [this, db, run] {
+            if (run != m_run || !m_running)
+                return;
+            const DatabaseSampleResult &r = db->result();
+            m_result.secrets = r.secrets;
+            if (!r.error.isEmpty())
+                return fail(r.error);
+            m_result.records = r.records;
+            m_result.notes = r.notes;
+            // The catalogue declares the types; the rows only say how many were read.
+            m_result.schema = r.catalogue;
+            m_result.recordCount = r.records.size();
+            m_running = false;
+            Q_EMIT finished();
+        });
+        Q_EMIT progress(tr("Reading %1 from %2…")
+                            .arg(endpoint.tables.value(0), endpoint.hostname));
+        db->start(endpoint, lookup, options.maxRecords, options.timeoutMs);
         return;
     }
 
@@ -177,6 +208,8 @@ void EndpointSampler::stop()
     }
     if (m_file)
         m_file->disconnect(this); // bounded; its result is dropped
+    if (m_database)
+        m_database->disconnect(this); // bounded by its timeouts; its result is dropped
     fail(tr("stopped"));
 }
 

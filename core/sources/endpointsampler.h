@@ -17,6 +17,7 @@
 
 namespace uis {
 
+class DatabaseSampler;
 class FileSampler;
 
 /// A finished sample of one endpoint: what the designer's Sample view shows.
@@ -36,7 +37,8 @@ struct EndpointSample
 
 /**
  * Samples one endpoint of a spec off the GUI thread, whatever its source: REST through
- * RestSampler (QtNetwork, asynchronous), local files through FileSampler (the thread pool);
+ * RestSampler (QtNetwork, asynchronous), files through FileSampler and PostgreSQL through
+ * DatabaseSampler (both on the thread pool);
  * then infers the schema on the thread pool too. The caller resolves placeholders (as Submit
  * does) and hands their values in `lookup`.
  *
@@ -79,6 +81,7 @@ private:
 
     QPointer<RestSampler> m_rest;
     QPointer<FileSampler> m_file;
+    QPointer<DatabaseSampler> m_database;
     QFutureWatcher<QList<InferredField>> m_inference;
     EndpointSample m_result;
     bool m_running = false;
