@@ -211,6 +211,7 @@ int runSample(const QStringList &args, CliContext &ctx)
                 fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
         }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
+        CliLoop::application(); // s3a:// objects are read over QtNetwork
         // For --infer and --check the records are read as text straight into the inferrer.
         const bool inferOnly = p.isSet(QStringLiteral("infer")) || p.isSet(QStringLiteral("check"));
         const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes,
