@@ -10,6 +10,7 @@
 #include "driftchecker.h"
 #include "environmentstore.h"
 #include "filesampler.h"
+#include "kafkasampler.h"
 #include "restsampler.h"
 #include "schemainferrer.h"
 #include "specloader.h"
@@ -35,6 +36,10 @@ const char *const kHelp =
     "JSON lines) are read from base_url + path; of Parquet files only the schema in the footer\n"
     "(--infer, --check). PostgreSQL (database, postgres-cdc) endpoints: the first table's column\n"
     "types from the catalogue and its first --limit rows (a plain SELECT, no replication slot).\n"
+    "Kafka topics: the latest --limit records of each partition, printed whole (partition,\n"
+    "offset, timestamp, key, headers, value); no group offset is committed. Files may be\n"
+    "s3a:// (config.s3_endpoint or AWS_ENDPOINT_URL or the platform's store; keys from\n"
+    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else the platform's).\n"
     "  --endpoint E   the endpoint to sample (default: the first)\n"
     "  --limit N      records to keep (default 100)\n"
     "  --pages N      pages to follow (default 3)\n"
@@ -148,6 +153,7 @@ int runSample(const QStringList &args, CliContext &ctx)
     const Endpoint &endpoint = provider.endpoints.at(index);
 
     QJsonArray records;
+    QJsonArray messages; // Kafka: the records whole, with key, headers and timestamp
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
@@ -248,9 +254,19 @@ int runSample(const QStringList &args, CliContext &ctx)
         records = r.records;
         fileSchema = r.catalogue; // the catalogue declares the types
         fileRows = r.records.size();
+    } else if (provider.providerType == QLatin1String("kafka")) {
+        const KafkaSampleResult r = KafkaSampler::sample(provider, endpoint, limit, timeout * 1000);
+        if (!r.error.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : r.notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = r.records;
+        messages = r.messages;
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
-                << " sources cannot be sampled yet (REST APIs, files and PostgreSQL can)\n";
+                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL and Kafka can)\n";
         return ExitUsage;
     }
 
@@ -263,11 +279,11 @@ int runSample(const QStringList &args, CliContext &ctx)
     const qint64 recordCount = fileSchema.isEmpty() ? inferrer.recordCount() : fileRows;
     if (!infer && !check) {
         if (format == QLatin1String("json"))
-            ctx.out << SampleOutput::jsonArray(records);
+            ctx.out << SampleOutput::jsonArray(messages.isEmpty() ? records : messages);
         else if (format == QLatin1String("table"))
             ctx.out << SampleOutput::table(records, schema);
         else
-            ctx.out << SampleOutput::jsonLines(records);
+            ctx.out << SampleOutput::jsonLines(messages.isEmpty() ? records : messages);
         return ExitOk;
     }
     if (infer)

@@ -3,6 +3,7 @@
 
 #include "databasesampler.h"
 #include "filesampler.h"
+#include "kafkasampler.h"
 #include "jsonrecords.h"
 
 #include <QSet>
@@ -29,10 +30,10 @@ EndpointSampler::~EndpointSampler()
 bool EndpointSampler::canSample(const QString &providerType, QString *why)
 {
     if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp") ||
-        providerType == QLatin1String("database"))
+        providerType == QLatin1String("database") || providerType == QLatin1String("kafka"))
         return true;
     if (why)
-        *why = tr("%1 sources cannot be sampled yet (REST APIs, files and PostgreSQL can)")
+        *why = tr("%1 sources cannot be sampled yet (REST APIs, files, PostgreSQL and Kafka can)")
                    .arg(providerType);
     return false;
 }
@@ -126,6 +127,27 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
         return;
     }
 
+    if (provider.providerType == QLatin1String("kafka")) {
+        auto *kafka = new KafkaSampler(this);
+        m_kafka = kafka;
+        const quint64 run = m_run;
+        connect(kafka, &KafkaSampler::finished, kafka, &QObject::deleteLater);
+        connect(kafka, &KafkaSampler::finished, this, [this, kafka, run] {
+            if (run != m_run || !m_running)
+                return;
+            const KafkaSampleResult &r = kafka->result();
+            if (!r.error.isEmpty())
+                return fail(r.error);
+            m_result.records = r.records;
+            m_result.messages = r.messages;
+            m_result.notes = r.notes;
+            infer({});
+        });
+        Q_EMIT progress(tr("Reading the latest records of %1…").arg(endpoint.topic));
+        kafka->start(provider, endpoint, options.maxRecords, options.timeoutMs);
+        return;
+    }
+
     QStringList missing;
     const RestSampleRequest request = RestSampler::requestFor(spec, endpoint, lookup, &missing);
     if (!missing.isEmpty())
@@ -210,6 +232,8 @@ void EndpointSampler::stop()
         m_file->disconnect(this); // bounded; its result is dropped
     if (m_database)
         m_database->disconnect(this); // bounded by its timeouts; its result is dropped
+    if (m_kafka)
+        m_kafka->disconnect(this); // bounded by its timeout; its result is dropped
     fail(tr("stopped"));
 }
 

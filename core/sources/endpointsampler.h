@@ -18,6 +18,7 @@
 namespace uis {
 
 class DatabaseSampler;
+class KafkaSampler;
 class FileSampler;
 
 /// A finished sample of one endpoint: what the designer's Sample view shows.
@@ -28,6 +29,7 @@ struct EndpointSample
     QString providerType;
     QJsonArray records;                   ///< as the endpoint yields them (after response_path)
     QList<SamplePage> pages;              ///< REST: every response
+    QJsonArray messages; ///< Kafka: each record with partition, offset, timestamp, key, headers
     QList<PaginationProposal> pagination; ///< REST: declared style first, then candidates
     QList<InferredField> schema;          ///< inferred over every record
     qint64 recordCount = 0;
@@ -37,8 +39,8 @@ struct EndpointSample
 
 /**
  * Samples one endpoint of a spec off the GUI thread, whatever its source: REST through
- * RestSampler (QtNetwork, asynchronous), files through FileSampler and PostgreSQL through
- * DatabaseSampler (both on the thread pool);
+ * RestSampler (QtNetwork, asynchronous), files through FileSampler, PostgreSQL through
+ * DatabaseSampler and Kafka through KafkaSampler (all three on the thread pool);
  * then infers the schema on the thread pool too. The caller resolves placeholders (as Submit
  * does) and hands their values in `lookup`.
  *
@@ -82,6 +84,7 @@ private:
     QPointer<RestSampler> m_rest;
     QPointer<FileSampler> m_file;
     QPointer<DatabaseSampler> m_database;
+    QPointer<KafkaSampler> m_kafka;
     QFutureWatcher<QList<InferredField>> m_inference;
     EndpointSample m_result;
     bool m_running = false;
