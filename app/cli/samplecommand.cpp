@@ -12,6 +12,7 @@
 #include "filesampler.h"
 #include "kafkasampler.h"
 #include "restsampler.h"
+#include "websocketsampler.h"
 #include "schemainferrer.h"
 #include "specloader.h"
 
@@ -39,7 +40,8 @@ const char *const kHelp =
     "Kafka topics: the latest --limit records of each partition, printed whole (partition,\n"
     "offset, timestamp, key, headers, value); no group offset is committed. Files may be\n"
     "s3a:// (config.s3_endpoint or AWS_ENDPOINT_URL or the platform's store; keys from\n"
-    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else the platform's).\n"
+    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else the platform's). WebSocket endpoints:\n"
+    "the first --limit records received, or what came within --timeout seconds.\n"
     "  --endpoint E   the endpoint to sample (default: the first)\n"
     "  --limit N      records to keep (default 100)\n"
     "  --pages N      pages to follow (default 3)\n"
@@ -160,7 +162,8 @@ int runSample(const QStringList &args, CliContext &ctx)
     bool inferred = false; // the inferrer already read the records
     QList<InferredField> fileSchema; // declared by the file itself (Parquet's footer)
     qint64 fileRows = 0;
-    if (provider.providerType == QLatin1String("rest_api")) {
+    const bool websocket = provider.providerType == QLatin1String("websocket");
+    if (provider.providerType == QLatin1String("rest_api") || websocket) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
         const QHash<QString, QString> values = placeholderValues(placeholders, ctx);
@@ -183,6 +186,31 @@ int runSample(const QStringList &args, CliContext &ctx)
             },
             &missing);
         Q_ASSERT(missing.isEmpty());
+        if (websocket) {
+            // N records or --timeout seconds, whichever comes first.
+            WebSocketSampler ws;
+            CliLoop loop;
+            QString failure;
+            QObject::connect(&ws, &WebSocketSampler::progress, &ws, [&ctx](const QString &m) {
+                ctx.err << "uisctl sample: " << m << "\n";
+                ctx.err.flush();
+            });
+            QObject::connect(&ws, &WebSocketSampler::finished, &ws, [&loop] { loop.quit(); });
+            QObject::connect(&ws, &WebSocketSampler::failed, &ws,
+                             [&loop, &failure](const QString &m) {
+                                 failure = m;
+                                 loop.quit();
+                             });
+            ws.start(request, limit, timeout * 1000, maxBytes);
+            loop.exec();
+            if (!failure.isEmpty()) {
+                ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
+                return ExitErrors;
+            }
+            for (const QString &n : ws.result().notes)
+                ctx.err << "uisctl sample: note: " << n << "\n";
+            records = ws.result().records;
+        } else {
         RestSampleOptions options;
         options.maxPages = pages;
         options.maxRecords = limit;
@@ -215,6 +243,7 @@ int runSample(const QStringList &args, CliContext &ctx)
         for (const SamplePage &page : sampler.result().pages) {
             if (page.purpose.isEmpty())
                 fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+        }
         }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
         CliLoop::application(); // s3a:// objects are read over QtNetwork
@@ -266,7 +295,7 @@ int runSample(const QStringList &args, CliContext &ctx)
         messages = r.messages;
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
-                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL and Kafka can)\n";
+                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and WebSocket can)\n";
         return ExitUsage;
     }
 

@@ -4,6 +4,7 @@
 #include "databasesampler.h"
 #include "filesampler.h"
 #include "kafkasampler.h"
+#include "websocketsampler.h"
 #include "jsonrecords.h"
 
 #include <QSet>
@@ -30,10 +31,12 @@ EndpointSampler::~EndpointSampler()
 bool EndpointSampler::canSample(const QString &providerType, QString *why)
 {
     if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp") ||
-        providerType == QLatin1String("database") || providerType == QLatin1String("kafka"))
+        providerType == QLatin1String("database") || providerType == QLatin1String("kafka") ||
+        providerType == QLatin1String("websocket"))
         return true;
     if (why)
-        *why = tr("%1 sources cannot be sampled yet (REST APIs, files, PostgreSQL and Kafka can)")
+        *why = tr("%1 sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and "
+                  "WebSocket can)")
                    .arg(providerType);
     return false;
 }
@@ -44,8 +47,9 @@ QList<Placeholder> EndpointSampler::placeholdersOf(const Spec &spec, int endpoin
         return {};
     if (spec.provider.providerType == QLatin1String("database"))
         return DatabaseSampler::placeholdersOf(spec.provider.endpoints.at(endpointIndex));
-    if (spec.provider.providerType != QLatin1String("rest_api"))
-        return {};
+    if (spec.provider.providerType != QLatin1String("rest_api") &&
+        spec.provider.providerType != QLatin1String("websocket"))
+        return {}; // a WebSocket is addressed as a REST endpoint is: the same placeholders
     return RestSampler::placeholdersOf(spec, spec.provider.endpoints.at(endpointIndex));
 }
 
@@ -153,6 +157,26 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
     if (!missing.isEmpty())
         return fail(tr("no value for %1").arg(missing.join(QStringLiteral(", "))));
     m_result.secrets = request.secrets;
+    if (provider.providerType == QLatin1String("websocket")) {
+        auto *ws = new WebSocketSampler(this);
+        m_ws = ws;
+        connect(ws, &WebSocketSampler::progress, this, &EndpointSampler::progress);
+        connect(ws, &WebSocketSampler::failed, this, [this, ws](const QString &m) {
+            ws->deleteLater();
+            if (m_running)
+                fail(m);
+        });
+        connect(ws, &WebSocketSampler::finished, this, [this, ws] {
+            ws->deleteLater();
+            if (!m_running)
+                return;
+            m_result.records = ws->result().records;
+            m_result.notes = ws->result().notes;
+            infer({});
+        });
+        ws->start(request, options.maxRecords, options.timeoutMs, options.maxBytes);
+        return;
+    }
     auto *rest = new RestSampler(this);
     m_rest = rest;
     connect(rest, &RestSampler::progress, this, &EndpointSampler::progress);
@@ -234,6 +258,11 @@ void EndpointSampler::stop()
         m_database->disconnect(this); // bounded by its timeouts; its result is dropped
     if (m_kafka)
         m_kafka->disconnect(this); // bounded by its timeout; its result is dropped
+    if (m_ws) {
+        m_ws->disconnect(this);
+        m_ws->stop();
+        m_ws->deleteLater();
+    }
     fail(tr("stopped"));
 }
 

@@ -19,6 +19,7 @@ namespace uis {
 
 class DatabaseSampler;
 class KafkaSampler;
+class WebSocketSampler;
 class FileSampler;
 
 /// A finished sample of one endpoint: what the designer's Sample view shows.
@@ -40,7 +41,8 @@ struct EndpointSample
 /**
  * Samples one endpoint of a spec off the GUI thread, whatever its source: REST through
  * RestSampler (QtNetwork, asynchronous), files through FileSampler, PostgreSQL through
- * DatabaseSampler and Kafka through KafkaSampler (all three on the thread pool);
+ * DatabaseSampler and Kafka through KafkaSampler (all three on the thread pool), WebSocket
+ * through WebSocketSampler (QtWebSockets, asynchronous);
  * then infers the schema on the thread pool too. The caller resolves placeholders (as Submit
  * does) and hands their values in `lookup`.
  *
@@ -85,6 +87,7 @@ private:
     QPointer<FileSampler> m_file;
     QPointer<DatabaseSampler> m_database;
     QPointer<KafkaSampler> m_kafka;
+    QPointer<WebSocketSampler> m_ws;
     QFutureWatcher<QList<InferredField>> m_inference;
     EndpointSample m_result;
     bool m_running = false;
