@@ -12,9 +12,9 @@
 #include "filesampler.h"
 #include "kafkasampler.h"
 #include "restsampler.h"
-#include "websocketsampler.h"
 #include "schemainferrer.h"
 #include "specloader.h"
+#include "websocketsampler.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -159,7 +159,7 @@ int runSample(const QStringList &args, CliContext &ctx)
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
-    bool inferred = false; // the inferrer already read the records
+    bool inferred = false;           // the inferrer already read the records
     QList<InferredField> fileSchema; // declared by the file itself (Parquet's footer)
     qint64 fileRows = 0;
     const bool websocket = provider.providerType == QLatin1String("websocket");
@@ -211,39 +211,39 @@ int runSample(const QStringList &args, CliContext &ctx)
                 ctx.err << "uisctl sample: note: " << n << "\n";
             records = ws.result().records;
         } else {
-        RestSampleOptions options;
-        options.maxPages = pages;
-        options.maxRecords = limit;
-        options.timeoutMs = timeout * 1000;
-        options.maxBytes = maxBytes;
-        options.detectPagination = p.isSet(QStringLiteral("infer"));
-        RestSampler sampler;
-        CliLoop loop;
-        QString failure;
-        QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
-            ctx.err << "uisctl sample: " << m << "\n";
-            ctx.err.flush();
-        });
-        QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
-        QObject::connect(&sampler, &RestSampler::failed, &sampler,
-                         [&loop, &failure](const QString &m) {
-                             failure = m;
-                             loop.quit();
-                         });
-        sampler.start(request, options);
-        loop.exec();
-        if (!failure.isEmpty()) {
-            ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
-            return ExitErrors;
-        }
-        for (const QString &n : sampler.result().notes)
-            ctx.err << "uisctl sample: note: " << n << "\n";
-        records = sampler.result().records;
-        pagination = sampler.result().pagination;
-        for (const SamplePage &page : sampler.result().pages) {
-            if (page.purpose.isEmpty())
-                fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
-        }
+            RestSampleOptions options;
+            options.maxPages = pages;
+            options.maxRecords = limit;
+            options.timeoutMs = timeout * 1000;
+            options.maxBytes = maxBytes;
+            options.detectPagination = p.isSet(QStringLiteral("infer"));
+            RestSampler sampler;
+            CliLoop loop;
+            QString failure;
+            QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
+                ctx.err << "uisctl sample: " << m << "\n";
+                ctx.err.flush();
+            });
+            QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
+            QObject::connect(&sampler, &RestSampler::failed, &sampler,
+                             [&loop, &failure](const QString &m) {
+                                 failure = m;
+                                 loop.quit();
+                             });
+            sampler.start(request, options);
+            loop.exec();
+            if (!failure.isEmpty()) {
+                ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
+                return ExitErrors;
+            }
+            for (const QString &n : sampler.result().notes)
+                ctx.err << "uisctl sample: note: " << n << "\n";
+            records = sampler.result().records;
+            pagination = sampler.result().pagination;
+            for (const SamplePage &page : sampler.result().pages) {
+                if (page.purpose.isEmpty())
+                    fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+            }
         }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
         CliLoop::application(); // s3a:// objects are read over QtNetwork
@@ -295,7 +295,8 @@ int runSample(const QStringList &args, CliContext &ctx)
         messages = r.messages;
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
-                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and WebSocket can)\n";
+                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and "
+                   "WebSocket can)\n";
         return ExitUsage;
     }
 

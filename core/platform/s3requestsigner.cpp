@@ -51,8 +51,8 @@ QNetworkRequest S3RequestSigner::signedRequest(const QByteArray &method, const Q
         sent.setQuery(QString::fromLatin1(query), QUrl::StrictMode); // sent as signed
 
     const QByteArray signedHeaders = "host;x-amz-content-sha256;x-amz-date";
-    const QByteArray canonical = method + '\n' + path + '\n' + query + '\n' + "host:" + host + "\n" +
-                                 "x-amz-content-sha256:" + payloadHash + "\n" +
+    const QByteArray canonical = method + '\n' + path + '\n' + query + '\n' + "host:" + host +
+                                 "\n" + "x-amz-content-sha256:" + payloadHash + "\n" +
                                  "x-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" +
                                  payloadHash;
     const QByteArray scope = day + '/' + m_region.toLatin1() + "/s3/aws4_request";

@@ -116,8 +116,8 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
             r.secrets.append(*v);
     }
     if (!e.connector.isEmpty() && e.connector != QLatin1String("postgres-cdc")) {
-        r.error = QObject::tr("%1 sources cannot be sampled yet (postgres-cdc can)")
-                      .arg(e.connector);
+        r.error =
+            QObject::tr("%1 sources cannot be sampled yet (postgres-cdc can)").arg(e.connector);
         return r;
     }
     QStringList missing;
@@ -146,9 +146,8 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
         schema = QStringLiteral("public");
     r.table = schema + QLatin1Char('.') + table;
     if (e.tables.size() > 1)
-        r.notes.append(QObject::tr("sampled the first of %1 tables (%2)")
-                           .arg(e.tables.size())
-                           .arg(r.table));
+        r.notes.append(
+            QObject::tr("sampled the first of %1 tables (%2)").arg(e.tables.size()).arg(r.table));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         r.error = QObject::tr("Qt's PostgreSQL driver (QPSQL) is missing: install "
                               "libqt6sql6-psql (scripts/deps.sh)");
@@ -166,10 +165,8 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
         db.setPassword(password);
         const int seconds = qMax(2, timeoutMs / 1000);
         db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(seconds));
-        const QString where = QStringLiteral("%1@%2:%3/%4")
-                                  .arg(user, host)
-                                  .arg(e.port.value_or(5432))
-                                  .arg(database);
+        const QString where =
+            QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(e.port.value_or(5432)).arg(database);
         if (!db.open()) {
             const QString why = db.lastError().text().trimmed();
             r.error = masked(QObject::tr("cannot connect to %1: %2 (check hostname, port, "
@@ -193,8 +190,7 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
                 while (q.next()) {
                     InferredField f;
                     f.name = q.value(0).toString();
-                    f.type = uisType(q.value(1).toString(), q.value(3).toInt(),
-                                     q.value(4).toInt());
+                    f.type = uisType(q.value(1).toString(), q.value(3).toInt(), q.value(4).toInt());
                     f.nullable = q.value(2).toString() == QLatin1String("YES");
                     r.catalogue.append(f);
                 }
@@ -203,18 +199,17 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
                                   .arg(r.table, where);
             }
             if (r.error.isEmpty()) {
-                const QString quoted = db.driver()->escapeIdentifier(schema, QSqlDriver::TableName) +
-                                       QLatin1Char('.') +
-                                       db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+                const QString quoted =
+                    db.driver()->escapeIdentifier(schema, QSqlDriver::TableName) +
+                    QLatin1Char('.') + db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
                 QSqlQuery rows(db);
                 rows.setForwardOnly(true);
                 rows.setNumericalPrecisionPolicy(QSql::HighPrecision); // numeric stays exact
-                if (!rows.exec(QStringLiteral("SELECT * FROM %1 LIMIT %2")
-                                   .arg(quoted)
-                                   .arg(maxRecords))) {
-                    r.error = masked(QObject::tr("cannot read %1: %2")
-                                         .arg(r.table, rows.lastError().text()),
-                                     r.secrets);
+                if (!rows.exec(
+                        QStringLiteral("SELECT * FROM %1 LIMIT %2").arg(quoted).arg(maxRecords))) {
+                    r.error = masked(
+                        QObject::tr("cannot read %1: %2").arg(r.table, rows.lastError().text()),
+                        r.secrets);
                 }
                 while (r.error.isEmpty() && rows.next()) {
                     const QSqlRecord rec = rows.record();

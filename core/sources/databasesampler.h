@@ -20,7 +20,7 @@ struct DatabaseSampleResult
     QJsonArray records;             ///< at most the limit, one JSON object per row
     QList<InferredField> catalogue; ///< the table's columns as the catalogue declares them
     QStringList notes;
-    QString error; ///< why nothing could be read (secrets masked), "" otherwise
+    QString error;       ///< why nothing could be read (secrets masked), "" otherwise
     QStringList secrets; ///< resolved placeholder values: never shown
 };
 

@@ -3,9 +3,9 @@
 
 #include "databasesampler.h"
 #include "filesampler.h"
+#include "jsonrecords.h"
 #include "kafkasampler.h"
 #include "websocketsampler.h"
-#include "jsonrecords.h"
 
 #include <QSet>
 #include <QtConcurrent>
@@ -125,8 +125,7 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
             m_running = false;
             Q_EMIT finished();
         });
-        Q_EMIT progress(tr("Reading %1 from %2…")
-                            .arg(endpoint.tables.value(0), endpoint.hostname));
+        Q_EMIT progress(tr("Reading %1 from %2…").arg(endpoint.tables.value(0), endpoint.hostname));
         db->start(endpoint, lookup, options.maxRecords, options.timeoutMs);
         return;
     }

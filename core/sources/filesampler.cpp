@@ -106,7 +106,8 @@ QStringList s3Files(const Provider &provider, const QString &full, QString *erro
         return {};
     const auto direct = [&](const QString &under, const QString &g) {
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
-            g.isEmpty() ? QStringLiteral("*") : g, QRegularExpression::UnanchoredWildcardConversion));
+            g.isEmpty() ? QStringLiteral("*") : g,
+            QRegularExpression::UnanchoredWildcardConversion));
         const QRegularExpression anchored(QRegularExpression::anchoredPattern(re.pattern()));
         QStringList out;
         for (const QString &k : std::as_const(keys)) {
@@ -139,8 +140,8 @@ std::optional<QByteArray> readHead(const Provider &provider, const QString &path
         if (!store)
             return std::nullopt;
         qint64 total = 0;
-        auto data = S3ObjectReader(*store, kS3TimeoutMs).read(bucket, key, 0, maxBytes, &total,
-                                                               error);
+        auto data =
+            S3ObjectReader(*store, kS3TimeoutMs).read(bucket, key, 0, maxBytes, &total, error);
         if (data)
             *cut = total > data->size();
         return data;
@@ -274,7 +275,8 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                            .arg(r.files.first())
                            .arg(schema->rows));
         if (r.files.size() > 1)
-            r.notes.append(QStringLiteral("%1 more Parquet file(s) not checked").arg(r.files.size() - 1));
+            r.notes.append(
+                QStringLiteral("%1 more Parquet file(s) not checked").arg(r.files.size() - 1));
         return r;
     }
     if (format == QLatin1String("xml")) {

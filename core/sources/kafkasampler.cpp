@@ -171,7 +171,8 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
             const int64_t ts = rd_kafka_message_timestamp(m, &type);
             msg.insert(QStringLiteral("timestamp"),
                        ts < 0 ? QJsonValue()
-                              : QJsonValue(QDateTime::fromMSecsSinceEpoch(ts, QTimeZone::utc()).toUTC()
+                              : QJsonValue(QDateTime::fromMSecsSinceEpoch(ts, QTimeZone::utc())
+                                               .toUTC()
                                                .toString(Qt::ISODateWithMs)));
             msg.insert(QStringLiteral("key"),
                        m->key ? QJsonValue(QString::fromUtf8(static_cast<const char *>(m->key),
@@ -183,9 +184,8 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
                 const char *name = nullptr;
                 const void *val = nullptr;
                 size_t size = 0;
-                for (size_t i = 0;
-                     rd_kafka_header_get_all(hdrs, i, &name, &val, &size) ==
-                     RD_KAFKA_RESP_ERR_NO_ERROR;
+                for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &val, &size) ==
+                                   RD_KAFKA_RESP_ERR_NO_ERROR;
                      ++i)
                     headers.insert(QString::fromUtf8(name),
                                    val ? QJsonValue(QString::fromUtf8(
@@ -195,8 +195,8 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
             msg.insert(QStringLiteral("headers"), headers);
             bool bad = false;
             const QByteArray bytes(static_cast<const char *>(m->payload), qsizetype(m->len));
-            msg.insert(QStringLiteral("value"), m->payload ? valueOf(bytes, format, &bad)
-                                                           : QJsonValue());
+            msg.insert(QStringLiteral("value"),
+                       m->payload ? valueOf(bytes, format, &bad) : QJsonValue());
             poison += bad ? 1 : 0;
             byPartition[p].append(msg);
             if (m->offset + 1 >= ends.value(p))
@@ -215,7 +215,7 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
                            .arg(poison));
     rd_kafka_topic_partition_list_destroy(assignment);
     rd_kafka_assign(rk, nullptr); // unassign
-    rd_kafka_destroy(rk); // nothing to commit: auto-commit is off and nothing was stored
+    rd_kafka_destroy(rk);         // nothing to commit: auto-commit is off and nothing was stored
 
     for (auto it = byPartition.cbegin(); it != byPartition.cend(); ++it) {
         for (const QJsonValue &msg : it.value()) {
@@ -223,7 +223,8 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
             const QJsonValue v = msg.toObject().value(QStringLiteral("value"));
             if (format == QLatin1String("json") && !v.isObject())
                 continue; // a record is an object: the rest are poison
-            r.records.append(v.isObject() ? v : QJsonValue(QJsonObject{{QStringLiteral("value"), v}}));
+            r.records.append(v.isObject() ? v
+                                          : QJsonValue(QJsonObject{{QStringLiteral("value"), v}}));
         }
     }
     if (r.error.isEmpty() && partitions.size() > 0 && r.messages.isEmpty())

@@ -78,8 +78,8 @@ std::optional<QByteArray> S3ObjectReader::get(const QUrl &url, const QByteArray 
 {
     // Its own manager and loop: this runs on a pool thread.
     QNetworkAccessManager nam;
-    QNetworkRequest req = S3RequestSigner(m_store.accessKey, m_store.secretKey, m_store.region)
-                              .signedGet(url);
+    QNetworkRequest req =
+        S3RequestSigner(m_store.accessKey, m_store.secretKey, m_store.region).signedGet(url);
     if (!range.isEmpty())
         req.setRawHeader("Range", range); // not signed: SigV4 allows unsigned headers
     QNetworkReply *reply = nam.get(req);
@@ -96,8 +96,8 @@ std::optional<QByteArray> S3ObjectReader::get(const QUrl &url, const QByteArray 
     loop.exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
-    const QString where = m_store.endpoint.toString() + QStringLiteral(" (") + m_store.origin +
-                          QLatin1Char(')');
+    const QString where =
+        m_store.endpoint.toString() + QStringLiteral(" (") + m_store.origin + QLatin1Char(')');
     reply->deleteLater();
     if (timedOut) {
         *error = QStringLiteral("the S3 store at %1 did not answer within %2 s")
@@ -121,7 +121,7 @@ std::optional<QByteArray> S3ObjectReader::get(const QUrl &url, const QByteArray 
             xml.readNext();
         }
         const QString hint =
-            status == 403 ? QStringLiteral(": check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+            status == 403   ? QStringLiteral(": check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
             : status == 404 ? QStringLiteral(": check the bucket and path")
                             : QString();
         *error = QStringLiteral("%1 answered %2 %3 for %4%5")
@@ -138,8 +138,7 @@ std::optional<QByteArray> S3ObjectReader::get(const QUrl &url, const QByteArray 
     return body;
 }
 
-QStringList S3ObjectReader::list(const QString &bucket, const QString &prefix,
-                                 QString *error) const
+QStringList S3ObjectReader::list(const QString &bucket, const QString &prefix, QString *error) const
 {
     QUrl url = m_store.endpoint;
     url.setPath(QLatin1Char('/') + bucket);

@@ -15,11 +15,11 @@ namespace uis {
 /// Where an `s3a://` path is read from, and with which keys.
 struct S3Store
 {
-    QUrl endpoint;   ///< http(s)://host:port, path-style requests
+    QUrl endpoint; ///< http(s)://host:port, path-style requests
     QString accessKey;
     QString secretKey;
     QString region = QStringLiteral("us-east-1");
-    QString origin;  ///< where the endpoint came from, for messages
+    QString origin; ///< where the endpoint came from, for messages
 };
 
 /**

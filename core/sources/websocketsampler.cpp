@@ -58,7 +58,8 @@ void WebSocketSampler::start(const RestSampleRequest &request, int maxRecords, i
     }
     const QString scheme = url.scheme();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
-        return done(tr("base_url must start with ws:// or wss:// (it is %1)").arg(mask(url.toString())));
+        return done(
+            tr("base_url must start with ws:// or wss:// (it is %1)").arg(mask(url.toString())));
     QNetworkRequest req(url);
     for (const auto &h : request.headers)
         req.setRawHeader(h.first, h.second);
@@ -74,19 +75,22 @@ void WebSocketSampler::start(const RestSampleRequest &request, int maxRecords, i
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &b) { onText(QString::fromUtf8(b)); });
     // `error`: Qt 6.4 has no errorOccurred yet
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        if (m_done)
-            return;
-        if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData ||
-            m_socket->errorString().contains(QLatin1String("too big"), Qt::CaseInsensitive)) {
-            m_result.notes.append(tr("a message was larger than the byte bound: stopped there"));
-            return done();
-        }
-        if (!m_connected)
-            return done(connectFailure());
-        m_result.notes.append(tr("the connection failed: %1").arg(m_socket->errorString()));
-        done();
-    });
+    connect(
+        m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+        [this](QAbstractSocket::SocketError) {
+            if (m_done)
+                return;
+            if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData ||
+                m_socket->errorString().contains(QLatin1String("too big"), Qt::CaseInsensitive)) {
+                m_result.notes.append(
+                    tr("a message was larger than the byte bound: stopped there"));
+                return done();
+            }
+            if (!m_connected)
+                return done(connectFailure());
+            m_result.notes.append(tr("the connection failed: %1").arg(m_socket->errorString()));
+            done();
+        });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         if (m_done)
             return;

@@ -60,13 +60,16 @@ private Q_SLOTS:
             for (int i = 1; i <= 3; ++i)
                 ws->sendTextMessage(QStringLiteral("{\"id\": %1, \"name\": \"n%1\"}").arg(i));
         });
-        const Spec spec = specOf(QStringLiteral(
-            "version: \"1.1\"\nname: ws\nprovider:\n  name: feed\n  provider_type: websocket\n"
-            "  base_url: ws://127.0.0.1:%1\n  mode: websocket\n"
-            "  config: { kafka_bootstrap_servers: \"127.0.0.1:9\" }\n"
-            "  endpoints:\n    - name: ticks\n      path: /t\n"
-            "      headers: { Authorization: \"Bearer {{env.TOKEN}}\" }\n"
-            "  sinks:\n    - type: console\n").arg(server.serverPort()).toUtf8());
+        const Spec spec = specOf(
+            QStringLiteral(
+                "version: \"1.1\"\nname: ws\nprovider:\n  name: feed\n  provider_type: websocket\n"
+                "  base_url: ws://127.0.0.1:%1\n  mode: websocket\n"
+                "  config: { kafka_bootstrap_servers: \"127.0.0.1:9\" }\n"
+                "  endpoints:\n    - name: ticks\n      path: /t\n"
+                "      headers: { Authorization: \"Bearer {{env.TOKEN}}\" }\n"
+                "  sinks:\n    - type: console\n")
+                .arg(server.serverPort())
+                .toUtf8());
         QCOMPARE(EndpointSampler::placeholdersOf(spec, 0).size(), 1);
         EndpointSampler sampler;
         QSignalSpy finished(&sampler, &EndpointSampler::finished);
@@ -91,12 +94,15 @@ private Q_SLOTS:
     {
         QWebSocketServer server(QStringLiteral("t"), QWebSocketServer::NonSecureMode);
         QVERIFY(server.listen(QHostAddress::LocalHost)); // accepts, never sends
-        const Spec spec = specOf(QStringLiteral(
-            "version: \"1.1\"\nname: ws\nprovider:\n  name: feed\n  provider_type: websocket\n"
-            "  base_url: ws://127.0.0.1:%1\n  mode: websocket\n"
-            "  config: { kafka_bootstrap_servers: \"127.0.0.1:9\" }\n"
-            "  endpoints:\n    - name: ticks\n      path: /t\n"
-            "  sinks:\n    - type: console\n").arg(server.serverPort()).toUtf8());
+        const Spec spec = specOf(
+            QStringLiteral(
+                "version: \"1.1\"\nname: ws\nprovider:\n  name: feed\n  provider_type: websocket\n"
+                "  base_url: ws://127.0.0.1:%1\n  mode: websocket\n"
+                "  config: { kafka_bootstrap_servers: \"127.0.0.1:9\" }\n"
+                "  endpoints:\n    - name: ticks\n      path: /t\n"
+                "  sinks:\n    - type: console\n")
+                .arg(server.serverPort())
+                .toUtf8());
         EndpointSampler sampler;
         QSignalSpy failed(&sampler, &EndpointSampler::failed);
         sampler.start(spec, 0, lookupOf({}));
@@ -109,12 +115,16 @@ private Q_SLOTS:
 
     void postgresDeadPortFailsAsynchronouslyWithoutThePassword()
     {
-        const Spec spec = specOf(QStringLiteral(
-            "version: \"1.1\"\nname: cdc\nprovider:\n  name: db\n  provider_type: database\n"
-            "  mode: streaming\n  endpoints:\n    - name: orders\n      connector: postgres-cdc\n"
-            "      hostname: 127.0.0.1\n      port: %1\n      database_name: shop\n"
-            "      tables: [orders]\n      username: u\n      password: \"{{env.PW}}\"\n"
-            "      slot_name: s\n  sinks:\n    - type: console\n").arg(deadPort()).toUtf8());
+        const Spec spec = specOf(
+            QStringLiteral(
+                "version: \"1.1\"\nname: cdc\nprovider:\n  name: db\n  provider_type: database\n"
+                "  mode: streaming\n  endpoints:\n    - name: orders\n      connector: "
+                "postgres-cdc\n"
+                "      hostname: 127.0.0.1\n      port: %1\n      database_name: shop\n"
+                "      tables: [orders]\n      username: u\n      password: \"{{env.PW}}\"\n"
+                "      slot_name: s\n  sinks:\n    - type: console\n")
+                .arg(deadPort())
+                .toUtf8());
         QString why;
         QVERIFY(EndpointSampler::canSample(QStringLiteral("database"), &why));
         QCOMPARE(EndpointSampler::placeholdersOf(spec, 0).size(), 1);
@@ -133,11 +143,14 @@ private Q_SLOTS:
 
     void kafkaDeadBrokerFailsWithinTheBound()
     {
-        const Spec spec = specOf(QStringLiteral(
-            "version: \"1.1\"\nname: k\nprovider:\n  name: events\n  provider_type: kafka\n"
-            "  mode: streaming\n  config: { kafka_bootstrap_servers: \"127.0.0.1:%1\" }\n"
-            "  endpoints:\n    - name: orders\n      topic: orders\n      format: json\n"
-            "  sinks:\n    - type: console\n").arg(deadPort()).toUtf8());
+        const Spec spec = specOf(
+            QStringLiteral(
+                "version: \"1.1\"\nname: k\nprovider:\n  name: events\n  provider_type: kafka\n"
+                "  mode: streaming\n  config: { kafka_bootstrap_servers: \"127.0.0.1:%1\" }\n"
+                "  endpoints:\n    - name: orders\n      topic: orders\n      format: json\n"
+                "  sinks:\n    - type: console\n")
+                .arg(deadPort())
+                .toUtf8());
         EndpointSampler sampler;
         QSignalSpy failed(&sampler, &EndpointSampler::failed);
         RestSampleOptions options;
