@@ -18,8 +18,8 @@ from pathlib import Path
 
 ROOT = Path(os.environ.get("UIS_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 sys.path.insert(0, str(ROOT / "tests" / "runners"))
-from postgres_server import PostgresServer, pg_bin  # noqa: E402
 from kafka_broker import free_port  # noqa: E402
+from postgres_server import PostgresServer, pg_bin  # noqa: E402
 
 PASSWORD = "s3cr3t-Pg-pw"
 
@@ -38,14 +38,17 @@ def spec(port, schema=""):
 def run(uisctl, path, *args, password=PASSWORD):
     env = dict(os.environ, UIS_TEST_PG_PW=password)
     t0 = time.monotonic()
-    r = subprocess.run([uisctl, "sample", str(path), *args], capture_output=True, text=True,
-                       env=env, timeout=120)
+    r = subprocess.run(
+        [uisctl, "sample", str(path), *args], capture_output=True, text=True, env=env, timeout=120
+    )
     return r, time.monotonic() - t0
 
 
 def check(cond, what, r=None):
     if not cond:
-        detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}" if r else ""
+        detail = ""
+        if r:
+            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
         sys.exit(f"FAIL: {what}{detail}")
     print(f"ok: {what}")
 
@@ -91,10 +94,14 @@ def main():
             r, _ = run(uisctl, path, "--infer")
             check(r.returncode == 0, "--infer exits 0", r)
             expected = [
-                ("id", "int", "false"), ("big", "long", "false"),
-                ("amount", "decimal(10,2)", "true"), ("ratio", "double", "true"),
-                ("paid", "boolean", "true"), ("day", "date", "true"),
-                ("created_at", "timestamp", "true"), ("note", "string", "true"),
+                ("id", "int", "false"),
+                ("big", "long", "false"),
+                ("amount", "decimal(10,2)", "true"),
+                ("ratio", "double", "true"),
+                ("paid", "boolean", "true"),
+                ("day", "date", "true"),
+                ("created_at", "timestamp", "true"),
+                ("note", "string", "true"),
                 ("attrs", "json", "true"),
             ]
             for name, typ, nullable in expected:
@@ -102,31 +109,43 @@ def main():
                 line = f"- {{name: {name}, type: {shown}, nullable: {nullable}}}"
                 check(line in r.stdout, f"catalogue type {line}", r)
 
-            declared = (
-                "      schema:\n"
-                + "".join(f"        - {{name: {n}, type: \"{t}\", nullable: {nl}}}\n"
-                          for n, t, nl in expected)
+            declared = "      schema:\n" + "".join(
+                f'        - {{name: {n}, type: "{t}", nullable: {nl}}}\n' for n, t, nl in expected
             )
             path.write_text(spec(server.port, declared))
             r, _ = run(uisctl, path, "--check")
             check(r.returncode == 0 and "UIS-E-" not in r.stdout, "--check: no drift", r)
 
-            server.psql("ALTER TABLE sales.orders ALTER COLUMN paid TYPE text; "
-                        "ALTER TABLE sales.orders DROP COLUMN note", db="shop")
+            server.psql(
+                "ALTER TABLE sales.orders ALTER COLUMN paid TYPE text; "
+                "ALTER TABLE sales.orders DROP COLUMN note",
+                db="shop",
+            )
             r, _ = run(uisctl, path, "--check")
             check(r.returncode == 1, "--check after ALTER exits 1", r)
-            check("UIS-E-DRIFT-TYPE" in r.stdout and "UIS-E-DRIFT-FIELD-GONE" in r.stdout,
-                  "--check reports the type change and the gone column", r)
+            check(
+                "UIS-E-DRIFT-TYPE" in r.stdout and "UIS-E-DRIFT-FIELD-GONE" in r.stdout,
+                "--check reports the type change and the gone column",
+                r,
+            )
 
             r, _ = run(uisctl, path, password="wrong-pw-123")
-            check(r.returncode == 1 and "cannot connect" in r.stderr
-                  and "password" in r.stderr, "wrong password: a clear message", r)
+            check(
+                r.returncode == 1 and "cannot connect" in r.stderr and "password" in r.stderr,
+                "wrong password: a clear message",
+                r,
+            )
             check("wrong-pw-123" not in r.stdout + r.stderr, "wrong password never printed", r)
 
             path.write_text(spec(free_port()))
             r, took = run(uisctl, path, "--timeout", "5")
-            check(r.returncode == 1 and "cannot connect" in r.stderr
-                  and "is the server running" in r.stderr, "dead port: a clear message", r)
+            check(
+                r.returncode == 1
+                and "cannot connect" in r.stderr
+                and "is the server running" in r.stderr,
+                "dead port: a clear message",
+                r,
+            )
             check(took < 30, f"dead port fails fast ({took:.1f}s)", r)
         finally:
             server.stop()

@@ -51,20 +51,26 @@ class Handler(socketserver.BaseRequestHandler):
             raw += chunk
         lines = raw.split(b"\r\n\r\n")[0].decode().split("\r\n")
         target = lines[0].split()[1]
-        headers = {k.strip().lower(): v.strip() for k, v in
-                   (ln.split(":", 1) for ln in lines[1:] if ":" in ln)}
+        headers = {
+            k.strip().lower(): v.strip()
+            for k, v in (ln.split(":", 1) for ln in lines[1:] if ":" in ln)
+        }
         SEEN.append((target, headers))
         url = urlsplit(target)
-        if headers.get("authorization") != f"Bearer {TOKEN}" or \
-                parse_qs(url.query).get("channel") != ["orders"]:
+        if headers.get("authorization") != f"Bearer {TOKEN}" or parse_qs(url.query).get(
+            "channel"
+        ) != ["orders"]:
             self.request.sendall(b"HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n")
             return
-        accept = base64.b64encode(hashlib.sha1(
-            (headers["sec-websocket-key"] + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()
-        ).digest()).decode()
+        accept = base64.b64encode(
+            hashlib.sha1(
+                (headers["sec-websocket-key"] + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()
+            ).digest()
+        ).decode()
         self.request.sendall(
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Accept: {accept}\r\n\r\n".encode())
+            f"Sec-WebSocket-Accept: {accept}\r\n\r\n".encode()
+        )
         try:
             if url.path == "/quiet":
                 self.request.sendall(frame(json.dumps({"id": 1})))
@@ -72,9 +78,16 @@ class Handler(socketserver.BaseRequestHandler):
                 return
             self.request.sendall(frame(json.dumps({"id": 1, "at": "2026-01-01T00:00:00Z"})))
             self.request.sendall(frame("not json"))
-            self.request.sendall(frame(json.dumps([{"id": 2, "at": "2026-01-01T00:00:01Z"},
-                                                   {"id": 3, "at": "2026-01-01T00:00:02Z",
-                                                    "extra": True}])))
+            self.request.sendall(
+                frame(
+                    json.dumps(
+                        [
+                            {"id": 2, "at": "2026-01-01T00:00:01Z"},
+                            {"id": 3, "at": "2026-01-01T00:00:02Z", "extra": True},
+                        ]
+                    )
+                )
+            )
             for i in range(4, 100):
                 self.request.sendall(frame(json.dumps({"id": i, "at": "2026-01-01T00:00:03Z"})))
                 time.sleep(0.01)
@@ -92,7 +105,7 @@ def spec(port, path, extra=""):
     return (
         'version: "1.1"\nname: ws-sample\nprovider:\n  name: feed\n  provider_type: websocket\n'
         f"  base_url: ws://127.0.0.1:{port}\n  mode: websocket\n"
-        "  config: { kafka_bootstrap_servers: \"127.0.0.1:9\" }\n"
+        '  config: { kafka_bootstrap_servers: "127.0.0.1:9" }\n'
         f"  endpoints:\n    - name: ticks\n      path: {path}\n"
         '      headers: { Authorization: "Bearer {{env.UIS_TEST_WS_TOKEN}}" }\n'
         "      query_params: { channel: orders }\n"
@@ -104,14 +117,21 @@ def run(uisctl, d, text, *args, token=TOKEN):
     path = Path(d) / "ws.uis.yaml"
     path.write_text(text)
     t0 = time.monotonic()
-    r = subprocess.run([uisctl, "sample", str(path), *args], capture_output=True, text=True,
-                       env=dict(os.environ, UIS_TEST_WS_TOKEN=token), timeout=60)
+    r = subprocess.run(
+        [uisctl, "sample", str(path), *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, UIS_TEST_WS_TOKEN=token),
+        timeout=60,
+    )
     return r, time.monotonic() - t0
 
 
 def check(cond, what, r=None):
     if not cond:
-        detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}" if r else ""
+        detail = ""
+        if r:
+            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
         sys.exit(f"FAIL: {what}{detail}")
     print(f"ok: {what}")
 
@@ -125,24 +145,43 @@ def main():
         r, _ = run(uisctl, d, spec(port, "/feed"), "--limit", "5")
         check(r.returncode == 0, "sample exits 0", r)
         rows = [json.loads(x) for x in r.stdout.splitlines()]
-        check([x["id"] for x in rows] == [1, 2, 3, 4, 5],
-              "5 records, the array message's elements in order", r)
+        check(
+            [x["id"] for x in rows] == [1, 2, 3, 4, 5],
+            "5 records, the array message's elements in order",
+            r,
+        )
         check("not JSON" in r.stderr, "the non-JSON message is noted", r)
-        check(SEEN and SEEN[-1][1].get("authorization") == f"Bearer {TOKEN}"
-              and "channel=orders" in SEEN[-1][0], "the spec's header and query were sent")
+        check(
+            SEEN
+            and SEEN[-1][1].get("authorization") == f"Bearer {TOKEN}"
+            and "channel=orders" in SEEN[-1][0],
+            "the spec's header and query were sent",
+        )
         check(TOKEN not in r.stdout + r.stderr, "the token is never printed", r)
 
         r, _ = run(uisctl, d, spec(port, "/feed"), "--limit", "20", "--infer")
-        check(r.returncode == 0 and "- {name: at, type: timestamp, nullable: false}" in r.stdout
-              and "- {name: extra, type: boolean, nullable: true}" in r.stdout, "--infer", r)
-        declared = ("      schema:\n        - {name: id, type: string, nullable: false}\n"
-                    "        - {name: at, type: date, nullable: false}\n")
+        check(
+            r.returncode == 0
+            and "- {name: at, type: timestamp, nullable: false}" in r.stdout
+            and "- {name: extra, type: boolean, nullable: true}" in r.stdout,
+            "--infer",
+            r,
+        )
+        declared = (
+            "      schema:\n        - {name: id, type: string, nullable: false}\n"
+            "        - {name: at, type: date, nullable: false}\n"
+        )
         r, _ = run(uisctl, d, spec(port, "/feed", declared), "--limit", "20", "--check")
         check(r.returncode == 1 and "UIS-E-DRIFT-TYPE" in r.stdout, "--check finds drift", r)
 
         r, took = run(uisctl, d, spec(port, "/quiet"), "--limit", "10", "--timeout", "3")
-        check(r.returncode == 0 and len(r.stdout.splitlines()) == 1
-              and "stopped after 3 s" in r.stderr, "a quiet feed ends after T seconds", r)
+        check(
+            r.returncode == 0
+            and len(r.stdout.splitlines()) == 1
+            and "stopped after 3 s" in r.stderr,
+            "a quiet feed ends after T seconds",
+            r,
+        )
         check(took < 10, f"bounded by --timeout ({took:.1f}s)", r)
 
         r, _ = run(uisctl, d, spec(port, "/feed"), token="wrong-ws-token")
@@ -153,8 +192,13 @@ def main():
             s.bind(("127.0.0.1", 0))
             dead = s.getsockname()[1]
         r, took = run(uisctl, d, spec(dead, "/feed"), "--timeout", "5")
-        check(r.returncode == 1 and "cannot connect" in r.stderr
-              and "is the server running" in r.stderr, "dead port: a clear message", r)
+        check(
+            r.returncode == 1
+            and "cannot connect" in r.stderr
+            and "is the server running" in r.stderr,
+            "dead port: a clear message",
+            r,
+        )
         check(took < 10, f"dead port fails fast ({took:.1f}s)", r)
     server.shutdown()
     return 0
