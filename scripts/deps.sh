@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang clang-format libclang-rt-14-dev
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev
-  qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
+  qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql librdkafka-dev libgl-dev
   libqscintilla2-qt6-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev qtkeychain-qt6-dev
   libgtest-dev libbenchmark-dev libgit2-dev
   python3 python3-venv

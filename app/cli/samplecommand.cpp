@@ -6,12 +6,15 @@
 #include "placeholderinput.h"
 #include "sampleoutput.h"
 
+#include "databasesampler.h"
 #include "driftchecker.h"
 #include "environmentstore.h"
 #include "filesampler.h"
+#include "kafkasampler.h"
 #include "restsampler.h"
 #include "schemainferrer.h"
 #include "specloader.h"
+#include "websocketsampler.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -32,7 +35,13 @@ const char *const kHelp =
     "spec's method, headers, query and body; their pagination is followed the Spark runner's\n"
     "way up to --pages pages and rate_limit_per_second is respected. Local files (CSV, JSON,\n"
     "JSON lines) are read from base_url + path; of Parquet files only the schema in the footer\n"
-    "(--infer, --check).\n"
+    "(--infer, --check). PostgreSQL (database, postgres-cdc) endpoints: the first table's column\n"
+    "types from the catalogue and its first --limit rows (a plain SELECT, no replication slot).\n"
+    "Kafka topics: the latest --limit records of each partition, printed whole (partition,\n"
+    "offset, timestamp, key, headers, value); no group offset is committed. Files may be\n"
+    "s3a:// (config.s3_endpoint or AWS_ENDPOINT_URL or the platform's store; keys from\n"
+    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else the platform's). WebSocket endpoints:\n"
+    "the first --limit records received, or what came within --timeout seconds.\n"
     "  --endpoint E   the endpoint to sample (default: the first)\n"
     "  --limit N      records to keep (default 100)\n"
     "  --pages N      pages to follow (default 3)\n"
@@ -146,13 +155,15 @@ int runSample(const QStringList &args, CliContext &ctx)
     const Endpoint &endpoint = provider.endpoints.at(index);
 
     QJsonArray records;
+    QJsonArray messages; // Kafka: the records whole, with key, headers and timestamp
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
     bool inferred = false;           // the inferrer already read the records
     QList<InferredField> fileSchema; // declared by the file itself (Parquet's footer)
     qint64 fileRows = 0;
-    if (provider.providerType == QLatin1String("rest_api")) {
+    const bool websocket = provider.providerType == QLatin1String("websocket");
+    if (provider.providerType == QLatin1String("rest_api") || websocket) {
         CliLoop::application();
         const QList<Placeholder> placeholders = RestSampler::placeholdersOf(loaded.spec, endpoint);
         const QHash<QString, QString> values = placeholderValues(placeholders, ctx);
@@ -175,40 +186,67 @@ int runSample(const QStringList &args, CliContext &ctx)
             },
             &missing);
         Q_ASSERT(missing.isEmpty());
-        RestSampleOptions options;
-        options.maxPages = pages;
-        options.maxRecords = limit;
-        options.timeoutMs = timeout * 1000;
-        options.maxBytes = maxBytes;
-        options.detectPagination = p.isSet(QStringLiteral("infer"));
-        RestSampler sampler;
-        CliLoop loop;
-        QString failure;
-        QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
-            ctx.err << "uisctl sample: " << m << "\n";
-            ctx.err.flush();
-        });
-        QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
-        QObject::connect(&sampler, &RestSampler::failed, &sampler,
-                         [&loop, &failure](const QString &m) {
-                             failure = m;
-                             loop.quit();
-                         });
-        sampler.start(request, options);
-        loop.exec();
-        if (!failure.isEmpty()) {
-            ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
-            return ExitErrors;
-        }
-        for (const QString &n : sampler.result().notes)
-            ctx.err << "uisctl sample: note: " << n << "\n";
-        records = sampler.result().records;
-        pagination = sampler.result().pagination;
-        for (const SamplePage &page : sampler.result().pages) {
-            if (page.purpose.isEmpty())
-                fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+        if (websocket) {
+            // N records or --timeout seconds, whichever comes first.
+            WebSocketSampler ws;
+            CliLoop loop;
+            QString failure;
+            QObject::connect(&ws, &WebSocketSampler::progress, &ws, [&ctx](const QString &m) {
+                ctx.err << "uisctl sample: " << m << "\n";
+                ctx.err.flush();
+            });
+            QObject::connect(&ws, &WebSocketSampler::finished, &ws, [&loop] { loop.quit(); });
+            QObject::connect(&ws, &WebSocketSampler::failed, &ws,
+                             [&loop, &failure](const QString &m) {
+                                 failure = m;
+                                 loop.quit();
+                             });
+            ws.start(request, limit, timeout * 1000, maxBytes);
+            loop.exec();
+            if (!failure.isEmpty()) {
+                ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
+                return ExitErrors;
+            }
+            for (const QString &n : ws.result().notes)
+                ctx.err << "uisctl sample: note: " << n << "\n";
+            records = ws.result().records;
+        } else {
+            RestSampleOptions options;
+            options.maxPages = pages;
+            options.maxRecords = limit;
+            options.timeoutMs = timeout * 1000;
+            options.maxBytes = maxBytes;
+            options.detectPagination = p.isSet(QStringLiteral("infer"));
+            RestSampler sampler;
+            CliLoop loop;
+            QString failure;
+            QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
+                ctx.err << "uisctl sample: " << m << "\n";
+                ctx.err.flush();
+            });
+            QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
+            QObject::connect(&sampler, &RestSampler::failed, &sampler,
+                             [&loop, &failure](const QString &m) {
+                                 failure = m;
+                                 loop.quit();
+                             });
+            sampler.start(request, options);
+            loop.exec();
+            if (!failure.isEmpty()) {
+                ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
+                return ExitErrors;
+            }
+            for (const QString &n : sampler.result().notes)
+                ctx.err << "uisctl sample: note: " << n << "\n";
+            records = sampler.result().records;
+            pagination = sampler.result().pagination;
+            for (const SamplePage &page : sampler.result().pages) {
+                if (page.purpose.isEmpty())
+                    fractionKeys.unite(SchemaInferrer::keysWithFractions(page.body));
+            }
         }
     } else if (provider.providerType == QLatin1String("file_ftp")) {
+        CliLoop::application(); // s3a:// objects are read over QtNetwork
         // For --infer and --check the records are read as text straight into the inferrer.
         const bool inferOnly = p.isSet(QStringLiteral("infer")) || p.isSet(QStringLiteral("check"));
         const FileSampleResult r = FileSampler::sample(provider, endpoint, limit, maxBytes,
@@ -226,9 +264,39 @@ int runSample(const QStringList &args, CliContext &ctx)
             fileSchema = r.fileSchema;
             fileRows = r.fileRows;
         }
+    } else if (provider.providerType == QLatin1String("database")) {
+        const QList<Placeholder> placeholders = DatabaseSampler::placeholdersOf(endpoint);
+        const QHash<QString, QString> values = placeholderValues(placeholders, ctx);
+        const DatabaseSampleResult r = DatabaseSampler::sample(
+            endpoint,
+            [&values](const Placeholder &ph) -> std::optional<QString> {
+                const auto it = values.constFind(PlaceholderResolver::variableFor(ph));
+                return it == values.cend() ? std::nullopt : std::optional<QString>(*it);
+            },
+            limit, timeout * 1000);
+        if (!r.error.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : r.notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = r.records;
+        fileSchema = r.catalogue; // the catalogue declares the types
+        fileRows = r.records.size();
+    } else if (provider.providerType == QLatin1String("kafka")) {
+        const KafkaSampleResult r = KafkaSampler::sample(provider, endpoint, limit, timeout * 1000);
+        if (!r.error.isEmpty()) {
+            ctx.err << "uisctl sample: " << endpoint.name << ": " << r.error << "\n";
+            return ExitErrors;
+        }
+        for (const QString &n : r.notes)
+            ctx.err << "uisctl sample: note: " << n << "\n";
+        records = r.records;
+        messages = r.messages;
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
-                << " sources cannot be sampled yet (REST APIs and local files can)\n";
+                << " sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and "
+                   "WebSocket can)\n";
         return ExitUsage;
     }
 
@@ -241,11 +309,11 @@ int runSample(const QStringList &args, CliContext &ctx)
     const qint64 recordCount = fileSchema.isEmpty() ? inferrer.recordCount() : fileRows;
     if (!infer && !check) {
         if (format == QLatin1String("json"))
-            ctx.out << SampleOutput::jsonArray(records);
+            ctx.out << SampleOutput::jsonArray(messages.isEmpty() ? records : messages);
         else if (format == QLatin1String("table"))
             ctx.out << SampleOutput::table(records, schema);
         else
-            ctx.out << SampleOutput::jsonLines(records);
+            ctx.out << SampleOutput::jsonLines(messages.isEmpty() ? records : messages);
         return ExitOk;
     }
     if (infer)

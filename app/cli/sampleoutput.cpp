@@ -125,7 +125,10 @@ QString SampleOutput::inferYaml(const QString &endpoint, const QList<InferredFie
         out += QStringLiteral("    schema:\n");
         for (const InferredField &f : schema)
             out += QStringLiteral("      - {name: %1, type: %2, nullable: %3}\n")
-                       .arg(yamlScalar(f.name), f.type,
+                       // `decimal(p,s)` quoted: a bare comma ends a flow mapping's value
+                       .arg(yamlScalar(f.name),
+                            f.type.contains(QLatin1Char(',')) ? QStringLiteral("\"%1\"").arg(f.type)
+                                                              : f.type,
                             f.nullable ? QStringLiteral("true") : QStringLiteral("false"));
     }
     const QString current = declared.isEmpty() ? QStringLiteral("none") : declared.toLower();

@@ -4,6 +4,9 @@
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 namespace uis {
 
@@ -36,10 +39,20 @@ QNetworkRequest S3RequestSigner::signedRequest(const QByteArray &method, const Q
     QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
     if (path.isEmpty())
         path = "/";
+    // SigV4's canonical query: each name and value encoded (RFC 3986 unreserved kept), sorted.
+    QList<QByteArray> params;
+    for (const auto &item : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        params.append(QUrl::toPercentEncoding(item.first) + '=' +
+                      QUrl::toPercentEncoding(item.second));
+    std::sort(params.begin(), params.end());
+    const QByteArray query = params.join('&');
+    QUrl sent = url;
+    if (!query.isEmpty())
+        sent.setQuery(QString::fromLatin1(query), QUrl::StrictMode); // sent as signed
 
     const QByteArray signedHeaders = "host;x-amz-content-sha256;x-amz-date";
-    const QByteArray canonical = method + '\n' + path + "\n\n" + "host:" + host + "\n" +
-                                 "x-amz-content-sha256:" + payloadHash + "\n" +
+    const QByteArray canonical = method + '\n' + path + '\n' + query + '\n' + "host:" + host +
+                                 "\n" + "x-amz-content-sha256:" + payloadHash + "\n" +
                                  "x-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" +
                                  payloadHash;
     const QByteArray scope = day + '/' + m_region.toLatin1() + "/s3/aws4_request";
@@ -52,7 +65,7 @@ QNetworkRequest S3RequestSigner::signedRequest(const QByteArray &method, const Q
     key = hmac(key, "aws4_request");
     const QByteArray signature = hmac(key, toSign).toHex();
 
-    QNetworkRequest req(url);
+    QNetworkRequest req(sent);
     req.setRawHeader("x-amz-date", amzDate);
     req.setRawHeader("x-amz-content-sha256", payloadHash);
     req.setRawHeader("Authorization", "AWS4-HMAC-SHA256 Credential=" + m_accessKey.toUtf8() + '/' +

@@ -9,8 +9,8 @@ namespace uis {
 
 /**
  * AWS Signature Version 4 for the few requests the platform sends to its object store (a
- * readiness check: ListBuckets; the sample data: CreateBucket, PutObject). Only what those
- * need: no query string.
+ * readiness check: ListBuckets; the sample data: CreateBucket, PutObject; sampling `s3a://`
+ * files: ListObjectsV2, GetObject). The query string is signed as SigV4 canonicalizes it.
  */
 class S3RequestSigner
 {
@@ -22,10 +22,10 @@ public:
     {
     }
 
-    /// A signed GET request for `url` (path only, no query) at time `now` (UTC).
+    /// A signed GET request for `url` at time `now` (UTC).
     QNetworkRequest signedGet(const QUrl &url,
                               const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
-    /// A signed `method` request for `url` (path only, no query) whose body is `payload`.
+    /// A signed `method` request for `url` whose body is `payload`.
     QNetworkRequest signedRequest(const QByteArray &method, const QUrl &url,
                                   const QByteArray &payload,
                                   const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

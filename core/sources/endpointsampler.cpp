@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "endpointsampler.h"
 
+#include "databasesampler.h"
 #include "filesampler.h"
 #include "jsonrecords.h"
+#include "kafkasampler.h"
+#include "websocketsampler.h"
 
 #include <QSet>
 #include <QtConcurrent>
@@ -27,19 +30,26 @@ EndpointSampler::~EndpointSampler()
 
 bool EndpointSampler::canSample(const QString &providerType, QString *why)
 {
-    if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp"))
+    if (providerType == QLatin1String("rest_api") || providerType == QLatin1String("file_ftp") ||
+        providerType == QLatin1String("database") || providerType == QLatin1String("kafka") ||
+        providerType == QLatin1String("websocket"))
         return true;
     if (why)
-        *why = tr("%1 sources cannot be sampled yet (REST APIs and local files can)")
+        *why = tr("%1 sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and "
+                  "WebSocket can)")
                    .arg(providerType);
     return false;
 }
 
 QList<Placeholder> EndpointSampler::placeholdersOf(const Spec &spec, int endpointIndex)
 {
-    if (spec.provider.providerType != QLatin1String("rest_api") || endpointIndex < 0 ||
-        endpointIndex >= spec.provider.endpoints.size())
+    if (endpointIndex < 0 || endpointIndex >= spec.provider.endpoints.size())
         return {};
+    if (spec.provider.providerType == QLatin1String("database"))
+        return DatabaseSampler::placeholdersOf(spec.provider.endpoints.at(endpointIndex));
+    if (spec.provider.providerType != QLatin1String("rest_api") &&
+        spec.provider.providerType != QLatin1String("websocket"))
+        return {}; // a WebSocket is addressed as a REST endpoint is: the same placeholders
     return RestSampler::placeholdersOf(spec, spec.provider.endpoints.at(endpointIndex));
 }
 
@@ -95,11 +105,77 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
         return;
     }
 
+    if (provider.providerType == QLatin1String("database")) {
+        auto *db = new DatabaseSampler(this);
+        m_database = db;
+        const quint64 run = m_run;
+        connect(db, &DatabaseSampler::finished, db, &QObject::deleteLater);
+        connect(db, &DatabaseSampler::finished, this, [this, db, run] {
+            if (run != m_run || !m_running)
+                return;
+            const DatabaseSampleResult &r = db->result();
+            m_result.secrets = r.secrets;
+            if (!r.error.isEmpty())
+                return fail(r.error);
+            m_result.records = r.records;
+            m_result.notes = r.notes;
+            // The catalogue declares the types; the rows only say how many were read.
+            m_result.schema = r.catalogue;
+            m_result.recordCount = r.records.size();
+            m_running = false;
+            Q_EMIT finished();
+        });
+        Q_EMIT progress(tr("Reading %1 from %2…").arg(endpoint.tables.value(0), endpoint.hostname));
+        db->start(endpoint, lookup, options.maxRecords, options.timeoutMs);
+        return;
+    }
+
+    if (provider.providerType == QLatin1String("kafka")) {
+        auto *kafka = new KafkaSampler(this);
+        m_kafka = kafka;
+        const quint64 run = m_run;
+        connect(kafka, &KafkaSampler::finished, kafka, &QObject::deleteLater);
+        connect(kafka, &KafkaSampler::finished, this, [this, kafka, run] {
+            if (run != m_run || !m_running)
+                return;
+            const KafkaSampleResult &r = kafka->result();
+            if (!r.error.isEmpty())
+                return fail(r.error);
+            m_result.records = r.records;
+            m_result.messages = r.messages;
+            m_result.notes = r.notes;
+            infer({});
+        });
+        Q_EMIT progress(tr("Reading the latest records of %1…").arg(endpoint.topic));
+        kafka->start(provider, endpoint, options.maxRecords, options.timeoutMs);
+        return;
+    }
+
     QStringList missing;
     const RestSampleRequest request = RestSampler::requestFor(spec, endpoint, lookup, &missing);
     if (!missing.isEmpty())
         return fail(tr("no value for %1").arg(missing.join(QStringLiteral(", "))));
     m_result.secrets = request.secrets;
+    if (provider.providerType == QLatin1String("websocket")) {
+        auto *ws = new WebSocketSampler(this);
+        m_ws = ws;
+        connect(ws, &WebSocketSampler::progress, this, &EndpointSampler::progress);
+        connect(ws, &WebSocketSampler::failed, this, [this, ws](const QString &m) {
+            ws->deleteLater();
+            if (m_running)
+                fail(m);
+        });
+        connect(ws, &WebSocketSampler::finished, this, [this, ws] {
+            ws->deleteLater();
+            if (!m_running)
+                return;
+            m_result.records = ws->result().records;
+            m_result.notes = ws->result().notes;
+            infer({});
+        });
+        ws->start(request, options.maxRecords, options.timeoutMs, options.maxBytes);
+        return;
+    }
     auto *rest = new RestSampler(this);
     m_rest = rest;
     connect(rest, &RestSampler::progress, this, &EndpointSampler::progress);
@@ -177,6 +253,15 @@ void EndpointSampler::stop()
     }
     if (m_file)
         m_file->disconnect(this); // bounded; its result is dropped
+    if (m_database)
+        m_database->disconnect(this); // bounded by its timeouts; its result is dropped
+    if (m_kafka)
+        m_kafka->disconnect(this); // bounded by its timeout; its result is dropped
+    if (m_ws) {
+        m_ws->disconnect(this);
+        m_ws->stop();
+        m_ws->deleteLater();
+    }
     fail(tr("stopped"));
 }
 

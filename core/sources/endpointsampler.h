@@ -17,6 +17,9 @@
 
 namespace uis {
 
+class DatabaseSampler;
+class KafkaSampler;
+class WebSocketSampler;
 class FileSampler;
 
 /// A finished sample of one endpoint: what the designer's Sample view shows.
@@ -27,6 +30,7 @@ struct EndpointSample
     QString providerType;
     QJsonArray records;                   ///< as the endpoint yields them (after response_path)
     QList<SamplePage> pages;              ///< REST: every response
+    QJsonArray messages; ///< Kafka: each record with partition, offset, timestamp, key, headers
     QList<PaginationProposal> pagination; ///< REST: declared style first, then candidates
     QList<InferredField> schema;          ///< inferred over every record
     qint64 recordCount = 0;
@@ -36,7 +40,9 @@ struct EndpointSample
 
 /**
  * Samples one endpoint of a spec off the GUI thread, whatever its source: REST through
- * RestSampler (QtNetwork, asynchronous), local files through FileSampler (the thread pool);
+ * RestSampler (QtNetwork, asynchronous), files through FileSampler, PostgreSQL through
+ * DatabaseSampler and Kafka through KafkaSampler (all three on the thread pool), WebSocket
+ * through WebSocketSampler (QtWebSockets, asynchronous);
  * then infers the schema on the thread pool too. The caller resolves placeholders (as Submit
  * does) and hands their values in `lookup`.
  *
@@ -79,6 +85,9 @@ private:
 
     QPointer<RestSampler> m_rest;
     QPointer<FileSampler> m_file;
+    QPointer<DatabaseSampler> m_database;
+    QPointer<KafkaSampler> m_kafka;
+    QPointer<WebSocketSampler> m_ws;
     QFutureWatcher<QList<InferredField>> m_inference;
     EndpointSample m_result;
     bool m_running = false;

@@ -2,6 +2,7 @@
 #include "filesampler.h"
 
 #include "parquetfooter.h"
+#include "s3objectreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -80,6 +81,114 @@ QList<QStringList> csvRows(const QString &text, QChar sep, int maxRows)
     return rows;
 }
 
+constexpr int kS3TimeoutMs = 20000; // per request: a sample never hangs on a silent store
+
+bool isS3(const QString &url)
+{
+    return url.startsWith(QLatin1String("s3a://")) || url.startsWith(QLatin1String("s3://"));
+}
+
+// `s3a://bucket/dir/glob`: the objects directly under dir whose names match the glob (or every
+// object directly under it when the path names a folder), in name order.
+QStringList s3Files(const Provider &provider, const QString &full, QString *error)
+{
+    QString bucket, pattern;
+    S3ObjectReader::split(full, &bucket, &pattern);
+    const std::optional<S3Store> store = S3ObjectReader::storeFor(provider, error);
+    if (!store)
+        return {};
+    const S3ObjectReader reader(*store, kS3TimeoutMs);
+    const qsizetype slash = pattern.lastIndexOf(QLatin1Char('/'));
+    QString dir = slash < 0 ? QString() : pattern.left(slash + 1);
+    QString glob = slash < 0 ? pattern : pattern.mid(slash + 1);
+    QStringList keys = reader.list(bucket, dir, error);
+    if (!error->isEmpty())
+        return {};
+    const auto direct = [&](const QString &under, const QString &g) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
+            g.isEmpty() ? QStringLiteral("*") : g,
+            QRegularExpression::UnanchoredWildcardConversion));
+        const QRegularExpression anchored(QRegularExpression::anchoredPattern(re.pattern()));
+        QStringList out;
+        for (const QString &k : std::as_const(keys)) {
+            const QString name = k.mid(under.size());
+            if (k.startsWith(under) && !name.isEmpty() && !name.contains(QLatin1Char('/')) &&
+                anchored.match(name).hasMatch())
+                out.append(QStringLiteral("s3a://%1/%2").arg(bucket, k));
+        }
+        return out;
+    };
+    QStringList out = direct(dir, glob);
+    if (out.isEmpty() && !glob.contains(QLatin1Char('*')) && !glob.contains(QLatin1Char('?')))
+        out = direct(pattern + QLatin1Char('/'), QString()); // the path names a folder
+    if (out.isEmpty())
+        *error = QStringLiteral("no object matches `%1` (%2 listed under s3a://%3/%4)")
+                     .arg(full)
+                     .arg(keys.size())
+                     .arg(bucket, dir);
+    return out;
+}
+
+// The first maxBytes of a local file or an S3 object; `cut` when there was more.
+std::optional<QByteArray> readHead(const Provider &provider, const QString &path, qint64 maxBytes,
+                                   bool *cut, QString *error)
+{
+    if (isS3(path)) {
+        QString bucket, key;
+        S3ObjectReader::split(path, &bucket, &key);
+        const std::optional<S3Store> store = S3ObjectReader::storeFor(provider, error);
+        if (!store)
+            return std::nullopt;
+        qint64 total = 0;
+        auto data =
+            S3ObjectReader(*store, kS3TimeoutMs).read(bucket, key, 0, maxBytes, &total, error);
+        if (data)
+            *cut = total > data->size();
+        return data;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QByteArray data = f.read(maxBytes);
+    *cut = !f.atEnd();
+    return data;
+}
+
+// A Parquet object's schema: its last 8 bytes give the footer's length, then the footer.
+std::optional<ParquetSchema> s3ParquetSchema(const Provider &provider, const QString &path,
+                                             QString *error)
+{
+    QString bucket, key;
+    S3ObjectReader::split(path, &bucket, &key);
+    const std::optional<S3Store> store = S3ObjectReader::storeFor(provider, error);
+    if (!store)
+        return std::nullopt;
+    const S3ObjectReader reader(*store, kS3TimeoutMs);
+    qint64 total = 0;
+    const auto tail = reader.read(bucket, key, -8, 8, &total, error);
+    if (!tail)
+        return std::nullopt;
+    if (tail->size() != 8 || !tail->endsWith("PAR1")) {
+        *error = QStringLiteral("%1 is not a Parquet file (no PAR1 at its end)").arg(path);
+        return std::nullopt;
+    }
+    const quint32 length = quint8(tail->at(0)) | quint32(quint8(tail->at(1))) << 8 |
+                           quint32(quint8(tail->at(2))) << 16 | quint32(quint8(tail->at(3))) << 24;
+    if (length == 0 || qint64(length) + 12 > total) {
+        *error = QStringLiteral("%1: the Parquet footer length %2 does not fit the file (%3 bytes)")
+                     .arg(path)
+                     .arg(length)
+                     .arg(total);
+        return std::nullopt;
+    }
+    const auto footer = reader.read(bucket, key, total - 8 - length, length, nullptr, error);
+    if (!footer)
+        return std::nullopt;
+    return ParquetFooter::decode(*footer, error);
+}
+
 QString option(const Endpoint &e, const QString &key)
 {
     return mapValue(e.options, key);
@@ -103,9 +212,19 @@ QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QStr
         base.contains(QLatin1String("://")) && !base.startsWith(QLatin1String("file:"));
     const bool remotePath =
         path.contains(QLatin1String("://")) && !path.startsWith(QLatin1String("file:"));
+    if (isS3(path) || (isS3(base) && !remotePath)) {
+        QString full = path;
+        if (!isS3(path)) {
+            full = base;
+            if (!full.endsWith(QLatin1Char('/')))
+                full += QLatin1Char('/');
+            full += path.startsWith(QLatin1Char('/')) ? path.mid(1) : path;
+        }
+        return s3Files(provider, full, error);
+    }
     if (remoteBase || remotePath) {
-        *error = QStringLiteral("only local files (`file://` or a path) can be sampled yet; `%1` "
-                                "is not local")
+        *error = QStringLiteral("only local files and `s3a://` objects can be sampled yet; `%1` "
+                                "is neither")
                      .arg(base.isEmpty() ? path : base);
         return {};
     }
@@ -144,7 +263,9 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
     const QString format = e.format.isEmpty() ? QStringLiteral("json") : e.format.toLower();
     if (format == QLatin1String("parquet")) {
         // The footer says what the columns are; reading data pages is the engines' job.
-        const std::optional<ParquetSchema> schema = ParquetFooter::read(r.files.first(), &r.error);
+        const std::optional<ParquetSchema> schema =
+            isS3(r.files.first()) ? s3ParquetSchema(provider, r.files.first(), &r.error)
+                                  : ParquetFooter::read(r.files.first(), &r.error);
         if (!schema)
             return r;
         r.fileSchema = schema->fields;
@@ -165,13 +286,11 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
     for (const QString &path : r.files) {
         if (r.records.size() >= maxRecords)
             break;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            r.error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        bool cut = false;
+        std::optional<QByteArray> head = readHead(provider, path, maxBytes, &cut, &r.error);
+        if (!head)
             return r;
-        }
-        QByteArray data = f.read(maxBytes);
-        const bool cut = !f.atEnd();
+        QByteArray data = std::move(*head);
         if (cut) {
             // Keep whole lines only; a cut document is read as far as it goes (lines).
             data.truncate(data.lastIndexOf('\n') + 1);

@@ -27,8 +27,10 @@ struct FileSampleResult
 };
 
 /**
- * Samples a `file_ftp` endpoint on the local file system: `base_url` (`file://` or a path) +
- * the endpoint's glob (wildcards in the last segment), read in name order.
+ * Samples a `file_ftp` endpoint: `base_url` (`file://`, a path, or `s3a://bucket/prefix`) +
+ * the endpoint's glob (wildcards in the last segment), read in name order. `s3a://` objects are
+ * listed and read by S3ObjectReader (ranged GETs: the first maxBytes; of Parquet only the
+ * footer), then parsed exactly as local files are.
  *
  * - CSV: the `header` option (`"true"`: the first line names the columns, else `_c0`, `_c1`, …
  *   as Spark names them) and `sep`/`delimiter` (default `,`); quoted fields with `""` escapes

@@ -53,7 +53,8 @@ def uis_schema(uisctl):
         if r.returncode != 0:
             sys.exit(f"uisctl sample failed: {r.stderr}")
     out = {}
-    for m in re.finditer(r"- \{name: (\S+), type: (\S+), nullable: (true|false)\}", r.stdout):
+    column = r"- \{name: (\S+), type: \"?([^\s\"]+)\"?, nullable: (true|false)\}"  # decimal quoted
+    for m in re.finditer(column, r.stdout):
         out[m.group(1)] = (m.group(2), m.group(3) == "true")
     return out
 

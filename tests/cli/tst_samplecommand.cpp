@@ -211,7 +211,7 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(r.out);
         for (const char *expected : {"- {name: id, type: int, nullable: false}",
                                      "- {name: name, type: string, nullable: false}",
-                                     "- {name: price, type: decimal(4,2), nullable: false}",
+                                     "- {name: price, type: \"decimal(4,2)\", nullable: false}",
                                      "- {name: score, type: double, nullable: false}",
                                      "- {name: active, type: boolean, nullable: false}",
                                      "- {name: created_at, type: timestamp, nullable: false}",
