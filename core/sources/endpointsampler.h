@@ -28,9 +28,9 @@ struct EndpointSample
     QString endpoint;
     int endpointIndex = -1;
     QString providerType;
-    QJsonArray records;                   ///< as the endpoint yields them (after response_path)
-    QList<SamplePage> pages;              ///< REST: every response
-    QJsonArray messages; ///< Kafka: each record with partition, offset, timestamp, key, headers
+    QJsonArray records;      ///< as the endpoint yields them (after response_path)
+    QList<SamplePage> pages; ///< REST: every response
+    QJsonArray messages;     ///< Kafka: each record with partition, offset, timestamp, key, headers
     QList<PaginationProposal> pagination; ///< REST: declared style first, then candidates
     QList<InferredField> schema;          ///< inferred over every record
     qint64 recordCount = 0;
