@@ -74,6 +74,27 @@ bool positiveInt(const ArgParser &p, const QString &name, int fallback, int *out
     return true;
 }
 
+/// Starts an asynchronous sampler (RestSampler, WebSocketSampler: progress, finished, failed)
+/// and runs the event loop until it ends; its progress goes to stderr. The failure, or empty.
+template <typename Sampler, typename Start>
+QString sampleToEnd(Sampler &sampler, CliContext &ctx, Start start)
+{
+    CliLoop loop;
+    QString failure;
+    QObject::connect(&sampler, &Sampler::progress, &sampler, [&ctx](const QString &m) {
+        ctx.err << "uisctl sample: " << m << "\n";
+        ctx.err.flush();
+    });
+    QObject::connect(&sampler, &Sampler::finished, &sampler, [&loop] { loop.quit(); });
+    QObject::connect(&sampler, &Sampler::failed, &sampler, [&loop, &failure](const QString &m) {
+        failure = m;
+        loop.quit();
+    });
+    start();
+    loop.exec();
+    return failure;
+}
+
 } // namespace
 
 int runSample(const QStringList &args, CliContext &ctx)
@@ -189,20 +210,8 @@ int runSample(const QStringList &args, CliContext &ctx)
         if (websocket) {
             // N records or --timeout seconds, whichever comes first.
             WebSocketSampler ws;
-            CliLoop loop;
-            QString failure;
-            QObject::connect(&ws, &WebSocketSampler::progress, &ws, [&ctx](const QString &m) {
-                ctx.err << "uisctl sample: " << m << "\n";
-                ctx.err.flush();
-            });
-            QObject::connect(&ws, &WebSocketSampler::finished, &ws, [&loop] { loop.quit(); });
-            QObject::connect(&ws, &WebSocketSampler::failed, &ws,
-                             [&loop, &failure](const QString &m) {
-                                 failure = m;
-                                 loop.quit();
-                             });
-            ws.start(request, limit, timeout * 1000, maxBytes);
-            loop.exec();
+            const QString failure =
+                sampleToEnd(ws, ctx, [&] { ws.start(request, limit, timeout * 1000, maxBytes); });
             if (!failure.isEmpty()) {
                 ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
                 return ExitErrors;
@@ -218,20 +227,8 @@ int runSample(const QStringList &args, CliContext &ctx)
             options.maxBytes = maxBytes;
             options.detectPagination = p.isSet(QStringLiteral("infer"));
             RestSampler sampler;
-            CliLoop loop;
-            QString failure;
-            QObject::connect(&sampler, &RestSampler::progress, &sampler, [&ctx](const QString &m) {
-                ctx.err << "uisctl sample: " << m << "\n";
-                ctx.err.flush();
-            });
-            QObject::connect(&sampler, &RestSampler::finished, &sampler, [&loop] { loop.quit(); });
-            QObject::connect(&sampler, &RestSampler::failed, &sampler,
-                             [&loop, &failure](const QString &m) {
-                                 failure = m;
-                                 loop.quit();
-                             });
-            sampler.start(request, options);
-            loop.exec();
+            const QString failure =
+                sampleToEnd(sampler, ctx, [&] { sampler.start(request, options); });
             if (!failure.isEmpty()) {
                 ctx.err << "uisctl sample: " << endpoint.name << ": " << failure << "\n";
                 return ExitErrors;

@@ -11,15 +11,14 @@ usage: test_sample_kafka.py UISCTL
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(os.environ.get("UIS_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 sys.path.insert(0, str(ROOT / "tests" / "runners"))
 from kafka_broker import JARS, KafkaBroker, free_port  # noqa: E402
+from sampletool import check, sample  # noqa: E402
 
 
 def spec(bootstrap, topic, extra=""):
@@ -36,20 +35,7 @@ def spec(bootstrap, topic, extra=""):
 def run(uisctl, d, text, *args):
     path = Path(d) / "kafka.uis.yaml"
     path.write_text(text)
-    t0 = time.monotonic()
-    r = subprocess.run(
-        [uisctl, "sample", str(path), *args], capture_output=True, text=True, timeout=120
-    )
-    return r, time.monotonic() - t0
-
-
-def check(cond, what, r=None):
-    if not cond:
-        detail = ""
-        if r:
-            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
-        sys.exit(f"FAIL: {what}{detail}")
-    print(f"ok: {what}")
+    return sample(uisctl, path, *args)
 
 
 def main():

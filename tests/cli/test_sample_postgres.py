@@ -10,16 +10,15 @@ usage: test_sample_postgres.py UISCTL
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(os.environ.get("UIS_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 sys.path.insert(0, str(ROOT / "tests" / "runners"))
 from kafka_broker import free_port  # noqa: E402
 from postgres_server import PostgresServer, pg_bin  # noqa: E402
+from sampletool import check, sample  # noqa: E402
 
 PASSWORD = "s3cr3t-Pg-pw"
 
@@ -36,21 +35,7 @@ def spec(port, schema=""):
 
 
 def run(uisctl, path, *args, password=PASSWORD):
-    env = dict(os.environ, UIS_TEST_PG_PW=password)
-    t0 = time.monotonic()
-    r = subprocess.run(
-        [uisctl, "sample", str(path), *args], capture_output=True, text=True, env=env, timeout=120
-    )
-    return r, time.monotonic() - t0
-
-
-def check(cond, what, r=None):
-    if not cond:
-        detail = ""
-        if r:
-            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
-        sys.exit(f"FAIL: {what}{detail}")
-    print(f"ok: {what}")
+    return sample(uisctl, path, *args, env={"UIS_TEST_PG_PW": password})
 
 
 def main():

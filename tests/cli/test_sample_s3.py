@@ -23,6 +23,7 @@ import boto3
 import pyarrow as pa
 import pyarrow.parquet as pq
 from botocore.config import Config
+from sampletool import check, sample  # noqa: E402
 
 ROOT = Path(os.environ.get("UIS_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 VERSITYGW = ROOT / ".cache" / "bin" / "versitygw"
@@ -48,27 +49,13 @@ def spec(endpoint, path, fmt, extra=""):
 def run(uisctl, d, text, *args, secret=SECRET):
     path = Path(d) / "s3.uis.yaml"
     path.write_text(text)
-    env = dict(
-        os.environ,
-        AWS_ACCESS_KEY_ID=ACCESS,
-        AWS_SECRET_ACCESS_KEY=secret,
-        UIS_PLATFORM_DIR=str(Path(d) / "no-platform"),
-    )
-    env.pop("AWS_ENDPOINT_URL", None)
-    t0 = time.monotonic()
-    r = subprocess.run(
-        [uisctl, "sample", str(path), *args], capture_output=True, text=True, env=env, timeout=120
-    )
-    return r, time.monotonic() - t0
-
-
-def check(cond, what, r=None):
-    if not cond:
-        detail = ""
-        if r:
-            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
-        sys.exit(f"FAIL: {what}{detail}")
-    print(f"ok: {what}")
+    # The keys of the test's store, and no platform or AWS_ENDPOINT_URL to fall back on.
+    env = {
+        "AWS_ACCESS_KEY_ID": ACCESS,
+        "AWS_SECRET_ACCESS_KEY": secret,
+        "UIS_PLATFORM_DIR": str(Path(d) / "no-platform"),
+    }
+    return sample(uisctl, path, *args, env=env, unset=("AWS_ENDPOINT_URL",))
 
 
 def main():

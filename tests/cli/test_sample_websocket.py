@@ -12,17 +12,17 @@ usage: test_sample_websocket.py UISCTL
 import base64
 import hashlib
 import json
-import os
 import socket
 import socketserver
 import struct
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from sampletool import check, sample  # noqa: E402
 
 TOKEN = "ws-Secret-Token-7"
 SEEN = []  # the request lines and headers the server received
@@ -116,24 +116,7 @@ def spec(port, path, extra=""):
 def run(uisctl, d, text, *args, token=TOKEN):
     path = Path(d) / "ws.uis.yaml"
     path.write_text(text)
-    t0 = time.monotonic()
-    r = subprocess.run(
-        [uisctl, "sample", str(path), *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, UIS_TEST_WS_TOKEN=token),
-        timeout=60,
-    )
-    return r, time.monotonic() - t0
-
-
-def check(cond, what, r=None):
-    if not cond:
-        detail = ""
-        if r:
-            detail = f"\n--- rc {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
-        sys.exit(f"FAIL: {what}{detail}")
-    print(f"ok: {what}")
+    return sample(uisctl, path, *args, env={"UIS_TEST_WS_TOKEN": token}, timeout=60)
 
 
 def main():
