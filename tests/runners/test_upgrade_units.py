@@ -4,7 +4,10 @@ key schema, one verdict per node."""
 
 import json
 
-from uis_runners.flink.jobgraph import OperatorState
+import pytest
+
+from uis_runners.errors import JobError
+from uis_runners.flink.jobgraph import OperatorState, metadata_file
 from uis_runners.flink.opnodes import NodeMap, spec_change
 from uis_runners.flink.upgrade_check import HEX_ID, by_node
 from uis_runners.spark.upgrade_check import schema_fields
@@ -82,3 +85,15 @@ def test_spark_refused_key_schema_top_level_fields():
     assert schema_fields(text, "Existing") == {"window", "page"}
     assert schema_fields(text, "Provided") == {"event_id"}
     assert schema_fields("no schema here", "Existing") == set()
+
+
+def test_a_subsumed_checkpoint_falls_back_to_the_latest_complete_one(tmp_path):
+    # Flink deletes chk-2 once chk-3 completes: the path chosen a moment ago may be gone.
+    job = tmp_path / "b8b6d2e94c528b12758ada05fce32310"
+    (job / "chk-3").mkdir(parents=True)
+    (job / "chk-3" / "_metadata").write_bytes(b"x")
+    (job / "chk-4").mkdir()  # in progress: no _metadata yet
+    assert metadata_file(str(job / "chk-2")) == job / "chk-3" / "_metadata"
+    assert metadata_file("file:" + str(job)) == job / "chk-3" / "_metadata"
+    with pytest.raises(JobError, match="no _metadata found"):
+        metadata_file(str(tmp_path / "elsewhere" / "chk-1"))

@@ -146,6 +146,10 @@ def metadata_file(path: str) -> Path:
         return p / "_metadata"
     # a job's checkpoint folder (<dir>/chk-N) or the folder of all jobs (<dir>/<job id>/chk-N)
     found = [*p.glob("chk-*"), *p.glob("*/chk-*")]
+    if not found and p.name.startswith("chk-"):
+        # Flink retains only the latest checkpoints, so the one chosen moments ago may have been
+        # subsumed and deleted since; a newer one of the same job has the same operators.
+        found = list(p.parent.glob("chk-*"))
     chks = sorted(
         (c for c in found if (c / "_metadata").is_file()),
         key=lambda c: int(c.name.split("-")[1]) if c.name.split("-")[1].isdigit() else -1,
