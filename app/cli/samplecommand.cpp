@@ -18,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonObject>
 
 #include <cstdio>
 #include <memory>
@@ -35,8 +36,10 @@ const char *const kHelp =
     "spec's method, headers, query and body; their pagination is followed the Spark runner's\n"
     "way up to --pages pages and rate_limit_per_second is respected. Local files (CSV, JSON,\n"
     "JSON lines) are read from base_url + path; of Parquet files only the schema in the footer\n"
-    "(--infer, --check). PostgreSQL (database, postgres-cdc) endpoints: the first table's column\n"
-    "types from the catalogue and its first --limit rows (a plain SELECT, no replication slot).\n"
+    "(--infer, --check). PostgreSQL (database, postgres-cdc) endpoints: each table's column\n"
+    "types from the catalogue and its first --limit rows (a plain SELECT, no replication slot);\n"
+    "of several tables each row prints as {\"table\": T, \"row\": ...} and --infer gives the\n"
+    "endpoint's one schema, the tables' columns merged, with each table's as comments.\n"
     "Kafka topics: the latest --limit records of each partition, printed whole (partition,\n"
     "offset, timestamp, key, headers, value); no group offset is committed. Files may be\n"
     "s3a:// (config.s3_endpoint or AWS_ENDPOINT_URL or the platform's store; keys from\n"
@@ -176,7 +179,10 @@ int runSample(const QStringList &args, CliContext &ctx)
     const Endpoint &endpoint = provider.endpoints.at(index);
 
     QJsonArray records;
-    QJsonArray messages; // Kafka: the records whole, with key, headers and timestamp
+    QJsonArray messages; // the records whole: Kafka's with key, headers and timestamp, …
+    QJsonArray metadata; // parallel to records: what `messages` adds to each
+    QStringList metadataFields;
+    QList<SampledTable> tables; // CDC: each table's own catalogue
     QList<PaginationProposal> pagination;
     QSet<QString> fractionKeys;
     SchemaInferrer inferrer;
@@ -278,8 +284,19 @@ int runSample(const QStringList &args, CliContext &ctx)
         for (const QString &n : r.notes)
             ctx.err << "uisctl sample: note: " << n << "\n";
         records = r.records;
-        fileSchema = r.catalogue; // the catalogue declares the types
+        fileSchema = r.catalogue; // the catalogue declares the types (several tables: merged)
         fileRows = r.records.size();
+        tables = r.tables;
+        if (!r.metadata.isEmpty()) {
+            // Rows of several tables: each printed with the table it came from.
+            metadata = r.metadata;
+            metadataFields = DatabaseSampler::metadataFields();
+            for (qsizetype i = 0; i < records.size(); ++i) {
+                QJsonObject whole = metadata.at(i).toObject();
+                whole.insert(QStringLiteral("row"), records.at(i));
+                messages.append(whole);
+            }
+        }
     } else if (provider.providerType == QLatin1String("kafka")) {
         const KafkaSampleResult r = KafkaSampler::sample(provider, endpoint, limit, timeout * 1000);
         if (!r.error.isEmpty()) {
@@ -290,6 +307,8 @@ int runSample(const QStringList &args, CliContext &ctx)
             ctx.err << "uisctl sample: note: " << n << "\n";
         records = r.records;
         messages = r.messages;
+        metadata = r.metadata;
+        metadataFields = KafkaSampler::metadataFields();
     } else {
         ctx.err << "uisctl sample: " << provider.providerType
                 << " sources cannot be sampled yet (REST APIs, files, PostgreSQL, Kafka and "
@@ -308,14 +327,14 @@ int runSample(const QStringList &args, CliContext &ctx)
         if (format == QLatin1String("json"))
             ctx.out << SampleOutput::jsonArray(messages.isEmpty() ? records : messages);
         else if (format == QLatin1String("table"))
-            ctx.out << SampleOutput::table(records, schema);
+            ctx.out << SampleOutput::table(records, schema, metadata, metadataFields);
         else
             ctx.out << SampleOutput::jsonLines(messages.isEmpty() ? records : messages);
         return ExitOk;
     }
     if (infer)
         ctx.out << SampleOutput::inferYaml(endpoint.name, schema, endpoint.pagination, pagination,
-                                           recordCount);
+                                           recordCount, tables);
     int rc = ExitOk;
     if (check) {
         const DiagnosticList drift =

@@ -26,6 +26,16 @@ QJsonValue flatValue(const QJsonValue &record, const QString &path)
     return cur;
 }
 
+// `{name: a, type: int, nullable: true}`, a flow mapping of the spec's `schema`.
+QString schemaEntry(const InferredField &f)
+{
+    return QStringLiteral("{name: %1, type: %2, nullable: %3}")
+        // `decimal(p,s)` quoted: a bare comma ends a flow mapping's value
+        .arg(SampleOutput::yamlScalar(f.name),
+             f.type.contains(QLatin1Char(',')) ? QStringLiteral("\"%1\"").arg(f.type) : f.type,
+             f.nullable ? QStringLiteral("true") : QStringLiteral("false"));
+}
+
 QString comment(const QString &s)
 {
     QString c = s;
@@ -56,19 +66,24 @@ QString SampleOutput::jsonArray(const QJsonArray &records)
 }
 
 QString SampleOutput::table(const QJsonArray &records, const QList<InferredField> &columns,
+                            const QJsonArray &metadata, const QStringList &metadataFields,
                             int width)
 {
     QList<QStringList> rows;
-    QStringList head;
+    const QStringList meta = metadata.size() == records.size() ? metadataFields : QStringList();
+    QStringList head = meta;
     for (const InferredField &c : columns)
         head.append(c.name);
     QList<int> widths;
     for (const QString &h : head)
         widths.append(int(std::min<qsizetype>(h.size(), width)));
-    for (const QJsonValue &r : records) {
+    for (qsizetype n = 0; n < records.size(); ++n) {
+        const QJsonValue r = records.at(n);
         QStringList row;
-        for (qsizetype i = 0; i < columns.size(); ++i) {
-            QString t = JsonRecords::cellText(flatValue(r, columns.at(i).name));
+        for (qsizetype i = 0; i < head.size(); ++i) {
+            QString t = JsonRecords::cellText(i < meta.size()
+                                                  ? metadata.at(n).toObject().value(meta.at(i))
+                                                  : flatValue(r, columns.at(i - meta.size()).name));
             t.replace(QLatin1Char('\n'), QLatin1Char(' '));
             if (t.size() > width)
                 t = t.left(width - 1) + QChar(0x2026);
@@ -115,21 +130,27 @@ QString SampleOutput::yamlScalar(const QString &s)
 
 QString SampleOutput::inferYaml(const QString &endpoint, const QList<InferredField> &schema,
                                 const QString &declared,
-                                const QList<PaginationProposal> &pagination, qint64 records)
+                                const QList<PaginationProposal> &pagination, qint64 records,
+                                const QList<SampledTable> &tables)
 {
     QString out = QStringLiteral("# inferred from %1 sampled record(s)\n").arg(records);
     out += QStringLiteral("endpoints:\n  %1:\n").arg(yamlScalar(endpoint));
+    if (tables.size() > 1) {
+        out += QStringLiteral("    # %1 tables read into one table share the endpoint's one "
+                              "schema: their columns merged. Each table's own:\n")
+                   .arg(tables.size());
+        for (const SampledTable &t : tables) {
+            out += QStringLiteral("    # %1 (%2 row(s) read):\n").arg(t.name).arg(t.rows.size());
+            for (const InferredField &f : t.catalogue)
+                out += QStringLiteral("    #   - %1\n").arg(schemaEntry(f));
+        }
+    }
     if (schema.isEmpty()) {
         out += QStringLiteral("    schema: []\n");
     } else {
         out += QStringLiteral("    schema:\n");
         for (const InferredField &f : schema)
-            out += QStringLiteral("      - {name: %1, type: %2, nullable: %3}\n")
-                       // `decimal(p,s)` quoted: a bare comma ends a flow mapping's value
-                       .arg(yamlScalar(f.name),
-                            f.type.contains(QLatin1Char(',')) ? QStringLiteral("\"%1\"").arg(f.type)
-                                                              : f.type,
-                            f.nullable ? QStringLiteral("true") : QStringLiteral("false"));
+            out += QStringLiteral("      - %1\n").arg(schemaEntry(f));
     }
     const QString current = declared.isEmpty() ? QStringLiteral("none") : declared.toLower();
     QString confirmed;

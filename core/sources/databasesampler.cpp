@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "databasesampler.h"
 
+#include "inferredtype.h"
+
 #include <QAtomicInteger>
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -106,6 +109,117 @@ QString DatabaseSampler::uisType(const QString &dataType, int precision, int sca
     return QStringLiteral("string"); // text, varchar, uuid, time, interval, bytea, enums…
 }
 
+QStringList DatabaseSampler::metadataFields()
+{
+    return {QStringLiteral("table")};
+}
+
+QList<InferredField> DatabaseSampler::mergeCatalogues(const QList<SampledTable> &tables,
+                                                      QStringList *notes)
+{
+    if (tables.size() == 1)
+        return tables.first().catalogue;
+    QList<InferredField> out;
+    QList<InferredType> types;
+    QList<QStringList> declared; // per column: "int in public.a"
+    QList<int> tableCount;       // per column: the tables that have it
+    QList<bool> differs;         // per column: two tables declare it differently
+    QHash<QString, int> at;
+    for (const SampledTable &t : tables) {
+        for (const InferredField &f : t.catalogue) {
+            const auto found = at.constFind(f.name);
+            const QString seen = QObject::tr("%1 in %2").arg(f.type, t.name);
+            if (found == at.cend()) {
+                at.insert(f.name, int(out.size()));
+                out.append(f);
+                types.append(InferredType::fromName(f.type));
+                declared.append({seen});
+                tableCount.append(1);
+                differs.append(false);
+                continue;
+            }
+            const int i = *found;
+            out[i].nullable = out[i].nullable || f.nullable;
+            ++tableCount[i];
+            differs[i] = differs[i] || f.type != out[i].type;
+            types[i].merge(InferredType::fromName(f.type));
+            declared[i].append(seen);
+        }
+    }
+    QStringList said;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        InferredField &f = out[i];
+        if (differs.at(i)) { // the declared type stays as written unless they differ
+            f.type = types.at(i).name();
+            said << QObject::tr("column `%1` is %2: `%3` for the endpoint")
+                        .arg(f.name, declared.at(i).join(QStringLiteral(", ")), f.type);
+        }
+        if (tableCount.at(i) < tables.size()) {
+            f.nullable = true; // the CDC source gives null where a table lacks the column
+            said << QObject::tr("column `%1` is in %2 of %3 tables: nullable")
+                        .arg(f.name)
+                        .arg(tableCount.at(i))
+                        .arg(tables.size());
+        }
+    }
+    if (notes && !said.isEmpty())
+        notes->append(QObject::tr("the %1 tables differ (they are read into one table): %2")
+                          .arg(tables.size())
+                          .arg(said.join(QStringLiteral("; "))));
+    return out;
+}
+
+namespace {
+
+// One table's catalogue and first rows on an open connection; "" or why it failed.
+QString readTable(QSqlDatabase &db, const QString &schema, const QString &table, int maxRecords,
+                  const QString &where, SampledTable *out)
+{
+    out->name = schema + QLatin1Char('.') + table;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT column_name, data_type, is_nullable, coalesce(numeric_precision, 0), "
+        "coalesce(numeric_scale, 0) FROM information_schema.columns "
+        "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position"));
+    q.addBindValue(schema);
+    q.addBindValue(table);
+    if (!q.exec())
+        return QObject::tr("cannot read the catalogue of %1: %2")
+            .arg(out->name, q.lastError().text());
+    QHash<QString, QString> typeOf;
+    while (q.next()) {
+        InferredField f;
+        f.name = q.value(0).toString();
+        f.type =
+            DatabaseSampler::uisType(q.value(1).toString(), q.value(3).toInt(), q.value(4).toInt());
+        f.nullable = q.value(2).toString() == QLatin1String("YES");
+        typeOf.insert(f.name, f.type);
+        out->catalogue.append(f);
+    }
+    if (out->catalogue.isEmpty())
+        return QObject::tr("no table %1 in %2 (or no right to see it)").arg(out->name, where);
+    const QString quoted = db.driver()->escapeIdentifier(schema, QSqlDriver::TableName) +
+                           QLatin1Char('.') +
+                           db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    rows.setNumericalPrecisionPolicy(QSql::HighPrecision); // numeric stays exact
+    if (!rows.exec(QStringLiteral("SELECT * FROM %1 LIMIT %2").arg(quoted).arg(maxRecords)))
+        return QObject::tr("cannot read %1: %2").arg(out->name, rows.lastError().text());
+    while (rows.next()) {
+        const QSqlRecord rec = rows.record();
+        QJsonObject o;
+        for (int i = 0; i < rec.count(); ++i) {
+            const QString col = rec.fieldName(i);
+            o.insert(col, jsonValue(rows.value(i), typeOf.value(col, QStringLiteral("string"))));
+        }
+        out->rows.append(o);
+    }
+    return {};
+}
+
+} // namespace
+
 DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
                                              const PlaceholderResolver::Lookup &lookup,
                                              int maxRecords, int timeoutMs)
@@ -128,26 +242,26 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
     const QString database = resolve(e.databaseName);
     const QString user = resolve(e.username);
     const QString password = resolve(e.password);
-    QString table = e.tables.isEmpty() ? QString() : resolve(e.tables.first());
+    QString defaultSchema = resolve(e.schemaName);
+    if (defaultSchema.isEmpty())
+        defaultSchema = QStringLiteral("public");
+    QList<QPair<QString, QString>> tables; // schema, table
+    for (const QString &entry : e.tables) {
+        const QString name = resolve(entry).trimmed();
+        if (name.isEmpty())
+            continue;
+        const qsizetype dot = name.indexOf(QLatin1Char('.'));
+        tables.append(dot > 0 ? qMakePair(name.left(dot), name.mid(dot + 1))
+                              : qMakePair(defaultSchema, name));
+    }
     if (!missing.isEmpty()) {
         r.error = QObject::tr("no value for %1").arg(missing.join(QStringLiteral(", ")));
         return r;
     }
-    if (host.isEmpty() || database.isEmpty() || table.isEmpty()) {
+    if (host.isEmpty() || database.isEmpty() || tables.isEmpty()) {
         r.error = QObject::tr("set hostname, database_name and tables to sample this endpoint");
         return r;
     }
-    QString schema = resolve(e.schemaName);
-    if (const qsizetype dot = table.indexOf(QLatin1Char('.')); dot > 0) {
-        schema = table.left(dot);
-        table = table.mid(dot + 1);
-    }
-    if (schema.isEmpty())
-        schema = QStringLiteral("public");
-    r.table = schema + QLatin1Char('.') + table;
-    if (e.tables.size() > 1)
-        r.notes.append(
-            QObject::tr("sampled the first of %1 tables (%2)").arg(e.tables.size()).arg(r.table));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         r.error = QObject::tr("Qt's PostgreSQL driver (QPSQL) is missing: install "
                               "libqt6sql6-psql (scripts/deps.sh)");
@@ -174,62 +288,32 @@ DatabaseSampleResult DatabaseSampler::sample(const Endpoint &e,
                                  .arg(where, why),
                              r.secrets);
         } else {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("SET statement_timeout = %1").arg(timeoutMs));
-            q.prepare(QStringLiteral(
-                "SELECT column_name, data_type, is_nullable, coalesce(numeric_precision, 0), "
-                "coalesce(numeric_scale, 0) FROM information_schema.columns "
-                "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position"));
-            q.addBindValue(schema);
-            q.addBindValue(table);
-            if (!q.exec()) {
-                r.error = masked(QObject::tr("cannot read the catalogue of %1: %2")
-                                     .arg(r.table, q.lastError().text()),
-                                 r.secrets);
-            } else {
-                while (q.next()) {
-                    InferredField f;
-                    f.name = q.value(0).toString();
-                    f.type = uisType(q.value(1).toString(), q.value(3).toInt(), q.value(4).toInt());
-                    f.nullable = q.value(2).toString() == QLatin1String("YES");
-                    r.catalogue.append(f);
+            QSqlQuery(db).exec(QStringLiteral("SET statement_timeout = %1").arg(timeoutMs));
+            for (const auto &[schema, table] : std::as_const(tables)) {
+                SampledTable t;
+                if (const QString why = readTable(db, schema, table, maxRecords, where, &t);
+                    !why.isEmpty()) {
+                    r.error = masked(why, r.secrets);
+                    break;
                 }
-                if (r.catalogue.isEmpty())
-                    r.error = QObject::tr("no table %1 in %2 (or no right to see it)")
-                                  .arg(r.table, where);
-            }
-            if (r.error.isEmpty()) {
-                const QString quoted =
-                    db.driver()->escapeIdentifier(schema, QSqlDriver::TableName) +
-                    QLatin1Char('.') + db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
-                QSqlQuery rows(db);
-                rows.setForwardOnly(true);
-                rows.setNumericalPrecisionPolicy(QSql::HighPrecision); // numeric stays exact
-                if (!rows.exec(
-                        QStringLiteral("SELECT * FROM %1 LIMIT %2").arg(quoted).arg(maxRecords))) {
-                    r.error = masked(
-                        QObject::tr("cannot read %1: %2").arg(r.table, rows.lastError().text()),
-                        r.secrets);
-                }
-                while (r.error.isEmpty() && rows.next()) {
-                    const QSqlRecord rec = rows.record();
-                    QJsonObject o;
-                    for (int i = 0; i < rec.count(); ++i) {
-                        const QString col = rec.fieldName(i);
-                        QString type = QStringLiteral("string");
-                        for (const InferredField &f : std::as_const(r.catalogue)) {
-                            if (f.name == col)
-                                type = f.type;
-                        }
-                        o.insert(col, jsonValue(rows.value(i), type));
-                    }
-                    r.records.append(o);
-                }
+                r.tables.append(t);
             }
         } // the queries end before the connection closes
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    if (!r.error.isEmpty()) {
+        r.tables.clear();
+        return r;
+    }
+    for (const SampledTable &t : std::as_const(r.tables)) {
+        for (const QJsonValue &row : t.rows) {
+            r.records.append(row);
+            if (r.tables.size() > 1) // one table needs no saying where each row came from
+                r.metadata.append(QJsonObject{{QStringLiteral("table"), t.name}});
+        }
+    }
+    r.catalogue = mergeCatalogues(r.tables, &r.notes);
     return r;
 }
 

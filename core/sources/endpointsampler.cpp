@@ -118,6 +118,10 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
             if (!r.error.isEmpty())
                 return fail(r.error);
             m_result.records = r.records;
+            m_result.metadata = r.metadata;
+            if (!r.metadata.isEmpty())
+                m_result.metadataFields = DatabaseSampler::metadataFields();
+            m_result.tables = r.tables;
             m_result.notes = r.notes;
             // The catalogue declares the types; the rows only say how many were read.
             m_result.schema = r.catalogue;
@@ -125,7 +129,8 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
             m_running = false;
             Q_EMIT finished();
         });
-        Q_EMIT progress(tr("Reading %1 from %2…").arg(endpoint.tables.value(0), endpoint.hostname));
+        Q_EMIT progress(tr("Reading %1 from %2…")
+                            .arg(endpoint.tables.join(QStringLiteral(", ")), endpoint.hostname));
         db->start(endpoint, lookup, options.maxRecords, options.timeoutMs);
         return;
     }
@@ -142,7 +147,8 @@ void EndpointSampler::start(const Spec &spec, int endpointIndex,
             if (!r.error.isEmpty())
                 return fail(r.error);
             m_result.records = r.records;
-            m_result.messages = r.messages;
+            m_result.metadata = r.metadata;
+            m_result.metadataFields = KafkaSampler::metadataFields();
             m_result.notes = r.notes;
             infer({});
         });

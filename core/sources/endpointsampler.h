@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "databasesampler.h"
 #include "placeholder.h"
 #include "restsampler.h"
 #include "samplepage.h"
@@ -17,7 +18,6 @@
 
 namespace uis {
 
-class DatabaseSampler;
 class KafkaSampler;
 class WebSocketSampler;
 class FileSampler;
@@ -30,9 +30,15 @@ struct EndpointSample
     QString providerType;
     QJsonArray records;      ///< as the endpoint yields them (after response_path)
     QList<SamplePage> pages; ///< REST: every response
-    QJsonArray messages;     ///< Kafka: each record with partition, offset, timestamp, key, headers
+    /// Parallel to `records`, for sources that say where a record came from (Kafka: partition,
+    /// offset, timestamp, key, headers; CDC of several tables: the table). Shown beside the
+    /// record; never inferred, mapped or kept in a test case: those take the value only.
+    QJsonArray metadata;
+    QStringList metadataFields;           ///< the keys of `metadata`, in the order to show them
     QList<PaginationProposal> pagination; ///< REST: declared style first, then candidates
     QList<InferredField> schema;          ///< inferred over every record
+    /// CDC: each table with its own catalogue; `schema` is theirs merged (the endpoint has one)
+    QList<SampledTable> tables;
     qint64 recordCount = 0;
     QStringList notes;
     QStringList secrets; ///< resolved placeholder values: never shown or written

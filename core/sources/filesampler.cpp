@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
@@ -89,8 +90,10 @@ bool isS3(const QString &url)
 }
 
 // `s3a://bucket/dir/glob`: the objects directly under dir whose names match the glob (or every
-// object directly under it when the path names a folder), in name order.
-QStringList s3Files(const Provider &provider, const QString &full, QString *error)
+// object directly under it when the path names a folder), in name order. The listing goes on
+// page after page until `maxFiles` match (a sample reads no more) or it has read `maxBytes`.
+QStringList s3Files(const Provider &provider, const QString &full, int maxFiles, qint64 maxBytes,
+                    QString *error, QStringList *notes)
 {
     QString bucket, pattern;
     S3ObjectReader::split(full, &bucket, &pattern);
@@ -101,31 +104,54 @@ QStringList s3Files(const Provider &provider, const QString &full, QString *erro
     const qsizetype slash = pattern.lastIndexOf(QLatin1Char('/'));
     QString dir = slash < 0 ? QString() : pattern.left(slash + 1);
     QString glob = slash < 0 ? pattern : pattern.mid(slash + 1);
-    QStringList keys = reader.list(bucket, dir, error);
-    if (!error->isEmpty())
-        return {};
-    const auto direct = [&](const QString &under, const QString &g) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
-            g.isEmpty() ? QStringLiteral("*") : g,
-            QRegularExpression::UnanchoredWildcardConversion));
-        const QRegularExpression anchored(QRegularExpression::anchoredPattern(re.pattern()));
+    const auto matcher = [](const QString &g) {
+        return QRegularExpression(
+            QRegularExpression::anchoredPattern(QRegularExpression::wildcardToRegularExpression(
+                g.isEmpty() ? QStringLiteral("*") : g,
+                QRegularExpression::UnanchoredWildcardConversion)));
+    };
+    const QRegularExpression inDir = matcher(glob);
+    const QString folder = pattern + QLatin1Char('/');
+    const QRegularExpression any = matcher(QString());
+    const bool mayBeFolder = !glob.contains(QLatin1Char('*')) && !glob.contains(QLatin1Char('?'));
+    const auto direct = [&bucket](const QStringList &keys, const QString &under,
+                                  const QRegularExpression &re) {
         QStringList out;
-        for (const QString &k : std::as_const(keys)) {
+        for (const QString &k : keys) {
             const QString name = k.mid(under.size());
             if (k.startsWith(under) && !name.isEmpty() && !name.contains(QLatin1Char('/')) &&
-                anchored.match(name).hasMatch())
+                re.match(name).hasMatch())
                 out.append(QStringLiteral("s3a://%1/%2").arg(bucket, k));
         }
         return out;
     };
-    QStringList out = direct(dir, glob);
-    if (out.isEmpty() && !glob.contains(QLatin1Char('*')) && !glob.contains(QLatin1Char('?')))
-        out = direct(pattern + QLatin1Char('/'), QString()); // the path names a folder
+    qsizetype matched = 0, inFolder = 0;
+    const auto enough = [&](const QStringList &page) {
+        matched += direct(page, dir, inDir).size();
+        if (mayBeFolder) // keys are in name order: `dir/name` comes before `dir/name/…`
+            inFolder += direct(page, folder, any).size();
+        return matched >= maxFiles || (matched == 0 && inFolder >= maxFiles);
+    };
+    const S3ObjectReader::Listing listing = reader.list(bucket, dir, maxBytes, enough, error);
+    if (!error->isEmpty())
+        return {};
+    QStringList out = direct(listing.keys, dir, inDir);
+    if (out.isEmpty() && mayBeFolder)
+        out = direct(listing.keys, folder, any); // the path names a folder
     if (out.isEmpty())
-        *error = QStringLiteral("no object matches `%1` (%2 listed under s3a://%3/%4)")
-                     .arg(full)
-                     .arg(keys.size())
-                     .arg(bucket, dir);
+        *error =
+            QStringLiteral("no object matches `%1` (%2 listed under s3a://%3/%4%5)")
+                .arg(full)
+                .arg(listing.keys.size())
+                .arg(bucket, dir,
+                     listing.complete ? QString()
+                                      : QStringLiteral("; the listing stopped at its bound, %1")
+                                            .arg(QLocale::c().formattedDataSize(maxBytes)));
+    else if (!listing.complete && qsizetype(out.size()) < maxFiles && notes)
+        notes->append(QStringLiteral("the listing of s3a://%1/%2 stopped at its bound (%3, %4 "
+                                     "objects): later objects are not sampled")
+                          .arg(bucket, dir, QLocale::c().formattedDataSize(maxBytes))
+                          .arg(listing.keys.size()));
     return out;
 }
 
@@ -204,7 +230,8 @@ FileSampler::FileSampler(QObject *parent) : QObject(parent)
     });
 }
 
-QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QString *error)
+QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QString *error,
+                               int maxFiles, qint64 maxListBytes, QStringList *notes)
 {
     QString base = provider.baseUrl;
     QString path = e.path;
@@ -220,7 +247,7 @@ QStringList FileSampler::files(const Provider &provider, const Endpoint &e, QStr
                 full += QLatin1Char('/');
             full += path.startsWith(QLatin1Char('/')) ? path.mid(1) : path;
         }
-        return s3Files(provider, full, error);
+        return s3Files(provider, full, maxFiles, maxListBytes, error, notes);
     }
     if (remoteBase || remotePath) {
         *error = QStringLiteral("only local files and `s3a://` objects can be sampled yet; `%1` "
@@ -257,10 +284,13 @@ FileSampleResult FileSampler::sample(const Provider &provider, const Endpoint &e
                                      qint64 maxBytes, SchemaInferrer *inferInto)
 {
     FileSampleResult r;
-    r.files = files(provider, e, &r.error);
+    const QString format = e.format.isEmpty() ? QStringLiteral("json") : e.format.toLower();
+    // Each file read gives a record at least (Parquet: its footer is the sample): no more are
+    // listed. The listing is bounded by the bytes a file may have.
+    r.files = files(provider, e, &r.error, format == QLatin1String("parquet") ? 1 : maxRecords,
+                    maxBytes, &r.notes);
     if (!r.error.isEmpty())
         return r;
-    const QString format = e.format.isEmpty() ? QStringLiteral("json") : e.format.toLower();
     if (format == QLatin1String("parquet")) {
         // The footer says what the columns are; reading data pages is the engines' job.
         const std::optional<ParquetSchema> schema =

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 namespace uis {
 
 /// What a file sample holds.
@@ -56,8 +58,14 @@ public:
     static FileSampleResult sample(const Provider &provider, const Endpoint &endpoint,
                                    int maxRecords = 100, qint64 maxBytes = 64 * 1024 * 1024,
                                    SchemaInferrer *inferInto = nullptr);
-    /// The files the endpoint's glob names, in name order; an error text in `error`.
-    static QStringList files(const Provider &provider, const Endpoint &endpoint, QString *error);
+    /**
+     * The files the endpoint's glob names, in name order; an error text in `error`. An S3
+     * listing goes page after page until `maxFiles` match or it has read `maxListBytes` (then
+     * `notes` says so).
+     */
+    static QStringList files(const Provider &provider, const Endpoint &endpoint, QString *error,
+                             int maxFiles = std::numeric_limits<int>::max(),
+                             qint64 maxListBytes = 64 * 1024 * 1024, QStringList *notes = nullptr);
 
     /// Runs sample() on the thread pool; finished() follows.
     void start(const Provider &provider, const Endpoint &endpoint, int maxRecords = 100,

@@ -52,6 +52,12 @@ QJsonValue valueOf(const QByteArray &bytes, const QString &format, bool *poison)
 
 } // namespace
 
+QStringList KafkaSampler::metadataFields()
+{
+    return {QStringLiteral("partition"), QStringLiteral("offset"), QStringLiteral("timestamp"),
+            QStringLiteral("key"), QStringLiteral("headers")};
+}
+
 KafkaSampler::KafkaSampler(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
@@ -220,11 +226,13 @@ KafkaSampleResult KafkaSampler::sample(const Provider &provider, const Endpoint 
     for (auto it = byPartition.cbegin(); it != byPartition.cend(); ++it) {
         for (const QJsonValue &msg : it.value()) {
             r.messages.append(msg);
-            const QJsonValue v = msg.toObject().value(QStringLiteral("value"));
+            QJsonObject meta = msg.toObject();
+            const QJsonValue v = meta.take(QStringLiteral("value"));
             if (format == QLatin1String("json") && !v.isObject())
                 continue; // a record is an object: the rest are poison
             r.records.append(v.isObject() ? v
                                           : QJsonValue(QJsonObject{{QStringLiteral("value"), v}}));
+            r.metadata.append(meta);
         }
     }
     if (r.error.isEmpty() && partitions.size() > 0 && r.messages.isEmpty())

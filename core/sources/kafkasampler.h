@@ -16,6 +16,8 @@ struct KafkaSampleResult
 {
     QJsonArray records;  ///< the values as the endpoint yields them (format applied)
     QJsonArray messages; ///< each record whole: partition, offset, timestamp, key, headers, value
+    /// Parallel to `records`: each one's message without its value (metadataFields()).
+    QJsonArray metadata;
     QStringList notes;
     QString error; ///< why nothing could be read, "" otherwise
 };
@@ -36,6 +38,9 @@ class KafkaSampler : public QObject
 public:
     explicit KafkaSampler(QObject *parent = nullptr);
     ~KafkaSampler() override;
+
+    /// What a message carries beside its value, in the order to show it.
+    static QStringList metadataFields();
 
     /// Reads synchronously (call it off the GUI thread, or use start()).
     static KafkaSampleResult sample(const Provider &provider, const Endpoint &endpoint,

@@ -42,20 +42,24 @@ std::optional<S3Store> S3ObjectReader::storeFor(const Provider &provider, QStrin
     s.secretKey = qEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
     if (qEnvironmentVariableIsSet("AWS_REGION"))
         s.region = qEnvironmentVariable("AWS_REGION");
-    if (endpoint.isEmpty() || s.accessKey.isEmpty()) {
-        // The platform's store: what `uisctl platform start` runs.
-        const PlatformLayout layout(PlatformLayout::resolveDir());
-        const std::optional<PlatformState> state = PlatformState::read(layout.statePath());
-        const ServiceRecord *s3 = state ? state->service(QStringLiteral("s3")) : nullptr;
-        if (s3 && state->isRunning(QStringLiteral("s3"))) {
-            if (endpoint.isEmpty()) {
-                endpoint = s3->url;
-                s.origin = QStringLiteral("the platform's store");
-            }
-            if (s.accessKey.isEmpty()) {
-                s.accessKey = state->accessKey;
-                s.secretKey = state->secretKey;
-            }
+    // The platform's store: what `uisctl platform start` runs, recorded in its platform.json.
+    const PlatformLayout layout(PlatformLayout::resolveDir());
+    const std::optional<PlatformState> state = PlatformState::read(layout.statePath());
+    const ServiceRecord *platform = state && state->isRunning(QStringLiteral("s3"))
+                                        ? state->service(QStringLiteral("s3"))
+                                        : nullptr;
+    if (platform) {
+        if (endpoint.isEmpty()) {
+            endpoint = platform->url;
+            s.origin = QStringLiteral("the platform's store");
+        }
+        // Its own keys are the ones it takes, whatever AWS keys the shell holds for other
+        // stores (as the platform's spark-defaults.conf gives them to s3a for it).
+        const bool itsOwn = QUrl(endpoint).adjusted(QUrl::StripTrailingSlash) ==
+                            QUrl(platform->url).adjusted(QUrl::StripTrailingSlash);
+        if (itsOwn || s.accessKey.isEmpty()) {
+            s.accessKey = state->accessKey;
+            s.secretKey = state->secretKey;
         }
     }
     if (endpoint.isEmpty()) {
@@ -138,30 +142,67 @@ std::optional<QByteArray> S3ObjectReader::get(const QUrl &url, const QByteArray 
     return body;
 }
 
-QStringList S3ObjectReader::list(const QString &bucket, const QString &prefix, QString *error) const
+S3ObjectReader::Listing
+S3ObjectReader::list(const QString &bucket, const QString &prefix, qint64 maxBytes,
+                     const std::function<bool(const QStringList &page)> &enough,
+                     QString *error) const
 {
-    QUrl url = m_store.endpoint;
-    url.setPath(QLatin1Char('/') + bucket);
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
-    if (!prefix.isEmpty())
-        q.addQueryItem(QStringLiteral("prefix"), prefix);
-    url.setQuery(q);
-    const std::optional<QByteArray> body = get(url, {}, nullptr, error);
-    if (!body)
-        return {};
-    QStringList keys;
-    QXmlStreamReader xml(*body);
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("Key"))
-            keys.append(xml.readElementText());
+    Listing out;
+    QString token;
+    qint64 bytes = 0;
+    while (true) {
+        QUrl url = m_store.endpoint;
+        url.setPath(QLatin1Char('/') + bucket);
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
+        q.addQueryItem(QStringLiteral("max-keys"), QString::number(m_pageSize));
+        if (!prefix.isEmpty())
+            q.addQueryItem(QStringLiteral("prefix"), prefix);
+        if (!token.isEmpty()) // opaque: any character may need encoding
+            q.addQueryItem(QStringLiteral("continuation-token"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(token)));
+        url.setQuery(q);
+        const std::optional<QByteArray> body = get(url, {}, nullptr, error);
+        if (!body)
+            return out;
+        ++out.pages;
+        bytes += body->size();
+        QStringList page;
+        bool truncated = false;
+        token.clear();
+        QXmlStreamReader xml(*body);
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("Key"))
+                page.append(xml.readElementText());
+            else if (xml.name() == QLatin1String("IsTruncated"))
+                truncated = xml.readElementText() == QLatin1String("true");
+            else if (xml.name() == QLatin1String("NextContinuationToken"))
+                token = xml.readElementText();
+        }
+        if (xml.hasError()) {
+            *error = QStringLiteral("the store's listing of %1 is not XML: %2")
+                         .arg(bucket, xml.errorString());
+            return out;
+        }
+        page.sort();
+        out.keys += page;
+        if (!truncated)
+            break;
+        if (token.isEmpty()) {
+            *error = QStringLiteral("the store's listing of %1 is cut (IsTruncated) without a "
+                                    "NextContinuationToken to go on with")
+                         .arg(bucket);
+            return out;
+        }
+        if ((enough && enough(page)) || bytes >= maxBytes) {
+            out.complete = false;
+            break;
+        }
     }
-    if (xml.hasError())
-        *error = QStringLiteral("the store's listing of %1 is not XML: %2")
-                     .arg(bucket, xml.errorString());
-    keys.sort();
-    return keys;
+    return out;
 }
 
 std::optional<QByteArray> S3ObjectReader::read(const QString &bucket, const QString &key,

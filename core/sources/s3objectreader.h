@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace uis {
@@ -33,8 +35,9 @@ public:
     /**
      * The store of a spec: the endpoint from `config.s3_endpoint`, else `AWS_ENDPOINT_URL`, else
      * the platform's store when it runs (PlatformState in UIS_PLATFORM_DIR or the default
-     * folder); the keys from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (what Hadoop's s3a
-     * reads), else the platform's. nullopt with `error` when there is none.
+     * folder). The platform's store is read with the platform's keys (AWS keys in the shell are
+     * for other stores); any other with `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (what
+     * Hadoop's s3a reads), else the platform's. nullopt with `error` when there is none.
      */
     static std::optional<S3Store> storeFor(const Provider &provider, QString *error);
     /// `s3a://bucket/key` (or `s3://`) split; false when it is not such a URL.
@@ -44,8 +47,24 @@ public:
     {
     }
 
-    /// Keys under `prefix`, in name order (at most 1000: one listing page).
-    QStringList list(const QString &bucket, const QString &prefix, QString *error) const;
+    /// Keys per ListObjectsV2 page (`max-keys`): 1 to 1000, S3's own maximum (the default).
+    void setPageSize(int keys) { m_pageSize = std::clamp(keys, 1, 1000); }
+
+    /// A listing, whole or cut short by its bounds.
+    struct Listing
+    {
+        QStringList keys; ///< in name order
+        int pages = 0;
+        bool complete = true; ///< false when a bound stopped it before the store's last page
+    };
+    /**
+     * Keys under `prefix` in name order, page after page (continuation tokens), until the
+     * store's last page, until `enough(page)` (the keys of the page just read) says the caller
+     * has what it needs, or until the pages' bodies add up to `maxBytes` (a sample never lists a
+     * bucket of millions). `error` set when a page failed.
+     */
+    Listing list(const QString &bucket, const QString &prefix, qint64 maxBytes,
+                 const std::function<bool(const QStringList &page)> &enough, QString *error) const;
     /// Bytes [from, from+length) of an object (fewer at its end); its whole size in `total`.
     /// A negative `from` reads the last -from bytes.
     std::optional<QByteArray> read(const QString &bucket, const QString &key, qint64 from,
@@ -57,6 +76,7 @@ private:
 
     S3Store m_store;
     int m_timeoutMs;
+    int m_pageSize = 1000;
 };
 
 } // namespace uis

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "inferredtype.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,7 +33,7 @@ struct InferredField
  * Infers a UIS schema from JSON records, one record at a time (so a sample of any size is read
  * once, in constant memory per field).
  *
- * The rules (also in core/sources/README.md):
+ * The rules (also in core/sources/README.md; the types and how they widen are InferredType's):
  * - Numbers: an integer that fits 32 bits is `int`, one that fits 64 bits `long` (bigint), any
  *   other number `double`. A column widens int → long → double as values come.
  * - Strings: ISO-8601 timestamps (TemporalText) are `timestamp`, `YYYY-MM-DD` alone is `date`
@@ -85,31 +87,14 @@ public:
     QList<InferredField> fields() const;
 
 private:
-    // What a column has held, as bits; the type is decided from the set at the end.
-    enum Kind : quint32 {
-        Bool = 1u << 0,
-        Int = 1u << 1,
-        Long = 1u << 2,
-        Double = 1u << 3,
-        EpochNumber = 1u << 4,
-        Date = 1u << 5,
-        Timestamp = 1u << 6,
-        EpochText = 1u << 7,
-        DecimalText = 1u << 8,
-        Text = 1u << 9,
-        Object = 1u << 10,
-        Array = 1u << 11,
-    };
     struct Column
     {
         QString path;
         int parent = -1;
         bool timeName = false;
-        quint32 kinds = 0;
+        InferredType type;  // what it has held; the type is decided from it at the end
         qint64 present = 0; // records holding the key (null or not)
         qint64 nulls = 0;
-        int decimalIntDigits = 0;
-        int decimalScale = 0;
         bool hasChildren = false;
         QHash<QString, int> children;
         std::unordered_map<std::string, int> childrenUtf8; // the text reader's index
@@ -120,8 +105,6 @@ private:
     void addValue(int column, const QJsonValue &v);
     void addObject(int column, const QJsonObject &o);
     int childUtf8(int parent, const std::string &key);
-    void noteInteger(Column &c, qint64 i);
-    void noteString(Column &c, QStringView s);
     QString typeOf(const Column &c) const;
     QString keyOf(const Column &c) const;
 

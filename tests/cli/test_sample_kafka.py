@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """`uisctl sample` on a Kafka endpoint against a real broker on loopback
 (tests/runners/kafka_broker.py): the latest N records of each partition with key, headers and
-timestamp, JSON values inferred and checked, no consumer group left with committed offsets, and
-clear failures for an unknown topic and a dead broker. Skips (77) when the Kafka jars are
-missing (scripts/engines/setup.sh).
+timestamp (as JSON lines, and beside the value in --format table, still lined up when a poison
+value is skipped), JSON values inferred and checked, no consumer group left with committed
+offsets, and clear failures for an unknown topic and a dead broker. Skips (77) when the Kafka
+jars are missing (scripts/engines/setup.sh).
 
 usage: test_sample_kafka.py UISCTL
 """
@@ -87,6 +88,41 @@ def main():
                 "key, headers, timestamp and the JSON value",
                 r,
             )
+
+            # The table shows each record's metadata beside its value, row by row.
+            r, _ = run(uisctl, d, spec(broker.bootstrap, "orders"), "--format", "table")
+            lines = r.stdout.splitlines()
+            head = lines[0].split()
+            check(
+                r.returncode == 0
+                and head[:5] == ["partition", "offset", "timestamp", "key", "headers"]
+                and "amount" in head
+                and "id" in head,
+                "--format table: partition, offset, timestamp, key, headers, then the value",
+                r,
+            )
+            row = next(x.split() for x in lines[2:] if x.split()[3] == "k4")
+            check(
+                row[:3] == ["0", "4", "2026-01-01T00:00:04.000Z"]
+                and row[head.index("id")] == "4"
+                and row[head.index("amount")] == "6.25",
+                "--format table: the metadata stays with its record",
+                r,
+            )
+
+            # A poison value (not JSON) is no record: the metadata of the others still lines up.
+            broker.create_topics("mixed")
+            for key, value in (("a", b'{"id": 1}'), ("b", b"not json"), ("c", b'{"id": 3}')):
+                producer.produce("mixed", value, key=key, partition=0)
+            producer.flush(30)
+            r, _ = run(uisctl, d, spec(broker.bootstrap, "mixed"), "--format", "table")
+            rows = [x.split() for x in r.stdout.splitlines()[2:]]
+            check(
+                r.returncode == 0 and [(x[3], x[-1]) for x in rows] == [("a", "1"), ("c", "3")],
+                "--format table: poison skipped, keys still beside their values",
+                r,
+            )
+            check("not JSON" in r.stderr, "the poison value is noted", r)
 
             r, _ = run(uisctl, d, spec(broker.bootstrap, "orders"), "--infer")
             check(

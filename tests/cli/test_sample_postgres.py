@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """`uisctl sample` on a PostgreSQL (CDC) endpoint against a real server on loopback
 (tests/runners/postgres_server.py): the table's catalogue types, N rows as JSON, --infer, --check
-(no drift, then a type change and a gone field), and clear failures for a wrong password (never
-printed) and a dead port. Skips (77) when PostgreSQL is not installed.
+(no drift, then a type change and a gone field), an endpoint of two tables (N rows of each with
+its table, one merged schema with each table's as comments), and clear failures for a wrong
+password (never printed) and a dead port. Skips (77) when PostgreSQL is not installed.
 
 usage: test_sample_postgres.py UISCTL
 """
@@ -23,12 +24,12 @@ from sampletool import check, sample  # noqa: E402
 PASSWORD = "s3cr3t-Pg-pw"
 
 
-def spec(port, schema=""):
+def spec(port, schema="", tables="orders"):
     return (
         'version: "1.1"\nname: cdc-sample\nprovider:\n  name: db\n  provider_type: database\n'
         "  mode: streaming\n  endpoints:\n    - name: orders\n      connector: postgres-cdc\n"
         f"      hostname: 127.0.0.1\n      port: {port}\n      database_name: shop\n"
-        "      schema_name: sales\n      tables: [orders]\n      username: postgres\n"
+        f"      schema_name: sales\n      tables: [{tables}]\n      username: postgres\n"
         '      password: "{{env.UIS_TEST_PG_PW}}"\n      slot_name: uis_slot\n'
         f"{schema}  sinks:\n    - type: console\n"
     )
@@ -36,6 +37,59 @@ def spec(port, schema=""):
 
 def run(uisctl, path, *args, password=PASSWORD):
     return sample(uisctl, path, *args, env={"UIS_TEST_PG_PW": password})
+
+
+def two_tables(uisctl, server, d):
+    """An endpoint of two tables: N rows of each, printed with its table; one schema for the
+    endpoint (UIS-SPEC has one per endpoint), their columns merged, each table's as comments."""
+    server.psql(
+        "CREATE TABLE sales.refunds (id bigint PRIMARY KEY, amount numeric(12,2) NOT NULL, "
+        "reason text);"
+        "INSERT INTO sales.refunds VALUES (10, 5.00, 'late'), (11, 1.25, NULL), "
+        "(12, 3.50, 'broken')",
+        db="shop",
+    )
+    path = d / "two.uis.yaml"
+    path.write_text(spec(server.port, tables="orders, sales.refunds"))
+    r, _ = run(uisctl, path, "--limit", "2")
+    check(r.returncode == 0, "two tables: exits 0", r)
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    check(
+        [(x["table"], x["row"]["id"]) for x in rows]
+        == [("sales.orders", 1), ("sales.orders", 2), ("sales.refunds", 10), ("sales.refunds", 11)],
+        "two tables: --limit 2 rows of each, each with its table",
+        r,
+    )
+    check(rows[2]["row"] == {"id": 10, "amount": "5.00", "reason": "late"}, "a refunds row", r)
+
+    r, _ = run(uisctl, path, "--infer")
+    check(r.returncode == 0, "two tables: --infer exits 0", r)
+    merged = [
+        ("id", "long", "false"),  # integer in one table, bigint in the other
+        ("big", "long", "true"),  # orders only: null in refunds' rows
+        ("amount", '"decimal(12,2)"', "true"),  # (10,2) nullable and (12,2) not null
+        ("attrs", "json", "true"),
+        ("reason", "string", "true"),  # refunds only
+    ]
+    for name, typ, nullable in merged:
+        line = f"      - {{name: {name}, type: {typ}, nullable: {nullable}}}\n"
+        check(line in r.stdout, f"two tables: merged {line.strip()}", r)
+    own = "    # sales.%s (3 row(s) read):\n    #   - {name: id, type: %s, nullable: false}"
+    check(
+        own % ("orders", "int") in r.stdout and own % ("refunds", "long") in r.stdout,
+        "two tables: each table's own schema as comments",
+        r,
+    )
+    check(r.stdout.count("    schema:") == 1, "two tables: one schema for the endpoint", r)
+    check(
+        "tables differ" in r.stderr and "column `reason` is in 1 of 2 tables" in r.stderr,
+        "two tables: what differs is said",
+        r,
+    )
+
+    r, _ = run(uisctl, path, "--format", "table")
+    head = r.stdout.splitlines()[0].split()
+    check(r.returncode == 0 and head[:2] == ["table", "id"], "two tables: table column first", r)
 
 
 def main():
@@ -100,6 +154,8 @@ def main():
             path.write_text(spec(server.port, declared))
             r, _ = run(uisctl, path, "--check")
             check(r.returncode == 0 and "UIS-E-" not in r.stdout, "--check: no drift", r)
+
+            two_tables(uisctl, server, Path(d))
 
             server.psql(
                 "ALTER TABLE sales.orders ALTER COLUMN paid TYPE text; "

@@ -3,7 +3,9 @@
 """`uisctl sample` on `s3a://` files against a real S3 store on loopback (versitygw, the
 platform's store, started here as the platform starts it): CSV with a header, JSON lines over a
 glob of two objects, one JSON document, Parquet's schema from its footer (ranged reads), --check,
-and clear failures for a wrong secret key (never printed), a missing object and a dead endpoint.
+a listing longer than one ListObjectsV2 page (continuation tokens; stopped once enough objects
+match, and by the byte bound), and clear failures for a wrong secret key (never printed), a
+missing object and a dead endpoint.
 Skips (77) when versitygw is not built (.cache/bin/versitygw).
 
 usage: test_sample_s3.py UISCTL
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import boto3
@@ -56,6 +59,37 @@ def run(uisctl, d, text, *args, secret=SECRET):
         "UIS_PLATFORM_DIR": str(Path(d) / "no-platform"),
     }
     return sample(uisctl, path, *args, env=env, unset=("AWS_ENDPOINT_URL",))
+
+
+def listing_pages(uisctl, d, endpoint, put):
+    """1,000 objects fill S3's first listing page (its maximum, the reader's default); the one
+    object the glob names is on the second page, reached by the continuation token."""
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(lambda i: put(f"data/many/a-{i:04d}.json", b'{"n": %d}\n' % i), range(1000)))
+    put("data/many/z.jsonl", b'{"id": 1, "last": true}\n{"id": 2, "last": true}\n')
+    print(f"1,001 objects put in {time.monotonic() - t0:.1f}s")
+
+    r, took = run(uisctl, d, spec(endpoint, "many/z*.jsonl", "json"))
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    check(
+        r.returncode == 0 and rows == [{"id": 1, "last": True}, {"id": 2, "last": True}],
+        f"listing: the object on page 2 is found ({took:.1f}s)",
+        r,
+    )
+    r, _ = run(uisctl, d, spec(endpoint, "many/*.json", "json"), "--limit", "3")
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    check(r.returncode == 0 and rows == [{"n": 0}, {"n": 1}, {"n": 2}], "listing: --limit 3", r)
+    # The listing is bounded like a body: with --max-bytes below one page it stops after it.
+    r, _ = run(uisctl, d, spec(endpoint, "many/z*.jsonl", "json"), "--max-bytes", "20000")
+    check(
+        r.returncode == 1
+        and "no object matches" in r.stderr
+        and "1000 listed" in r.stderr
+        and "listing stopped at its bound" in r.stderr,
+        "listing: stopped by the byte bound, and said so",
+        r,
+    )
 
 
 def main():
@@ -186,6 +220,8 @@ def main():
                 "parquet: the footer's schema",
                 r,
             )
+
+            listing_pages(uisctl, d, endpoint, put)
 
             r, _ = run(uisctl, d, spec(endpoint, "orders.csv", "csv"), secret="wrong-S3-secret")
             check(

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Schema inference over JSON records: each type rule, widening, mixed values, nullability,
 // nested paths and the timestamp rule of the engines.
+#include "databasesampler.h"
+#include "inferredtype.h"
 #include "schemainferrer.h"
 #include "temporaltext.h"
 
@@ -140,6 +142,50 @@ private Q_SLOTS:
         QCOMPARE(typeOf(f, QStringLiteral("d")), QStringLiteral("string"));
         // a date and a timestamp: both parse as timestamps on the engines
         QCOMPARE(typeOf(f, QStringLiteral("e")), QStringLiteral("timestamp"));
+    }
+
+    void declaredTypesMergeByTheSameRules()
+    {
+        // Every UIS type reads back as itself, so a column two tables declare alike stays so.
+        for (const char *t : {"int", "long", "double", "decimal(12,2)", "decimal(1,1)", "boolean",
+                              "date", "timestamp", "string", "json"})
+            QCOMPARE(InferredType::fromName(QString::fromLatin1(t)).name(), QString::fromLatin1(t));
+        const auto merged = [](const char *a, const char *b) {
+            InferredType t = InferredType::fromName(QString::fromLatin1(a));
+            t.merge(InferredType::fromName(QString::fromLatin1(b)));
+            return t.name();
+        };
+        QCOMPARE(merged("int", "long"), QStringLiteral("long"));
+        QCOMPARE(merged("long", "double"), QStringLiteral("double"));
+        QCOMPARE(merged("decimal(10,2)", "decimal(6,4)"), QStringLiteral("decimal(12,4)"));
+        QCOMPARE(merged("date", "timestamp"), QStringLiteral("timestamp"));
+        QCOMPARE(merged("boolean", "int"), QStringLiteral("string"));
+        QCOMPARE(merged("json", "int"), QStringLiteral("json"));
+        QCOMPARE(merged("varchar", "int"), QStringLiteral("string"));
+
+        // Tables read into one: the first table's columns, then the others'; absent is nullable.
+        SampledTable a{QStringLiteral("public.a"),
+                       {{QStringLiteral("id"), QStringLiteral("int"), false, 0, 0},
+                        {QStringLiteral("v"), QStringLiteral("decimal(10,2)"), true, 0, 0}},
+                       {}};
+        SampledTable b{QStringLiteral("public.b"),
+                       {{QStringLiteral("id"), QStringLiteral("long"), false, 0, 0},
+                        {QStringLiteral("w"), QStringLiteral("string"), false, 0, 0}},
+                       {}};
+        QStringList notes;
+        const QList<InferredField> m = DatabaseSampler::mergeCatalogues({a, b}, &notes);
+        QCOMPARE(m.size(), 3);
+        QCOMPARE(m.at(0).name + m.at(0).type + QString::number(m.at(0).nullable),
+                 QStringLiteral("idlong0"));
+        QCOMPARE(m.at(1).name + m.at(1).type + QString::number(m.at(1).nullable),
+                 QStringLiteral("vdecimal(10,2)1"));
+        QCOMPARE(m.at(2).name + m.at(2).type + QString::number(m.at(2).nullable),
+                 QStringLiteral("wstring1"));
+        QCOMPARE(notes.size(), 1);
+        QVERIFY2(notes.first().contains(QStringLiteral("int in public.a, long in public.b")),
+                 qPrintable(notes.first()));
+        QCOMPARE(DatabaseSampler::mergeCatalogues({a}, &notes).at(1).type,
+                 QStringLiteral("decimal(10,2)"));
     }
 
     void decimalPrecisionAndScale()

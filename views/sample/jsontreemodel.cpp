@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsontreemodel.h"
 
+#include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@ void JsonTreeModel::build(Node *node)
         child->row = int(node->children.size());
         child->step = std::move(step);
         child->value = v;
+        child->metadata = node->metadata;
         build(child.get());
         node->children.push_back(std::move(child));
     };
@@ -33,13 +35,29 @@ void JsonTreeModel::build(Node *node)
     }
 }
 
-void JsonTreeModel::setJson(const QJsonValue &value)
+void JsonTreeModel::setJson(const QJsonValue &value, const QJsonObject &metadata,
+                            const QString &label)
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
     m_root->value = value;
     build(m_root.get());
+    m_metadataLabel = label;
+    if (!metadata.isEmpty()) {
+        auto meta = std::make_unique<Node>();
+        meta->parent = m_root.get();
+        meta->row = int(m_root->children.size());
+        meta->value = metadata;
+        meta->metadata = true;
+        build(meta.get());
+        m_root->children.push_back(std::move(meta));
+    }
     endResetModel();
+}
+
+bool JsonTreeModel::isMetadata(const QModelIndex &index) const
+{
+    return index.isValid() && nodeOf(index)->metadata;
 }
 
 JsonTreeModel::Node *JsonTreeModel::nodeOf(const QModelIndex &index) const
@@ -50,6 +68,8 @@ JsonTreeModel::Node *JsonTreeModel::nodeOf(const QModelIndex &index) const
 QList<JsonStep> JsonTreeModel::path(const QModelIndex &index) const
 {
     QList<JsonStep> out;
+    if (isMetadata(index))
+        return out;
     for (const Node *n = nodeOf(index); n && n->parent; n = n->parent)
         out.prepend(n->step);
     return out;
@@ -67,7 +87,7 @@ QModelIndex JsonTreeModel::indexFor(const QList<JsonStep> &path) const
         const Node *n = nodeOf(at);
         int row = -1;
         for (const auto &c : n->children) {
-            if (c->step.index == s.index && c->step.key == s.key) {
+            if (!c->metadata && c->step.index == s.index && c->step.key == s.key) {
                 row = c->row;
                 break;
             }
@@ -111,12 +131,21 @@ int JsonTreeModel::columnCount(const QModelIndex &) const
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (!index.isValid())
         return {};
     const Node *n = nodeOf(index);
+    if (role == Qt::FontRole && n->metadata) { // set apart: not the value, not mappable
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
     const QJsonValue &v = n->value;
     switch (index.column()) {
     case ColKey:
+        if (n->metadata && n->parent == m_root.get())
+            return m_metadataLabel;
         return n->step.isIndex() ? QStringLiteral("[%1]").arg(n->step.index) : n->step.key;
     case ColValue:
         switch (v.type()) {
@@ -144,7 +173,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         case QJsonValue::Array:
             return QStringLiteral("array");
         case QJsonValue::Object:
-            return QStringLiteral("object");
+            return n->metadata && n->parent == m_root.get() ? tr("metadata")
+                                                            : QStringLiteral("object");
         case QJsonValue::Undefined:
             break;
         }

@@ -4,6 +4,7 @@
 #include "samplemapping.h"
 
 #include <QAbstractItemModel>
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <memory>
@@ -11,7 +12,9 @@
 
 namespace uis {
 
-/// A JSON value as a tree (Key, Value, Type), each node knowing its path from the root.
+/// A JSON value as a tree (Key, Value, Type), each node knowing its path from the root; and
+/// optionally, last, a node holding the record's metadata (Kafka's partition, key, headers…),
+/// which is shown but is no part of the value: it has no path into it.
 class JsonTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -21,8 +24,13 @@ public:
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;
 
-    void setJson(const QJsonValue &value);
+    /// Shows `value`; a non-empty `metadata` follows as one more top-level node named `label`.
+    void setJson(const QJsonValue &value, const QJsonObject &metadata = {},
+                 const QString &label = {});
+    /// The path of a node of the value (empty for the metadata and the nodes below it).
     QList<JsonStep> path(const QModelIndex &index) const;
+    /// Whether `index` is the metadata node or below it.
+    bool isMetadata(const QModelIndex &index) const;
     QJsonValue value(const QModelIndex &index) const;
     /// The index of the node at `path`, invalid when there is none.
     QModelIndex indexFor(const QList<JsonStep> &path) const;
@@ -41,12 +49,14 @@ private:
         int row = 0;
         JsonStep step;
         QJsonValue value;
+        bool metadata = false; ///< the metadata node or below it
         std::vector<std::unique_ptr<Node>> children;
     };
     static void build(Node *node);
     Node *nodeOf(const QModelIndex &index) const;
 
     std::unique_ptr<Node> m_root;
+    QString m_metadataLabel;
 };
 
 } // namespace uis

@@ -22,11 +22,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
@@ -124,6 +126,13 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     m_pages = new SamplePagesView(body);
 
     auto *schemaBox = new QWidget(body);
+    // A CDC endpoint of several tables has one schema: theirs merged; each can be looked at.
+    m_schemaOfLabel = new QLabel(tr("Schema of:"), schemaBox);
+    m_schemaOf = new QComboBox(schemaBox);
+    m_schemaOf->setObjectName(QStringLiteral("sampleSchemaOf"));
+    m_schemaOf->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_schemaOf->hide(); // shown for several tables only
+    m_schemaOfLabel->hide();
     m_schema = new QTableWidget(0, 5, schemaBox);
     m_schema->setObjectName(QStringLiteral("sampleSchema"));
     m_schema->setHorizontalHeaderLabels(
@@ -137,6 +146,11 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
     m_apply->setToolTip(tr("Write the inferred schema into the endpoint (undoable)"));
     auto *schemaLayout = new QVBoxLayout(schemaBox);
     schemaLayout->setContentsMargins(0, 0, 0, 0);
+    auto *schemaOfRow = new QHBoxLayout;
+    schemaOfRow->addWidget(m_schemaOfLabel);
+    schemaOfRow->addWidget(m_schemaOf);
+    schemaOfRow->addStretch(1);
+    schemaLayout->addLayout(schemaOfRow);
     schemaLayout->addWidget(m_schema, 1);
     auto *applyRow = new QHBoxLayout;
     applyRow->addStretch(1);
@@ -190,6 +204,7 @@ SampleDock::SampleDock(PipelineDocument *document, TokenStore *tokens, QWidget *
             &SampleDock::showRecord);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SampleDock::showMapAction);
+    connect(m_schemaOf, &QComboBox::currentIndexChanged, this, &SampleDock::showSchema);
     const auto mapCurrent = [this] {
         QString error;
         if (!map(m_tree->currentIndex(), m_mapName->text().trimmed(), &error))
@@ -362,12 +377,25 @@ void SampleDock::onFinished()
 {
     m_hasSample = true;
     const EndpointSample &r = m_sampler->result();
-    m_records->setRecords(r.records, r.schema);
+    m_records->setRecords(r.records, r.schema, r.metadata, r.metadataFields);
     if (r.records.isEmpty())
         m_treeModel->setJson(QJsonValue());
     else
         m_table->selectRow(0);
     showRecord();
+    {
+        const QSignalBlocker block(m_schemaOf);
+        m_schemaOf->clear();
+        m_schemaOf->addItem(tr("the endpoint (%n table(s) merged)", nullptr, int(r.tables.size())));
+        for (const SampledTable &t : r.tables)
+            m_schemaOf->addItem(t.name);
+        const bool several = r.tables.size() > 1;
+        m_schemaOf->setVisible(several);
+        m_schemaOfLabel->setVisible(several);
+        m_apply->setToolTip(several ? tr("Write the endpoint's one schema (every table's columns "
+                                         "merged) into the endpoint (undoable)")
+                                    : tr("Write the inferred schema into the endpoint (undoable)"));
+    }
     showSchema();
     showPagination();
     showDrift();
@@ -384,8 +412,15 @@ void SampleDock::onFinished()
 void SampleDock::showRecord()
 {
     const int row = m_table->currentIndex().row();
-    const QJsonArray &records = m_sampler->result().records;
-    m_treeModel->setJson(row >= 0 && row < records.size() ? records.at(row) : QJsonValue());
+    const EndpointSample &r = m_sampler->result();
+    const bool valid = row >= 0 && row < r.records.size();
+    // The metadata is shown as the last node, apart from the value it describes.
+    const QString label = r.providerType == QLatin1String("kafka")      ? tr("(Kafka message)")
+                          : r.providerType == QLatin1String("database") ? tr("(source table)")
+                                                                        : tr("(source)");
+    m_treeModel->setJson(
+        valid ? r.records.at(row) : QJsonValue(),
+        valid && row < r.metadata.size() ? r.metadata.at(row).toObject() : QJsonObject(), label);
     m_tree->expandToDepth(1);
     showMapAction();
 }
@@ -395,6 +430,12 @@ MapAction SampleDock::actionFor(const QModelIndex &treeIndex) const
     const int index = endpointIndex();
     if (!treeIndex.isValid() || index < 0)
         return {};
+    if (m_treeModel->isMetadata(treeIndex)) {
+        MapAction none;
+        none.description = tr("Where the record came from, not part of its value: the schema, "
+                              "field_mapping and test cases take the value only");
+        return none;
+    }
     const Endpoint &e = m_document->spec().provider.endpoints.at(index);
     QMap<QString, QString> mapping;
     for (const auto &kv : e.fieldMapping)
@@ -537,7 +578,10 @@ bool SampleDock::keepAsTestCase(QString *error)
 
 void SampleDock::showSchema()
 {
-    const QList<InferredField> &fields = m_sampler->result().schema;
+    const EndpointSample &r = m_sampler->result();
+    const int table = m_schemaOf->currentIndex() - 1; // 0: the endpoint's
+    const QList<InferredField> &fields =
+        table >= 0 && table < r.tables.size() ? r.tables.at(table).catalogue : r.schema;
     m_schema->setRowCount(int(fields.size()));
     for (int i = 0; i < fields.size(); ++i) {
         const InferredField &f = fields.at(i);

@@ -76,6 +76,8 @@ public:
     QPushButton *applySchemaButton() const { return m_apply; }
     QPushButton *keepButton() const { return m_keep; }
     QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *schemaOfBox() const { return m_schemaOf; }
+    QTableWidget *schemaTable() const { return m_schema; }
     SamplePagesView *pagesView() const { return m_pages; }
     PlaceholderValues *placeholderValues() const { return m_values; }
     QLabel *statusLabel() const { return m_status; }
@@ -125,6 +127,8 @@ private:
     QLineEdit *m_mapName;
     QPushButton *m_mapButton;
     SamplePagesView *m_pages;
+    QComboBox *m_schemaOf; ///< several tables (CDC): the endpoint's merged schema or one table's
+    QLabel *m_schemaOfLabel;
     QTableWidget *m_schema;
     QPushButton *m_apply;
     QPushButton *m_keep;
