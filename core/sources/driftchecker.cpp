@@ -61,6 +61,11 @@ bool DriftChecker::accepts(const QString &declaredType, const QString &inferred)
             return p - s >= 10;
         if (inferred == QLatin1String("long"))
             return p - s >= 19;
+        // A number with a fraction (JSON, or a CSV cell like `187.37`) is read into the decimal
+        // by both engines, rounded to its scale; its digits aren't kept in the sample, so this
+        // is no type change (the bundled template's decimal prices were flagged otherwise).
+        if (inferred == QLatin1String("double"))
+            return true;
         return decimalParts(inferred, &ip, &is) && ip - is <= p - s && is <= s;
     }
     return false;

@@ -179,6 +179,11 @@ private Q_SLOTS:
                                  "- {name: symbol, type: string, nullable: false}",
                                  "- {name: traded_at, type: timestamp, nullable: false}"})
             QVERIFY2(inferred.out.contains(line), qPrintable(show(inferred)));
+        // ... and it is no drift from what the template declares (decimal prices included).
+        const test::UisctlRun checked = test::runUisctl(
+            {QStringLiteral("sample"), kTemplate, QStringLiteral("--check"), QStringLiteral("--limit"),
+             QStringLiteral("1000")});
+        QVERIFY2(checked.code == 0 && !checked.out.contains("error:"), qPrintable(show(checked)));
     }
 
     void listsTheStorePageByPage()
