@@ -422,9 +422,10 @@ def stop_dcp(proc):
 class Dcp:
     """dcp-local with --targets on 127.0.0.1:0; restart() keeps its data directory."""
 
-    def __init__(self, data_dir: Path, targets_file: Path):
+    def __init__(self, data_dir: Path, targets_file: Path, extra_args=()):
         self.data_dir = data_dir
         self.targets_file = targets_file
+        self.extra_args = list(extra_args)
         self.proc = None
         self.output = []
         self.url = None
@@ -451,6 +452,7 @@ class Dcp:
                 str(POLL),
                 "--kill-grace",
                 "10",
+                *self.extra_args,
             ],
             self.env(),
             self.output,

@@ -30,6 +30,21 @@ public:
     /// The text the hover shows for a point (also what tests check).
     static QString hoverText(const QString &label, qint64 atMs, double value, const QString &unit);
 
+    /// How the time axis is labelled for a range: ticks at round times (every 1, 2, 5, 10, 15
+    /// or 30 s or min, or 1, 2, 3, 6 or 12 h), at most 7 of them, and a format that names no
+    /// finer unit than the step (seconds only when the step is under a minute, the day when the
+    /// range spans days).
+    struct TimeAxisPlan
+    {
+        qint64 fromMs = 0; ///< the range, widened to whole steps
+        qint64 toMs = 0;
+        int tickCount = 2;
+        qint64 stepMs = 0;
+        QString format;
+    };
+    static TimeAxisPlan planTimeAxis(qint64 fromMs, qint64 toMs);
+    QDateTimeAxis *timeAxis() const { return m_time; }
+
 Q_SIGNALS:
     void hovered(const QString &text);
 
