@@ -21,8 +21,9 @@ QString describe(QKeychain::Error error, const QString &text, const QString &hin
         return QStringLiteral("the OS keychain is not available (%1); %2").arg(text, hint);
     case QKeychain::AccessDenied:
         return QStringLiteral("access to the OS keychain was denied (%1)").arg(text);
-    default:
-        return QStringLiteral("the OS keychain failed: %1").arg(text);
+    default: // a Secret Service that cannot be reached (no session bus) ends up here too
+        return QStringLiteral("the OS keychain could not be reached or failed (%1); %2")
+            .arg(text, hint);
     }
 }
 
