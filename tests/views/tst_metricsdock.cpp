@@ -126,13 +126,21 @@ private Q_SLOTS:
         QCOMPARE(p.tickCount, int((p.toMs - p.fromMs) / stepMs + 1));
         QVERIFY(p.tickCount >= 2 && p.tickCount <= 7);
 
-        // The chart takes the plan.
+        // A wide chart takes the plan; a narrow one fewer, longer steps.
         MetricsChart chart(QStringLiteral("rates"), {QStringLiteral("rows_out_per_second")},
                            QStringLiteral("rows/s"));
+        chart.resize(1400, 300);
+        QCOMPARE(chart.maxTimeTicks(), 7);
         chart.setSeries({}, from, to);
         QCOMPARE(chart.timeAxis()->format(), format);
         QCOMPARE(chart.timeAxis()->tickCount(), p.tickCount);
         QCOMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), p.fromMs);
+        chart.resize(300, 300);
+        chart.setSeries({}, from, to);
+        QCOMPARE(chart.maxTimeTicks(), 3);
+        QVERIFY(chart.timeAxis()->tickCount() <= chart.maxTimeTicks());
+        QCOMPARE(chart.timeAxis()->tickCount(),
+                 MetricsChart::planTimeAxis(from, to, chart.maxTimeTicks()).tickCount);
     }
 
     void anEmptyAnswerSaysSo()

@@ -89,21 +89,43 @@ void MetricsChart::setSeries(const QJsonArray &series, qint64 fromMs, qint64 toM
             Q_EMIT hovered(text);
         });
     }
-    const TimeAxisPlan plan = planTimeAxis(fromMs, toMs);
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    applyTimeAxis();
+    m_value->setRange(0, top > 0 ? top * 1.1 : 1);
+}
+
+int MetricsChart::maxTimeTicks() const
+{
+    constexpr double LabelWidth = 60; // "MMM d HH:mm" wraps; "HH:mm:ss" needs about this much
+    // The plot is about 70 % of the view (axis titles, the legend on the right); the view's own
+    // width is known before the chart is laid out.
+    return qBound(2, int(width() * 0.7 / LabelWidth), 7);
+}
+
+void MetricsChart::applyTimeAxis()
+{
+    if (m_toMs <= 0)
+        return;
+    const TimeAxisPlan plan = planTimeAxis(m_fromMs, m_toMs, maxTimeTicks());
     m_time->setFormat(plan.format);
     m_time->setTickCount(plan.tickCount);
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(plan.fromMs, Qt::UTC),
                      QDateTime::fromMSecsSinceEpoch(plan.toMs, Qt::UTC));
-    m_value->setRange(0, top > 0 ? top * 1.1 : 1);
 }
 
-MetricsChart::TimeAxisPlan MetricsChart::planTimeAxis(qint64 fromMs, qint64 toMs)
+void MetricsChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    applyTimeAxis();
+}
+
+MetricsChart::TimeAxisPlan MetricsChart::planTimeAxis(qint64 fromMs, qint64 toMs, int maxTicks)
 {
     constexpr qint64 S = 1000, M = 60 * S, H = 60 * M;
     constexpr qint64 Steps[] = {S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S,
                                 M, 2 * M, 5 * M, 10 * M, 15 * M, 30 * M,
                                 H, 2 * H, 3 * H, 6 * H,  12 * H, 24 * H};
-    constexpr int MaxTicks = 7;
     TimeAxisPlan p;
     toMs = std::max(toMs, fromMs + S);
     for (qint64 step : Steps) {
@@ -111,7 +133,7 @@ MetricsChart::TimeAxisPlan MetricsChart::planTimeAxis(qint64 fromMs, qint64 toMs
         // Whole steps from the epoch: round times in UTC (and in every whole-hour time zone).
         p.fromMs = (fromMs / step) * step;
         p.toMs = ((toMs + step - 1) / step) * step;
-        if ((p.toMs - p.fromMs) / step + 1 <= MaxTicks)
+        if ((p.toMs - p.fromMs) / step + 1 <= maxTicks)
             break;
     }
     p.tickCount = int((p.toMs - p.fromMs) / p.stepMs + 1);

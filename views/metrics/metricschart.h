@@ -42,14 +42,24 @@ public:
         qint64 stepMs = 0;
         QString format;
     };
-    static TimeAxisPlan planTimeAxis(qint64 fromMs, qint64 toMs);
+    static TimeAxisPlan planTimeAxis(qint64 fromMs, qint64 toMs, int maxTicks = 7);
     QDateTimeAxis *timeAxis() const { return m_time; }
+    /// How many time labels fit the plot's width (2 to 7): a narrow chart gets fewer, longer
+    /// steps instead of labels cut to "12…".
+    int maxTimeTicks() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
     void hovered(const QString &text);
 
 private:
+    void applyTimeAxis();
+
     QStringList m_names;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
     QString m_unit;
     QDateTimeAxis *m_time;
     QValueAxis *m_value;
