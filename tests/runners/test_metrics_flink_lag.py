@@ -8,7 +8,9 @@ runs it); no mocks. The mirror of the Spark case in test_metrics_spark.py:
 - once they go on (SIGCONT) the job catches up: the lag falls back.
 
 The freeze lasts 6 s, under the session's 8 s heartbeat timeout, so that what is measured is a
-job that stops reading, not a failover; dcp-local samples every second to see it."""
+job that stops reading, not a failover; dcp-local samples every second to see it, and the
+JobManager fetches its TaskManagers' metrics every second (its default, 10 s, makes the lag a
+10 s sawtooth that a short freeze cannot be told apart from)."""
 
 import os
 import signal
@@ -27,7 +29,7 @@ FROZEN_S = 6
 
 
 def test_flink_lag_grows_while_stopped_and_falls_after(kafka, tmp_path):
-    flink = FlinkSession(tmp_path / "flink")
+    flink = FlinkSession(tmp_path / "flink", "metrics: {fetcher: {update-interval: 1000}}\n")
     flink.start()
     dcp = None
     producer = None
@@ -59,15 +61,16 @@ def test_flink_lag_grows_while_stopped_and_falls_after(kafka, tmp_path):
         os.killpg(frozen, signal.SIGSTOP)
         stopped_at = now_ms()
         time.sleep(FROZEN_S)
+        # from 2 s in: the samples of the first second still carry offsets fetched before
         during = [
-            v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at + 500
+            v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at + 2000
         ]
         os.killpg(frozen, signal.SIGCONT)
         frozen = None
         resumed_at = now_ms()
         print(f"Flink: lag while stopped {during}")
         assert len(during) >= 3, during
-        assert all(b >= a for a, b in zip(during, during[1:], strict=False)), during
+        assert all(b > a for a, b in zip(during, during[1:], strict=False)), during
         assert during[-1] - during[0] >= 0.5 * RATE * (len(during) - 1), during
         peak = during[-1]
 
@@ -77,7 +80,9 @@ def test_flink_lag_grows_while_stopped_and_falls_after(kafka, tmp_path):
                 for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src)
                 if t > resumed_at + 1000
             ]
-            return after and after[-1] < 0.25 * peak and after
+            # back near its level while reading (a Flink job lags by the second or two of
+            # records between the metrics it reports), and staying there: the last three low
+            return len(after) >= 3 and max(after[-3:]) < 0.6 * peak and after
 
         after = wait_for(
             "the lag to fall after the job resumed",
