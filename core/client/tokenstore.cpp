@@ -11,27 +11,25 @@ namespace uis {
 
 namespace {
 
-QString describe(QKeychain::Error error, const QString &text)
+QString describe(QKeychain::Error error, const QString &text, const QString &hint)
 {
     switch (error) {
     case QKeychain::NoError:
     case QKeychain::EntryNotFound:
         return {};
     case QKeychain::NoBackendAvailable:
-        return QStringLiteral("the OS keychain is not available (%1); use environment variables "
-                              "(DCP_TOKEN, UIS_SECRET_…) or enter the value when asked")
-            .arg(text);
+        return QStringLiteral("the OS keychain is not available (%1); %2").arg(text, hint);
     case QKeychain::AccessDenied:
         return QStringLiteral("access to the OS keychain was denied (%1)").arg(text);
-    default:
-        return QStringLiteral("the OS keychain failed: %1").arg(text);
+    default: // a Secret Service that cannot be reached (no session bus) ends up here too
+        return QStringLiteral("the OS keychain could not be reached or failed (%1); %2")
+            .arg(text, hint);
     }
 }
 
-QString disabledMessage()
+QString disabledMessage(const QString &hint)
 {
-    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); use environment "
-                          "variables (DCP_TOKEN, UIS_SECRET_…) or enter the value when asked");
+    return QStringLiteral("the OS keychain is disabled (UIS_NO_KEYCHAIN); %1").arg(hint);
 }
 
 } // namespace
@@ -71,12 +69,11 @@ void TokenStore::run(QKeychain::Job *job, const QObject *context,
             done(j, QString());
     });
     const int ms = m_timeoutMs;
-    QTimer::singleShot(ms, context, [answered, done, ms] {
+    QTimer::singleShot(ms, context, [answered, done, ms, hint = m_hint] {
         if (!std::exchange(*answered, true))
-            done(nullptr,
-                 QStringLiteral("the OS keychain did not answer within %1 s; set "
-                                "DCP_TOKEN (or UIS_SECRET_…) or enter the value when asked")
-                     .arg(ms / 1000.0, 0, 'g', 3));
+            done(nullptr, QStringLiteral("the OS keychain did not answer within %1 s; %2")
+                              .arg(ms / 1000.0, 0, 'g', 3)
+                              .arg(hint));
     });
     job->start();
 }
@@ -84,12 +81,13 @@ void TokenStore::run(QKeychain::Job *job, const QObject *context,
 void TokenStore::read(const QString &key, const QObject *context, ReadCallback done)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, context, [done] { done(QString(), disabledMessage()); });
+        QTimer::singleShot(0, context,
+                           [done, hint = m_hint] { done(QString(), disabledMessage(hint)); });
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setKey(key);
-    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
+    run(job, context, [done, hint = m_hint](QKeychain::Job *j, const QString &timeoutError) {
         if (!j) {
             done(QString(), timeoutError);
             return;
@@ -97,7 +95,7 @@ void TokenStore::read(const QString &key, const QObject *context, ReadCallback d
         const QString value = j->error() == QKeychain::NoError
                                   ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData()
                                   : QString();
-        done(value, describe(j->error(), j->errorString()));
+        done(value, describe(j->error(), j->errorString(), hint));
     });
 }
 
@@ -105,18 +103,18 @@ void TokenStore::write(const QString &key, const QString &value, const QObject *
                        AckCallback done)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, context, [done] { done(disabledMessage()); });
+        QTimer::singleShot(0, context, [done, hint = m_hint] { done(disabledMessage(hint)); });
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setKey(key);
     job->setTextData(value);
-    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
+    run(job, context, [done, hint = m_hint](QKeychain::Job *j, const QString &timeoutError) {
         if (!j) {
             done(timeoutError);
             return;
         }
-        QString e = describe(j->error(), j->errorString());
+        QString e = describe(j->error(), j->errorString(), hint);
         if (e.isEmpty() && j->error() != QKeychain::NoError)
             e = j->errorString(); // "not found" is no excuse for a failed write
         done(e);
@@ -126,13 +124,13 @@ void TokenStore::write(const QString &key, const QString &value, const QObject *
 void TokenStore::remove(const QString &key, const QObject *context, AckCallback done)
 {
     if (keychainDisabled()) {
-        QTimer::singleShot(0, context, [done] { done(disabledMessage()); });
+        QTimer::singleShot(0, context, [done, hint = m_hint] { done(disabledMessage(hint)); });
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
     job->setKey(key);
-    run(job, context, [done](QKeychain::Job *j, const QString &timeoutError) {
-        done(j ? describe(j->error(), j->errorString()) : timeoutError);
+    run(job, context, [done, hint = m_hint](QKeychain::Job *j, const QString &timeoutError) {
+        done(j ? describe(j->error(), j->errorString(), hint) : timeoutError);
     });
 }
 

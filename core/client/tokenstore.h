@@ -44,6 +44,11 @@ public:
     /// The entry of a placeholder's value, by Placeholder::id().
     static QString placeholderKey(const QString &placeholderId);
 
+    /// What an error message tells the user to do instead (default: use DCP_TOKEN or UIS_SECRET_…
+    /// variables, or enter the value when asked), for callers whose fallback differs.
+    void setFallbackHint(const QString &hint) { m_hint = hint; }
+    QString fallbackHint() const { return m_hint; }
+
     /// How long a keychain call may take before it fails with "did not answer" (default 8 s).
     int timeout() const { return m_timeoutMs; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
@@ -72,6 +77,8 @@ private:
              std::function<void(QKeychain::Job *job, const QString &timeoutError)> done);
 
     int m_timeoutMs = 8000;
+    QString m_hint = QStringLiteral("use environment variables (DCP_TOKEN, UIS_SECRET_…) or enter "
+                                    "the value when asked");
 };
 
 } // namespace uis

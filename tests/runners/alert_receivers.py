@@ -94,7 +94,7 @@ class SmtpReceiver:
 
 
 class WebhookReceiver:
-    def __init__(self):
+    def __init__(self, port=0):
         self.bodies = []
         outer = self
 
@@ -112,7 +112,7 @@ class WebhookReceiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

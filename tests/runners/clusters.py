@@ -64,8 +64,9 @@ def stop_group(proc, grace: float = 15):
 class FlinkSession:
     """jobmanager.sh / taskmanager.sh start-foreground with a private FLINK_CONF_DIR."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, extra_conf: str = ""):
         self.workdir = Path(workdir)
+        self.extra_conf = extra_conf  # more top-level lines of config.yaml
         self.home = site_packages() / "pyflink"
         self.rest_port = free_port()
         self.rpc_port = free_port()
@@ -107,7 +108,7 @@ restart-strategy:
 heartbeat: {{interval: 2000, timeout: 8000}}
 web: {{tmpdir: {self.workdir / "web"}}}
 io: {{tmp: {{dirs: {self.workdir / "tmp"}}}}}
-"""
+{self.extra_conf}"""
         (self.conf_dir / "config.yaml").write_text(opts)
         for f in ("log4j-console.properties", "log4j.properties", "logback-console.xml"):
             (self.conf_dir / f).write_text((self.home / "conf" / f).read_text())
@@ -422,9 +423,10 @@ def stop_dcp(proc):
 class Dcp:
     """dcp-local with --targets on 127.0.0.1:0; restart() keeps its data directory."""
 
-    def __init__(self, data_dir: Path, targets_file: Path):
+    def __init__(self, data_dir: Path, targets_file: Path, extra_args=()):
         self.data_dir = data_dir
         self.targets_file = targets_file
+        self.extra_args = list(extra_args)
         self.proc = None
         self.output = []
         self.url = None
@@ -451,6 +453,7 @@ class Dcp:
                 str(POLL),
                 "--kill-grace",
                 "10",
+                *self.extra_args,
             ],
             self.env(),
             self.output,

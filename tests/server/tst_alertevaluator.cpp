@@ -2,7 +2,9 @@
 // The alert rules as a state machine (no timers, no I/O): one firing per job name however often
 // its condition holds again, one resolution after the quiet period, lag and no-rows held "for"
 // their time, checkpoint failures counted from the last completed checkpoint, restarts within a
-// window, rules narrowed to job names, and the alerts file's errors with line and column.
+// window, a scheduled run late past its `for`, rules narrowed to job names, the state an
+// earlier server left (restore) and what changed since the last write, and the alerts file's
+// errors with line and column.
 #include "alerts/alertconfig.h"
 #include "alerts/alertevaluator.h"
 
@@ -150,6 +152,55 @@ private Q_SLOTS:
         QCOMPARE(e.metrics(j, {sample(QStringLiteral("restarts"), 8)}, 50'000).size(), 1);
     }
 
+    void aScheduledRunLatePastItsTime()
+    {
+        AlertEvaluator e({rule(AlertRule::When::ScheduleLate, 0, 5'000)});
+        const AlertJob j = job(QStringLiteral("j"));
+        const qint64 due = 100'000;
+        QVERIFY(e.scheduledRun(j, 3, due, due + 4'999).isEmpty()); // not late yet
+        const QList<AlertNotification> fired = e.scheduledRun(j, 3, due, due + 5'000);
+        QCOMPARE(statuses(fired), QStringList{QStringLiteral("schedule_late:firing")});
+        QVERIFY2(fired.first().text.contains(QLatin1String("run 3 was due at 00:01:40 UTC")),
+                 qPrintable(fired.first().text));
+        QVERIFY(e.scheduledRun(j, 3, due, due + 9'000).isEmpty()); // still late: no second one
+        QVERIFY(e.scheduledRun(j, 4, 0, due + 10'000).isEmpty());  // run 3 started
+        QVERIFY(e.tick(due + 19'999).isEmpty());
+        QCOMPARE(statuses(e.tick(due + 20'000)),
+                 QStringList{QStringLiteral("schedule_late:resolved")});
+        // Other rules do not care about schedules.
+        AlertEvaluator other({rule(AlertRule::When::JobFailed)});
+        QVERIFY(other.scheduledRun(j, 1, due, due + 60'000).isEmpty());
+    }
+
+    void restoredAlertsGoOnAndChangesAreTracked()
+    {
+        AlertEvaluator first({rule(AlertRule::When::JobFailed)});
+        first.jobState(job(QStringLiteral("a"), QStringLiteral("etl")), JobState::Failed, 1000);
+        first.jobState(job(QStringLiteral("b"), QStringLiteral("ok")), JobState::Failed, 1000);
+        first.jobState(job(QStringLiteral("c"), QStringLiteral("ok")), JobState::Succeeded, 2000);
+        QCOMPARE(first.takeChanged(), (QList<int>{0, 1}));
+        QCOMPARE(first.tick(20'000).size(), 1); // "ok" resolved
+        QCOMPARE(first.takeChanged(), QList<int>{1});
+        QVERIFY(first.takeChanged().isEmpty());
+
+        AlertEvaluator second({rule(AlertRule::When::JobFailed)});
+        second.restore(first.alerts());
+        // Failing again is the same alert, still firing: nothing is sent.
+        QVERIFY(
+            second
+                .jobState(job(QStringLiteral("d"), QStringLiteral("etl")), JobState::Failed, 30'000)
+                .isEmpty());
+        QCOMPARE(second.alerts().size(), 2);
+        second.jobState(job(QStringLiteral("e"), QStringLiteral("etl")), JobState::Succeeded,
+                        31'000);
+        QCOMPARE(statuses(second.tick(41'000)), QStringList{QStringLiteral("job_failed:resolved")});
+        // A resolved alert stays resolved: the name failing again is a new alert.
+        QCOMPARE(statuses(second.jobState(job(QStringLiteral("f"), QStringLiteral("ok")),
+                                          JobState::Failed, 50'000)),
+                 QStringList{QStringLiteral("job_failed:firing")});
+        QCOMPARE(second.alerts().size(), 3);
+    }
+
     void theFileSaysWhereItIsWrong()
     {
         AlertConfig c;
@@ -173,6 +224,27 @@ private Q_SLOTS:
             "channels: [h]}\n",
             QStringLiteral("a.yaml"), &c, &error));
         QCOMPARE(c.rules.first().forMs, 300'000);
+        QVERIFY2(AlertConfig::parse(
+                     "channels:\n  - {name: h, kind: webhook, url: 'http://127.0.0.1:1/x'}\n"
+                     "rules:\n  - {name: late, when: schedule_late, for: 10 minutes, "
+                     "channels: [h]}\n",
+                     QStringLiteral("a.yaml"), &c, &error),
+                 qPrintable(error));
+        QVERIFY(
+            !AlertConfig::parse("channels:\n  - {name: h, kind: webhook, url: 'http://x/'}\n"
+                                "rules:\n  - {name: late, when: schedule_late, channels: [h]}\n",
+                                QStringLiteral("a.yaml"), &c, &error));
+        QVERIFY2(error.contains(QStringLiteral("needs `for`")), qPrintable(error));
+        QVERIFY(AlertConfig::parse(
+            "channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, to: [c@d], "
+            "username: u, password_keychain: alerts/smtp}\nrules: []\n",
+            QStringLiteral("a.yaml"), &c, &error));
+        QCOMPARE(c.channels.first().passwordKeychain, QStringLiteral("alerts/smtp"));
+        QVERIFY(!AlertConfig::parse(
+            "channels:\n  - {name: m, kind: email, smtp: 'h:25', from: a@b, to: [c@d], "
+            "username: u, password_env: P, password_keychain: alerts/smtp}\nrules: []\n",
+            QStringLiteral("a.yaml"), &c, &error));
+        QVERIFY2(error.contains(QStringLiteral("not both")), qPrintable(error));
     }
 };
 

@@ -42,6 +42,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 
 #include <csignal>
 
@@ -292,7 +293,7 @@ private Q_SLOTS:
         QVERIFY(!log->text().contains(QLatin1String("k-777-secret")));
 
         // Cancel asks first; "Keep Running" leaves the job alone, "Cancel Job" stops it.
-        jobs->jobsDock()->view()->selectRow(0);
+        jobs->jobsDock()->view()->setCurrentIndex(model->index(0, 0));
         QVERIFY(jobs->jobsDock()->cancelAction()->isEnabled());
         jobs->jobsDock()->cancelAction()->trigger();
         QMessageBox *box = nullptr;

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -91,6 +92,55 @@ private Q_SLOTS:
         QCOMPARE(MetricsChart::hoverText(QStringLiteral("clicks (out)"), at, 42,
                                          QStringLiteral("rows/s")),
                  QStringLiteral("clicks (out): 42 rows/s at 05:06:07"));
+    }
+
+    void timeAxisLabelsFitTheRange_data()
+    {
+        QTest::addColumn<int>("minutes");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<qint64>("stepMs");
+        QTest::newRow("5 min") << 5 << QStringLiteral("HH:mm") << qint64(60'000);
+        QTest::newRow("15 min") << 15 << QStringLiteral("HH:mm") << qint64(5 * 60'000);
+        QTest::newRow("1 h") << 60 << QStringLiteral("HH:mm") << qint64(15 * 60'000);
+        QTest::newRow("6 h") << 360 << QStringLiteral("HH:mm") << qint64(2 * 3'600'000);
+        QTest::newRow("24 h") << 1440 << QStringLiteral("MMM d HH:mm") << qint64(6 * 3'600'000);
+        QTest::newRow("2 min") << 2 << QStringLiteral("HH:mm:ss") << qint64(30'000);
+    }
+
+    void timeAxisLabelsFitTheRange()
+    {
+        QFETCH(int, minutes);
+        QFETCH(QString, format);
+        QFETCH(qint64, stepMs);
+        const qint64 to =
+            QDateTime(QDate(2026, 12, 7), QTime(11, 47, 23, 456), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 from = to - qint64(minutes) * 60'000;
+        const MetricsChart::TimeAxisPlan p = MetricsChart::planTimeAxis(from, to);
+        QCOMPARE(p.format, format);
+        QCOMPARE(p.stepMs, stepMs);
+        // Ticks at round times, the whole range inside, at most 7 labels.
+        QCOMPARE(p.fromMs % stepMs, 0);
+        QCOMPARE(p.toMs % stepMs, 0);
+        QVERIFY(p.fromMs <= from && p.toMs >= to);
+        QVERIFY(p.toMs - p.fromMs < (to - from) + 2 * stepMs);
+        QCOMPARE(p.tickCount, int((p.toMs - p.fromMs) / stepMs + 1));
+        QVERIFY(p.tickCount >= 2 && p.tickCount <= 7);
+
+        // A wide chart takes the plan; a narrow one fewer, longer steps.
+        MetricsChart chart(QStringLiteral("rates"), {QStringLiteral("rows_out_per_second")},
+                           QStringLiteral("rows/s"));
+        chart.resize(1400, 300);
+        QCOMPARE(chart.maxTimeTicks(), 7);
+        chart.setSeries({}, from, to);
+        QCOMPARE(chart.timeAxis()->format(), format);
+        QCOMPARE(chart.timeAxis()->tickCount(), p.tickCount);
+        QCOMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), p.fromMs);
+        chart.resize(300, 300);
+        chart.setSeries({}, from, to);
+        QCOMPARE(chart.maxTimeTicks(), 3);
+        QVERIFY(chart.timeAxis()->tickCount() <= chart.maxTimeTicks());
+        QCOMPARE(chart.timeAxis()->tickCount(),
+                 MetricsChart::planTimeAxis(from, to, chart.maxTimeTicks()).tickCount);
     }
 
     void anEmptyAnswerSaysSo()

@@ -3,6 +3,7 @@
 
 #include "dcpclient.h"
 #include "jobfollower.h"
+#include "jobrunsfetcher.h"
 #include "jobsconnections.h"
 #include "jobsmodel.h"
 
@@ -11,9 +12,9 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace uis {
@@ -29,7 +30,8 @@ QString keyOf(const QString &environment, const QString &jobId)
 
 JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *parent)
     : QDockWidget(tr("Jobs"), parent), m_model(model), m_connections(connections),
-      m_view(new QTableView), m_status(new QLabel), m_clock(new QTimer(this))
+      m_view(new QTreeView), m_runs(new JobRunsFetcher(model, connections, this)),
+      m_status(new QLabel), m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("jobsDock"));
     auto *content = new QWidget;
@@ -50,9 +52,10 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->setRootIsDecorated(true);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
     layout->addWidget(m_view);
     m_status->setContentsMargins(4, 2, 4, 2);
@@ -72,8 +75,8 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
         if (const JobEntry *e = m_model->entry(currentRow()))
             Q_EMIT showLogRequested(e->environment, e->status.jobId);
     });
-    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (const JobEntry *e = m_model->entry(index.row()))
+    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const JobEntry *e = m_model->entryAt(index))
             Q_EMIT showLogRequested(e->environment, e->status.jobId);
     });
     connect(m_cancel, &QAction::triggered, this, [this] { requestCancel(currentRow()); });
@@ -89,6 +92,12 @@ JobsDock::JobsDock(JobsModel *model, JobsConnections *connections, QWidget *pare
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobsDock::updateActions);
+    // A job that ended before the studio started gets its runs when it is looked at.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (const JobEntry *e = m_model->entryAt(current); e && e->runs.isEmpty())
+                    m_runs->jobChanged(e->environment, e->status);
+            });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateActions);
@@ -102,14 +111,14 @@ JobsDock::~JobsDock() = default;
 int JobsDock::currentRow() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : rows.first().row();
+    return rows.isEmpty() ? -1 : m_model->jobRow(rows.first());
 }
 
 void JobsDock::selectJob(const QString &environment, const QString &jobId)
 {
     const int row = m_model->rowOf(environment, jobId);
     if (row >= 0)
-        m_view->selectRow(row);
+        m_view->setCurrentIndex(m_model->index(row, 0));
 }
 
 void JobsDock::updateActions()
@@ -131,6 +140,7 @@ void JobsDock::addJob(const QString &environment, const JobStatus &status)
     m_model->upsert(environment, status);
     selectJob(environment, status.jobId);
     watch(environment, status.jobId);
+    m_runs->jobChanged(environment, status);
 }
 
 void JobsDock::watchUnfinished()
@@ -164,11 +174,14 @@ void JobsDock::watch(const QString &environment, const QString &jobId)
             f->setMaxFailures(30);
             m_followers.insert(key, f);
             connect(f, &JobFollower::statusUpdated, this,
-                    [this, environment](const JobStatus &s, bool) {
+                    [this, environment](const JobStatus &s, bool changed) {
                         m_model->upsert(environment, s, QDateTime::currentDateTimeUtc());
+                        if (changed)
+                            m_runs->jobChanged(environment, s);
                     });
             connect(f, &JobFollower::finished, this, [this, environment, key](const JobStatus &s) {
                 stopWatching(key);
+                m_runs->jobChanged(environment, s);
                 Q_EMIT jobEnded(environment, s);
             });
             connect(f, &JobFollower::failed, this, [this, key, jobId](const DcpError &e) {

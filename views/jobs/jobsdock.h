@@ -9,19 +9,21 @@
 
 class QAction;
 class QLabel;
-class QTableView;
+class QTreeView;
 class QTimer;
 
 namespace uis {
 
 class JobFollower;
+class JobRunsFetcher;
 class JobsConnections;
 class JobsModel;
 
 /**
  * The Jobs dock: every job submitted from the studio with its live status. Each job that has
  * not ended is polled with backoff (JobFollower); the dock announces when one ends. Cancel asks
- * for confirmation first.
+ * for confirmation first. A scheduled job's runs are child rows of it (JobRunsFetcher asks for
+ * them when the job's engine state moves); selecting a run selects its job for every action.
  */
 class JobsDock : public QDockWidget
 {
@@ -30,7 +32,8 @@ public:
     JobsDock(JobsModel *model, JobsConnections *connections, QWidget *parent = nullptr);
     ~JobsDock() override;
 
-    QTableView *view() const { return m_view; }
+    QTreeView *view() const { return m_view; }
+    JobRunsFetcher *runsFetcher() const { return m_runs; }
     JobsModel *model() const { return m_model; }
     QAction *cancelAction() const { return m_cancel; }
     QAction *showLogAction() const { return m_showLog; }
@@ -43,7 +46,7 @@ public:
     /// Starts watching every job of the list that has not ended (after a restart, say).
     void watchUnfinished();
     bool isWatching(const QString &environment, const QString &jobId) const;
-    /// The selected row, or -1.
+    /// The selected job's row (the job of a selected run), or -1.
     int currentRow() const;
     void selectJob(const QString &environment, const QString &jobId);
     /// Asks for confirmation, then cancels the job of `row`.
@@ -65,7 +68,8 @@ private:
 
     JobsModel *m_model;
     JobsConnections *m_connections;
-    QTableView *m_view;
+    QTreeView *m_view;
+    JobRunsFetcher *m_runs;
     QLabel *m_status;
     QAction *m_cancel;
     QAction *m_showLog;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobsintegration.h"
 
+#include "alertwatcher.h"
 #include "environmentsdialog.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
@@ -21,9 +22,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 
 namespace uis {
 
@@ -42,7 +43,8 @@ QString jobsStorePath()
 
 JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document)
     : QObject(window), m_window(window), m_connections(new JobsConnections({}, this)),
-      m_model(new JobsModel(jobsStorePath(), this))
+      m_model(new JobsModel(jobsStorePath(), this)),
+      m_alerts(new AlertWatcher(m_model, m_connections, this))
 {
     m_jobsDock = new JobsDock(m_model, m_connections, window);
     m_logDock = new LogDock(m_connections, window);
@@ -97,6 +99,7 @@ JobsIntegration::JobsIntegration(QMainWindow *window, PipelineDocument *document
     connect(m_metricsDock, &MetricsDock::message, this,
             [this](const QString &t) { showMessage(t); });
     connect(m_jobsDock, &JobsDock::jobEnded, this, &JobsIntegration::notifyEnded);
+    connect(m_alerts, &AlertWatcher::alertChanged, this, &JobsIntegration::notifyAlert);
     connect(m_connections, &JobsConnections::progress, this,
             [this](const QString &t) { showMessage(t); });
 }
@@ -176,6 +179,25 @@ void JobsIntegration::notifyEnded(const QString &environment, const JobStatus &s
             .arg(status.name.isEmpty() ? status.jobId : status.name, status.jobId, environment);
     if (!status.error.isEmpty())
         text += QLatin1Char('\n') + status.error;
+    notify(title, text, status.state != JobState::Succeeded);
+}
+
+void JobsIntegration::notifyAlert(const QString &environment, const QJsonObject &alert)
+{
+    const bool firing = alert.value(QLatin1String("status")).toString() == QLatin1String("firing");
+    const QString rule = alert.value(QLatin1String("rule")).toString();
+    const QString title =
+        firing ? tr("Alert %1 firing").arg(rule) : tr("Alert %1 resolved").arg(rule);
+    const QString text =
+        tr("%1 (%2) on %3")
+            .arg(alert.value(QLatin1String("job_name")).toString(),
+                 alert.value(QLatin1String("job_id")).toString(), environment) +
+        (firing ? QLatin1Char('\n') + alert.value(QLatin1String("text")).toString() : QString());
+    notify(title, text, firing);
+}
+
+void JobsIntegration::notify(const QString &title, const QString &text, bool warning)
+{
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(JobsModel::stateIcon(JobState::Running), this);
@@ -183,8 +205,7 @@ void JobsIntegration::notifyEnded(const QString &environment, const JobStatus &s
         }
         m_tray->show();
         m_tray->showMessage(title, text,
-                            status.state == JobState::Succeeded ? QSystemTrayIcon::Information
-                                                                : QSystemTrayIcon::Warning);
+                            warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     }
     QApplication::alert(m_window);
     showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0), 10000);

@@ -19,6 +19,7 @@ class QToolBar;
 
 namespace uis {
 
+class AlertWatcher;
 class JobsConnections;
 class JobsDock;
 class JobsModel;
@@ -52,6 +53,7 @@ public:
     JobsModel *jobsModel() const { return m_model; }
     SubmitFlow *submitFlow() const { return m_flow; }
     JobsConnections *connections() const { return m_connections; }
+    AlertWatcher *alertWatcher() const { return m_alerts; }
     EnvironmentsDialog *environmentsDialog() const { return m_dialog; }
 
     void showEnvironments();
@@ -60,12 +62,16 @@ public:
     void upgrade(const QString &environment, const QString &jobId);
 
 Q_SIGNALS:
-    /// The desktop notification shown when a job ends (also when no tray is available).
+    /// The desktop notification shown when a job ends, or an alert of a `desktop` rule fires or
+    /// resolves (also when no tray is available).
     void notified(const QString &title, const QString &text);
 
 private:
     JobsIntegration(QMainWindow *window, PipelineDocument *document);
     void notifyEnded(const QString &environment, const JobStatus &status);
+    void notifyAlert(const QString &environment, const QJsonObject &alert);
+    /// The tray message (when there is a tray), the window's alert and the status bar.
+    void notify(const QString &title, const QString &text, bool warning);
     void showMessage(const QString &text, int ms = 6000);
 
     QMainWindow *m_window;
@@ -80,6 +86,7 @@ private:
     QAction *m_environments;
     QPointer<EnvironmentsDialog> m_dialog;
     QSystemTrayIcon *m_tray = nullptr;
+    AlertWatcher *m_alerts;
 };
 
 } // namespace uis

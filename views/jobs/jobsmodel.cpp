@@ -34,19 +34,64 @@ QString localTime(const QDateTime &t)
 } // namespace
 
 JobsModel::JobsModel(const QString &storePath, QObject *parent)
-    : QAbstractTableModel(parent), m_storePath(storePath)
+    : QAbstractItemModel(parent), m_storePath(storePath)
 {
     load();
 }
 
-int JobsModel::rowCount(const QModelIndex &parent) const
+// A job row's internal id is 0; a run row's is its job's uid (rows move, uids do not).
+QModelIndex JobsModel::index(int row, int column, const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_entries.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_entries.size())
+        return {};
+    const JobEntry &e = m_entries.at(parent.row());
+    return row < e.runs.size() ? createIndex(row, column, e.uid) : QModelIndex();
 }
 
-int JobsModel::columnCount(const QModelIndex &parent) const
+QModelIndex JobsModel::parent(const QModelIndex &child) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    const int row = rowOfUid(child.internalId());
+    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(0));
+}
+
+int JobsModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_entries.size());
+    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_entries.size())
+        return 0;
+    return int(m_entries.at(parent.row()).runs.size());
+}
+
+int JobsModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+int JobsModel::rowOfUid(quintptr uid) const
+{
+    for (int i = 0; i < m_entries.size(); ++i)
+        if (m_entries.at(i).uid == uid)
+            return i;
+    return -1;
+}
+
+int JobsModel::jobRow(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return -1;
+    return index.internalId() == 0 ? index.row() : rowOfUid(index.internalId());
+}
+
+const JobEntry *JobsModel::entryAt(const QModelIndex &index) const
+{
+    return entry(jobRow(index));
 }
 
 QColor JobsModel::stateColor(JobState state)
@@ -152,9 +197,65 @@ QString JobsModel::confirmedText(const JobStatus &status, const QDateTime &now)
 
 QVariant JobsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const JobEntry &e = m_entries.at(index.row());
+    if (index.internalId() == 0)
+        return jobData(m_entries.at(index.row()), index.column(), role);
+    const JobEntry *job = entry(rowOfUid(index.internalId()));
+    if (!job || index.row() >= job->runs.size())
+        return {};
+    return runData(*job, job->runs.at(index.row()), index.column(), role);
+}
+
+QVariant JobsModel::runData(const JobEntry &job, const JobRun &run, int column, int role) const
+{
+    switch (role) {
+    case JobIdRole:
+        return job.status.jobId;
+    case EnvironmentRole:
+        return job.environment;
+    case StateRole:
+        return int(run.state());
+    case TargetRole:
+        return job.status.target;
+    case RunRole:
+        return run.run;
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return tr("Run %1").arg(run.run);
+        case StatusColumn:
+            return run.outcome;
+        case EngineStateColumn:
+            return run.error.section(QLatin1Char('\n'), 0, 0);
+        case SubmittedColumn:
+            return localTime(run.startedAt);
+        case DurationColumn:
+            return duration(run.durationSecs());
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        return column == StatusColumn ? QVariant(stateIcon(run.state())) : QVariant();
+    case Qt::ForegroundRole:
+        return column == StatusColumn ? QVariant(stateColor(run.state())) : QVariant();
+    case Qt::ToolTipRole: {
+        QString tip = tr("Run %1 of %2: %3").arg(run.run).arg(job.status.jobId, run.outcome);
+        if (run.startedAt.isValid())
+            tip += QLatin1Char('\n') + tr("Started %1").arg(localTime(run.startedAt));
+        if (run.finishedAt.isValid())
+            tip += QLatin1Char('\n') + tr("Ended %1").arg(localTime(run.finishedAt));
+        if (!run.error.isEmpty())
+            tip += QLatin1Char('\n') + run.error;
+        return tip;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant JobsModel::jobData(const JobEntry &e, int column, int role) const
+{
     const JobStatus &s = e.status;
     switch (role) {
     case JobIdRole:
@@ -169,8 +270,10 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return s.lastConfirmedAt;
     case RestartLoopRole:
         return isRestartLoop(s);
+    case RunRole:
+        return 0;
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return s.name.isEmpty() ? s.jobId : s.name;
         case EngineColumn:
@@ -194,13 +297,13 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::DecorationRole:
-        if (index.column() == StatusColumn)
+        if (column == StatusColumn)
             return stateIcon(s.state);
-        if (index.column() == EngineStateColumn && isRestartLoop(s))
+        if (column == EngineStateColumn && isRestartLoop(s))
             return warningIcon();
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn)
+        if (column == StatusColumn)
             return stateColor(s.state);
         break;
     case Qt::ToolTipRole: {
@@ -274,7 +377,7 @@ void JobsModel::upsert(const QString &environment, const JobStatus &status,
     const int row = rowOf(environment, status.jobId);
     if (row < 0) {
         beginInsertRows({}, 0, 0);
-        m_entries.prepend(JobEntry{environment, status, lastPoll});
+        m_entries.prepend(JobEntry{environment, status, lastPoll, {}, m_nextUid++});
         endInsertRows();
         save();
         return;
@@ -307,12 +410,52 @@ void JobsModel::remove(int row)
     save();
 }
 
+void JobsModel::setRuns(const QString &environment, const QString &jobId, const QList<JobRun> &runs)
+{
+    const int row = rowOf(environment, jobId);
+    if (row < 0)
+        return;
+    const QModelIndex parent = index(row, 0);
+    QList<JobRun> &have = m_entries[row].runs;
+    // Both lists are newest first: walk them together like a merge of sorted lists.
+    int i = 0;
+    for (const JobRun &r : runs) {
+        while (i < have.size() && have.at(i).run > r.run) { // gone from the server's answer
+            beginRemoveRows(parent, i, i);
+            have.removeAt(i);
+            endRemoveRows();
+        }
+        if (i < have.size() && have.at(i).run == r.run) {
+            if (!(have.at(i) == r)) {
+                have[i] = r;
+                Q_EMIT dataChanged(index(i, 0, parent), index(i, ColumnCount - 1, parent));
+            }
+        } else {
+            beginInsertRows(parent, i, i);
+            have.insert(i, r);
+            endInsertRows();
+        }
+        ++i;
+    }
+    if (i < have.size()) {
+        beginRemoveRows(parent, i, int(have.size()) - 1);
+        have.resize(i);
+        endRemoveRows();
+    }
+}
+
 void JobsModel::tick()
 {
     for (int i = 0; i < m_entries.size(); ++i) {
         if (!isTerminal(m_entries.at(i).status.state))
             Q_EMIT dataChanged(index(i, DurationColumn), index(i, ConfirmedColumn),
                                {Qt::DisplayRole});
+        const QList<JobRun> &runs = m_entries.at(i).runs;
+        if (!runs.isEmpty() && !runs.first().finishedAt.isValid()) {
+            const QModelIndex parent = index(i, 0);
+            Q_EMIT dataChanged(index(0, DurationColumn, parent), index(0, DurationColumn, parent),
+                               {Qt::DisplayRole});
+        }
     }
 }
 
@@ -333,6 +476,7 @@ bool JobsModel::load()
         e.environment = o.value(QLatin1String("environment")).toString();
         e.status = JobStatus::fromJson(o.value(QLatin1String("status")).toObject());
         e.lastPoll = fromRfc3339(o.value(QLatin1String("last_poll")));
+        e.uid = m_nextUid++;
         if (!e.status.jobId.isEmpty())
             m_entries.append(e);
     }

@@ -7,16 +7,15 @@
 #include "runoverlay.h"
 
 #include <QItemSelectionModel>
-#include <QTableView>
+#include <QTreeView>
 
 namespace uis {
 
 RunOverlayController::RunOverlayController(JobsDock *jobs, GraphScene *scene, QObject *parent)
     : QObject(parent), m_jobs(jobs), m_scene(scene)
 {
-    connect(
-        jobs->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) { showRow(current.isValid() ? current.row() : -1); });
+    connect(jobs->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showRow(m_jobs->model()->jobRow(current)); });
     // Polls update the selected job's counts while it runs.
     connect(jobs->model(), &QAbstractItemModel::dataChanged, this, [this] {
         if (!m_jobId.isEmpty())

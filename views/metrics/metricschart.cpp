@@ -23,7 +23,11 @@ MetricsChart::MetricsChart(const QString &title, QStringList names, const QStrin
     c->legend()->setAlignment(Qt::AlignRight);
     c->setMargins(QMargins(4, 4, 4, 4));
     m_time->setFormat(QStringLiteral("HH:mm:ss"));
-    m_time->setTitleText(tr("time (UTC)"));
+    // The axis labels a point in the local time zone (QDateTimeAxis has no other): say which.
+    const QDateTime now = QDateTime::currentDateTime();
+    m_time->setTitleText(now.offsetFromUtc() == 0
+                             ? tr("time (UTC)")
+                             : tr("time (%1)").arg(now.timeZoneAbbreviation()));
     m_value->setTitleText(unit);
     m_value->setLabelFormat(QStringLiteral("%.0f"));
     c->addAxis(m_time, Qt::AlignBottom);
@@ -85,9 +89,61 @@ void MetricsChart::setSeries(const QJsonArray &series, qint64 fromMs, qint64 toM
             Q_EMIT hovered(text);
         });
     }
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC),
-                     QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    applyTimeAxis();
     m_value->setRange(0, top > 0 ? top * 1.1 : 1);
+}
+
+int MetricsChart::maxTimeTicks() const
+{
+    constexpr double LabelWidth = 60; // "MMM d HH:mm" wraps; "HH:mm:ss" needs about this much
+    // The plot is about 70 % of the view (axis titles, the legend on the right); the view's own
+    // width is known before the chart is laid out.
+    return qBound(2, int(width() * 0.7 / LabelWidth), 7);
+}
+
+void MetricsChart::applyTimeAxis()
+{
+    if (m_toMs <= 0)
+        return;
+    const TimeAxisPlan plan = planTimeAxis(m_fromMs, m_toMs, maxTimeTicks());
+    m_time->setFormat(plan.format);
+    m_time->setTickCount(plan.tickCount);
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(plan.fromMs, Qt::UTC),
+                     QDateTime::fromMSecsSinceEpoch(plan.toMs, Qt::UTC));
+}
+
+void MetricsChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    applyTimeAxis();
+}
+
+MetricsChart::TimeAxisPlan MetricsChart::planTimeAxis(qint64 fromMs, qint64 toMs, int maxTicks)
+{
+    constexpr qint64 S = 1000, M = 60 * S, H = 60 * M;
+    constexpr qint64 Steps[] = {S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S,
+                                M, 2 * M, 5 * M, 10 * M, 15 * M, 30 * M,
+                                H, 2 * H, 3 * H, 6 * H,  12 * H, 24 * H};
+    TimeAxisPlan p;
+    toMs = std::max(toMs, fromMs + S);
+    for (qint64 step : Steps) {
+        p.stepMs = step;
+        // Whole steps from the epoch: round times in UTC (and in every whole-hour time zone).
+        p.fromMs = (fromMs / step) * step;
+        p.toMs = ((toMs + step - 1) / step) * step;
+        if ((p.toMs - p.fromMs) / step + 1 <= maxTicks)
+            break;
+    }
+    p.tickCount = int((p.toMs - p.fromMs) / p.stepMs + 1);
+    if (p.toMs - p.fromMs > 24 * H)
+        p.format = QStringLiteral("MMM d HH:mm");
+    else if (p.stepMs < M)
+        p.format = QStringLiteral("HH:mm:ss");
+    else
+        p.format = QStringLiteral("HH:mm");
+    return p;
 }
 
 QStringList MetricsChart::lines() const

@@ -4,12 +4,14 @@
 #include "alerts/alertmanager.h"
 #include "boundedtcpserver.h"
 #include "enginelaunch.h"
+#include "history/runhistorystore.h"
 #include "httpapi.h"
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "metrics/metricscollector.h"
 #include "metrics/metricshelper.h"
 #include "metrics/metricsstore.h"
+#include "microbatchschedule.h"
 #include "targets/executiontarget.h"
 #include "targets/targetregistry.h"
 #include "tokenfile.h"
@@ -91,7 +93,11 @@ QString DcpServer::start()
         if (!path->isEmpty())
             *path = QFileInfo(*path).absoluteFilePath();
     }
+    auto runHistory = std::make_unique<RunHistoryStore>();
+    if (const QString e = runHistory->open(m_dataDir); !e.isEmpty())
+        return e;
     auto runner = std::make_unique<JobRunner>(store.get(), rc);
+    runner->schedules()->setHistory(runHistory.get());
     auto targets = std::make_unique<TargetRegistry>(store.get(), runner.get(), m_config.pollIntervalMs);
     targets->setTargets(targetSpecs);
     // Before anything can run: local jobs that were running when the last server died are
@@ -115,6 +121,8 @@ QString DcpServer::start()
             return e;
         alerts =
             std::make_unique<AlertManager>(alertConfig, store.get(), runner.get(), collector.get());
+        if (const QString e = alerts->open(m_dataDir); !e.isEmpty())
+            return e;
     }
     auto api = std::make_unique<HttpApi>(store.get(), targets.get(), token, m_config.maxBodyBytes);
     api->setRunnersDir(runner->runnersDir());
@@ -134,6 +142,7 @@ QString DcpServer::start()
     m_lock = std::move(lock);
     m_token = token;
     m_store = std::move(store);
+    m_runHistory = std::move(runHistory);
     m_runner = std::move(runner);
     m_targets = std::move(targets);
     m_metrics = std::move(metrics);
@@ -216,6 +225,7 @@ void DcpServer::finishShutdown()
         return;
     m_stopped = true;
     m_store->close();
+    m_runHistory->close();
     QFile::remove(LocalServerInfo::statePath(m_dataDir));
     m_lock->unlock();
     Q_EMIT message(QStringLiteral("stopped"));

@@ -20,6 +20,7 @@ class JobStore;
 class MetricsCollector;
 class MetricsHelper;
 class MetricsStore;
+class RunHistoryStore;
 class TargetRegistry;
 
 /**
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QByteArray m_token;
     std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<RunHistoryStore> m_runHistory; ///< outlives the runner that writes to it
     std::unique_ptr<JobRunner> m_runner;
     std::unique_ptr<TargetRegistry> m_targets;
     std::unique_ptr<MetricsStore> m_metrics;

@@ -72,6 +72,7 @@ public:
     QString runnersDir() const;
     /// The scheduled micro-batch jobs and their runs (GET /api/v1/jobs/{id}/runs).
     const MicroBatchScheduler *schedules() const { return m_schedules; }
+    MicroBatchScheduler *schedules() { return m_schedules; }
 
 Q_SIGNALS:
     /// A job the runner handles changed state (SUBMITTED, RUNNING or a terminal state); the

@@ -166,6 +166,33 @@ QString MicroBatchSchedule::describe() const
 
 MicroBatchScheduler::MicroBatchScheduler(QObject *parent) : QObject(parent) {}
 
+void MicroBatchScheduler::setHistory(RunHistoryStore *store)
+{
+    m_store = store;
+    if (!store)
+        return;
+    RunHistoryStore::History h = store->load();
+    for (auto it = h.runs.begin(); it != h.runs.end(); ++it) {
+        if (!m_history.contains(it.key())) // this server's own runs are newer
+            m_history.insert(it.key(), it.value());
+    }
+    for (auto it = h.schedules.begin(); it != h.schedules.end(); ++it) {
+        if (!m_described.contains(it.key()))
+            m_described.insert(it.key(), it.value());
+    }
+}
+
+void MicroBatchScheduler::keep(const QString &id)
+{
+    QList<ScheduledRun> &h = m_history[id];
+    while (h.size() > RunHistoryStore::MaxRunsPerJob)
+        h.removeFirst();
+    if (!m_store || h.isEmpty())
+        return;
+    if (const QString e = m_store->save(id, m_described.value(id), h.last()); !e.isEmpty())
+        qWarning("dcp-local: %s", qUtf8Printable(e));
+}
+
 MicroBatchScheduler::~MicroBatchScheduler()
 {
     for (Job *j : std::as_const(m_jobs)) {
@@ -203,8 +230,10 @@ int MicroBatchScheduler::runStarting(const QString &id, const QString &jobConfig
         j->timer->stop();
     ++j->run;
     j->runStartedAt = QDateTime::currentDateTimeUtc();
-    m_history[id].append(ScheduledRun{j->run, j->runStartedAt, {}, QStringLiteral("RUNNING"), {}});
+    j->next = QDateTime(); // started: no longer due (schedule_late)
     m_described.insert(id, j->schedule.describe());
+    m_history[id].append(ScheduledRun{j->run, j->runStartedAt, {}, QStringLiteral("RUNNING"), {}});
+    keep(id);
     if (logLine) {
         QString head =
             QStringLiteral("--- run %1 started at %2").arg(j->run).arg(utc(j->runStartedAt));
@@ -251,6 +280,7 @@ MicroBatchScheduler::Outcome MicroBatchScheduler::runFinished(const QString &id,
         h.last().finishedAt = now;
         h.last().outcome = ok ? QStringLiteral("SUCCEEDED") : QStringLiteral("FAILED");
         h.last().error = ok ? QString() : (failure.isEmpty() ? how : failure);
+        keep(id);
     }
     if (!ok && j->schedule.stopOnFailure()) {
         o.logText = (line + QStringLiteral("; stop_on_failure: the schedule ends\n")).toUtf8();
@@ -301,6 +331,7 @@ void MicroBatchScheduler::remove(const QString &id)
         !h.isEmpty() && h.last().outcome == QLatin1String("RUNNING")) {
         h.last().outcome = QStringLiteral("CANCELLED");
         h.last().finishedAt = QDateTime::currentDateTimeUtc();
+        keep(id);
     }
     if (m_history.value(id).isEmpty())
         m_history.remove(id);
@@ -308,6 +339,14 @@ void MicroBatchScheduler::remove(const QString &id)
         delete j->timer;
         delete j;
     }
+}
+
+QList<MicroBatchScheduler::NextRun> MicroBatchScheduler::nextRuns() const
+{
+    QList<NextRun> out;
+    for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it)
+        out.append({it.key(), it.value()->run + 1, it.value()->next});
+    return out;
 }
 
 QStringList MicroBatchScheduler::waitingJobs() const

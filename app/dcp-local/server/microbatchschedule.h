@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cronexpression.h"
+#include "history/runhistorystore.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -68,22 +69,13 @@ private:
     bool m_stopOnFailure = false;
 };
 
-/// One run of a scheduled job (GET /api/v1/jobs/{id}/runs).
-struct ScheduledRun
-{
-    int run = 0;
-    QDateTime startedAt;
-    QDateTime finishedAt;
-    QString outcome = QStringLiteral("RUNNING"); ///< RUNNING, SUCCEEDED, FAILED or CANCELLED
-    QString error;
-};
-
 /**
  * The runs of scheduled micro-batch jobs on a target that runs them as processes (the local
  * one; any target can use it). JobRunner tells it when a run starts and how it ended; it says
  * whether and when the job runs again, keeps the timers between runs and emits due() when a
  * run's time has come. The log lines of each run (`--- run 3 started …`, `--- run 3 SUCCEEDED
- * in 4.2 s`) are written here so that every target writes the same.
+ * in 4.2 s`) are written here so that every target writes the same. With a RunHistoryStore,
+ * every run is written through to it and the runs of earlier servers are read back.
  */
 class MicroBatchScheduler : public QObject
 {
@@ -91,6 +83,9 @@ class MicroBatchScheduler : public QObject
 public:
     explicit MicroBatchScheduler(QObject *parent = nullptr);
     ~MicroBatchScheduler() override;
+
+    /// Keeps the runs in `store` from now on and reads back the runs it holds (not owned).
+    void setHistory(RunHistoryStore *store);
 
     /// A run of `id` starts. The first time, reads the schedule from the job config file; for a
     /// job without one returns 0 and nothing changes. Else returns the run's number and sets
@@ -115,6 +110,16 @@ public:
     /// Forgets the job and stops its timer (cancel, shutdown, a terminal state).
     void remove(const QString &id);
     QStringList waitingJobs() const;
+
+    /// A scheduled job's next run, for the schedule_late rule.
+    struct NextRun
+    {
+        QString jobId;
+        int run = 0;   ///< the number the next run will have
+        QDateTime due; ///< invalid while a run is in progress
+    };
+    /// Every job on a schedule now.
+    QList<NextRun> nextRuns() const;
     /// `{"job_id", "scheduled", "schedule", "next_run_at", "runs": [{run, started_at,
     /// finished_at, outcome, duration_seconds, error}]}` (this server's runs, oldest first).
     QJsonObject runsJson(const QString &id) const;
@@ -133,10 +138,13 @@ private:
         QTimer *timer = nullptr;
     };
     void armTimer(Job *job, qint64 ms);
+    /// Writes the job's newest run through to the history store and trims the history.
+    void keep(const QString &id);
     QHash<QString, Job *> m_jobs;
     QHash<QString, bool> m_unscheduled; ///< jobs known to have no schedule
     QHash<QString, QList<ScheduledRun>> m_history; ///< kept after the schedule ends
     QHash<QString, QString> m_described;           ///< the schedule in words
+    RunHistoryStore *m_store = nullptr;
 };
 
 } // namespace uis::dcplocal

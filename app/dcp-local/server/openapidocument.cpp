@@ -290,9 +290,9 @@ constexpr const char kDocument[] = R"json({
       "get": {
         "operationId": "getJobRuns",
         "tags": ["jobs"],
-        "summary": "The runs of a scheduled micro_batch job (this server's), and when the next one is.",
+        "summary": "The runs of a scheduled micro_batch job (kept in the data directory, so across restarts), and when the next one is.",
         "responses": {
-          "200": {"description": "The runs, oldest first; `scheduled` is false for a job without a schedule.",
+          "200": {"description": "The runs, oldest first (at most the newest 1000); `scheduled` is false for a job without a schedule. A run cut short by a crash of dcp-local is FAILED.",
                   "content": {"application/json": {"schema": {
                     "type": "object", "required": ["job_id", "scheduled", "runs"],
                     "properties": {
@@ -344,7 +344,7 @@ constexpr const char kDocument[] = R"json({
       "get": {
         "operationId": "listAlerts",
         "tags": ["alerts"],
-        "summary": "The alert rules (`dcp-local --alerts FILE`), the alerts that fired, and every delivery's outcome.",
+        "summary": "The alert rules (`dcp-local --alerts FILE`), the alerts that fired, and every delivery's outcome (kept in the data directory, so across restarts).",
         "responses": {
           "200": {"description": "Rules, alerts (newest first) and test messages.",
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlertList"}}}},
@@ -692,11 +692,17 @@ constexpr const char kDocument[] = R"json({
               "resolved_at": {"type": ["string", "null"]},
               "occurrences": {"type": "integer", "description": "How often the condition held while the alert fired (flaps)."},
               "text": {"type": "string"},
+              "desktop": {"type": "boolean", "description": "The rule has a `desktop` channel: the designer shows the alert as a desktop notification."},
               "deliveries": {"type": "array", "items": {"$ref": "#/components/schemas/AlertDelivery"}}
             }
           }},
           "tests": {"type": "array", "items": {"type": "object"}},
-          "rules": {"type": "array", "items": {"type": "object"}}
+          "rules": {"type": "array", "items": {"type": "object"}},
+          "channels": {"type": "array", "items": {
+            "type": "object", "required": ["name", "kind"],
+            "properties": {
+              "name": {"type": "string"},
+              "kind": {"type": "string", "enum": ["webhook", "email", "desktop"]}}}}
         }
       }
     }

@@ -118,11 +118,14 @@ public:
                 ok = string(f, &c->username);
             else if (k == QLatin1String("password_env"))
                 ok = string(f, &c->passwordEnv);
+            else if (k == QLatin1String("password_keychain"))
+                ok = string(f, &c->passwordKeychain);
             else if (k == QLatin1String("password"))
                 return fail(f.keyPos(),
                             QStringLiteral("a password never goes into the alerts file: "
                                            "name the variable that holds it with "
-                                           "`password_env`"));
+                                           "`password_env`, or its OS keychain entry with "
+                                           "`password_keychain`"));
             else
                 return fail(f.keyPos(), QStringLiteral("unknown channel key `%1`").arg(k));
             if (!ok)
@@ -142,6 +145,11 @@ public:
                 return fail(n.pos(),
                             QStringLiteral("email channel `%1` needs `smtp`, `from` and `to`")
                                 .arg(c->name));
+            if (!c->passwordEnv.isEmpty() && !c->passwordKeychain.isEmpty())
+                return fail(n.pos(), QStringLiteral("email channel `%1`: name the password's "
+                                                    "`password_env` or its "
+                                                    "`password_keychain`, not both")
+                                         .arg(c->name));
         } else if (kind == QLatin1String("desktop")) {
             c->kind = AlertChannel::Kind::Desktop;
         } else {
@@ -205,10 +213,6 @@ public:
                                                 "checkpoint_failures")
                                      .arg(r->name));
         using W = AlertRule::When;
-        if (r->when == W::ScheduleLate)
-            return fail(n.pos(), QStringLiteral("rule `%1`: schedule_late is not evaluated by this "
-                                                "dcp-local yet")
-                                     .arg(r->name));
         if ((r->when == W::Restarts || r->when == W::KafkaLag ||
              r->when == W::CheckpointFailures) &&
             !hasThreshold)

@@ -21,7 +21,8 @@ struct AlertChannel
     QString from;
     QStringList to;
     QString username;
-    QString passwordEnv; ///< the variable holding the password (never the file)
+    QString passwordEnv;      ///< the variable holding the password (never the file)
+    QString passwordKeychain; ///< or the OS keychain entry holding it (service `uis-studio`)
 };
 
 /// One rule of the alerts file.

@@ -39,6 +39,18 @@ int AlertDispatcher::deliver(const AlertChannel &channel, const AlertNotificatio
     return id;
 }
 
+void AlertDispatcher::resume(int id, const AlertChannel &channel, const AlertNotification &n)
+{
+    if (id < 0 || id >= m_deliveries.size() || m_deliveries[id].done)
+        return;
+    if (channel.kind == AlertChannel::Kind::Desktop) {
+        m_deliveries[id].ok = m_deliveries[id].done = true;
+        Q_EMIT deliveryChanged(id);
+        return;
+    }
+    attempt(id, channel, n);
+}
+
 void AlertDispatcher::attempt(int id, const AlertChannel &channel, const AlertNotification &n)
 {
     AlertSender *sender = channel.kind == AlertChannel::Kind::Email ? m_smtp : m_webhook;

@@ -36,6 +36,11 @@ public:
     /// Queues `n` for `channel`; returns the delivery's id.
     int deliver(const AlertChannel &channel, const AlertNotification &n);
     const AlertDelivery &delivery(int id) const { return m_deliveries[id]; }
+    int count() const { return int(m_deliveries.size()); }
+    /// The deliveries of an earlier server, by id (before any new one).
+    void restore(const QList<AlertDelivery> &deliveries) { m_deliveries = deliveries; }
+    /// Tries a restored delivery that was not done when that server stopped once more.
+    void resume(int id, const AlertChannel &channel, const AlertNotification &n);
     void setBackoff(int firstMs, int maxAttempts);
 
 Q_SIGNALS:

@@ -54,6 +54,8 @@ void AlertEvaluator::setCondition(const AlertRule &rule, const AlertJob &job, bo
     if (holds) {
         if (open != m_open.end()) {
             AlertState &a = m_alerts[open->second];
+            if (a.fineSinceMs != 0 || a.text != why || a.job.id != job.id)
+                m_changed.insert(open->second);
             if (a.fineSinceMs != 0)
                 ++a.occurrences; // it flapped: fine for a while, failing again
             a.fineSinceMs = 0;
@@ -71,11 +73,14 @@ void AlertEvaluator::setCondition(const AlertRule &rule, const AlertJob &job, bo
         a.text = why;
         m_alerts.append(a);
         m_open[{rule.name, job.name}] = int(m_alerts.size() - 1);
+        m_changed.insert(int(m_alerts.size() - 1));
         out->append(notify(int(m_alerts.size() - 1), nowMs));
         return;
     }
     if (open != m_open.end()) {
         AlertState &a = m_alerts[open->second];
+        if (a.fineSinceMs == 0 || a.job.status != job.status)
+            m_changed.insert(open->second);
         if (a.fineSinceMs == 0)
             a.fineSinceMs = nowMs;
         a.job.status = job.status;
@@ -197,12 +202,49 @@ QList<AlertNotification> AlertEvaluator::tick(qint64 nowMs)
         if (a.fineSinceMs != 0 && rule && nowMs - a.fineSinceMs >= rule->resolveAfterMs) {
             a.status = QStringLiteral("resolved");
             a.resolvedAtMs = nowMs;
+            m_changed.insert(it->second);
             out.append(notify(it->second, nowMs));
             it = m_open.erase(it);
         } else {
             ++it;
         }
     }
+    return out;
+}
+
+QList<AlertNotification> AlertEvaluator::scheduledRun(const AlertJob &job, int run, qint64 dueMs,
+                                                      qint64 nowMs)
+{
+    QList<AlertNotification> out;
+    for (const AlertRule &rule : std::as_const(m_rules)) {
+        if (rule.when != AlertRule::When::ScheduleLate || !rule.covers(job.name, job.team))
+            continue;
+        const bool late = dueMs > 0 && nowMs - dueMs >= rule.forMs;
+        setCondition(rule, job, late,
+                     QStringLiteral("run %1 was due at %2 UTC and had not started %3 later")
+                         .arg(run)
+                         .arg(QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC)
+                                  .toString(QStringLiteral("HH:mm:ss")),
+                              duration(rule.forMs)),
+                     nowMs, &out);
+    }
+    return out;
+}
+
+void AlertEvaluator::restore(const QList<AlertState> &alerts)
+{
+    m_alerts = alerts;
+    m_open.clear();
+    for (int i = 0; i < m_alerts.size(); ++i)
+        if (m_alerts.at(i).status == QLatin1String("firing"))
+            m_open[{m_alerts.at(i).rule, m_alerts.at(i).group}] = i;
+}
+
+QList<int> AlertEvaluator::takeChanged()
+{
+    QList<int> out(m_changed.begin(), m_changed.end());
+    std::sort(out.begin(), out.end());
+    m_changed.clear();
     return out;
 }
 

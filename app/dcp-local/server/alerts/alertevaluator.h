@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <map>
 
@@ -69,10 +70,19 @@ public:
                                      qint64 nowMs);
     /// Time passed: resolutions whose quiet period is over.
     QList<AlertNotification> tick(qint64 nowMs);
+    /**
+     * A scheduled job's next run (schedule_late): due at `dueMs` and not started yet, or
+     * (`dueMs` 0) started. It is late once it has waited the rule's `for` past its time.
+     */
+    QList<AlertNotification> scheduledRun(const AlertJob &job, int run, qint64 dueMs, qint64 nowMs);
     /// A test message for `rule` (uisctl alerts test), with no state change; nullopt if unknown.
     std::optional<AlertNotification> test(const QString &rule, qint64 nowMs) const;
 
     const QList<AlertState> &alerts() const { return m_alerts; }
+    /// The alerts of an earlier server (AlertStore): the firing ones go on firing.
+    void restore(const QList<AlertState> &alerts);
+    /// The indexes of the alerts changed since the last call (to write them through).
+    QList<int> takeChanged();
     const QList<AlertRule> &rules() const { return m_rules; }
 
 private:
@@ -93,6 +103,7 @@ private:
     QList<AlertState> m_alerts;
     std::map<std::pair<QString, QString>, int> m_open; ///< (rule, group) → the firing alert
     QHash<QString, Tracking> m_tracking;               ///< "rule\njob id"
+    QSet<int> m_changed;
 };
 
 } // namespace uis::dcplocal

@@ -5,6 +5,7 @@
 #include "jobrunner.h"
 #include "jobstore.h"
 #include "metrics/metricscollector.h"
+#include "microbatchschedule.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -30,14 +31,66 @@ qint64 now()
 AlertManager::AlertManager(AlertConfig config, JobStore *jobs, JobRunner *runner,
                            MetricsCollector *collector, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_jobs(jobs), m_evaluator(m_config.rules),
-      m_dispatcher(new AlertDispatcher(this)), m_tick(new QTimer(this))
+      m_runner(runner), m_dispatcher(new AlertDispatcher(this)), m_tick(new QTimer(this))
 {
     connect(runner, &JobRunner::stateChanged, this, &AlertManager::onState);
     if (collector)
         connect(collector, &MetricsCollector::sampled, this, &AlertManager::onSampled);
+    connect(m_dispatcher, &AlertDispatcher::deliveryChanged, this, &AlertManager::keepDelivery);
     m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, [this] { send(m_evaluator.tick(now())); });
+    connect(m_tick, &QTimer::timeout, this, &AlertManager::onTick);
     m_tick->start();
+}
+
+QString AlertManager::open(const QString &dataDir)
+{
+    if (const QString e = m_store.open(dataDir); !e.isEmpty())
+        return e;
+    const AlertStore::Contents c = m_store.load();
+    m_evaluator.restore(c.alerts);
+    for (const AlertNotification &t : c.tests)
+        m_tests.append({t, {}});
+    QList<AlertDelivery> deliveries;
+    for (const StoredDelivery &d : c.deliveries) {
+        AlertDelivery kept = d.delivery;
+        if (d.id < 0) { // a row that was never written: nothing to try again
+            kept.done = true;
+            kept.error = QStringLiteral("lost: its record was not written");
+        }
+        deliveries.append(kept);
+    }
+    m_dispatcher->restore(deliveries);
+    m_stored = true;
+    for (const StoredDelivery &d : c.deliveries) {
+        if (d.id < 0)
+            continue;
+        StoredDelivery carried = d;
+        if (d.alertIndex >= 0 && d.alertIndex < c.alerts.size()) {
+            m_deliveries[d.alertIndex].append(d.id);
+            carried.notification.rule = c.alerts.at(d.alertIndex).rule;
+            carried.notification.job = c.alerts.at(d.alertIndex).job;
+        } else if (d.testIndex >= 0 && d.testIndex < m_tests.size()) {
+            m_tests[d.testIndex].second.append(d.id);
+            carried.notification.rule = m_tests.at(d.testIndex).first.rule;
+            carried.notification.job = m_tests.at(d.testIndex).first.job;
+        }
+        m_carried.insert(d.id, carried);
+        // A message the last server had not got through yet: this one goes on trying.
+        if (!d.delivery.done)
+            if (const AlertChannel *ch = m_config.channel(d.delivery.channel))
+                m_dispatcher->resume(d.id, *ch, carried.notification);
+    }
+    return QString();
+}
+
+void AlertManager::onTick()
+{
+    // schedule_late: a run waiting past its time (for a slot, or for a stalled event loop).
+    const qint64 t = now();
+    for (const MicroBatchScheduler::NextRun &n : m_runner->schedules()->nextRuns())
+        send(m_evaluator.scheduledRun(job(n.jobId), n.run,
+                                      n.due.isValid() ? n.due.toMSecsSinceEpoch() : 0, t));
+    send(m_evaluator.tick(t));
 }
 
 AlertJob AlertManager::job(const QString &id) const
@@ -60,12 +113,48 @@ void AlertManager::onSampled(const QString &id, const MetricSamples &samples)
 
 void AlertManager::send(const QList<AlertNotification> &notifications)
 {
+    keepChangedAlerts(); // the alert first: a delivery row names it
     for (const AlertNotification &n : notifications) {
         const AlertRule *rule = m_config.rule(n.rule);
         for (const QString &name : rule ? rule->channels : QStringList{})
             if (const AlertChannel *c = m_config.channel(name))
-                m_deliveries[n.alertIndex].append(m_dispatcher->deliver(*c, n));
+                m_deliveries[n.alertIndex].append(deliver(*c, n, n.alertIndex, -1));
     }
+}
+
+int AlertManager::deliver(const AlertChannel &channel, const AlertNotification &n, int alertIndex,
+                          int testIndex)
+{
+    StoredDelivery d;
+    d.alertIndex = alertIndex;
+    d.testIndex = testIndex;
+    d.notification = n;
+    // The id is the next one; it is known before the dispatcher reports anything about it.
+    d.id = m_dispatcher->count();
+    m_carried.insert(d.id, d);
+    const int id = m_dispatcher->deliver(channel, n);
+    keepDelivery(id);
+    return id;
+}
+
+void AlertManager::keepChangedAlerts()
+{
+    const QList<int> changed = m_evaluator.takeChanged();
+    if (!m_stored)
+        return;
+    for (int i : changed)
+        if (const QString e = m_store.saveAlert(i, m_evaluator.alerts().at(i)); !e.isEmpty())
+            qWarning("dcp-local: %s", qUtf8Printable(e));
+}
+
+void AlertManager::keepDelivery(int id)
+{
+    if (!m_stored || !m_carried.contains(id))
+        return;
+    StoredDelivery &d = m_carried[id];
+    d.delivery = m_dispatcher->delivery(id);
+    if (const QString e = m_store.saveDelivery(d); !e.isEmpty())
+        qWarning("dcp-local: %s", qUtf8Printable(e));
 }
 
 bool AlertManager::test(const QString &ruleName)
@@ -73,12 +162,25 @@ bool AlertManager::test(const QString &ruleName)
     const std::optional<AlertNotification> n = m_evaluator.test(ruleName, now());
     if (!n)
         return false;
-    QList<int> ids;
+    const int index = int(m_tests.size());
+    m_tests.append({*n, {}});
+    if (m_stored)
+        if (const QString e = m_store.saveTest(index, *n); !e.isEmpty())
+            qWarning("dcp-local: %s", qUtf8Printable(e));
     for (const QString &name : m_config.rule(ruleName)->channels)
         if (const AlertChannel *c = m_config.channel(name))
-            ids << m_dispatcher->deliver(*c, *n);
-    m_tests.append({*n, ids});
+            m_tests[index].second << deliver(*c, *n, -1, index);
     return true;
+}
+
+bool AlertManager::hasDesktopChannel(const QString &rule) const
+{
+    const AlertRule *r = m_config.rule(rule);
+    for (const QString &name : r ? r->channels : QStringList{})
+        if (const AlertChannel *c = m_config.channel(name);
+            c && c->kind == AlertChannel::Kind::Desktop)
+            return true;
+    return false;
 }
 
 QJsonObject AlertManager::toJson() const
@@ -111,6 +213,7 @@ QJsonObject AlertManager::toJson() const
                         {QStringLiteral("resolved_at"), time(a.resolvedAtMs)},
                         {QStringLiteral("occurrences"), a.occurrences},
                         {QStringLiteral("text"), a.text},
+                        {QStringLiteral("desktop"), hasDesktopChannel(a.rule)},
                         {QStringLiteral("deliveries"), deliveries(m_deliveries.value(int(i)))}});
     }
     QJsonArray tests;
@@ -125,9 +228,18 @@ QJsonObject AlertManager::toJson() const
             QJsonObject{{QStringLiteral("name"), r.name},
                         {QStringLiteral("when"), AlertRule::whenName(r.when)},
                         {QStringLiteral("channels"), QJsonArray::fromStringList(r.channels)}});
+    QJsonArray channels;
+    for (const AlertChannel &c : m_config.channels)
+        channels.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                    {QStringLiteral("kind"), c.kind == AlertChannel::Kind::Webhook
+                                                                 ? QStringLiteral("webhook")
+                                                             : c.kind == AlertChannel::Kind::Email
+                                                                 ? QStringLiteral("email")
+                                                                 : QStringLiteral("desktop")}});
     return {{QStringLiteral("alerts"), alerts},
             {QStringLiteral("tests"), tests},
-            {QStringLiteral("rules"), rules}};
+            {QStringLiteral("rules"), rules},
+            {QStringLiteral("channels"), channels}};
 }
 
 } // namespace uis::dcplocal

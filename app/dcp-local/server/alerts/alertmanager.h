@@ -3,6 +3,7 @@
 
 #include "alertconfig.h"
 #include "alertevaluator.h"
+#include "alertstore.h"
 #include "metrics/metricsample.h"
 
 #include "jobstatus.h"
@@ -23,7 +24,9 @@ class MetricsCollector;
 /**
  * The alerts of a dcp-local (`--alerts FILE`): feeds job state changes and fresh metric points
  * to the AlertEvaluator, hands what it returns to the AlertDispatcher for every channel of the
- * rule, and keeps every alert with its deliveries for GET /api/v1/alerts.
+ * rule, and keeps every alert with its deliveries for GET /api/v1/alerts. Once open()ed, every
+ * change is written through to the AlertStore; a restart reads it back and tries again the
+ * deliveries that were not done.
  */
 class AlertManager : public QObject
 {
@@ -32,8 +35,12 @@ public:
     AlertManager(AlertConfig config, JobStore *jobs, JobRunner *runner, MetricsCollector *collector,
                  QObject *parent = nullptr);
 
-    /// `{"alerts": [{rule, job_id, job_name, status, fired_at, resolved_at, text, deliveries}],
-    ///   "tests": [...]}`, newest first.
+    /// Opens `dataDir/alerts.db` and takes over what an earlier server left. Returns an error
+    /// or "".
+    QString open(const QString &dataDir);
+
+    /// `{"alerts": [{rule, job_id, job_name, status, fired_at, resolved_at, text, deliveries,
+    ///   desktop}], "tests": [...], "rules": [...], "channels": [{name, kind}]}`, newest first.
     QJsonObject toJson() const;
     /// Sends a test message of `rule` to its channels; false when there is no such rule.
     bool test(const QString &rule);
@@ -43,15 +50,26 @@ public:
 private:
     void onState(const QString &id, uis::JobState state);
     void onSampled(const QString &id, const MetricSamples &samples);
+    void onTick();
     void send(const QList<AlertNotification> &notifications);
+    /// Queues `n` on `channel` and writes the delivery through.
+    int deliver(const AlertChannel &channel, const AlertNotification &n, int alertIndex,
+                int testIndex);
+    void keepChangedAlerts();
+    void keepDelivery(int id);
     AlertJob job(const QString &id) const;
+    bool hasDesktopChannel(const QString &rule) const;
 
     AlertConfig m_config;
     JobStore *m_jobs;
     AlertEvaluator m_evaluator;
+    JobRunner *m_runner;
     AlertDispatcher *m_dispatcher;
     QTimer *m_tick;
-    QHash<int, QList<int>> m_deliveries; ///< alert index → delivery ids
+    AlertStore m_store;
+    bool m_stored = false;
+    QHash<int, StoredDelivery> m_carried; ///< what each delivery carries (for its writes)
+    QHash<int, QList<int>> m_deliveries;  ///< alert index → delivery ids
     QList<std::pair<AlertNotification, QList<int>>> m_tests;
 };
 

@@ -5,10 +5,18 @@
 #include "alertevaluator.h"
 #include "smtpsession.h"
 
+#include "tokenstore.h"
+
 #include <QDateTime>
 #include <QUuid>
 
 namespace uis::dcplocal {
+
+SmtpSender::SmtpSender(QObject *parent) : AlertSender(parent), m_keychain(new TokenStore(this))
+{
+    m_keychain->setFallbackHint(QStringLiteral("name a variable holding the password with "
+                                               "`password_env` instead"));
+}
 
 QByteArray SmtpSender::message(const AlertChannel &channel, const AlertNotification &n)
 {
@@ -39,19 +47,44 @@ QByteArray SmtpSender::message(const AlertChannel &channel, const AlertNotificat
 
 void SmtpSender::send(const AlertChannel &channel, const AlertNotification &n, Done done)
 {
-    QByteArray password;
-    if (!channel.username.isEmpty()) {
-        if (channel.passwordEnv.isEmpty() ||
-            !qEnvironmentVariableIsSet(qPrintable(channel.passwordEnv))) {
-            done(QStringLiteral("channel %1: the password variable %2 is not set")
-                     .arg(channel.name, channel.passwordEnv.isEmpty()
-                                            ? QStringLiteral("(password_env)")
-                                            : channel.passwordEnv));
-            return;
-        }
-        password = qgetenv(qPrintable(channel.passwordEnv));
+    const QByteArray data = message(channel, n);
+    if (channel.username.isEmpty()) {
+        start(channel, {}, data, std::move(done));
+        return;
     }
-    auto *session = new SmtpSession(channel, password, message(channel, n), std::move(done), this);
+    if (!channel.passwordKeychain.isEmpty()) {
+        m_keychain->read(
+            channel.passwordKeychain, this,
+            [this, channel, data, done](const QString &value, const QString &error) {
+                if (!error.isEmpty() || value.isEmpty()) {
+                    done(QStringLiteral("channel %1: no SMTP password from the OS "
+                                        "keychain entry `%2` (service %3): %4")
+                             .arg(channel.name, channel.passwordKeychain, TokenStore::serviceName(),
+                                  error.isEmpty() ? QStringLiteral("there is no such entry; "
+                                                                   "store it there, or ") +
+                                                        m_keychain->fallbackHint()
+                                                  : error));
+                    return;
+                }
+                start(channel, value.toUtf8(), data, done);
+            });
+        return;
+    }
+    if (channel.passwordEnv.isEmpty() ||
+        !qEnvironmentVariableIsSet(qPrintable(channel.passwordEnv))) {
+        done(QStringLiteral("channel %1: the password variable %2 is not set")
+                 .arg(channel.name, channel.passwordEnv.isEmpty()
+                                        ? QStringLiteral("(password_env or password_keychain)")
+                                        : channel.passwordEnv));
+        return;
+    }
+    start(channel, qgetenv(qPrintable(channel.passwordEnv)), data, std::move(done));
+}
+
+void SmtpSender::start(const AlertChannel &channel, const QByteArray &password,
+                       const QByteArray &data, Done done)
+{
+    auto *session = new SmtpSession(channel, password, data, std::move(done), this);
     session->start();
 }
 
