@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from . import pair, servers
+from . import pair, platform_servers, servers
 
 
 def main(argv=None) -> int:
@@ -50,6 +50,8 @@ def main(argv=None) -> int:
             print("stopped: " + (", ".join(stopped) if stopped else "nothing was running"))
             return 0
     st = pair.status()
+    # The local platform's servers, which --session auto prefers while they answer.
+    st["platform"] = {e: u for e in pair.ENGINES if (u := platform_servers.url(e))}
     if args.format == "json":
         print(json.dumps(st, indent=2))
         return 0
@@ -58,6 +60,8 @@ def main(argv=None) -> int:
         print(f"{engine:6} {e['state']}{where}")
     if "idle_seconds_left" in st:
         print(f"stops when idle for {st['idle_seconds_left']} s more")
+    for engine, url in st["platform"].items():
+        print(f"{engine:6} the local platform's {url} (previews use it while it runs)")
     print(f"state: {st['folder']}")
     return 0
 
