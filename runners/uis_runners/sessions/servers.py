@@ -234,11 +234,13 @@ def flink_gateway() -> dict:
     return {"url": url, "rest": cluster, "pids": pids, "log": str(log)}
 
 
-def gateway_command(port: int, cluster: str = "") -> list:
+def gateway_command(port: int, cluster: str = "", folder: str = "") -> list:
     """The SQL Gateway on 127.0.0.1:`port`: the one definition the private pair and the local
     platform's `flink-sql-gateway` service start. With `cluster` (a session cluster's REST URL
     whose TaskManagers lack the connectors on their class path) the gateway's jobs go there and
-    carry the connector jars with them (pipeline.jars, as the Flink runner's jobs do)."""
+    carry the connector jars with them (pipeline.jars, as the Flink runner's jobs do). `folder`
+    holds the sessions' downloaded resources; the platform finds its service by that path in
+    the command line (bash stays the parent of the gateway's JVM)."""
     cmd = [
         "bash",
         str(_pyflink_home() / "bin" / "sql-gateway.sh"),
@@ -247,6 +249,8 @@ def gateway_command(port: int, cluster: str = "") -> list:
         "-Dsql-gateway.endpoint.rest.bind-address=127.0.0.1",
         f"-Dsql-gateway.endpoint.rest.port={port}",
     ]
+    if folder:
+        cmd += [f"-Dtable.resources.download-dir={folder}/resources"]
     if cluster:
         host, _, rest = cluster.split("://", 1)[-1].rstrip("/").rpartition(":")
         cmd += ["-Dexecution.target=remote", f"-Drest.address={host}", f"-Drest.port={rest}"]
@@ -278,7 +282,7 @@ def exec_platform_server(name: str, port: int, folder: str, flink_conf: str = ""
         if not flink_conf or not cluster:
             raise StartError("flink-sql-gateway needs --flink-conf and --cluster")
         env = _flink_env(Path(flink_conf), os.environ.get("FLINK_LOG_DIR", ""), s3a_jars())
-        cmd = gateway_command(port, cluster)
+        cmd = gateway_command(port, cluster, folder)
     else:
         raise StartError(f"unknown session server {name!r}")
     os.chdir(folder)
