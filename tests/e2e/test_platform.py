@@ -684,7 +684,7 @@ def test_preview_auto_uses_the_platform_session_servers(platform, tmp_path):
     for a in answers:
         assert "error" not in a, a
         assert a["nodes"] and all(n["rows"] for n in a["nodes"]), a
-    assert {n["node"] for n in answers[0]["nodes"]} == {n["node"] for n in answers[1]["nodes"]}
+    assert all("filled_trades" in {n["node"] for n in a["nodes"]} for a in answers), answers
     assert not (private / "sessions.json").exists(), "a private pair was started"
 
 

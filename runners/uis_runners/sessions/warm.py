@@ -11,6 +11,8 @@ import threading
 from ..log import log
 from . import pair, platform_servers
 
+PRIVATE = "the private pair"
+
 
 def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, str]:
     """The server `choice` names and which one it is. auto: the local platform's while it
@@ -22,7 +24,7 @@ def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, st
             url = platform_servers.url(engine)
             if url:
                 return url, f"the local platform's {platform_servers.SERVICES[engine]}"
-        return pair.ensure(engine, restart=restart), "the private pair"
+        return pair.ensure(engine, restart=restart), PRIVATE
     url = pair.given_url(engine, choice)
     if not url:
         want = "sc://HOST:PORT" if engine == "spark" else "http://HOST:PORT"
@@ -60,7 +62,7 @@ class WarmRun:
             while worker.is_alive():
                 worker.join(0.2)  # the main thread stays free for the stop signal
             if self._error is None:
-                if self.args.session == "auto":
+                if which == PRIVATE:
                     pair.state.touch()
                 return self._rc
             if self.stop_requested:
