@@ -73,11 +73,10 @@ QMap<QString, QString> checkHealth(const PlatformManager &manager,
         recipe, PlatformState::read(manager.layout().statePath()).value_or(PlatformState{}));
     QMap<QString, QString> problems;
     CliLoop loop;
-    QObject::connect(&health, &PlatformHealth::finished,
-                     [&](const QMap<QString, QString> &p) {
-                         problems = p;
-                         loop.quit();
-                     });
+    QObject::connect(&health, &PlatformHealth::finished, [&](const QMap<QString, QString> &p) {
+        problems = p;
+        loop.quit();
+    });
     health.check(running);
     loop.exec();
     return problems;
@@ -274,8 +273,8 @@ int runPlatform(const QStringList &args, CliContext &ctx)
     }
     const QMap<QString, QString> health = checkHealth(manager, services);
     if (format == QLatin1String("json"))
-        ctx.out << QJsonDocument(statusJson(manager, services, health))
-                       .toJson(QJsonDocument::Indented);
+        ctx.out
+            << QJsonDocument(statusJson(manager, services, health)).toJson(QJsonDocument::Indented);
     else
         printServices(ctx.out, services + QList<ServiceStatus>{manager.dcpStatus()}, health);
     return ExitOk;

@@ -326,8 +326,7 @@ int runPreview(const QStringList &args, CliContext &ctx)
         usage = QStringLiteral("give --session or --target, not both");
     else if (p.isSet(QStringLiteral("target")) && target.isEmpty())
         usage = QStringLiteral("--target expects the name of one of the DCP server's targets");
-    else if (target.isEmpty() &&
-             (p.isSet(QStringLiteral("env")) || p.isSet(QStringLiteral("url"))))
+    else if (target.isEmpty() && (p.isSet(QStringLiteral("env")) || p.isSet(QStringLiteral("url"))))
         usage = QStringLiteral("--env and --url go with --target");
     else if (p.positional().size() != 1)
         usage = QStringLiteral("give exactly one FILE");

@@ -38,9 +38,9 @@ int sessionOfTarget(const ArgParser &p, const QString &target, const QStringList
             const char *key = spark ? "spark_connect" : "sql_gateway";
             const QString url = t.value(QLatin1String(key)).toString();
             if (url.isEmpty()) {
-                ctx.err << "uisctl preview: target `" << target << "` names no " << key
-                        << " for " << engine << " previews (its targets file may add `" << key
-                        << ": " << (spark ? "sc://HOST:15002" : "http://HOST:8083") << "`)\n";
+                ctx.err << "uisctl preview: target `" << target << "` names no " << key << " for "
+                        << engine << " previews (its targets file may add `" << key << ": "
+                        << (spark ? "sc://HOST:15002" : "http://HOST:8083") << "`)\n";
                 return ExitUsage;
             }
             urls << url;

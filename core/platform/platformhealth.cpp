@@ -25,9 +25,9 @@ void PlatformHealth::check(const QStringList &services)
         probe->setParent(this);
         connect(probe, &ServiceProbe::answered, this,
                 [this, probe, name](bool ready, const QString &detail) {
-                    m_problems.insert(name, ready ? QString()
-                                                  : (detail.isEmpty() ? QStringLiteral("no answer")
-                                                                      : detail));
+                    m_problems.insert(
+                        name, ready ? QString()
+                                    : (detail.isEmpty() ? QStringLiteral("no answer") : detail));
                     probe->deleteLater();
                     if (--m_pending == 0)
                         Q_EMIT finished(m_problems);

@@ -185,8 +185,7 @@ QString PlatformLayout::sessionServersMissing() const
         m << flinkHome() + QStringLiteral("/opt/flink-sql-gateway-*.jar");
     if (!QFileInfo(runnersDir() + QStringLiteral("/uis_runners/sessions")).isDir())
         m << runnersDir() + QStringLiteral("/uis_runners/sessions");
-    return m.isEmpty() ? QString()
-                       : QStringLiteral("missing %1").arg(m.join(QStringLiteral(", ")));
+    return m.isEmpty() ? QString() : QStringLiteral("missing %1").arg(m.join(QStringLiteral(", ")));
 }
 
 QStringList PlatformLayout::missing() const

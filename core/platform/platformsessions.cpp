@@ -64,14 +64,10 @@ LaunchSpec PlatformSessions::launchSpec(const QString &service, const PlatformSt
     s.program = m_layout.venv() + QStringLiteral("/bin/python");
     // --dir names the platform's folder: the marker its command line must hold, also after
     // the Python process has become the server (the Java command line names that folder too).
-    s.arguments = {QStringLiteral("-m"),
-                   QStringLiteral("uis_runners.sessions"),
-                   QStringLiteral("serve"),
-                   service,
-                   QStringLiteral("--port"),
-                   QString::number(port(state, service)),
-                   QStringLiteral("--dir"),
-                   m_layout.serviceDir(service)};
+    s.arguments = {QStringLiteral("-m"),     QStringLiteral("uis_runners.sessions"),
+                   QStringLiteral("serve"),  service,
+                   QStringLiteral("--port"), QString::number(port(state, service)),
+                   QStringLiteral("--dir"),  m_layout.serviceDir(service)};
     if (service == kGateway)
         s.arguments << QStringLiteral("--flink-conf")
                     << s.environment.value(QStringLiteral("FLINK_CONF_DIR"))

@@ -179,8 +179,7 @@ void ServiceProbe::exchange(const QByteArray &request, Judge judge, const QStrin
     connect(timer, &QTimer::timeout, socket, [done, silence] { done(false, silence); });
     connect(socket, &QTcpSocket::errorOccurred, socket,
             [done, socket] { done(false, socket->errorString()); });
-    connect(socket, &QTcpSocket::connected, socket,
-            [socket, request] { socket->write(request); });
+    connect(socket, &QTcpSocket::connected, socket, [socket, request] { socket->write(request); });
     connect(socket, &QTcpSocket::readyRead, socket, [done, socket, buffer, judge] {
         *buffer += socket->readAll();
         if (const auto verdict = judge(*buffer))

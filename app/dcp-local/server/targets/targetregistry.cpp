@@ -50,12 +50,11 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
         return Problem{item.pos(),
                        QStringLiteral("a target is a map like {name: local, kind: local}, not %1")
                            .arg(item.typeName())};
-    static const QStringList known{
-        QStringLiteral("name"),          QStringLiteral("kind"),
-        QStringLiteral("rest_url"),      QStringLiteral("master"),
-        QStringLiteral("master_ui"),     QStringLiteral("fit_resources"),
-        QStringLiteral("waiting_limit"), QStringLiteral("spark_connect"),
-        QStringLiteral("sql_gateway")};
+    static const QStringList known{QStringLiteral("name"),          QStringLiteral("kind"),
+                                   QStringLiteral("rest_url"),      QStringLiteral("master"),
+                                   QStringLiteral("master_ui"),     QStringLiteral("fit_resources"),
+                                   QStringLiteral("waiting_limit"), QStringLiteral("spark_connect"),
+                                   QStringLiteral("sql_gateway")};
     for (const SourceNode &c : item.children()) {
         if (!known.contains(c.key()))
             return Problem{c.keyPos(), QStringLiteral("unknown key `%1` (a target has %2)")
