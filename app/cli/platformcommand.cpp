@@ -5,6 +5,7 @@
 #include "clicontext.h"
 #include "cliloop.h"
 
+#include "platformhealth.h"
 #include "platformmanager.h"
 
 #include <QCoreApplication>
@@ -23,15 +24,19 @@ namespace {
 const char *const kPlatformHelp =
     "usage: uisctl platform start|status|stop [--dir DIR] [options]\n\n"
     "A local platform on 127.0.0.1 only: a Flink session cluster (JobManager and one TaskManager\n"
-    "with 2 slots), a Spark standalone master and worker, a Kafka broker (KRaft) and an S3 store\n"
-    "(Versity S3 Gateway). The services keep running after `start` returns.\n"
+    "with 2 slots), a Spark standalone master and worker, a Kafka broker (KRaft), an S3 store\n"
+    "(Versity S3 Gateway), an Iceberg REST catalog, and the session servers warm previews use:\n"
+    "spark-connect (Spark Connect, sc://) and flink-sql-gateway (the SQL Gateway in front of the\n"
+    "session cluster). The services keep running after `start` returns.\n"
     "  start     start what is not running (a second start reuses what runs), wait until every\n"
     "            service answers, write DIR/targets.yaml (for dcp-local --targets) and\n"
     "            DIR/platform.env (S3 endpoint and keys, Kafka bootstrap), then start dcp-local\n"
     "            with --targets DIR/targets.yaml and platform.env in its environment (on the\n"
     "            default data directory for the default DIR, else DIR/dcp-local; a dcp-local\n"
     "            running there without these targets is restarted with them)\n"
-    "  status    print each service's state and address\n"
+    "  status    print each service's state, address and health (whether it answers its probe\n"
+    "            now: Flink /overview, Spark /json/, a Kafka Metadata request, S3 ListBuckets,\n"
+    "            Spark Connect's HTTP/2 handshake, the gateway's /v1/info)\n"
     "  stop      stop the processes `start` started (dcp-local too), and wait for them to end\n"
     "Options:\n"
     "  --dir DIR         where data, logs and state live (default: "
@@ -42,7 +47,8 @@ const char *const kPlatformHelp =
     "  --ports LIST      fixed ports, e.g. flink-jobmanager.rest=8081,spark-master.master=7077\n"
     "                    (roles: s3.api kafka.broker kafka.controller flink-jobmanager.rest\n"
     "                    flink-jobmanager.rpc spark-master.master spark-master.ui "
-    "spark-worker.ui);\n"
+    "spark-worker.ui\n"
+    "                    spark-connect.grpc flink-sql-gateway.rest);\n"
     "                    other ports are chosen free on the first start and then kept\n"
     "  --timeout S       seconds each service may take to answer (default 240)\n"
     "  --format F        status output: text (default) or json\n"
@@ -53,7 +59,31 @@ QJsonValue orNull(const QString &s)
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
 
-QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus> &services)
+/// The running services' probes, all at once: service → "" when it answers, else why not.
+QMap<QString, QString> checkHealth(const PlatformManager &manager,
+                                   const QList<ServiceStatus> &services)
+{
+    QStringList running;
+    for (const ServiceStatus &s : services) {
+        if (s.state == QLatin1String("running"))
+            running << s.name;
+    }
+    const PlatformRecipe recipe(manager.layout());
+    PlatformHealth health(
+        recipe, PlatformState::read(manager.layout().statePath()).value_or(PlatformState{}));
+    QMap<QString, QString> problems;
+    CliLoop loop;
+    QObject::connect(&health, &PlatformHealth::finished, [&](const QMap<QString, QString> &p) {
+        problems = p;
+        loop.quit();
+    });
+    health.check(running);
+    loop.exec();
+    return problems;
+}
+
+QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus> &services,
+                       const QMap<QString, QString> &health)
 {
     const PlatformLayout &layout = manager.layout();
     const auto state = PlatformState::read(layout.statePath()).value_or(PlatformState{});
@@ -64,7 +94,11 @@ QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus
             {QStringLiteral("state"), s.state},
             {QStringLiteral("url"), orNull(s.url)},
             {QStringLiteral("ui"), orNull(s.ui)},
-            {QStringLiteral("pid"), s.pid > 0 ? QJsonValue(double(s.pid)) : QJsonValue()}});
+            {QStringLiteral("pid"), s.pid > 0 ? QJsonValue(double(s.pid)) : QJsonValue()},
+            // null when it does not run; else whether it answers its probe now, and why not.
+            {QStringLiteral("healthy"),
+             health.contains(s.name) ? QJsonValue(health.value(s.name).isEmpty()) : QJsonValue()},
+            {QStringLiteral("health"), orNull(health.value(s.name))}});
     }
     const ServiceRecord *s3 = state.service(QStringLiteral("s3"));
     const ServiceRecord *kafka = state.service(QStringLiteral("kafka"));
@@ -93,12 +127,18 @@ QJsonObject statusJson(const PlatformManager &manager, const QList<ServiceStatus
     };
 }
 
-void printServices(QTextStream &out, const QList<ServiceStatus> &services)
+void printServices(QTextStream &out, const QList<ServiceStatus> &services,
+                   const QMap<QString, QString> &health = {})
 {
     for (const ServiceStatus &s : services) {
         out << QStringLiteral("%1 %2 %3").arg(s.name, -18).arg(s.state, -8).arg(s.url);
         if (!s.ui.isEmpty() && s.ui != s.url)
             out << "  (UI " << s.ui << ")";
+        if (health.contains(s.name)) {
+            const QString problem = health.value(s.name);
+            out << (problem.isEmpty() ? QStringLiteral("  healthy")
+                                      : QStringLiteral("  NOT ANSWERING: ") + problem);
+        }
         out << '\n';
     }
 }
@@ -197,7 +237,9 @@ int runPlatform(const QStringList &args, CliContext &ctx)
                             QStringLiteral("flink-jobmanager.rpc"),
                             QStringLiteral("spark-master.master"),
                             QStringLiteral("spark-master.ui"),
-                            QStringLiteral("spark-worker.ui")};
+                            QStringLiteral("spark-worker.ui"),
+                            QStringLiteral("spark-connect.grpc"),
+                            QStringLiteral("flink-sql-gateway.rest")};
     for (const QString &item :
          p.value(QStringLiteral("ports")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QStringList kv = item.split(QLatin1Char('='));
@@ -229,10 +271,12 @@ int runPlatform(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl platform: " << error << '\n';
         return ExitUsage;
     }
+    const QMap<QString, QString> health = checkHealth(manager, services);
     if (format == QLatin1String("json"))
-        ctx.out << QJsonDocument(statusJson(manager, services)).toJson(QJsonDocument::Indented);
+        ctx.out
+            << QJsonDocument(statusJson(manager, services, health)).toJson(QJsonDocument::Indented);
     else
-        printServices(ctx.out, services + QList<ServiceStatus>{manager.dcpStatus()});
+        printServices(ctx.out, services + QList<ServiceStatus>{manager.dcpStatus()}, health);
     return ExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "previewtarget.h"
 
 #include "enginepaths.h"
 #include "pipelinecompiler.h"
@@ -27,7 +28,8 @@ namespace {
 
 const char *const kHelp =
     "usage: uisctl preview FILE [--engine spark|flink|both] [--limit N] [--node NAME]\n"
-    "                      [--format table|json] [--session auto|none|URL] [--timeout SECONDS]\n\n"
+    "                      [--format table|json] [--session auto|none|URL] [--timeout SECONDS]\n"
+    "                      [--target NAME [--env NAME | --url URL]]\n\n"
     "Prints the first rows of each source and transform of FILE, as the Data Preview shows\n"
     "them; sinks are not written.\n"
     "  --engine   spark, flink or both; default: the spec's own engine\n"
@@ -36,10 +38,14 @@ const char *const kHelp =
     "  --format   table (default) or json: one JSON object per engine and line,\n"
     "             {\"engine\", \"nodes\": [{\"node\", \"columns\": [{\"name\", \"type\"}],\n"
     "             \"rows\": [[...]]}], \"seconds\"}\n"
-    "  --session  auto (default): the warm engine sessions shared with the designer, started\n"
-    "             when needed (`uisctl sessions`); none: a cold engine per preview; or a server\n"
-    "             URL: sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
+    "  --session  auto (default): the local platform's session servers while it runs, else\n"
+    "             the warm engine sessions shared with the designer, started when needed\n"
+    "             (`uisctl sessions`); none: a cold engine per preview; or a server URL:\n"
+    "             sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
     "             comma-separated for both\n"
+    "  --target   the session servers a target of the DCP server names (`spark_connect`,\n"
+    "             `sql_gateway`; `uisctl targets` lists them): a team cluster's, next to its\n"
+    "             data. --env or --url picks the server, as for `uisctl submit`\n"
     "  --timeout  seconds one engine may take (default 600)\n"
     "Progress goes to stderr. Exit: 0 previewed, 1 the spec or an engine failed, 2 usage error.\n";
 
@@ -290,13 +296,15 @@ bool validSession(const QString &s)
 int runPreview(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("engine"), QStringLiteral("limit"), QStringLiteral("node"),
-                 QStringLiteral("format"), QStringLiteral("session"), QStringLiteral("timeout")},
+                 QStringLiteral("format"), QStringLiteral("session"), QStringLiteral("timeout"),
+                 QStringLiteral("target"), QStringLiteral("env"), QStringLiteral("url")},
                 {QStringLiteral("help")});
     if (const auto exit = p.parseCommand(args, ctx, "preview", QString::fromUtf8(kHelp)))
         return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("table"));
     const QString engineArg = p.value(QStringLiteral("engine"));
-    const QString session = p.value(QStringLiteral("session"), QStringLiteral("auto"));
+    QString session = p.value(QStringLiteral("session"), QStringLiteral("auto"));
+    const QString target = p.value(QStringLiteral("target")).trimmed();
     bool okLimit = true, okTimeout = true;
     const int limit = p.value(QStringLiteral("limit"), QStringLiteral("20")).toInt(&okLimit);
     const int timeout = p.value(QStringLiteral("timeout"), QStringLiteral("600")).toInt(&okTimeout);
@@ -314,6 +322,12 @@ int runPreview(const QStringList &args, CliContext &ctx)
         usage = QStringLiteral("--session must be auto, none or server URLs (sc://HOST:PORT for "
                                "Spark Connect, http://HOST:PORT for a Flink SQL Gateway), not `%1`")
                     .arg(session);
+    else if (p.isSet(QStringLiteral("target")) && p.isSet(QStringLiteral("session")))
+        usage = QStringLiteral("give --session or --target, not both");
+    else if (p.isSet(QStringLiteral("target")) && target.isEmpty())
+        usage = QStringLiteral("--target expects the name of one of the DCP server's targets");
+    else if (target.isEmpty() && (p.isSet(QStringLiteral("env")) || p.isSet(QStringLiteral("url"))))
+        usage = QStringLiteral("--env and --url go with --target");
     else if (p.positional().size() != 1)
         usage = QStringLiteral("give exactly one FILE");
     if (!usage.isEmpty()) {
@@ -343,6 +357,14 @@ int runPreview(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
     CliLoop::application(); // the runners are found next to this binary
+    if (!target.isEmpty()) {
+        QStringList names;
+        for (Engine e : std::as_const(engines))
+            names << engineName(e);
+        if (const int rc = sessionOfTarget(p, target, names, ctx, &session); rc >= 0)
+            return rc;
+        ctx.err << "uisctl preview: target " << target << ": " << session << '\n';
+    }
     PreviewRun run(loaded, tmp.path(), limit, session, timeout, ctx);
     const QString only = p.value(QStringLiteral("node"));
     bool ok = true;

@@ -22,7 +22,9 @@ const char *const kTargetsHelp =
     "usage: uisctl targets [--env NAME | --url URL] [--format text|json]\n\n"
     "Lists the server's execution targets (dcp-local --targets FILE): where jobs run, whether\n"
     "the cluster answers, and its figures (Flink: TaskManagers, slots, running jobs; Spark:\n"
-    "alive workers, cores, memory). `uisctl submit --target NAME` picks one.\n"
+    "alive workers, cores, memory), and the session servers it names for previews\n"
+    "(spark_connect, sql_gateway). `uisctl submit --target NAME` picks one;\n"
+    "`uisctl preview SPEC --target NAME` previews on its session servers.\n"
     "Exit: 0 every target answers, 1 some target is unreachable, 2 the server cannot be asked.\n";
 
 QString figures(const QJsonObject &o)
@@ -76,6 +78,13 @@ int runTargets(const QStringList &args, CliContext &ctx)
                 << (reachable ? "reachable" : "UNREACHABLE") << "  checked "
                 << t.value(QLatin1String("checked_at")).toString(QStringLiteral("-")) << "\n"
                 << "    " << figures(t.value(QLatin1String("overview")).toObject()) << "\n";
+        QStringList sessions;
+        for (const char *key : {"spark_connect", "sql_gateway"}) {
+            if (const QString url = t.value(QLatin1String(key)).toString(); !url.isEmpty())
+                sessions << QLatin1String(key) + QLatin1Char('=') + url;
+        }
+        if (!sessions.isEmpty())
+            ctx.out << "    sessions: " << sessions.join(QLatin1Char(' ')) << "\n";
         if (const QString e = t.value(QLatin1String("error")).toString(); !e.isEmpty())
             ctx.out << "    error: " << e << "\n";
     }

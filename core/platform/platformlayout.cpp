@@ -164,6 +164,30 @@ QString PlatformLayout::versitygw() const
     return projectDir() + QStringLiteral("/.cache/bin/versitygw");
 }
 
+QString PlatformLayout::runnersDir() const
+{
+    return projectDir() + QStringLiteral("/runners");
+}
+
+QString PlatformLayout::sessionServersMissing() const
+{
+    // The folders the sessions package reads (runners/uis_runners/sessions/servers.py).
+    const QString jars = projectDir() + QStringLiteral("/.cache/jars/");
+    const auto none = [](const QString &dir, const QString &pattern) {
+        return QDir(dir).entryList({pattern}, QDir::Files).isEmpty();
+    };
+    QStringList m;
+    if (none(jars + QStringLiteral("spark-connect"), QStringLiteral("spark-connect_*.jar")))
+        m << jars + QStringLiteral("spark-connect");
+    if (none(jars + QStringLiteral("uis-spark-connect"), QStringLiteral("*.jar")))
+        m << jars + QStringLiteral("uis-spark-connect");
+    if (none(flinkHome() + QStringLiteral("/opt"), QStringLiteral("flink-sql-gateway-*.jar")))
+        m << flinkHome() + QStringLiteral("/opt/flink-sql-gateway-*.jar");
+    if (!QFileInfo(runnersDir() + QStringLiteral("/uis_runners/sessions")).isDir())
+        m << runnersDir() + QStringLiteral("/uis_runners/sessions");
+    return m.isEmpty() ? QString() : QStringLiteral("missing %1").arg(m.join(QStringLiteral(", ")));
+}
+
 QStringList PlatformLayout::missing() const
 {
     QStringList m;

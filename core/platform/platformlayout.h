@@ -67,6 +67,12 @@ public:
     /// Flink plugins (FLINK_PLUGINS_DIR): `s3-fs-hadoop/` lets Flink read and write s3a:// paths.
     QString flinkPluginsDir() const;
     QString versitygw() const;
+    /// The runners' Python package folder (`<project>/runners`): the platform's session servers
+    /// are started by its `uis_runners.sessions`.
+    QString runnersDir() const;
+    /// What the session servers (Spark Connect, the Flink SQL Gateway) lack: "" when `make deps`
+    /// installed their jars, else which (the platform then runs without them).
+    QString sessionServersMissing() const;
     QString javaHome() const { return m_javaHome; }
 
     /// What is missing to run the platform (empty when everything is installed).

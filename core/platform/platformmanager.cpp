@@ -86,6 +86,13 @@ void PlatformManager::start()
                            "the local environment are Hadoop catalogs on the store")
                 .arg(PlatformRecipe::icebergRestName(), m_layout.icebergRestJarsDir()));
     }
+    if (const QString why = m_layout.sessionServersMissing(); !why.isEmpty()) {
+        for (const QString &name : PlatformSessions::names())
+            services.removeAll(name);
+        Q_EMIT progress(QStringLiteral("%1: not installed (%2; run `make deps`): previews use "
+                                       "the private warm sessions instead")
+                            .arg(PlatformSessions::names().join(QStringLiteral(", ")), why));
+    }
     QStringList toStart;
     for (const QString &name : std::as_const(services)) {
         if (m_state.isRunning(name))

@@ -66,7 +66,8 @@ quint16 port(const PlatformState &s, const QString &service, const QString &role
 
 QStringList PlatformRecipe::serviceNames()
 {
-    return {kS3, kKafka, kFlinkJm, kFlinkTm, kSparkMaster, kSparkWorker, kRest};
+    return QStringList{kS3, kKafka, kFlinkJm, kFlinkTm, kSparkMaster, kSparkWorker, kRest} +
+           PlatformSessions::names();
 }
 
 QString PlatformRecipe::icebergRestName()
@@ -92,6 +93,8 @@ QStringList PlatformRecipe::portRoles(const QString &service)
         return {QStringLiteral("master"), QStringLiteral("ui")};
     if (service == kSparkWorker)
         return {QStringLiteral("ui")};
+    if (PlatformSessions::owns(service))
+        return PlatformSessions::portRoles(service);
     return {}; // the TaskManager's RPC and data ports are ephemeral, bound to 127.0.0.1
 }
 
@@ -131,6 +134,8 @@ void PlatformRecipe::complete(PlatformState &state, const QMap<QString, quint16>
     state.service(kSparkWorker)->url = http(port(state, kSparkWorker, QStringLiteral("ui")));
     state.service(kSparkWorker)->ui = state.service(kSparkWorker)->url;
     state.service(kRest)->url = http(port(state, kRest, QStringLiteral("api")));
+    for (const QString &name : PlatformSessions::names())
+        state.service(name)->url = PlatformSessions::url(name, state);
 }
 
 QString PlatformRecipe::s3Endpoint(const PlatformState &state) const
@@ -176,6 +181,8 @@ QString PlatformRecipe::writeServiceConfigs(const PlatformState &state) const
         return e;
     if (QString e = writeKafkaConfig(state); !e.isEmpty())
         return e;
+    if (QString e = writeSparkClientConfig(state); !e.isEmpty())
+        return e;
     return writeSparkDaemonConfig();
 }
 
@@ -211,6 +218,9 @@ QString PlatformRecipe::writeFlinkConfig(const PlatformState &state) const
         QStringLiteral("io.tmp.dirs: %1").arg(tmp),
         QStringLiteral("web.tmpdir: %1").arg(tmp),
         QStringLiteral("jobmanager.execution.failover-strategy: region"),
+        // The SQL Gateway's jobs reuse generated code cached with an earlier job's class loader,
+        // which the leak check would fail ("closed classloader").
+        QStringLiteral("classloader.check-leaked-classloader: false"),
         // s3:// and s3a:// through the flink-s3-fs-hadoop plugin (FLINK_PLUGINS_DIR), on the
         // store; the same settings as the Flink runner's in the `local` environment.
         QStringLiteral("s3.endpoint: %1").arg(s3Endpoint(state)),
@@ -294,6 +304,18 @@ QString PlatformRecipe::writeSparkDaemonConfig() const
 
 LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformState &state) const
 {
+    if (PlatformSessions::owns(service)) {
+        // The gateway plans and submits with the session cluster's own settings and plugins;
+        // Spark Connect reads the clients' spark-defaults.conf (S3A on the store).
+        LaunchSpec base;
+        if (service == PlatformSessions::gatewayName()) {
+            base = launchSpec(kFlinkJm, state);
+        } else {
+            base.environment = baseEnvironment();
+            base.environment.insert(QStringLiteral("SPARK_CONF_DIR"), sparkClientConfDir());
+        }
+        return m_sessions.launchSpec(service, state, base, state.service(kFlinkJm)->url);
+    }
     LaunchSpec s;
     s.environment = baseEnvironment();
     s.logFile = m_layout.logPath(service);
@@ -433,6 +455,8 @@ LaunchSpec PlatformRecipe::launchSpec(const QString &service, const PlatformStat
 
 ServiceProbe *PlatformRecipe::createProbe(const QString &service, const PlatformState &state) const
 {
+    if (PlatformSessions::owns(service))
+        return m_sessions.createProbe(service, state);
     if (service == kS3)
         return ServiceProbe::s3ListBuckets(QUrl(s3Endpoint(state) + QLatin1Char('/')),
                                            state.accessKey, state.secretKey);
@@ -488,14 +512,22 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
 {
     const QString flinkRest = state.service(kFlinkJm)->url;
     const QString master = state.service(kSparkMaster)->url;
+    // The targets name the platform's session servers while they run (previews on them).
+    const auto session = [&state](const QString &key, const QString &service) {
+        return state.isRunning(service)
+                   ? QStringLiteral(", %1: %2").arg(key, state.service(service)->url)
+                   : QString();
+    };
     const QString targets =
         QStringLiteral(
             "# Written by uisctl platform start; read by dcp-local --targets.\n"
             "targets:\n"
             "  - {name: local, kind: local}\n"
-            "  - {name: platform-flink, kind: flink-session, rest_url: %1}\n"
-            "  - {name: platform-spark, kind: spark-standalone, master: %2, master_ui: %3}\n")
-            .arg(flinkRest, master, state.service(kSparkMaster)->ui);
+            "  - {name: platform-flink, kind: flink-session, rest_url: %1%4}\n"
+            "  - {name: platform-spark, kind: spark-standalone, master: %2, master_ui: %3%5}\n")
+            .arg(flinkRest, master, state.service(kSparkMaster)->ui,
+                 session(QStringLiteral("sql_gateway"), PlatformSessions::gatewayName()),
+                 session(QStringLiteral("spark_connect"), PlatformSessions::sparkConnectName()));
     if (QString e = writeFile(m_layout.targetsPath(), targets.toUtf8()); !e.isEmpty())
         return e;
 
@@ -526,13 +558,15 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         env << QStringLiteral("export UIS_ICEBERG_REST_URI=%1").arg(state.service(kRest)->url)
             << QStringLiteral("export UIS_ICEBERG_REST_WAREHOUSE=%1").arg(icebergRestWarehouse());
     }
-    if (QString e =
-            writeFile(m_layout.envPath(), env.join(QLatin1Char('\n')).toUtf8() + '\n', true);
-        !e.isEmpty())
-        return e;
+    return writeFile(m_layout.envPath(), env.join(QLatin1Char('\n')).toUtf8() + '\n', true);
+}
 
-    // S3A for spark-submit against this platform (SPARK_CONF_DIR above): hadoop-aws and the AWS
-    // SDK bundle from .cache/jars/s3a, path-style requests to the local store.
+QString PlatformRecipe::writeSparkClientConfig(const PlatformState &state) const
+{
+    const QString s3 = s3Endpoint(state);
+    // S3A for spark-submit against this platform (platform.env's SPARK_CONF_DIR) and for its
+    // Spark Connect server: hadoop-aws and the AWS SDK bundle from .cache/jars/s3a, path-style
+    // requests to the local store.
     const QString jars = m_layout.s3aJarsDir() + QStringLiteral("/*");
     const QStringList sparkDefaults{
         QStringLiteral("spark.driver.extraClassPath %1").arg(jars),

@@ -3,6 +3,7 @@
 
 #include "platformlayout.h"
 #include "platformservice.h"
+#include "platformsessions.h"
 #include "platformstate.h"
 
 #include <QStringList>
@@ -14,13 +15,14 @@ class ServiceProbe;
 /**
  * What each service of the local platform is: its port roles, its private configuration under
  * DIR (Flink config.yaml, Kafka server.properties, Spark conf), the command that runs it, how to
- * tell it is ready, and the files clients read afterwards (targets.yaml, platform.env,
- * spark-defaults.conf with S3A). Everything binds to 127.0.0.1 only.
+ * tell it is ready, and the files clients read (spark-defaults.conf with S3A; afterwards
+ * targets.yaml, platform.env). The session servers' part is PlatformSessions. Everything binds
+ * to 127.0.0.1 only.
  */
 class PlatformRecipe
 {
 public:
-    explicit PlatformRecipe(PlatformLayout layout) : m_layout(std::move(layout)) {}
+    explicit PlatformRecipe(PlatformLayout layout) : m_layout(layout), m_sessions(layout) {}
 
     /// Every service, in start order.
     static QStringList serviceNames();
@@ -39,7 +41,7 @@ public:
 
     /// Writes every service's configuration; returns an error message or "".
     QString writeServiceConfigs(const PlatformState &state) const;
-    /// Writes targets.yaml, platform.env and the clients' spark-defaults.conf; error or "".
+    /// Writes targets.yaml and platform.env; error or "".
     QString writeClientFiles(const PlatformState &state) const;
 
     LaunchSpec launchSpec(const QString &service, const PlatformState &state) const;
@@ -53,10 +55,14 @@ private:
     QString writeFlinkConfig(const PlatformState &state) const;
     QString writeKafkaConfig(const PlatformState &state) const;
     QString writeSparkDaemonConfig() const;
+    /// The clients' spark-defaults.conf (S3A on the store), also read by the platform's Spark
+    /// Connect server, so written before the services start.
+    QString writeSparkClientConfig(const PlatformState &state) const;
     QProcessEnvironment baseEnvironment() const;
     QString java() const;
 
     PlatformLayout m_layout;
+    PlatformSessions m_sessions;
 };
 
 } // namespace uis

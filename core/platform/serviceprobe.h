@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTcpSocket;
@@ -16,8 +17,9 @@ namespace uis {
 /**
  * One readiness check of a service, asked again and again by PlatformService until it passes:
  * an HTTP GET whose JSON a predicate judges (Flink /overview, Spark /json/), a Kafka Metadata
- * request (the broker answers with itself in the broker list), or an S3 ListBuckets signed with
- * the store's keys. Each check() ends with exactly one answered() signal.
+ * request (the broker answers with itself in the broker list), an S3 ListBuckets signed with
+ * the store's keys, or an HTTP/2 handshake with a gRPC server (Spark Connect answers the client
+ * preface with its SETTINGS). Each check() ends with exactly one answered() signal.
  */
 class ServiceProbe : public QObject
 {
@@ -28,6 +30,7 @@ public:
 
     static ServiceProbe *httpJson(const QUrl &url, JsonCheck check, QObject *parent = nullptr);
     static ServiceProbe *kafkaMetadata(quint16 port, QObject *parent = nullptr);
+    static ServiceProbe *grpcHandshake(quint16 port, QObject *parent = nullptr);
     static ServiceProbe *s3ListBuckets(const QUrl &endpoint, const QString &accessKey,
                                        const QString &secretKey, QObject *parent = nullptr);
 
@@ -42,10 +45,15 @@ Q_SIGNALS:
     void answered(bool ready, const QString &detail);
 
 private:
-    enum class Kind { HttpJson, Kafka, S3 };
+    enum class Kind { HttpJson, Kafka, S3, Grpc };
     explicit ServiceProbe(Kind kind, QObject *parent);
     void checkHttp();
     void checkKafka();
+    void checkGrpc();
+    /// Connects to m_port, sends `request` once connected and hands what arrives to `judge`,
+    /// which returns nullopt while it needs more bytes, else (ready, detail).
+    using Judge = std::function<std::optional<std::pair<bool, QString>>(const QByteArray &)>;
+    void exchange(const QByteArray &request, Judge judge, const QString &silence);
     void finish(bool ready, const QString &detail);
 
     Kind m_kind;

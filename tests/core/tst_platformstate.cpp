@@ -129,7 +129,7 @@ void TstPlatformState::completeChoosesDistinctPortsAndKeepsThem()
         }
     }
     QCOMPARE(seen.size(), roles);
-    QCOMPARE(roles, 9); // the Iceberg REST catalog has one
+    QCOMPARE(roles, 11); // the Iceberg REST catalog and each session server have one
     QVERIFY(s.accessKey.size() >= 16);
     QVERIFY(s.secretKey.size() >= 32);
     QCOMPARE(

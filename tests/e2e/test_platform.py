@@ -10,7 +10,9 @@ and rest-to-parquet-iceberg runs unchanged but for its base_url: its Parquet and
 in the store, listed with boto3. The same example on the Flink engine writes its Parquet to the
 store too (flink-s3-fs-hadoop), on the runner's mini-cluster and on the session cluster, and into
 an Iceberg table through the platform's REST catalog (or, without it, a Hadoop catalog in the
-store), read back from the table's snapshot. Needs
+store), read back from the table's snapshot. The platform's session servers (spark-connect,
+flink-sql-gateway) answer their probes, are named by its targets, and `uisctl preview --session
+auto` uses them instead of starting a private pair, as `--target` does through dcp-local. Needs
 `make deps` (.venv with pyspark, apache-flink, confluent-kafka, boto3; .cache with the Kafka jars,
 the Flink S3 plugin and versitygw) and UIS_BIN_DIR (set by ctest) for uisctl."""
 
@@ -47,6 +49,8 @@ SERVICES = [
     "spark-master",
     "spark-worker",
     "iceberg-rest",
+    "spark-connect",
+    "flink-sql-gateway",
 ]
 TIMINGS = {}
 
@@ -93,6 +97,12 @@ def dcp_targets(st):
     return r.returncode, json.loads(r.stdout) if r.stdout.strip() else {}, r.stderr
 
 
+def session_urls(st):
+    """The platform's Spark Connect and SQL Gateway URLs, from `status --format json`."""
+    urls = {s["name"]: s["url"] for s in st["services"]}
+    return urls["spark-connect"], urls["flink-sql-gateway"]
+
+
 def get_json(url):
     with urllib.request.urlopen(url, timeout=10) as r:
         return json.load(r)
@@ -133,20 +143,27 @@ def test_every_service_runs_and_answers(platform):
     directory, start = platform
     st = status(directory)
     assert [s["name"] for s in st["services"]] == SERVICES
+    prefixes = ("http://127.0.0.1:", "spark://127.0.0.1:", "127.0.0.1:", "sc://127.0.0.1:")
     for s in st["services"]:
         assert s["state"] == "running", s
-        assert s["url"].startswith(("http://127.0.0.1:", "spark://127.0.0.1:", "127.0.0.1:")), s
+        assert s["healthy"] is True and s["health"] is None, s  # its probe passes now
+        assert s["url"].startswith(prefixes), s
     # start printed every service's address and the files clients read.
     for name in SERVICES:
         assert name in start.stdout
     targets = Path(st["targets_file"]).read_text()
     flink = st["services"][2]["url"]
     master = st["services"][4]
-    assert f"{{name: platform-flink, kind: flink-session, rest_url: {flink}}}" in targets
+    connect, gateway = session_urls(st)
+    assert connect.startswith("sc://127.0.0.1:") and gateway.startswith("http://127.0.0.1:")
+    assert (
+        f"{{name: platform-flink, kind: flink-session, rest_url: {flink}, sql_gateway: {gateway}}}"
+    ) in targets
     assert (
         f"{{name: platform-spark, kind: spark-standalone, master: {master['url']}, "
-        f"master_ui: {master['ui']}}}"
+        f"master_ui: {master['ui']}, spark_connect: {connect}}}"
     ) in targets
+    assert get_json(gateway + "/v1/info")["version"].startswith("1.20"), gateway
     assert st["s3"]["access_key"] and st["s3"]["secret_key"]
     assert "dcp" in st and set(st["dcp"]) == {"url", "token_file"}
     env = Path(st["env_file"]).read_text()
@@ -194,6 +211,11 @@ def test_dcp_local_serves_the_platform_targets(platform):
     assert targets["platform-flink"]["overview"]["taskmanagers"] == 1
     assert targets["platform-spark"]["kind"] == "spark-standalone"
     assert targets["platform-spark"]["overview"]["alive_workers"] == 1
+    # The targets name the platform's session servers; `uisctl targets` prints them.
+    connect, gateway = session_urls(st)
+    assert targets["platform-spark"]["spark_connect"] == connect
+    assert targets["platform-flink"]["sql_gateway"] == gateway
+    assert targets["local"]["spark_connect"] is None
 
 
 def test_kafka_round_trip(platform):
@@ -621,6 +643,75 @@ def test_rest_example_runs_unchanged_in_the_local_environment(platform, tmp_path
     table = keys(s3, "warehouse", "market_data/stock_tickers/")
     assert any(k.endswith(".metadata.json") for k in table), table
     assert any("/data/" in k and k.endswith(".parquet") for k in table), table
+
+
+def local_trades(tmp_path):
+    """The bundled example on local files (the preview needs no store)."""
+    spec = T.load(EXAMPLE)
+    for e in spec["provider"]["endpoints"]:
+        T.write_files(e, tmp_path / "data", n=8)
+    copy = tmp_path / "trades.uis.yaml"
+    copy.write_text(T.rewrite_base_url(EXAMPLE.read_text(), (tmp_path / "data").as_uri()))
+    return copy
+
+
+def preview(spec, *args, env):
+    r = subprocess.run(
+        [str(UISCTL), "preview", str(spec), "--limit", "5", "--format", "json", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    return r, [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+
+
+def test_preview_auto_uses_the_platform_session_servers(platform, tmp_path):
+    """--session auto with the platform up: its spark-connect and flink-sql-gateway, no private
+    pair started (its state folder stays empty), rows from both engines."""
+    directory = platform[0]
+    connect, gateway = session_urls(status(directory))
+    private = tmp_path / "private-sessions"
+    env = dict(os.environ, UIS_PLATFORM_DIR=str(directory), UIS_SESSIONS_DIR=str(private))
+    t0 = time.monotonic()
+    r, answers = preview(local_trades(tmp_path), "--engine", "both", env=env)
+    TIMINGS["preview both on the platform's sessions"] = time.monotonic() - t0
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}"
+    assert f"warm spark session at {connect} (the local platform's spark-connect)" in r.stderr
+    assert f"warm flink session at {gateway} (the local platform's flink-sql-gateway)" in r.stderr
+    assert "cold preview" not in r.stderr, r.stderr
+    assert [a["engine"] for a in answers] == ["spark", "flink"]
+    for a in answers:
+        assert "error" not in a, a
+        assert a["nodes"] and all(n["rows"] for n in a["nodes"]), a
+    assert all("filled_trades" in {n["node"] for n in a["nodes"]} for a in answers), answers
+    assert not (private / "sessions.json").exists(), "a private pair was started"
+
+
+def test_preview_on_a_target_uses_its_session_servers(platform, tmp_path):
+    """--target NAME: the session servers the dcp-local's target names (GET /api/v1/targets)."""
+    st = status(platform[0])
+    connect, _ = session_urls(st)
+    token = Path(st["dcp"]["token_file"]).read_text().strip()
+    env = dict(
+        os.environ,
+        DCP_URL=st["dcp"]["url"],
+        DCP_TOKEN=token,
+        UIS_PLATFORM_DIR=str(tmp_path / "no-platform"),
+        UIS_SESSIONS_DIR=str(tmp_path / "private-sessions"),
+    )
+    spec = local_trades(tmp_path)
+    r, answers = preview(spec, "--engine", "spark", "--target", "platform-spark", env=env)
+    assert r.returncode == 0, f"{r.stdout}\n{r.stderr}"
+    assert f"target platform-spark: {connect}" in r.stderr, r.stderr
+    assert f"warm spark session at {connect} (given by --session)" in r.stderr, r.stderr
+    assert answers[0]["nodes"] and all(n["rows"] for n in answers[0]["nodes"]), answers
+    # A target without a server for the engine is refused, saying what to add.
+    r, _ = preview(spec, "--engine", "spark", "--target", "platform-flink", env=env)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "target `platform-flink` names no spark_connect" in r.stderr, r.stderr
+    r, _ = preview(spec, "--target", "nowhere", env=env)
+    assert r.returncode == 2 and "unknown target `nowhere`" in r.stderr, r.stderr
 
 
 def test_second_start_reuses(platform):

@@ -81,6 +81,33 @@ private Q_SLOTS:
         QCOMPARE(specs[0].restUrl.path(), QStringLiteral("/flink"));
     }
 
+    void parsesSessionServers()
+    {
+        const QByteArray yaml = "targets:\n"
+                                "  - name: spark-team\n"
+                                "    kind: spark-standalone\n"
+                                "    master: spark://10.0.0.5:7077\n"
+                                "    master_ui: http://10.0.0.5:8080\n"
+                                "    spark_connect: sc://10.0.0.5:15002\n"
+                                "  - name: flink-team\n"
+                                "    kind: flink-session\n"
+                                "    rest_url: http://10.0.0.6:8081\n"
+                                "    sql_gateway: https://gw.example:8083\n"
+                                "  - {name: flink-plain, kind: flink-session, rest_url: "
+                                "http://h:8081}\n";
+        QList<TargetSpec> specs;
+        QString error;
+        QVERIFY2(TargetRegistry::parse(yaml, QStringLiteral("t.yaml"), &specs, &error),
+                 qPrintable(error));
+        QCOMPARE(specs.size(), 3);
+        QCOMPARE(specs[0].sparkConnect, QUrl(QStringLiteral("sc://10.0.0.5:15002")));
+        QCOMPARE(specs[0].sparkConnect.port(), 15002);
+        QVERIFY(!specs[0].sqlGateway.isValid());
+        QCOMPARE(specs[1].sqlGateway, QUrl(QStringLiteral("https://gw.example:8083")));
+        QVERIFY(!specs[1].sparkConnect.isValid());
+        QVERIFY(!specs[2].sparkConnect.isValid() && !specs[2].sqlGateway.isValid());
+    }
+
     void errorsNameTheLineAndColumn_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -130,6 +157,35 @@ private Q_SLOTS:
             << QByteArray(
                    "targets:\n  - {name: s, kind: spark-standalone, master: \"spark://h:7077\"}\n")
             << QStringLiteral("targets.yaml:2:5: a spark-standalone target needs `master_ui`");
+        const QByteArray spark = "targets:\n  - name: s\n    kind: spark-standalone\n"
+                                 "    master: spark://h:7077\n    master_ui: http://h:8080\n";
+        const QByteArray flink =
+            "targets:\n  - name: f\n    kind: flink-session\n    rest_url: http://h:8081\n";
+        QTest::newRow("spark_connect not sc")
+            << spark + "    spark_connect: http://h:15002\n"
+            << QStringLiteral("targets.yaml:6:20: spark_connect: `http://h:15002` is not a sc URL");
+        QTest::newRow("spark_connect without port")
+            << spark + "    spark_connect: sc://h\n"
+            << QStringLiteral("targets.yaml:6:20: spark_connect: `sc://h` has no port");
+        QTest::newRow("spark_connect without host")
+            << spark + "    spark_connect: \"sc://:15002\"\n"
+            << QStringLiteral("targets.yaml:6:20: spark_connect: `sc://:15002` is not a sc URL");
+        QTest::newRow("spark_connect with a query")
+            << spark + "    spark_connect: \"sc://h:15002?token=x\"\n"
+            << QStringLiteral("targets.yaml:6:20: spark_connect: `sc://h:15002?token=x` must not "
+                              "have a query");
+        QTest::newRow("sql_gateway not http")
+            << flink + "    sql_gateway: gw:8083\n"
+            << QStringLiteral(
+                   "targets.yaml:5:18: sql_gateway: `gw:8083` is not a http or https URL");
+        QTest::newRow("sql_gateway on a spark target")
+            << spark + "    sql_gateway: http://h:8083\n"
+            << QStringLiteral("targets.yaml:6:18: `sql_gateway` does not apply to a "
+                              "spark-standalone target (it runs no flink jobs)");
+        QTest::newRow("spark_connect on a flink target")
+            << flink + "    spark_connect: sc://h:15002\n"
+            << QStringLiteral("targets.yaml:5:20: `spark_connect` does not apply to a "
+                              "flink-session target (it runs no spark jobs)");
         QTest::newRow("local with a url")
             << QByteArray("targets:\n  - name: l\n    kind: local\n    rest_url: http://x:1\n")
             << QStringLiteral("targets.yaml:4:15: `rest_url` does not apply to a local target");

@@ -223,7 +223,7 @@ private Q_SLOTS:
             clusters->dock()->toggleViewAction()));
         // The platform panel lists every service, stopped, and offers Start only.
         PlatformPanel *panel = clusters->platformPanel();
-        QCOMPARE(panel->services()->topLevelItemCount(), 8);
+        QCOMPARE(panel->services()->topLevelItemCount(), 10);
         QVERIFY(panel->row(QStringLiteral("iceberg-rest")));
         QCOMPARE(panel->row(QStringLiteral("dcp-local"))->text(1), QStringLiteral("stopped"));
         QVERIFY(panel->startButton()->isEnabled());

@@ -641,7 +641,9 @@ constexpr const char kDocument[] = R"json({
           "overview": {"type": ["object", "null"],
                        "description": "The engine's own figures. Flink: task managers, slots total and available, running jobs; Spark: alive workers, cores, memory."},
           "fit_resources": {"type": "boolean", "description": "A job larger than the cluster is scaled down to the largest request that fits (with `fit_warning`) instead of refused with 422 `does_not_fit`."},
-          "waiting_limit_seconds": {"type": "number", "description": "How long an application on the cluster may wait for executors or slots before its `engine_state` is `WAITING for resources (…)` (target option `waiting_limit`, default 120 s)."}
+          "waiting_limit_seconds": {"type": "number", "description": "How long an application on the cluster may wait for executors or slots before its `engine_state` is `WAITING for resources (…)` (target option `waiting_limit`, default 120 s)."},
+          "spark_connect": {"type": ["string", "null"], "description": "The cluster's Spark Connect server for interactive previews and test runs (target option `spark_connect`, `sc://HOST:PORT`); null when it names none."},
+          "sql_gateway": {"type": ["string", "null"], "description": "The cluster's Flink SQL Gateway for interactive previews and test runs (target option `sql_gateway`, `http://HOST:PORT`); null when it names none."}
         }
       },
       "JobMetrics": {

@@ -114,11 +114,9 @@ def _pyflink_home() -> Path:
     return Path(pyflink.__file__).parent
 
 
-def spark_connect() -> dict:
-    """Starts Spark Connect; returns its record: url, pid, log."""
-    folder = state.folder()
-    port = free_port()
-    log = folder / "spark-connect.log"
+def spark_connect_command(port: int, master: str = "local[*]", local_dir: str = "") -> tuple:
+    """The command and environment of a Spark Connect server on 127.0.0.1:`port`: the one
+    definition the private pair and the local platform's `spark-connect` service start."""
     connect = jars_in(jar_dir("spark-connect", None, "UIS_SPARK_CONNECT_JARS_DIR"))
     guard = jars_in(jar_dir("uis-spark-connect"))
     if not connect or not guard:
@@ -140,28 +138,42 @@ def spark_connect() -> dict:
         # Static: Iceberg's SQL extensions must be there when the server starts.
         "spark.sql.extensions": "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions",
     }
-    cmd = [str(_pyspark_home() / "bin" / "spark-submit"), "--master", "local[*]"]
+    if local_dir:
+        conf["spark.local.dir"] = local_dir
+    cmd = [str(_pyspark_home() / "bin" / "spark-submit"), "--master", master]
     cmd += ["--class", SPARK_CONNECT_CLASS, "--name", "uis-spark-connect"]
     cmd += ["--driver-java-options", "-Dlog4j2.level=WARN"]
     for k, v in conf.items():
         cmd += ["--conf", f"{k}={v}"]
     # The server class is loaded from --jars: as the primary resource it is not found.
     cmd += ["--jars", ",".join(connect + guard + jars), "spark-internal"]
+    return cmd, env
+
+
+def spark_connect() -> dict:
+    """Starts the private pair's Spark Connect; returns its record: url, pid, log."""
+    port = free_port()
+    log = state.folder() / "spark-connect.log"
+    cmd, env = spark_connect_command(port)
     pid = spawn(cmd, log, env)
     wait_until(lambda: listening(port), [pid], "Spark Connect", log)
     return {"url": f"sc://127.0.0.1:{port}", "pid": pid, "log": str(log)}
 
 
-def _flink_env(conf_dir: Path) -> dict:
+def _flink_env(conf_dir: Path, log_dir: str = "", extra_jars: tuple = ()) -> dict:
     env = dict(os.environ)
     env["FLINK_CONF_DIR"] = str(conf_dir)
-    env["FLINK_LOG_DIR"] = str(conf_dir.parent / "flink-logs")
+    env["FLINK_LOG_DIR"] = log_dir or str(conf_dir.parent / "flink-logs")
     env["FLINK_HOME"] = str(_pyflink_home())
     # config.sh puts HADOOP_CLASSPATH on every process's class path: Hadoop (Parquet, Iceberg's
     # Hadoop catalog) and the connectors, which the gateway plans with and the TaskManager runs.
-    jars = jars_in(jar_dir("hadoop")) + jars_in(jar_dir("flink", None, "UIS_FLINK_JARS_DIR"))
+    jars = jars_in(jar_dir("hadoop")) + _flink_jars() + list(extra_jars)
     env["HADOOP_CLASSPATH"] = ":".join(jars)
     return env
+
+
+def _flink_jars() -> list:
+    return jars_in(jar_dir("flink", None, "UIS_FLINK_JARS_DIR"))
 
 
 def _flink_config(conf_dir: Path, rpc: int, rest: int) -> None:
@@ -216,21 +228,68 @@ def flink_gateway() -> dict:
     ]
     cluster = f"http://127.0.0.1:{rest}"
     wait_until(lambda: _taskmanagers(cluster) > 0, pids, "the Flink session cluster", log)
-    gateway = [
-        "bash",
-        str(bin_dir / "sql-gateway.sh"),
-        "start-foreground",
-        "-Dsql-gateway.endpoint.rest.address=127.0.0.1",
-        "-Dsql-gateway.endpoint.rest.bind-address=127.0.0.1",
-        f"-Dsql-gateway.endpoint.rest.port={gw}",
-    ]
-    pids.append(spawn(gateway, log, env))
+    pids.append(spawn(gateway_command(gw), log, env))
     url = f"http://127.0.0.1:{gw}"
-    wait_until(lambda: _answers(url + "/v1/info"), pids, "the Flink SQL Gateway", log)
+    wait_until(lambda: answers(url + "/v1/info"), pids, "the Flink SQL Gateway", log)
     return {"url": url, "rest": cluster, "pids": pids, "log": str(log)}
 
 
-def _answers(url: str) -> bool:
+def gateway_command(port: int, cluster: str = "", folder: str = "") -> list:
+    """The SQL Gateway on 127.0.0.1:`port`: the one definition the private pair and the local
+    platform's `flink-sql-gateway` service start. With `cluster` (a session cluster's REST URL
+    whose TaskManagers lack the connectors on their class path) the gateway's jobs go there and
+    carry the connector jars with them (pipeline.jars, as the Flink runner's jobs do). `folder`
+    holds the sessions' downloaded resources; the platform finds its service by that path in
+    the command line (bash stays the parent of the gateway's JVM)."""
+    cmd = [
+        "bash",
+        str(_pyflink_home() / "bin" / "sql-gateway.sh"),
+        "start-foreground",
+        "-Dsql-gateway.endpoint.rest.address=127.0.0.1",
+        "-Dsql-gateway.endpoint.rest.bind-address=127.0.0.1",
+        f"-Dsql-gateway.endpoint.rest.port={port}",
+    ]
+    if folder:
+        cmd += [f"-Dtable.resources.download-dir={folder}/resources"]
+    if cluster:
+        host, _, rest = cluster.split("://", 1)[-1].rstrip("/").rpartition(":")
+        cmd += ["-Dexecution.target=remote", f"-Drest.address={host}", f"-Drest.port={rest}"]
+        # As in the private pair's config.yaml (_flink_config): see there.
+        cmd += ["-Dclassloader.check-leaked-classloader=false"]
+        jars = _flink_jars()
+        if jars:
+            cmd += ["-Dpipeline.jars=" + ";".join("file://" + j for j in jars)]
+    return cmd
+
+
+def exec_platform_server(name: str, port: int, folder: str, flink_conf: str = "", cluster=""):
+    """Becomes (exec, same pid) one of the local platform's session servers, in the foreground:
+    `spark-connect` on local[*], or `flink-sql-gateway` in front of the platform's session
+    cluster at `cluster` with its configuration folder `flink_conf` (the store's s3 settings).
+    The platform supervises the process; `folder` is its private folder under the platform's.
+
+    Spark Connect runs on local[*], not on the platform's Spark master: its executors would hold
+    the one worker's 2 cores for the server's whole life (standalone has no dynamic allocation
+    without an external shuffle service), starving the `platform-spark` target's jobs; and with
+    them released when idle every preview would wait seconds for new executor JVMs, which is
+    what a warm session is there to avoid."""
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    if name == "spark-connect":
+        cmd, env = spark_connect_command(port, local_dir=str(Path(folder) / "local"))
+    elif name == "flink-sql-gateway":
+        from ..localplatform import s3a_jars
+
+        if not flink_conf or not cluster:
+            raise StartError("flink-sql-gateway needs --flink-conf and --cluster")
+        env = _flink_env(Path(flink_conf), os.environ.get("FLINK_LOG_DIR", ""), s3a_jars())
+        cmd = gateway_command(port, cluster, folder)
+    else:
+        raise StartError(f"unknown session server {name!r}")
+    os.chdir(folder)
+    os.execvpe(cmd[0], cmd, env)
+
+
+def answers(url: str) -> bool:
     import urllib.request
 
     try:

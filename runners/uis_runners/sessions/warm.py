@@ -9,19 +9,27 @@ from __future__ import annotations
 import threading
 
 from ..log import log
-from . import pair
+from . import pair, platform_servers
+
+PRIVATE = "the private pair"
 
 
-def server_url(engine: str, choice: str, restart: bool = False) -> str:
-    """The server `choice` names (auto: the private pair, started when needed; a URL: that
-    server). Raises pair.Unavailable."""
+def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, str]:
+    """The server `choice` names and which one it is. auto: the local platform's while it
+    answers, else the private pair, started when needed; after the chosen server failed
+    (`restart`) the private pair, started again (the platform's services are the platform's to
+    restart). A URL: that server. Raises pair.Unavailable."""
     if choice == "auto":
-        return pair.ensure(engine, restart=restart)
+        if not restart:
+            url = platform_servers.url(engine)
+            if url:
+                return url, f"the local platform's {platform_servers.SERVICES[engine]}"
+        return pair.ensure(engine, restart=restart), PRIVATE
     url = pair.given_url(engine, choice)
     if not url:
         want = "sc://HOST:PORT" if engine == "spark" else "http://HOST:PORT"
         raise pair.Unavailable(f"--session {choice!r} names no {engine} server ({want})")
-    return url
+    return url, "given by --session"
 
 
 class WarmRun:
@@ -44,17 +52,17 @@ class WarmRun:
         restart = False
         for attempt in (1, 2):
             try:
-                url = server_url(self.engine, self.args.session, restart)
+                url, which = server_url(self.engine, self.args.session, restart)
             except pair.Unavailable as e:
                 return self.run_cold(f"no warm {self.engine} session: {e}")
-            log(f"warm {self.engine} session at {url}")
+            log(f"warm {self.engine} session at {url} ({which})")
             self._error = None
             worker = threading.Thread(target=self._work, args=(url,), daemon=True)
             worker.start()
             while worker.is_alive():
                 worker.join(0.2)  # the main thread stays free for the stop signal
             if self._error is None:
-                if self.args.session == "auto":
+                if which == PRIVATE:
                     pair.state.touch()
                 return self._rc
             if self.stop_requested:

@@ -211,6 +211,11 @@ QJsonObject ExecutionTarget::toJson() const
         {QStringLiteral("overview"), m_overview},
         {QStringLiteral("fit_resources"), m_spec.fitResources},
         {QStringLiteral("waiting_limit_seconds"), m_spec.waitingLimitMs / 1000.0},
+        // Where interactive previews and test runs on this target go (`uisctl preview --target`).
+        {QStringLiteral("spark_connect"),
+         m_spec.sparkConnect.isValid() ? QJsonValue(m_spec.sparkConnect.toString()) : QJsonValue()},
+        {QStringLiteral("sql_gateway"),
+         m_spec.sqlGateway.isValid() ? QJsonValue(m_spec.sqlGateway.toString()) : QJsonValue()},
         // The engine's own web UI, so clients can link to it (the Flink UI is served by the
         // JobManager's REST endpoint; Spark's by the master).
         {QStringLiteral("ui_url"), m_spec.restUrl.isValid() ? QJsonValue(m_spec.restUrl.toString())

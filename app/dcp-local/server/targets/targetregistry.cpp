@@ -17,6 +17,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <tuple>
+
 namespace uis::dcplocal {
 
 namespace {
@@ -48,10 +50,11 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
         return Problem{item.pos(),
                        QStringLiteral("a target is a map like {name: local, kind: local}, not %1")
                            .arg(item.typeName())};
-    static const QStringList known{QStringLiteral("name"),         QStringLiteral("kind"),
-                                   QStringLiteral("rest_url"),     QStringLiteral("master"),
-                                   QStringLiteral("master_ui"),    QStringLiteral("fit_resources"),
-                                   QStringLiteral("waiting_limit")};
+    static const QStringList known{QStringLiteral("name"),          QStringLiteral("kind"),
+                                   QStringLiteral("rest_url"),      QStringLiteral("master"),
+                                   QStringLiteral("master_ui"),     QStringLiteral("fit_resources"),
+                                   QStringLiteral("waiting_limit"), QStringLiteral("spark_connect"),
+                                   QStringLiteral("sql_gateway")};
     for (const SourceNode &c : item.children()) {
         if (!known.contains(c.key()))
             return Problem{c.keyPos(), QStringLiteral("unknown key `%1` (a target has %2)")
@@ -121,6 +124,23 @@ std::optional<Problem> parseEntry(const SourceNode &item, TargetSpec *spec)
         spec->waitingLimitMs = *ms;
     }
     const QStringList http{QStringLiteral("http"), QStringLiteral("https")};
+    // Session servers: optional, each on a target that runs its engine.
+    for (const auto &[key, engine, schemes, url] :
+         {std::tuple(u"spark_connect", QStringLiteral("spark"), QStringList{QStringLiteral("sc")},
+                     &spec->sparkConnect),
+          std::tuple(u"sql_gateway", QStringLiteral("flink"), http, &spec->sqlGateway)}) {
+        const SourceNode *n = item.find(key);
+        if (!n)
+            continue;
+        if (!spec->runs(engine))
+            return Problem{n->pos(), QStringLiteral("`%1` does not apply to a %2 target (it runs "
+                                                    "no %3 jobs)")
+                                         .arg(QString::fromUtf16(key), spec->kindName(), engine)};
+        // Spark Connect has no default port a URL could leave out safely (15002 is a
+        // convention); the gateway's REST port is named too, as `sql-gateway.sh` prints it.
+        if (const QString e = checkUrl(n->text().trimmed(), schemes, true, url); !e.isEmpty())
+            return Problem{n->pos(), QString::fromUtf16(key) + QStringLiteral(": ") + e};
+    }
     switch (spec->kind) {
     case TargetSpec::Kind::Local:
         return forbid({QStringLiteral("rest_url"), QStringLiteral("master"),

@@ -17,6 +17,11 @@ struct TargetSpec
     QUrl restUrl;  ///< flink-session: the JobManager's REST endpoint
     QUrl master;   ///< spark-standalone: spark://host:port
     QUrl masterUi; ///< spark-standalone: the master's web UI (its /json/ is read)
+    /// The cluster's session servers for interactive previews and test runs (optional): a Spark
+    /// Connect server (sc://HOST:PORT; targets that run Spark) and a Flink SQL Gateway
+    /// (http(s)://HOST:PORT; targets that run Flink).
+    QUrl sparkConnect;
+    QUrl sqlGateway;
     int line = 0;  ///< where the entry is in the file (0 for the built-in default)
     /// A job larger than the cluster is scaled down to the largest request that fits (with a
     /// warning) instead of refused with 422.
