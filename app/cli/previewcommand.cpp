@@ -5,8 +5,10 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "sessionoption.h"
 
 #include "enginepaths.h"
+#include "enginesession.h"
 #include "pipelinecompiler.h"
 #include "specloader.h"
 
@@ -36,11 +38,8 @@ const char *const kHelp =
     "  --format   table (default) or json: one JSON object per engine and line,\n"
     "             {\"engine\", \"nodes\": [{\"node\", \"columns\": [{\"name\", \"type\"}],\n"
     "             \"rows\": [[...]]}], \"seconds\"}\n"
-    "  --session  auto (default): the warm engine sessions shared with the designer, started\n"
-    "             when needed (`uisctl sessions`); none: a cold engine per preview; or a server\n"
-    "             URL: sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
-    "             comma-separated for both\n"
-    "  --timeout  seconds one engine may take (default 600)\n"
+    "  --timeout  seconds one engine may take (default 600)\n";
+const char *const kHelpEnd =
     "Progress goes to stderr. Exit: 0 previewed, 1 the spec or an engine failed, 2 usage error.\n";
 
 struct NodeRows
@@ -109,8 +108,8 @@ public:
         timer.start();
         runProcess(python,
                    {runner, QStringLiteral("--job-config"), jobPath, QStringLiteral("--dry-run"),
-                    QStringLiteral("--limit"), QString::number(m_limit),
-                    QStringLiteral("--session"), m_session},
+                    QStringLiteral("--limit"), QString::number(m_limit)} +
+                       EngineSession::arguments(m_session),
                    en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;
@@ -173,11 +172,7 @@ private:
             const QString what = text.mid(progress.size());
             if (what.startsWith(QLatin1String("FAILED: ")))
                 out->failure = what.mid(8);
-            if (what.startsWith(QLatin1String("warm ")) ||
-                what.startsWith(QLatin1String("no warm ")) ||
-                what.contains(QLatin1String("cold preview")) ||
-                what.startsWith(QLatin1String("FAILED")) ||
-                what.startsWith(QLatin1String("the warm ")))
+            if (SessionOption::isNote(what) || what.startsWith(QLatin1String("FAILED")))
                 m_ctx.err << "uisctl preview: " << en << ": " << what << '\n';
             m_ctx.err.flush();
             return;
@@ -272,19 +267,6 @@ QJsonObject toJson(const QString &en, const EnginePreview &r)
     return o;
 }
 
-bool validSession(const QString &s)
-{
-    if (s == QLatin1String("auto") || s == QLatin1String("none"))
-        return true;
-    for (const QString &url : s.split(QLatin1Char(','))) {
-        const QString u = url.trimmed();
-        if (!u.startsWith(QLatin1String("sc://")) && !u.startsWith(QLatin1String("http://")) &&
-            !u.startsWith(QLatin1String("https://")))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runPreview(const QStringList &args, CliContext &ctx)
@@ -292,11 +274,12 @@ int runPreview(const QStringList &args, CliContext &ctx)
     ArgParser p({QStringLiteral("engine"), QStringLiteral("limit"), QStringLiteral("node"),
                  QStringLiteral("format"), QStringLiteral("session"), QStringLiteral("timeout")},
                 {QStringLiteral("help")});
-    if (const auto exit = p.parseCommand(args, ctx, "preview", QString::fromUtf8(kHelp)))
+    const QString help = QString::fromUtf8(kHelp) + QString::fromUtf8(SessionOption::help()) +
+                         QString::fromUtf8(kHelpEnd);
+    if (const auto exit = p.parseCommand(args, ctx, "preview", help))
         return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("table"));
     const QString engineArg = p.value(QStringLiteral("engine"));
-    const QString session = p.value(QStringLiteral("session"), QStringLiteral("auto"));
     bool okLimit = true, okTimeout = true;
     const int limit = p.value(QStringLiteral("limit"), QStringLiteral("20")).toInt(&okLimit);
     const int timeout = p.value(QStringLiteral("timeout"), QStringLiteral("600")).toInt(&okTimeout);
@@ -310,16 +293,15 @@ int runPreview(const QStringList &args, CliContext &ctx)
         usage = QStringLiteral("--limit must be a positive number of rows");
     else if (!okTimeout || timeout <= 0)
         usage = QStringLiteral("--timeout must be a positive number of seconds");
-    else if (!validSession(session))
-        usage = QStringLiteral("--session must be auto, none or server URLs (sc://HOST:PORT for "
-                               "Spark Connect, http://HOST:PORT for a Flink SQL Gateway), not `%1`")
-                    .arg(session);
     else if (p.positional().size() != 1)
         usage = QStringLiteral("give exactly one FILE");
     if (!usage.isEmpty()) {
         ctx.err << "uisctl preview: " << usage << '\n';
         return ExitUsage;
     }
+    const std::optional<QString> session = SessionOption::read(p, "preview", ctx);
+    if (!session)
+        return ExitUsage;
     const QString file = p.positional().first();
     if (!QFileInfo(file).isFile()) {
         ctx.err << "uisctl preview: " << file << ": no such file\n";
@@ -343,7 +325,7 @@ int runPreview(const QStringList &args, CliContext &ctx)
         return ExitUsage;
     }
     CliLoop::application(); // the runners are found next to this binary
-    PreviewRun run(loaded, tmp.path(), limit, session, timeout, ctx);
+    PreviewRun run(loaded, tmp.path(), limit, *session, timeout, ctx);
     const QString only = p.value(QStringLiteral("node"));
     bool ok = true;
     for (Engine e : engines) {

@@ -5,6 +5,7 @@
 
 #include "datapreviewdock.h"
 #include "datapreviewrunner.h"
+#include "enginesession.h"
 #include "pipelinedocument.h"
 #include "pipelinetests.h"
 #include "specloader.h"
@@ -23,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
 #include <QToolButton>
@@ -156,6 +158,16 @@ QString TestsDock::testsPath() const
                                     : PipelineTests::pathForSpec(m_document->filePath());
 }
 
+QString TestsDock::sessionChoice()
+{
+    // The designer's one engine-session setting (Preferences), shared with the Data Preview.
+    const QString choice =
+        QSettings()
+            .value(QStringLiteral("preview/session"), EngineSession::defaultChoice())
+            .toString();
+    return EngineSession::problem(choice).isEmpty() ? choice : EngineSession::defaultChoice();
+}
+
 QString TestsDock::uisctlPath()
 {
     // Next to the studio; UIS_BIN_DIR (the build's bin folder) for tests run from elsewhere.
@@ -222,6 +234,7 @@ void TestsDock::run(const QString &name)
         args << QStringLiteral("--case") << name;
     if (const QString e = m_engine->currentData().toString(); !e.isEmpty())
         args << QStringLiteral("--engine") << e;
+    args << EngineSession::arguments(sessionChoice());
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *it = m_tree->topLevelItem(i);
         if (name.isEmpty() || it->text(ColCase) == name) {
@@ -296,8 +309,31 @@ void TestsDock::onFinished(int exitCode)
         return;
     }
     applyResult(doc.object());
-    m_status->setText(doc.object().value(QLatin1String("passed")).toBool() ? tr("All passed")
-                                                                           : tr("Failed"));
+    const QString verdict =
+        doc.object().value(QLatin1String("passed")).toBool() ? tr("All passed") : tr("Failed");
+    const QStringList where = sessions(doc.object());
+    m_status->setText(where.isEmpty()
+                          ? verdict
+                          : verdict + QStringLiteral(" · ") + where.join(QStringLiteral(" · ")));
+}
+
+QStringList TestsDock::sessions(const QJsonObject &result)
+{
+    QStringList out;
+    for (const QJsonValue &ev : result.value(QLatin1String("engines")).toArray()) {
+        const QJsonObject e = ev.toObject();
+        const QString session = e.value(QLatin1String("session")).toString();
+        if (session.isEmpty())
+            continue;
+        const QString engine = e.value(QLatin1String("engine")).toString() == QLatin1String("flink")
+                                   ? tr("Flink")
+                                   : tr("Spark");
+        const QString why = e.value(QLatin1String("session_note")).toString();
+        out << (session == QLatin1String("warm") ? tr("%1: warm").arg(engine)
+                : why.isEmpty()                  ? tr("%1: cold").arg(engine)
+                                                 : tr("%1: cold (%2)").arg(engine, why));
+    }
+    return out;
 }
 
 void TestsDock::applyResult(const QJsonObject &result)

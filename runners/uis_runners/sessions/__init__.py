@@ -7,4 +7,5 @@ Gateway, started once and shared by every preview and test run of the designer a
 - pair.py: start, reuse, restart once, stop, idle out (`python -m uis_runners.sessions`).
 - gateway.py: the Flink SQL Gateway's REST API (sessions, statements, results, cancel).
 - spark_warm.py / flink_warm.py: the data preview through them, same rows as the cold path.
+- warm_tests.py: the golden-data test runs through them, same captures as the cold path.
 """
