@@ -8,7 +8,6 @@
 #include "sessionoption.h"
 
 #include "enginepaths.h"
-#include "enginesession.h"
 #include "pipelinecompiler.h"
 #include "specloader.h"
 
@@ -109,7 +108,7 @@ public:
         runProcess(python,
                    {runner, QStringLiteral("--job-config"), jobPath, QStringLiteral("--dry-run"),
                     QStringLiteral("--limit"), QString::number(m_limit)} +
-                       EngineSession::arguments(m_session),
+                       SessionOption::runnerArguments(m_session),
                    en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessionoption.h"
 
-#include "enginesession.h"
-
 namespace uis::cli {
 
 namespace {
@@ -13,6 +11,20 @@ const char *const kHelp =
     "             URL: sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
     "             comma-separated for both. What cannot run warm runs cold, saying why\n";
 
+bool valid(const QString &choice)
+{
+    if (choice == QLatin1String("auto") || choice == QLatin1String("none"))
+        return true;
+    const QStringList urls = choice.split(QLatin1Char(','));
+    for (const QString &url : urls) {
+        const QString u = url.trimmed();
+        if (!u.startsWith(QLatin1String("sc://")) && !u.startsWith(QLatin1String("http://")) &&
+            !u.startsWith(QLatin1String("https://")))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 const char *SessionOption::help()
@@ -22,12 +34,20 @@ const char *SessionOption::help()
 
 std::optional<QString> SessionOption::read(const ArgParser &p, const char *command, CliContext &ctx)
 {
-    const QString choice = p.value(QStringLiteral("session"), EngineSession::defaultChoice());
-    if (const QString why = EngineSession::problem(choice); !why.isEmpty()) {
-        ctx.err << "uisctl " << command << ": " << why << '\n';
+    const QString choice = p.value(QStringLiteral("session"), QStringLiteral("auto"));
+    if (!valid(choice)) {
+        ctx.err << "uisctl " << command
+                << ": --session must be auto, none or server URLs (sc://HOST:PORT for Spark "
+                   "Connect, http://HOST:PORT for a Flink SQL Gateway), not `"
+                << choice << "`\n";
         return std::nullopt;
     }
     return choice;
+}
+
+QStringList SessionOption::runnerArguments(const QString &choice)
+{
+    return {QStringLiteral("--session"), choice};
 }
 
 bool SessionOption::isNote(const QString &text)

@@ -8,7 +8,6 @@
 #include "sessionoption.h"
 
 #include "enginepaths.h"
-#include "enginesession.h"
 #include "flink/flinkcompiler.h"
 #include "goldencompare.h"
 #include "jsonconvert.h"
@@ -151,7 +150,7 @@ Launch launchFor(Engine engine, const QString &session, const QString &jobPath,
     }
     l.arguments << QStringLiteral("--job-config") << jobPath << QStringLiteral("--test-inputs")
                 << inputsPath << QStringLiteral("--capture-dir") << captureDir
-                << EngineSession::arguments(session);
+                << SessionOption::runnerArguments(session);
     return l;
 }
 

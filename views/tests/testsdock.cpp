@@ -5,7 +5,6 @@
 
 #include "datapreviewdock.h"
 #include "datapreviewrunner.h"
-#include "enginesession.h"
 #include "pipelinedocument.h"
 #include "pipelinetests.h"
 #include "specloader.h"
@@ -160,12 +159,21 @@ QString TestsDock::testsPath() const
 
 QString TestsDock::sessionChoice()
 {
-    // The designer's one engine-session setting (Preferences), shared with the Data Preview.
-    const QString choice =
-        QSettings()
-            .value(QStringLiteral("preview/session"), EngineSession::defaultChoice())
-            .toString();
-    return EngineSession::problem(choice).isEmpty() ? choice : EngineSession::defaultChoice();
+    // The designer's engine-sessions setting (Preferences; StudioSettings::engineSessions on the
+    // Data Preview's side, the same key): a cold engine only when asked for.
+    const QString choice = QSettings().value(QStringLiteral("engines/sessions")).toString();
+    return choice == QLatin1String("none") ? choice : QStringLiteral("auto");
+}
+
+QProcessEnvironment TestsDock::environment()
+{
+    // A pair this run starts stops after the designer's idle time (the "engines/idleSeconds"
+    // setting; the runners' default when unset).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const int idle = QSettings().value(QStringLiteral("engines/idleSeconds")).toInt();
+    if (idle > 0)
+        env.insert(QStringLiteral("UIS_SESSIONS_IDLE_SECONDS"), QString::number(idle));
+    return env;
 }
 
 QString TestsDock::uisctlPath()
@@ -234,7 +242,7 @@ void TestsDock::run(const QString &name)
         args << QStringLiteral("--case") << name;
     if (const QString e = m_engine->currentData().toString(); !e.isEmpty())
         args << QStringLiteral("--engine") << e;
-    args << EngineSession::arguments(sessionChoice());
+    args << QStringLiteral("--session") << sessionChoice();
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *it = m_tree->topLevelItem(i);
         if (name.isEmpty() || it->text(ColCase) == name) {
@@ -247,6 +255,7 @@ void TestsDock::run(const QString &name)
     m_process = new QProcess(this);
     m_process->setProgram(uisctlPath());
     m_process->setArguments(args);
+    m_process->setProcessEnvironment(environment());
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setChildProcessModifier([] { ::setsid(); });
     connect(m_process, &QProcess::started, this, [this] { m_pgid = m_process->processId(); });

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QHash>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 
 class QComboBox;
 class QLabel;
@@ -57,8 +58,10 @@ private:
     void showSelected();
     QTreeWidgetItem *itemFor(const QString &name) const;
     static QString uisctlPath();
-    /// Where the cases run: the designer's engine-session setting (EngineSession), default auto.
+    /// Where the cases run (`uisctl test --session`): the designer's setting, default auto.
     static QString sessionChoice();
+    /// uisctl's environment: the designer's idle time for a pair the run starts.
+    static QProcessEnvironment environment();
     /// "Spark: warm", "Flink: cold (why)": where each engine's cases ran.
     static QStringList sessions(const QJsonObject &result);
 
