@@ -105,11 +105,13 @@ public:
                                                 : QStringLiteral("/spark/uis_spark_runner.py"));
         QElapsedTimer timer;
         timer.start();
-        const QStringList args =
-            QStringList{runner,          QStringLiteral("--job-config"), jobPath,
-                        QStringLiteral("--dry-run"), QStringLiteral("--limit"),
-                        QString::number(m_limit)} +
-            SessionOption::runnerArguments(m_session);
+        const QStringList args = QStringList{runner,
+                                             QStringLiteral("--job-config"),
+                                             jobPath,
+                                             QStringLiteral("--dry-run"),
+                                             QStringLiteral("--limit"),
+                                             QString::number(m_limit)} +
+                                 SessionOption::runnerArguments(m_session);
         runProcess(python, args, en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;
