@@ -6,6 +6,7 @@
 #include "clicontext.h"
 #include "cliloop.h"
 #include "previewtarget.h"
+#include "sessionoption.h"
 
 #include "enginepaths.h"
 #include "pipelinecompiler.h"
@@ -38,15 +39,11 @@ const char *const kHelp =
     "  --format   table (default) or json: one JSON object per engine and line,\n"
     "             {\"engine\", \"nodes\": [{\"node\", \"columns\": [{\"name\", \"type\"}],\n"
     "             \"rows\": [[...]]}], \"seconds\"}\n"
-    "  --session  auto (default): the local platform's session servers while it runs, else\n"
-    "             the warm engine sessions shared with the designer, started when needed\n"
-    "             (`uisctl sessions`); none: a cold engine per preview; or a server URL:\n"
-    "             sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
-    "             comma-separated for both\n"
+    "  --timeout  seconds one engine may take (default 600)\n";
+const char *const kHelpEnd =
     "  --target   the session servers a target of the DCP server names (`spark_connect`,\n"
     "             `sql_gateway`; `uisctl targets` lists them): a team cluster's, next to its\n"
     "             data. --env or --url picks the server, as for `uisctl submit`\n"
-    "  --timeout  seconds one engine may take (default 600)\n"
     "Progress goes to stderr. Exit: 0 previewed, 1 the spec or an engine failed, 2 usage error.\n";
 
 struct NodeRows
@@ -113,11 +110,14 @@ public:
                                                 : QStringLiteral("/spark/uis_spark_runner.py"));
         QElapsedTimer timer;
         timer.start();
-        runProcess(python,
-                   {runner, QStringLiteral("--job-config"), jobPath, QStringLiteral("--dry-run"),
-                    QStringLiteral("--limit"), QString::number(m_limit),
-                    QStringLiteral("--session"), m_session},
-                   en, &out);
+        const QStringList args = QStringList{runner,
+                                             QStringLiteral("--job-config"),
+                                             jobPath,
+                                             QStringLiteral("--dry-run"),
+                                             QStringLiteral("--limit"),
+                                             QString::number(m_limit)} +
+                                 SessionOption::runnerArguments(m_session);
+        runProcess(python, args, en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;
     }
@@ -179,11 +179,7 @@ private:
             const QString what = text.mid(progress.size());
             if (what.startsWith(QLatin1String("FAILED: ")))
                 out->failure = what.mid(8);
-            if (what.startsWith(QLatin1String("warm ")) ||
-                what.startsWith(QLatin1String("no warm ")) ||
-                what.contains(QLatin1String("cold preview")) ||
-                what.startsWith(QLatin1String("FAILED")) ||
-                what.startsWith(QLatin1String("the warm ")))
+            if (SessionOption::isNote(what) || what.startsWith(QLatin1String("FAILED")))
                 m_ctx.err << "uisctl preview: " << en << ": " << what << '\n';
             m_ctx.err.flush();
             return;
@@ -278,19 +274,6 @@ QJsonObject toJson(const QString &en, const EnginePreview &r)
     return o;
 }
 
-bool validSession(const QString &s)
-{
-    if (s == QLatin1String("auto") || s == QLatin1String("none"))
-        return true;
-    for (const QString &url : s.split(QLatin1Char(','))) {
-        const QString u = url.trimmed();
-        if (!u.startsWith(QLatin1String("sc://")) && !u.startsWith(QLatin1String("http://")) &&
-            !u.startsWith(QLatin1String("https://")))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runPreview(const QStringList &args, CliContext &ctx)
@@ -299,11 +282,12 @@ int runPreview(const QStringList &args, CliContext &ctx)
                  QStringLiteral("format"), QStringLiteral("session"), QStringLiteral("timeout"),
                  QStringLiteral("target"), QStringLiteral("env"), QStringLiteral("url")},
                 {QStringLiteral("help")});
-    if (const auto exit = p.parseCommand(args, ctx, "preview", QString::fromUtf8(kHelp)))
+    const QString help = QString::fromUtf8(kHelp) + QString::fromUtf8(SessionOption::help()) +
+                         QString::fromUtf8(kHelpEnd);
+    if (const auto exit = p.parseCommand(args, ctx, "preview", help))
         return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("table"));
     const QString engineArg = p.value(QStringLiteral("engine"));
-    QString session = p.value(QStringLiteral("session"), QStringLiteral("auto"));
     const QString target = p.value(QStringLiteral("target")).trimmed();
     bool okLimit = true, okTimeout = true;
     const int limit = p.value(QStringLiteral("limit"), QStringLiteral("20")).toInt(&okLimit);
@@ -318,10 +302,6 @@ int runPreview(const QStringList &args, CliContext &ctx)
         usage = QStringLiteral("--limit must be a positive number of rows");
     else if (!okTimeout || timeout <= 0)
         usage = QStringLiteral("--timeout must be a positive number of seconds");
-    else if (!validSession(session))
-        usage = QStringLiteral("--session must be auto, none or server URLs (sc://HOST:PORT for "
-                               "Spark Connect, http://HOST:PORT for a Flink SQL Gateway), not `%1`")
-                    .arg(session);
     else if (p.isSet(QStringLiteral("target")) && p.isSet(QStringLiteral("session")))
         usage = QStringLiteral("give --session or --target, not both");
     else if (p.isSet(QStringLiteral("target")) && target.isEmpty())
@@ -334,6 +314,10 @@ int runPreview(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl preview: " << usage << '\n';
         return ExitUsage;
     }
+    const std::optional<QString> chosen = SessionOption::read(p, "preview", ctx);
+    if (!chosen)
+        return ExitUsage;
+    QString session = *chosen;
     const QString file = p.positional().first();
     if (!QFileInfo(file).isFile()) {
         ctx.err << "uisctl preview: " << file << ": no such file\n";

@@ -5,6 +5,7 @@
 #include "argparser.h"
 #include "clicontext.h"
 #include "cliloop.h"
+#include "sessionoption.h"
 
 #include "enginepaths.h"
 #include "flink/flinkcompiler.h"
@@ -34,7 +35,7 @@ namespace {
 const char *const kHelp =
     "usage: uisctl test FILE [--tests FILE] [--engine spark|flink|both]\n"
     "                   [--format text|json|junit] [--case NAME] [--timeout SECONDS]\n"
-    "                   [--keep DIR]\n\n"
+    "                   [--keep DIR] [--session auto|none|URL]\n\n"
     "Runs the golden-data cases of FILE's tests file (default: <name>.tests.yaml next to it) on\n"
     "the real engines of the project's .venv: each endpoint reads the case's rows as one bounded\n"
     "stream, each sink is captured and compared with the case's `expect` rows.\n"
@@ -44,7 +45,8 @@ const char *const kHelp =
     "             json (per case and engine: status, diff, duration), junit (JUnit XML)\n"
     "  --case     run only the case called NAME\n"
     "  --timeout  seconds one engine may take for all its cases (default 900)\n"
-    "  --keep DIR keep the job configs, inputs, captures and engine logs in DIR\n"
+    "  --keep DIR keep the job configs, inputs, captures and engine logs in DIR\n";
+const char *const kHelpEnd =
     "Progress goes to stderr. Exit: 0 every case passed on every engine that applies, 1 a case\n"
     "failed or the spec or tests file has errors, 2 usage or I/O error.\n";
 
@@ -84,6 +86,8 @@ struct EngineResult
     Engine engine = Engine::None;
     QString status; ///< ran, skipped, error
     QString reason;
+    QString session;     ///< warm or cold: where the cases ran
+    QString sessionNote; ///< why a warm run went cold
     double seconds = 0;
     QList<CaseResult> cases;
 };
@@ -95,8 +99,10 @@ struct Launch
     QString error;
 };
 
-Launch launchFor(Engine engine, const QString &jobPath, const QString &inputsPath,
-                 const QString &captureDir)
+// A cold Spark run is a spark-submit (local[*]); a warm one (and its cold fallback, which starts
+// its own local session) is the runner under the project's Python, as Flink's always is.
+Launch launchFor(Engine engine, const QString &session, const QString &jobPath,
+                 const QString &inputsPath, const QString &captureDir)
 {
     Launch l;
     const QString runners = EnginePaths::runnersDir();
@@ -105,7 +111,7 @@ Launch launchFor(Engine engine, const QString &jobPath, const QString &inputsPat
         l.error = QStringLiteral("Java is not installed: the engines need a JDK 17");
         return l;
     }
-    if (engine == Engine::Spark) {
+    if (engine == Engine::Spark && session == QLatin1String("none")) {
         l.program = EnginePaths::sparkSubmit(project);
         if (l.program.isEmpty() ||
             !EnginePaths::venvHasPackage(project, QStringLiteral("pyspark"))) {
@@ -124,14 +130,18 @@ Launch launchFor(Engine engine, const QString &jobPath, const QString &inputsPat
             l.arguments << QStringLiteral("--jars") << jars.join(QLatin1Char(','));
         l.arguments << runners + QStringLiteral("/spark/uis_spark_runner.py");
     } else {
+        const bool spark = engine == Engine::Spark;
         l.program = EnginePaths::venvPython(project);
         if (!EnginePaths::isExecutable(l.program) ||
-            !EnginePaths::venvHasPackage(project, QStringLiteral("pyflink"))) {
+            !EnginePaths::venvHasPackage(project, spark ? QStringLiteral("pyspark")
+                                                        : QStringLiteral("pyflink"))) {
             l.error =
-                QStringLiteral("PyFlink is not installed: run `make deps` in %1").arg(project);
+                QStringLiteral("%1 is not installed: run `make deps` in %2")
+                    .arg(spark ? QStringLiteral("pyspark") : QStringLiteral("PyFlink"), project);
             return l;
         }
-        l.arguments << runners + QStringLiteral("/flink/uis_flink_runner.py");
+        l.arguments << runners + (spark ? QStringLiteral("/spark/uis_spark_runner.py")
+                                        : QStringLiteral("/flink/uis_flink_runner.py"));
     }
     const QString runner = l.arguments.last();
     if (!QFileInfo::exists(runner)) {
@@ -139,7 +149,8 @@ Launch launchFor(Engine engine, const QString &jobPath, const QString &inputsPat
         return l;
     }
     l.arguments << QStringLiteral("--job-config") << jobPath << QStringLiteral("--test-inputs")
-                << inputsPath << QStringLiteral("--capture-dir") << captureDir;
+                << inputsPath << QStringLiteral("--capture-dir") << captureDir
+                << SessionOption::runnerArguments(session);
     return l;
 }
 
@@ -159,9 +170,9 @@ class TestRun
 {
 public:
     TestRun(const QString &specPath, const LoadedSpec &loaded, const PipelineTests &tests,
-            const QString &workDir, int timeoutSeconds, CliContext &ctx)
+            const QString &workDir, int timeoutSeconds, const QString &session, CliContext &ctx)
         : m_specPath(specPath), m_loaded(loaded), m_tests(tests), m_work(workDir),
-          m_timeout(timeoutSeconds), m_ctx(ctx)
+          m_timeout(timeoutSeconds), m_session(session), m_ctx(ctx)
     {
     }
 
@@ -234,7 +245,7 @@ public:
         inf.write(QJsonDocument(QJsonObject{{QStringLiteral("cases"), caseArray}}).toJson());
         inf.close();
 
-        const Launch launch = launchFor(engine, jobPath, inputsPath, captureDir);
+        const Launch launch = launchFor(engine, m_session, jobPath, inputsPath, captureDir);
         if (!launch.error.isEmpty()) {
             r.status = QStringLiteral("error");
             r.reason = launch.error;
@@ -246,8 +257,12 @@ public:
         const QString logPath = dir + QStringLiteral("/engine.log");
         QElapsedTimer timer;
         timer.start();
+        m_warm = false;
+        m_coldWhy.clear();
         const int rc = runProcess(launch, logPath, en);
         r.seconds = double(timer.elapsed()) / 1000.0;
+        r.session = m_warm ? QStringLiteral("warm") : QStringLiteral("cold");
+        r.sessionNote = m_coldWhy;
 
         bool anyCase = false;
         for (int i = 0; i < cases.size(); ++i) {
@@ -316,9 +331,10 @@ private:
                 const QString text = line.mid(prefix.size());
                 if (text.startsWith(QLatin1String("FAILED: ")))
                     m_failure = text.mid(8);
+                noteSession(text);
                 if (text.startsWith(QLatin1String("test case ")) ||
                     text.startsWith(QLatin1String("FAILED")) ||
-                    text.startsWith(QLatin1String("exit "))) {
+                    text.startsWith(QLatin1String("exit ")) || SessionOption::isNote(text)) {
                     m_ctx.err << "uisctl test: " << en << ": " << text << '\n';
                     m_ctx.err.flush();
                 }
@@ -329,8 +345,11 @@ private:
             if (p.state() == QProcess::NotRunning)
                 break;
             if (timer.elapsed() > qint64(m_timeout) * 1000) {
-                p.kill();
-                p.waitForFinished(5000);
+                p.terminate(); // a warm runner interrupts its work on the server
+                if (!p.waitForFinished(5000)) {
+                    p.kill();
+                    p.waitForFinished(5000);
+                }
                 return -2;
             }
         }
@@ -338,6 +357,20 @@ private:
         if (p.exitStatus() == QProcess::CrashExit)
             return -1;
         return p.exitCode();
+    }
+
+    // Where the cases ran: warm once the runner names its warm server, cold again when it says
+    // it goes to the cold path.
+    void noteSession(const QString &text)
+    {
+        if (!SessionOption::isNote(text))
+            return;
+        if (SessionOption::wentCold(text)) {
+            m_warm = false;
+            m_coldWhy = text.section(QLatin1String("; running the cold "), 0, 0);
+        } else if (text.startsWith(QLatin1String("warm "))) {
+            m_warm = true;
+        }
     }
 
     CaseResult compareCase(const PipelineTestCase &c, const QString &caseDir,
@@ -391,8 +424,11 @@ private:
     const PipelineTests &m_tests;
     QString m_work;
     int m_timeout;
+    QString m_session;
     CliContext &m_ctx;
     QString m_failure;
+    bool m_warm = false;
+    QString m_coldWhy;
 };
 
 QString xmlEscape(QString s)
@@ -517,6 +553,10 @@ QByteArray json(const QString &file, const QString &testsPath, const QList<Engin
                       {QStringLiteral("cases"), cases}};
         if (!e.reason.isEmpty())
             o.insert(QStringLiteral("reason"), e.reason);
+        if (!e.session.isEmpty())
+            o.insert(QStringLiteral("session"), e.session);
+        if (!e.sessionNote.isEmpty())
+            o.insert(QStringLiteral("session_note"), e.sessionNote);
         engines.append(o);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("file"), file},
@@ -531,9 +571,12 @@ QByteArray json(const QString &file, const QString &testsPath, const QList<Engin
 int runTest(const QStringList &args, CliContext &ctx)
 {
     ArgParser p({QStringLiteral("tests"), QStringLiteral("engine"), QStringLiteral("format"),
-                 QStringLiteral("timeout"), QStringLiteral("keep"), QStringLiteral("case")},
+                 QStringLiteral("timeout"), QStringLiteral("keep"), QStringLiteral("case"),
+                 QStringLiteral("session")},
                 {QStringLiteral("help")});
-    if (const auto exit = p.parseCommand(args, ctx, "test", QString::fromUtf8(kHelp)))
+    const QString help = QString::fromUtf8(kHelp) + QString::fromUtf8(SessionOption::help()) +
+                         QString::fromUtf8(kHelpEnd);
+    if (const auto exit = p.parseCommand(args, ctx, "test", help))
         return *exit;
     const QString format = p.value(QStringLiteral("format"), QStringLiteral("text"));
     if (format != QLatin1String("text") && format != QLatin1String("json") &&
@@ -553,8 +596,11 @@ int runTest(const QStringList &args, CliContext &ctx)
         ctx.err << "uisctl test: --timeout must be a positive number of seconds\n";
         return ExitUsage;
     }
+    const std::optional<QString> session = SessionOption::read(p, "test", ctx);
+    if (!session)
+        return ExitUsage;
     if (p.positional().size() != 1) {
-        ctx.err << "uisctl test: give exactly one FILE\n" << kHelp;
+        ctx.err << "uisctl test: give exactly one FILE\n" << help;
         return ExitUsage;
     }
     const QString file = p.positional().first();
@@ -634,7 +680,7 @@ int runTest(const QStringList &args, CliContext &ctx)
     }
 
     CliLoop::application(); // the runners are found next to this binary
-    TestRun run(file, loaded, tests, QDir(work).absolutePath(), timeout, ctx);
+    TestRun run(file, loaded, tests, QDir(work).absolutePath(), timeout, *session, ctx);
     QList<EngineResult> results;
     bool passed = true;
     int ran = 0;
@@ -668,7 +714,9 @@ int runTest(const QStringList &args, CliContext &ctx)
                 continue;
             }
             ctx.out << en << ": " << r.cases.size() << " case(s) in "
-                    << QString::number(r.seconds, 'f', 1) << " s\n";
+                    << QString::number(r.seconds, 'f', 1) << " s"
+                    << (r.session.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.session))
+                    << '\n';
             if (r.status == QLatin1String("error") && r.cases.isEmpty())
                 ctx.out << "  ERROR " << r.reason << '\n';
             for (const CaseResult &c : r.cases) {

@@ -33,9 +33,9 @@ def add_common_options(
     ap.add_argument(
         "--session",
         default="none",
-        help="preview on a warm session: auto (the local platform's session servers while it "
-        "runs, else the shared pair; uis_runners.sessions), a server URL (sc://HOST:PORT, "
-        "http://GATEWAY:PORT; comma-separated for both) or none (cold)",
+        help="preview or test on a warm session: auto (the local platform's session servers "
+        "while it runs, else the shared pair; uis_runners.sessions), a server URL "
+        "(sc://HOST:PORT, http://GATEWAY:PORT; comma-separated for both) or none (cold)",
     )
     ap.add_argument("--limit", type=int, default=20, help="rows per node in --dry-run (default 20)")
     ap.add_argument(

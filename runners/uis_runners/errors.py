@@ -12,6 +12,11 @@ class ConfigError(JobError):
     """The job file cannot be read (exit status 2)."""
 
 
+class CannotRunWarm(RuntimeError):
+    """A run needs what a warm session's server cannot give (the cold path can): the message
+    says why (sessions/warm.py falls back to the cold path with it)."""
+
+
 def caused_by(text: str) -> str | None:
     """The innermost `Caused by:` of a Java stack trace printed as text, or None."""
     caused = [line.strip() for line in text.splitlines() if line.strip().startswith("Caused by:")]

@@ -151,9 +151,11 @@ def in_utc() -> None:
     time.tzset()
 
 
-def run_cases(cases: list[Case], run_one) -> int:
-    """Runs every case; a failing case writes `_error.txt` and the next one runs. Exit 0 when
-    every case ran (whether its rows match is for the caller to say), 1 otherwise."""
+def run_cases(cases: list[Case], run_one, fatal=None) -> int:
+    """Runs every case; a failing case writes `_error.txt` and the next one runs, but for an
+    error `fatal(error)` holds for (a warm run's stop or dead server: it ends the run, the
+    caller decides what follows). Exit 0 when every case ran (whether its rows match is for the
+    caller to say), 1 otherwise."""
     failed = 0
     for c in cases:
         os.makedirs(c.capture_dir, exist_ok=True)
@@ -167,6 +169,8 @@ def run_cases(cases: list[Case], run_one) -> int:
         try:
             run_one(c)
         except Exception as e:
+            if fatal is not None and fatal(e):
+                raise
             c.error = root_cause(e)
             err.write_text(c.error + "\n", encoding="utf-8")
             failed += 1
@@ -209,14 +213,28 @@ class CasesRun:
         pass
 
 
+def spark_capture(capture_dir: str, name: str, df) -> None:
+    """A sink's rows, as JSON made by the engine (`to_json`: a classic and a Spark Connect
+    session alike, the latter has no toJSON), appended to `<capture_dir>/<name>.jsonl`."""
+    from pyspark.sql import functions as F
+
+    as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in df.columns]))
+    lines = [r[0] for r in df.select(as_json).collect()]
+    write_rows(capture_dir, name, [json.loads(x) for x in lines])
+    log(f"sink {name}: captured {len(lines)} rows")
+
+
 class SparkTests(CasesRun):
-    """The Spark runner in test mode: one session, every case through the job's own graph."""
+    """The Spark runner in test mode: one session, every case through the job's own graph. A
+    warm run (sessions/warm_tests.py) runs the same cases on a Spark Connect session."""
 
     def __init__(self, job: dict, args):
         super().__init__(job, args)
         self.first = None  # the SparkJob whose session the others share
+        self.job_class = None
 
     def install(self):
+        """Sources read the current case's rows, sinks are captured; returns the job class."""
         from .spark.job import SparkJob
         from .spark.sinks import SINKS
         from .spark.sources import SOURCES
@@ -226,6 +244,10 @@ class SparkTests(CasesRun):
         class TestJob(SparkJob):
             @property
             def streaming(self) -> bool:  # the plan runs as a batch over the rows
+                return False
+
+            @property
+            def counting(self) -> bool:  # a test compares rows, not counts
                 return False
 
         def source(run, src, kind):
@@ -239,37 +261,40 @@ class SparkTests(CasesRun):
             lines = [json.dumps(r) for r in rows]
             return json_lines(run, src, lines, f"test input {src.get('endpoint') or ''}".strip())
 
-        def capture(run, name, _s, df):
-            lines = df.toJSON().collect()
-            write_rows(tests.current.capture_dir, name, [json.loads(x) for x in lines])
-            log(f"sink {name}: captured {len(lines)} rows")
+        def capture(_run, name, _s, df):
+            spark_capture(tests.current.capture_dir, name, df)
 
         for k in list(SOURCES):
             SOURCES[k] = source
         for k in list(SINKS):
             SINKS[k] = capture
+        self.job_class = TestJob
         return TestJob
+
+    def run_case(self, spark, case: Case) -> None:
+        """One case on `spark`: the settings every case runs with, then the job's graph."""
+        self.current = case
+        run = self.job_class(self.job, self.args)
+        run.spark = spark
+        spark.conf.set("spark.sql.session.timeZone", "UTC")
+        spark.conf.set("spark.sql.jsonGenerator.ignoreNullFields", "false")
+        spark.conf.set("spark.sql.shuffle.partitions", "4")
+        run.build_sources()
+        run.build_transforms()
+        run.build_sinks()
+        if run.failures:
+            raise RuntimeError("; ".join(run.failures))
 
     def run(self) -> int:
         in_utc()
-        job_class = self.install()
+        self.install()
         from .spark import session
 
         def one(case: Case):
-            self.current = case
-            run = job_class(self.job, self.args)
             if self.first is None:
-                session.start(run)
-                self.first = run
-            run.spark = self.first.spark
-            run.spark.conf.set("spark.sql.session.timeZone", "UTC")
-            run.spark.conf.set("spark.sql.jsonGenerator.ignoreNullFields", "false")
-            run.spark.conf.set("spark.sql.shuffle.partitions", "4")
-            run.build_sources()
-            run.build_transforms()
-            run.build_sinks()
-            if run.failures:
-                raise RuntimeError("; ".join(run.failures))
+                self.first = self.job_class(self.job, self.args)
+                session.start(self.first)
+            self.run_case(self.first.spark, case)
 
         return run_cases(self.cases, one)
 

@@ -154,6 +154,13 @@ if [[ -x "$build/bin/uisctl" ]]; then
   while read -r line; do note "$line"; done < <(grep '^preview ' "$out/preview.txt")
 fi
 
+# ------------------------------------------------------------------ cold vs warm uisctl test (issue 22)
+if [[ -x "$build/bin/uisctl" ]]; then
+  "$py" tests/bench/golden_sessions_bench.py "$build/bin/uisctl" > "$out/golden.txt" || status=1
+  grep -E '^(\||warm pair)' "$out/golden.txt" | while read -r line; do echo "bench: $line"; done
+  while read -r line; do note "$line"; done < <(grep '^tests all ' "$out/golden.txt")
+fi
+
 # ------------------------------------------------------------------ in-process micro benchmarks
 if [[ -x "$build/bin/bench_core" ]]; then
   "$build/bin/bench_core" --benchmark_min_time=0.2 2>/dev/null | grep -E '^BM_' | while read -r line; do echo "bench: $line"; done

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Every template and seed example carries golden-data cases (`<name>.tests.yaml`, UIS-SPEC.md
 "Pipeline tests"); `uisctl test --engine both --format junit` runs them on every engine that
-has the spec's connectors (Spark through spark-submit local[*], Flink on a PyFlink mini-cluster;
-an engine without them is skipped) and must pass them all.
+has the spec's connectors (Spark through spark-submit local[*], Flink on a PyFlink mini-cluster:
+the cold path, `--session none`; an engine without them is skipped) and must pass them all. The
+warm sessions give the same results: test_warm_golden.py.
 
 The JUnit report is parsed: one testsuite per engine, one testcase per case, no failure or
 error, and at least one case ran. The run time per engine per spec is printed at the end (run
@@ -42,6 +43,8 @@ def test_golden_cases_pass(spec, tmp_path):
             "junit",
             "--keep",
             str(tmp_path),
+            "--session",
+            "none",
         ],
         capture_output=True,
         text=True,

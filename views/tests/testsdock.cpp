@@ -23,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
 #include <QToolButton>
@@ -156,6 +157,25 @@ QString TestsDock::testsPath() const
                                     : PipelineTests::pathForSpec(m_document->filePath());
 }
 
+QString TestsDock::sessionChoice()
+{
+    // The designer's engine-sessions setting (Preferences; StudioSettings::engineSessions on the
+    // Data Preview's side, the same key): a cold engine only when asked for.
+    const QString choice = QSettings().value(QStringLiteral("engines/sessions")).toString();
+    return choice == QLatin1String("none") ? choice : QStringLiteral("auto");
+}
+
+QProcessEnvironment TestsDock::environment()
+{
+    // A pair this run starts stops after the designer's idle time (the "engines/idleSeconds"
+    // setting; the runners' default when unset).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const int idle = QSettings().value(QStringLiteral("engines/idleSeconds")).toInt();
+    if (idle > 0)
+        env.insert(QStringLiteral("UIS_SESSIONS_IDLE_SECONDS"), QString::number(idle));
+    return env;
+}
+
 QString TestsDock::uisctlPath()
 {
     // Next to the studio; UIS_BIN_DIR (the build's bin folder) for tests run from elsewhere.
@@ -222,6 +242,7 @@ void TestsDock::run(const QString &name)
         args << QStringLiteral("--case") << name;
     if (const QString e = m_engine->currentData().toString(); !e.isEmpty())
         args << QStringLiteral("--engine") << e;
+    args << QStringLiteral("--session") << sessionChoice();
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *it = m_tree->topLevelItem(i);
         if (name.isEmpty() || it->text(ColCase) == name) {
@@ -234,6 +255,7 @@ void TestsDock::run(const QString &name)
     m_process = new QProcess(this);
     m_process->setProgram(uisctlPath());
     m_process->setArguments(args);
+    m_process->setProcessEnvironment(environment());
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setChildProcessModifier([] { ::setsid(); });
     connect(m_process, &QProcess::started, this, [this] { m_pgid = m_process->processId(); });
@@ -296,8 +318,31 @@ void TestsDock::onFinished(int exitCode)
         return;
     }
     applyResult(doc.object());
-    m_status->setText(doc.object().value(QLatin1String("passed")).toBool() ? tr("All passed")
-                                                                           : tr("Failed"));
+    const QString verdict =
+        doc.object().value(QLatin1String("passed")).toBool() ? tr("All passed") : tr("Failed");
+    const QStringList where = sessions(doc.object());
+    m_status->setText(where.isEmpty()
+                          ? verdict
+                          : verdict + QStringLiteral(" · ") + where.join(QStringLiteral(" · ")));
+}
+
+QStringList TestsDock::sessions(const QJsonObject &result)
+{
+    QStringList out;
+    for (const QJsonValue &ev : result.value(QLatin1String("engines")).toArray()) {
+        const QJsonObject e = ev.toObject();
+        const QString session = e.value(QLatin1String("session")).toString();
+        if (session.isEmpty())
+            continue;
+        const QString engine = e.value(QLatin1String("engine")).toString() == QLatin1String("flink")
+                                   ? tr("Flink")
+                                   : tr("Spark");
+        const QString why = e.value(QLatin1String("session_note")).toString();
+        out << (session == QLatin1String("warm") ? tr("%1: warm").arg(engine)
+                : why.isEmpty()                  ? tr("%1: cold").arg(engine)
+                                                 : tr("%1: cold (%2)").arg(engine, why));
+    }
+    return out;
 }
 
 void TestsDock::applyResult(const QJsonObject &result)

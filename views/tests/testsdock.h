@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QHash>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 
 class QComboBox;
 class QLabel;
@@ -21,7 +22,8 @@ class PipelineDocument;
 /**
  * "Tests": the golden-data cases of the document's `<name>.tests.yaml` (UIS-SPEC.md, "Pipeline
  * tests") with their pass/fail per engine. Runs one case or all of them through
- * `uisctl test --format json` (a QProcess in its own process group, so Stop reaches the engine),
+ * `uisctl test --format json` (a QProcess in its own process group, so Stop reaches the engine;
+ * on the warm engine sessions of the designer's setting, as the Data Preview),
  * shows progress, and the row diff of the selected case. "New Case from Preview" appends a case
  * built from the Data Preview's rows: each endpoint's source rows as inputs, the rows each sink
  * reads as its expected rows (to be checked by the user before they are trusted).
@@ -56,6 +58,12 @@ private:
     void showSelected();
     QTreeWidgetItem *itemFor(const QString &name) const;
     static QString uisctlPath();
+    /// Where the cases run (`uisctl test --session`): the designer's setting, default auto.
+    static QString sessionChoice();
+    /// uisctl's environment: the designer's idle time for a pair the run starts.
+    static QProcessEnvironment environment();
+    /// "Spark: warm", "Flink: cold (why)": where each engine's cases ran.
+    static QStringList sessions(const QJsonObject &result);
 
     PipelineDocument *m_document;
     QTreeWidget *m_tree;

@@ -64,6 +64,11 @@ def main(argv=None) -> int:
         if args.test_inputs:
             from ..testing import FlinkTests
 
+            if args.session != "none":
+                from ..sessions.warm_tests import WarmFlinkTests
+
+                cold = lambda: FlinkTests(job, script, args)  # noqa: E731
+                return WarmFlinkTests(job, script, args, cold=cold)
             return FlinkTests(job, script, args)
         statements = split_sql(script)
         log(f"{len(statements)} statements")

@@ -2,7 +2,9 @@
 """The Flink data preview through the SQL Gateway: the same bounded script and one union job as
 the cold preview (flink/preview.py: its rewrite, union, row handling and output), run in a
 gateway session of its own (its views and SETs are seen by no other preview). Stop cancels the
-running operation; the session cluster keeps serving."""
+running operation; the session cluster keeps serving. The warm test run (warm_tests.py) shares
+the session's properties, the script's statements, the values as the cold path writes them and
+the planner error that sends a run to the cold path."""
 
 from __future__ import annotations
 
@@ -60,6 +62,47 @@ def as_cold(value, logical: dict):
     return value
 
 
+def session_properties(statements: list, args) -> dict:
+    """A gateway session's properties: UTC, the bounded run's SETTINGS and, as in the cold
+    runner, the script's SETs from the start (the runtime mode must be known when the session's
+    planner is made) and the runner's --set options. Resolved: they reach the session only."""
+    props = {"table.local-time-zone": "UTC", **SETTINGS}
+    props.update({st.key: resolve(st.value) for st in statements if st.kind == "set"})
+    for kv in args.set or []:
+        k, _, v = kv.partition("=")
+        props[k.strip()] = v.strip()
+    return props
+
+
+def run_script(gw: Gateway, statements: list, run, other=None) -> bool:
+    """The script's SETs and DDL in the gateway session, in order, any other statement handed
+    to `other(statement)` in its place; False when `run` was stopped on the way."""
+    for st in statements:
+        if run.stop_requested:
+            return False
+        if st.kind == "set":
+            # resolved here: the value reaches the session, never the log
+            gw.execute(f"SET '{st.key}' = '{resolve(st.value)}'")
+        elif st.kind == "ddl":
+            gw.execute(resolve(st.text))
+            log(f"line {st.line}: {st.head.split('(')[0].strip()}")
+        elif other is not None:
+            other(st)
+    return True
+
+
+def cannot_plan(error: BaseException) -> str | None:
+    """Flink 1.20's batch planner in a long-lived gateway fails on window TVF aggregates
+    (Calcite: a node "belongs to a different planner"); the same script plans in a fresh
+    TableEnvironment, so the cold path runs: why, or None for another error."""
+    if isinstance(error, GatewayError) and "belongs to a different planner" in str(error):
+        return (
+            "the SQL Gateway's batch planner cannot plan this script (a window aggregate: "
+            "Flink 1.20 planner error in a shared gateway)"
+        )
+    return None
+
+
 class WarmFlinkPreview(WarmRun):
     engine = "flink"
 
@@ -69,28 +112,14 @@ class WarmFlinkPreview(WarmRun):
         self.gateway = None
         self.operation = None
 
-    def preview(self, url: str) -> int:
+    def work(self, url: str) -> int:
         shape = self.shape
         statements = shape.prepare()
-        props = {"table.local-time-zone": "UTC", **SETTINGS}
-        # As in the cold runner, the script's SETs also apply from the start: the runtime mode
-        # must be known when the session's planner is made.
-        props.update({st.key: resolve(st.value) for st in statements if st.kind == "set"})
-        for kv in self.args.set or []:
-            k, _, v = kv.partition("=")
-            props[k.strip()] = v.strip()
         self.gateway = gw = Gateway(url)
-        gw.open(props, "uis-preview")
+        gw.open(session_properties(statements, self.args), "uis-preview")
         try:
-            for st in statements:
-                if self.stop_requested:
-                    return 0
-                if st.kind == "set":
-                    # resolved here: the value reaches the session, never the log
-                    gw.execute(f"SET '{st.key}' = '{resolve(st.value)}'")
-                elif st.kind == "ddl":
-                    gw.execute(resolve(st.text))
-                    log(f"line {st.line}: {st.head.split('(')[0].strip()}")
+            if not run_script(gw, statements, self):
+                return 0
             for node in shape.nodes:
                 self.describe(node)
             if shape.nodes and not self.stop_requested:
@@ -142,14 +171,5 @@ class WarmFlinkPreview(WarmRun):
     def is_dead(error: BaseException) -> bool:
         return isinstance(error, GatewayDown)
 
-    @staticmethod
-    def unsupported(error: BaseException) -> str | None:
-        # Flink 1.20's batch planner in a long-lived gateway fails on window TVF aggregates
-        # (Calcite: a node "belongs to a different planner"); the same script plans in a fresh
-        # TableEnvironment.
-        if isinstance(error, GatewayError) and "belongs to a different planner" in str(error):
-            return (
-                "the SQL Gateway's batch planner cannot plan this script (a window aggregate: "
-                "Flink 1.20 planner error in a shared gateway)"
-            )
-        return None
+    def unsupported(self, error: BaseException) -> str | None:
+        return cannot_plan(error) or super().unsupported(error)

@@ -2,10 +2,12 @@
 """The Spark data preview through Spark Connect: the spark-job's graph is built by the same
 SparkJob code as the cold run, on a remote session of its own (`create()`, not a shared
 `getOrCreate()`), so two previews see neither each other's views nor their settings. Every
-operation carries this preview's tag: Stop interrupts the tag and the server keeps serving."""
+operation carries this preview's tag: Stop interrupts the tag and the server keeps serving. The
+warm test run (warm_tests.py) makes its session the same way."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from ..log import log
@@ -13,6 +15,45 @@ from ..placeholders import resolve
 from ..spark import session as cold_session
 from ..spark.preview import preview
 from .warm import WarmRun
+
+
+def remote_session(url: str, job: dict, tag: str):
+    """A Spark Connect session of its own on `url`, every operation tagged `tag`, with the job's
+    SQL settings. Resolved values (secrets) go to the session, never to the log: a setting the
+    server refuses is named by key alone."""
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.remote(url).create()
+    spark.addTag(tag)
+    conf = {k: str(v) for k, v in (job.get("spark_config") or {}).items()}
+    cold_session.add_iceberg_catalogs(job, conf)
+    conf["spark.sql.session.timeZone"] = "UTC"
+    skipped = []
+    for k, v in conf.items():
+        if not (k.startswith("spark.sql.") or k.startswith("spark.hadoop.")):
+            continue  # cluster settings (memory, master, jars) belong to the server
+        if k == "spark.sql.extensions":
+            continue  # static: the server starts with Iceberg's
+        try:
+            spark.conf.set(k, resolve(v))
+        except Exception:
+            skipped.append(k)
+    if skipped:
+        log(f"warm Spark session keeps its own {', '.join(skipped)}")
+    return spark
+
+
+def leave_connect() -> None:
+    """Before the cold path in a process that used Spark Connect: pyspark marks the process as a
+    Connect client (an environment variable), which would make its functions build Connect
+    columns and refuse a SparkContext."""
+    os.environ.pop("SPARK_CONNECT_MODE_ENABLED", None)
+
+
+def is_dead(error: BaseException) -> bool:
+    """Whether the server is unreachable (gRPC UNAVAILABLE), not a failure of the job."""
+    text = f"{type(error).__name__}: {error}"
+    return "UNAVAILABLE" in text or "failed to connect" in text.lower()
 
 
 class WarmSparkPreview(WarmRun):
@@ -25,14 +66,10 @@ class WarmSparkPreview(WarmRun):
         self.run_ = None  # the SparkJob building the graph
         self.tag = f"uis-preview-{uuid.uuid4().hex}"
 
-    def preview(self, url: str) -> int:
-        from pyspark.sql import SparkSession
-
+    def work(self, url: str) -> int:
         from ..spark.job import SparkJob
 
-        self.spark = SparkSession.builder.remote(url).create()
-        self.spark.addTag(self.tag)
-        self.configure()
+        self.spark = remote_session(url, self.job, self.tag)
         self.run_ = run = SparkJob(self.job, self.args)
         run.spark = self.spark
         try:
@@ -44,24 +81,8 @@ class WarmSparkPreview(WarmRun):
         log("dry run finished: no sink written")
         return 0
 
-    def configure(self) -> None:
-        """The job's SQL settings on this session only. Resolved values (secrets) go to the
-        session, never to the log: a setting the server refuses is named by key alone."""
-        conf = {k: str(v) for k, v in (self.job.get("spark_config") or {}).items()}
-        cold_session.add_iceberg_catalogs(self.job, conf)
-        conf["spark.sql.session.timeZone"] = "UTC"
-        skipped = []
-        for k, v in conf.items():
-            if not (k.startswith("spark.sql.") or k.startswith("spark.hadoop.")):
-                continue  # cluster settings (memory, master, jars) belong to the server
-            if k == "spark.sql.extensions":
-                continue  # static: the server starts with Iceberg's
-            try:
-                self.spark.conf.set(k, resolve(v))
-            except Exception:
-                skipped.append(k)
-        if skipped:
-            log(f"warm Spark session keeps its own {', '.join(skipped)}")
+    def before_cold(self) -> None:
+        leave_connect()
 
     def interrupt(self) -> None:
         if self.run_ is not None:
@@ -71,6 +92,4 @@ class WarmSparkPreview(WarmRun):
 
     @staticmethod
     def is_dead(error: BaseException) -> bool:
-        """Whether the server is unreachable (gRPC UNAVAILABLE), not a failure of the job."""
-        text = f"{type(error).__name__}: {error}"
-        return "UNAVAILABLE" in text or "failed to connect" in text.lower()
+        return is_dead(error)

@@ -1,17 +1,30 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What both warm previews share: which server a `--session` choice names, the one restart of a
-dead server and the fall back to the cold path with the reason; the preview run in a worker
-thread so that a stop signal is handled at once (the main thread only waits) and interrupts the
-server-side work instead of killing a client mid-call."""
+"""What every warm run (the previews and the golden-data test runs of both engines) shares: which
+server a `--session` choice names, the one restart of a dead server and the fall back to the
+cold path with the reason; the work done in a worker thread so that a stop signal is handled at
+once (the main thread only waits) and interrupts the server-side work instead of killing a
+client mid-call."""
 
 from __future__ import annotations
 
 import threading
 
+from ..errors import CannotRunWarm
 from ..log import log
 from . import pair, platform_servers
 
 PRIVATE = "the private pair"
+
+
+class Stopped(Exception):
+    """A stop signal ended the warm run between two steps."""
+
+
+def is_loopback(url: str) -> bool:
+    """Whether the server at `url` runs on this machine (reads its files)."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
 def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, str]:
@@ -33,12 +46,14 @@ def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, st
 
 
 class WarmRun:
-    """A warm preview with the runner interface of lifecycle.run_runner (run, stop_requested,
-    stoppable, close). Subclasses implement `preview(url)`, `interrupt()`, `is_dead(error)` and
-    may implement `unsupported(error)`; `cold()` builds the cold runner used when no warm server
-    can be had."""
+    """A warm run with the runner interface of lifecycle.run_runner (run, stop_requested,
+    stoppable, close). Subclasses implement `work(url)` (the run on the server at `url`),
+    `interrupt()`, `is_dead(error)` and may implement `unsupported(error)`; `cold()` builds the
+    cold runner used when no warm server can be had."""
 
     engine = ""
+    what = "preview"  # what the messages call the run: "running the cold preview"
+    stopped_rc = 0  # the exit code after a stop signal
 
     def __init__(self, args, cold):
         self.args = args
@@ -66,8 +81,8 @@ class WarmRun:
                     pair.state.touch()
                 return self._rc
             if self.stop_requested:
-                log("preview stopped")
-                return 0
+                log(f"{self.what} stopped")
+                return self.stopped_rc
             why = self.unsupported(self._error)
             if why:
                 return self.run_cold(why)
@@ -81,19 +96,27 @@ class WarmRun:
 
     def _work(self, url: str) -> None:
         try:
-            self._rc = self.preview(url)
+            self._rc = self.work(url)
         except BaseException as e:  # handed to the main thread
             self._error = e
 
-    @staticmethod
-    def unsupported(_error: BaseException) -> str | None:
-        """Why the warm server cannot run this preview at all (the cold path can), or None."""
-        return None
+    def unsupported(self, error: BaseException) -> str | None:
+        """Why the warm server cannot do this run at all (the cold path can), or None."""
+        return str(error) if isinstance(error, CannotRunWarm) else None
+
+    def fatal(self, error: BaseException) -> bool:
+        """Whether `error` ends the warm run (a stop, a dead server, a run it cannot do) rather
+        than only the test case it came from."""
+        return self.stop_requested or self.is_dead(error) or bool(self.unsupported(error))
 
     def run_cold(self, why: str) -> int:
-        log(f"{why}; running the cold preview")
+        log(f"{why}; running the cold {self.what}")
+        self.before_cold()
         self.fallback = self.cold()
         return self.fallback.run()
+
+    def before_cold(self) -> None:
+        """What the cold path needs undone after the warm attempt (nothing by default)."""
 
     def stoppable(self) -> bool:
         if self.fallback is not None:

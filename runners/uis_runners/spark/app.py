@@ -40,7 +40,12 @@ def main(argv=None) -> int:
         if args.test_inputs:
             from ..testing import SparkTests
 
-            return SparkTests(load_json(args.job_config), args)
+            job = load_json(args.job_config)
+            if args.session != "none":
+                from ..sessions.warm_tests import WarmSparkTests
+
+                return WarmSparkTests(job, args, cold=lambda: SparkTests(job, args))
+            return SparkTests(job, args)
         job = SparkJob(load_json(args.job_config), args)
         if args.dry_run and args.session != "none":
             from ..sessions.spark_warm import WarmSparkPreview

@@ -52,10 +52,14 @@ class SparkJob:
             for s in self.job.get("sources") or []
         )
 
+    @property
+    def counting(self) -> bool:
+        """Whether rows are counted per node (not in a dry run, which previews instead)."""
+        return not self.dry_run
+
     def counted(self, node: str, df, kind: str, inputs=()):
-        """`df` with its row count observed under the spec's `node` (not in a dry run, which
-        previews instead)."""
-        if self.dry_run:
+        """`df` with its row count observed under the spec's `node` (when counting)."""
+        if not self.counting:
             return df
         return self.counts.observe(node, df, kind, [self.spec_of.get(i, i) for i in inputs])
 
@@ -161,7 +165,7 @@ class SparkJob:
                 # Poison records (records.py) go to the schema_validation that reads the
                 # endpoint; without one the source drops them, counted and logged.
                 drops = not self.validated([name, *aliases])
-                if not self.dry_run:
+                if self.counting:
                     df = self.counts.observe_poison(src.get("endpoint") or name, df, drops)
                 if drops:
                     df = clean(df)

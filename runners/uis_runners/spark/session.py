@@ -62,6 +62,12 @@ def start(run) -> None:
     run.shipped = ship_package(run.spark.sparkContext)
 
 
+def is_connect(spark) -> bool:
+    """Whether `spark` is a Spark Connect session (sessions/spark_warm.py): it has no
+    SparkContext, no RDDs and no JVM of its own."""
+    return type(spark).__module__.startswith("pyspark.sql.connect")
+
+
 def stop(run) -> None:
     if run.spark is not None:
         try:

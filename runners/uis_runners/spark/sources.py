@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 
-from ..errors import JobError
+from ..errors import CannotRunWarm, JobError
 from ..log import log
 from ..placeholders import resolve
 from ..registry import Registry
@@ -13,6 +17,7 @@ from .options import str_opts
 from .records import CORRUPT, POS, RAW, SEQ, convert, json_records, text_schema
 from .rest_fetch import fetch_rest
 from .schema import schema_ddl
+from .session import is_connect
 
 SOURCES = Registry("source")
 
@@ -27,23 +32,50 @@ def declared(src) -> list | None:
 
 def json_lines(run, src, lines: list, where: str):
     """JSON records held on the driver (REST pages, test rows) → a frame: with a schema list
-    each record is read by records.json_records, its position `<where> record <n>`."""
+    each record is read by records.json_records, its position `<where> record <n>`. The records
+    are one partition (a slice per 10000 beyond), so "the first row" is the first in order."""
     schema = declared(src)
-    sc = run.spark.sparkContext
     slices = max(1, min(len(lines) // 10000, 64))
     if schema:
         rows = [(t, f"{where} record {i + 1}", i) for i, t in enumerate(lines)]
-        df = run.spark.createDataFrame(
-            sc.parallelize(rows, slices), f"value STRING, `{POS}` STRING, `{SEQ}` BIGINT"
-        )
-        return json_records(df, schema)
+        ddl = f"value STRING, `{POS}` STRING, `{SEQ}` BIGINT"
+        return json_records(local_frame(run.spark, rows, ddl, slices), schema)
     reader = run.spark.read
     ddl = schema_ddl(src.get("schema"))
     if ddl:
         reader = reader.schema(ddl)
     if not lines and not ddl:
         log(f"source {src.get('name')}: no records and no schema: an empty table without columns")
-    return reader.json(sc.parallelize(lines, slices))
+    if is_connect(run.spark):
+        return reader.json(server_file(run.spark, lines))
+    return reader.json(run.spark.sparkContext.parallelize(lines, slices))
+
+
+def local_frame(spark, rows: list, ddl: str, slices: int):
+    """Rows of the driver as a frame of `slices` partitions in order. Spark Connect has no
+    parallelize: its local relation is split over the cores, so one slice is a coalesce(1)."""
+    if not is_connect(spark):
+        return spark.createDataFrame(spark.sparkContext.parallelize(rows, slices), ddl)
+    df = spark.createDataFrame(rows, ddl)
+    return df.coalesce(1) if slices == 1 else df
+
+
+def server_file(spark, lines: list) -> str:
+    """JSON lines the server's reader infers a schema from, as it does from an RDD of them:
+    Spark Connect's reader takes paths only, so a file, which a server on this machine (the
+    private pair) reads; a server elsewhere cannot (CannotRunWarm: the cold path runs)."""
+    host = spark.client.host
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise CannotRunWarm(
+            f"a source without a schema is read by inferring it, which Spark Connect does from "
+            f"a file only, and the server at {host} cannot read this machine's files"
+        )
+    folder = tempfile.mkdtemp(prefix="uis-connect-records-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = os.path.join(folder, "records.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+    return path
 
 
 @SOURCES.register("rest_api", "rest", "http")
