@@ -7,6 +7,7 @@
 #include "cliloop.h"
 
 #include "enginepaths.h"
+#include "enginesessions.h"
 #include "pipelinecompiler.h"
 #include "specloader.h"
 
@@ -108,9 +109,8 @@ public:
         QElapsedTimer timer;
         timer.start();
         runProcess(python,
-                   {runner, QStringLiteral("--job-config"), jobPath, QStringLiteral("--dry-run"),
-                    QStringLiteral("--limit"), QString::number(m_limit),
-                    QStringLiteral("--session"), m_session},
+                   QStringList{runner} +
+                       EngineSessions::dryRunArguments(jobPath, m_limit, m_session),
                    en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;
@@ -173,11 +173,9 @@ private:
             const QString what = text.mid(progress.size());
             if (what.startsWith(QLatin1String("FAILED: ")))
                 out->failure = what.mid(8);
-            if (what.startsWith(QLatin1String("warm ")) ||
-                what.startsWith(QLatin1String("no warm ")) ||
-                what.contains(QLatin1String("cold preview")) ||
-                what.startsWith(QLatin1String("FAILED")) ||
-                what.startsWith(QLatin1String("the warm ")))
+            // The session's story (starting, warm at URL, cold and why) and failures.
+            if (what.startsWith(QLatin1String("FAILED")) ||
+                EngineSessions::parseProgress(what).kind != SessionEvent::Kind::None)
                 m_ctx.err << "uisctl preview: " << en << ": " << what << '\n';
             m_ctx.err.flush();
             return;
@@ -272,19 +270,6 @@ QJsonObject toJson(const QString &en, const EnginePreview &r)
     return o;
 }
 
-bool validSession(const QString &s)
-{
-    if (s == QLatin1String("auto") || s == QLatin1String("none"))
-        return true;
-    for (const QString &url : s.split(QLatin1Char(','))) {
-        const QString u = url.trimmed();
-        if (!u.startsWith(QLatin1String("sc://")) && !u.startsWith(QLatin1String("http://")) &&
-            !u.startsWith(QLatin1String("https://")))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runPreview(const QStringList &args, CliContext &ctx)
@@ -310,10 +295,8 @@ int runPreview(const QStringList &args, CliContext &ctx)
         usage = QStringLiteral("--limit must be a positive number of rows");
     else if (!okTimeout || timeout <= 0)
         usage = QStringLiteral("--timeout must be a positive number of seconds");
-    else if (!validSession(session))
-        usage = QStringLiteral("--session must be auto, none or server URLs (sc://HOST:PORT for "
-                               "Spark Connect, http://HOST:PORT for a Flink SQL Gateway), not `%1`")
-                    .arg(session);
+    else if (!EngineSessions::isValidChoice(session))
+        usage = EngineSessions::invalidChoiceMessage(session);
     else if (p.positional().size() != 1)
         usage = QStringLiteral("give exactly one FILE");
     if (!usage.isEmpty()) {

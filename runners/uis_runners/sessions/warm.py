@@ -12,11 +12,11 @@ from ..log import log
 from . import pair
 
 
-def server_url(engine: str, choice: str, restart: bool = False) -> str:
+def server_url(engine: str, choice: str, restart: bool = False, on_start=None) -> str:
     """The server `choice` names (auto: the private pair, started when needed; a URL: that
     server). Raises pair.Unavailable."""
     if choice == "auto":
-        return pair.ensure(engine, restart=restart)
+        return pair.ensure(engine, restart=restart, on_start=on_start)
     url = pair.given_url(engine, choice)
     if not url:
         want = "sc://HOST:PORT" if engine == "spark" else "http://HOST:PORT"
@@ -44,9 +44,12 @@ class WarmRun:
         restart = False
         for attempt in (1, 2):
             try:
-                url = server_url(self.engine, self.args.session, restart)
+                url = server_url(self.engine, self.args.session, restart, self.starting)
             except pair.Unavailable as e:
                 return self.run_cold(f"no warm {self.engine} session: {e}")
+            if self.stop_requested:  # stopped while the server started: it stays up for later
+                log("preview stopped")
+                return 0
             log(f"warm {self.engine} session at {url}")
             self._error = None
             worker = threading.Thread(target=self._work, args=(url,), daemon=True)
@@ -70,6 +73,10 @@ class WarmRun:
             log(f"the warm {self.engine} server is not answering ({self._error}); restarting it")
             restart = True
         return 1
+
+    def starting(self) -> None:
+        """Said before a server starts: the designer shows "Engines: starting…" meanwhile."""
+        log(f"starting the warm {self.engine} session")
 
     def _work(self, url: str) -> None:
         try:
