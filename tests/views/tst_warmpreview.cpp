@@ -8,6 +8,7 @@
 // - Stop during a warm run ends it; the server keeps serving and the next preview has rows;
 // - two windows previewing different specs at once each get their own rows (the ones each
 //   gets alone);
+// - a spec the Flink gateway cannot plan runs cold, and the dock says why;
 // - Stop Engines in the status bar's menu stops the pair.
 // Every expectation is a preview of the same spec through the same dock, never rows written here.
 #include "datapreviewdock.h"
@@ -23,6 +24,7 @@
 #include "enginesessions.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -90,6 +92,7 @@ private:
     QString m_python;
     Window m_one;
     Window m_two;
+    Window m_three;
 
     bool open(Window *w, const QString &fileName, const QString &text)
     {
@@ -261,6 +264,40 @@ private Q_SLOTS:
         QCOMPARE(rowsOf(b->runner(), node), bAlone);
     }
 
+    void aColdFallbackIsExplained()
+    {
+        // The files template's window aggregate: Flink 1.20's SQL Gateway cannot plan it, so the
+        // runner previews it on a cold engine and says why; the dock shows that reason.
+        QByteArray csv("sensor_id,site,signal_strength,reading_time\n");
+        for (int i = 1; i <= 8; ++i)
+            csv += QStringLiteral("s%1,site-%2,%3,2024-01-01 12:%4:00\n")
+                       .arg(i % 2)
+                       .arg(i % 3)
+                       .arg(i * 7)
+                       .arg(i * 3, 2, 10, QLatin1Char('0'))
+                       .toUtf8();
+        QVERIFY(QDir().mkpath(m_data.filePath(QStringLiteral("sensors/hourly"))));
+        QFile data(m_data.filePath(QStringLiteral("sensors/hourly/part-0001.csv")));
+        QVERIFY(data.open(QIODevice::WriteOnly) && data.write(csv) == csv.size());
+        data.close();
+        QFile f(QStringLiteral(UIS_SOURCE_DIR "/resources/templates/files-to-parquet.uis.yaml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        text.replace(QRegularExpression(QStringLiteral("(?m)^(\\s*base_url:).*$")),
+                     QStringLiteral("\\1 file://") + m_data.filePath(QStringLiteral("sensors")));
+        QVERIFY(open(&m_three, QStringLiteral("sensors.uis.yaml"), text));
+        DataPreviewDock *dock = m_three.dock;
+        QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Flink));
+        QVERIFY(preview(dock));
+        QVERIFY2(finished(dock->runner()), qPrintable(dock->message()));
+        QVERIFY(!rowsOf(dock->runner(), QStringLiteral("per_10_minutes")).isEmpty());
+        QVERIFY(dock->runner()->warmUrl().isEmpty());
+        const QString why = dock->runner()->coldReason();
+        QVERIFY2(why.contains(QLatin1String("SQL Gateway")), qPrintable(why));
+        QVERIFY2(dock->message().contains(why), qPrintable(dock->message()));
+        qInfo("the dock says: %s", qPrintable(dock->message()));
+    }
+
     void stopEnginesFromTheStatusBar()
     {
         QVERIFY(m_one.indicator->stopAction()->isEnabled());
@@ -275,6 +312,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        m_three.window.reset();
         m_two.window.reset();
         m_one.window.reset();
         if (m_python.isEmpty())
