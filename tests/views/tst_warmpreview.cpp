@@ -9,7 +9,9 @@
 // - two windows previewing different specs at once each get their own rows (the ones each
 //   gets alone);
 // - a spec the Flink gateway cannot plan runs cold, and the dock says why;
-// - Stop Engines in the status bar's menu stops the pair.
+// - Stop Engines in the status bar's menu stops the pair;
+// - Stop while a preview starts the server ends the preview at once; the server finishes
+//   starting and serves the next preview.
 // Every expectation is a preview of the same spec through the same dock, never rows written here.
 #include "datapreviewdock.h"
 #include "datapreviewrunner.h"
@@ -94,7 +96,7 @@ private:
     Window m_two;
     Window m_three;
 
-    bool open(Window *w, const QString &fileName, const QString &text)
+    bool openWindow(Window *w, const QString &fileName, const QString &text)
     {
         const QString path = m_data.filePath(fileName);
         QFile f(path);
@@ -149,7 +151,7 @@ private Q_SLOTS:
         if (m_python.isEmpty())
             QSKIP(qPrintable(why));
         QVERIFY(!templateText().isEmpty());
-        QVERIFY(open(&m_one, QStringLiteral("trades.uis.yaml"),
+        QVERIFY(openWindow(&m_one, QStringLiteral("trades.uis.yaml"),
                      tradesSpec(QStringLiteral("quantity > 0"))));
     }
 
@@ -169,7 +171,7 @@ private Q_SLOTS:
         QVERIFY2(finished(dock->runner()) && finished(dock->flinkRunner()),
                  qPrintable(dock->message()));
         QVERIFY2(shown.contains(QStringLiteral("Engines: starting…")),
-                 qPrintable(shown.join(u',')));
+                 qPrintable(shown.join(QLatin1Char(','))));
         const QString spark = dock->runner()->warmUrl();
         const QString flink = dock->flinkRunner()->warmUrl();
         QVERIFY2(spark.startsWith(QLatin1String("sc://127.0.0.1:")),
@@ -234,7 +236,7 @@ private Q_SLOTS:
     {
         // Same node names over different rows: a preview that saw the other's views or settings
         // would show the other's rows.
-        QVERIFY(open(&m_two, QStringLiteral("big-trades.uis.yaml"),
+        QVERIFY(openWindow(&m_two, QStringLiteral("big-trades.uis.yaml"),
                      tradesSpec(QStringLiteral("quantity > 250"))));
         DataPreviewDock *a = m_one.dock;
         DataPreviewDock *b = m_two.dock;
@@ -285,7 +287,7 @@ private Q_SLOTS:
         QString text = QString::fromUtf8(f.readAll());
         text.replace(QRegularExpression(QStringLiteral("(?m)^(\\s*base_url:).*$")),
                      QStringLiteral("\\1 file://") + m_data.filePath(QStringLiteral("sensors")));
-        QVERIFY(open(&m_three, QStringLiteral("sensors.uis.yaml"), text));
+        QVERIFY(openWindow(&m_three, QStringLiteral("sensors.uis.yaml"), text));
         DataPreviewDock *dock = m_three.dock;
         QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Flink));
         QVERIFY(preview(dock));
@@ -308,6 +310,32 @@ private Q_SLOTS:
         const SessionsStatus s = moduleStatus();
         QCOMPARE(s.spark.state, SessionServer::State::Stopped);
         QCOMPARE(s.flink.state, SessionServer::State::Stopped);
+    }
+
+    void stopWhileTheServerStartsLetsItStart()
+    {
+        // The pair is stopped (above). Stop as soon as the runner starts Spark Connect: the
+        // preview ends at once, the server goes on starting and is recorded, the next preview
+        // runs on it.
+        DataPreviewDock *dock = m_one.dock;
+        QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Spark));
+        {
+            QObject guard;
+            connect(dock->runner(), &DataPreviewRunner::sessionChanged, &guard, [dock] {
+                if (dock->runner()->startingSession() && dock->isRunning())
+                    dock->stop();
+            });
+            QVERIFY(preview(dock));
+        }
+        QCOMPARE(dock->runner()->state(), DataPreviewRunner::State::Cancelled);
+        QVERIFY(dock->runner()->warmUrl().isEmpty()); // stopped before the server was up
+        QCOMPARE(m_one.indicator->text(), QStringLiteral("Engines: starting…"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_one.indicator->text(), QStringLiteral("Engines: warm"), kRunMs);
+        const QString url = moduleStatus().spark.url;
+        QVERIFY(!url.isEmpty());
+        QVERIFY(preview(dock));
+        QVERIFY2(finished(dock->runner()), qPrintable(dock->message()));
+        QCOMPARE(dock->runner()->warmUrl(), url);
     }
 
     void cleanupTestCase()

@@ -535,6 +535,11 @@ void DataPreviewRunner::cancel()
     m_killTimer->start(3000);
 }
 
+bool DataPreviewRunner::startingSession() const
+{
+    return m_startingSession || !m_starter.isNull();
+}
+
 void DataPreviewRunner::releaseStarter()
 {
     Q_EMIT progress(tr("stopped; the warm engine goes on starting for the next preview"));

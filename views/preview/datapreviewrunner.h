@@ -96,7 +96,7 @@ public:
     QString coldReason() const { return m_coldReason; }
     /// Whether a server of the shared pair is being started for this runner (also after Stop:
     /// the start goes on in the background, see cancel()).
-    bool startingSession() const { return m_startingSession || m_starter; }
+    bool startingSession() const;
 
     /// Starts a dry run of `spec`. Returns false, having emitted failed(), when it cannot start
     /// (errors in the spec, a spec Spark cannot read, no engine); a running preview is stopped.

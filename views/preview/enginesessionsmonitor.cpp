@@ -55,7 +55,7 @@ EngineSessionsMonitor *EngineSessionsMonitor::shared()
 
 void EngineSessionsMonitor::track(DataPreviewRunner *runner)
 {
-    m_runners.removeAll(nullptr);
+    m_runners.removeIf([](const QPointer<DataPreviewRunner> &r) { return r.isNull(); });
     m_runners.append(runner);
     connect(runner, &DataPreviewRunner::sessionChanged, this, [this, runner] {
         Q_EMIT changed();

@@ -35,10 +35,12 @@ EngineStatusIndicator::EngineStatusIndicator(EngineSessionsMonitor *monitor, QWi
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(this);
-    m_start = menu->addAction(tr("Start Engines"), monitor, &EngineSessionsMonitor::startEngines);
+    m_start = menu->addAction(tr("Start Engines"));
     m_start->setObjectName(QStringLiteral("startEngines"));
-    m_stop = menu->addAction(tr("Stop Engines"), monitor, &EngineSessionsMonitor::stopEngines);
+    connect(m_start, &QAction::triggered, monitor, &EngineSessionsMonitor::startEngines);
+    m_stop = menu->addAction(tr("Stop Engines"));
     m_stop->setObjectName(QStringLiteral("stopEngines"));
+    connect(m_stop, &QAction::triggered, monitor, &EngineSessionsMonitor::stopEngines);
     setMenu(menu);
     connect(monitor, &EngineSessionsMonitor::changed, this, &EngineStatusIndicator::refreshText);
     monitor->watch();
