@@ -152,7 +152,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         QVERIFY(!templateText().isEmpty());
         QVERIFY(openWindow(&m_one, QStringLiteral("trades.uis.yaml"),
-                     tradesSpec(QStringLiteral("quantity > 0"))));
+                           tradesSpec(QStringLiteral("quantity > 0"))));
     }
 
     void secondPreviewIsFaster()
@@ -237,7 +237,7 @@ private Q_SLOTS:
         // Same node names over different rows: a preview that saw the other's views or settings
         // would show the other's rows.
         QVERIFY(openWindow(&m_two, QStringLiteral("big-trades.uis.yaml"),
-                     tradesSpec(QStringLiteral("quantity > 250"))));
+                           tradesSpec(QStringLiteral("quantity > 250"))));
         DataPreviewDock *a = m_one.dock;
         DataPreviewDock *b = m_two.dock;
         QVERIFY(a->setEngineChoice(DataPreviewDock::EngineChoice::Spark));
