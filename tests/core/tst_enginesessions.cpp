@@ -76,9 +76,9 @@ private Q_SLOTS:
         QCOMPARE(EngineSessions::parseStatus("not json").valid, false);
         QCOMPARE(EngineSessions::parseStatus("{}").valid, false);
         const SessionsStatus s = EngineSessions::parseStatus(
-            R"({"engines": {"spark": {"state": "warm", "url": "sc://127.0.0.1:1"},
-                "flink": {"state": "dead", "url": "http://127.0.0.1:2"}},
-                "folder": "/x", "idle_seconds_left": 42})");
+            "{\"engines\": {\"spark\": {\"state\": \"warm\", \"url\": \"sc://127.0.0.1:1\"}, "
+            "\"flink\": {\"state\": \"dead\", \"url\": \"http://127.0.0.1:2\"}}, "
+            "\"folder\": \"/x\", \"idle_seconds_left\": 42}");
         QVERIFY(s.valid);
         QCOMPARE(s.spark.state, SessionServer::State::Warm);
         QCOMPARE(s.spark.url, QStringLiteral("sc://127.0.0.1:1"));
