@@ -43,7 +43,7 @@ using namespace uis;
 
 namespace {
 
-constexpr int kRunMs = 6 * 60 * 1000; // a first run starts both servers on a loaded machine
+constexpr int kRunMs = 20 * 60 * 1000; // a first run starts both servers: minutes when loaded
 
 QString templateText()
 {
