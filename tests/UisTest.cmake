@@ -36,7 +36,7 @@ set(UIS_TEST_COSTS
     engine_test_rest_delivery 85 engine_test_flink_preview 80 engine_test_savepoints_spark 76
     engine_test_flink_explain 71 engine_test_kafka_engines 66 engine_test_spark_available_now 58
     tst_engines 58 engine_test_microbatch_schedule 52 engine_test_flink_cdc 48 tst_dcplocal 36
-    engine_test_spark_node_counts 35 tst_warmpreview 150)
+    engine_test_spark_node_counts 35 tst_warmpreview 300)
 
 # uis_test_cost(<test>): its COST from UIS_TEST_COSTS, when listed (call where it is added).
 function(uis_test_cost test)
