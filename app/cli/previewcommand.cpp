@@ -9,6 +9,7 @@
 #include "sessionoption.h"
 
 #include "enginepaths.h"
+#include "enginesessions.h"
 #include "pipelinecompiler.h"
 #include "specloader.h"
 
@@ -110,14 +111,10 @@ public:
                                                 : QStringLiteral("/spark/uis_spark_runner.py"));
         QElapsedTimer timer;
         timer.start();
-        const QStringList args = QStringList{runner,
-                                             QStringLiteral("--job-config"),
-                                             jobPath,
-                                             QStringLiteral("--dry-run"),
-                                             QStringLiteral("--limit"),
-                                             QString::number(m_limit)} +
-                                 SessionOption::runnerArguments(m_session);
-        runProcess(python, args, en, &out);
+        runProcess(python,
+                   QStringList{runner} +
+                       EngineSessions::dryRunArguments(jobPath, m_limit, m_session),
+                   en, &out);
         out.seconds = double(timer.elapsed()) / 1000.0;
         return out;
     }
@@ -179,7 +176,9 @@ private:
             const QString what = text.mid(progress.size());
             if (what.startsWith(QLatin1String("FAILED: ")))
                 out->failure = what.mid(8);
-            if (SessionOption::isNote(what) || what.startsWith(QLatin1String("FAILED")))
+            // The session's story (starting, warm at URL, cold and why) and failures.
+            if (what.startsWith(QLatin1String("FAILED")) ||
+                EngineSessions::parseProgress(what).kind != SessionEvent::Kind::None)
                 m_ctx.err << "uisctl preview: " << en << ": " << what << '\n';
             m_ctx.err.flush();
             return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessionoption.h"
 
+#include "enginesessions.h"
+
 namespace uis::cli {
 
 namespace {
@@ -12,20 +14,6 @@ const char *const kHelp =
     "             URL: sc://HOST:PORT (Spark Connect), http://HOST:PORT (Flink SQL Gateway),\n"
     "             comma-separated for both. What cannot run warm runs cold, saying why\n";
 
-bool valid(const QString &choice)
-{
-    if (choice == QLatin1String("auto") || choice == QLatin1String("none"))
-        return true;
-    const QStringList urls = choice.split(QLatin1Char(','));
-    for (const QString &url : urls) {
-        const QString u = url.trimmed();
-        if (!u.startsWith(QLatin1String("sc://")) && !u.startsWith(QLatin1String("http://")) &&
-            !u.startsWith(QLatin1String("https://")))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 const char *SessionOption::help()
@@ -36,11 +24,9 @@ const char *SessionOption::help()
 std::optional<QString> SessionOption::read(const ArgParser &p, const char *command, CliContext &ctx)
 {
     const QString choice = p.value(QStringLiteral("session"), QStringLiteral("auto"));
-    if (!valid(choice)) {
-        ctx.err << "uisctl " << command
-                << ": --session must be auto, none or server URLs (sc://HOST:PORT for Spark "
-                   "Connect, http://HOST:PORT for a Flink SQL Gateway), not `"
-                << choice << "`\n";
+    if (!EngineSessions::isValidChoice(choice)) {
+        ctx.err << "uisctl " << command << ": " << EngineSessions::invalidChoiceMessage(choice)
+                << '\n';
         return std::nullopt;
     }
     return choice;
@@ -53,14 +39,12 @@ QStringList SessionOption::runnerArguments(const QString &choice)
 
 bool SessionOption::isNote(const QString &text)
 {
-    // runners/uis_runners/sessions/warm.py writes these
-    return text.startsWith(QLatin1String("warm ")) || text.startsWith(QLatin1String("the warm ")) ||
-           wentCold(text);
+    return EngineSessions::parseProgress(text).kind != SessionEvent::Kind::None;
 }
 
 bool SessionOption::wentCold(const QString &text)
 {
-    return text.contains(QLatin1String("; running the cold "));
+    return EngineSessions::parseProgress(text).kind == SessionEvent::Kind::Cold;
 }
 
 } // namespace uis::cli

@@ -7,6 +7,7 @@
 #include "cliloop.h"
 
 #include "enginepaths.h"
+#include "enginesessions.h"
 
 #include <QProcess>
 
@@ -50,13 +51,10 @@ int runSessions(const QStringList &args, CliContext &ctx)
         return ExitErrors;
     }
     QProcess proc;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PYTHONPATH"), runners);
-    proc.setProcessEnvironment(env);
+    proc.setProcessEnvironment(
+        EngineSessions::sessionsEnvironment(runners, QProcessEnvironment::systemEnvironment()));
     proc.setProcessChannelMode(QProcess::ForwardedChannels);
-    proc.start(python, {QStringLiteral("-m"), QStringLiteral("uis_runners.sessions"),
-                        p.positional().first(), QStringLiteral("--engine"), engine,
-                        QStringLiteral("--format"), format});
+    proc.start(python, EngineSessions::commandArguments(p.positional().first(), engine, format));
     if (!proc.waitForStarted(30000) || !proc.waitForFinished(-1)) {
         ctx.err << "uisctl sessions: " << proc.errorString() << '\n';
         return ExitErrors;

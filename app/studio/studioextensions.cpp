@@ -3,6 +3,8 @@
 
 #include "changesintegration.h"
 #include "clustersintegration.h"
+#include "enginesessionsmonitor.h"
+#include "enginestatusindicator.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -30,6 +32,8 @@ void installStudioExtensions(MainWindow &window)
     PreviewIntegration::install(&window, window.menu(QStringLiteral("pipeline")),
                                 window.mainToolBar(), window.document(), window.graphScene(), jobs,
                                 addDock);
+    window.statusBar()->addPermanentWidget(
+        new EngineStatusIndicator(EngineSessionsMonitor::shared(), window.statusBar()));
     // The Jobs dock's selection draws that run's rows per node on the canvas.
     auto *overlay = new RunOverlayController(jobs->jobsDock(), window.graphScene(), &window);
     QObject::connect(overlay, &RunOverlayController::message, window.statusBar(),

@@ -24,6 +24,7 @@
 #include "previewsamples.h"
 #include "previewsamplesdialog.h"
 #include "specloader.h"
+#include "studiosettings.h"
 #include "submitdialog.h"
 #include "submitflow.h"
 
@@ -134,6 +135,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         test::isolateHome(m_home.path());
+        // The cold path (a new engine per preview), the fallback of the warm sessions, which
+        // tst_warmpreview covers.
+        StudioSettings::setEngineSessions(QStringLiteral("none"));
         qputenv("UIS_RUNNERS_DIR", UIS_SOURCE_DIR "/runners");
         QVERIFY(writeFile(m_data.filePath(QStringLiteral("items.csv")),
                           "id,name,amount\n1,apple,5\n2,pear,15\n3,plum,25\n4,fig,\n"));

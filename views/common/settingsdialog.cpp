@@ -14,12 +14,9 @@
 namespace uis {
 
 SettingsDialog::SettingsDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_theme(new QComboBox)
-    , m_font(new QFontComboBox)
-    , m_fontSize(new QSpinBox)
-    , m_autosave(new QSpinBox)
-    , m_language(new QComboBox)
+    : QDialog(parent), m_theme(new QComboBox), m_font(new QFontComboBox), m_fontSize(new QSpinBox),
+      m_autosave(new QSpinBox), m_language(new QComboBox), m_sessions(new QComboBox),
+      m_idle(new QSpinBox)
 {
     setWindowTitle(tr("Preferences"));
     auto *layout = new QVBoxLayout(this);
@@ -48,6 +45,21 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(StudioSettings::language())));
     form->addRow(tr("Language:"), m_language);
+    m_sessions->setObjectName(QStringLiteral("engineSessions"));
+    m_sessions->addItem(tr("Warm (shared, started on first use)"), QStringLiteral("auto"));
+    m_sessions->addItem(tr("Cold (a new engine per preview)"), QStringLiteral("none"));
+    m_sessions->setCurrentIndex(
+        std::max(0, m_sessions->findData(StudioSettings::engineSessions())));
+    m_sessions->setToolTip(tr("Warm: Data Preview runs on a Spark Connect server and a Flink SQL "
+                              "Gateway that stay up between previews and are shared with "
+                              "`uisctl preview` (`uisctl sessions status`)"));
+    form->addRow(tr("Preview engines:"), m_sessions);
+    m_idle->setObjectName(QStringLiteral("engineIdleMinutes"));
+    m_idle->setRange(1, 24 * 60);
+    m_idle->setSuffix(tr(" min"));
+    m_idle->setValue(std::max(1, StudioSettings::engineIdleSeconds() / 60));
+    m_idle->setToolTip(tr("The warm engines stop after this long without a preview"));
+    form->addRow(tr("Stop warm engines after:"), m_idle);
     layout->addLayout(form);
     auto *note = new QLabel(tr("A new language applies after a restart."));
     note->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -66,6 +78,8 @@ void SettingsDialog::apply()
     StudioSettings::setEditorFont(f);
     StudioSettings::setAutosaveInterval(m_autosave->value());
     StudioSettings::setLanguage(m_language->currentData().toString());
+    StudioSettings::setEngineSessions(m_sessions->currentData().toString());
+    StudioSettings::setEngineIdleSeconds(m_idle->value() * 60);
 }
 
 } // namespace uis

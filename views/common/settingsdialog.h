@@ -9,7 +9,7 @@ class QSpinBox;
 
 namespace uis {
 
-/// Preferences: theme, editor font, autosave interval and language.
+/// Preferences: theme, editor font, autosave interval, language and the warm engine sessions.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +24,8 @@ private:
     QSpinBox *m_fontSize;
     QSpinBox *m_autosave;
     QComboBox *m_language;
+    QComboBox *m_sessions;
+    QSpinBox *m_idle;
 };
 
 } // namespace uis

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "studiosettings.h"
 
+#include "enginesessions.h"
+
 #include <QApplication>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -43,6 +45,31 @@ void StudioSettings::setAutosaveInterval(int seconds) { QSettings().setValue(QSt
 QString StudioSettings::language() { return QSettings().value(QStringLiteral("appearance/language")).toString(); }
 
 void StudioSettings::setLanguage(const QString &language) { QSettings().setValue(QStringLiteral("appearance/language"), language); }
+
+QString StudioSettings::engineSessions()
+{
+    const QString v = QSettings().value(QStringLiteral("engines/sessions")).toString();
+    return v == QLatin1String("none") ? v : QStringLiteral("auto");
+}
+
+void StudioSettings::setEngineSessions(const QString &choice)
+{
+    QSettings().setValue(QStringLiteral("engines/sessions"), choice);
+}
+
+int StudioSettings::engineIdleSeconds()
+{
+    const int s =
+        QSettings()
+            .value(QStringLiteral("engines/idleSeconds"), EngineSessions::DefaultIdleSeconds)
+            .toInt();
+    return s > 0 ? s : EngineSessions::DefaultIdleSeconds;
+}
+
+void StudioSettings::setEngineIdleSeconds(int seconds)
+{
+    QSettings().setValue(QStringLiteral("engines/idleSeconds"), seconds);
+}
 
 QStringList StudioSettings::recentFiles() { return QSettings().value(QStringLiteral("files/recent")).toStringList(); }
 

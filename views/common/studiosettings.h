@@ -6,7 +6,8 @@
 
 namespace uis {
 
-/// The designer's settings in QSettings: theme, editor font, autosave, language, recent files.
+/// The designer's settings in QSettings: theme, editor font, autosave, language, warm engine
+/// sessions, recent files.
 class StudioSettings
 {
 public:
@@ -22,6 +23,13 @@ public:
     /// "" = the system's language, else a locale name such as "de".
     static QString language();
     static void setLanguage(const QString &language);
+    /// The Data Preview's `--session` choice: "auto" (default, the shared warm engines) or
+    /// "none" (a cold engine per preview).
+    static QString engineSessions();
+    static void setEngineSessions(const QString &choice);
+    /// Seconds the warm engines stay up unused (default EngineSessions::DefaultIdleSeconds).
+    static int engineIdleSeconds();
+    static void setEngineIdleSeconds(int seconds);
     static QStringList recentFiles();
     static void addRecentFile(const QString &path);
     static void clearRecentFiles();

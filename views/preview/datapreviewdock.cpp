@@ -14,6 +14,7 @@
 #include "previewsamplesdialog.h"
 #include "specloader.h"
 #include "studioicons.h"
+#include "studiosettings.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -231,8 +232,22 @@ void DataPreviewDock::onRunEnded(DataPreviewRunner *r, const QString &failure)
     if (isRunning())
         return;
     setRunning(false);
+    if (m_errors.isEmpty() && !sessionNote().isEmpty())
+        showMessage(sessionNote(), false);
     if (r->state() == DataPreviewRunner::State::Finished && !m_bothRun)
         fitColumns();
+}
+
+QString DataPreviewDock::sessionNote() const
+{
+    // The runner's own reason for a cold run (no server could start, the gateway cannot plan
+    // the script, ...): the user sees why this preview was slow.
+    QStringList notes;
+    for (const DataPreviewRunner *r : {m_runner, m_second}) {
+        if ((r == m_runner || m_secondStarted) && !r->coldReason().isEmpty())
+            notes << tr("%1 ran on a cold engine: %2").arg(engineLabel(r), r->coldReason());
+    }
+    return notes.join(QLatin1Char('\n'));
 }
 
 DataPreviewDock::EngineChoice DataPreviewDock::engineChoice() const
@@ -332,6 +347,8 @@ void DataPreviewDock::run()
                         : choice == EngineChoice::Flink            ? Engine::Flink
                                                                    : Engine::None);
     m_second->setEngine(Engine::Flink);
+    for (DataPreviewRunner *r : {m_runner, m_second})
+        r->setSessions(StudioSettings::engineSessions(), StudioSettings::engineIdleSeconds());
     m_runner->setSpecPath(m_document->filePath());
     if (m_runner->start(m_runText, m_runFormat))
         showMessage(tr("Starting a local %1…").arg(engineText()), false);
@@ -362,12 +379,28 @@ void DataPreviewDock::editSamples()
 
 QString DataPreviewDock::engineText() const
 {
-    return m_bothRun ? tr("Spark, then a Flink mini-cluster") : engineLabel(m_runner);
+    if (!m_bothRun)
+        return engineLabel(m_runner);
+    return m_second->sessionChoice() == QLatin1String("none")
+               ? tr("Spark, then a Flink mini-cluster")
+               : tr("Spark, then Flink");
 }
 
 QString DataPreviewDock::engineLabel(const DataPreviewRunner *r) const
 {
-    return r->engine() == Engine::Flink ? tr("Flink mini-cluster") : tr("Spark");
+    // Warm previews run on the shared Flink session cluster, cold ones on a mini-cluster.
+    if (r->engine() != Engine::Flink)
+        return tr("Spark");
+    return r->sessionChoice() == QLatin1String("none") ? tr("Flink mini-cluster") : tr("Flink");
+}
+
+QString DataPreviewDock::sessionText(const DataPreviewRunner *r) const
+{
+    if (!r->warmUrl().isEmpty())
+        return tr("on the warm %1 session %2").arg(engineLabel(r), r->warmUrl());
+    if (!r->coldReason().isEmpty())
+        return tr("on a cold engine: %1").arg(r->coldReason());
+    return QString();
 }
 
 void DataPreviewDock::stop()
@@ -444,7 +477,9 @@ void DataPreviewDock::updateStatus()
     if (m_bothRun) {
         // Both: where each engine is, the runner's last words, the shown node's comparison.
         parts << runnerState(m_runner, true) << runnerState(m_second, m_secondStarted);
-        details << parts;
+        details << parts << sessionText(m_runner);
+        if (m_secondStarted)
+            details << sessionText(m_second);
         if (isRunning() && !m_progress.isEmpty())
             parts << m_progress;
         details << m_progress;
@@ -481,7 +516,9 @@ void DataPreviewDock::updateStatus()
         break;
     case DataPreviewRunner::State::Finished:
         parts << tr("%1 in %2").arg(nodeCount, elapsed);
-        details << tr("%1 previewed in %2 (the first %3 of each)").arg(nodeCount, elapsed, rows(m_runner->limit()));
+        details << tr("%1 previewed in %2 (the first %3 of each)")
+                       .arg(nodeCount, elapsed, rows(m_runner->limit()))
+                << sessionText(m_runner);
         break;
     case DataPreviewRunner::State::Failed:
         parts << tr("failed after %1").arg(elapsed);

@@ -77,6 +77,9 @@ public:
     QString statusText() const;
     /// The engine the preview runs on, for messages ("Spark", "Flink mini-cluster").
     QString engineText() const;
+    /// Why the last run (an engine of Both) ran on a cold engine, as the runner said; "" when
+    /// it ran warm or cold by choice.
+    QString sessionNote() const;
 
 Q_SIGNALS:
     /// Emitted when a preview starts and ends, for the actions' enabled state.
@@ -89,6 +92,8 @@ private:
     /// Enables the engines whose connectors the spec's sources and sinks have.
     void updateEngineChoices();
     QString engineLabel(const DataPreviewRunner *runner) const;
+    /// Where a run previewed: the warm server, or the cold fallback and why.
+    QString sessionText(const DataPreviewRunner *runner) const;
     QString runnerState(const DataPreviewRunner *runner, bool started) const;
     /// The node of each run that the selector item `key` shows.
     const PreviewNode *sparkNode(const QString &key) const;

@@ -2,6 +2,7 @@
 #include "datapreviewrunner.h"
 
 #include "enginepaths.h"
+#include "enginesessions.h"
 
 #include "pipelinecompiler.h"
 #include "platformdcp.h"
@@ -31,6 +32,8 @@ namespace {
 const QByteArray kPreview("uis-preview:");
 const QByteArray kRunner("uis-runner:");
 const QByteArray kFailed("FAILED:");
+// A runner stopped while it starts a shared server is left this long to finish the start.
+constexpr int kStarterLimitMs = 5 * 60 * 1000;
 
 bool isExecutableFile(const QString &path)
 {
@@ -49,6 +52,10 @@ DataPreviewRunner::DataPreviewRunner(QObject *parent) : QObject(parent) {}
 
 DataPreviewRunner::~DataPreviewRunner()
 {
+    if (m_process && m_startingSession) {
+        detachStarter();
+        return;
+    }
     if (m_process) {
         m_process->disconnect(this);
         signalGroup(SIGKILL);
@@ -168,6 +175,12 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
     m_pgid = 0;
     m_elapsed = 0;
     m_clock.start();
+    if (m_startingSession || !m_warmUrl.isEmpty() || !m_coldReason.isEmpty()) {
+        m_startingSession = false;
+        m_warmUrl.clear();
+        m_coldReason.clear();
+        Q_EMIT sessionChanged();
+    }
 
     LoadedSpec loaded = SpecLoader::load(spec, format);
     if (const QString why = checkSpec(loaded); !why.isEmpty()) {
@@ -203,6 +216,7 @@ bool DataPreviewRunner::start(const QByteArray &spec, SpecFormat format)
                                   .runningEnvironment()
                                   .value_or(QProcessEnvironment::systemEnvironment());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    EngineSessions::setIdleSeconds(&env, m_idleSeconds);
     if (!env.contains(QStringLiteral("PYSPARK_PYTHON")))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), python);
     m_process = new QProcess(this);
@@ -268,8 +282,7 @@ bool DataPreviewRunner::compileFor(Engine engine, const LoadedSpec &loaded, QStr
     buildAliases(QJsonDocument::fromJson(job->content).object());
     *runnerScript = runnersDir() + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
                                           : QStringLiteral("/spark/uis_spark_runner.py"));
-    *args = {QStringLiteral("--job-config"), configPath, QStringLiteral("--dry-run"),
-             QStringLiteral("--limit"), QString::number(m_limit)};
+    *args = EngineSessions::dryRunArguments(configPath, m_limit, m_session);
     return !flink || writeSamples(loaded, args);
 }
 
@@ -407,7 +420,30 @@ void DataPreviewRunner::handleLine(const QByteArray &raw, QStringList *changed)
     }
     if (text.startsWith("exit "))
         return;
+    noteSession(QString::fromUtf8(text));
     Q_EMIT progress(QString::fromUtf8(text));
+}
+
+void DataPreviewRunner::noteSession(const QString &progress)
+{
+    const SessionEvent e = EngineSessions::parseProgress(progress);
+    switch (e.kind) {
+    case SessionEvent::Kind::None:
+        return;
+    case SessionEvent::Kind::Starting:
+        m_startingSession = true;
+        break;
+    case SessionEvent::Kind::Warm:
+        m_startingSession = false;
+        m_warmUrl = e.detail;
+        break;
+    case SessionEvent::Kind::Cold:
+        m_startingSession = false;
+        m_warmUrl.clear();
+        m_coldReason = e.detail;
+        break;
+    }
+    Q_EMIT sessionChanged();
 }
 
 void DataPreviewRunner::readErrors()
@@ -439,6 +475,10 @@ void DataPreviewRunner::onFinished(int exitCode, bool crashed)
     delete m_killTimer;
     m_killTimer = nullptr;
     m_elapsed = m_clock.elapsed();
+    if (m_startingSession) { // the runner ended before the server was up (it failed)
+        m_startingSession = false;
+        Q_EMIT sessionChanged();
+    }
     if (m_cancelling) {
         m_state = State::Cancelled;
         Q_EMIT cancelled();
@@ -482,6 +522,10 @@ void DataPreviewRunner::cancel()
 {
     if (!m_process || m_cancelling)
         return;
+    if (m_startingSession) {
+        releaseStarter();
+        return;
+    }
     m_cancelling = true;
     Q_EMIT progress(tr("stopping…"));
     signalGroup(SIGTERM);
@@ -489,6 +533,42 @@ void DataPreviewRunner::cancel()
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
     m_killTimer->start(3000);
+}
+
+bool DataPreviewRunner::startingSession() const
+{
+    return m_startingSession || !m_starter.isNull();
+}
+
+void DataPreviewRunner::releaseStarter()
+{
+    Q_EMIT progress(tr("stopped; the warm engine goes on starting for the next preview"));
+    detachStarter();
+    m_state = State::Cancelled;
+    m_elapsed = m_clock.elapsed();
+    Q_EMIT cancelled();
+    Q_EMIT sessionChanged();
+}
+
+void DataPreviewRunner::detachStarter()
+{
+    // SIGTERM: the runner skips the preview once the server is up and recorded, then exits.
+    signalGroup(SIGTERM);
+    QProcess *p = m_process;
+    m_process = nullptr;
+    m_pgid = 0;
+    m_startingSession = false;
+    delete m_killTimer;
+    m_killTimer = nullptr;
+    p->disconnect(this);
+    p->setParent(QCoreApplication::instance());
+    m_starter = p;
+    connect(p, &QProcess::finished, this, [this] {
+        m_starter = nullptr;
+        Q_EMIT sessionChanged();
+    });
+    connect(p, &QProcess::finished, p, &QObject::deleteLater);
+    QTimer::singleShot(kStarterLimitMs, p, [p] { p->kill(); });
 }
 
 } // namespace uis

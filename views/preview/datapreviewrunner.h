@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <memory>
@@ -45,6 +46,10 @@ struct PreviewNode
  * records (PreviewSamples) through the runner's `--test-inputs`. The runner's `uis-preview:`
  * lines are parsed as they arrive; every node's schema and rows are kept and announced.
  * Placeholders are resolved by the runner from this process's environment.
+ *
+ * With the session choice `auto` (the default) the runner previews on the shared warm engines
+ * (runners/uis_runners/sessions, as `uisctl preview --session auto`), starting them when needed
+ * and falling back to a cold engine itself; its progress lines say which (EngineSessions).
  */
 class DataPreviewRunner : public QObject
 {
@@ -77,10 +82,29 @@ public:
     /// on Flink).
     Engine engine() const { return m_engine; }
 
+    /// The runner's `--session` (auto, none or server URLs) and the idle time handed to a pair
+    /// it starts (EngineSessions).
+    void setSessions(const QString &choice, int idleSeconds)
+    {
+        m_session = choice;
+        m_idleSeconds = idleSeconds;
+    }
+    QString sessionChoice() const { return m_session; }
+    /// The warm server the last run previewed on, "" when it ran cold.
+    QString warmUrl() const { return m_warmUrl; }
+    /// Why the last run fell back to a cold engine (the runner's words), "" when it did not.
+    QString coldReason() const { return m_coldReason; }
+    /// Whether a server of the shared pair is being started for this runner (also after Stop:
+    /// the start goes on in the background, see cancel()).
+    bool startingSession() const;
+
     /// Starts a dry run of `spec`. Returns false, having emitted failed(), when it cannot start
     /// (errors in the spec, a spec Spark cannot read, no engine); a running preview is stopped.
     bool start(const QByteArray &spec, SpecFormat format);
-    /// Stops the run: SIGTERM to the runner's process group, SIGKILL if it lingers.
+    /// Stops the run: SIGTERM to the runner's process group, SIGKILL if it lingers. While the
+    /// runner starts a shared server it only gets SIGTERM and is left to finish in the
+    /// background (it ends once the server is up and recorded): killed mid-start, it would leave
+    /// a server no state file knows. The run counts as stopped at once.
     void cancel();
 
     State state() const { return m_state; }
@@ -121,6 +145,8 @@ Q_SIGNALS:
     void finished();
     void failed(const QString &message);
     void cancelled();
+    /// startingSession(), warmUrl() or coldReason() changed.
+    void sessionChanged();
 
 private:
     void fail(const QString &message);
@@ -129,6 +155,9 @@ private:
     void handleLine(const QByteArray &line, QStringList *changed);
     void onFinished(int exitCode, bool crashed);
     void signalGroup(int sig);
+    void noteSession(const QString &progress);
+    void releaseStarter();
+    void detachStarter();
     void buildAliases(const QJsonObject &job);
     bool compileFor(Engine engine, const LoadedSpec &loaded, QString *runnerScript,
                     QStringList *args);
@@ -153,6 +182,12 @@ private:
     QString m_specPath;
     Engine m_engine = Engine::Spark;
     Engine m_override = Engine::None;
+    QString m_session = QStringLiteral("auto");
+    int m_idleSeconds = 0; ///< 0: the runners' default
+    QString m_warmUrl;
+    QString m_coldReason;
+    bool m_startingSession = false;
+    QPointer<QProcess> m_starter; ///< a stopped runner still starting a server
     QElapsedTimer m_clock;
     qint64 m_elapsed = 0;
 };

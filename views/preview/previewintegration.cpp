@@ -4,6 +4,8 @@
 #include "clustersdock.h"
 #include "clustersintegration.h"
 #include "datapreviewdock.h"
+#include "datapreviewrunner.h"
+#include "enginesessionsmonitor.h"
 #include "environmentstore.h"
 #include "jobsintegration.h"
 #include "pipelinedocument.h"
@@ -59,6 +61,9 @@ PreviewIntegration *PreviewIntegration::install(QMainWindow *window, QMenu *menu
 {
     auto *self = new PreviewIntegration(window, document, jobs);
     self->m_dock->setScene(scene);
+    // The status bar's engine indicator says "starting…" while these runs start a server.
+    EngineSessionsMonitor::shared()->track(self->m_dock->runner());
+    EngineSessionsMonitor::shared()->track(self->m_dock->flinkRunner());
     if (menu) {
         menu->addSeparator();
         menu->addAction(self->m_preview);

@@ -48,17 +48,22 @@ def given_url(engine: str, choice: str) -> str | None:
     return None
 
 
-def ensure(engine: str, restart: bool = False) -> str:
-    """The URL of this engine's warm server, started (or restarted once) when needed."""
+def ensure(engine: str, restart: bool = False, on_start=None) -> str:
+    """The URL of this engine's warm server, started (or restarted once) when needed;
+    `on_start()` is called before a server is started (a caller says why it waits)."""
     with state.locked():
         data = state.load()
         rec = data.get(engine) or {}
         if rec and not restart and healthy(engine, rec):
             data["last_used"] = time.time()
+            if os.environ.get("UIS_SESSIONS_IDLE_SECONDS"):  # the latest caller's setting wins
+                data["idle_seconds"] = state.idle_seconds()
             state.save(data)
             return rec["url"]
         for pid in pids_of(rec):  # what is left of a dead or stuck server
             servers.stop_group(pid, grace=3)
+        if on_start is not None:
+            on_start()
         try:
             rec = _start(engine)
         except (servers.StartError, OSError) as e:

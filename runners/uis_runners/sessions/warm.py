@@ -27,7 +27,7 @@ def is_loopback(url: str) -> bool:
     return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
-def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, str]:
+def server_url(engine: str, choice: str, restart: bool = False, on_start=None) -> tuple[str, str]:
     """The server `choice` names and which one it is. auto: the local platform's while it
     answers, else the private pair, started when needed; after the chosen server failed
     (`restart`) the private pair, started again (the platform's services are the platform's to
@@ -37,7 +37,7 @@ def server_url(engine: str, choice: str, restart: bool = False) -> tuple[str, st
             url = platform_servers.url(engine)
             if url:
                 return url, f"the local platform's {platform_servers.SERVICES[engine]}"
-        return pair.ensure(engine, restart=restart), PRIVATE
+        return pair.ensure(engine, restart=restart, on_start=on_start), PRIVATE
     url = pair.given_url(engine, choice)
     if not url:
         want = "sc://HOST:PORT" if engine == "spark" else "http://HOST:PORT"
@@ -67,9 +67,12 @@ class WarmRun:
         restart = False
         for attempt in (1, 2):
             try:
-                url, which = server_url(self.engine, self.args.session, restart)
+                url, which = server_url(self.engine, self.args.session, restart, self.starting)
             except pair.Unavailable as e:
                 return self.run_cold(f"no warm {self.engine} session: {e}")
+            if self.stop_requested:  # stopped while the server started: it stays up for later
+                log(f"{self.what} stopped")
+                return self.stopped_rc
             log(f"warm {self.engine} session at {url} ({which})")
             self._error = None
             worker = threading.Thread(target=self._work, args=(url,), daemon=True)
@@ -93,6 +96,10 @@ class WarmRun:
             log(f"the warm {self.engine} server is not answering ({self._error}); restarting it")
             restart = True
         return 1
+
+    def starting(self) -> None:
+        """Said before a server starts: the designer shows "Engines: starting…" meanwhile."""
+        log(f"starting the warm {self.engine} session")
 
     def _work(self, url: str) -> None:
         try:
