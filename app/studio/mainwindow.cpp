@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "analysisapplier.h"
 #include "autosavemanager.h"
 #include "codeeditor.h"
 #include "findbar.h"
@@ -58,6 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_cursorLabel(new QLabel), m_formatLabel(new QLabel), m_engineLabel(new QLabel),
       m_timingLabel(new QLabel)
 {
+    m_applier = new AnalysisApplier(
+        m_document, {m_problems, m_source, m_scene, m_properties->form(), m_preview}, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(StudioIcons::icon(QStringLiteral("uis-studio")));
     setAcceptDrops(true);
@@ -441,11 +444,7 @@ void MainWindow::changeEvent(QEvent *e)
 void MainWindow::onAnalysisFinished(const AnalysisResult &result)
 {
     const DiagnosticList &d = result.diagnostics;
-    m_problems->setDiagnostics(d);
-    m_source->setDiagnostics(d);
-    m_scene->setDiagnostics(d);
-    m_properties->form()->setDiagnostics(d);
-    m_preview->setResult(result);
+    m_applier->apply(result);
     const int e = countSeverity(d, Severity::Error);
     const int w = countSeverity(d, Severity::Warning);
     auto chip = [](Severity s, int n) {

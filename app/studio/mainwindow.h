@@ -16,6 +16,7 @@ class QToolBar;
 
 namespace uis {
 
+class AnalysisApplier;
 class AutosaveManager;
 class GraphScene;
 class GraphView;
@@ -48,6 +49,8 @@ public:
 
     // Views, for tests and extensions.
     AnalysisRunner *analysis() const { return m_runner; }
+    /// Shows each analysis result in the views, in time-budgeted slices.
+    AnalysisApplier *applier() const { return m_applier; }
     SourceView *sourceView() const { return m_source; }
     GraphScene *graphScene() const { return m_scene; }
     GraphView *graphView() const { return m_graphView; }
@@ -95,6 +98,7 @@ private:
 
     PipelineDocument *m_document;
     AnalysisRunner *m_runner;
+    AnalysisApplier *m_applier;
     AutosaveManager *m_autosave;
     GraphScene *m_scene;
     GraphView *m_graphView;

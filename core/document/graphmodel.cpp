@@ -102,11 +102,19 @@ const GraphNode *GraphModel::node(NodeId id) const
 
 NodeId GraphModel::nodeForKey(const QString &key) const
 {
-    for (const GraphNode &n : m_nodes) {
-        if (n.key == key)
-            return n.id;
+    return m_byKey.value(key, InvalidNodeId);
+}
+
+void GraphModel::indexNodes()
+{
+    m_byPointer.clear();
+    m_byKey.clear();
+    m_byPointer.reserve(m_nodes.size());
+    m_byKey.reserve(m_nodes.size());
+    for (const GraphNode &n : std::as_const(m_nodes)) {
+        m_byPointer.insert(n.pointer, n.id);
+        m_byKey.insert(n.key, n.id);
     }
-    return InvalidNodeId;
 }
 
 NodeId GraphModel::nodeForName(const QString &name) const
@@ -124,16 +132,18 @@ NodeId GraphModel::nodeForName(const QString &name) const
 
 NodeId GraphModel::nodeForPointer(const QString &pointer) const
 {
-    NodeId best = InvalidNodeId;
-    qsizetype bestLen = -1;
-    for (const GraphNode &n : m_nodes) {
-        if ((pointer == n.pointer || pointer.startsWith(n.pointer + QLatin1Char('/'))) &&
-            n.pointer.size() > bestLen) {
-            best = n.id;
-            bestLen = n.pointer.size();
-        }
+    // The longest node pointer that is the pointer or one of its parents: walk up.
+    QStringView p(pointer);
+    while (!p.isEmpty()) {
+        const auto it = m_byPointer.constFind(p.toString());
+        if (it != m_byPointer.constEnd())
+            return it.value();
+        const qsizetype slash = p.lastIndexOf(QLatin1Char('/'));
+        if (slash < 0)
+            break;
+        p = p.left(slash);
     }
-    return best;
+    return InvalidNodeId;
 }
 
 QList<GraphConnection> GraphModel::inputsOf(NodeId id) const
@@ -166,6 +176,11 @@ bool GraphModel::hasImplicitInputs(NodeId id) const { return m_implicitInputs.va
 
 bool GraphModel::reaches(NodeId from, NodeId to) const
 {
+    // Adjacency first: a drag asks this on every mouse move, and a scan of all connections
+    // per visited node is quadratic on a big graph.
+    QHash<NodeId, QList<NodeId>> outs;
+    for (const GraphConnection &c : m_connections)
+        outs[c.from].append(c.to);
     QSet<NodeId> seen;
     QList<NodeId> stack{from};
     while (!stack.isEmpty()) {
@@ -175,10 +190,7 @@ bool GraphModel::reaches(NodeId from, NodeId to) const
         if (seen.contains(n))
             continue;
         seen.insert(n);
-        for (const GraphConnection &c : m_connections) {
-            if (c.from == n)
-                stack.append(c.to);
-        }
+        stack.append(outs.value(n));
     }
     return false;
 }
@@ -249,6 +261,8 @@ void GraphModel::clear()
     const QList<NodeId> ids = m_order;
     m_order.clear();
     m_nodes.clear();
+    m_byPointer.clear();
+    m_byKey.clear();
     m_implicitInputs.clear();
     m_autoPositions.clear();
     for (NodeId id : ids)
@@ -271,15 +285,19 @@ void GraphModel::rebuild(const Spec &spec)
             used.insert(id);
         }
     }
+    QHash<QPair<int, int>, NodeId> unusedByPlace; // (kind, index) → old id not matched by key
+    for (const GraphNode &o : std::as_const(m_nodes)) {
+        if (!used.contains(o.id))
+            unusedByPlace.insert({int(o.kind), o.index}, o.id);
+    }
     for (GraphNode &n : fresh) {
         if (n.id != InvalidNodeId)
             continue;
-        for (const GraphNode &o : m_nodes) {
-            if (!used.contains(o.id) && o.kind == n.kind && o.index == n.index) {
-                n.id = o.id;
-                used.insert(o.id);
-                break;
-            }
+        const auto it = unusedByPlace.constFind({int(n.kind), n.index});
+        if (it != unusedByPlace.constEnd()) {
+            n.id = it.value();
+            used.insert(n.id);
+            unusedByPlace.erase(it);
         }
     }
     for (GraphNode &n : fresh) {
@@ -296,6 +314,7 @@ void GraphModel::rebuild(const Spec &spec)
         }
     }
     QList<GraphConnection> conns;
+    QSet<GraphConnection> connSet;
     QHash<NodeId, bool> implicit;
     auto connect = [&](const GraphNode &target, const QStringList &inputs, bool isImplicit) {
         implicit.insert(target.id, isImplicit);
@@ -304,8 +323,10 @@ void GraphModel::rebuild(const Spec &spec)
             if (from == InvalidNodeId || from == target.id)
                 continue;
             GraphConnection c{from, target.id, isImplicit};
-            if (!conns.contains(c))
+            if (!connSet.contains(c)) {
+                connSet.insert(c);
                 conns.append(c);
+            }
         }
     };
     const Provider &p = spec.provider;
@@ -321,19 +342,30 @@ void GraphModel::rebuild(const Spec &spec)
     for (const GraphNode &n : fresh)
         freshIds.insert(n.id);
     const QList<GraphConnection> oldConns = m_connections;
+    const QSet<GraphConnection> oldSet(oldConns.begin(), oldConns.end());
+    QList<GraphConnection> gone;
     for (const GraphConnection &c : oldConns) {
-        if (!conns.contains(c)) {
-            m_connections.removeOne(c);
-            Q_EMIT connectionDeleted(c);
-        }
+        if (!connSet.contains(c))
+            gone.append(c);
     }
-    const QList<NodeId> oldOrder = m_order;
-    for (NodeId id : oldOrder) {
-        if (!freshIds.contains(id)) {
+    if (!gone.isEmpty()) {
+        m_connections.removeIf([&](const GraphConnection &c) { return !connSet.contains(c); });
+        for (const GraphConnection &c : std::as_const(gone))
+            Q_EMIT connectionDeleted(c);
+    }
+    QList<NodeId> removed;
+    for (NodeId id : std::as_const(m_order)) {
+        if (!freshIds.contains(id))
+            removed.append(id);
+    }
+    if (!removed.isEmpty()) {
+        const QSet<NodeId> removedSet(removed.begin(), removed.end());
+        m_order.removeIf([&](NodeId id) { return removedSet.contains(id); });
+        for (NodeId id : std::as_const(removed))
             m_nodes.remove(id);
-            m_order.removeOne(id);
+        indexNodes();
+        for (NodeId id : std::as_const(removed))
             Q_EMIT nodeDeleted(id);
-        }
     }
     m_order.clear();
     QList<NodeId> created;
@@ -351,13 +383,14 @@ void GraphModel::rebuild(const Spec &spec)
     }
     m_implicitInputs = implicit;
     m_connections = conns;
+    indexNodes();
     m_autoPositions = layeredLayout();
     for (NodeId id : std::as_const(created))
         Q_EMIT nodeCreated(id);
     for (NodeId id : std::as_const(updated))
         Q_EMIT nodeUpdated(id);
     for (const GraphConnection &c : std::as_const(conns)) {
-        if (!oldConns.contains(c))
+        if (!oldSet.contains(c))
             Q_EMIT connectionCreated(c);
     }
     Q_EMIT layoutChanged();

@@ -4,6 +4,7 @@
 #include "spec.h"
 
 #include <QHash>
+#include <QHashFunctions>
 #include <QList>
 #include <QObject>
 #include <QPointF>
@@ -44,6 +45,11 @@ struct GraphConnection
         return from == o.from && to == o.to && implicit == o.implicit;
     }
 };
+
+inline size_t qHash(const GraphConnection &c, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, c.from, c.to, c.implicit);
+}
 
 /// "endpoint", "transform" or "sink".
 QString nodeKindName(NodeKind kind);
@@ -106,8 +112,13 @@ Q_SIGNALS:
 
 private:
     QList<GraphNode> buildNodes(const Spec &spec) const;
+    void indexNodes();
 
     QHash<NodeId, GraphNode> m_nodes;
+    /// Node pointer and layout key → id: diagnostics and layout look nodes up per item, so a
+    /// scan of every node per lookup would make them quadratic on big specs.
+    QHash<QString, NodeId> m_byPointer;
+    QHash<QString, NodeId> m_byKey;
     QList<NodeId> m_order;
     QList<GraphConnection> m_connections;
     QHash<NodeId, bool> m_implicitInputs;

@@ -252,7 +252,7 @@ bool PipelineDocument::ensureTree()
     return m_treeRevision == m_revision;
 }
 
-void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
+void PipelineDocument::adoptParse(quint64 revision, ReadResult result, std::optional<Spec> built)
 {
     if (revision != m_revision)
         return;
@@ -275,7 +275,7 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
     m_treeFromParse = true;
     DocumentChange::Flags what;
     if (!same) {
-        rebuildFromTree();
+        rebuildFromTree(std::move(built));
         what |= DocumentChange::Tree;
     }
     if (stateChanged)
@@ -284,9 +284,9 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result)
         Q_EMIT changed({what});
 }
 
-void PipelineDocument::rebuildFromTree()
+void PipelineDocument::rebuildFromTree(std::optional<Spec> built)
 {
-    m_spec = m_tree ? SpecBuilder::build(*m_tree) : Spec();
+    m_spec = built ? std::move(*built) : m_tree ? SpecBuilder::build(*m_tree) : Spec();
     m_graph->rebuild(m_spec);
 }
 

@@ -91,7 +91,8 @@ public:
     /// Parses now when the tree is stale; returns whether the current text parses.
     bool ensureTree();
     /// Takes a background parse of revision `revision`; ignored when the text moved on.
-    void adoptParse(quint64 revision, ReadResult result);
+    /// `built`: the Spec built from it off the GUI thread, when the caller has it already.
+    void adoptParse(quint64 revision, ReadResult result, std::optional<Spec> built = std::nullopt);
 
     // --- edits (each pushes one undoable command) --------------------------------------------
     /// A text edit from the Source editor; consecutive typing merges into one undo step.
@@ -155,7 +156,7 @@ Q_SIGNALS:
 
 private:
     void resetTo(const QString &text, const QString &path, SpecFormat format, bool modified);
-    void rebuildFromTree();
+    void rebuildFromTree(std::optional<Spec> built = std::nullopt);
     QString patchedText();
     void loadLayout(const QString &specPath);
     bool saveLayout(const QString &specPath, QString *error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Drives the real designer window offscreen: keys into the Source editor, mouse drags on the
 // canvas viewport, clicks in the Problems list, typing into form fields.
+#include "analysisapplier.h"
 #include "autosavemanager.h"
 #include "codeeditor.h"
 #include "connectionitem.h"
@@ -57,9 +58,13 @@ QString templatePath(const QString &name)
 /// Waits until the analysis of the current text has reached the views.
 bool settle(MainWindow &w)
 {
-    return QTest::qWaitFor([&] {
-        return !w.analysis()->isBusy() && w.analysis()->lastResult().revision == w.document()->revision();
-    }, 10000);
+    return QTest::qWaitFor(
+        [&] {
+            return !w.analysis()->isBusy() &&
+                   w.analysis()->lastResult().revision == w.document()->revision() &&
+                   !w.applier()->isBusy();
+        },
+        10000);
 }
 
 bool hasCompilers(const MainWindow &w) { return w.analysis()->lastResult().spark.available; }

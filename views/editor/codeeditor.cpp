@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codeeditor.h"
 
+#include "diagnosticmarks.h"
 #include "qsciincludes.h"
 
 
@@ -11,20 +12,20 @@
 namespace uis {
 
 namespace {
-enum Indicators { ErrorIndicator = 8, WarningIndicator = 9, InfoIndicator = 10 };
-enum Markers { ErrorMarker = 1, WarningMarker = 2, InfoMarker = 3 };
-const QColor ErrorColor(0xe0, 0x36, 0x2f);
-const QColor WarningColor(0xd9, 0x8e, 0x04);
-const QColor InfoColor(0x2f, 0x7d, 0xd1);
-
-int indicatorFor(Severity s)
-{
-    return s == Severity::Error ? ErrorIndicator : s == Severity::Warning ? WarningIndicator : InfoIndicator;
-}
+using M = DiagnosticMarks;
+constexpr auto ErrorIndicator = M::ErrorIndicator;
+constexpr auto WarningIndicator = M::WarningIndicator;
+constexpr auto InfoIndicator = M::InfoIndicator;
+constexpr auto ErrorMarker = M::ErrorMarker;
+constexpr auto WarningMarker = M::WarningMarker;
+constexpr auto InfoMarker = M::InfoMarker;
+const QColor &ErrorColor = M::ErrorColor;
+const QColor &WarningColor = M::WarningColor;
+const QColor &InfoColor = M::InfoColor;
 } // namespace
 
 CodeEditor::CodeEditor(QWidget *parent)
-    : QsciScintilla(parent)
+    : QsciScintilla(parent), m_marks(std::make_unique<DiagnosticMarks>(this))
 {
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setUtf8(true);
@@ -72,6 +73,8 @@ CodeEditor::CodeEditor(QWidget *parent)
     }
     applyColors();
 }
+
+CodeEditor::~CodeEditor() = default;
 
 CodeEditor::Language CodeEditor::languageFor(const QString &name)
 {
@@ -162,73 +165,26 @@ void CodeEditor::applyColors()
     setIndentationGuidesForegroundColor(m_dark ? QColor(0x3a, 0x3c, 0x40) : QColor(0xe1, 0xe4, 0xe8));
     setMatchedBraceBackgroundColor(m_dark ? QColor(0x3b, 0x51, 0x4d) : QColor(0xd7, 0xf0, 0xe0));
     setMarginWidth(0, QStringLiteral("00000"));
+    // Setting a lexer resets every style, the annotations' too.
+    m_marks->defineStyles(m_font, m_dark);
     setDiagnostics(m_diagnostics);
 }
 
 void CodeEditor::setDiagnostics(const DiagnosticList &diagnostics)
 {
+    planDiagnostics(diagnostics);
+    applyPlannedDiagnostics();
+}
+
+void CodeEditor::planDiagnostics(const DiagnosticList &diagnostics)
+{
     m_diagnostics = diagnostics;
-    const int len = int(SendScintilla(SCI_GETLENGTH));
-    for (int ind : {ErrorIndicator, WarningIndicator, InfoIndicator}) {
-        SendScintilla(SCI_SETINDICATORCURRENT, ind);
-        SendScintilla(SCI_INDICATORCLEARRANGE, 0L, long(len));
-    }
-    markerDeleteAll(-1);
-    clearAnnotations();
-    const int lineCount = lines();
-    QHash<int, QList<const Diagnostic *>> byLine;
-    for (const Diagnostic &d : m_diagnostics) {
-        if (d.line < 1 || d.line > lineCount)
-            continue;
-        const int line = d.line - 1;
-        byLine[line].append(&d);
-        const long lineStart = long(SendScintilla(SCI_POSITIONFROMLINE, line));
-        const long lineEnd = long(SendScintilla(SCI_GETLINEENDPOSITION, line));
-        const QString lineText = text(line);
-        long start = lineStart;
-        if (d.column > 1)
-            start = long(SendScintilla(SCI_POSITIONRELATIVE, lineStart, long(d.column - 1)));
-        if (start <= 0 && d.column > 1)
-            start = lineStart;
-        // Underline to the end of the line's content (not a trailing comment or spaces).
-        long end = lineEnd;
-        qsizetype trimmed = lineText.size();
-        while (trimmed > 0 && lineText.at(trimmed - 1).isSpace())
-            --trimmed;
-        end = std::min(lineEnd, long(SendScintilla(SCI_POSITIONRELATIVE, lineStart, long(trimmed))));
-        if (end <= start)
-            end = std::min(lineEnd, start + 1);
-        if (start == lineStart) {
-            // Skip indentation.
-            start = long(SendScintilla(SCI_GETLINEINDENTPOSITION, line));
-        }
-        SendScintilla(SCI_SETINDICATORCURRENT, indicatorFor(d.severity));
-        SendScintilla(SCI_INDICATORFILLRANGE, start, std::max(1L, end - start));
-    }
-    for (auto it = byLine.begin(); it != byLine.end(); ++it) {
-        Severity worst = Severity::Info;
-        QList<QsciStyledText> parts;
-        QString all;
-        for (const Diagnostic *d : it.value()) {
-            if (int(d->severity) < int(worst))
-                worst = d->severity;
-            if (!all.isEmpty())
-                all += QLatin1Char('\n');
-            all += QStringLiteral("%1: %2").arg(d->code, d->message);
-        }
-        markerAdd(it.key(), worst == Severity::Error ? ErrorMarker : worst == Severity::Warning ? WarningMarker
-                                                                                                 : InfoMarker);
-        if (m_annotationsVisible) {
-            const QColor fg = worst == Severity::Error ? ErrorColor : worst == Severity::Warning ? WarningColor : InfoColor;
-            const QColor bg = m_dark ? QColor(0x2a, 0x2b, 0x2f) : (worst == Severity::Error ? QColor(0xfd, 0xec, 0xec)
-                                                                 : worst == Severity::Warning ? QColor(0xfd, 0xf5, 0xe3)
-                                                                                              : QColor(0xea, 0xf2, 0xfc));
-            QFont f = m_font;
-            f.setPointSizeF(std::max(7.0, m_font.pointSizeF() - 1));
-            const QsciStyle style(-1, QStringLiteral("diag"), m_dark ? fg.lighter(130) : fg.darker(115), bg, f);
-            annotate(it.key(), QsciStyledText(all, style));
-        }
-    }
+    m_marks->plan(m_diagnostics, m_annotationsVisible);
+}
+
+bool CodeEditor::applyPlannedDiagnostics(const QDeadlineTimer &deadline)
+{
+    return m_marks->apply(deadline);
 }
 
 void CodeEditor::setAnnotationsVisible(bool visible)
@@ -240,7 +196,7 @@ void CodeEditor::setAnnotationsVisible(bool visible)
 int CodeEditor::indicatorLength(Severity severity) const
 {
     auto *self = const_cast<CodeEditor *>(this);
-    const int ind = indicatorFor(severity);
+    const int ind = DiagnosticMarks::indicatorFor(severity);
     const long len = long(self->SendScintilla(SCI_GETLENGTH));
     int total = 0;
     long pos = 0;
@@ -295,6 +251,38 @@ void CodeEditor::setTextMinimal(const QString &newText)
     setReadOnly(false);
     SendScintilla(SCI_SETTARGETSTART, start);
     SendScintilla(SCI_SETTARGETEND, end);
+    SendScintilla(SCI_REPLACETARGET, long(replacement.size()), replacement.constData());
+    setReadOnly(ro);
+}
+
+void CodeEditor::replaceUtf8Minimal(const QByteArray &shown, const QByteArray &wanted)
+{
+    if (shown == wanted)
+        return;
+    const long length = long(SendScintilla(SCI_GETLENGTH));
+    if (length != shown.size()) {
+        setTextMinimal(QString::fromUtf8(wanted)); // not what the caller thinks is shown
+        return;
+    }
+    // The differing middle, in bytes (Scintilla positions are UTF-8 bytes), without a
+    // conversion of the whole text; its ends are moved off continuation bytes.
+    const qsizetype common = std::min(shown.size(), wanted.size());
+    qsizetype prefix = 0;
+    while (prefix < common && shown[prefix] == wanted[prefix])
+        ++prefix;
+    while (prefix > 0 && prefix < wanted.size() && (uchar(wanted[prefix]) & 0xC0) == 0x80)
+        --prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix &&
+           shown[shown.size() - 1 - suffix] == wanted[wanted.size() - 1 - suffix])
+        ++suffix;
+    while (suffix > 0 && (uchar(wanted[wanted.size() - suffix]) & 0xC0) == 0x80)
+        --suffix;
+    const QByteArray replacement = wanted.mid(prefix, wanted.size() - suffix - prefix);
+    const bool ro = isReadOnly();
+    setReadOnly(false);
+    SendScintilla(SCI_SETTARGETSTART, long(prefix));
+    SendScintilla(SCI_SETTARGETEND, long(shown.size() - suffix));
     SendScintilla(SCI_REPLACETARGET, long(replacement.size()), replacement.constData());
     setReadOnly(ro);
 }

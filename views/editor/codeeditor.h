@@ -5,7 +5,13 @@
 
 #include "qsciincludes.h"
 
+#include <QDeadlineTimer>
+
+#include <memory>
+
 namespace uis {
+
+class DiagnosticMarks;
 
 /**
  * The one code editor of the designer (DB Browser's ExtendedScintilla): highlighting for the
@@ -19,6 +25,7 @@ public:
     enum class Language { Plain, Yaml, Json, Sql, Shell };
 
     explicit CodeEditor(QWidget *parent = nullptr);
+    ~CodeEditor() override;
 
     void setLanguage(Language language);
     Language language() const { return m_language; }
@@ -32,6 +39,11 @@ public:
     /// Draws `diagnostics`: squiggles under the value, a marker in the margin, and the
     /// messages as annotations below their lines.
     void setDiagnostics(const DiagnosticList &diagnostics);
+    /// setDiagnostics in two halves, for time-sliced updates: work out which lines change…
+    void planDiagnostics(const DiagnosticList &diagnostics);
+    /// …and redraw them until `deadline`; returns true when every line is done.
+    bool applyPlannedDiagnostics(
+        const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
     const DiagnosticList &diagnostics() const { return m_diagnostics; }
     void setAnnotationsVisible(bool visible);
     /// Number of characters carrying a squiggle of `severity` (for tests).
@@ -43,6 +55,9 @@ public:
 
     /// Replaces only the part of the text that differs, keeping cursor and scroll position.
     void setTextMinimal(const QString &text);
+    /// The same for an editor known to hold the UTF-8 bytes `shown` (a big artifact): no
+    /// conversion of the whole text, only the differing bytes are replaced.
+    void replaceUtf8Minimal(const QByteArray &shown, const QByteArray &wanted);
 
     bool find(const QString &text, bool caseSensitive, bool wholeWord, bool regex, bool forward);
     bool replaceCurrent(const QString &text, const QString &replacement, bool caseSensitive,
@@ -64,6 +79,7 @@ private:
     bool m_annotationsVisible = true;
     QFont m_font;
     DiagnosticList m_diagnostics;
+    std::unique_ptr<DiagnosticMarks> m_marks;
 };
 
 } // namespace uis

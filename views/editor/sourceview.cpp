@@ -34,8 +34,11 @@ SourceView::SourceView(PipelineDocument *document, QWidget *parent)
     m_applying = false;
 
     connect(m_editor, &CodeEditor::textChanged, this, [this] {
-        if (!m_applying)
-            m_document->replaceText(m_editor->text(), true);
+        if (m_applying)
+            return;
+        m_typing = true;
+        m_document->replaceText(m_editor->text(), true);
+        m_typing = false;
     });
     connect(m_editor, &CodeEditor::findRequested, m_findBar, &FindBar::open);
     connect(document, &PipelineDocument::changed, this, &SourceView::onDocumentChanged);
@@ -53,7 +56,8 @@ void SourceView::onDocumentChanged(DocumentChange change)
 {
     if (change.what & DocumentChange::File)
         syncLanguage();
-    if (change.what & DocumentChange::Text) {
+    // Typed text is in the editor already: comparing the whole text back costs per keystroke.
+    if ((change.what & DocumentChange::Text) && !m_typing) {
         m_applying = true;
         if (change.what & DocumentChange::File) {
             m_editor->setText(m_document->text());

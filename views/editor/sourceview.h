@@ -35,6 +35,7 @@ private:
     FindBar *m_findBar;
     QLabel *m_banner;
     bool m_applying = false;
+    bool m_typing = false; ///< the document is taking the editor's own text
 };
 
 } // namespace uis

@@ -200,6 +200,10 @@ void FieldEditor::setHint(const QString &hint)
 
 void FieldEditor::setProblems(const DiagnosticList &problems)
 {
+    // Every analysis result reaches every field; restyling one re-polishes its widget.
+    if (problems == m_problems && m_marked)
+        return;
+    m_marked = true;
     m_problems = problems;
     updateMark();
 }
@@ -232,7 +236,8 @@ void FieldEditor::updateMark()
     m_input->setToolTip(tip);
     if (!any || worst == Severity::Info) {
         m_input->setProperty("uisProblem", QString());
-        m_input->setStyleSheet(QString());
+        if (!m_input->styleSheet().isEmpty())
+            m_input->setStyleSheet(QString());
         return;
     }
     const QColor c = StudioIcons::severityColor(worst);
@@ -240,10 +245,12 @@ void FieldEditor::updateMark()
         QString::fromLatin1(m_input->metaObject()->className()).remove(QStringLiteral("uis::"));
     m_input->setProperty("uisProblem", worst == Severity::Error ? QStringLiteral("error")
                                                                 : QStringLiteral("warning"));
-    m_input->setStyleSheet(
+    const QString sheet =
         QStringLiteral("%1 { border: 1px solid %2; border-radius: 3px; background: %3; }")
             .arg(cls == QLatin1String("CodeEditor") ? QStringLiteral("QsciScintilla") : cls,
-                 c.name(), QColor(c.red(), c.green(), c.blue(), 22).name(QColor::HexArgb)));
+                 c.name(), QColor(c.red(), c.green(), c.blue(), 22).name(QColor::HexArgb));
+    if (m_input->styleSheet() != sheet)
+        m_input->setStyleSheet(sheet);
 }
 
 } // namespace uis

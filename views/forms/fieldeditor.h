@@ -92,6 +92,7 @@ private:
     std::optional<SourceNode> m_value;
     QStringList m_suggestions;
     DiagnosticList m_problems;
+    bool m_marked = false; ///< setProblems has run once
     QString m_providerType;
     QString m_localProblem;
     bool m_loading = false;

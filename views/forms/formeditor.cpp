@@ -272,23 +272,29 @@ void FormEditor::applyDiagnostics()
     QString base;
     if (const GraphNode *n = m_document->graph()->node(m_target))
         base = n->pointer;
+    // Each diagnostic goes to the fields at its pointer or above it: walk up its pointer
+    // rather than test every field against every diagnostic.
+    QHash<QString, DiagnosticList> byField;
     QStringList objectLevel;
-    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
-        DiagnosticList mine;
-        const QString p = it.key();
-        for (const Diagnostic &d : std::as_const(m_diagnostics)) {
-            if (d.pointer == p || d.pointer.startsWith(p + QLatin1Char('/')))
-                mine.append(d);
-        }
-        it.value()->setProblems(mine);
-    }
     for (const Diagnostic &d : std::as_const(m_diagnostics)) {
+        QStringView p(d.pointer);
+        while (!p.isEmpty()) {
+            const QString key = p.toString();
+            if (m_fields.contains(key))
+                byField[key].append(d);
+            const qsizetype slash = p.lastIndexOf(QLatin1Char('/'));
+            if (slash < 0)
+                break;
+            p = p.left(slash);
+        }
         if (d.severity != Severity::Info &&
             ((m_target != InvalidNodeId && d.pointer == base) ||
              (m_target == InvalidNodeId &&
               (d.pointer.isEmpty() || d.pointer == QLatin1String("/provider")))))
             objectLevel.append(d.message.toHtmlEscaped());
     }
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it)
+        it.value()->setProblems(byField.value(it.key()));
     m_objectProblems->setText(objectLevel.join(QStringLiteral("<br>")));
     m_objectProblems->setVisible(!objectLevel.isEmpty());
 }

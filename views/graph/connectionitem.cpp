@@ -18,6 +18,14 @@ ConnectionItem::ConnectionItem(const GraphConnection &connection, QGraphicsItem 
 
 void ConnectionItem::setEnds(const QPointF &from, const QPointF &to)
 {
+    // Every re-layout sets the ends of all connections; an unchanged curve must not touch the
+    // scene index (setPath re-indexes the item).
+    if (from == m_from && to == m_to)
+        return;
+    m_from = from;
+    m_to = to;
+    m_shape = QPainterPath();
+    m_flat.clear();
     QPainterPath path(from);
     const qreal dx = std::max<qreal>(40, std::abs(to.x() - from.x()) * 0.5);
     path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
@@ -36,11 +44,28 @@ void ConnectionItem::setRefused(bool refused)
     update();
 }
 
+const QPolygonF &ConnectionItem::flat() const
+{
+    if (m_flat.isEmpty() && path().elementCount() == 4) {
+        const QPointF p0 = path().elementAt(0), c1 = path().elementAt(1), c2 = path().elementAt(2),
+                      p1 = path().elementAt(3);
+        constexpr int Segments = 16;
+        for (int i = 0; i <= Segments; ++i) {
+            const qreal t = qreal(i) / Segments, u = 1 - t;
+            m_flat << u * u * u * p0 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * p1;
+        }
+    }
+    return m_flat;
+}
+
 QPainterPath ConnectionItem::shape() const
 {
-    QPainterPathStroker s;
-    s.setWidth(10);
-    return s.createStroke(path());
+    if (m_shape.isEmpty()) {
+        QPainterPathStroker s;
+        s.setWidth(10);
+        m_shape = s.createStroke(path());
+    }
+    return m_shape;
 }
 
 void ConnectionItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -58,8 +83,26 @@ void ConnectionItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, 
         p->drawLine(path().elementAt(0), path().currentPosition());
         return;
     }
+    if (lod < 0.6 && !isSelected() && !flat().isEmpty()) {
+        // Small on screen, where thousands of curves may cross the area being panned (a fan
+        // of default inputs): 16 aliased hairline segments, and a fainter line instead of a
+        // dash pattern for default inputs. Arrow heads are too small to see here anyway.
+        p->setRenderHint(QPainter::Antialiasing, false);
+        if (m_connection.implicit || m_connection.from == InvalidNodeId)
+            c.setAlpha(110);
+        p->setPen(QPen(c, 0));
+        p->drawPolyline(flat());
+        return;
+    }
     p->setRenderHint(QPainter::Antialiasing);
     QPen pen(c, isSelected() ? 2.5 : 1.6);
+    if (pen.widthF() * lod <= 1.0) {
+        // At most a pixel wide on screen: a cosmetic one-pixel pen looks the same and takes
+        // the raster engine's fast path (clipped per segment), which matters when thousands
+        // of curves cross the area being panned.
+        pen.setWidthF(1);
+        pen.setCosmetic(true);
+    }
     if (m_connection.implicit || m_connection.from == InvalidNodeId)
         pen.setStyle(Qt::DashLine);
     p->setPen(pen);

@@ -26,7 +26,13 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    const QPolygonF &flat() const;
+
     GraphConnection m_connection;
+    QPointF m_from{qQNaN(), qQNaN()};
+    QPointF m_to;
+    mutable QPainterPath m_shape; ///< the hit area, built on first use after the ends move
+    mutable QPolygonF m_flat;     ///< the curve as a few straight segments (small on screen)
     bool m_dark = false;
     bool m_refused = false;
 };

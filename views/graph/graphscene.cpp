@@ -70,9 +70,12 @@ void GraphScene::onNodeCreated(NodeId id)
         return;
     auto *item = new NodeItem(*n);
     item->setDark(m_dark);
+    item->setCached(m_nodeCaching);
     if (const auto it = m_run.constFind(n->name); it != m_run.constEnd())
         item->setRunBadge(*it);
     item->setChangeMark(NodeItem::ChangeMark(m_changeMarks.value(n->name)));
+    if (const auto c = m_counts.constFind(id); c != m_counts.constEnd())
+        item->setProblems(c->first, c->second);
     m_syncing = true;
     item->setPos(m_document->nodePosition(id));
     m_syncing = false;
@@ -85,6 +88,7 @@ void GraphScene::onNodeCreated(NodeId id)
 
 void GraphScene::onNodeDeleted(NodeId id)
 {
+    m_counts.remove(id);
     if (NodeItem *item = m_nodes.take(id)) {
         removeItem(item);
         delete item;
@@ -151,8 +155,8 @@ void GraphScene::syncPositions()
 
 void GraphScene::setDiagnostics(const DiagnosticList &diagnostics)
 {
-    m_diagnostics = diagnostics;
-    applyDiagnostics();
+    planDiagnostics(diagnostics);
+    applyPlannedDiagnostics();
 }
 
 void GraphScene::setVerdicts(const QHash<QString, QString> &byNodeName)
@@ -161,22 +165,58 @@ void GraphScene::setVerdicts(const QHash<QString, QString> &byNodeName)
         item->setVerdict(byNodeName.value(item->node().name));
 }
 
-void GraphScene::applyDiagnostics()
+void GraphScene::planDiagnostics(const DiagnosticList &diagnostics)
 {
-    QHash<NodeId, QPair<int, int>> counts;
-    for (const Diagnostic &d : std::as_const(m_diagnostics)) {
+    QHash<NodeId, Counts> counts;
+    for (const Diagnostic &d : diagnostics) {
+        if (d.severity == Severity::Info)
+            continue;
         const NodeId id = m_graph->nodeForPointer(d.pointer);
         if (id == InvalidNodeId)
             continue;
         if (d.severity == Severity::Error)
             counts[id].first++;
-        else if (d.severity == Severity::Warning)
+        else
             counts[id].second++;
     }
-    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
-        const QPair<int, int> c = counts.value(it.key());
-        it.value()->setProblems(c.first, c.second);
+    // Badges of an earlier plan not applied yet show what their items show, not the plan.
+    for (qsizetype i = m_badgeNext; i < m_badgeTodo.size(); ++i) {
+        const NodeId id = m_badgeTodo[i].first;
+        NodeItem *item = m_nodes.value(id);
+        const Counts shown = item ? Counts(item->errorCount(), item->warningCount()) : Counts();
+        if (shown == Counts())
+            m_counts.remove(id);
+        else
+            m_counts.insert(id, shown);
     }
+    // Only the nodes whose counts differ: one result usually changes a few of 1,000.
+    m_badgeTodo.clear();
+    m_badgeNext = 0;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it) {
+        if (!counts.contains(it.key()))
+            m_badgeTodo.append({it.key(), Counts()});
+    }
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (m_counts.value(it.key()) != it.value())
+            m_badgeTodo.append({it.key(), it.value()});
+    }
+    m_counts = counts;
+}
+
+bool GraphScene::applyPlannedDiagnostics(const QDeadlineTimer &deadline)
+{
+    while (m_badgeNext < m_badgeTodo.size()) {
+        const auto &[id, c] = m_badgeTodo[m_badgeNext++];
+        if (NodeItem *item = m_nodes.value(id))
+            item->setProblems(c.first, c.second);
+        if (deadline.hasExpired())
+            break;
+    }
+    if (m_badgeNext < m_badgeTodo.size())
+        return false;
+    m_badgeTodo.clear();
+    m_badgeNext = 0;
+    return true;
 }
 
 void GraphScene::selectNode(NodeId id)
@@ -214,6 +254,15 @@ QStringList GraphScene::nodeNames() const
     for (NodeItem *n : std::as_const(m_nodes))
         names << n->node().name;
     return names;
+}
+
+void GraphScene::setNodeCaching(bool cached)
+{
+    if (cached == m_nodeCaching)
+        return;
+    m_nodeCaching = cached;
+    for (NodeItem *n : std::as_const(m_nodes))
+        n->setCached(cached);
 }
 
 void GraphScene::setDark(bool dark)

@@ -6,6 +6,7 @@
 #include "pipelinedocument.h"
 #include "runoverlay.h"
 
+#include <QDeadlineTimer>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPair>
@@ -40,9 +41,17 @@ public:
     QList<NodeId> selectedNodes() const;
 
     void setDiagnostics(const DiagnosticList &diagnostics);
+    /// setDiagnostics in two halves, for time-sliced updates: count problems per node and
+    /// note the nodes whose badge changes…
+    void planDiagnostics(const DiagnosticList &diagnostics);
+    /// …then update those items until `deadline`; returns true when all are done.
+    bool applyPlannedDiagnostics(
+        const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
     void selectNode(NodeId id);
     void deleteSelection();
     void setDark(bool dark);
+    /// Whether node items cache their pictures (the view turns it off for plain blocks).
+    void setNodeCaching(bool cached);
     /// The upgrade check's verdicts by spec node name (UpgradeFlow); nodes not named get none.
     void setVerdicts(const QHash<QString, QString> &byNodeName);
     bool isDark() const { return m_dark; }
@@ -92,18 +101,21 @@ private:
     /// The edge a drag from `start` to `target` would make, as (from, to).
     QPair<NodeId, NodeId> edgeFor(PortItem *start, PortItem *target) const;
     void finishDraft(const QPointF &scenePos);
-    void applyDiagnostics();
 
     PipelineDocument *m_document;
     GraphModel *m_graph;
     QHash<NodeId, NodeItem *> m_nodes;
     QHash<QPair<NodeId, NodeId>, ConnectionItem *> m_connections;
-    DiagnosticList m_diagnostics;
+    using Counts = QPair<int, int>; ///< errors, warnings
+    QHash<NodeId, Counts> m_counts; ///< what the badges show (after the planned updates)
+    QList<QPair<NodeId, Counts>> m_badgeTodo;
+    qsizetype m_badgeNext = 0;
     ConnectionItem *m_draft = nullptr;
     PortItem *m_draftStart = nullptr;
     PortItem *m_draftTarget = nullptr;
     bool m_syncing = false;
     bool m_dark = false;
+    bool m_nodeCaching = true;
     QHash<QString, NodeRunBadge> m_run;
     QHash<QString, int> m_changeMarks; ///< name -> NodeItem::ChangeMark
 };

@@ -30,7 +30,11 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     connect(scene, &GraphScene::nodeFocusRequested, this, &GraphView::centerOnNode);
-    connect(scene, &QGraphicsScene::changed, m_miniMap, [this] { updateMiniMap(); });
+    connect(scene, &QGraphicsScene::changed, m_miniMap, [this] {
+        m_nodesRectDirty = true;
+        m_miniMap->invalidateNodes();
+        updateMiniMap();
+    });
     placeMiniMap();
 }
 
@@ -40,12 +44,23 @@ void GraphView::setMiniMapVisible(bool visible)
     updateMiniMap();
 }
 
+QRectF GraphView::nodesRect() const
+{
+    if (m_nodesRectDirty) {
+        // Every pan frame asks; 5,000 items are not walked for each.
+        QRectF r;
+        for (NodeItem *n : m_scene->nodeItems())
+            r |= QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height));
+        m_nodesRect = r;
+        m_nodesRectDirty = false;
+    }
+    return m_nodesRect;
+}
+
 void GraphView::updateMiniMap()
 {
     // Only worth showing when part of the graph is out of sight.
-    QRectF r;
-    for (NodeItem *n : m_scene->nodeItems())
-        r |= QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height));
+    const QRectF r = nodesRect();
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     m_miniMap->setVisible(m_miniMapWanted && !r.isEmpty() && !visible.contains(r));
     m_miniMap->update();
@@ -56,6 +71,7 @@ void GraphView::setZoom(qreal z, const QPointF *)
     z = std::clamp(z, 0.02, 4.0);
     const qreal factor = z / zoom();
     scale(factor, factor);
+    m_scene->setNodeCaching(zoom() >= NodeItem::BlockLod);
     updateMiniMap();
     Q_EMIT zoomChanged(zoom());
 }
@@ -83,15 +99,15 @@ void GraphView::resetZoom()
 
 void GraphView::fitToView()
 {
-    QRectF r;
-    for (NodeItem *n : m_scene->nodeItems())
-        r |= QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height));
+    m_nodesRectDirty = true; // called right after a load, before the scene reports changes
+    QRectF r = nodesRect();
     if (r.isEmpty())
         return;
     r.adjust(-40, -40, 40, 40);
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 1.25)
         setZoom(1.25);
+    m_scene->setNodeCaching(zoom() >= NodeItem::BlockLod);
     updateMiniMap();
     Q_EMIT zoomChanged(zoom());
 }

@@ -22,6 +22,8 @@ public:
     MiniMapView *miniMap() const { return m_miniMap; }
     qreal zoom() const { return transform().m11(); }
     void setMiniMapVisible(bool visible);
+    /// The rectangle the nodes cover (cached until the scene changes).
+    QRectF nodesRect() const;
 
 public Q_SLOTS:
     void zoomIn();
@@ -54,6 +56,8 @@ private:
     bool m_panning = false;
     bool m_spaceHeld = false;
     bool m_miniMapWanted = true;
+    mutable QRectF m_nodesRect;
+    mutable bool m_nodesRectDirty = true;
     QPoint m_lastPan;
 };
 

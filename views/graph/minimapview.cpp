@@ -21,7 +21,7 @@ MiniMapView::MiniMapView(GraphView *view)
 
 QRectF MiniMapView::worldRect() const
 {
-    QRectF r = m_view->graphScene()->itemsBoundingRect();
+    QRectF r = m_view->nodesRect();
     r = r.united(m_view->mapToScene(m_view->viewport()->rect()).boundingRect());
     return r.adjusted(-20, -20, 20, 20);
 }
@@ -43,25 +43,32 @@ void MiniMapView::paintEvent(QPaintEvent *)
     p.setPen(QPen(dark ? QColor(0x45, 0x48, 0x4e) : QColor(0xc9, 0xce, 0xd6)));
     p.setBrush(dark ? QColor(0x25, 0x27, 0x2b, 235) : QColor(255, 255, 255, 235));
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    const QList<NodeItem *> items = m_view->graphScene()->nodeItems();
-    if (items.isEmpty())
-        return;
     const QRectF world = worldRect();
     const QTransform t = toMap(world);
-    p.setRenderHint(QPainter::Antialiasing, false);
-    p.setPen(Qt::NoPen);
-    for (NodeItem *n : items) {
-        QColor c = n->errorCount() ? StudioIcons::severityColor(Severity::Error) : StudioIcons::kindColor(n->node().kind);
-        if (n->isSelected())
-            c = QColor(0x2f, 0x7d, 0xf6);
-        p.setBrush(c);
-        QRectF r = t.mapRect(QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height)));
-        if (r.width() < 2)
-            r.setWidth(2);
-        if (r.height() < 1.5)
-            r.setHeight(1.5);
-        p.drawRect(r);
+    const qreal dpr = devicePixelRatioF();
+    if (m_nodesDirty || world != m_cachedWorld || m_nodes.size() != size() * dpr) {
+        m_nodes = QPixmap(size() * dpr);
+        m_nodes.setDevicePixelRatio(dpr);
+        m_nodes.fill(Qt::transparent);
+        QPainter np(&m_nodes);
+        np.setPen(Qt::NoPen);
+        for (NodeItem *n : m_view->graphScene()->nodeItems()) {
+            QColor c = n->errorCount() ? StudioIcons::severityColor(Severity::Error)
+                                       : StudioIcons::kindColor(n->node().kind);
+            if (n->isSelected())
+                c = QColor(0x2f, 0x7d, 0xf6);
+            np.setBrush(c);
+            QRectF r = t.mapRect(QRectF(n->pos(), QSizeF(NodeItem::Width, NodeItem::Height)));
+            if (r.width() < 2)
+                r.setWidth(2);
+            if (r.height() < 1.5)
+                r.setHeight(1.5);
+            np.drawRect(r);
+        }
+        m_cachedWorld = world;
+        m_nodesDirty = false;
     }
+    p.drawPixmap(0, 0, m_nodes);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF visible = t.mapRect(m_view->mapToScene(m_view->viewport()->rect()).boundingRect());
     p.setPen(QPen(QColor(0x2f, 0x7d, 0xf6), 1.5));

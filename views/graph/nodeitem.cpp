@@ -41,6 +41,13 @@ void NodeItem::setNode(const GraphNode &node)
     update();
 }
 
+void NodeItem::setCached(bool cached)
+{
+    const CacheMode mode = cached ? DeviceCoordinateCache : NoCache;
+    if (cacheMode() != mode)
+        setCacheMode(mode);
+}
+
 void NodeItem::setVerdict(const QString &verdict)
 {
     if (verdict == m_verdict)
@@ -136,7 +143,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
                               : (m_dark ? QColor(0x45, 0x48, 0x4e) : QColor(0xcf, 0xd5, 0xdc));
     const QRectF r(0, 0, Width, Height);
 
-    if (lod < 0.3) {
+    if (lod < BlockLod) {
         // Far away: a plain block is all that can be seen, and it is cheap for 1,000 nodes.
         p->setRenderHint(QPainter::Antialiasing, false);
         p->setPen(Qt::NoPen);
@@ -177,7 +184,9 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     if (m_run)
         paintRunBadge(p, body);
 
-    if (lod < 0.55) {
+    if (lod < TextLod)
+        return; // text this small cannot be read, and it is the costly part of a node
+    if (lod < FullLod) {
         p->setPen(m_dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x1f, 0x23, 0x28));
         QFont f = p->font();
         f.setPointSizeF(13);

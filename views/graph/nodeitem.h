@@ -22,6 +22,14 @@ public:
     enum { Type = QGraphicsItem::UserType + 1 };
     static constexpr qreal Width = 220;
     static constexpr qreal Height = 66;
+    /// Levels of detail (scale on screen): below BlockLod a node is a plain block, below
+    /// TextLod a body without text, below FullLod its name only.
+    static constexpr qreal BlockLod = 0.3;
+    static constexpr qreal TextLod = 0.42;
+    static constexpr qreal FullLod = 0.55;
+    /// Caches the painted node per zoom level (DeviceCoordinateCache), so that panning blits
+    /// pixmaps instead of drawing text; off for plain blocks, which are cheaper to draw.
+    void setCached(bool cached);
 
     NodeItem(const GraphNode &node, QGraphicsItem *parent = nullptr);
 

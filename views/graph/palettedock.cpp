@@ -4,6 +4,7 @@
 #include "palettemodel.h"
 
 #include <QHeaderView>
+#include <QTimer>
 #include <QTreeView>
 
 namespace uis {
@@ -24,7 +25,17 @@ PaletteDock::PaletteDock(QWidget *parent)
     m_view->setIndentation(10);
     m_view->expandAll();
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
-    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+    // A rebuild inserts row by row: expand once afterwards, not once per row (each expandAll
+    // lays out the whole tree again).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_expandQueued)
+            return;
+        m_expandQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_expandQueued = false;
+            m_view->expandAll();
+        });
+    });
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &i) {
         if (i.data(PaletteModel::TypeRole).isValid())
             Q_EMIT addRequested(NodeKind(i.data(PaletteModel::KindRole).toInt()), i.data(PaletteModel::TypeRole).toString());

@@ -26,6 +26,7 @@ Q_SIGNALS:
 private:
     PaletteModel *m_model;
     QTreeView *m_view;
+    bool m_expandQueued = false;
 };
 
 } // namespace uis

@@ -90,8 +90,9 @@ void AnalysisRunner::onDone()
         return;
     }
     if (r.read.root || !r.parsed)
-        m_document->adoptParse(r.revision, std::move(r.read));
+        m_document->adoptParse(r.revision, std::move(r.read), std::move(r.spec));
     r.read = ReadResult();
+    r.spec.reset();
     m_last = std::move(r);
     Q_EMIT finished(m_last);
 }
@@ -123,6 +124,8 @@ AnalysisResult AnalysisRunner::analyze(quint64 revision, const QByteArray &text,
         const EngineOutput &own = out.specEngine == Engine::Flink ? out.flink : out.spark;
         if (out.specEngine != Engine::None && loaded.valid())
             out.diagnostics = SpecCheck::combine(loaded, own.diagnostics, Severity::Info);
+        if (keepTree)
+            out.spec = std::move(loaded.spec); // the document needs it too: not built twice
     }
     if (!keepTree)
         out.read.root.reset();

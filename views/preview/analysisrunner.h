@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 template <typename T>
 class QFutureWatcher;
 class QTimer;
@@ -42,6 +44,7 @@ struct AnalysisResult
 {
     quint64 revision = 0;
     ReadResult read;            ///< the parse, handed to the document
+    std::optional<Spec> spec;   ///< built from it on the worker, handed over with it
     bool parsed = false;
     DiagnosticList diagnostics; ///< reader + validator (+ the spec engine's compiler)
     Engine specEngine = Engine::None;

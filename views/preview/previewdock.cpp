@@ -178,9 +178,9 @@ void PreviewDock::refreshCompare()
         for (int i = 0; i < out->artifacts.size(); ++i) {
             const PreviewArtifact &a = out->artifacts[i];
             tabs->setTabToolTip(i, a.fileName);
-            if (m_compareShown.value(prefix + a.target) != a.content) {
-                static_cast<CodeEditor *>(tabs->widget(i))
-                    ->setTextMinimal(QString::fromUtf8(a.content));
+            const QByteArray shown = m_compareShown.value(prefix + a.target);
+            if (shown != a.content) {
+                static_cast<CodeEditor *>(tabs->widget(i))->replaceUtf8Minimal(shown, a.content);
                 m_compareShown.insert(prefix + a.target, a.content);
             }
         }
@@ -284,8 +284,9 @@ void PreviewDock::fillTab(int index)
     if (it == m_pending.end())
         return;
     auto *editor = static_cast<CodeEditor *>(m_tabs->widget(index));
-    if (m_shown.value(target) != it.value()) {
-        editor->setTextMinimal(QString::fromUtf8(it.value()));
+    const QByteArray shown = m_shown.value(target);
+    if (shown != it.value()) {
+        editor->replaceUtf8Minimal(shown, it.value());
         m_shown.insert(target, it.value());
     }
     m_pending.erase(it);

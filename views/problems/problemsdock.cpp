@@ -73,6 +73,9 @@ ProblemsDock::ProblemsDock(QWidget *parent)
     connect(m_view, &QTreeView::clicked, this, activate);
     connect(m_view, &QTreeView::activated, this, activate);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateCounts);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProblemsDock::updateCounts);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProblemsDock::updateCounts);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProblemsDock::updateCounts);
     updateCounts();
 }
 

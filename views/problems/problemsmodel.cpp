@@ -12,11 +12,40 @@ ProblemsModel::ProblemsModel(QObject *parent)
 
 void ProblemsModel::setDiagnostics(const DiagnosticList &diagnostics)
 {
-    if (diagnostics == m_diagnostics)
+    // Only the rows that differ: the list is sorted by line, so an edit changes a run in the
+    // middle; what is before it stays, what is after it may only move. A reset would make the
+    // view forget its selection and scroll position and lay out every row again.
+    const DiagnosticList &old = m_diagnostics;
+    const qsizetype common = std::min(old.size(), diagnostics.size());
+    qsizetype prefix = 0;
+    while (prefix < common && old[prefix] == diagnostics[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix &&
+           old[old.size() - 1 - suffix] == diagnostics[diagnostics.size() - 1 - suffix])
+        ++suffix;
+    const int oldMiddle = int(old.size() - prefix - suffix);
+    const int newMiddle = int(diagnostics.size() - prefix - suffix);
+    if (oldMiddle == 0 && newMiddle == 0)
         return;
-    beginResetModel();
+    // Rows are inserted or removed at the start of the differing run, so that the rows around
+    // them keep their data until dataChanged says otherwise (QAbstractItemModelTester checks).
+    const int first = int(prefix);
+    const int grown = newMiddle - oldMiddle;
+    if (grown > 0) {
+        beginInsertRows({}, first, first + grown - 1);
+        m_diagnostics = old.mid(0, first) + diagnostics.mid(first, grown) + old.mid(first);
+        endInsertRows();
+    } else if (grown < 0) {
+        beginRemoveRows({}, first, first - grown - 1);
+        m_diagnostics.remove(first, -grown);
+        endRemoveRows();
+    }
     m_diagnostics = diagnostics;
-    endResetModel();
+    const int changed = std::min(oldMiddle, newMiddle);
+    if (changed > 0)
+        Q_EMIT dataChanged(index(first + std::max(grown, 0)),
+                           index(first + std::max(grown, 0) + changed - 1));
 }
 
 int ProblemsModel::count(Severity s) const { return countSeverity(m_diagnostics, s); }

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analysisapplier.h"
+
+#include "codeeditor.h"
+#include "formeditor.h"
+#include "graphscene.h"
+#include "pipelinedocument.h"
+#include "previewdock.h"
+#include "problemsdock.h"
+#include "sourceview.h"
+
+#include <QTimer>
+
+#include <ctime>
+
+namespace uis {
+
+namespace {
+/// CPU time of the calling thread: what a slice costs, whatever else the machine does.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+} // namespace
+
+AnalysisApplier::AnalysisApplier(PipelineDocument *document, const Views &views, QObject *parent)
+    : QObject(parent), m_document(document), m_views(views), m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &AnalysisApplier::runSlice);
+}
+
+void AnalysisApplier::apply(const AnalysisResult &result)
+{
+    m_steps.clear();
+    m_revision = result.revision;
+    if (m_views.problems)
+        m_views.problems->setDiagnostics(result.diagnostics);
+    const DiagnosticList diagnostics = result.diagnostics;
+    // Badges first (visible on the canvas), then squiggles, the form and the compiled output.
+    if (GraphScene *scene = m_views.scene) {
+        m_steps.append([scene, diagnostics, planned = false](const QDeadlineTimer &d) mutable {
+            if (!planned) {
+                scene->planDiagnostics(diagnostics);
+                planned = true;
+                if (d.hasExpired())
+                    return false;
+            }
+            return scene->applyPlannedDiagnostics(d);
+        });
+    }
+    if (SourceView *source = m_views.source) {
+        CodeEditor *editor = source->editor();
+        m_steps.append([editor, diagnostics, planned = false](const QDeadlineTimer &d) mutable {
+            if (!planned) {
+                editor->planDiagnostics(diagnostics);
+                planned = true;
+                if (d.hasExpired())
+                    return false;
+            }
+            return editor->applyPlannedDiagnostics(d);
+        });
+    }
+    if (FormEditor *form = m_views.form) {
+        m_steps.append([form, diagnostics](const QDeadlineTimer &) {
+            form->setDiagnostics(diagnostics);
+            return true;
+        });
+    }
+    if (PreviewDock *preview = m_views.preview) {
+        m_steps.append([preview, result](const QDeadlineTimer &) {
+            preview->setResult(result);
+            return true;
+        });
+    }
+    runSlice();
+}
+
+void AnalysisApplier::runSlice()
+{
+    if (m_document->revision() != m_revision) {
+        // The text moved on: its own result follows and supersedes what is left of this one.
+        m_steps.clear();
+        return;
+    }
+    const double cpu0 = threadCpuMs();
+    const QDeadlineTimer deadline(m_budgetMs, Qt::PreciseTimer);
+    while (!m_steps.isEmpty()) {
+        if (m_steps.first()(deadline))
+            m_steps.removeFirst();
+        if (deadline.hasExpired())
+            break;
+    }
+    m_longestSliceMs = std::max(m_longestSliceMs, threadCpuMs() - cpu0);
+    if (!m_steps.isEmpty()) {
+        m_timer->start();
+        return;
+    }
+    Q_EMIT applied(m_revision);
+}
+
+} // namespace uis
