@@ -44,14 +44,16 @@ int runSessions(const QStringList &args, CliContext &ctx)
     }
     CliLoop::application(); // the runners are found next to this binary
     const QString runners = EnginePaths::runnersDir();
-    const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
+    const QString python = EnginePaths::venvPython(EnginePaths::enginesHome(runners));
     if (!EnginePaths::isExecutable(python)) {
-        ctx.err << "uisctl sessions: the engines are not installed: run `make deps`\n";
+        ctx.err << "uisctl sessions: the engines are not installed: "
+                << EnginePaths::installHint(runners) << '\n';
         return ExitErrors;
     }
     QProcess proc;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PYTHONPATH"), runners);
+    EnginePaths::addRunnerEnvironment(env, EnginePaths::enginesHome(runners));
     proc.setProcessEnvironment(env);
     proc.setProcessChannelMode(QProcess::ForwardedChannels);
     proc.start(python, {QStringLiteral("-m"), QStringLiteral("uis_runners.sessions"),

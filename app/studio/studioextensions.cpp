@@ -3,6 +3,7 @@
 
 #include "changesintegration.h"
 #include "clustersintegration.h"
+#include "enginesintegration.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -12,6 +13,7 @@
 #include "sampleintegration.h"
 #include "upgradeflow.h"
 
+#include <QMenu>
 #include <QStatusBar>
 
 namespace uis {
@@ -39,6 +41,9 @@ void installStudioExtensions(MainWindow &window)
                                 window.problemsDock(), window.analysis(),
                                 jobs->connections()->tokens()},
                                addDock);
+    QMenu *tools = window.menu(QStringLiteral("tools"));
+    tools->setTitle(QObject::tr("&Tools"));
+    EnginesIntegration::install(&window, tools);
     ChangesIntegration::install(&window, window.menu(QStringLiteral("view")), window.document(),
                                 window.graphScene(), addDock,
                                 [&window](const VcsState &s) { window.setVcsState(s); });
