@@ -92,11 +92,11 @@ QString EnginePaths::pythonWith(const QString &runnersDir, const QString &packag
     const QString python = venvPython(home);
     if (!isExecutable(python) || !venvHasPackage(home, package)) {
         if (why)
-            *why = QStringLiteral("%1 is not installed in %2: %3")
-                       .arg(package == QLatin1String("pyflink") ? QStringLiteral("PyFlink")
-                                                                : package,
-                            QDir::toNativeSeparators(home + QStringLiteral("/.venv")),
-                            installHint(runnersDir));
+            *why =
+                QStringLiteral("%1 is not installed in %2: %3")
+                    .arg(package == QLatin1String("pyflink") ? QStringLiteral("PyFlink") : package,
+                         QDir::toNativeSeparators(home + QStringLiteral("/.venv")),
+                         installHint(runnersDir));
         return QString();
     }
     if (!javaAvailable()) {

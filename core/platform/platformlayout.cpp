@@ -184,16 +184,18 @@ QString PlatformLayout::s3StoreHint() const
 {
     const QString home = projectDir().isEmpty() ? QStringLiteral("ENGINES") : projectDir();
     const QString bin = home + QStringLiteral("/.cache/bin");
-    QString how = EnginePaths::isCheckout(home + QStringLiteral("/runners"))
-                      ? QStringLiteral("install Go 1.22 or newer and run `make deps` in %1").arg(home)
-                      : QStringLiteral("install Go 1.22 or newer (https://go.dev/dl/) and run "
-                                       "`GOBIN=%1 go install "
-                                       "github.com/versity/versitygw/cmd/versitygw@%2`")
-                            .arg(bin, EnginePaths::versitygwVersion());
-    return QStringLiteral("versitygw was found neither in %1 nor in PATH: the platform runs without "
-                          "its S3 store (s3a:// sources and sinks, the bundled samples and the "
-                          "Iceberg REST catalog need it). To add it, %2, then `uisctl platform "
-                          "start` again")
+    QString how =
+        EnginePaths::isCheckout(home + QStringLiteral("/runners"))
+            ? QStringLiteral("install Go 1.22 or newer and run `make deps` in %1").arg(home)
+            : QStringLiteral("install Go 1.22 or newer (https://go.dev/dl/) and run "
+                             "`GOBIN=%1 go install "
+                             "github.com/versity/versitygw/cmd/versitygw@%2`")
+                  .arg(bin, EnginePaths::versitygwVersion());
+    return QStringLiteral(
+               "versitygw was found neither in %1 nor in PATH: the platform runs without "
+               "its S3 store (s3a:// sources and sinks, the bundled samples and the "
+               "Iceberg REST catalog need it). To add it, %2, then `uisctl platform "
+               "start` again")
         .arg(bin, how);
 }
 

@@ -54,8 +54,14 @@ fi
 # ---------------------------------------------------------------- What the download needs
 python=${UIS_PYTHON:-python3}
 command -v "$python" >/dev/null || fail "python3 was not found: sudo apt install python3 python3-venv"
-if [[ ! -x $dir/.venv/bin/python ]] && ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-  fail "python3 cannot make a virtual environment: sudo apt install python3-venv"
+if [[ ! -x $dir/.venv/bin/python ]]; then
+  # Debian's python3 makes a venv only with python3-venv (ensurepip); a trial one says.
+  probe=$(mktemp -d)
+  if ! "$python" -m venv "$probe/venv" >/dev/null 2>&1; then
+    rm -rf "$probe"
+    fail "python3 cannot make a virtual environment: sudo apt install python3-venv"
+  fi
+  rm -rf "$probe"
 fi
 java=java
 [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && java=$JAVA_HOME/bin/java

@@ -10,8 +10,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
-#include <QTcpServer>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -655,8 +655,9 @@ private Q_SLOTS:
         QVERIFY(waitState(flinkJobId, JobState::Failed));
         QVERIFY2(fullLog(spark).contains("pyspark is not installed: run `uisctl engines install`"),
                  fullLog(spark));
-        QVERIFY2(fullLog(flinkJobId).contains("PyFlink is not installed: run `uisctl engines install`"),
-                 fullLog(flinkJobId));
+        QVERIFY2(
+            fullLog(flinkJobId).contains("PyFlink is not installed: run `uisctl engines install`"),
+            fullLog(flinkJobId));
         QVERIFY(statusOf(spark).error.contains(QLatin1String("uisctl engines install")));
     }
 

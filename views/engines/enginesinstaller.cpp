@@ -33,8 +33,8 @@ EnginesInstaller::EnginesInstaller(QObject *parent) : QObject(parent)
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            Q_EMIT finished(false, tr("Cannot run %1: %2").arg(m_process.program(),
-                                                               m_process.errorString()));
+            Q_EMIT finished(
+                false, tr("Cannot run %1: %2").arg(m_process.program(), m_process.errorString()));
     });
 }
 

@@ -17,9 +17,11 @@ EnginesIntegration::EnginesIntegration(QMainWindow *window) : QObject(window), m
 EnginesIntegration *EnginesIntegration::install(QMainWindow *window, QMenu *menu)
 {
     auto *self = new EnginesIntegration(window);
-    QAction *action = menu->addAction(tr("Install &Engines…"), self, &EnginesIntegration::openDialog);
+    QAction *action =
+        menu->addAction(tr("Install &Engines…"), self, &EnginesIntegration::openDialog);
     action->setObjectName(QStringLiteral("actionInstallEngines"));
-    action->setToolTip(tr("Download PySpark, PyFlink, the connector jars and Kafka for local runs"));
+    action->setToolTip(
+        tr("Download PySpark, PyFlink, the connector jars and Kafka for local runs"));
     // A checkout gets its engines from `make deps`; an installed designer offers them here.
     if (!EnginePaths::isCheckout(EnginePaths::runnersDir()) && !EnginesDialog::enginesPresent()) {
         auto *offer = new QPushButton(tr("Engines not installed: Install…"));

@@ -66,13 +66,14 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
     } else {
         l.program = EnginePaths::sparkSubmit(home);
         if (l.program.isEmpty()) {
-            l.error = QStringLiteral("pyspark is not installed: %1").arg(EnginePaths::installHint(runners));
-            l.problems
-                << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)")
-                       .arg(home)
-                << QStringLiteral("pyspark is not installed: %1 (it sets up %2/.venv with "
-                                  "pyspark), or start dcp-local with --spark-submit PATH")
-                       .arg(EnginePaths::installHint(runners), home);
+            l.error = QStringLiteral("pyspark is not installed: %1")
+                          .arg(EnginePaths::installHint(runners));
+            l.problems << QStringLiteral(
+                              "spark-submit was not found (looked in %1/.venv/bin and in PATH)")
+                              .arg(home)
+                       << QStringLiteral("pyspark is not installed: %1 (it sets up %2/.venv with "
+                                         "pyspark), or start dcp-local with --spark-submit PATH")
+                              .arg(EnginePaths::installHint(runners), home);
             return l;
         }
         if (!EnginePaths::javaAvailable()) {
@@ -160,7 +161,8 @@ EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &conf
         const QString python = EnginePaths::venvPython(home);
         const bool havePyFlink = EnginePaths::venvHasPackage(home, QStringLiteral("pyflink"));
         if (!isExecutable(python) || !havePyFlink) {
-            l.error = QStringLiteral("PyFlink is not installed: %1").arg(EnginePaths::installHint(runners));
+            l.error = QStringLiteral("PyFlink is not installed: %1")
+                          .arg(EnginePaths::installHint(runners));
             l.problems
                 << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(home)
                 << QStringLiteral("PyFlink is not installed: %1 (it sets up %2/.venv with "
@@ -207,8 +209,8 @@ QString EngineLaunch::commandLine() const
 
 QString EngineLaunch::venvPython(const RunnerConfig &config)
 {
-    const QString python =
-        EnginePaths::venvPython(EnginePaths::enginesHome(EnginePaths::runnersDir(config.runnersDir)));
+    const QString python = EnginePaths::venvPython(
+        EnginePaths::enginesHome(EnginePaths::runnersDir(config.runnersDir)));
     return isExecutable(python) ? python : QString();
 }
 
