@@ -149,7 +149,11 @@ QString PlatformLayout::icebergRestJarsDir() const
 }
 QString PlatformLayout::icebergRestSource() const
 {
-    return projectDir() + QStringLiteral("/runners/iceberg_rest/IcebergRestCatalog.java");
+    // With the runners: the engines folder of an installed UIS Studio has none of its own.
+    const QString runners = QCoreApplication::instance()
+                                ? EnginePaths::runnersDir()
+                                : projectDir() + QStringLiteral("/runners");
+    return runners + QStringLiteral("/iceberg_rest/IcebergRestCatalog.java");
 }
 bool PlatformLayout::hasIcebergRest() const
 {

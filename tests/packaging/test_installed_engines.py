@@ -58,6 +58,30 @@ def uisctl(root, user, *args, timeout=900):
     return run([str(root / "usr/bin/uisctl"), *args], cwd=work, env=env, timeout=timeout)
 
 
+@pytest.mark.parametrize(
+    "variable, value, says",
+    [
+        ("UIS_PYTHON", "/nonexistent/python3", "python3 was not found: sudo apt install python3"),
+        ("PIP_INDEX_URL", "http://127.0.0.1:9/simple/", "cannot reach http://127.0.0.1:9/simple/"),
+    ],
+)
+def test_an_install_that_cannot_work_says_why_and_writes_nothing(
+    root, user, tmp_path, variable, value, says
+):
+    env, work = user
+    folder = tmp_path / "engines"
+    out = run(
+        [str(root / "usr/bin/uisctl"), "engines", "install", "--dir", str(folder)],
+        cwd=work,
+        env={**env, variable: value},
+        timeout=120,
+    )
+    assert out.returncode == 1, out.stdout + out.stderr
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("engines: error: ") and says in last, out.stderr
+    assert not (folder / ".uis-engines").exists()
+
+
 @pytest.fixture(scope="module")
 def engines(root, user):
     """The engines folder, installed where the programs look by default (XDG_DATA_HOME), through

@@ -46,9 +46,12 @@ EnginesInstaller::~EnginesInstaller()
 
 QString EnginesInstaller::uisctl()
 {
-    const QString next = QCoreApplication::applicationDirPath() + QStringLiteral("/uisctl");
-    if (QFileInfo(next).isExecutable())
-        return next;
+    // As dcp-local is found (PlatformDcp): next to this program, in UIS_BIN_DIR, in PATH.
+    for (const QString &dir :
+         {QCoreApplication::applicationDirPath(), qEnvironmentVariable("UIS_BIN_DIR")}) {
+        if (!dir.isEmpty() && QFileInfo(dir + QStringLiteral("/uisctl")).isExecutable())
+            return dir + QStringLiteral("/uisctl");
+    }
     return QStandardPaths::findExecutable(QStringLiteral("uisctl"));
 }
 

@@ -19,7 +19,7 @@ public:
     explicit EnginesInstaller(QObject *parent = nullptr);
     ~EnginesInstaller() override;
 
-    /// The uisctl next to this program, else the one in PATH; "" when there is none.
+    /// The uisctl next to this program, else in UIS_BIN_DIR, else in PATH; "" when there is none.
     static QString uisctl();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 

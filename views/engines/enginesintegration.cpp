@@ -5,6 +5,7 @@
 
 #include "enginepaths.h"
 
+#include <QAction>
 #include <QMainWindow>
 #include <QMenu>
 #include <QPushButton>
@@ -17,8 +18,8 @@ EnginesIntegration::EnginesIntegration(QMainWindow *window) : QObject(window), m
 EnginesIntegration *EnginesIntegration::install(QMainWindow *window, QMenu *menu)
 {
     auto *self = new EnginesIntegration(window);
-    QAction *action =
-        menu->addAction(tr("Install &Engines…"), self, &EnginesIntegration::openDialog);
+    QAction *action = menu->addAction(tr("Install &Engines…"));
+    connect(action, &QAction::triggered, self, &EnginesIntegration::openDialog);
     action->setObjectName(QStringLiteral("actionInstallEngines"));
     action->setToolTip(
         tr("Download PySpark, PyFlink, the connector jars and Kafka for local runs"));
