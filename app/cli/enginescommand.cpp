@@ -50,7 +50,7 @@ qint64 sizeOf(const QString &dir)
     return bytes;
 }
 
-int remove(const QString &dir, CliContext &ctx)
+int removeFolder(const QString &dir, CliContext &ctx)
 {
     if (!QFileInfo(dir).isDir()) {
         ctx.err << "uisctl engines: nothing to remove: " << dir << " does not exist\n";
@@ -93,7 +93,7 @@ int runEngines(const QStringList &args, CliContext &ctx)
         dir = EnginePaths::installedDir();
     dir = QDir::cleanPath(QDir(dir).absolutePath());
     if (action == QLatin1String("remove"))
-        return remove(dir, ctx);
+        return removeFolder(dir, ctx);
 
     const QString runners = EnginePaths::runnersDir();
     const QString script = EnginePaths::installScript(runners);

@@ -108,7 +108,7 @@ fi
 
 # ---------------------------------------------------------------- Download
 touch "$dir/.uis-engines" # marks the folder as ours: `uisctl engines remove` deletes only such
-echo "engines: installing into $dir" >&2
+echo "engines: folder $dir" >&2
 export UIS_PYTHON=$python
 if ! "$here/scripts/engines/setup.sh" --dir "$dir" python jars; then
   fail "the install stopped (see above); run \`uisctl engines install\` again to resume"
