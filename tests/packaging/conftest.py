@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Debian package the packaging tests check, built once per test module with CPack from the
-build tree and unpacked with dpkg-deb, and the helpers they share."""
+"""The Debian package the packaging tests check, built with CPack from the
+build tree and unpacked with dpkg-deb (once per pytest run, however many test files it runs),
+and the helpers they share."""
 
 import os
 import shutil
@@ -18,7 +19,7 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def package(tmp_path_factory):
     """(the .deb, the -dbgsym .ddeb) that `cpack -G DEB` makes from the build tree."""
     missing = [t for t in TOOLS if not shutil.which(t)]
@@ -32,7 +33,7 @@ def package(tmp_path_factory):
     return debs[0], ddebs[0]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def root(package, tmp_path_factory):
     """The package's files, unpacked as dpkg would install them."""
     dest = tmp_path_factory.mktemp("root")
