@@ -30,7 +30,7 @@ if [[ $action == status ]]; then
   source "$here/scripts/engines/versions.env"
   echo "engines folder: $dir"
   echo "pinned: Spark $SPARK_VERSION, Flink $FLINK_VERSION, Kafka $KAFKA_BROKER_VERSION"
-  part() { printf '  %-34s %s\n' "$1" "$([[ -e $dir/$2 ]] && echo installed || echo missing)"; }
+  part() { printf '  %-36s %s\n' "$1" "$([[ -e $dir/$2 ]] && echo installed || echo missing)"; }
   part "Python venv (pyspark, apache-flink)" .venv/.requirements-engines.sha256
   for g in spark flink hadoop kafka s3a iceberg-rest spark-connect flink-sql-gateway; do
     part "jars/$g" ".cache/jars/$g/.stamp"
