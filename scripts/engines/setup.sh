@@ -210,7 +210,7 @@ $deps
   else
     # Each jar as Maven finishes it (resolver downloads go to a temporary file first, so an
     # interrupted one is fetched again on the next run).
-    "${mvn[@]}" 2>&1 | tee "$log" | grep --line-buffered -E '^Downloaded from .*\.jar ' >&2
+    "${mvn[@]}" 2>&1 | tee "$log" | sed -un 's/^\[INFO\] \(Downloaded from .*\.jar \)/engines:   \1/p' >&2
     rc=${PIPESTATUS[0]}
   fi
   set -e
