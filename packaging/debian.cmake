@@ -43,8 +43,10 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # as a plugin at run time (dcp-local's job store is SQLite through Qt Sql's driver).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-# Local runs: the runners are Python, Spark and Flink need Java 17; engines go into a venv.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3, python3-venv, default-jre-headless | openjdk-17-jre-headless")
+# Local runs: the runners are Python, Spark and Flink need Java 17; `uisctl engines install`
+# puts the engines into a venv and fetches the connector jars with Maven.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "python3, python3-venv, default-jre-headless | openjdk-17-jre-headless, maven")
 # The binaries are stripped into the package and their debug symbols go to uis-studio-dbgsym.
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_POST_BUILD_SCRIPTS ${CMAKE_CURRENT_SOURCE_DIR}/debian-dbgsym.cmake)

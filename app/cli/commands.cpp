@@ -27,6 +27,7 @@ int runUpgradeCheck(const QStringList &args, CliContext &ctx);
 int runSample(const QStringList &args, CliContext &ctx);
 int runPreview(const QStringList &args, CliContext &ctx);
 int runSessions(const QStringList &args, CliContext &ctx);
+int runEngines(const QStringList &args, CliContext &ctx);
 
 const QList<Command> &commands()
 {
@@ -63,6 +64,8 @@ const QList<Command> &commands()
         {"schema", "Print the JSON Schema of UIS 1.1", runSchema},
         {"platform", "Start, inspect or stop a local Flink, Spark, Kafka and S3 platform",
          runPlatform},
+        {"engines", "Install, check or remove the engines an installed UIS Studio runs on",
+         runEngines},
     };
     return table;
 }

@@ -102,11 +102,10 @@ public:
         }
         f.close();
         const QString runners = EnginePaths::runnersDir();
-        const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
-        if (!EnginePaths::isExecutable(python)) {
-            out.failure = QStringLiteral("the engines are not installed: run `make deps`");
+        const QString python = EnginePaths::pythonWith(
+            runners, flink ? QStringLiteral("pyflink") : QStringLiteral("pyspark"), &out.failure);
+        if (python.isEmpty())
             return out;
-        }
         const QString runner = runners + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
                                                 : QStringLiteral("/spark/uis_spark_runner.py"));
         QElapsedTimer timer;
@@ -127,8 +126,7 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-        if (!env.contains(QStringLiteral("PYSPARK_PYTHON")))
-            env.insert(QStringLiteral("PYSPARK_PYTHON"), program);
+        EnginePaths::addRunnerEnvironment(env, EnginePaths::enginesHome(EnginePaths::runnersDir()));
         p.setProcessEnvironment(env);
         p.setStandardErrorFile(QDir(m_work).filePath(en + QStringLiteral(".log")));
         p.setStandardInputFile(QProcess::nullDevice());

@@ -45,14 +45,17 @@ int runSessions(const QStringList &args, CliContext &ctx)
     }
     CliLoop::application(); // the runners are found next to this binary
     const QString runners = EnginePaths::runnersDir();
-    const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
+    const QString python = EnginePaths::venvPython(EnginePaths::enginesHome(runners));
     if (!EnginePaths::isExecutable(python)) {
-        ctx.err << "uisctl sessions: the engines are not installed: run `make deps`\n";
+        ctx.err << "uisctl sessions: the engines are not installed: "
+                << EnginePaths::installHint(runners) << '\n';
         return ExitErrors;
     }
     QProcess proc;
-    proc.setProcessEnvironment(
-        EngineSessions::sessionsEnvironment(runners, QProcessEnvironment::systemEnvironment()));
+    QProcessEnvironment env =
+        EngineSessions::sessionsEnvironment(runners, QProcessEnvironment::systemEnvironment());
+    EnginePaths::addRunnerEnvironment(env, EnginePaths::enginesHome(runners));
+    proc.setProcessEnvironment(env);
     proc.setProcessChannelMode(QProcess::ForwardedChannels);
     proc.start(python, EngineSessions::commandArguments(p.positional().first(), engine, format));
     if (!proc.waitForStarted(30000) || !proc.waitForFinished(-1)) {

@@ -37,8 +37,9 @@ const char *const kHelp =
     "                   [--format text|json|junit] [--case NAME] [--timeout SECONDS]\n"
     "                   [--keep DIR] [--session auto|none|URL]\n\n"
     "Runs the golden-data cases of FILE's tests file (default: <name>.tests.yaml next to it) on\n"
-    "the real engines of the project's .venv: each endpoint reads the case's rows as one bounded\n"
-    "stream, each sink is captured and compared with the case's `expect` rows.\n"
+    "the real engines (`make deps` or `uisctl engines install`): each endpoint reads the case's\n"
+    "rows as one bounded stream, each sink is captured and compared with the case's `expect`\n"
+    "rows.\n"
     "  --engine   spark, flink, or both (every engine the spec compiles for); default: the\n"
     "             spec's own engine\n"
     "  --format   text (a row diff per failing case: `-` missing, `+` unexpected; default),\n"
@@ -106,40 +107,31 @@ Launch launchFor(Engine engine, const QString &session, const QString &jobPath,
 {
     Launch l;
     const QString runners = EnginePaths::runnersDir();
-    const QString project = EnginePaths::projectDir(runners);
+    const QString home = EnginePaths::enginesHome(runners);
     if (!EnginePaths::javaAvailable()) {
         l.error = QStringLiteral("Java is not installed: the engines need a JDK 17");
         return l;
     }
     if (engine == Engine::Spark && session == QLatin1String("none")) {
-        l.program = EnginePaths::sparkSubmit(project);
-        if (l.program.isEmpty() ||
-            !EnginePaths::venvHasPackage(project, QStringLiteral("pyspark"))) {
-            l.error =
-                QStringLiteral("pyspark is not installed: run `make deps` in %1").arg(project);
+        if (EnginePaths::pythonWith(runners, QStringLiteral("pyspark"), &l.error).isEmpty())
             return l;
-        }
+        l.program = EnginePaths::sparkSubmit(home);
         l.arguments << QStringLiteral("--master") << QStringLiteral("local[*]")
                     << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                     << QStringLiteral("--conf")
                     << QStringLiteral("spark.ui.showConsoleProgress=false")
                     << QStringLiteral("--driver-java-options")
                     << QStringLiteral("-Dlog4j2.level=WARN");
-        const QStringList jars = EnginePaths::sparkJars(project);
+        const QStringList jars = EnginePaths::sparkJars(home);
         if (!jars.isEmpty())
             l.arguments << QStringLiteral("--jars") << jars.join(QLatin1Char(','));
         l.arguments << runners + QStringLiteral("/spark/uis_spark_runner.py");
     } else {
         const bool spark = engine == Engine::Spark;
-        l.program = EnginePaths::venvPython(project);
-        if (!EnginePaths::isExecutable(l.program) ||
-            !EnginePaths::venvHasPackage(project, spark ? QStringLiteral("pyspark")
-                                                        : QStringLiteral("pyflink"))) {
-            l.error =
-                QStringLiteral("%1 is not installed: run `make deps` in %2")
-                    .arg(spark ? QStringLiteral("pyspark") : QStringLiteral("PyFlink"), project);
+        l.program = EnginePaths::pythonWith(
+            runners, spark ? QStringLiteral("pyspark") : QStringLiteral("pyflink"), &l.error);
+        if (l.program.isEmpty())
             return l;
-        }
         l.arguments << runners + (spark ? QStringLiteral("/spark/uis_spark_runner.py")
                                         : QStringLiteral("/flink/uis_flink_runner.py"));
     }
@@ -299,10 +291,7 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-        const QString python =
-            EnginePaths::venvPython(EnginePaths::projectDir(EnginePaths::runnersDir()));
-        if (!env.contains(QStringLiteral("PYSPARK_PYTHON")) && EnginePaths::isExecutable(python))
-            env.insert(QStringLiteral("PYSPARK_PYTHON"), python);
+        EnginePaths::addRunnerEnvironment(env, EnginePaths::enginesHome(EnginePaths::runnersDir()));
         p.setProcessEnvironment(env);
         p.setProgram(launch.program);
         p.setArguments(launch.arguments);

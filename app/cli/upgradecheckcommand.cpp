@@ -70,7 +70,10 @@ QJsonObject checkLocally(const QString &snapshot, const SubmitRequest &next,
     }
     const bool flink = next.engine == QLatin1String("flink");
     const QString runners = EnginePaths::runnersDir();
-    const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
+    const QString python = EnginePaths::pythonWith(
+        runners, flink ? QStringLiteral("pyflink") : QStringLiteral("pyspark"), error);
+    if (python.isEmpty())
+        return {};
     QStringList args{runners + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
                                       : QStringLiteral("/spark/uis_spark_runner.py")),
                      QStringLiteral("--upgrade-check"),

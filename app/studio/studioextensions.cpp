@@ -5,6 +5,7 @@
 #include "clustersintegration.h"
 #include "enginesessionsmonitor.h"
 #include "enginestatusindicator.h"
+#include "enginesintegration.h"
 #include "jobsconnections.h"
 #include "jobsdock.h"
 #include "jobsintegration.h"
@@ -14,6 +15,7 @@
 #include "sampleintegration.h"
 #include "upgradeflow.h"
 
+#include <QMenu>
 #include <QStatusBar>
 
 namespace uis {
@@ -43,6 +45,9 @@ void installStudioExtensions(MainWindow &window)
                                 window.problemsDock(), window.analysis(),
                                 jobs->connections()->tokens()},
                                addDock);
+    QMenu *tools = window.menu(QStringLiteral("tools"));
+    tools->setTitle(QObject::tr("&Tools"));
+    EnginesIntegration::install(&window, tools);
     ChangesIntegration::install(&window, window.menu(QStringLiteral("view")), window.document(),
                                 window.graphScene(), addDock,
                                 [&window](const VcsState &s) { window.setVcsState(s); });

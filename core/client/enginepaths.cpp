@@ -27,19 +27,58 @@ QString EnginePaths::runnersDir(const QString &configured, const QStringList &ma
     return QDir::cleanPath(appDir + QStringLiteral("/../../runners"));
 }
 
-QString EnginePaths::projectDir(const QString &runnersDir)
+bool EnginePaths::isCheckout(const QString &runnersDir)
 {
-    return QDir::cleanPath(runnersDir + QStringLiteral("/.."));
+    return QFileInfo::exists(runnersDir + QStringLiteral("/../CMakeLists.txt"));
 }
 
-QString EnginePaths::venvPython(const QString &project)
+QString EnginePaths::enginesHome(const QString &runnersDir)
 {
-    return project + QStringLiteral("/.venv/bin/python");
+    const QString fromEnv = qEnvironmentVariable("UIS_ENGINES_DIR");
+    if (!fromEnv.isEmpty())
+        return QDir(fromEnv).absolutePath();
+    if (isCheckout(runnersDir))
+        return QDir::cleanPath(runnersDir + QStringLiteral("/.."));
+    return installedDir();
 }
 
-bool EnginePaths::venvHasPackage(const QString &project, const QString &package)
+QString EnginePaths::installedDir()
 {
-    const QDir lib(project + QStringLiteral("/.venv/lib"));
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/uis-studio/engines/") + QStringLiteral(UIS_ENGINES_NAME);
+}
+
+QString EnginePaths::installHint(const QString &runnersDir)
+{
+    const QString fromEnv = qEnvironmentVariable("UIS_ENGINES_DIR");
+    if (!fromEnv.isEmpty())
+        return QStringLiteral("run `uisctl engines install --dir %1`").arg(fromEnv);
+    if (isCheckout(runnersDir))
+        return QStringLiteral("run `make deps` in %1")
+            .arg(QDir::cleanPath(runnersDir + QStringLiteral("/..")));
+    return QStringLiteral("run `uisctl engines install`");
+}
+
+QString EnginePaths::installScript(const QString &runnersDir)
+{
+    return QDir::cleanPath(runnersDir + QStringLiteral("/../scripts/engines/install.sh"));
+}
+
+QString EnginePaths::versitygwVersion()
+{
+    return QStringLiteral(UIS_VERSITYGW_VERSION);
+}
+
+QString EnginePaths::venvPython(const QString &home)
+{
+    return home + QStringLiteral("/.venv/bin/python");
+}
+
+bool EnginePaths::venvHasPackage(const QString &home, const QString &package)
+{
+    const QDir lib(home + QStringLiteral("/.venv/lib"));
     for (const QString &py : lib.entryList({QStringLiteral("python3*")}, QDir::Dirs)) {
         if (QFileInfo(lib.filePath(py + QStringLiteral("/site-packages/") + package)).isDir())
             return true;
@@ -47,9 +86,31 @@ bool EnginePaths::venvHasPackage(const QString &project, const QString &package)
     return false;
 }
 
-QString EnginePaths::sparkSubmit(const QString &project)
+QString EnginePaths::pythonWith(const QString &runnersDir, const QString &package, QString *why)
 {
-    const QString venv = project + QStringLiteral("/.venv/bin/spark-submit");
+    const QString home = enginesHome(runnersDir);
+    const QString python = venvPython(home);
+    if (!isExecutable(python) || !venvHasPackage(home, package)) {
+        if (why)
+            *why =
+                QStringLiteral("%1 is not installed in %2: %3")
+                    .arg(package == QLatin1String("pyflink") ? QStringLiteral("PyFlink") : package,
+                         QDir::toNativeSeparators(home + QStringLiteral("/.venv")),
+                         installHint(runnersDir));
+        return QString();
+    }
+    if (!javaAvailable()) {
+        if (why)
+            *why = QStringLiteral("Java is not installed: Spark and Flink need Java 17 (e.g. "
+                                  "`sudo apt install openjdk-17-jre-headless`)");
+        return QString();
+    }
+    return python;
+}
+
+QString EnginePaths::sparkSubmit(const QString &home)
+{
+    const QString venv = home + QStringLiteral("/.venv/bin/spark-submit");
     if (isExecutable(venv))
         return venv;
     return QStandardPaths::findExecutable(QStringLiteral("spark-submit"));
@@ -64,14 +125,24 @@ static QStringList jarsIn(const QString &dir)
     return jars;
 }
 
-QStringList EnginePaths::sparkJars(const QString &project)
+QStringList EnginePaths::sparkJars(const QString &home)
 {
-    return jarsIn(project + QStringLiteral("/.cache/jars/spark"));
+    return jarsIn(home + QStringLiteral("/.cache/jars/spark"));
 }
 
-QStringList EnginePaths::s3aJars(const QString &project)
+QStringList EnginePaths::s3aJars(const QString &home)
 {
-    return jarsIn(project + QStringLiteral("/.cache/jars/s3a"));
+    return jarsIn(home + QStringLiteral("/.cache/jars/s3a"));
+}
+
+void EnginePaths::addRunnerEnvironment(QProcessEnvironment &env, const QString &home)
+{
+    // The runners find the jars from here (jobconfig.ENGINES); spark-submit would otherwise start
+    // its Python driver with whatever `python3` is in PATH.
+    env.insert(QStringLiteral("UIS_ENGINES_DIR"), home);
+    const QString python = venvPython(home);
+    if (!env.contains(QStringLiteral("PYSPARK_PYTHON")) && isExecutable(python))
+        env.insert(QStringLiteral("PYSPARK_PYTHON"), python);
 }
 
 bool EnginePaths::javaAvailable()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "platformlayout.h"
 
+#include "enginepaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -53,6 +55,11 @@ QString PlatformLayout::findVenv(const QString &explicitVenv)
             if (isVenv(appDir + rel))
                 return QDir::cleanPath(appDir + rel);
         }
+        // Installed programs: the engines of `uisctl engines install`.
+        const QString engines =
+            EnginePaths::enginesHome(EnginePaths::runnersDir()) + QStringLiteral("/.venv");
+        if (isVenv(engines))
+            return engines;
     }
     return {};
 }
@@ -142,7 +149,11 @@ QString PlatformLayout::icebergRestJarsDir() const
 }
 QString PlatformLayout::icebergRestSource() const
 {
-    return projectDir() + QStringLiteral("/runners/iceberg_rest/IcebergRestCatalog.java");
+    // With the runners: the engines folder of an installed UIS Studio has none of its own.
+    const QString runners = QCoreApplication::instance()
+                                ? EnginePaths::runnersDir()
+                                : projectDir() + QStringLiteral("/runners");
+    return runners + QStringLiteral("/iceberg_rest/IcebergRestCatalog.java");
 }
 bool PlatformLayout::hasIcebergRest() const
 {
@@ -161,7 +172,35 @@ QString PlatformLayout::flinkPluginsDir() const
 }
 QString PlatformLayout::versitygw() const
 {
-    return projectDir() + QStringLiteral("/.cache/bin/versitygw");
+    const QString own = projectDir() + QStringLiteral("/.cache/bin/versitygw");
+    if (QFileInfo(own).isExecutable())
+        return own;
+    const QString inPath = QStandardPaths::findExecutable(QStringLiteral("versitygw"));
+    return inPath.isEmpty() ? own : inPath;
+}
+
+bool PlatformLayout::hasS3Store() const
+{
+    return QFileInfo(versitygw()).isExecutable();
+}
+
+QString PlatformLayout::s3StoreHint() const
+{
+    const QString home = projectDir().isEmpty() ? QStringLiteral("ENGINES") : projectDir();
+    const QString bin = home + QStringLiteral("/.cache/bin");
+    QString how =
+        EnginePaths::isCheckout(home + QStringLiteral("/runners"))
+            ? QStringLiteral("install Go 1.22 or newer and run `make deps` in %1").arg(home)
+            : QStringLiteral("install Go 1.22 or newer (https://go.dev/dl/) and run "
+                             "`GOBIN=%1 go install "
+                             "github.com/versity/versitygw/cmd/versitygw@%2`")
+                  .arg(bin, EnginePaths::versitygwVersion());
+    return QStringLiteral(
+               "versitygw was found neither in %1 nor in PATH: the platform runs without "
+               "its S3 store (s3a:// sources and sinks, the bundled samples and the "
+               "Iceberg REST catalog need it). To add it, %2, then `uisctl platform "
+               "start` again")
+        .arg(bin, how);
 }
 
 QString PlatformLayout::runnersDir() const
@@ -191,7 +230,8 @@ QString PlatformLayout::sessionServersMissing() const
 QStringList PlatformLayout::missing() const
 {
     QStringList m;
-    const QString hint = QStringLiteral(" (run `make deps`)");
+    const QString hint = QStringLiteral(" (%1)").arg(
+        EnginePaths::installHint(projectDir() + QStringLiteral("/runners")));
     if (m_venv.isEmpty() || !QFileInfo(m_venv).isDir())
         return {
             QStringLiteral("the project's .venv was not found: pass --venv DIR or set UIS_VENV") +
@@ -206,8 +246,6 @@ QStringList PlatformLayout::missing() const
         m << QStringLiteral("the Kafka broker jars are missing in %1").arg(kafkaJarsDir()) + hint;
     if (!QFileInfo(flinkPluginsDir() + QStringLiteral("/s3-fs-hadoop")).isDir())
         m << QStringLiteral("the Flink S3 plugin is missing in %1").arg(flinkPluginsDir()) + hint;
-    if (!QFileInfo(versitygw()).isExecutable())
-        m << QStringLiteral("versitygw is missing at %1").arg(versitygw()) + hint;
     return m;
 }
 

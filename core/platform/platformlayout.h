@@ -16,8 +16,9 @@ namespace uis {
  * per service for its configuration and data, and `s3/buckets` (the object store's buckets;
  * `s3/meta` their metadata).
  *
- * The engines come from the project's `.venv` (pyspark, apache-flink) and `.cache` (Kafka and
- * S3A jars, versitygw), which `make deps` sets up.
+ * The engines come from the `.venv` (pyspark, apache-flink) and `.cache` (Kafka and S3A jars,
+ * versitygw) of a checkout (`make deps`) or of the engines folder (`uisctl engines install`).
+ * The S3 store (versitygw, built with Go) is optional: without it the rest starts.
  */
 class PlatformLayout
 {
@@ -32,7 +33,8 @@ public:
     /**
      * The project's .venv: `explicitVenv`, else `UIS_VENV`, else `UIS_RUNNERS_DIR/../.venv`,
      * else `.venv` next to the build tree of the running program (`<exe>/../../.venv`, the rule
-     * dcp-local uses for its runners folder). Returns "" when none exists.
+     * dcp-local uses for its runners folder), else the engines folder's (EnginePaths).
+     * Returns "" when none exists.
      */
     static QString findVenv(const QString &explicitVenv = {});
     /// JAVA_HOME, else the JDK of `java` on PATH; "" when there is no Java.
@@ -66,6 +68,7 @@ public:
     QString hadoopJarsDir() const;
     /// Flink plugins (FLINK_PLUGINS_DIR): `s3-fs-hadoop/` lets Flink read and write s3a:// paths.
     QString flinkPluginsDir() const;
+    /// `<project>/.cache/bin/versitygw`, else the one in PATH.
     QString versitygw() const;
     /// The runners' Python package folder (`<project>/runners`): the platform's session servers
     /// are started by its `uis_runners.sessions`.
@@ -73,9 +76,14 @@ public:
     /// What the session servers (Spark Connect, the Flink SQL Gateway) lack: "" when `make deps`
     /// installed their jars, else which (the platform then runs without them).
     QString sessionServersMissing() const;
+    /// Whether the S3 store can start (versitygw is there).
+    bool hasS3Store() const;
+    /// Why there is no S3 store and how to add it.
+    QString s3StoreHint() const;
     QString javaHome() const { return m_javaHome; }
 
-    /// What is missing to run the platform (empty when everything is installed).
+    /// What is missing to run the platform (empty when everything is installed; the S3 store is
+    /// optional, see hasS3Store()).
     QStringList missing() const;
 
     /// True when nobody listens on 127.0.0.1:`port` (checked by binding a real QTcpServer).

@@ -79,11 +79,17 @@ void PlatformManager::start()
     m_recipe.complete(m_state, m_requested);
 
     QStringList services = PlatformRecipe::serviceNames();
-    if (!m_layout.hasIcebergRest()) {
+    // Without the store, the REST catalog (its files live there) stays off too.
+    if (!m_layout.hasS3Store()) {
+        services.removeAll(PlatformRecipe::s3Name());
+        services.removeAll(PlatformRecipe::icebergRestName());
+        Q_EMIT progress(QStringLiteral("%1: not installed: %2")
+                            .arg(PlatformRecipe::s3Name(), m_layout.s3StoreHint()));
+    } else if (!m_layout.hasIcebergRest()) {
         services.removeAll(PlatformRecipe::icebergRestName());
         Q_EMIT progress(
-            QStringLiteral("%1: not installed (%2; run `make deps`): Iceberg hive/rest catalogs in "
-                           "the local environment are Hadoop catalogs on the store")
+            QStringLiteral("%1: not installed (%2): Iceberg hive/rest catalogs in the local "
+                           "environment are Hadoop catalogs on the store")
                 .arg(PlatformRecipe::icebergRestName(), m_layout.icebergRestJarsDir()));
     }
     if (const QString why = m_layout.sessionServersMissing(); !why.isEmpty()) {
@@ -138,7 +144,10 @@ void PlatformManager::start()
                                        .arg(m_failures.join(QStringLiteral(", "))));
             if (const QString e = m_recipe.writeClientFiles(m_state); !e.isEmpty())
                 return finishStart(false, e);
-            seedSamples();
+            if (m_state.isRunning(PlatformRecipe::s3Name()))
+                seedSamples();
+            else
+                startDcp();
         };
         connect(service, &PlatformService::ready, this, [this, service, settle] {
             Q_EMIT serviceReady(service->name(), service->record().url);

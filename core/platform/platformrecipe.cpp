@@ -75,6 +75,11 @@ QString PlatformRecipe::icebergRestName()
     return kRest;
 }
 
+QString PlatformRecipe::s3Name()
+{
+    return kS3;
+}
+
 QString PlatformRecipe::icebergRestWarehouse()
 {
     // The runners' DEFAULT_WAREHOUSE (runners/uis_runners/localplatform.py).
@@ -540,11 +545,6 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         // Marks the `local` environment: the runners point s3a:// at the store and give Iceberg
         // sinks a local catalog (runners/uis_runners/localplatform.py).
         QStringLiteral("export UIS_LOCAL_PLATFORM=%1").arg(m_layout.dir()),
-        QStringLiteral("export AWS_ACCESS_KEY_ID=%1").arg(state.accessKey),
-        QStringLiteral("export AWS_SECRET_ACCESS_KEY=%1").arg(state.secretKey),
-        QStringLiteral("export AWS_REGION=us-east-1"),
-        QStringLiteral("export AWS_ENDPOINT_URL_S3=%1").arg(s3),
-        QStringLiteral("export UIS_S3_ENDPOINT=%1").arg(s3),
         QStringLiteral("export UIS_KAFKA_BOOTSTRAP=%1").arg(kafka),
         QStringLiteral("export KAFKA_BOOTSTRAP_SERVERS=%1").arg(kafka),
         QStringLiteral("export UIS_FLINK_REST_URL=%1").arg(flinkRest),
@@ -552,6 +552,14 @@ QString PlatformRecipe::writeClientFiles(const PlatformState &state) const
         QStringLiteral("export UIS_TARGETS_FILE=%1").arg(m_layout.targetsPath()),
         QStringLiteral("export SPARK_CONF_DIR=%1").arg(sparkClientConfDir()),
     };
+    // Started without the store (no versitygw): s3a:// is left to the job's own settings.
+    if (m_layout.hasS3Store()) {
+        env << QStringLiteral("export AWS_ACCESS_KEY_ID=%1").arg(state.accessKey)
+            << QStringLiteral("export AWS_SECRET_ACCESS_KEY=%1").arg(state.secretKey)
+            << QStringLiteral("export AWS_REGION=us-east-1")
+            << QStringLiteral("export AWS_ENDPOINT_URL_S3=%1").arg(s3)
+            << QStringLiteral("export UIS_S3_ENDPOINT=%1").arg(s3);
+    }
     // Iceberg sinks of type hive/rest use it in the `local` environment; without it, Hadoop
     // catalogs on the store.
     if (state.isRunning(kRest)) {

@@ -28,6 +28,8 @@ public:
     static QStringList serviceNames();
     /// The Iceberg REST catalog: optional, started only when its jars are installed.
     static QString icebergRestName();
+    /// The S3 store's service name (optional: it needs versitygw).
+    static QString s3Name();
     /// Where the REST catalog keeps its tables (a bucket in the store).
     static QString icebergRestWarehouse();
     /// The port roles a service needs on 127.0.0.1 (the rest it binds to ephemeral ports).

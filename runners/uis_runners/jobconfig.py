@@ -5,11 +5,28 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from .errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]  # runners/uis_runners/ → the project
+
+
+def _engines_home() -> Path:
+    """The folder whose .cache holds the jars (the C++ side's EnginePaths::enginesHome):
+    UIS_ENGINES_DIR, else the folder of the venv this runs in when it has them (an engines folder
+    of `uisctl engines install`: the programs run the runners with its Python), else the
+    checkout."""
+    if os.environ.get("UIS_ENGINES_DIR"):
+        return Path(os.environ["UIS_ENGINES_DIR"])
+    venv_home = Path(sys.prefix).parent
+    if sys.prefix != sys.base_prefix and (venv_home / ".cache" / "jars").is_dir():
+        return venv_home
+    return REPO
+
+
+ENGINES = _engines_home()
 
 
 def read_text(path: str, what: str = "job config") -> str:
@@ -43,13 +60,13 @@ def flink_script(path: str) -> str:
 
 
 def jar_dir(kind: str, given: str | None = None, env_var: str | None = None) -> Path:
-    """The folder of connector jars: the option, else the variable, else .cache/jars/<kind>
-    (scripts/engines/setup.sh fills it)."""
+    """The folder of connector jars: the option, else the variable, else .cache/jars/<kind> of
+    the engines (scripts/engines/setup.sh fills it)."""
     if given:
         return Path(given)
     if env_var and os.environ.get(env_var):
         return Path(os.environ[env_var])
-    return REPO / ".cache" / "jars" / kind
+    return ENGINES / ".cache" / "jars" / kind
 
 
 def jars_in(folder: Path) -> list[str]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as xml_escape
 
 from .errors import JobError
-from .jobconfig import REPO
+from .jobconfig import ENGINES
 from .log import log
 
 DEFAULT_WAREHOUSE = "s3a://warehouse/"
@@ -68,7 +68,7 @@ def store() -> Store | None:
 
 def s3a_jars() -> list[str]:
     """hadoop-aws and the AWS SDK bundle (`make deps`, scripts/engines/setup.sh, group s3a)."""
-    folder = os.environ.get("UIS_S3A_JARS_DIR") or str(REPO / ".cache" / "jars" / "s3a")
+    folder = os.environ.get("UIS_S3A_JARS_DIR") or str(ENGINES / ".cache" / "jars" / "s3a")
     if not os.path.isdir(folder):
         return []
     return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".jar"))
@@ -76,7 +76,7 @@ def s3a_jars() -> list[str]:
 
 def flink_plugins_dir() -> str | None:
     """The Flink plugins folder holding s3-fs-hadoop (`make deps`, scripts/engines/setup.sh)."""
-    folder = os.environ.get("UIS_FLINK_PLUGINS_DIR") or str(REPO / ".cache" / "flink-plugins")
+    folder = os.environ.get("UIS_FLINK_PLUGINS_DIR") or str(ENGINES / ".cache" / "flink-plugins")
     return folder if os.path.isdir(os.path.join(folder, "s3-fs-hadoop")) else None
 
 
@@ -255,7 +255,7 @@ def use_rest_catalog(sink: dict, conf: dict, key: str, st: Store) -> None:
     sink.update({"catalog_type": "rest", "uri": st.rest_uri, "warehouse": st.rest_warehouse})
 
 
-ICEBERG_REST_JARS = REPO / ".cache" / "jars" / "iceberg-rest"
+ICEBERG_REST_JARS = ENGINES / ".cache" / "jars" / "iceberg-rest"
 # Options of an Iceberg CREATE CATALOG that name where the catalog is: the local one replaces them.
 FLINK_CATALOG_PLACE = ("catalog-type", "uri", "warehouse", "hive-conf-dir", "hadoop-conf-dir")
 

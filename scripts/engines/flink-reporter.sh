@@ -3,9 +3,11 @@
 # Builds the Flink runner's metric reporter (runners/flink/java: rows in and out per operator for
 # the run overlay) against the Flink jars PyFlink ships, into .cache/jars/uis-flink/. Called by
 # setup.sh after the Python packages; a stamp of the sources makes a second run a no-op.
+# Usage: flink-reporter.sh [DIR]: into DIR (setup.sh --dir) instead of the checkout.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-src=runners/flink/java
+here=$(cd "$(dirname "$0")/../.." && pwd)
+cd "${1:-$here}"
+src=$here/runners/flink/java
 out=.cache/jars/uis-flink
 jar=$out/uis-flink-nodecounts.jar
 want=$(find "$src" -type f | sort | xargs cat | sha256sum | cut -d' ' -f1)

@@ -26,28 +26,52 @@
 #                                its folder named by FLINK_PLUGINS_DIR), not a connector jar
 # Versions come from scripts/engines/versions.env. Each part keeps a stamp of what it installed, so
 # a second run downloads nothing and prints nothing. Jars are fetched with Maven from Maven Central
-# into a project-local repository (.cache/m2), which is how every coordinate is verified to exist.
-# Usage: setup.sh [python] [jars]   (default: both)
+# into a local repository (.cache/m2, or UIS_MAVEN_REPO), which is how every coordinate is
+# verified to exist; -C makes a jar whose .sha1 from the repository does not match an error.
+# Usage: setup.sh [--dir DIR] [python] [jars]   (default: both, into the checkout)
+# --dir DIR installs the same layout into DIR instead (`uisctl engines install`, through
+# install.sh): a venv with the engines only, progress on stderr, and the parts that need a JDK's
+# javac skipped with a note when there is none. UIS_MAVEN_SETTINGS: a settings.xml for Maven (-s).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+src=$(cd "$(dirname "$0")/../.." && pwd) # the checkout, or share/uis-studio when installed
+target=$src
+if [[ ${1:-} == --dir ]]; then
+  target=$2
+  shift 2
+fi
+mkdir -p "$target"
+cd "$target"
 root=$PWD
+# In the checkout: quiet, as `make deps` always was. Elsewhere: pip's and Maven's progress.
+in_checkout=$([[ $root == "$src" ]] && echo 1 || echo 0)
 
 set -a
 # shellcheck source=versions.env
-source scripts/engines/versions.env
+source "$src/scripts/engines/versions.env"
 set +a
 
 parts=" ${*:-python jars} "
 
 # ---------------------------------------------------------------- Python packages into .venv
 if [[ $parts == *" python "* ]]; then
-  scripts/python-env.sh
-  req=scripts/requirements-engines.txt
+  if ((in_checkout)); then
+    "$src/scripts/python-env.sh"
+  elif ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    # Absent, or left half-made by an interrupted run.
+    rm -rf .venv
+    "${UIS_PYTHON:-python3}" -m venv .venv
+  fi
+  req=$src/scripts/requirements-engines.txt
   stamp=.venv/.requirements-engines.sha256
-  want=$(cat "$req" scripts/engines/versions.env | sha256sum | cut -d' ' -f1)
+  want=$(cat "$req" "$src/scripts/engines/versions.env" | sha256sum | cut -d' ' -f1)
   if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
-    echo "engines: installing $(grep -cvE '^(#|$)' "$req") Python packages into .venv (pyspark, apache-flink)"
-    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+    echo "engines: installing $(grep -cvE '^(#|$)' "$req") Python packages into .venv (pyspark, apache-flink)" >&2
+    # pip checks each file it downloads against the sha256 the index publishes for it.
+    if ((in_checkout)); then
+      .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+    else
+      .venv/bin/python -m pip install --disable-pip-version-check -r "$req" >&2
+    fi
     echo "$want" >"$stamp"
   fi
 fi
@@ -56,6 +80,7 @@ fi
 # ---------------------------------------------------------------- Jars from Maven Central
 command -v mvn >/dev/null || { echo "engines: mvn not found (apt-get install maven)" >&2; exit 1; }
 command -v java >/dev/null || { echo "engines: java not found (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+m2=${UIS_MAVEN_REPO:-$root/.cache/m2}
 
 # dep GROUP ARTIFACT VERSION [CLASSIFIER] [transitive]
 # Prints one <dependency>; without "transitive" all its own dependencies are excluded, so only
@@ -168,15 +193,28 @@ $deps
   if [[ -f $dir/.stamp && "$(cat "$dir/.stamp")" == "$want" ]]; then
     return 0
   fi
-  echo "engines: fetching $group jars from Maven Central"
+  echo "engines: fetching $group jars from Maven Central" >&2
   mkdir -p "$pomdir"
   printf '%s\n' "$pom" >"$pomdir/pom.xml"
   local tmp=$dir.tmp
   rm -rf "$tmp"
-  local log=$pomdir/mvn.log
-  if ! mvn -B -q -f "$pomdir/pom.xml" -Dmaven.repo.local="$root/.cache/m2" \
-      "org.apache.maven.plugins:maven-dependency-plugin:$MAVEN_DEPENDENCY_PLUGIN_VERSION:copy-dependencies" \
-      -DincludeScope=runtime -DoutputDirectory="$root/$tmp" >"$log" 2>&1; then
+  local log=$pomdir/mvn.log rc
+  local mvn=(mvn -B -C -f "$pomdir/pom.xml" -Dmaven.repo.local="$m2"
+    ${UIS_MAVEN_SETTINGS:+-s "$UIS_MAVEN_SETTINGS"}
+    "org.apache.maven.plugins:maven-dependency-plugin:$MAVEN_DEPENDENCY_PLUGIN_VERSION:copy-dependencies"
+    -DincludeScope=runtime -DoutputDirectory="$root/$tmp")
+  set +e
+  if ((in_checkout)); then
+    "${mvn[@]}" -q >"$log" 2>&1
+    rc=$?
+  else
+    # Each jar as Maven finishes it (resolver downloads go to a temporary file first, so an
+    # interrupted one is fetched again on the next run).
+    "${mvn[@]}" 2>&1 | tee "$log" | sed -un 's/^\[INFO\] \(Downloaded from .*\.jar \)/engines:   \1/p' >&2
+    rc=${PIPESTATUS[0]}
+  fi
+  set -e
+  if ((rc != 0)); then
     echo "engines: Maven could not fetch the $group jars; see $log" >&2
     grep -E 'ERROR' "$log" | head -5 >&2 || true
     exit 1
@@ -196,10 +234,21 @@ fetch_group flink_sql_gateway .cache/jars/flink-sql-gateway
 # bin/sql-gateway.sh finds the gateway only in FLINK_HOME/opt, which is PyFlink's own folder.
 pyflink_opt=$(.venv/bin/python -c 'import os, pyflink; print(os.path.join(os.path.dirname(pyflink.__file__), "opt"))')
 gateway_jar=.cache/jars/flink-sql-gateway/flink-sql-gateway-$FLINK_VERSION.jar
-cmp -s "$gateway_jar" "$pyflink_opt/${gateway_jar##*/}" || cp "$gateway_jar" "$pyflink_opt/"
+if ! cmp -s "$gateway_jar" "$pyflink_opt/${gateway_jar##*/}"; then
+  cp "$gateway_jar" "$pyflink_opt/${gateway_jar##*/}.tmp"
+  mv "$pyflink_opt/${gateway_jar##*/}.tmp" "$pyflink_opt/${gateway_jar##*/}"
+fi
 
 # ---------------------------------------------------------------- Built here
-# The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's jars.
-scripts/engines/flink-reporter.sh
-# The warm Spark Connect server's guard: it serves loopback callers only (sessions/servers.py).
-scripts/engines/spark-connect-guard.sh
+# The Flink runner's metric reporter (rows per operator for the run overlay), against PyFlink's
+# jars, and the warm Spark Connect server's guard (it serves loopback callers only,
+# sessions/servers.py). Outside the checkout a JRE is enough to run the engines: without javac
+# these two are left out, with a note.
+if ((in_checkout)) || command -v javac >/dev/null; then
+  "$src/scripts/engines/flink-reporter.sh" "$root"
+  "$src/scripts/engines/spark-connect-guard.sh" "$root"
+else
+  echo "engines: no javac: left out the Flink per-node row counts and the warm Spark preview" \
+    "sessions; to add them, install a JDK 17 (sudo apt install openjdk-17-jdk-headless) and" \
+    "run this again" >&2
+fi

@@ -4,9 +4,11 @@
 # Connect 3.5 listens on every interface and has no bind-address setting) against the shaded
 # gRPC inside the spark-connect jar, into .cache/jars/uis-spark-connect/. Called by setup.sh
 # after the jars; a stamp of the sources and the jar makes a second run a no-op.
+# Usage: spark-connect-guard.sh [DIR]: into DIR (setup.sh --dir) instead of the checkout.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-src=runners/uis_runners/sessions/java
+here=$(cd "$(dirname "$0")/../.." && pwd)
+cd "${1:-$here}"
+src=$here/runners/uis_runners/sessions/java
 out=.cache/jars/uis-spark-connect
 jar=$out/uis-spark-connect-guard.jar
 connect=$(ls .cache/jars/spark-connect/spark-connect_*.jar)

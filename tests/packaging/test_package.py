@@ -7,53 +7,9 @@ no checkout around them."""
 import gzip
 import os
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
-import pytest
+from conftest import field, headless_env, run, upstream_version
 from test_licences import PROGRAMS, is_gpl_only, needed, notice_rows, package_of, resolved
-
-REPO = Path(__file__).resolve().parents[2]
-BUILD = Path(os.environ.get("UIS_BUILD_DIR", REPO / "build"))
-TOOLS = ["cpack", "dpkg-deb", "lintian", "desktop-file-validate", "appstreamcli"]
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, **kw)
-
-
-@pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    """(the .deb, the -dbgsym .ddeb) that `cpack -G DEB` makes from the build tree."""
-    missing = [t for t in TOOLS if not shutil.which(t)]
-    assert not missing, f"missing tools (scripts/deps.sh installs them): {missing}"
-    assert (BUILD / "CPackConfig.cmake").exists(), f"{BUILD} is not a configured build tree"
-    out = tmp_path_factory.mktemp("cpack")
-    made = run(["cpack", "-G", "DEB", "--config", str(BUILD / "CPackConfig.cmake"), "-B", str(out)])
-    assert made.returncode == 0, made.stdout + made.stderr
-    debs, ddebs = list(out.glob("*.deb")), list(out.glob("*-dbgsym*.ddeb"))
-    assert len(debs) == 1 and len(ddebs) == 1, f"cpack made {sorted(p.name for p in out.iterdir())}"
-    return debs[0], ddebs[0]
-
-
-@pytest.fixture(scope="module")
-def root(package, tmp_path_factory):
-    """The package's files, unpacked as dpkg would install them."""
-    dest = tmp_path_factory.mktemp("root")
-    unpacked = run(["dpkg-deb", "-x", str(package[0]), str(dest)])
-    assert unpacked.returncode == 0, unpacked.stderr
-    return dest
-
-
-def field(deb: Path, name: str) -> str:
-    out = run(["dpkg-deb", "--field", str(deb), name])
-    assert out.returncode == 0, out.stderr
-    return out.stdout.strip()
-
-
-def upstream_version(deb: Path) -> str:
-    return field(deb, "Version").split("-")[0]
 
 
 def test_lintian_finds_no_error_and_no_warning_left_unexplained(package):
@@ -167,18 +123,6 @@ def test_scripts_keep_their_run_bit(root):
             with path.open("rb") as f:
                 if f.read(2) == b"#!":
                     assert os.access(path, os.X_OK), f"{path.relative_to(root)} lost its run bit"
-
-
-def headless_env(home=None) -> dict:
-    """The environment with no display and no pointer back into a checkout."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "UIS_RUNNERS_DIR")
-    }
-    if home:
-        env["HOME"] = str(home)
-    return env
 
 
 def test_unpacked_programs_answer_with_no_display_and_no_checkout(package, root, tmp_path):

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -178,7 +179,25 @@ def test_job_config_loading(tmp_path):
         str(tmp_path / "a.jar"),
         str(tmp_path / "b.jar"),
     ]
-    assert jobconfig.jar_dir("flink") == jobconfig.REPO / ".cache" / "jars" / "flink"
+    assert jobconfig.jar_dir("flink") == jobconfig.ENGINES / ".cache" / "jars" / "flink"
+
+
+def test_engines_home(monkeypatch, tmp_path):
+    """The jars of the runners' own venv's folder (an engines folder of `uisctl engines install`,
+    or this checkout), unless UIS_ENGINES_DIR names another."""
+    monkeypatch.delenv("UIS_ENGINES_DIR", raising=False)
+    if sys.prefix != sys.base_prefix and (Path(sys.prefix).parent / ".cache" / "jars").is_dir():
+        assert jobconfig._engines_home() == Path(sys.prefix).parent
+    else:
+        assert jobconfig._engines_home() == jobconfig.REPO
+    monkeypatch.setenv("UIS_ENGINES_DIR", str(tmp_path))
+    assert jobconfig._engines_home() == tmp_path
+    # An installed layout: a venv in an engines folder with the jars next to it.
+    (tmp_path / ".cache" / "jars").mkdir(parents=True)
+    monkeypatch.delenv("UIS_ENGINES_DIR")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / ".venv"))
+    monkeypatch.setattr(sys, "base_prefix", "/usr")
+    assert jobconfig._engines_home() == tmp_path
 
 
 # ------------------------------------------------------------------ dispatch

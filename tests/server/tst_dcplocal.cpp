@@ -637,12 +637,15 @@ private Q_SLOTS:
         QCOMPARE(statusOf(id).engine, QStringLiteral("flink"));
         m_server->stop();
 
-        // No engines installed: the jobs fail, and their logs say what to install.
+        // No engines installed: the jobs fail, and their logs say what to install. Runners outside
+        // a checkout (as installed) and an empty per-user engines folder.
         QTemporaryDir empty;
         QDir(empty.path()).mkpath(QStringLiteral("runners/spark"));
         QDir(empty.path()).mkpath(QStringLiteral("runners/flink"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("UIS_RUNNERS_DIR"), empty.path() + QStringLiteral("/runners"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), empty.path() + QStringLiteral("/data"));
+        env.remove(QStringLiteral("UIS_ENGINES_DIR"));
         env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
         QVERIFY(m_server->start({}, env));
         m_client->setBaseUrl(m_server->url());
@@ -650,9 +653,12 @@ private Q_SLOTS:
         const QString flinkJobId = submitOk(flinkJob(QStringLiteral("SELECT 1;")));
         QVERIFY(waitState(spark, JobState::Failed));
         QVERIFY(waitState(flinkJobId, JobState::Failed));
-        QVERIFY2(fullLog(spark).contains("pyspark is not installed: run `make deps`"), fullLog(spark));
-        QVERIFY2(fullLog(flinkJobId).contains("PyFlink is not installed: run `make deps`"), fullLog(flinkJobId));
-        QVERIFY(statusOf(spark).error.contains(QLatin1String("make deps")));
+        QVERIFY2(fullLog(spark).contains("pyspark is not installed: run `uisctl engines install`"),
+                 fullLog(spark));
+        QVERIFY2(
+            fullLog(flinkJobId).contains("PyFlink is not installed: run `uisctl engines install`"),
+            fullLog(flinkJobId));
+        QVERIFY(statusOf(spark).error.contains(QLatin1String("uisctl engines install")));
     }
 
     void upgradeCheckRefusals()

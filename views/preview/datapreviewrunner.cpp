@@ -35,12 +35,6 @@ const QByteArray kFailed("FAILED:");
 // A runner stopped while it starts a shared server is left this long to finish the start.
 constexpr int kStarterLimitMs = 5 * 60 * 1000;
 
-bool isExecutableFile(const QString &path)
-{
-    const QFileInfo fi(path);
-    return fi.isFile() && fi.isExecutable();
-}
-
 QString engineLabel(Engine e)
 {
     return e == Engine::Flink ? QStringLiteral("Flink") : QStringLiteral("Spark");
@@ -70,21 +64,7 @@ QString DataPreviewRunner::runnersDir()
 
 QString DataPreviewRunner::findPython(QString *why)
 {
-    const QString project = EnginePaths::projectDir(runnersDir());
-    const QString python = EnginePaths::venvPython(project);
-    const bool havePySpark = EnginePaths::venvHasPackage(project, QStringLiteral("pyspark"));
-    if (!isExecutableFile(python) || !havePySpark) {
-        if (why)
-            *why = tr("pyspark is not installed: run `make deps` in %1 (preview data runs Spark from its .venv)")
-                       .arg(QDir::toNativeSeparators(project));
-        return QString();
-    }
-    if (!EnginePaths::javaAvailable()) {
-        if (why)
-            *why = tr("Java is not installed: Spark needs a JDK 17 (e.g. `sudo apt install openjdk-17-jre-headless`)");
-        return QString();
-    }
-    return python;
+    return EnginePaths::pythonWith(runnersDir(), QStringLiteral("pyspark"), why);
 }
 
 QString DataPreviewRunner::checkSpec(const LoadedSpec &loaded)

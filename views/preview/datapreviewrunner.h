@@ -131,7 +131,7 @@ public:
     /// The runners/ folder: UIS_RUNNERS_DIR, else next to the program (`build/bin/../../runners`,
     /// `bin/../runners`), else the installed share directory.
     static QString runnersDir();
-    /// The Python with pyspark (`<project>/.venv/bin/python`), or "" with `why` set.
+    /// The Python with pyspark of the engines (EnginePaths::pythonWith), or "" with `why` set.
     static QString findPython(QString *why = nullptr);
 
 Q_SIGNALS:

@@ -43,7 +43,7 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
 {
     EngineLaunch l;
     const QString runners = EnginePaths::runnersDir(config.runnersDir);
-    const QString project = EnginePaths::projectDir(runners);
+    const QString home = EnginePaths::enginesHome(runners);
     const JobRecord *rec = store.find(id);
     const QString configPath = store.jobDir(id) + QStringLiteral("/job-config.json");
     if (!QFileInfo::exists(configPath)) {
@@ -64,16 +64,16 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
         }
         l.program = config.sparkSubmit;
     } else {
-        l.program = EnginePaths::sparkSubmit(project);
+        l.program = EnginePaths::sparkSubmit(home);
         if (l.program.isEmpty()) {
-            l.error = QStringLiteral("pyspark is not installed: run `make deps`");
-            l.problems
-                << QStringLiteral("spark-submit was not found (looked in %1/.venv/bin and in PATH)")
-                       .arg(project)
-                << QStringLiteral(
-                       "pyspark is not installed: run `make deps` in %1 (it sets up .venv with "
-                       "pyspark), or start dcp-local with --spark-submit PATH")
-                       .arg(project);
+            l.error = QStringLiteral("pyspark is not installed: %1")
+                          .arg(EnginePaths::installHint(runners));
+            l.problems << QStringLiteral(
+                              "spark-submit was not found (looked in %1/.venv/bin and in PATH)")
+                              .arg(home)
+                       << QStringLiteral("pyspark is not installed: %1 (it sets up %2/.venv with "
+                                         "pyspark), or start dcp-local with --spark-submit PATH")
+                              .arg(EnginePaths::installHint(runners), home);
             return l;
         }
         if (!EnginePaths::javaAvailable()) {
@@ -105,7 +105,7 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
                 << QStringLiteral("--deploy-mode") << QStringLiteral("client")
                 << QStringLiteral("--name") << appName;
     // Connector jars from the project's cache keep a local run offline; --packages otherwise.
-    const QStringList jars = EnginePaths::sparkJars(project);
+    const QStringList jars = EnginePaths::sparkJars(home);
     QStringList packages;
     for (const QJsonValue &p : job.value(QLatin1String("packages")).toArray())
         packages << p.toString();
@@ -115,7 +115,7 @@ EngineLaunch EngineLaunch::spark(const JobStore &store, const RunnerConfig &conf
         l.arguments << QStringLiteral("--packages") << packages.join(QLatin1Char(','));
     // S3A on the class path in place rather than shipped with --jars: the SDK bundle is ~300 MB,
     // and the driver's class path is fixed when its JVM starts (executors: the runner adds it).
-    const QStringList s3a = EnginePaths::s3aJars(project);
+    const QStringList s3a = EnginePaths::s3aJars(home);
     const bool usesS3a = std::any_of(packages.cbegin(), packages.cend(), [](const QString &p) {
         return p.contains(QLatin1String("hadoop-aws"));
     });
@@ -143,7 +143,7 @@ EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &conf
 {
     EngineLaunch l;
     const QString runners = EnginePaths::runnersDir(config.runnersDir);
-    const QString project = EnginePaths::projectDir(runners);
+    const QString home = EnginePaths::enginesHome(runners);
     const QString sqlPath = store.jobDir(id) + QStringLiteral("/job.sql");
     if (!QFileInfo::exists(sqlPath)) {
         l.error = QStringLiteral("the job has no compiled Flink SQL");
@@ -158,16 +158,16 @@ EngineLaunch EngineLaunch::flink(const JobStore &store, const RunnerConfig &conf
         }
         l.program = config.flink;
     } else {
-        const QString python = EnginePaths::venvPython(project);
-        const bool havePyFlink = EnginePaths::venvHasPackage(project, QStringLiteral("pyflink"));
+        const QString python = EnginePaths::venvPython(home);
+        const bool havePyFlink = EnginePaths::venvHasPackage(home, QStringLiteral("pyflink"));
         if (!isExecutable(python) || !havePyFlink) {
-            l.error = QStringLiteral("PyFlink is not installed: run `make deps`");
+            l.error = QStringLiteral("PyFlink is not installed: %1")
+                          .arg(EnginePaths::installHint(runners));
             l.problems
-                << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(project)
-                << QStringLiteral(
-                       "PyFlink is not installed: run `make deps` in %1 (it sets up .venv with "
-                       "apache-flink), or start dcp-local with --flink PATH")
-                       .arg(project);
+                << QStringLiteral("PyFlink (apache-flink) was not found in %1/.venv").arg(home)
+                << QStringLiteral("PyFlink is not installed: %1 (it sets up %2/.venv with "
+                                  "apache-flink), or start dcp-local with --flink PATH")
+                       .arg(EnginePaths::installHint(runners), home);
             return l;
         }
         if (!EnginePaths::javaAvailable()) {
@@ -209,8 +209,8 @@ QString EngineLaunch::commandLine() const
 
 QString EngineLaunch::venvPython(const RunnerConfig &config)
 {
-    const QString python = EnginePaths::projectDir(EnginePaths::runnersDir(config.runnersDir)) +
-                           QStringLiteral("/.venv/bin/python");
+    const QString python = EnginePaths::venvPython(
+        EnginePaths::enginesHome(EnginePaths::runnersDir(config.runnersDir)));
     return isExecutable(python) ? python : QString();
 }
 

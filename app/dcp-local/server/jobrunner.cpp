@@ -223,9 +223,7 @@ void JobRunner::startJob(const QString &id)
         env.insert(QStringLiteral("UIS_CHECKPOINT_DIR"),
                    base.isEmpty() ? m_store->jobDir(id) + QStringLiteral("/checkpoints") : base);
     }
-    const QString venvPython = EngineLaunch::venvPython(m_config);
-    if (!flink && !venvPython.isEmpty() && !env.contains(QStringLiteral("PYSPARK_PYTHON")))
-        env.insert(QStringLiteral("PYSPARK_PYTHON"), venvPython);
+    EnginePaths::addRunnerEnvironment(env, EnginePaths::enginesHome(runnersDir()));
     const auto runtime = m_runtimeEnv.take(id);
     if (runNo > 0) { // a schedule's next run needs the same environment and target options
         m_runtimeEnv.insert(id, runtime);

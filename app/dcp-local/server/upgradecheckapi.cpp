@@ -144,7 +144,7 @@ QFuture<QHttpServerResponse> UpgradeCheckApi::handle(const QString &id,
                       .arg(id, m_store->jobDir(id))));
 
     const QString runnersDir = EnginePaths::runnersDir(m_runnersDir);
-    const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runnersDir));
+    const QString python = EnginePaths::venvPython(EnginePaths::enginesHome(runnersDir));
     const bool flink = next.engine == QLatin1String("flink");
     const QString runner = runnersDir + (flink ? QStringLiteral("/flink/uis_flink_runner.py")
                                                : QStringLiteral("/spark/uis_spark_runner.py"));

@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import time
 
-from ..jobconfig import REPO
+from ..jobconfig import ENGINES
 from ..log import log
 from ..nodereport import report
 from .opnodes import NodeMap
@@ -40,7 +40,7 @@ RATE_EVERY_S = 30.0  # how often its rates are, when only they changed
 
 
 def reporter_jar() -> str | None:
-    jar = REPO / ".cache" / "jars" / "uis-flink" / "uis-flink-nodecounts.jar"
+    jar = ENGINES / ".cache" / "jars" / "uis-flink" / "uis-flink-nodecounts.jar"
     return str(jar) if jar.is_file() else None
 
 
