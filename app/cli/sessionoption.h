@@ -14,8 +14,9 @@ namespace uis::cli {
 /**
  * `--session auto|none|URL` of `uisctl preview` and `uisctl test`: where the runner runs
  * (runners/uis_runners/cli.py). `auto` is the local platform's servers while it runs, else the warm
- * pair the designer and `uisctl` share (started when needed), `none` a cold engine per run, else server URLs: `sc://HOST:PORT` (Spark Connect)
- * and `http(s)://HOST:PORT` (a Flink SQL Gateway), comma-separated for both.
+ * pair the designer and `uisctl` share (started when needed), `none` a cold engine per run, else
+ * server URLs: `sc://HOST:PORT` (Spark Connect) and `http(s)://HOST:PORT` (a Flink SQL Gateway),
+ * comma-separated for both.
  */
 struct SessionOption
 {

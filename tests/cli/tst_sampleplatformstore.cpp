@@ -180,9 +180,9 @@ private Q_SLOTS:
                                  "- {name: traded_at, type: timestamp, nullable: false}"})
             QVERIFY2(inferred.out.contains(line), qPrintable(show(inferred)));
         // ... and it is no drift from what the template declares (decimal prices included).
-        const test::UisctlRun checked = test::runUisctl(
-            {QStringLiteral("sample"), kTemplate, QStringLiteral("--check"), QStringLiteral("--limit"),
-             QStringLiteral("1000")});
+        const test::UisctlRun checked =
+            test::runUisctl({QStringLiteral("sample"), kTemplate, QStringLiteral("--check"),
+                             QStringLiteral("--limit"), QStringLiteral("1000")});
         QVERIFY2(checked.code == 0 && !checked.out.contains("error:"), qPrintable(show(checked)));
     }
 
