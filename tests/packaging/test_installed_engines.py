@@ -53,6 +53,10 @@ def user(tmp_path_factory):
     return env, work
 
 
+# The installed engines themselves, not the warm pair `--session auto` would start and leave idling.
+COLD = ("--session", "none")
+
+
 def uisctl(root, user, *args, timeout=900):
     env, work = user
     return run([str(root / "usr/bin/uisctl"), *args], cwd=work, env=env, timeout=timeout)
@@ -137,13 +141,13 @@ def passed_cases(out, engine: str) -> list:
 
 def test_bundled_example_runs_on_spark(root, user, engines):
     spec = root / "usr/share/uis-studio/templates/sample-trades-to-parquet.uis.yaml"
-    out = uisctl(root, user, "test", str(spec), "--engine", "spark", "--format", "json")
+    out = uisctl(root, user, "test", str(spec), "--engine", "spark", "--format", "json", *COLD)
     passed_cases(out, "spark")
 
 
 def test_files_template_runs_on_flink(root, user, engines):
     spec = root / "usr/share/uis-studio/templates/files-to-parquet.uis.yaml"
-    out = uisctl(root, user, "test", str(spec), "--engine", "flink", "--format", "json")
+    out = uisctl(root, user, "test", str(spec), "--engine", "flink", "--format", "json", *COLD)
     passed_cases(out, "flink")
 
 
