@@ -149,11 +149,7 @@ QString PlatformLayout::icebergRestJarsDir() const
 }
 QString PlatformLayout::icebergRestSource() const
 {
-    // With the runners: the engines folder of an installed UIS Studio has none of its own.
-    const QString runners = QCoreApplication::instance()
-                                ? EnginePaths::runnersDir()
-                                : projectDir() + QStringLiteral("/runners");
-    return runners + QStringLiteral("/iceberg_rest/IcebergRestCatalog.java");
+    return runnersDir() + QStringLiteral("/iceberg_rest/IcebergRestCatalog.java");
 }
 bool PlatformLayout::hasIcebergRest() const
 {
@@ -205,7 +201,9 @@ QString PlatformLayout::s3StoreHint() const
 
 QString PlatformLayout::runnersDir() const
 {
-    return projectDir() + QStringLiteral("/runners");
+    // The program's own runners: the engines folder of an installed UIS Studio has none.
+    return QCoreApplication::instance() ? EnginePaths::runnersDir()
+                                        : projectDir() + QStringLiteral("/runners");
 }
 
 QString PlatformLayout::sessionServersMissing() const

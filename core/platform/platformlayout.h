@@ -70,8 +70,8 @@ public:
     QString flinkPluginsDir() const;
     /// `<project>/.cache/bin/versitygw`, else the one in PATH.
     QString versitygw() const;
-    /// The runners' Python package folder (`<project>/runners`): the platform's session servers
-    /// are started by its `uis_runners.sessions`.
+    /// The runners' Python package folder (EnginePaths::runnersDir(), the program's own): the
+    /// platform's session servers and its Iceberg REST catalog come from there.
     QString runnersDir() const;
     /// What the session servers (Spark Connect, the Flink SQL Gateway) lack: "" when `make deps`
     /// installed their jars, else which (the platform then runs without them).

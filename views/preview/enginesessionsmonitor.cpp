@@ -99,15 +99,17 @@ EngineSessionsMonitor::State EngineSessionsMonitor::state() const
 QProcess *EngineSessionsMonitor::command(const QString &action)
 {
     const QString runners = DataPreviewRunner::runnersDir();
-    const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
+    const QString home = EnginePaths::enginesHome(runners);
+    const QString python = EnginePaths::venvPython(home);
     if (!EnginePaths::isExecutable(python)) {
-        m_error = tr("The engines are not installed: run `make deps` in %1")
-                      .arg(QDir::toNativeSeparators(EnginePaths::projectDir(runners)));
+        m_error = tr("The engines are not installed: run %1").arg(EnginePaths::installHint(runners));
         return nullptr;
     }
     auto *p = new QProcess(this);
-    p->setProcessEnvironment(
-        EngineSessions::sessionsEnvironment(runners, QProcessEnvironment::systemEnvironment()));
+    QProcessEnvironment env =
+        EngineSessions::sessionsEnvironment(runners, QProcessEnvironment::systemEnvironment());
+    EnginePaths::addRunnerEnvironment(env, home);
+    p->setProcessEnvironment(env);
     p->setStandardInputFile(QProcess::nullDevice());
     p->setProgram(python);
     p->setArguments(EngineSessions::commandArguments(action));
