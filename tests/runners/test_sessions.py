@@ -24,6 +24,7 @@ import time
 import pytest
 import templates as T
 from conftest import FLINK_RUNNER, REPO, SPARK_RUNNER, runner_env
+from session_servers import alive, server_pids
 
 TRADES = T.TEMPLATES / "sample-trades-to-parquet.uis.yaml"
 WINDOWS = T.TEMPLATES / "files-to-parquet.uis.yaml"
@@ -57,27 +58,6 @@ def sessions_dir(tmp_path_factory):
         subprocess.run([sys.executable, "-m", "uis_runners.sessions", "stop"], env=env, timeout=120)
         left = [p for p in pids if alive(p)]
         assert not left, f"servers still running after stop: {left}"
-
-
-def server_pids(folder) -> list:
-    try:
-        data = json.loads((folder / "sessions.json").read_text())
-    except (OSError, ValueError):
-        return []
-    out = []
-    for e in ("spark", "flink"):
-        rec = data.get(e) or {}
-        out += rec.get("pids") or ([rec["pid"]] if rec.get("pid") else [])
-    return out
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split()[2] != "Z"
-    except OSError:
-        return False
 
 
 def local_spec(tmp_path, name: str, rows: int, template=TRADES) -> dict:

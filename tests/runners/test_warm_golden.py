@@ -17,6 +17,7 @@ import time
 
 import pytest
 import templates as T
+from session_servers import alive, server_pids
 
 SPECS = [p for p in T.all_specs() if (p.parent / f"{T.spec_id(p)}.tests.yaml").is_file()]
 TIMES = {}
@@ -51,27 +52,6 @@ def env(tmp_path_factory):
         subprocess.run([uisctl, "sessions", "stop"], env=env, timeout=120)
         left = [p for p in pids if alive(p)]
         assert not left, f"servers still running after stop: {left}"
-
-
-def server_pids(folder) -> list:
-    try:
-        data = json.loads((folder / "sessions.json").read_text())
-    except (OSError, ValueError):
-        return []
-    out = []
-    for e in ("spark", "flink"):
-        rec = data.get(e) or {}
-        out += rec.get("pids") or ([rec["pid"]] if rec.get("pid") else [])
-    return out
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split()[2] != "Z"
-    except OSError:
-        return False
 
 
 def uisctl_test(spec, session: str, keep, env) -> dict:
