@@ -91,7 +91,7 @@ private Q_SLOTS:
     {
         // The sessions module's own report of a folder where no pair was started.
         const QString runners = QStringLiteral(UIS_SOURCE_DIR "/runners");
-        const QString python = EnginePaths::venvPython(EnginePaths::projectDir(runners));
+        const QString python = EnginePaths::venvPython(EnginePaths::enginesHome(runners));
         if (!EnginePaths::isExecutable(python))
             QSKIP("no .venv: run `make deps`");
         QTemporaryDir dir;
