@@ -102,7 +102,8 @@ QProcess *EngineSessionsMonitor::command(const QString &action)
     const QString home = EnginePaths::enginesHome(runners);
     const QString python = EnginePaths::venvPython(home);
     if (!EnginePaths::isExecutable(python)) {
-        m_error = tr("The engines are not installed: run %1").arg(EnginePaths::installHint(runners));
+        m_error =
+            tr("The engines are not installed: run %1").arg(EnginePaths::installHint(runners));
         return nullptr;
     }
     auto *p = new QProcess(this);
