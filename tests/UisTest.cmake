@@ -29,7 +29,7 @@ endfunction()
 # run's own figures take over from these.
 set(UIS_TEST_COSTS
     engine_test_upgrade_check_flink 331 engine_test_golden_pipelines 259 engine_test_sessions 213
-    engine_test_platform 205 engine_test_cluster_fit 165 engine_test_savepoints_flink 160
+    engine_test_platform 232 engine_test_cluster_fit 165 engine_test_savepoints_flink 160
     tst_datapreview 154 engine_test_metrics_flink 148 engine_test_flink_poison 146
     engine_test_engine_parity 145 engine_test_flink_node_counts 133 tst_engines 131
     engine_test_cluster_targets 107 engine_test_upgrade_check_spark 105 engine_test_templates 105
@@ -40,7 +40,7 @@ set(UIS_TEST_COSTS
     engine_test_kafka_engines 47 engine_test_flink_cdc 45 engine_test_spark_available_now 43
     server_openapi_contract 37 engine_test_spark_node_counts 37 engine_test_flink_explain 37
     tst_dcplocal 36 engine_test_alerts 34
-    engine_test_warm_golden 700 tst_warmpreview 300)
+    engine_test_warm_golden 400 tst_warmpreview 198)
 
 # Every JVM of the engine tests (Spark, Flink, Kafka) works on a handful of rows for seconds to
 # minutes: C1 only. C2 compiling hot code for a throughput no test needs costs a fifth to a third of
