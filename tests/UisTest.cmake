@@ -23,10 +23,10 @@ function(uis_add_test name)
 endfunction()
 
 # Seconds each long test took (the fresh-machine `make test` of 2026-12-07, -j2 on 2 cores;
-# savepoints_flink from its last pass). ctest starts the costliest first, so `make test` packs
-# its two slots well also in a new build folder, which has no Testing/Temporary/CTestCostData.txt
-# yet: in declaration order the longest engine tests come last and run alone at the end. A later
-# run's own figures take over from these.
+# savepoints_flink from its last pass; platform, warm_golden and warmpreview from the merged
+# tree). ctest starts the costliest first, so `make test` packs its two slots well also in a new
+# build folder, which has no Testing/Temporary/CTestCostData.txt yet: in declaration order the
+# longest engine tests come last and run alone at the end. A later run's own figures take over.
 set(UIS_TEST_COSTS
     engine_test_upgrade_check_flink 331 engine_test_golden_pipelines 259 engine_test_sessions 213
     engine_test_platform 232 engine_test_cluster_fit 165 engine_test_savepoints_flink 160
