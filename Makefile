@@ -6,6 +6,8 @@ CTEST_ARGS ?=
 # ccache hits across clones (CI builds a fresh clone in another folder).
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
+# The libraries' precompiled headers (CMakeLists.txt): without these ccache caches none of their files.
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 EXAMPLE ?= resources/templates/sample-trades-to-parquet.uis.yaml
 
 .PHONY: all deps system-deps fetch fetch-engines fetch-go python build compile run test bench fuzz \
