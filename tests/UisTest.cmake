@@ -40,7 +40,7 @@ set(UIS_TEST_COSTS
     engine_test_kafka_engines 47 engine_test_flink_cdc 45 engine_test_spark_available_now 43
     server_openapi_contract 37 engine_test_spark_node_counts 37 engine_test_flink_explain 37
     tst_dcplocal 36 engine_test_alerts 34
-    engine_test_warm_golden 400 tst_warmpreview 198)
+    engine_test_warm_golden 400 tst_warmpreview 198 packaging_test_installed_engines 194)
 
 # Every JVM of the engine tests (Spark, Flink, Kafka) works on a handful of rows for seconds to
 # minutes: C1 only. C2 compiling hot code for a throughput no test needs costs a fifth to a third of
