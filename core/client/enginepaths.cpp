@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -143,6 +144,16 @@ void EnginePaths::addRunnerEnvironment(QProcessEnvironment &env, const QString &
     const QString python = venvPython(home);
     if (!env.contains(QStringLiteral("PYSPARK_PYTHON")) && isExecutable(python))
         env.insert(QStringLiteral("PYSPARK_PYTHON"), python);
+    // The JVM options runners/uis_runners/jvm_archive.py wrote for its archive (a quarter less
+    // start-up CPU per cold Spark run); spark-submit gives SPARK_SUBMIT_OPTS to the driver only.
+    QFile options(home + QStringLiteral("/.cache/cds/spark-driver.options"));
+    if (options.open(QIODevice::ReadOnly)) {
+        const QString extra = QString::fromUtf8(options.readAll()).trimmed();
+        const QString given = env.value(QStringLiteral("SPARK_SUBMIT_OPTS"));
+        if (!extra.isEmpty() && !given.contains(extra))
+            env.insert(QStringLiteral("SPARK_SUBMIT_OPTS"),
+                       given.isEmpty() ? extra : given + QLatin1Char(' ') + extra);
+    }
 }
 
 bool EnginePaths::javaAvailable()

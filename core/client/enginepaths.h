@@ -52,8 +52,9 @@ public:
     static QStringList sparkJars(const QString &home);
     /// hadoop-aws and the AWS SDK bundle of `<home>/.cache/jars/s3a` (S3A), by name.
     static QStringList s3aJars(const QString &home);
-    /// What a runner process needs to find the engines of `home`: UIS_ENGINES_DIR, and
-    /// PYSPARK_PYTHON (the driver spark-submit starts) unless it is set.
+    /// What a runner process needs to find the engines of `home`: UIS_ENGINES_DIR,
+    /// PYSPARK_PYTHON (the driver spark-submit starts) unless it is set, and the Spark driver's
+    /// class-data archive in SPARK_SUBMIT_OPTS when `make deps` made one.
     static void addRunnerEnvironment(QProcessEnvironment &env, const QString &home);
     /// Whether `java` is in PATH or JAVA_HOME is set.
     static bool javaAvailable();

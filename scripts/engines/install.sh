@@ -38,6 +38,7 @@ if [[ $action == status ]]; then
   part "flink-plugins/s3-fs-hadoop" .cache/flink-plugins/s3-fs-hadoop/.stamp
   part "Flink per-node counts (needs javac)" .cache/jars/uis-flink/uis-flink-nodecounts.jar
   part "Spark Connect guard (needs javac)" .cache/jars/uis-spark-connect/uis-spark-connect-guard.jar
+  part "Spark driver class archive" .cache/cds/spark-driver.options
   if complete; then
     echo "state: complete"
     exit 0

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // EngineSessions: the --session choice, the runners' dry-run arguments, their session progress
 // lines (the wording of runners/uis_runners/sessions/warm.py) and the real status report of
-// `python -m uis_runners.sessions` for a state folder with no pair (no engine starts here).
+// `python -m uis_runners.sessions` for a state folder with no pair (no engine starts here), and
+// the runner environment EnginePaths gives them (the Spark driver's class-data archive).
 #include "enginepaths.h"
 #include "enginesessions.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,6 +112,28 @@ private Q_SLOTS:
         QCOMPARE(s.flink.state, SessionServer::State::Stopped);
         QCOMPARE(s.folder, dir.path());
         QVERIFY(!s.anyWarm());
+    }
+
+    void runnerEnvironmentCarriesTheClassArchive()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env;
+        EnginePaths::addRunnerEnvironment(env, home.path());
+        QCOMPARE(env.value(QStringLiteral("UIS_ENGINES_DIR")), home.path());
+        QVERIFY(!env.contains(QStringLiteral("SPARK_SUBMIT_OPTS"))); // no archive made
+
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".cache/cds")));
+        QFile options(home.filePath(QStringLiteral(".cache/cds/spark-driver.options")));
+        QVERIFY(options.open(QIODevice::WriteOnly));
+        options.write("-XX:SharedArchiveFile=/x/spark-driver.jsa -Xshare:auto\n");
+        options.close();
+        env.insert(QStringLiteral("SPARK_SUBMIT_OPTS"), QStringLiteral("-Dgiven=1"));
+        EnginePaths::addRunnerEnvironment(env, home.path());
+        const QString want =
+            QStringLiteral("-Dgiven=1 -XX:SharedArchiveFile=/x/spark-driver.jsa -Xshare:auto");
+        QCOMPARE(env.value(QStringLiteral("SPARK_SUBMIT_OPTS")), want);
+        EnginePaths::addRunnerEnvironment(env, home.path()); // a second call adds nothing
+        QCOMPARE(env.value(QStringLiteral("SPARK_SUBMIT_OPTS")), want);
     }
 };
 

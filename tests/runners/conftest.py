@@ -19,6 +19,12 @@ JOBS = HERE / "jobs"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "runners"))  # the uis_runners package
 
+from uis_runners.jvm_archive import spark_submit_env  # noqa: E402
+
+# Every Spark driver of the tests (pyspark here, spark-submit in runners) maps the class-data
+# archive `make deps` made, as the programs' drivers do (EnginePaths::addRunnerEnvironment).
+spark_submit_env(os.environ)
+
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: starts Kafka and both engines (select with -m slow)")

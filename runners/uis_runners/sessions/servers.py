@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from ..jobconfig import REPO, jar_dir, jars_in
+from ..jvm_archive import spark_submit_env
 from . import state
 
 SPARK_CONNECT_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer"
@@ -122,7 +123,7 @@ def spark_connect_command(port: int, master: str = "local[*]", local_dir: str = 
     if not connect or not guard:
         raise StartError("the Spark Connect server jars are missing: run `make deps`")
     jars = jars_in(jar_dir("spark", None, "UIS_SPARK_JARS_DIR"))
-    env = dict(os.environ)
+    env = spark_submit_env(dict(os.environ))
     env["PYSPARK_PYTHON"] = sys.executable
     env["SPARK_LOCAL_IP"] = "127.0.0.1"
     env["PYTHONPATH"] = runners_path(env)  # Python UDF workers import this package

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import localplatform
 from ..jobconfig import jar_dir, jars_in
+from ..jvm_archive import spark_submit_env
 from ..log import log
 from ..placeholders import resolve
 
@@ -29,6 +30,7 @@ def start(run) -> None:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     under_submit = "PYSPARK_GATEWAY_PORT" in os.environ
     if not under_submit:
+        spark_submit_env(os.environ)  # pyspark starts the driver with spark-submit
         conf["spark.master"] = run.args.master or conf.get("spark.master") or "local[*]"
         jars_dir = jar_dir("spark", run.args.jars_dir, "UIS_SPARK_JARS_DIR")
         jars = jars_in(jars_dir)
