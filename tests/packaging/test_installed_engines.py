@@ -116,6 +116,10 @@ def test_install_is_complete_and_a_second_run_resumes_only_what_is_missing(root,
     gateway = list(engines.glob(".venv/lib/python3*/site-packages/pyflink/opt/flink-sql-gateway-*"))
     assert gateway, "the SQL Gateway jar is not in PyFlink's opt/"
     assert list((engines / ".cache/jars/kafka").glob("kafka_*.jar")), "no Kafka broker"
+    # The Spark driver's class-data archive (runners/uis_runners/jvm_archive.py): made, and the
+    # JVM options that map it written for the launchers; the Spark test below runs with them.
+    options = (engines / ".cache/cds/spark-driver.options").read_text()
+    assert f"-XX:SharedArchiveFile={engines / '.cache/cds/spark-driver.jsa'}" in options, options
 
     again = uisctl(root, user, "engines", "install", "--dir", str(engines))
     assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr

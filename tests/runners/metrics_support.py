@@ -3,6 +3,8 @@
 dcp-local's metrics API, and finding a local job's process group (to freeze it)."""
 
 import json
+import os
+import signal
 import statistics
 import subprocess
 import threading
@@ -105,3 +107,35 @@ def job_process_group(job_id, server_pid):
 
 def now_ms():
     return int(time.time() * 1000)
+
+
+def lag_while_frozen(dcp, job, topic, pgid, seconds, skip_ms=0):
+    """The job's summed lag on `topic` while its process group `pgid` is frozen (SIGSTOP) for
+    `seconds`, the samples from `skip_ms` in; the group goes on (SIGCONT) whatever happens.
+    (samples, when it went on, in ms)."""
+    os.killpg(pgid, signal.SIGSTOP)
+    stopped_at = now_ms()
+    try:
+        time.sleep(seconds)
+        lag = lag_total(series(dcp, job, ["kafka_lag"]), topic)
+        return [v for t, v in lag if t > stopped_at + skip_ms], now_ms()
+    finally:
+        os.killpg(pgid, signal.SIGCONT)
+
+
+def wait_lag_falls(dcp, job, topic, since_ms, below, last=1):
+    """The lag samples after `since_ms`, once the last `last` of them are all under `below`."""
+    from clusters import wait_for
+
+    def caught_up():
+        lag = lag_total(series(dcp, job, ["kafka_lag"]), topic)
+        after = [v for t, v in lag if t > since_ms]
+        return len(after) >= last and max(after[-last:]) < below and after
+
+    return wait_for(
+        "the lag to fall after the job resumed",
+        caught_up,
+        120,
+        interval=2,
+        detail=lambda: describe(series(dcp, job, ["kafka_lag"])),
+    )

@@ -13,12 +13,17 @@ JobManager fetches its TaskManagers' metrics every second (its default, 10 s, ma
 10 s sawtooth that a short freeze cannot be told apart from)."""
 
 import os
-import signal
-import time
 
 import pytest
 from clusters import Dcp, FlinkSession, engine_running, wait_for
-from metrics_support import SteadyProducer, describe, lag_total, now_ms, series
+from metrics_support import (
+    SteadyProducer,
+    describe,
+    lag_total,
+    lag_while_frozen,
+    series,
+    wait_lag_falls,
+)
 from test_metrics_flink import make_click
 from test_savepoints_flink import window_spec
 
@@ -33,7 +38,6 @@ def test_flink_lag_grows_while_stopped_and_falls_after(kafka, tmp_path):
     flink.start()
     dcp = None
     producer = None
-    frozen = None
     try:
         targets = tmp_path / "targets.yaml"
         targets.write_text(
@@ -57,45 +61,20 @@ def test_flink_lag_grows_while_stopped_and_falls_after(kafka, tmp_path):
             detail=lambda: describe(series(dcp, job)),
         )
 
-        frozen = os.getpgid(flink.tms[0].pid)
-        os.killpg(frozen, signal.SIGSTOP)
-        stopped_at = now_ms()
-        time.sleep(FROZEN_S)
         # from 2 s in: the samples of the first second still carry offsets fetched before
-        during = [
-            v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at + 2000
-        ]
-        os.killpg(frozen, signal.SIGCONT)
-        frozen = None
-        resumed_at = now_ms()
+        during, resumed_at = lag_while_frozen(
+            dcp, job, src, os.getpgid(flink.tms[0].pid), FROZEN_S, skip_ms=2000
+        )
         print(f"Flink: lag while stopped {during}")
         assert len(during) >= 3, during
         assert all(b > a for a, b in zip(during, during[1:], strict=False)), during
         assert during[-1] - during[0] >= 0.5 * RATE * (len(during) - 1), during
-        peak = during[-1]
-
-        def caught_up():
-            after = [
-                v
-                for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src)
-                if t > resumed_at + 1000
-            ]
-            # back near its level while reading (a Flink job lags by the second or two of
-            # records between the metrics it reports), and staying there: the last three low
-            return len(after) >= 3 and max(after[-3:]) < 0.6 * peak and after
-
-        after = wait_for(
-            "the lag to fall after the job resumed",
-            caught_up,
-            120,
-            interval=2,
-            detail=lambda: describe(series(dcp, job, ["kafka_lag"])),
-        )
+        # back near its level while reading (a Flink job lags by the second or two of records
+        # between the metrics it reports), and staying there: the last three low
+        after = wait_lag_falls(dcp, job, src, resumed_at + 1000, 0.6 * during[-1], last=3)
         print(f"Flink: lag after resuming {after}")
         assert dcp.ctl("cancel", job, "--wait").returncode == 0
     finally:
-        if frozen is not None:
-            os.killpg(frozen, signal.SIGCONT)
         if producer is not None:
             producer.stop()
         if dcp is not None:

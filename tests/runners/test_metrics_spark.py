@@ -10,8 +10,6 @@ Kafka, a 1 s processing-time trigger) reads records the test produces at a stead
   nothing and reports nothing) and falls back after it resumes (SIGCONT)."""
 
 import json
-import os
-import signal
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -23,10 +21,12 @@ from metrics_support import (
     describe,
     job_process_group,
     lag_total,
+    lag_while_frozen,
     median_after,
     now_ms,
     points,
     series,
+    wait_lag_falls,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]
@@ -59,7 +59,6 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
     dcp = Dcp(tmp_path / "data", targets)
     producer = None
     job = None
-    frozen = None
     try:
         code, body = dcp.api(
             "POST",
@@ -100,37 +99,16 @@ def test_spark_streaming_metrics_rates_and_lag(kafka, tmp_path):
         assert len({s["partition"] for s in got if s["name"] == "kafka_lag"}) == 2, describe(got)
 
         # Stopped: the job's processes frozen; the topic keeps growing.
-        frozen = job_process_group(job, dcp.proc.pid)
-        os.killpg(frozen, signal.SIGSTOP)
-        stopped_at = now_ms()
-        time.sleep(25)
-        during = [v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > stopped_at]
+        during, resumed_at = lag_while_frozen(
+            dcp, job, src, job_process_group(job, dcp.proc.pid), 25
+        )
         print(f"Spark: lag while stopped {during}")
         assert len(during) >= 3, during
         assert all(b > a for a, b in zip(during, during[1:], strict=False)), during
         assert during[-1] >= 0.5 * RATE * 20, during  # ~RATE × seconds stopped
-        os.killpg(frozen, signal.SIGCONT)
-        frozen = None
-        resumed_at = now_ms()
-        peak = during[-1]
-
-        def caught_up():
-            after = [
-                v for t, v in lag_total(series(dcp, job, ["kafka_lag"]), src) if t > resumed_at
-            ]
-            return after and after[-1] < 0.25 * peak and after
-
-        after = wait_for(
-            "the lag to fall after the job resumed",
-            caught_up,
-            120,
-            interval=2,
-            detail=lambda: describe(series(dcp, job, ["kafka_lag"])),
-        )
+        after = wait_lag_falls(dcp, job, src, resumed_at, 0.25 * during[-1])
         print(f"Spark: lag after resuming {after}")
     finally:
-        if frozen is not None:
-            os.killpg(frozen, signal.SIGCONT)
         if producer is not None:
             producer.stop()
         if job is not None:
