@@ -14,6 +14,7 @@
 #include "graphview.h"
 #include "isolatedhome.h"
 #include "mainwindow.h"
+#include "modelsearch.h"
 #include "nodeitem.h"
 #include "palettedock.h"
 #include "palettemodel.h"
@@ -226,15 +227,8 @@ void TestLargeSpecEdit::editThroughFormsAndCanvas()
 
     // Add: double-click the console sink in the palette.
     QTreeView *palette = w.paletteDock()->view();
-    QModelIndex console;
-    for (int r = 0; r < palette->model()->rowCount(); ++r) {
-        const QModelIndex group = palette->model()->index(r, 0);
-        for (int c = 0; c < palette->model()->rowCount(group); ++c) {
-            const QModelIndex i = palette->model()->index(c, 0, group);
-            if (i.data(PaletteModel::TypeRole).toString() == QLatin1String("console"))
-                console = i;
-        }
-    }
+    const QModelIndex console =
+        test::findItem(palette->model(), PaletteModel::TypeRole, QStringLiteral("console"));
     QVERIFY(console.isValid());
     palette->scrollTo(console);
     const QRect r = palette->visualRect(console);

@@ -11,6 +11,7 @@
 #include "graphview.h"
 #include "isolatedhome.h"
 #include "mainwindow.h"
+#include "modelsearch.h"
 #include "nodeitem.h"
 #include "palettedock.h"
 #include "palettemodel.h"
@@ -247,15 +248,8 @@ void TestStudioWindow::addFromPaletteAndDelete()
     QVERIFY(w.openFile(templatePath(QStringLiteral("rest-to-parquet-iceberg.uis.yaml"))));
     QVERIFY(settle(w));
     QTreeView *palette = w.paletteDock()->view();
-    QModelIndex console;
-    for (int g = 0; g < palette->model()->rowCount(); ++g) {
-        const QModelIndex group = palette->model()->index(g, 0);
-        for (int r = 0; r < palette->model()->rowCount(group); ++r) {
-            const QModelIndex i = palette->model()->index(r, 0, group);
-            if (i.data(PaletteModel::TypeRole).toString() == QLatin1String("console"))
-                console = i;
-        }
-    }
+    const QModelIndex console =
+        test::findItem(palette->model(), PaletteModel::TypeRole, QStringLiteral("console"));
     QVERIFY(console.isValid());
     const int nodes = w.document()->graph()->nodeCount();
     palette->scrollTo(console);
