@@ -7,9 +7,9 @@ passed, at least one case ran. The warm run (`--session auto`) must give the sam
 engine and case, and capture the same rows per sink (as multisets, compared value by value;
 never with rows written here). test_golden_pipelines.py has the checks that need no engine.
 
-One private pair serves every spec: started in a state folder of this module (XDG_STATE_HOME
-and UIS_SESSIONS_DIR, so a user's pair is neither used nor stopped) and stopped at the end,
-with no server left. An engine asked to run warm must run warm: the one
+The pair is conftest.py's `warm_pair` (under ctest the one the engine tests share, else one of
+this session's own; either way in a state folder of the tests', so a user's pair is neither used
+nor stopped, and stopped with no server left). An engine asked to run warm must run warm: the one
 cold path allowed is the Flink gateway's planner error on window aggregates, whose reason the run
 must give. One warm run of a small spec with `--format junit` checks the JUnit report.
 
@@ -25,7 +25,6 @@ import xml.etree.ElementTree as ET
 import pytest
 import templates as T
 import yaml
-from session_servers import alive, server_pids
 
 SPECS = [p for p in T.all_specs() if (p.parent / f"{T.spec_id(p)}.tests.yaml").is_file()]
 TIMES = {}  # (spec, cold|warm) -> wall seconds of uisctl test
@@ -35,32 +34,8 @@ ALLOWED_COLD = {"flink": "batch planner cannot plan this script"}
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    state = tmp_path_factory.mktemp("state")
-    env = dict(os.environ, XDG_STATE_HOME=str(state), UIS_SESSIONS_DIR=str(state / "sessions"))
-    uisctl = str(T.tool("uisctl"))
-    started = time.monotonic()
-    start = subprocess.run(
-        [uisctl, "sessions", "start", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    try:
-        assert start.returncode == 0, start.stdout + start.stderr
-        st = json.loads(start.stdout)
-        assert {e: s["state"] for e, s in st["engines"].items()} == {
-            "spark": "warm",
-            "flink": "warm",
-        }, st
-        TIMES[("(pair start-up)", "warm")] = time.monotonic() - started
-        yield env
-    finally:
-        pids = server_pids(state / "sessions")
-        subprocess.run([uisctl, "sessions", "stop"], env=env, timeout=120)
-        left = [p for p in pids if alive(p)]
-        assert not left, f"servers still running after stop: {left}"
+def env(warm_pair):
+    return dict(os.environ, **warm_pair.env)
 
 
 def uisctl_test(spec, session: str, keep, env) -> dict:
