@@ -28,7 +28,7 @@ endfunction()
 # build folder, which has no Testing/Temporary/CTestCostData.txt yet: in declaration order the
 # longest engine tests come last and run alone at the end. A later run's own figures take over.
 set(UIS_TEST_COSTS
-    engine_test_upgrade_check_flink 331 engine_test_golden_pipelines 259 engine_test_sessions 213
+    engine_test_upgrade_check_flink 331 engine_test_sessions 213
     engine_test_platform 232 engine_test_cluster_fit 165 engine_test_savepoints_flink 160
     tst_datapreview 154 engine_test_metrics_flink 148 engine_test_flink_poison 146
     engine_test_engine_parity 145 engine_test_flink_node_counts 133 tst_engines 131

@@ -149,6 +149,27 @@ def kafka(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def warm_pair(tmp_path_factory):
+    """The warm engine pair (session_servers.WarmPair), both servers warm: under ctest the one
+    the engine tests share (UIS_SHARED_SESSIONS; the ctest fixture stops it and checks no server
+    is left), else one of this session's own, stopped at the end with no server left."""
+    from session_servers import WarmPair
+
+    shared = os.environ.get("UIS_SHARED_SESSIONS")
+    if shared:
+        pair = WarmPair(shared)
+        pair.status()
+        yield pair
+        return
+    pair = WarmPair(tmp_path_factory.mktemp("warm-pair"))
+    try:
+        pair.start()
+        yield pair
+    finally:
+        pair.stop()
+
+
+@pytest.fixture(scope="session")
 def postgres(tmp_path_factory):
     """PostgreSQL with wal_level=logical on loopback (password in .password)."""
     from postgres_server import PostgresServer, pg_bin

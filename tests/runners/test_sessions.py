@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Warm engine sessions (runners/uis_runners/sessions): a real Spark Connect server and a real
-Flink session cluster with its SQL Gateway, started for this module in a state folder of its own
-(UIS_SESSIONS_DIR), so a user's pair is neither used nor stopped.
+Flink session cluster with its SQL Gateway in a state folder of the tests' own, so a user's pair
+is neither used nor stopped (conftest.py's `warm_pair`: under ctest the pair the engine tests
+share, which test_warm_golden.py may have used before; alone, a pair of this session's own).
 
 - a file template (the bundled trades) previews warm and cold with identical rows and columns,
   on both engines;
@@ -10,7 +11,8 @@ Flink session cluster with its SQL Gateway, started for this module in a state f
 - Stop during a warm preview ends it, and the same servers serve the next preview;
 - two previews at once, of specs whose nodes have the same names over different data, each get
   their own rows (own Spark Connect session, own gateway session);
-- a dead server is restarted once by the next preview.
+- a dead server is restarted once by the next preview, and the pair is whole again for the next
+  test that uses it.
 Each warm result is compared with the cold path's rows, never with rows written here."""
 
 import json
@@ -23,41 +25,13 @@ import time
 
 import pytest
 import templates as T
-from conftest import FLINK_RUNNER, REPO, SPARK_RUNNER, runner_env
+from conftest import FLINK_RUNNER, SPARK_RUNNER, runner_env
 from session_servers import alive, server_pids
 
 TRADES = T.TEMPLATES / "sample-trades-to-parquet.uis.yaml"
 WINDOWS = T.TEMPLATES / "files-to-parquet.uis.yaml"
 RUNNERS = {"spark": SPARK_RUNNER, "flink": FLINK_RUNNER}
 LIMIT = 5
-
-
-@pytest.fixture(scope="module")
-def sessions_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sessions")
-    env = runner_env(UIS_SESSIONS_DIR=folder, PYTHONPATH=REPO / "runners")
-    start = subprocess.run(
-        [sys.executable, "-m", "uis_runners.sessions", "start", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    try:
-        assert start.returncode == 0, start.stderr
-        st = json.loads(start.stdout)
-        assert {e: s["state"] for e, s in st["engines"].items()} == {
-            "spark": "warm",
-            "flink": "warm",
-        }
-        assert st["engines"]["spark"]["url"].startswith("sc://127.0.0.1:")
-        assert st["engines"]["flink"]["url"].startswith("http://127.0.0.1:")
-        yield folder
-    finally:
-        pids = server_pids(folder)
-        subprocess.run([sys.executable, "-m", "uis_runners.sessions", "stop"], env=env, timeout=120)
-        left = [p for p in pids if alive(p)]
-        assert not left, f"servers still running after stop: {left}"
 
 
 def local_spec(tmp_path, name: str, rows: int, template=TRADES) -> dict:
@@ -81,13 +55,14 @@ def command(engine: str, job, session: str) -> list:
     return cmd + ["--limit", str(LIMIT), "--session", session]
 
 
-def preview(engine, job, session, sessions_dir, warm=True) -> dict:
+def preview(engine, job, session, pair=None, warm=True) -> dict:
+    """`pair`: the warm pair a warm preview uses; a cold one gets a sessions folder of its own."""
     p = subprocess.run(
         command(engine, job, session),
         capture_output=True,
         text=True,
         timeout=600,
-        env=runner_env(UIS_SESSIONS_DIR=sessions_dir),
+        env=runner_env(**(pair.env if pair else {"UIS_SESSIONS_DIR": job.parent})),
     )
     assert p.returncode == 0, f"{engine} {session}: exit {p.returncode}\n{p.stdout}\n{p.stderr}"
     if session != "none":
@@ -106,38 +81,37 @@ def files_jobs(tmp_path_factory):
 @pytest.fixture(scope="module")
 def cold(files_jobs):
     """The cold path's previews (engine -> node -> rows), the reference for every warm one."""
-    folder = files_jobs["spark"].parent
-    return {e: preview(e, files_jobs[e], "none", folder) for e in RUNNERS}
+    return {e: preview(e, files_jobs[e], "none") for e in RUNNERS}
 
 
 @pytest.mark.parametrize("engine", ["spark", "flink"])
-def test_warm_preview_has_the_cold_rows(engine, sessions_dir, files_jobs, cold):
-    first = preview(engine, files_jobs[engine], "auto", sessions_dir)
+def test_warm_preview_has_the_cold_rows(engine, warm_pair, files_jobs, cold):
+    first = preview(engine, files_jobs[engine], "auto", warm_pair)
     assert first == cold[engine]
     # a second preview reuses the same servers and still gives the same rows
-    pids = server_pids(sessions_dir)
-    assert preview(engine, files_jobs[engine], "auto", sessions_dir) == cold[engine]
-    assert server_pids(sessions_dir) == pids
+    pids = server_pids(warm_pair.folder)
+    assert preview(engine, files_jobs[engine], "auto", warm_pair) == cold[engine]
+    assert server_pids(warm_pair.folder) == pids
 
 
-def test_a_window_aggregate(sessions_dir, tmp_path):
+def test_a_window_aggregate(warm_pair, tmp_path):
     jobs = local_spec(tmp_path, "windows", 8, WINDOWS)
     for engine in RUNNERS:
-        cold = preview(engine, jobs[engine], "none", tmp_path)
+        cold = preview(engine, jobs[engine], "none")
         assert cold["per_10_minutes"]["rows"], cold
-        warm = preview(engine, jobs[engine], "auto", sessions_dir, warm=engine == "spark")
+        warm = preview(engine, jobs[engine], "auto", warm_pair, warm=engine == "spark")
         assert warm == cold
 
 
 @pytest.mark.parametrize("engine", ["spark", "flink"])
-def test_stop_leaves_the_session_serving(engine, sessions_dir, files_jobs, cold):
-    pids = server_pids(sessions_dir)
+def test_stop_leaves_the_session_serving(engine, warm_pair, files_jobs, cold):
+    pids = server_pids(warm_pair.folder)
     p = subprocess.Popen(
         command(engine, files_jobs[engine], "auto"),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=runner_env(UIS_SESSIONS_DIR=sessions_dir),
+        env=runner_env(**warm_pair.env),
         start_new_session=True,
     )
     lines = []
@@ -152,19 +126,19 @@ def test_stop_leaves_the_session_serving(engine, sessions_dir, files_jobs, cold)
     assert p.returncode == 0, "".join(lines)
     assert "received signal SIGTERM" in "".join(lines)
     print(f"{engine}: stopped {time.monotonic() - sent:.2f} s after the signal")
-    assert server_pids(sessions_dir) == pids and all(alive(x) for x in pids)
-    assert preview(engine, files_jobs[engine], "auto", sessions_dir) == cold[engine]
+    assert server_pids(warm_pair.folder) == pids and all(alive(x) for x in pids)
+    assert preview(engine, files_jobs[engine], "auto", warm_pair) == cold[engine]
 
 
 @pytest.mark.parametrize("engine", ["spark", "flink"])
-def test_concurrent_previews_get_their_own_rows(engine, sessions_dir, files_jobs, cold, tmp_path):
+def test_concurrent_previews_get_their_own_rows(engine, warm_pair, files_jobs, cold, tmp_path):
     other = local_spec(tmp_path, "other", 3)  # same node names, other data
-    other_cold = preview(engine, other[engine], "none", tmp_path)
+    other_cold = preview(engine, other[engine], "none")
     assert other_cold != cold[engine]
     results = {}
 
     def run(name, job):
-        results[name] = preview(engine, job, "auto", sessions_dir)
+        results[name] = preview(engine, job, "auto", warm_pair)
 
     threads = [
         threading.Thread(target=run, args=("files", files_jobs[engine])),
@@ -177,13 +151,14 @@ def test_concurrent_previews_get_their_own_rows(engine, sessions_dir, files_jobs
     assert results == {"files": cold[engine], "other": other_cold}
 
 
-def test_a_dead_server_is_restarted_once(sessions_dir, files_jobs, cold):
-    data = json.loads((sessions_dir / "sessions.json").read_text())
+def test_a_dead_server_is_restarted_once(warm_pair, files_jobs, cold):
+    data = json.loads((warm_pair.folder / "sessions.json").read_text())
     old = data["spark"]["pid"]
     os.killpg(old, signal.SIGKILL)
     deadline = time.time() + 30
     while alive(old) and time.time() < deadline:
         time.sleep(0.2)
-    assert preview("spark", files_jobs["spark"], "auto", sessions_dir) == cold["spark"]
-    new = json.loads((sessions_dir / "sessions.json").read_text())["spark"]
+    assert preview("spark", files_jobs["spark"], "auto", warm_pair) == cold["spark"]
+    new = json.loads((warm_pair.folder / "sessions.json").read_text())["spark"]
     assert new["pid"] != old and alive(new["pid"])
+    warm_pair.status()  # both warm: a shared pair serves the tests after this one

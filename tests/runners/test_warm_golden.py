@@ -1,57 +1,41 @@
 # SPDX-License-Identifier: Apache-2.0
-"""`uisctl test` on the warm engine sessions gives what the cold engines give (issue 22): for
-every template and seed example with a `*.tests.yaml`, `--engine both` with `--session none` and
-with `--session auto` give the same verdict per engine and case, and capture the same rows per
-sink (as multisets, compared value by value; never with rows written here).
+"""`uisctl test` on every template and seed example with a `*.tests.yaml`, cold and warm (issue
+22). The cold run (`--engine both --session none`, Spark through spark-submit local[*], Flink on
+a PyFlink mini-cluster; an engine without the spec's connectors is skipped) must pass every
+golden case (UIS-SPEC.md "Pipeline tests"): exit 0, every case of every engine that applies
+passed, at least one case ran. The warm run (`--session auto`) must give the same verdict per
+engine and case, and capture the same rows per sink (as multisets, compared value by value;
+never with rows written here). test_golden_pipelines.py has the checks that need no engine.
 
-One private pair serves every spec: started in a state folder of this module (XDG_STATE_HOME
-and UIS_SESSIONS_DIR, so a user's pair is neither used nor stopped) and stopped at the end,
-with no server left. An engine asked to run warm must run warm: the one cold path allowed is the
-Flink gateway's planner error on window aggregates, whose reason the run must give. The wall
-time of both runs per spec is printed at the end (run with `-s` to see it)."""
+The pair is conftest.py's `warm_pair` (under ctest the one the engine tests share, else one of
+this session's own; either way in a state folder of the tests', so a user's pair is neither used
+nor stopped, and stopped with no server left). An engine asked to run warm must run warm: the one
+cold path allowed is the Flink gateway's planner error on window aggregates, whose reason the run
+must give. One warm run of a small spec with `--format junit` checks the JUnit report.
+
+The wall time of both runs per spec, and the cold run's time per engine, are printed at the end
+(run with `-s` to see them); the latter also goes to `$UIS_GOLDEN_TIMES` when set."""
 
 import json
 import os
 import subprocess
 import time
+import xml.etree.ElementTree as ET
 
 import pytest
 import templates as T
-from session_servers import alive, server_pids
+import yaml
 
 SPECS = [p for p in T.all_specs() if (p.parent / f"{T.spec_id(p)}.tests.yaml").is_file()]
-TIMES = {}
+TIMES = {}  # (spec, cold|warm) -> wall seconds of uisctl test
+GOLDEN = {}  # (spec, spark|flink|wall) -> the cold run's seconds (engine process; uisctl test)
 # The one reason a warm engine may give for running cold (sessions/flink_warm.cannot_plan).
 ALLOWED_COLD = {"flink": "batch planner cannot plan this script"}
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    state = tmp_path_factory.mktemp("state")
-    env = dict(os.environ, XDG_STATE_HOME=str(state), UIS_SESSIONS_DIR=str(state / "sessions"))
-    uisctl = str(T.tool("uisctl"))
-    started = time.monotonic()
-    start = subprocess.run(
-        [uisctl, "sessions", "start", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    try:
-        assert start.returncode == 0, start.stdout + start.stderr
-        st = json.loads(start.stdout)
-        assert {e: s["state"] for e, s in st["engines"].items()} == {
-            "spark": "warm",
-            "flink": "warm",
-        }, st
-        TIMES[("(pair start-up)", "warm")] = time.monotonic() - started
-        yield env
-    finally:
-        pids = server_pids(state / "sessions")
-        subprocess.run([uisctl, "sessions", "stop"], env=env, timeout=120)
-        left = [p for p in pids if alive(p)]
-        assert not left, f"servers still running after stop: {left}"
+def env(warm_pair):
+    return dict(os.environ, **warm_pair.env)
 
 
 def uisctl_test(spec, session: str, keep, env) -> dict:
@@ -64,14 +48,35 @@ def uisctl_test(spec, session: str, keep, env) -> dict:
         timeout=1200,
         env=env,
     )
-    TIMES[(T.spec_id(spec), "cold" if session == "none" else "warm")] = time.monotonic() - started
+    wall = time.monotonic() - started
+    TIMES[(T.spec_id(spec), "cold" if session == "none" else "warm")] = wall
     assert p.returncode in (0, 1), f"{session}: exit {p.returncode}\n{p.stdout}\n{p.stderr}"
     try:
         out = json.loads(p.stdout)
     except ValueError:
         raise AssertionError(f"{session}: no JSON result\n{p.stdout}\n{p.stderr}") from None
-    out["exit"], out["stderr"] = p.returncode, p.stderr
+    out["exit"], out["stderr"], out["wall"] = p.returncode, p.stderr, wall
     return out
+
+
+def check_golden(spec, cold: dict) -> None:
+    """Every golden case passed on every engine that applies, and at least one ran."""
+    why = f"uisctl test failed ({cold['exit']}):\n{cold['stderr'][-4000:]}"
+    ran = 0
+    for e in cold["engines"]:
+        engine = e["engine"]
+        assert engine in ("spark", "flink"), engine
+        if e["status"] == "skipped":
+            continue
+        assert e["status"] == "ran" and e["cases"], f"{engine}: {e.get('reason')}\n{why}"
+        for c in e["cases"]:
+            diff = "\n".join(c["diff"])
+            assert c["status"] == "passed", f"{engine}: {c['name']}: {c.get('error', diff)}\n{why}"
+            ran += 1
+        GOLDEN[(T.spec_id(spec), engine)] = e["duration"]
+    assert ran >= 1, f"no case ran:\n{json.dumps(cold['engines'], indent=1)}\n{why}"
+    assert cold["exit"] == 0 and cold["passed"], why
+    GOLDEN[(T.spec_id(spec), "wall")] = cold["wall"]
 
 
 def verdicts(result: dict) -> dict:
@@ -107,6 +112,7 @@ def captures(keep, engine: str) -> dict:
 @pytest.mark.parametrize("spec", SPECS, ids=T.spec_id)
 def test_warm_and_cold_give_the_same_results(spec, env, tmp_path):
     cold = uisctl_test(spec, "none", tmp_path / "cold", env)
+    check_golden(spec, cold)
     warm = uisctl_test(spec, "auto", tmp_path / "warm", env)
     assert verdicts(warm) == verdicts(cold), f"warm:\n{warm['stderr']}\ncold:\n{cold['stderr']}"
     assert warm["passed"] == cold["passed"] and warm["exit"] == cold["exit"]
@@ -123,10 +129,44 @@ def test_warm_and_cold_give_the_same_results(spec, env, tmp_path):
         assert got == want, f"{engine}: warm {got}\ncold {want}"
 
 
+def test_junit_report(env, tmp_path):
+    """`--format junit`: one testsuite per engine, one testcase per case, none failed."""
+    spec = T.TEMPLATES / "sample-trades-to-parquet.uis.yaml"
+    cases = yaml.safe_load(spec.with_name("sample-trades-to-parquet.tests.yaml").read_text())
+    p = subprocess.run(
+        [str(T.tool("uisctl")), "test", str(spec), "--engine", "spark", "--format", "junit"]
+        + ["--keep", str(tmp_path), "--session", "auto"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env,
+    )
+    assert p.returncode == 0, f"uisctl test failed ({p.returncode}):\n{p.stdout}\n{p.stderr}"
+    root = ET.fromstring(p.stdout)
+    assert root.tag == "testsuites"
+    assert [s.get("name") for s in root.findall("testsuite")] == ["spark"], p.stdout
+    suite = root.find("testsuite")
+    names = [c.get("name") for c in suite.findall("testcase")]
+    assert names == [c["name"] for c in cases["tests"]], p.stdout
+    for case in suite.findall("testcase"):
+        problems = case.findall("failure") + case.findall("error") + case.findall("skipped")
+        assert not problems, f"{case.get('name')}: {problems[0].text or problems[0].attrib}"
+    assert int(suite.get("tests")) == len(names) and float(suite.get("time")) > 0
+    assert (root.get("failures"), root.get("errors"), root.get("skipped")) == ("0", "0", "0")
+
+
 def teardown_module(_module):
-    if not TIMES:
-        return
-    lines = ["uisctl test --engine both, wall seconds:"]
-    for (spec, session), secs in sorted(TIMES.items()):
-        lines.append(f"  {spec:28} {session:5} {secs:7.1f}")
-    print("\n" + "\n".join(lines))
+    if TIMES:
+        lines = ["uisctl test --engine both, wall seconds:"]
+        for (spec, session), secs in sorted(TIMES.items()):
+            lines.append(f"  {spec:28} {session:5} {secs:7.1f}")
+        print("\n" + "\n".join(lines))
+    if GOLDEN:
+        lines = ["golden pipeline run time, cold (engine process; wall: uisctl test), seconds:"]
+        for (spec, engine), secs in sorted(GOLDEN.items()):
+            lines.append(f"  {spec:28} {engine:6} {secs:7.1f}")
+        print("\n" + "\n".join(lines))
+        out = os.environ.get("UIS_GOLDEN_TIMES")
+        if out:
+            with open(out, "w") as f:
+                json.dump({f"{s}/{e}": t for (s, e), t in sorted(GOLDEN.items())}, f, indent=1)
