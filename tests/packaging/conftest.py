@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Debian package the packaging tests check, built with CPack from the
-build tree and unpacked with dpkg-deb (once per pytest run, however many test files it runs),
-and the helpers they share."""
+build tree (debpackage.py: once per `make test`, else once per pytest run) and unpacked with
+dpkg-deb, and the helpers they share."""
 
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import debpackage
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,16 +22,14 @@ def run(cmd, **kw):
 
 @pytest.fixture(scope="session")
 def package(tmp_path_factory):
-    """(the .deb, the -dbgsym .ddeb) that `cpack -G DEB` makes from the build tree."""
+    """(the .deb, the -dbgsym .ddeb) that `cpack -G DEB` makes from the build tree: the one the
+    ctest fixture made (UIS_PACKAGE_DIR), else one made here."""
     missing = [t for t in TOOLS if not shutil.which(t)]
     assert not missing, f"missing tools (scripts/deps.sh installs them): {missing}"
-    assert (BUILD / "CPackConfig.cmake").exists(), f"{BUILD} is not a configured build tree"
-    out = tmp_path_factory.mktemp("cpack")
-    made = run(["cpack", "-G", "DEB", "--config", str(BUILD / "CPackConfig.cmake"), "-B", str(out)])
-    assert made.returncode == 0, made.stdout + made.stderr
-    debs, ddebs = list(out.glob("*.deb")), list(out.glob("*-dbgsym*.ddeb"))
-    assert len(debs) == 1 and len(ddebs) == 1, f"cpack made {sorted(p.name for p in out.iterdir())}"
-    return debs[0], ddebs[0]
+    given = os.environ.get("UIS_PACKAGE_DIR")
+    if given:
+        return debpackage.made(Path(given))
+    return debpackage.build(BUILD, tmp_path_factory.mktemp("cpack"))
 
 
 @pytest.fixture(scope="session")
