@@ -59,6 +59,7 @@ test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(TEST_JOBS) $(CTEST_ARGS)
 
 bench: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_core bench_studio
 	tests/bench/run-benchmarks.sh $(BUILD_DIR)
 
 fuzz: deps
