@@ -312,11 +312,15 @@ void PlatformManager::stop()
     }
     m_stopClock.start();
     m_stopTimer->start();
-    pollStopping();
+    // From the event loop, as start() signals: with nothing left running `stopped` would
+    // otherwise come inside this call, before a caller that waits for it can see it.
+    QTimer::singleShot(0, this, &PlatformManager::pollStopping);
 }
 
 void PlatformManager::pollStopping()
 {
+    if (!m_stopTimer->isActive())
+        return; // signalled already (the first poll and a timer tick can both be queued)
     for (auto it = m_stopping.begin(); it != m_stopping.end();) {
         ServiceRecord *r = m_state.service(it.key());
         if (!ProcessInfo::exists(r->pid) && ProcessInfo::groupMembers(it.value()).isEmpty()) {

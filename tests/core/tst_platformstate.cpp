@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The local platform's bookkeeping (core/platform): platform.json, the directory layout, port
 // choice and conflict detection with a real listening socket, and the /proc checks that decide
-// whether a recorded pid is still ours.
+// whether a recorded pid is still ours; PlatformManager's stop signalling when nothing runs.
 #include "platformlayout.h"
+#include "platformmanager.h"
 #include "platformrecipe.h"
 #include "platformstate.h"
 #include "processinfo.h"
@@ -10,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -31,7 +33,23 @@ private Q_SLOTS:
     void processIdentity();
     void layoutPaths();
     void clientFilesNameTheTargets();
+    void stopWithNothingRunningSignalsFromTheEventLoop();
 };
+
+void TstPlatformState::stopWithNothingRunningSignalsFromTheEventLoop()
+{
+    // A caller connects, calls stop() and then waits: `stopped` must not come inside stop(),
+    // where a QSignalSpy::wait() or a QEventLoop started after it would miss it.
+    QTemporaryDir dir;
+    PlatformManager manager{PlatformLayout(dir.path())};
+    QSignalSpy stopped(&manager, &PlatformManager::stopped);
+    manager.stop();
+    QCOMPARE(stopped.count(), 0);
+    QVERIFY(stopped.wait(5000));
+    QCOMPARE(stopped.first().at(0).toBool(), true);
+    QTest::qWait(500); // the stop timer's ticks signal nothing more
+    QCOMPARE(stopped.count(), 1);
+}
 
 void TstPlatformState::roundTrip()
 {
