@@ -2,7 +2,7 @@
 # The two commands of the README: `make run` and `make test`. Both do the set-up themselves.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
-# One test more than cores: at one per core a quarter of the CPU sat idle (vmstat), the engine
+# One test more than cores: at one per core a fifth of the CPU sat idle (vmstat), the engine
 # tests waiting on windows, timeouts and servers; a third fills it.
 TEST_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 CTEST_ARGS ?=

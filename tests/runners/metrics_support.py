@@ -10,6 +10,8 @@ import subprocess
 import threading
 import time
 
+from clusters import wait_for
+
 
 class SteadyProducer:
     """Produces `rate` records per second over `partitions` partitions until stopped; `make(i)`
@@ -125,7 +127,6 @@ def lag_while_frozen(dcp, job, topic, pgid, seconds, skip_ms=0):
 
 def wait_lag_falls(dcp, job, topic, since_ms, below, last=1):
     """The lag samples after `since_ms`, once the last `last` of them are all under `below`."""
-    from clusters import wait_for
 
     def caught_up():
         lag = lag_total(series(dcp, job, ["kafka_lag"]), topic)
