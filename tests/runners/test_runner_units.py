@@ -11,6 +11,7 @@ import pytest
 from uis_runners.errors import JobError
 from uis_runners.flink.statements import split_sql
 from uis_runners.placeholders import resolve
+from uis_runners.sessions.inline_views import InlineViews
 from uis_runners.spark.delivery import request_id
 from uis_runners.spark.options import duration_seconds, spark_interval
 from uis_runners.spark.rest_fetch import fetch_rest, json_path
@@ -211,3 +212,26 @@ def test_request_ids_are_deterministic():
     assert a == request_id("sink:url", {"y": "a", "x": 1})
     assert a != request_id("sink:url", {"x": 2, "y": "a"})
     assert request_id("s", {"x": 1}, "id-7") == request_id("s", {"x": 99}, "id-7")
+
+
+def test_views_become_with_items_in_order():
+    """The warm Flink paths inline the script's views (sessions/inline_views.py)."""
+    views = InlineViews()
+    assert views.query("SELECT 1") == "SELECT 1"
+    for st in split_sql(
+        """CREATE TABLE t (x INT) WITH ('connector' = 'datagen');
+        CREATE TEMPORARY VIEW `a b` AS SELECT x FROM t WHERE x > 0;
+        CREATE VIEW IF NOT EXISTS c (y) AS
+          SELECT x FROM `a b`;
+        CREATE TEMPORARY VIEW cat.db.q AS SELECT 1;"""
+    ):
+        views.note(st.text)
+    q = "SELECT * FROM TABLE(TUMBLE(TABLE c, DESCRIPTOR(ts), INTERVAL '1' MINUTE))"
+    assert views.query(q) == (
+        "WITH `a b` AS (\nSELECT x FROM t WHERE x > 0\n),\nc (y) AS (\nSELECT x FROM `a b`\n)\n" + q
+    )
+    # a query's own WITH items come after the views' (they may use them)
+    assert views.query("with d AS (SELECT y FROM c) SELECT * FROM d").startswith("WITH `a b` AS (")
+    assert views.query("with d AS (SELECT y FROM c) SELECT * FROM d").endswith(
+        "\n),\nd AS (SELECT y FROM c) SELECT * FROM d"
+    )

@@ -11,7 +11,7 @@ captures as the cold test run, with no engine to start.
 
 A stop signal interrupts the server-side work (Spark: this run's tag; Flink: the running
 operation) and ends the run with exit 130, as a stopped cold test run does; what cannot run warm
-(a dead server after its one restart, the gateway's planner error on window aggregates) runs
+(a dead server after its one restart, a gateway planner error) runs
 cold with the reason (sessions/warm.py)."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from ..testing import Case, FlinkTests, SparkTests, in_utc, run_cases, write_row
 from . import spark_warm
 from .flink_warm import as_cold, cannot_plan, run_script, session_properties
 from .gateway import Gateway, GatewayDown
+from .inline_views import InlineViews
 from .warm import Stopped, WarmRun, is_loopback
 
 
@@ -82,6 +83,7 @@ class WarmFlinkTests(WarmTests):
         self.tests = FlinkTests(job, script, args)
         self.gateway = None
         self.operation = None
+        self.views = InlineViews()
 
     def work(self, url: str) -> int:
         in_utc()
@@ -98,9 +100,10 @@ class WarmFlinkTests(WarmTests):
         self.tests.current = case
         statements = self.tests.rewrite(script, case, Path(case.capture_dir) / "_inputs")
         self.gateway = gw = Gateway(url)
+        self.views = InlineViews()
         gw.open(session_properties(statements, self.args), "uis-test")
         try:
-            if not run_script(gw, statements, self, self.other):
+            if not run_script(gw, statements, self, self.views, self.other):
                 raise Stopped("stopped")
         finally:
             gw.close()
@@ -120,7 +123,7 @@ class WarmFlinkTests(WarmTests):
         table = self.tests.tables.get(st.key)
         names = [n for n, _ in table.columns] if table and table.columns else None
         final = FinalRows(table.primary_key if table else [])
-        self.operation = op = self.gateway.submit(st.text)
+        self.operation = op = self.gateway.submit(self.views.query(st.text))
         try:
             for page in self.gateway.results(op):
                 columns = page.get("columns") or []
