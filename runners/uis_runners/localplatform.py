@@ -191,6 +191,36 @@ def s3a_settings(st: Store) -> dict:
     }
 
 
+# S3A's own retries (the AWS SDK's 20 attempts inside each of S3A's 7, with back-off) keep a
+# job RUNNING for many minutes when its endpoint cannot be reached at all; these end it within a
+# minute with the root cause. Only where the platform runs without its store (below).
+NO_STORE_S3A = {
+    "attempts.maximum": "2",
+    "retry.limit": "2",
+    "retry.interval": "1s",
+    "connection.establish.timeout": "5000",
+    "connection.timeout": "20000",
+}
+
+
+def without_store(job: dict, conf: dict) -> None:
+    """A job in the `local` environment when the platform runs without its store (versitygw is
+    not installed): its s3a:// paths go where the job's own settings say (AWS S3 when they say
+    nothing). Says so, and bounds S3A's retries that the job does not set itself, so that an
+    endpoint this machine cannot reach fails the job soon, not after many minutes."""
+    if not os.environ.get("UIS_LOCAL_PLATFORM") or store() is not None:
+        return
+    if "s3a://" not in str({k: job.get(k) for k in ("sources", "sinks")}):
+        return
+    endpoint = conf.get("spark.hadoop.fs.s3a.endpoint") or "AWS S3"
+    log(
+        f"local platform without its S3 store: s3a:// paths go to {endpoint} "
+        "(`uisctl platform start` says how to add the store)"
+    )
+    for k, v in NO_STORE_S3A.items():
+        conf.setdefault(f"spark.hadoop.fs.s3a.{k}", v)
+
+
 def apply_spark(job: dict, conf: dict, st: Store) -> None:
     """Points S3A at the store and gives Iceberg sinks a local catalog (conf and job in place)."""
     conf.update({"spark.hadoop.fs.s3a." + k: v for k, v in s3a_settings(st).items()})

@@ -50,6 +50,28 @@ def test_store_only_in_the_local_environment(monkeypatch):
     assert lp.store() == lp.Store("http://127.0.0.1:7070", "a", "s", "us-east-1")
 
 
+def test_without_the_store_s3a_retries_are_bounded(monkeypatch, capsys):
+    """The platform without its store: s3a:// is the job's own, and S3A gives up soon (the
+    retry settings the job sets itself are kept)."""
+    for k in ("UIS_LOCAL_PLATFORM", "UIS_S3_ENDPOINT"):
+        monkeypatch.delenv(k, raising=False)
+    conf = {"spark.hadoop.fs.s3a.retry.limit": "9"}
+    lp.without_store(job(), conf)
+    assert conf == {"spark.hadoop.fs.s3a.retry.limit": "9"}  # not the `local` environment
+    monkeypatch.setenv("UIS_LOCAL_PLATFORM", "/tmp/p")
+    lp.without_store({"sinks": [{"type": "parquet", "path": "/tmp/out"}]}, conf)
+    assert len(conf) == 1  # no s3a:// path
+    lp.without_store(job(), conf)
+    assert conf["spark.hadoop.fs.s3a.retry.limit"] == "9"
+    assert conf["spark.hadoop.fs.s3a.attempts.maximum"] == "2"
+    assert conf["spark.hadoop.fs.s3a.connection.establish.timeout"] == "5000"
+    assert "s3a:// paths go to AWS S3" in capsys.readouterr().out
+    monkeypatch.setenv("UIS_S3_ENDPOINT", "http://127.0.0.1:7070")
+    conf = {}
+    lp.without_store(job(), conf)
+    assert conf == {}  # the store runs: apply_spark's settings, not these
+
+
 def test_s3a_and_catalogs_point_at_the_store(capsys):
     j = job()
     conf = {

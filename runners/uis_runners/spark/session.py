@@ -52,6 +52,8 @@ def start(run) -> None:
     run.local_store = localplatform.store()
     if run.local_store:
         localplatform.apply_spark(run.job, conf, run.local_store)
+    else:
+        localplatform.without_store(run.job, conf)
     builder = SparkSession.builder.appName(name)
     for k, v in conf.items():
         builder = builder.config(k, resolve(v))
