@@ -218,7 +218,9 @@ def spark_capture(capture_dir: str, name: str, df) -> None:
     session alike, the latter has no toJSON), appended to `<capture_dir>/<name>.jsonl`."""
     from pyspark.sql import functions as F
 
-    as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in df.columns]))
+    from .spark.frames import columns
+
+    as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in columns(df)]))
     lines = [r[0] for r in df.select(as_json).collect()]
     write_rows(capture_dir, name, [json.loads(x) for x in lines])
     log(f"sink {name}: captured {len(lines)} rows")

@@ -71,17 +71,22 @@ class Gateway:
     def results(self, op: str):
         """Yields each page's `results` ({columns, data}) until the end of the result."""
         path = f"/v2/sessions/{self.session}/operations/{op}/result/0?rowFormat=JSON"
+        # A SET or DDL is ready within milliseconds, a job's rows take longer: the wait between
+        # two asks grows from 5 ms to 50 ms (a flat 50 ms cost every statement 50 ms).
+        pause = 0.005
         while path:
             page = self.call("GET", path)
             kind = page.get("resultType")
-            if kind == "NOT_READY":
-                time.sleep(0.05)
-                continue
             results = page.get("results") or {}
+            if kind == "NOT_READY" or (kind != "EOS" and not results.get("data")):
+                time.sleep(pause)  # not ready, or an empty page: the job has no new rows yet
+                pause = min(pause * 2, 0.05)
+                if kind == "NOT_READY":
+                    continue
+            else:
+                pause = 0.005
             if results.get("data"):
                 yield results
-            elif kind != "EOS":
-                time.sleep(0.05)  # an empty page: the job has no new rows yet
             if kind == "EOS":
                 return
             path = page.get("nextResultUri")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from ..log import PREVIEW, emit
+from .frames import columns, schema
 from .records import clean
 
 
@@ -19,9 +20,9 @@ def preview(run) -> None:
         if run.stop_requested:  # a warm preview's Stop (sessions/spark_warm.py)
             break
         df = clean(run.nodes[name])  # poison records show in a dead-letter node
-        cols = [{"name": f.name, "type": f.dataType.simpleString()} for f in df.schema.fields]
+        cols = [{"name": f.name, "type": f.dataType.simpleString()} for f in schema(df).fields]
         emit(PREVIEW, {"event": "schema", "node": name, "kind": run.kinds[name], "columns": cols})
-        as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in df.columns]))
+        as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in columns(df)]))
         rows = [r[0] for r in df.limit(run.limit).select(as_json).collect()]
         for i, r in enumerate(rows):
             emit(PREVIEW, {"event": "row", "node": name, "index": i, "data": json.loads(r)})

@@ -11,6 +11,7 @@ drops, counts and logs it."""
 
 from __future__ import annotations
 
+from .frames import columns, kept
 from .schema import spark_type
 
 POISON = "_uis_poison"  # why the record is poison; NULL for a good record
@@ -33,7 +34,7 @@ EPOCH_MS = r"^[+-]?[0-9]{1,18}$"
 
 
 def has_poison(df) -> bool:
-    return POISON in df.columns
+    return POISON in columns(df)
 
 
 def converted_type(t) -> str | None:
@@ -109,7 +110,7 @@ def convert(df, types: dict, reason=None):
 
     problems = [reason] if reason is not None else []
     out = []
-    for f in df.columns:
+    for f in columns(df):
         if f not in types:
             out.append(F.col(f"`{f}`"))
             continue
@@ -160,9 +161,13 @@ def json_records(df, schema: list, options: dict | None = None):
 
 
 def clean(df):
-    """The good records only, without the hidden columns."""
+    """The good records only, without the hidden columns (one frame per input: frames.py)."""
     from pyspark.sql import functions as F
 
     if not has_poison(df):
         return df
-    return df.filter(F.col(POISON).isNull()).drop(*[h for h in HIDDEN if h in df.columns])
+    return kept(
+        df,
+        "_uis_clean",
+        lambda d: d.filter(F.col(POISON).isNull()).drop(*[h for h in HIDDEN if h in columns(d)]),
+    )

@@ -12,6 +12,7 @@ from ..log import log
 from ..placeholders import resolve
 from ..registry import Registry
 from .delivery import RATE_HEADROOM, RESPONSE_DDL, deliver_partition
+from .frames import columns
 from .options import str_opts
 
 SINKS = Registry("sink")
@@ -126,7 +127,7 @@ def kafka_frame(df, s):
     """The rows as Kafka records: the row as JSON in `value`, `key_field` as the key."""
     from pyspark.sql import functions as F
 
-    cols = [F.col(f"`{c}`") for c in df.columns]
+    cols = [F.col(f"`{c}`") for c in columns(df)]
     value = F.to_json(F.struct(*cols)).alias("value")
     if s.get("key_field"):
         return df.select(F.col(f"`{s['key_field']}`").cast("string").alias("key"), value)

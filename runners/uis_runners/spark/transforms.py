@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..errors import JobError
 from ..log import log
 from ..registry import Registry
+from .frames import columns, schema
 from .options import spark_interval
 from .records import HIDDEN, POISON, POS, RAW, clean, to_time
 from .schema import spark_type
@@ -34,15 +35,15 @@ def field_mapping(_run, step: Step):
     mapped = set()
     for src_field, target in mapping.items():
         top = src_field.split(".")[0]
-        if src_field not in df.columns and top not in df.columns:
+        if src_field not in columns(df) and top not in columns(df):
             raise JobError(
-                f"field_mapping: source field {src_field!r} not in input columns {df.columns}"
+                f"field_mapping: source field {src_field!r} not in input columns {columns(df)}"
             )
-        expr = F.col(f"`{src_field}`") if src_field in df.columns else F.col(src_field)
+        expr = F.col(f"`{src_field}`") if src_field in columns(df) else F.col(src_field)
         cols.append(expr.alias(target))
         mapped.add(src_field)
     targets = set(mapping.values())
-    rest = [F.col(f"`{c}`") for c in df.columns if c not in mapped and c not in targets]
+    rest = [F.col(f"`{c}`") for c in columns(df) if c not in mapped and c not in targets]
     return df.select(*rest, *cols), step.watermarked
 
 
@@ -75,7 +76,7 @@ def schema_validation(run, step: Step):
     casts = {}
     for f in schema:
         c, typ = f["name"], spark_type(f.get("type", "string"))
-        if c not in df.columns:
+        if c not in columns(df):
             casts[c] = F.lit(None).cast(typ)
             problems.append(F.lit(f"missing {c}"))
             continue
@@ -86,7 +87,7 @@ def schema_validation(run, step: Step):
         if f.get("nullable", True) is False:
             problems.append(F.when(F.col(f"`{c}`").isNull(), F.lit(f"{c}: null")))
         casts[c] = casted
-    poison = POISON in df.columns
+    poison = POISON in columns(df)
     if poison:  # a record the source could not read (records.py): its reason comes first
         problems.insert(0, F.col(POISON))
     # The problems are computed on the input columns first, then the columns are cast.
@@ -94,9 +95,9 @@ def schema_validation(run, step: Step):
     out = checked
     for c, e in casts.items():
         out = out.withColumn(c, e)
-    hidden = [h for h in HIDDEN if h in df.columns]
+    hidden = [h for h in HIDDEN if h in columns(df)]
     valid = out.filter(F.col("_uis_errors") == "").drop("_uis_errors", *hidden)
-    where = F.col(POS) if POS in df.columns else F.lit(None).cast("string")
+    where = F.col(POS) if POS in columns(df) else F.lit(None).cast("string")
     if on_invalid == "fail":
         # A filter predicate is always evaluated (a projected column that is dropped later
         # would be pruned), so the first invalid row fails the job with its problems and, for
@@ -111,9 +112,9 @@ def schema_validation(run, step: Step):
         # Dead letters have the same three columns on both engines (the Flink compiler's
         # dead-letter view): the record as the source sent it (a row the transform refused, as
         # JSON), the reasons and the source position (NULL for such a row).
-        visible = [F.col(f"`{c}`") for c in df.columns if c not in HIDDEN]
+        visible = [F.col(f"`{c}`") for c in columns(df) if c not in HIDDEN]
         record = F.to_json(F.struct(*visible))
-        if RAW in df.columns:
+        if RAW in columns(df):
             record = F.coalesce(F.col(RAW), record)
         bad = checked.filter(F.col("_uis_errors") != "").select(
             record.alias("raw_record"),
@@ -130,9 +131,9 @@ def with_time(df, col, t):
     from pyspark.sql import functions as F
     from pyspark.sql.types import NumericType, StringType, TimestampType
 
-    if col not in df.columns:
-        raise JobError(f"time column {col!r} not in columns {df.columns}")
-    dtype = df.schema[col].dataType
+    if col not in columns(df):
+        raise JobError(f"time column {col!r} not in columns {columns(df)}")
+    dtype = schema(df)[col].dataType
     if isinstance(dtype, TimestampType):
         return df
     if isinstance(dtype, StringType):
@@ -148,14 +149,14 @@ def with_time(df, col, t):
 def dedupe(run, step: Step):
     df, t, wm = step.df, step.node, step.watermarked
     keys = t.get("keys") or []
-    carries = wm or (t.get("time_column") in df.columns and run.streaming)
+    carries = wm or (t.get("time_column") in columns(df) and run.streaming)
     if not run.streaming:
         tc = t.get("time_column")
-        if keys and tc and tc in df.columns and t.get("keep", "first_by_event_time") != "any":
+        if keys and tc and tc in columns(df) and t.get("keep", "first_by_event_time") != "any":
             # Same result as Flink's ROW_NUMBER() ORDER BY the event time: the earliest row.
             return first_by_event_time(with_time(df, tc, t), keys, tc), carries
         return (df.dropDuplicates(keys) if keys else df.dropDuplicates()), carries
-    if not wm and t.get("time_column") in df.columns:
+    if not wm and t.get("time_column") in columns(df):
         df = with_time(df, t["time_column"], t)
         df = df.withWatermark(t["time_column"], spark_interval(t.get("within", "0 s")))
         wm = True
@@ -184,8 +185,8 @@ def window_aggregate(run, step: Step):
 
     df, t, wm = step.df, step.node, step.watermarked
     tc = t["time_column"]
-    if tc not in df.columns:
-        raise JobError(f"window_aggregate: time column {tc!r} not in columns {df.columns}")
+    if tc not in columns(df):
+        raise JobError(f"window_aggregate: time column {tc!r} not in columns {columns(df)}")
     df = with_time(df, tc, t)
     if not wm and t.get("watermark") and run.streaming:
         df = df.withWatermark(tc, spark_interval(t["watermark"]))
