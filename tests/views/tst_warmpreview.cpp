@@ -8,7 +8,9 @@
 // - Stop during a warm run ends it; the server keeps serving and the next preview has rows;
 // - two windows previewing different specs at once each get their own rows (the ones each
 //   gets alone);
-// - a spec the Flink gateway cannot plan runs cold, and the dock says why;
+// - the files template's window aggregate previews warm on Flink; with no warm server to be
+//   had (a sessions folder that cannot be written) it runs cold with the same rows, and the
+//   dock says why;
 // - Stop Engines in the status bar's menu stops the pair;
 // - Stop while a preview starts the server ends the preview at once; the server finishes
 //   starting and serves the next preview.
@@ -268,8 +270,10 @@ private Q_SLOTS:
 
     void aColdFallbackIsExplained()
     {
-        // The files template's window aggregate: Flink 1.20's SQL Gateway cannot plan it, so the
-        // runner previews it on a cold engine and says why; the dock shows that reason.
+        // The files template's window aggregate over its views previews warm on Flink (the
+        // gateway plans it once the views are inlined). With a sessions folder that cannot be
+        // written, no warm server can be had: the runner previews the same spec on a cold
+        // engine, with the same rows, and says why; the dock shows that reason.
         QByteArray csv("sensor_id,site,signal_strength,reading_time\n");
         for (int i = 1; i <= 8; ++i)
             csv += QStringLiteral("s%1,site-%2,%3,2024-01-01 12:%4:00\n")
@@ -290,14 +294,37 @@ private Q_SLOTS:
         QVERIFY(openWindow(&m_three, QStringLiteral("sensors.uis.yaml"), text));
         DataPreviewDock *dock = m_three.dock;
         QVERIFY(dock->setEngineChoice(DataPreviewDock::EngineChoice::Flink));
+        const QString node = QStringLiteral("per_10_minutes");
         QVERIFY(preview(dock));
         QVERIFY2(finished(dock->runner()), qPrintable(dock->message()));
-        QVERIFY(!rowsOf(dock->runner(), QStringLiteral("per_10_minutes")).isEmpty());
+        QVERIFY2(!dock->runner()->warmUrl().isEmpty(), qPrintable(dock->runner()->coldReason()));
+        const QStringList warm = rowsOf(dock->runner(), node);
+        QVERIFY(!warm.isEmpty());
+
+        // A regular file where the sessions folder's parent should be: not even root can
+        // create it.
+        QFile blocker(m_data.filePath(QStringLiteral("not-a-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QByteArray saved = qgetenv("UIS_SESSIONS_DIR");
+        qputenv("UIS_SESSIONS_DIR", (blocker.fileName() + QStringLiteral("/sessions")).toUtf8());
+        const bool ran = preview(dock);
+        if (saved.isEmpty())
+            qunsetenv("UIS_SESSIONS_DIR");
+        else
+            qputenv("UIS_SESSIONS_DIR", saved);
+        QVERIFY(ran);
+        QVERIFY2(finished(dock->runner()), qPrintable(dock->message()));
         QVERIFY(dock->runner()->warmUrl().isEmpty());
+        QCOMPARE(rowsOf(dock->runner(), node), warm);
         const QString why = dock->runner()->coldReason();
-        QVERIFY2(why.contains(QLatin1String("SQL Gateway")), qPrintable(why));
+        QVERIFY2(why.contains(QLatin1String("sessions folder")), qPrintable(why));
         QVERIFY2(dock->message().contains(why), qPrintable(dock->message()));
         qInfo("the dock says: %s", qPrintable(dock->message()));
+        // The status bar asked about the pair in the unusable folder meanwhile; with the folder
+        // back it finds the pair again.
+        EngineSessionsMonitor::shared()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(m_one.indicator->text(), QStringLiteral("Engines: warm"), 60000);
     }
 
     void stopEnginesFromTheStatusBar()

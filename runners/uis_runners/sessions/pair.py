@@ -50,7 +50,17 @@ def given_url(engine: str, choice: str) -> str | None:
 
 def ensure(engine: str, restart: bool = False, on_start=None) -> str:
     """The URL of this engine's warm server, started (or restarted once) when needed;
-    `on_start()` is called before a server is started (a caller says why it waits)."""
+    `on_start()` is called before a server is started (a caller says why it waits). A sessions
+    folder that cannot be written is Unavailable too: the run goes cold and says why."""
+    try:
+        return _ensure(engine, restart, on_start)
+    except OSError as e:
+        raise Unavailable(
+            f"the sessions folder {state.folder()} cannot be used ({e.strerror or e})"
+        ) from None
+
+
+def _ensure(engine: str, restart: bool, on_start) -> str:
     with state.locked():
         data = state.load()
         rec = data.get(engine) or {}
