@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connectionitem.h"
 
+#include <algorithm>
+
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -14,6 +16,10 @@ ConnectionItem::ConnectionItem(const GraphConnection &connection, QGraphicsItem 
     setZValue(0);
     if (connection.from != InvalidNodeId)
         setFlag(ItemIsSelectable);
+    // The area to repaint reaches paint() (option->exposedRect): a curve's bounding box spans
+    // its whole fan of default inputs, so a strip that a pan uncovers meets thousands of them,
+    // most of which pass elsewhere.
+    setFlag(ItemUsesExtendedStyleOption);
 }
 
 void ConnectionItem::setEnds(const QPointF &from, const QPointF &to)
@@ -26,6 +32,7 @@ void ConnectionItem::setEnds(const QPointF &from, const QPointF &to)
     m_to = to;
     m_shape = QPainterPath();
     m_flat.clear();
+    m_band = QPainterPath();
     QPainterPath path(from);
     const qreal dx = std::max<qreal>(40, std::abs(to.x() - from.x()) * 0.5);
     path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
@@ -58,6 +65,33 @@ const QPolygonF &ConnectionItem::flat() const
     return m_flat;
 }
 
+bool ConnectionItem::touches(const QPolygonF &line, const QRectF &area)
+{
+    for (qsizetype i = 0; i + 1 < line.size(); ++i) {
+        const QPointF &a = line[i], &b = line[i + 1];
+        if (std::max(a.x(), b.x()) >= area.left() && std::min(a.x(), b.x()) <= area.right() &&
+            std::max(a.y(), b.y()) >= area.top() && std::min(a.y(), b.y()) <= area.bottom())
+            return true;
+    }
+    return false;
+}
+
+const QPainterPath &ConnectionItem::band(qreal width) const
+{
+    // One band per zoom level: the view zooms in steps, and a pan keeps the level.
+    if (m_band.isEmpty() || !qFuzzyCompare(m_bandWidth, width)) {
+        QPainterPath line;
+        line.addPolygon(flat());
+        QPainterPathStroker s;
+        s.setWidth(width);
+        s.setCapStyle(Qt::FlatCap);
+        s.setJoinStyle(Qt::BevelJoin);
+        m_band = s.createStroke(line);
+        m_bandWidth = width;
+    }
+    return m_band;
+}
+
 QPainterPath ConnectionItem::shape() const
 {
     if (m_shape.isEmpty()) {
@@ -85,13 +119,17 @@ void ConnectionItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, 
     }
     if (lod < 0.6 && !isSelected() && !flat().isEmpty()) {
         // Small on screen, where thousands of curves may cross the area being panned (a fan
-        // of default inputs): 16 aliased hairline segments, and a fainter line instead of a
+        // of default inputs): 16 straight segments as an aliased band a pixel wide (band()),
+        // only when one of them meets the area to repaint, and a fainter line instead of a
         // dash pattern for default inputs. Arrow heads are too small to see here anyway.
+        if (!touches(flat(), option->exposedRect.adjusted(-1, -1, 1, 1)))
+            return;
         p->setRenderHint(QPainter::Antialiasing, false);
         if (m_connection.implicit || m_connection.from == InvalidNodeId)
             c.setAlpha(110);
-        p->setPen(QPen(c, 0));
-        p->drawPolyline(flat());
+        p->setPen(Qt::NoPen);
+        p->setBrush(c);
+        p->drawPath(band(1.0 / lod));
         return;
     }
     p->setRenderHint(QPainter::Antialiasing);
