@@ -156,6 +156,16 @@ class FlinkPreview:
 
         self.note_plan(tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE))
 
+    def note_batch(self, runtime_mode: str) -> bool:
+        """In batch mode a plan emits final rows only, inserts: every node is insert-only and
+        no plan need be asked (planning the union again costs a second on a csv source's
+        views). True when so."""
+        if str(runtime_mode).strip().lower() != "batch":
+            return False
+        for node in self.nodes:
+            node.insert_only = True
+        return True
+
     def note_plan(self, plan: str) -> None:
         """note_insert_only from the plan's text (the warm preview EXPLAINs on the gateway)."""
         physical = plan.split("== Optimized Physical Plan ==")[-1]

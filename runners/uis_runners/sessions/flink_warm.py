@@ -116,12 +116,14 @@ class WarmFlinkPreview(WarmRun):
         self.gateway = None
         self.operation = None
         self.views = InlineViews()
+        self.properties = {}
 
     def work(self, url: str) -> int:
         shape = self.shape
         statements = shape.prepare()
         self.gateway = gw = Gateway(url)
-        gw.open(session_properties(statements, self.args), "uis-preview")
+        self.properties = session_properties(statements, self.args)
+        gw.open(self.properties, "uis-preview")
         try:
             if not run_script(gw, statements, self, self.views):
                 return 0
@@ -146,7 +148,8 @@ class WarmFlinkPreview(WarmRun):
     def collect(self) -> None:
         shape, gw = self.shape, self.gateway
         union = self.views.query(shape.union())
-        shape.note_plan(gw.execute(f"EXPLAIN CHANGELOG_MODE {union}")[0][0])
+        if not shape.note_batch(self.properties.get("execution.runtime-mode", "")):
+            shape.note_plan(gw.execute(f"EXPLAIN CHANGELOG_MODE {union}")[0][0])
         offsets = shape.offsets()
         self.operation = gw.submit(union)
         log(f"preview operation of {len(shape.nodes)} nodes submitted")
