@@ -24,5 +24,10 @@ def schema(df):
     return kept(df, "_uis_schema", lambda d: d.schema)
 
 
+def known(df, struct) -> None:
+    """Keeps `struct` as df's schema, where the caller knows it without asking the engine."""
+    df.__dict__["_uis_schema"] = struct
+
+
 def columns(df) -> list[str]:
     return schema(df).fieldNames()

@@ -11,7 +11,7 @@ drops, counts and logs it."""
 
 from __future__ import annotations
 
-from .frames import columns, kept
+from .frames import columns, kept, known, schema
 from .schema import spark_type
 
 POISON = "_uis_poison"  # why the record is poison; NULL for a good record
@@ -163,11 +163,15 @@ def json_records(df, schema: list, options: dict | None = None):
 def clean(df):
     """The good records only, without the hidden columns (one frame per input: frames.py)."""
     from pyspark.sql import functions as F
+    from pyspark.sql.types import StructType
 
     if not has_poison(df):
         return df
-    return kept(
-        df,
-        "_uis_clean",
-        lambda d: d.filter(F.col(POISON).isNull()).drop(*[h for h in HIDDEN if h in columns(d)]),
-    )
+
+    def good(d):
+        out = d.filter(F.col(POISON).isNull()).drop(*[h for h in HIDDEN if h in columns(d)])
+        # a filter keeps the schema and a drop removes columns: known without asking
+        known(out, StructType([f for f in schema(d).fields if f.name not in HIDDEN]))
+        return out
+
+    return kept(df, "_uis_clean", good)
