@@ -13,11 +13,11 @@ from __future__ import annotations
 
 def kept(df, key: str, make):
     """`make(df)`, made once per DataFrame and kept on it under `key`."""
-    known = df.__dict__.get(key)
-    if known is None:
-        known = make(df)
-        df.__dict__[key] = known
-    return known
+    value = df.__dict__.get(key)
+    if value is None:
+        value = make(df)
+        df.__dict__[key] = value
+    return value
 
 
 def schema(df):
