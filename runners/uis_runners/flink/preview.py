@@ -151,9 +151,12 @@ class FlinkPreview:
     def note_insert_only(self, tenv, union: str) -> None:
         """Which nodes' results are insert-only, from the changelog mode of each branch's top
         (`Calc(select=[<k> AS uis_node, …], changelogMode=[I])`) in the union's physical plan:
-        one optimisation for all. A node not found there is read to the end."""
+        one optimisation for all, and none in batch mode (note_batch). A node not found there is
+        read to the end."""
         from pyflink.table.explain_detail import ExplainDetail
 
+        if self.note_batch(tenv.get_config().get("execution.runtime-mode", "")):
+            return
         self.note_plan(tenv.explain_sql(union, ExplainDetail.CHANGELOG_MODE))
 
     def note_batch(self, runtime_mode: str) -> bool:
