@@ -122,14 +122,15 @@ void ConnectionItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, 
         // of default inputs): 16 straight segments as an aliased band a pixel wide (band()),
         // only when one of them meets the area to repaint, and a fainter line instead of a
         // dash pattern for default inputs. Arrow heads are too small to see here anyway.
-        if (!touches(flat(), option->exposedRect.adjusted(-1, -1, 1, 1)))
+        const qreal pixel = 1.0 / lod; // a device pixel, in item units
+        if (!touches(flat(), option->exposedRect.adjusted(-pixel, -pixel, pixel, pixel)))
             return;
         p->setRenderHint(QPainter::Antialiasing, false);
         if (m_connection.implicit || m_connection.from == InvalidNodeId)
             c.setAlpha(110);
         p->setPen(Qt::NoPen);
         p->setBrush(c);
-        p->drawPath(band(1.0 / lod));
+        p->drawPath(band(pixel));
         return;
     }
     p->setRenderHint(QPainter::Antialiasing);
