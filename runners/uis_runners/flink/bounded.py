@@ -27,6 +27,12 @@ _CREATE_TABLE = re.compile(
     rf"^CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({IDENT}(?:\s*\.\s*{IDENT})*)\s*\(",
     re.I,
 )
+# A view's definition: its (possibly qualified) name, its column list and its query.
+CREATE_VIEW = re.compile(
+    rf"^CREATE\s+(?:TEMPORARY\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+    rf"(?P<name>{IDENT}(?:\s*\.\s*{IDENT})*)\s*(?P<columns>\([^()]*\))?\s*AS\s+(?P<body>.+)$",
+    re.I | re.S,
+)
 _INSERT = re.compile(
     rf"^INSERT\s+(?:INTO|OVERWRITE)\s+({IDENT}(?:\s*\.\s*{IDENT})*)\s*(\([^)]*\))?\s*(.*)$",
     re.I | re.S,

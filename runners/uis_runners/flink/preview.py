@@ -26,10 +26,17 @@ from pathlib import Path
 
 from ..log import PREVIEW, emit, log
 from ..testing import FlinkTests, in_utc, json_value
-from .bounded import BoundedScript, FinalRows, bounded_kafka, parse_table, row_kind, unquote
+from .bounded import (
+    CREATE_VIEW,
+    BoundedScript,
+    FinalRows,
+    bounded_kafka,
+    parse_table,
+    row_kind,
+    unquote,
+)
 from .statements import Statement
 
-_VIEW = re.compile(r"^CREATE\s+(?:TEMPORARY\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)\s+AS\b", re.I)
 _BRANCH_MODE = re.compile(r"select=\[(\d+) AS uis_node\b.*changelogMode=\[([A-Z,]+)\]")
 
 
@@ -94,10 +101,10 @@ class FlinkPreview:
         out = BoundedScript(statements).rewrite(source, lambda *_: [])
         out = [st for st in out if st.kind != "select"]
         views = {
-            unquote(m.group(1))
+            unquote(m.group("name"))
             for st in out
             if st.kind == "ddl"
-            for m in [_VIEW.match(st.text)]
+            for m in [CREATE_VIEW.match(st.text)]
             if m
         }
         nodes = []
@@ -105,13 +112,13 @@ class FlinkPreview:
             if st.kind != "ddl":
                 continue
             t = parse_table(st.text)
-            m = _VIEW.match(st.text)
+            m = CREATE_VIEW.match(st.text)
             if t is not None and not t.name.endswith("__files"):
                 # A checked source (raw records typed in views) shows its good records, typed.
                 parsed = f"{t.name}_parsed"
                 nodes.append((t.name, "source", parsed if parsed in views else t.name))
             elif t is None and m:
-                name = unquote(m.group(1))
+                name = unquote(m.group("name"))
                 base = name.removesuffix("_parsed")
                 if name.endswith("__checked") or (
                     base != name and any(n[0] == base for n in nodes)

@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import re
 
-_VIEW = re.compile(
-    r"^CREATE\s+(?:TEMPORARY\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"
-    r"(?P<name>`(?:[^`]|``)+`|[\w.$]+)\s*(?P<columns>\([^()]*\))?\s*AS\s+(?P<body>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
+from ..flink.bounded import CREATE_VIEW, IDENT
+
 _WITH = re.compile(r"^WITH\s+", re.IGNORECASE)
 
 
@@ -28,8 +25,8 @@ class InlineViews:
 
     def note(self, statement_text: str) -> None:
         """Keeps a CREATE VIEW's definition (any other statement is ignored)."""
-        m = _VIEW.match(statement_text.strip())
-        if not m or "." in m.group("name").strip("`"):
+        m = CREATE_VIEW.match(statement_text.strip())
+        if not m or not re.fullmatch(IDENT, m.group("name")):
             return  # a qualified name is no WITH item; such a view is used as it is
         columns = f" {m.group('columns')}" if m.group("columns") else ""
         self.items.append(f"{m.group('name')}{columns} AS (\n{m.group('body').strip()}\n)")
