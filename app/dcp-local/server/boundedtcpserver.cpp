@@ -37,10 +37,12 @@ void BoundedTcpServer::inspect(QTcpSocket *socket)
             socket->disconnectFromHost();
         return;
     }
-    // Only the start of a request with a body is of interest.
-    const QByteArray head = socket->peek(16 * 1024);
-    if (!(head.startsWith("POST ") || head.startsWith("PUT ") || head.startsWith("PATCH ")))
+    // Only the start of a request with a body is of interest; the method decides, from a few
+    // bytes, before the headers are copied (a status GET passes here on every request).
+    const QByteArray method = socket->peek(6);
+    if (!(method.startsWith("POST ") || method.startsWith("PUT ") || method.startsWith("PATCH ")))
         return;
+    const QByteArray head = socket->peek(16 * 1024);
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0)
         return;
