@@ -4,6 +4,7 @@
 #include "addnode.h"
 #include "connectnodes.h"
 #include "disconnectnodes.h"
+#include "disposal.h"
 #include "movenodes.h"
 #include "removenode.h"
 #include "renamenode.h"
@@ -270,13 +271,16 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result, std::opti
     m_failedRevision = 0;
     m_parseDiagnostics.clear();
     const bool same = m_tree && *m_tree == *result.root;
-    m_tree = std::move(result.root); // fresh positions even when the structure is the same
+    // Fresh positions even when the structure is the same.
+    disposeInBackground(std::exchange(m_tree, std::move(result.root)));
     m_treeRevision = revision;
     m_treeFromParse = true;
     DocumentChange::Flags what;
     if (!same) {
         rebuildFromTree(std::move(built));
         what |= DocumentChange::Tree;
+    } else if (built) {
+        disposeInBackground(std::move(*built)); // not left for the caller to free
     }
     if (stateChanged)
         what |= DocumentChange::ParseState;
@@ -286,7 +290,8 @@ void PipelineDocument::adoptParse(quint64 revision, ReadResult result, std::opti
 
 void PipelineDocument::rebuildFromTree(std::optional<Spec> built)
 {
-    m_spec = built ? std::move(*built) : m_tree ? SpecBuilder::build(*m_tree) : Spec();
+    Spec spec = built ? std::move(*built) : m_tree ? SpecBuilder::build(*m_tree) : Spec();
+    disposeInBackground(std::exchange(m_spec, std::move(spec)));
     m_graph->rebuild(m_spec);
 }
 

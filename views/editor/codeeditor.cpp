@@ -71,7 +71,19 @@ CodeEditor::CodeEditor(QWidget *parent)
             c->setAlternateKey(0);
         }
     }
+    // QScintilla matches the brace at the caret on every UI update (a paint, a scroll) by
+    // scanning to its partner: with the caret on the `{` of a 1.5 MB compiled job config that is
+    // the whole document, 13 ms each time. Large documents go without.
+    connect(this, &QsciScintilla::textChanged, this, &CodeEditor::updateBraceMatching);
     applyColors();
+}
+
+void CodeEditor::updateBraceMatching()
+{
+    constexpr long kMaxBytes = 256 * 1024;
+    const BraceMatch wanted = SendScintilla(SCI_GETLENGTH) > kMaxBytes ? NoBraceMatch : SloppyBraceMatch;
+    if (braceMatching() != wanted)
+        setBraceMatching(wanted);
 }
 
 CodeEditor::~CodeEditor() = default;

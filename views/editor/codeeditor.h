@@ -73,6 +73,7 @@ protected:
 
 private:
     void applyColors();
+    void updateBraceMatching();
 
     Language m_language = Language::Plain;
     bool m_dark = false;

@@ -76,7 +76,11 @@ void AnalysisApplier::apply(const AnalysisResult &result)
             return true;
         });
     }
-    runSlice();
+    // The first slice too waits for the event loop: the event that delivered the result has
+    // already spent part of the frame adopting its parse, and the canvas repaints the whole
+    // window when it processes the badges' updates (QGraphicsScene dispatches its views'
+    // pending paints at once), which would otherwise follow in the same round of events.
+    m_timer->start();
 }
 
 void AnalysisApplier::runSlice()

@@ -25,8 +25,8 @@ class SourceView;
  * what changed (diffed against what it shows), and the work runs in slices of at most
  * `budget()` ms that yield to the event loop in between (Qt Creator's and KTextEditor's rule:
  * nothing on the GUI thread longer than a frame). Problems is updated at once, since its
- * diff is cheap and others (drift) add to it right after; the first slice runs at once too,
- * so a small result is shown before `apply` returns. A newer text drops what is left.
+ * diff is cheap and others (drift) add to it right after; the other views follow from the
+ * event loop, from the first slice on. A newer text drops what is left.
  */
 class AnalysisApplier : public QObject
 {

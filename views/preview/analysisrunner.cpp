@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analysisrunner.h"
 
+#include "disposal.h"
+
 #include "speccheck.h"
 
 #include "pipelinedocument.h"
@@ -91,8 +93,8 @@ void AnalysisRunner::onDone()
     }
     if (r.read.root || !r.parsed)
         m_document->adoptParse(r.revision, std::move(r.read), std::move(r.spec));
-    r.read = ReadResult();
-    r.spec.reset();
+    // What the document did not take (the same tree, its spec) is freed off the GUI thread.
+    disposeInBackground(std::make_pair(std::exchange(r.read, ReadResult()), std::exchange(r.spec, std::nullopt)));
     m_last = std::move(r);
     Q_EMIT finished(m_last);
 }
