@@ -10,7 +10,8 @@
 //   max_gui_stall_5k_ms   longest stall while a 5,000-endpoint spec (5,050 nodes) is re-validated
 //   pan_frame_ms          median frame while panning the 5,000-node canvas at 50 % zoom
 // UIS_BENCH_ONLY=stall|keystroke|large runs one part (for a profiler); UIS_BENCH_VERBOSE=1
-// prints every sample.
+// prints every sample; UIS_BENCH_SLOW_EVENTS=MS prints, while a stall is probed, every gap over
+// 3 ms and every event that kept the GUI thread MS or longer, with the widgets it painted.
 #include "analysisapplier.h"
 #include "analysisrunner.h"
 #include "codeeditor.h"
@@ -25,7 +26,9 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QPointer>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -36,6 +39,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 using namespace uis;
 
@@ -95,6 +99,21 @@ public:
     }
 };
 
+/// UIS_BENCH_SLOW_EVENTS: the threshold in ms for events worth printing, 0 when off.
+int slowEventMs()
+{
+    static const int ms = qEnvironmentVariableIntValue("UIS_BENCH_SLOW_EVENTS");
+    return ms;
+}
+
+void trace(const char *format, double a = 0, double b = 0)
+{
+    if (slowEventMs() > 0) {
+        std::printf(format, a, b);
+        std::fflush(stdout);
+    }
+}
+
 /// The longest gap between ticks of a 1 ms timer: how long the event loop was blocked.
 class StallProbe : public QObject
 {
@@ -105,13 +124,18 @@ public:
         m_timer.setInterval(1);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
+            if (m_last >= 0) {
                 m_max = std::max(m_max, now - m_last);
+                if (now - m_last > 3000000)
+                    trace("  gap %.1f ms, ending %.1f ms after the probe started\n",
+                          (now - m_last) / 1e6, now / 1e6);
+            }
             m_last = now;
         });
     }
     void start()
     {
+        trace("  (stall probe on)\n");
         m_clock.start();
         m_last = -1;
         m_max = 0;
@@ -119,6 +143,7 @@ public:
     }
     double stop()
     {
+        trace("  (stall probe off)\n");
         m_timer.stop();
         return m_max / 1e6;
     }
@@ -146,16 +171,88 @@ bool report(const char *name, double value, double limit, const QString &extra =
     return pass;
 }
 
-/// Until the result for the current text is shown in every view.
+/// Runs the event loop until `done()` holds (checked every 1 ms and whenever `wake` is called)
+/// or `timeoutMs` pass. Not QTest::qWaitFor or qWait: between rounds of events they sleep
+/// 10 ms, blocking the GUI thread themselves, so the stall probe measured the bench's own
+/// sleeps and a keystroke's latency was rounded up to them.
+bool spin(const std::function<bool()> &done, int timeoutMs, std::function<void()> *wake = nullptr)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check, limit;
+    check.setTimerType(Qt::PreciseTimer);
+    check.setInterval(1);
+    const auto test = [&] {
+        if (done())
+            loop.quit();
+    };
+    QObject::connect(&check, &QTimer::timeout, &loop, test);
+    limit.setSingleShot(true);
+    QObject::connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (wake)
+        *wake = test;
+    check.start();
+    limit.start(timeoutMs);
+    loop.exec();
+    if (wake)
+        *wake = {};
+    return done();
+}
+
+/// Runs the event loop for `ms`.
+void pause(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+/// Until the result for the current text is shown in every view; checked the moment the
+/// applier reports it, so the time is not rounded up to the check interval.
 bool waitFor(MainWindow &w, int timeoutMs)
 {
-    return QTest::qWaitFor(
+    std::function<void()> wake;
+    const QMetaObject::Connection c =
+        QObject::connect(w.applier(), &AnalysisApplier::applied, w.applier(), [&] {
+            if (wake)
+                wake();
+        });
+    const bool ok = spin(
         [&] {
             return !w.analysis()->isBusy() &&
                    w.analysis()->lastResult().revision == w.document()->revision() &&
                    !w.applier()->isBusy();
         },
-        timeoutMs);
+        timeoutMs, &wake);
+    QObject::disconnect(c);
+    return ok;
+}
+
+/// The probe's own floor (an idle loop) and a known 12 ms block, which it must see: a stall
+/// figure is only as good as the probe.
+bool checkProbe(StallProbe &stall)
+{
+    pause(200); // Qt's own start-up work (fonts, the platform plugin) runs first
+    stall.start();
+    pause(60);
+    const double idle = stall.stop();
+    stall.start();
+    pause(10);
+    QTimer::singleShot(0, [] {
+        QElapsedTimer t;
+        t.start();
+        while (t.nsecsElapsed() < 12000000) {
+        }
+    });
+    pause(30);
+    const double blocked = stall.stop();
+    const bool ok = idle < 5 && blocked >= 12;
+    std::printf(
+        "studio.probe_check: idle loop %.1f ms (< 5), a 12 ms block seen as %.1f ms (>= 12)  %s\n",
+        idle, blocked, ok ? "PASS" : "FAIL");
+    std::fflush(stdout);
+    return ok;
 }
 
 bool verbose()
@@ -193,12 +290,67 @@ double revalidationStall(MainWindow &w, StallProbe &stall)
     waitFor(w, 60000);
     w.applier()->resetLongestSlice();
     stall.start();
-    QTest::qWait(10);
+    pause(10);
     w.analysis()->runNow();
     waitFor(w, 60000);
-    QTest::qWait(50); // let queued repaints after the result run too
+    pause(50); // let queued repaints after the result run too
     return stall.stop();
 }
+
+/// With UIS_BENCH_SLOW_EVENTS=MS: every top-level event that kept the GUI thread MS or longer
+/// (receiver class, event type, wall and CPU time), and the widgets it painted, with their
+/// parents: where a stall comes from.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (slowEventMs() <= 0)
+            return QApplication::notify(receiver, event);
+        if (m_depth > 0) {
+            if (event->type() != QEvent::Paint)
+                return QApplication::notify(receiver, event);
+            QElapsedTimer t;
+            t.start();
+            const bool r = QApplication::notify(receiver, event);
+            m_paints.append({receiver, t.nsecsElapsed() / 1e6});
+            return r;
+        }
+        m_paints.clear();
+        const QByteArray name = receiver->metaObject()->className();
+        const int type = event->type();
+        QElapsedTimer t;
+        t.start();
+        const double cpu0 = threadCpuMs();
+        ++m_depth;
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = t.nsecsElapsed() / 1e6;
+        if (ms < slowEventMs())
+            return r;
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC,
+                      &now); // to find the event in `perf record -k CLOCK_MONOTONIC`
+        std::printf("  slow event, %s, type %d: %.1f ms (CPU %.1f ms), ended at %lld.%06ld s\n",
+                    name.constData(), type, ms, threadCpuMs() - cpu0, (long long)now.tv_sec,
+                    now.tv_nsec / 1000);
+        for (const auto &[widget, paintMs] : std::as_const(m_paints)) {
+            if (paintMs < 0.3 || !widget)
+                continue;
+            QByteArray who = widget->metaObject()->className();
+            for (QObject *o = widget->parent(); o; o = o->parent())
+                who += QByteArray(" < ") + o->metaObject()->className();
+            std::printf("    painted %s: %.1f ms\n", who.constData(), paintMs);
+        }
+        std::fflush(stdout);
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+    QList<std::pair<QPointer<QObject>, double>> m_paints;
+};
 
 double median(QList<double> v)
 {
@@ -213,7 +365,7 @@ int main(int argc, char *argv[])
     g_clock.start();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("UIS-bench"));
     QApplication::setApplicationName(QStringLiteral("uis-studio-bench"));
@@ -225,6 +377,7 @@ int main(int argc, char *argv[])
     const qint64 setup = g_clock.elapsed();
     int failures = 0;
     StallProbe stall;
+    failures += !checkProbe(stall);
 
     if (wanted("stall")) {
         // 1. Open the large spec: time to the first painted window.
@@ -236,7 +389,7 @@ int main(int argc, char *argv[])
         w.openFile(big);
         w.show();
         // A window that never paints reports -1 below and fails the figure.
-        (void)QTest::qWaitFor([&] { return paint.firstPaintMs >= 0; }, 10000);
+        (void)spin([&] { return paint.firstPaintMs >= 0; }, 10000);
         failures += !report("first_paint_ms", double(paint.firstPaintMs), 1500,
                             QStringLiteral("(%1 nodes; spec written in %2 ms, not counted)")
                                 .arg(w.document()->graph()->nodeCount())
@@ -264,7 +417,7 @@ int main(int argc, char *argv[])
             stall.start();
             w.analysis()->runNow();
             waitFor(w, 60000);
-            QTest::qWait(50);
+            pause(50);
             const double editStall = stall.stop();
             failures += !report("edit_gui_stall_ms", editStall, 8,
                                 QStringLiteral("(after a form edit that took %1 ms; longest apply "
@@ -278,7 +431,7 @@ int main(int argc, char *argv[])
 
         // 4. Fit to view and repaint the 1,050-node canvas.
         w.showDesign();
-        QTest::qWait(20);
+        pause(20);
         QList<double> fits;
         for (int i = 0; i < 5; ++i) {
             w.graphView()->resetZoom();
@@ -373,7 +526,7 @@ int main(int argc, char *argv[])
         const NodeId middle = w.document()->graph()->nodeForName(QStringLiteral("feed_2500"));
         if (NodeItem *n = w.graphScene()->nodeItem(middle))
             view->centerOn(n);
-        QTest::qWait(50);
+        pause(50);
         QList<double> frames, frameCpu;
         for (int i = 0; i < 120; ++i) {
             const int sign = (i / 30) % 2 ? -1 : 1;
