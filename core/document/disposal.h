@@ -15,8 +15,7 @@ namespace uis {
  * 16 ms, and adopting a parse shares it with the views' updates). Only for values nothing
  * else points into; implicitly shared parts are reference-counted atomically.
  */
-template<typename T>
-void disposeInBackground(T &&value)
+template <typename T> void disposeInBackground(T &&value)
 {
     // The pool's copy of `held` is the only one, so the last reference goes on its thread.
     auto held = std::make_shared<std::decay_t<T>>(std::forward<T>(value));

@@ -81,7 +81,8 @@ CodeEditor::CodeEditor(QWidget *parent)
 void CodeEditor::updateBraceMatching()
 {
     constexpr long kMaxBytes = 256 * 1024;
-    const BraceMatch wanted = SendScintilla(SCI_GETLENGTH) > kMaxBytes ? NoBraceMatch : SloppyBraceMatch;
+    const BraceMatch wanted =
+        SendScintilla(SCI_GETLENGTH) > kMaxBytes ? NoBraceMatch : SloppyBraceMatch;
     if (braceMatching() != wanted)
         setBraceMatching(wanted);
 }

@@ -94,7 +94,8 @@ void AnalysisRunner::onDone()
     if (r.read.root || !r.parsed)
         m_document->adoptParse(r.revision, std::move(r.read), std::move(r.spec));
     // What the document did not take (the same tree, its spec) is freed off the GUI thread.
-    disposeInBackground(std::make_pair(std::exchange(r.read, ReadResult()), std::exchange(r.spec, std::nullopt)));
+    disposeInBackground(
+        std::make_pair(std::exchange(r.read, ReadResult()), std::exchange(r.spec, std::nullopt)));
     m_last = std::move(r);
     Q_EMIT finished(m_last);
 }
