@@ -314,20 +314,29 @@ void PipelineDocument::applyText(const QString &text)
     Q_EMIT changed({DocumentChange::Text});
 }
 
-void PipelineDocument::beginTreeEdit() { ++m_treeEditDepth; }
+void PipelineDocument::beginTreeEdit()
+{
+    // The patch needs the text's own parse (its positions): a copy of the tree while it still
+    // is that parse costs a few ms, reading the text again on a 1,050-node spec 17.
+    if (m_treeEditDepth++ == 0 && hasParsedTree(m_revision))
+        m_parsedBeforeEdit = *m_tree;
+}
 
-QString PipelineDocument::patchedText()
+QString PipelineDocument::patchedText(std::optional<SourceNode> *verified)
 {
     m_lastPatch = {};
     if (!m_tree)
         return m_text;
-    SourcePatcher::Result r = SourcePatcher::patch(m_text, m_format, *m_tree);
+    SourcePatcher::Result r =
+        m_parsedBeforeEdit ? SourcePatcher::patch(m_text, m_format, *m_parsedBeforeEdit, *m_tree)
+                           : SourcePatcher::patch(m_text, m_format, *m_tree);
     if (!r.ok) {
         m_lastPatch.reemitted = {QStringLiteral("(document, rewritten)")};
         return generateText();
     }
     m_lastPatch.reemitted = r.reemitted;
     m_lastPatch.replacements = r.replacements;
+    *verified = std::move(r.tree);
     return r.text;
 }
 
@@ -335,12 +344,18 @@ void PipelineDocument::endTreeEdit(const QString *exactText)
 {
     if (--m_treeEditDepth > 0)
         return;
-    m_text = exactText ? *exactText : patchedText();
+    // The patch reads its text back to verify it: that parse, equal to the edited tree, becomes
+    // the tree, so its positions are fresh and the background analysis need not send one.
+    std::optional<SourceNode> verified;
+    m_text = exactText ? *exactText : patchedText(&verified);
+    disposeInBackground(std::exchange(m_parsedBeforeEdit, std::nullopt));
     ++m_revision;
     m_failedRevision = 0;
     m_parseFailed = false;
     m_treeRevision = m_revision;
-    m_treeFromParse = false;
+    m_treeFromParse = verified.has_value();
+    if (verified)
+        disposeInBackground(std::exchange(m_tree, std::move(verified)));
     rebuildFromTree();
     Q_EMIT changed({DocumentChange::Text | DocumentChange::Tree | DocumentChange::ParseState});
 }

@@ -157,7 +157,8 @@ Q_SIGNALS:
 private:
     void resetTo(const QString &text, const QString &path, SpecFormat format, bool modified);
     void rebuildFromTree(std::optional<Spec> built = std::nullopt);
-    QString patchedText();
+    /// The text patched to the tree; `verified` gets its parse when the patch read back right.
+    QString patchedText(std::optional<SourceNode> *verified);
     void loadLayout(const QString &specPath);
     bool saveLayout(const QString &specPath, QString *error);
 
@@ -166,6 +167,8 @@ private:
     QString m_text;
     quint64 m_revision = 1;
     std::optional<SourceNode> m_tree;
+    /// The tree as parsed, taken when a tree edit starts on a fresh parse (for the patch).
+    std::optional<SourceNode> m_parsedBeforeEdit;
     Spec m_spec;
     quint64 m_treeRevision = 0;
     quint64 m_failedRevision = 0;
