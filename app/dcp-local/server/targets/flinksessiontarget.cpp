@@ -267,8 +267,43 @@ void FlinkSessionTarget::refresh()
                         releaseHeld();
                     });
         });
-    for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it)
-        poll(it.key());
+    followAll();
+}
+
+void FlinkSessionTarget::followAll()
+{
+    if (m_followed.isEmpty() || m_askingOverview)
+        return;
+    m_askingOverview = true;
+    request("GET", api(QStringLiteral("/jobs/overview")),
+            [this](bool ok, int, const QJsonDocument &doc, const QString &) {
+                m_askingOverview = false;
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                const QHash<QString, FlinkChangeTracker::Mark> marks =
+                    ok ? FlinkChangeTracker::parse(doc.object())
+                       : QHash<QString, FlinkChangeTracker::Mark>();
+                const QStringList ids = m_followed.keys();
+                for (const QString &id : ids) {
+                    const auto f = m_followed.constFind(id);
+                    if (f == m_followed.cend() || f->polling)
+                        continue;
+                    // Without an overview the full poll tells why (unreachable, a 404).
+                    const auto m = marks.constFind(f->flinkId);
+                    const bool full =
+                        !ok ||
+                        m_changes.needsFullPoll(id, m == marks.cend() ? nullptr : &*m, now) ||
+                        f->lastJob.isEmpty();
+                    if (full) {
+                        poll(id);
+                        continue;
+                    }
+                    // Unchanged since the last full poll: confirmed, and the time-based checks
+                    // (recent failure, waiting for slots) advance as a full poll would make them.
+                    const QJsonObject job = f->lastJob;
+                    const int restarts = f->lastRestarts;
+                    apply(id, job, restarts);
+                }
+            });
 }
 
 void FlinkSessionTarget::poll(const QString &id)
@@ -277,6 +312,7 @@ void FlinkSessionTarget::poll(const QString &id)
     if (it == m_followed.end() || it->polling)
         return;
     it->polling = true;
+    it->pollStartedMs = QDateTime::currentMSecsSinceEpoch();
     const QString flinkId = it->flinkId;
     request(
         "GET", api(QStringLiteral("/jobs/") + flinkId),
@@ -305,6 +341,7 @@ void FlinkSessionTarget::poll(const QString &id)
                     setStatus(id, st);
                 }
                 m_followed.remove(id);
+                m_changes.forget(id);
                 return;
             }
             markUnreachable(id, error);
@@ -323,7 +360,7 @@ void FlinkSessionTarget::onJob(const QString &id, const QJsonObject &job)
                 logExceptions(id, doc.object());
             request(
                 "GET", api(QStringLiteral("/jobs/%1/metrics?get=numRestarts").arg(flinkId)),
-                [this, id, job](bool ok2, int, const QJsonDocument &metrics, const QString &) {
+                [this, id, job, ok](bool ok2, int, const QJsonDocument &metrics, const QString &) {
                     auto f = m_followed.find(id);
                     if (f == m_followed.end())
                         return;
@@ -337,6 +374,13 @@ void FlinkSessionTarget::onJob(const QString &id, const QJsonObject &job)
                                     v.toObject().value(QLatin1String("value")).toString().toInt();
                         }
                     }
+                    f->lastJob = QJsonObject{
+                        {QStringLiteral("state"), job.value(QLatin1String("state"))},
+                        {QStringLiteral("status-counts"),
+                         job.value(QLatin1String("status-counts"))},
+                        {QStringLiteral("end-time"), job.value(QLatin1String("end-time"))}};
+                    f->lastRestarts = restarts;
+                    m_changes.polled(id, f->pollStartedMs, ok && ok2);
                     apply(id, job, restarts);
                 });
         });
@@ -395,6 +439,7 @@ void FlinkSessionTarget::apply(const QString &id, const QJsonObject &job, int re
     const JobRecord *r = m_store->find(id);
     if (!r || isTerminal(r->status.state)) {
         m_followed.remove(id);
+        m_changes.forget(id);
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -535,6 +580,7 @@ JobRunner::CancelOutcome FlinkSessionTarget::cancel(const QString &id)
 void FlinkSessionTarget::finish(const QString &id, const QString &flinkId)
 {
     m_followed.remove(id);
+    m_changes.forget(id);
     copyTaskManagerLogs(id, flinkId);
 }
 

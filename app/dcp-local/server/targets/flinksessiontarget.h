@@ -2,6 +2,7 @@
 #pragma once
 
 #include "executiontarget.h"
+#include "flinkchangetracker.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -17,7 +18,8 @@ namespace uis::dcplocal {
  * cluster; once the runner has printed the Flink job id and the job's first state, its process
  * group is killed (SIGKILL: the runner would cancel on SIGTERM) and the job belongs to the
  * cluster. From then on every state comes from `/jobs/{id}` (stamped `last_confirmed_at`), each
- * new entry of `/jobs/{id}/exceptions` goes into the job's log, cancel is Flink's own
+ * new entry of `/jobs/{id}/exceptions` goes into the job's log (one `/jobs/overview` per poll
+ * says which jobs changed and need those calls: FlinkChangeTracker), cancel is Flink's own
  * (`PATCH /jobs/{id}?mode=cancel`), and a job whose JobManager does not answer shows
  * `engine_state: UNREACHABLE` with its last confirmed status. At the end, the TaskManagers' log
  * lines that name the job are copied into the log. Before a job is submitted its parallelism
@@ -52,7 +54,10 @@ private:
         QString latestException;    ///< its root cause, for `error`
         bool polling = false;
         bool cancelRequested = false;
-        QDateTime waitingSince; ///< since when tasks have waited for slots (invalid: they do not)
+        QDateTime waitingSince;   ///< since when tasks have waited for slots (invalid: they do not)
+        qint64 pollStartedMs = 0; ///< when the current or last full poll started
+        QJsonObject lastJob;      ///< what apply() reads of the last full poll's `/jobs/{id}`
+        int lastRestarts = 0;     ///< and its `numRestarts`
     };
 
     LaunchOptions launchOptions(const QString &id) const;
@@ -61,6 +66,7 @@ private:
     void onOutput(const QString &id, const QByteArray &lines);
     void onStateChanged(const QString &id, uis::JobState state);
     void follow(const QString &id, const QString &flinkId, qint64 knownUntilMs);
+    void followAll();
     void poll(const QString &id);
     void onJob(const QString &id, const QJsonObject &job);
     void logExceptions(const QString &id, const QJsonObject &exceptions);
@@ -74,6 +80,8 @@ private:
     QHash<QString, Followed> m_followed;      ///< jobs the cluster runs
     QJsonObject m_overview;                   ///< the JobManager's last `/overview`
     QJsonArray m_taskManagers;                ///< and `/taskmanagers`
+    FlinkChangeTracker m_changes;             ///< which followed jobs changed since their poll
+    bool m_askingOverview = false;            ///< a `/jobs/overview` is on its way
 };
 
 } // namespace uis::dcplocal
