@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from ..flink.bounded import SETTINGS
 from ..flink.preview import FlinkPreview
@@ -78,13 +79,19 @@ def session_properties(statements: list, args) -> dict:
 def run_script(gw: Gateway, statements: list, run, views: InlineViews, other=None) -> bool:
     """The script's SETs and DDL in the gateway session, in order, each view also noted in
     `views` (the queries run later inline them), any other statement handed to
-    `other(statement)` in its place; False when `run` was stopped on the way."""
+    `other(statement)` in its place; False when `run` was stopped on the way. A SET the
+    session already holds (a key set once, to the value it was opened with) is not sent again:
+    one round trip less each. A key set twice, or one a --set option changed, is SET where the
+    script does, as in the cold runner."""
+    times = Counter(st.key for st in statements if st.kind == "set")
     for st in statements:
         if run.stop_requested:
             return False
         if st.kind == "set":
             # resolved here: the value reaches the session, never the log
-            gw.execute(f"SET '{st.key}' = '{resolve(st.value)}'")
+            value = resolve(st.value)
+            if times[st.key] > 1 or gw.properties.get(st.key) != value:
+                gw.execute(f"SET '{st.key}' = '{value}'")
         elif st.kind == "ddl":
             text = resolve(st.text)
             gw.execute(text)

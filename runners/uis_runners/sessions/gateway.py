@@ -4,10 +4,10 @@ a session of its own per preview, statements, paged results, cancel. Only the st
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
-import urllib.error
-import urllib.request
+import urllib.parse
 
 
 class GatewayError(RuntimeError):
@@ -33,36 +33,61 @@ class Gateway:
         self.url = url.rstrip("/")
         self.timeout = timeout
         self.session = None
+        self.properties = {}  # the session's, as opened
+        self.conn = None  # one kept-alive connection: a preview makes 100+ calls
 
     def call(self, method: str, path: str, body: dict | None = None) -> dict:
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method)
-        req.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as r:
-                raw = r.read()
-        except urllib.error.HTTPError as e:
+        for attempt in (0, 1):
+            fresh = self.conn is None
+            if fresh:
+                parts = urllib.parse.urlsplit(self.url)
+                self.conn = http.client.HTTPConnection(
+                    parts.hostname, parts.port, timeout=self.timeout
+                )
             try:
-                errors = json.loads(e.read() or b"{}").get("errors") or [str(e)]
+                self.conn.request(method, path, data, {"Content-Type": "application/json"})
+                r = self.conn.getresponse()
+                raw = r.read()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as e:
+                # The server closed an idle kept-alive connection before it read this request:
+                # asked again once on a new one. A fresh connection that fails is a dead server.
+                self.conn.close()
+                self.conn = None
+                if fresh or attempt:
+                    raise GatewayDown(
+                        f"the SQL Gateway at {self.url} does not answer: {e}"
+                    ) from None
+            except OSError as e:
+                self.conn.close()
+                self.conn = None
+                raise GatewayDown(f"the SQL Gateway at {self.url} does not answer: {e}") from None
+        if r.status >= 400:
+            try:
+                errors = json.loads(raw or b"{}").get("errors") or [f"HTTP {r.status} {r.reason}"]
             except ValueError:
-                errors = [str(e)]
-            raise GatewayError(root_message(errors)) from None
-        except OSError as e:
-            raise GatewayDown(f"the SQL Gateway at {self.url} does not answer: {e}") from None
+                errors = [f"HTTP {r.status} {r.reason}"]
+            raise GatewayError(root_message(errors))
         return json.loads(raw) if raw else {}
 
     def open(self, properties: dict, name: str) -> str:
         r = self.call("POST", "/v1/sessions", {"properties": properties, "sessionName": name})
         self.session = r["sessionHandle"]
+        self.properties = dict(properties)
         return self.session
 
     def close(self) -> None:
+        """Closes the session, and with it every operation still open in it."""
         if self.session:
             try:
                 self.call("DELETE", f"/v1/sessions/{self.session}")
             except (GatewayError, GatewayDown):
                 pass
             self.session = None
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     def submit(self, statement: str) -> str:
         r = self.call("POST", f"/v1/sessions/{self.session}/statements", {"statement": statement})
@@ -92,12 +117,13 @@ class Gateway:
             path = page.get("nextResultUri")
 
     def execute(self, statement: str) -> list:
-        """Runs a statement to its end; its rows (each a list of fields)."""
+        """Runs a statement to its end; its rows (each a list of fields). The operation is
+        left for the session's close to free: a SET's or a DDL's is a few bytes, and closing
+        each was one more call per statement."""
         op = self.submit(statement)
         rows = []
         for res in self.results(op):
             rows += [d.get("fields") for d in res.get("data") or []]
-        self.close_operation(op)
         return rows
 
     def cancel(self, op: str) -> None:
