@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flinkdeploymentwriter.h"
 
+#include <algorithm>
+
 #include "compilesupport.h"
 #include "dcp/manifestwriter.h"
 #include "flink/flinkcompiler.h"
@@ -47,7 +49,7 @@ OrderedJson metadata(const Spec &spec, const QString &name)
 
 QString text(const OrderedJson &j)
 {
-    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+    return j.is_string() ? QString::fromStdString(j.get_ref<const std::string &>()) : QString();
 }
 
 /**
@@ -63,7 +65,9 @@ QByteArray literalLines(const QString &key, QByteArrayView utf8, const char *cho
     QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
     // Line by line in UTF-8 (a line break is one byte there): the script of a large spec has
     // tens of thousands of lines, too many for a string each.
-    out.reserve(out.size() + utf8.size() + utf8.count('\n') * (indent + 1) + indent + 1);
+    const auto lines =
+        std::count(utf8.begin(), utf8.end(), '\n'); // QByteArrayView::count is a substring search
+    out.reserve(out.size() + utf8.size() + lines * (indent + 1) + indent + 1);
     for (qsizetype from = 0; from <= utf8.size();) {
         qsizetype end = utf8.indexOf('\n', from);
         if (end < 0)
@@ -243,7 +247,10 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                      QStringLiteral("/provider/config")));
     // Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); a larger one is
     // refused on apply.
-    if (const qsizetype size = text(job["sql"]).toUtf8().size(); size > kConfigMapLimit)
+    const OrderedJson &sql = job["sql"];
+    if (const qsizetype size =
+            sql.is_string() ? qsizetype(sql.get_ref<const std::string &>().size()) : 0;
+        size > kConfigMapLimit)
         CS::add(diagnostics,
                 CS::make(Severity::Warning, QStringLiteral("UIS-W-K8S-CONFIGMAP-SIZE"),
                          QStringLiteral("flink-deployment: the SQL script is %1 bytes; a "
@@ -253,7 +260,7 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                              .arg(kConfigMapLimit),
                          QStringLiteral("/provider")));
     // Neither the SQL runner nor the operator resolves placeholders, as the UIS runners do.
-    QList<Placeholder> found = PlaceholderScanner::scan(text(job["sql"]));
+    QList<Placeholder> found = PlaceholderScanner::scan(text(sql));
     for (const auto &v : job["flink_config"])
         found += PlaceholderScanner::scan(text(v));
     if (!found.isEmpty()) {
