@@ -29,5 +29,15 @@ def known(df, struct) -> None:
     df.__dict__["_uis_schema"] = struct
 
 
+def same_columns(out, df):
+    """`out` (a filter of df) with df's schema kept, when df's is known: a filter keeps its
+    input's columns and their types (Spark may only mark a column non-null, which no caller
+    reads)."""
+    given = df.__dict__.get("_uis_schema")
+    if given is not None:
+        known(out, given)
+    return out
+
+
 def columns(df) -> list[str]:
     return schema(df).fieldNames()

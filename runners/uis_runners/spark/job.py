@@ -41,6 +41,7 @@ class SparkJob:
         self.deferred_aliases = {}  # map transform name -> endpoint names that mean its output
         self.counts = NodeCounts()  # rows per spec node (the canvas's run overlay)
         self.spec_of = {}  # any name a node is known by -> the spec's node name
+        self.views = set()  # names this run made a temp view of (sql transforms)
 
     # ---------------------------------------------------------------- graph
     @property

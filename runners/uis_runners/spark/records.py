@@ -102,15 +102,15 @@ def to_type(text, t: str):
     return c.cast(t)
 
 
-def convert(df, types: dict, reason=None):
+def convert(df, types: dict, reason=None, names=None):
     """`df` with the text columns `types` names converted, and POISON: `reason` (a record that
     does not parse) or the first values that do not convert. A NULL or blank value is NULL,
-    never poison."""
+    never poison. `names`: df's columns, when the caller made them (not asked of the engine)."""
     from pyspark.sql import functions as F
 
     problems = [reason] if reason is not None else []
     out = []
-    for f in columns(df):
+    for f in names or columns(df):
         if f not in types:
             out.append(F.col(f"`{f}`"))
             continue
@@ -157,7 +157,7 @@ def json_records(df, schema: list, options: dict | None = None):
         .when(F.col(CORRUPT).isNotNull(), F.lit("not JSON"))
         .when(~F.col(RAW).rlike(r"^\s*\{"), F.lit("not a JSON object"))
     )
-    return convert(flat, types, reason).drop(CORRUPT)
+    return convert(flat, types, reason, [*names, RAW, POS, SEQ, CORRUPT]).drop(CORRUPT)
 
 
 def clean(df):

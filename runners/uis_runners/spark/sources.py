@@ -167,7 +167,7 @@ def text_file(run, src, fmt, path, opts, schema, stream):
         F.lit(None).cast("long").alias(SEQ),
         CORRUPT,
     )
-    return convert(framed, types, reason).drop(CORRUPT)
+    return convert(framed, types, reason, [*names, RAW, POS, SEQ, CORRUPT]).drop(CORRUPT)
 
 
 @SOURCES.register("kafka")

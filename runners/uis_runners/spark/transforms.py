@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..errors import JobError
 from ..log import log
 from ..registry import Registry
-from .frames import columns, schema
+from .frames import columns, same_columns, schema
 from .options import spark_interval
 from .records import HIDDEN, POISON, POS, RAW, clean, to_time
 from .schema import spark_type
@@ -49,12 +49,15 @@ def field_mapping(_run, step: Step):
 
 @TRANSFORMS.register("sql")
 def sql(run, step: Step):
-    for n in step.inputs:
-        clean(run.nodes[n]).createOrReplaceTempView(n)
-    # also the other known nodes, so queries may join what they name
-    for n, d in run.nodes.items():
-        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) and n not in step.inputs:
-            clean(d).createOrReplaceTempView(n)
+    # the inputs, and also the other known nodes, so queries may join what they name
+    names = [*step.inputs]
+    names += [n for n in run.nodes if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) and n not in names]
+    for n in names:
+        # A name's node never changes (register), so its view is made once per run: on Spark
+        # Connect each is a round trip that analyses the node's plan.
+        if n not in run.views:
+            clean(run.nodes[n]).createOrReplaceTempView(n)
+            run.views.add(n)
     return run.spark.sql(step.node["query"]), step.watermarked
 
 
@@ -62,7 +65,8 @@ def sql(run, step: Step):
 def filter_rows(_run, step: Step):
     from pyspark.sql import functions as F
 
-    return step.df.filter(F.expr(step.node["condition"])), step.watermarked
+    out = step.df.filter(F.expr(step.node["condition"]))
+    return same_columns(out, step.df), step.watermarked
 
 
 @TRANSFORMS.register("schema_validation")
