@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Engine-free parts of the runners: SQL splitting, placeholders, JSONPath and every REST
-pagination kind against a local HTTP server."""
+"""Engine-free parts of the runners: SQL splitting, placeholders, JSONPath, every REST
+pagination kind against a local HTTP server, and the order of the Spark preview's lines when its
+nodes are fetched side by side."""
 
 import json
+import threading
+import time
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
@@ -14,6 +17,7 @@ from uis_runners.placeholders import resolve
 from uis_runners.sessions.inline_views import InlineViews
 from uis_runners.spark.delivery import request_id
 from uis_runners.spark.options import duration_seconds, spark_interval
+from uis_runners.spark.preview import fetch_in_order, write_in_order
 from uis_runners.spark.rest_fetch import fetch_rest, json_path
 
 # ------------------------------------------------------------------ SQL splitting
@@ -235,3 +239,104 @@ def test_views_become_with_items_in_order():
     assert views.query("with d AS (SELECT y FROM c) SELECT * FROM d").endswith(
         "\n),\nd AS (SELECT y FROM c) SELECT * FROM d"
     )
+
+
+# ------------------------------------------------------------------ Spark preview order
+
+
+class Nodes:
+    """Fake node fetches for spark/preview.py: each knows its columns at once, then has its rows
+    after its delay; counts how many run at once."""
+
+    def __init__(self, delays: dict, fail=None):
+        self.delays = delays
+        self.fail = fail  # the node whose collect raises
+        self.lock = threading.Lock()
+        self.running = self.most = 0
+        self.begun = []
+
+    def fetch(self, name: str, known) -> list:
+        with self.lock:
+            self.begun.append(name)
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            known([{"name": "x", "type": "int"}])
+            time.sleep(self.delays[name])
+            if name == self.fail:
+                raise RuntimeError(f"{name} failed")
+            return [json.dumps({"x": i, "node": name}) for i in range(2)]
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def preview_lines(capsys, names, fetch, stopped=lambda: False, workers=4) -> list:
+    kinds = {n: "source" if i == 0 else "transform" for i, n in enumerate(names)}
+    try:
+        write_in_order(names, kinds, fetch, stopped, workers)
+    finally:
+        out = capsys.readouterr().out.splitlines()
+    return [json.loads(line.removeprefix("uis-preview: ")) for line in out]
+
+
+def test_preview_lines_keep_definition_order_when_fetches_end_out_of_order(capsys):
+    names = ["a", "b", "c"]
+    nodes = Nodes({"a": 0.3, "b": 0.15, "c": 0.0})
+    lines = preview_lines(capsys, names, nodes.fetch)
+    assert nodes.most == 3  # side by side
+    sequential = Nodes({n: 0.0 for n in names})
+    assert preview_lines(capsys, names, sequential.fetch, workers=1) == lines
+    assert sequential.most == 1
+    assert [(e["event"], e["node"]) for e in lines] == [
+        (ev, n) for n in names for ev in ("schema", "row", "row", "end")
+    ]
+    assert lines[0] == {
+        "event": "schema",
+        "node": "a",
+        "kind": "source",
+        "columns": [{"name": "x", "type": "int"}],
+    }
+    assert lines[1] == {"event": "row", "node": "a", "index": 0, "data": {"x": 0, "node": "a"}}
+    assert lines[3] == {"event": "end", "node": "a", "rows": 2}
+
+
+def test_a_failed_node_fails_in_its_turn():
+    """The nodes before it come whole, the failure next (not a later node's lines)."""
+    nodes = Nodes({"a": 0.2, "b": 0.0, "c": 0.0}, fail="b")
+    got = []
+    with pytest.raises(RuntimeError, match="b failed"):
+        for name, _cols, rows in fetch_in_order(["a", "b", "c"], nodes.fetch, lambda: False):
+            got.append((name, rows is not None))
+    assert got == [("a", False), ("a", True), ("b", False)]
+
+
+def test_a_stop_ends_the_lines_at_once():
+    """A stop while a node's rows are awaited: nothing more is yielded, not even the rows that
+    arrive later, and the fetches not yet begun never begin."""
+    stop = threading.Event()
+    nodes = Nodes({"a": 0.0, "b": 2.0, "c": 2.0, "d": 0.0})  # d waits for a worker
+    got = []
+    t0 = time.monotonic()
+    for name, _cols, rows in fetch_in_order(list("abcd"), nodes.fetch, stop.is_set, workers=2):
+        got.append((name, rows is not None))
+        if name == "b":
+            stop.set()  # what spark_warm.interrupt() sets
+    assert time.monotonic() - t0 < 1.0  # b's 2 s collect is not waited for
+    assert got == [("a", False), ("a", True), ("b", False)]
+    assert "d" not in nodes.begun
+
+
+def test_enter_runs_in_the_fetching_thread():
+    """Spark Connect's tags belong to a thread: each fetch's thread has entered first."""
+    local = threading.local()
+
+    def fetch(name, known):
+        known([])
+        return [json.dumps({"tag": getattr(local, "tag", None)})]
+
+    def enter():
+        local.tag = "uis-preview-x"
+
+    out = [r for _n, _c, r in fetch_in_order(["a", "b"], fetch, lambda: False, 2, enter) if r]
+    assert out == [[json.dumps({"tag": "uis-preview-x"})]] * 2

@@ -2,7 +2,8 @@
 """The Spark data preview through Spark Connect: the spark-job's graph is built by the same
 SparkJob code as the cold run, on a remote session of its own (`create()`, not a shared
 `getOrCreate()`), so two previews see neither each other's views nor their settings. Every
-operation carries this preview's tag: Stop interrupts the tag and the server keeps serving. The
+operation carries this preview's tag, also those of the preview's worker threads (a tag belongs
+to the thread that adds it): Stop interrupts the tag and the server keeps serving. The
 warm test run (warm_tests.py) makes its session the same way."""
 
 from __future__ import annotations
@@ -72,11 +73,19 @@ class WarmSparkPreview(WarmRun):
         self.spark = remote_session(url, self.job, self.tag)
         self.run_ = run = SparkJob(self.job, self.args)
         run.spark = self.spark
+        error = None
         try:
             run.build_sources()
             run.build_transforms()
-            preview(run)
+            preview(run, enter=lambda: self.spark.addTag(self.tag))
+        except BaseException as e:
+            error = e
+            raise
         finally:
+            if run.stop_requested or (error is not None and not is_dead(error)):
+                # what still runs: the other nodes' operations after a failed one, or one that
+                # began just after Stop's interrupt
+                self.interrupt_quietly()
             self.spark.stop()  # the client's channel only: the server keeps serving
         log("dry run finished: no sink written")
         return 0
@@ -89,6 +98,12 @@ class WarmSparkPreview(WarmRun):
             self.run_.stop_requested = True  # no further node is started
         if self.spark is not None:
             self.spark.interruptTag(self.tag)
+
+    def interrupt_quietly(self) -> None:
+        try:
+            self.spark.interruptTag(self.tag)
+        except Exception:
+            pass  # the server is gone, or the preview failed on an interrupt
 
     @staticmethod
     def is_dead(error: BaseException) -> bool:
