@@ -9,7 +9,9 @@ warm test run (warm_tests.py) makes its session the same way."""
 from __future__ import annotations
 
 import os
+import sys
 import uuid
+from pathlib import Path
 
 from ..log import log
 from ..placeholders import resolve
@@ -18,10 +20,32 @@ from ..spark.preview import preview
 from .warm import WarmRun
 
 
+def stdlib_distutils() -> None:
+    """pyspark 3.5's Connect client imports distutils (for LooseVersion). In a venv, setuptools
+    stands in for it (its distutils-precedence.pth), and that import loads all of setuptools and
+    pkg_resources: 0.2 s of every warm preview, and more at exit. Python 3.11 and older have a
+    distutils of their own, which serves the client as well: where it is there, the stand-in
+    is taken out before the import, as SETUPTOOLS_USE_DISTUTILS=stdlib would at start-up.
+    Python 3.12 has none (nor has Debian's without python3-distutils): the stand-in stays."""
+    if sys.version_info >= (3, 12) or "distutils" in sys.modules:
+        return
+    own = Path(os.__file__).parent / "distutils"
+    if not ((own / "__init__.py").is_file() and (own / "version.py").is_file()):
+        return
+    try:
+        import _distutils_hack
+    except ImportError:
+        return
+    remove = getattr(_distutils_hack, "remove_shim", None)
+    if remove is not None:
+        remove()
+
+
 def remote_session(url: str, job: dict, tag: str):
     """A Spark Connect session of its own on `url`, every operation tagged `tag`, with the job's
     SQL settings. Resolved values (secrets) go to the session, never to the log: a setting the
     server refuses is named by key alone."""
+    stdlib_distutils()
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.remote(url).create()
