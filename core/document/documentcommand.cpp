@@ -14,7 +14,7 @@ DocumentCommand::DocumentCommand(PipelineDocument *document, const QString &text
 
 void DocumentCommand::redo()
 {
-    m_document->beginTreeEdit();
+    m_document->beginTreeEdit(!m_done);
     apply();
     QUndoCommand::redo();
     m_document->endTreeEdit(m_done ? &m_textAfter : nullptr);
@@ -24,7 +24,7 @@ void DocumentCommand::redo()
 
 void DocumentCommand::undo()
 {
-    m_document->beginTreeEdit();
+    m_document->beginTreeEdit(false);
     QUndoCommand::undo();
     revert();
     m_document->endTreeEdit(&m_textBefore);

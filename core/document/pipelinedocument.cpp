@@ -314,11 +314,12 @@ void PipelineDocument::applyText(const QString &text)
     Q_EMIT changed({DocumentChange::Text});
 }
 
-void PipelineDocument::beginTreeEdit()
+void PipelineDocument::beginTreeEdit(bool willPatch)
 {
     // The patch needs the text's own parse (its positions): a copy of the tree while it still
-    // is that parse costs a few ms, reading the text again on a 1,050-node spec 17.
-    if (m_treeEditDepth++ == 0 && hasParsedTree(m_revision))
+    // is that parse costs a few ms, reading the text again on a 1,050-node spec 17. An edit
+    // that ends on an exact text (undo, redo) patches nothing and needs no copy.
+    if (m_treeEditDepth++ == 0 && willPatch && hasParsedTree(m_revision))
         m_parsedBeforeEdit = *m_tree;
 }
 

@@ -134,8 +134,8 @@ public:
     /// Sets the text (no undo entry); the tree becomes stale.
     void applyText(const QString &text);
     /// Tree edits nest; the outermost end patches the text to match the tree (or sets
-    /// `exactText`) once.
-    void beginTreeEdit();
+    /// `exactText`) once. `willPatch` false: the outermost end will be given an exact text.
+    void beginTreeEdit(bool willPatch = true);
     void endTreeEdit(const QString *exactText = nullptr);
     /// The text the current tree is written as from scratch (the whole document re-emitted).
     QString generateText() const;

@@ -340,3 +340,73 @@ def test_enter_runs_in_the_fetching_thread():
 
     out = [r for _n, _c, r in fetch_in_order(["a", "b"], fetch, lambda: False, 2, enter) if r]
     assert out == [[json.dumps({"tag": "uis-preview-x"})]] * 2
+
+
+class Closing(BaseHTTPRequestHandler):
+    """A gateway stand-in that keeps no connection: after each answer it closes, though its
+    HTTP/1.1 answer says nothing of it (as a server dropping an idle kept-alive connection).
+    A path with `mute` is read and then left unanswered, the connection closed."""
+
+    protocol_version = "HTTP/1.1"
+    seen: list = []
+    mute_left = 0
+
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        Closing.seen.append((self.command, self.path, body))
+        self.close_connection = True
+        if "mute" in self.path and Closing.mute_left > 0:
+            Closing.mute_left -= 1
+            return
+        out = json.dumps({"n": len(Closing.seen)}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+
+    do_GET = do_POST = do_DELETE = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_gateway_reconnects_where_the_server_closed_an_idle_connection(http_server):
+    from uis_runners.sessions.gateway import Gateway
+
+    Closing.seen, Closing.mute_left = [], 0
+    gw = Gateway(http_server(Closing).url)
+    answers = []
+    for method in ("POST", "GET", "POST", "DELETE"):
+        answers.append(gw.call(method, "/v1/x", {"s": 1} if method == "POST" else None)["n"])
+        time.sleep(0.05)  # idle: the server's close arrives
+    gw.close()
+    assert answers == [1, 2, 3, 4]
+    assert [m for m, _, _ in Closing.seen] == ["POST", "GET", "POST", "DELETE"]
+
+
+@pytest.mark.parametrize("method,asked", [("GET", 2), ("DELETE", 2), ("POST", 1)])
+def test_gateway_asks_again_only_what_may_run_twice(http_server, method, asked):
+    """The server read the call and closed without an answer: a read or a close is asked again
+    on a new connection; a statement (a POST) is not, since the server may have run it."""
+    from uis_runners.sessions.gateway import Gateway, GatewayDown
+
+    class KeptAlive(Closing):
+        def _answer(self):
+            super()._answer()
+            self.close_connection = "mute" in self.path  # keeps the first call's connection
+
+        do_GET = do_POST = do_DELETE = _answer
+
+    Closing.seen, Closing.mute_left = [], 1
+    gw = Gateway(http_server(KeptAlive).url)
+    gw.call("GET", "/v1/first")
+    body = {"statement": "INSERT INTO t VALUES (1)"} if method == "POST" else None
+    if asked == 1:
+        with pytest.raises(GatewayDown):
+            gw.call(method, "/v1/mute", body)
+    else:
+        assert gw.call(method, "/v1/mute", body)["n"] == 3
+    gw.close()
+    assert [p for _, p, _ in Closing.seen[1:]] == ["/v1/mute"] * asked

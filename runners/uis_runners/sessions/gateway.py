@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import select
 import time
 import urllib.parse
+
+# The calls that may reach the server twice without harm.
+IDEMPOTENT = frozenset({"GET", "DELETE"})
 
 
 class GatewayError(RuntimeError):
@@ -39,6 +43,8 @@ class Gateway:
     def call(self, method: str, path: str, body: dict | None = None) -> dict:
         data = json.dumps(body).encode() if body is not None else None
         for attempt in (0, 1):
+            if self.conn is not None and self._dropped():
+                self._reset()
             fresh = self.conn is None
             if fresh:
                 parts = urllib.parse.urlsplit(self.url)
@@ -47,22 +53,29 @@ class Gateway:
                 )
             try:
                 self.conn.request(method, path, data, {"Content-Type": "application/json"})
+            except (BrokenPipeError, ConnectionResetError) as e:
+                # The request did not reach the server whole, so it ran nothing: asked again
+                # once on a new connection. A fresh connection that fails is a dead server.
+                self._reset()
+                if fresh or attempt:
+                    raise self._down(e) from None
+                continue
+            except OSError as e:
+                self._reset()
+                raise self._down(e) from None
+            try:
                 r = self.conn.getresponse()
                 raw = r.read()
                 break
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as e:
-                # The server closed an idle kept-alive connection before it read this request:
-                # asked again once on a new one. A fresh connection that fails is a dead server.
-                self.conn.close()
-                self.conn = None
-                if fresh or attempt:
-                    raise GatewayDown(
-                        f"the SQL Gateway at {self.url} does not answer: {e}"
-                    ) from None
+            except (http.client.RemoteDisconnected, ConnectionResetError) as e:
+                # Sent, but no answer: the server may have run it. Only a call that may run
+                # twice (a read, a close) is asked again; a statement is not.
+                self._reset()
+                if fresh or attempt or method not in IDEMPOTENT:
+                    raise self._down(e) from None
             except OSError as e:
-                self.conn.close()
-                self.conn = None
-                raise GatewayDown(f"the SQL Gateway at {self.url} does not answer: {e}") from None
+                self._reset()
+                raise self._down(e) from None
         if r.status >= 400:
             try:
                 errors = json.loads(raw or b"{}").get("errors") or [f"HTTP {r.status} {r.reason}"]
@@ -70,6 +83,21 @@ class Gateway:
                 errors = [f"HTTP {r.status} {r.reason}"]
             raise GatewayError(root_message(errors))
         return json.loads(raw) if raw else {}
+
+    def _dropped(self) -> bool:
+        """Whether the server closed the kept-alive connection while it was idle: its socket
+        reads ready (the end of the stream) with no request out, as urllib3 checks."""
+        sock = self.conn.sock
+        if sock is None:
+            return True
+        return bool(select.select([sock], [], [], 0)[0])
+
+    def _reset(self) -> None:
+        self.conn.close()
+        self.conn = None
+
+    def _down(self, error: BaseException) -> GatewayDown:
+        return GatewayDown(f"the SQL Gateway at {self.url} does not answer: {error}")
 
     def open(self, properties: dict, name: str) -> str:
         r = self.call("POST", "/v1/sessions", {"properties": properties, "sessionName": name})
