@@ -26,10 +26,18 @@ DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
 {
     if (!loaded.valid())
         return loaded.diagnostics;
+    if (engine == Engine::None && engineFor(loaded.spec) == Engine::None)
+        return loaded.diagnostics; // the validator reports the mode
+    return combine(loaded, compileFindings(loaded, engine, options), least);
+}
+
+DiagnosticList SpecCheck::compileFindings(const LoadedSpec &loaded, Engine engine,
+                                          const CompileOptions &options)
+{
     if (engine == Engine::None)
         engine = engineFor(loaded.spec);
     if (engine == Engine::None)
-        return loaded.diagnostics; // the validator reports the mode
+        return {};
     // The engine's compiler builds every target of its engine; the DCP artifacts embed its job
     // and add no finding of their own, so they are not built here (validate stays fast).
     CompileOptions findingsOnly = options;
@@ -41,9 +49,9 @@ DiagnosticList SpecCheck::check(const LoadedSpec &loaded, Engine engine,
     if (engine != engineFor(loaded.spec)) {
         LoadedSpec named = loaded; // an explicit engine overrides `provider.engine`
         named.spec.provider.engine = engineName(engine);
-        return combine(loaded, compile(named), least);
+        return compile(named);
     }
-    return combine(loaded, compile(loaded), least);
+    return compile(loaded);
 }
 
 DiagnosticList SpecCheck::combine(const LoadedSpec &loaded,

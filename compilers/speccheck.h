@@ -24,6 +24,10 @@ public:
     static DiagnosticList check(const LoadedSpec &loaded, Engine engine = Engine::None,
                                 const CompileOptions &options = {},
                                 Severity least = Severity::Warning);
+    /// What compiling `loaded` for `engine` (Engine::None: its own) reports, before combine():
+    /// the compile check() runs when the validator found no error. Empty without an engine.
+    static DiagnosticList compileFindings(const LoadedSpec &loaded, Engine engine = Engine::None,
+                                          const CompileOptions &options = {});
     /// The same from a compile already done (the designer compiles both engines anyway):
     /// `loaded.diagnostics` plus those `compileDiagnostics` at least as severe as `least`,
     /// located, de-duplicated and sorted.

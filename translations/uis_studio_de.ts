@@ -1461,6 +1461,10 @@ Die Engine wird angehalten; laufende Arbeit geht verloren.</translation>
         <translation>Geprüft in %1 ms</translation>
     </message>
     <message>
+        <source>Checked in %1 ms · compiled in %2 ms</source>
+        <translation>Geprüft in %1 ms · kompiliert in %2 ms</translation>
+    </message>
+    <message>
         <source>Ln %1, Col %2</source>
         <translation>Z. %1, Sp. %2</translation>
     </message>

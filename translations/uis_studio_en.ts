@@ -1458,6 +1458,10 @@ The engine is stopped; work in progress is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checked in %1 ms · compiled in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ln %1, Col %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -457,7 +457,10 @@ void MainWindow::onAnalysisFinished(const AnalysisResult &result)
     m_engineLabel->setText(result.specEngine == Engine::Spark   ? tr("Spark")
                            : result.specEngine == Engine::Flink ? tr("Flink")
                                                                 : QString());
-    m_timingLabel->setText(tr("Checked in %1 ms").arg(result.elapsedMs));
+    m_timingLabel->setText(
+        result.compiled && result.parsed
+            ? tr("Checked in %1 ms · compiled in %2 ms").arg(result.elapsedMs).arg(result.compileMs)
+            : tr("Checked in %1 ms").arg(result.elapsedMs));
 }
 
 void MainWindow::goToProblem(const Diagnostic &d, bool showSourceView)

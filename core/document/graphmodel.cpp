@@ -367,7 +367,7 @@ void GraphModel::rebuild(const Spec &spec)
         for (NodeId id : std::as_const(removed))
             Q_EMIT nodeDeleted(id);
     }
-    m_order.clear();
+    const QList<NodeId> oldOrder = std::exchange(m_order, {});
     QList<NodeId> created;
     QList<NodeId> updated;
     for (const GraphNode &n : fresh) {
@@ -381,6 +381,12 @@ void GraphModel::rebuild(const Spec &spec)
             updated.append(n.id);
         }
     }
+    // An edit inside one value (most keystrokes) leaves the graph as it was: no layout, no
+    // repositioning of every item.
+    const bool unchanged = created.isEmpty() && removed.isEmpty() && updated.isEmpty() &&
+                           m_order == oldOrder && conns == oldConns && implicit == m_implicitInputs;
+    if (unchanged)
+        return;
     m_implicitInputs = implicit;
     m_connections = conns;
     indexNodes();

@@ -134,6 +134,12 @@ QString FieldEditor::formatProblem(FieldDef::Format format, const QString &text)
 
 void FieldEditor::setValue(const std::optional<SourceNode> &value)
 {
+    // The form reloads every field after each edit anywhere in the document; a field whose value
+    // did not change keeps its widgets as they are (reloading restyles its mark: re-polishing
+    // every field of a form cost milliseconds per keystroke).
+    if (m_valueShown && PipelineDocument::sameValue(value, m_value))
+        return;
+    m_valueShown = true;
     m_value = value;
     m_loading = true;
     load(value);

@@ -90,6 +90,7 @@ private:
     QString m_pointer;
     QWidget *m_input = nullptr;
     std::optional<SourceNode> m_value;
+    bool m_valueShown = false; ///< setValue has run once
     QStringList m_suggestions;
     DiagnosticList m_problems;
     bool m_marked = false; ///< setProblems has run once

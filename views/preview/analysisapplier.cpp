@@ -35,12 +35,34 @@ AnalysisApplier::AnalysisApplier(PipelineDocument *document, const Views &views,
 
 void AnalysisApplier::apply(const AnalysisResult &result)
 {
-    m_steps.clear();
-    m_revision = result.revision;
+    // A revision's compiled artifacts follow its findings (AnalysisRunner): when the findings
+    // did not change, only the Preview has something new, and what is left of applying the
+    // findings goes on.
+    const bool sameFindings = result.revision == m_revision && result.diagnostics == m_diagnostics;
+    if (!sameFindings) {
+        m_steps.clear();
+        m_revision = result.revision;
+        m_diagnostics = result.diagnostics;
+        applyFindings(result.diagnostics);
+    }
+    if (PreviewDock *preview = m_views.preview; preview && result.compiled) {
+        m_steps.append([preview, result](const QDeadlineTimer &) {
+            preview->setResult(result);
+            return true;
+        });
+    }
+    // The first slice too waits for the event loop: the event that delivered the result has
+    // already spent part of the frame adopting its parse, and the canvas repaints the whole
+    // window when it processes the badges' updates (QGraphicsScene dispatches its views'
+    // pending paints at once), which would otherwise follow in the same round of events.
+    m_timer->start();
+}
+
+void AnalysisApplier::applyFindings(const DiagnosticList &diagnostics)
+{
     if (m_views.problems)
-        m_views.problems->setDiagnostics(result.diagnostics);
-    const DiagnosticList diagnostics = result.diagnostics;
-    // Badges first (visible on the canvas), then squiggles, the form and the compiled output.
+        m_views.problems->setDiagnostics(diagnostics);
+    // Badges first (visible on the canvas), then squiggles and the form.
     if (GraphScene *scene = m_views.scene) {
         m_steps.append([scene, diagnostics, planned = false](const QDeadlineTimer &d) mutable {
             if (!planned) {
@@ -70,17 +92,6 @@ void AnalysisApplier::apply(const AnalysisResult &result)
             return true;
         });
     }
-    if (PreviewDock *preview = m_views.preview) {
-        m_steps.append([preview, result](const QDeadlineTimer &) {
-            preview->setResult(result);
-            return true;
-        });
-    }
-    // The first slice too waits for the event loop: the event that delivered the result has
-    // already spent part of the frame adopting its parse, and the canvas repaints the whole
-    // window when it processes the badges' updates (QGraphicsScene dispatches its views'
-    // pending paints at once), which would otherwise follow in the same round of events.
-    m_timer->start();
 }
 
 void AnalysisApplier::runSlice()

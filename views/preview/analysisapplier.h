@@ -60,12 +60,15 @@ private:
     /// One piece of work; returns true when done, false to be called again in a later slice.
     using Step = std::function<bool(const QDeadlineTimer &)>;
     void runSlice();
+    /// The steps that show a revision's findings (Problems at once, then the views).
+    void applyFindings(const DiagnosticList &diagnostics);
 
     PipelineDocument *m_document;
     Views m_views;
     QTimer *m_timer;
     QList<Step> m_steps;
     quint64 m_revision = 0;
+    DiagnosticList m_diagnostics; ///< the findings applied last (of m_revision)
     int m_budgetMs = 4;
     double m_longestSliceMs = 0;
 };

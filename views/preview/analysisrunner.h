@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 template <typename T>
@@ -20,6 +22,7 @@ class QTimer;
 namespace uis {
 
 class PipelineDocument;
+struct LoadedSpec;
 
 /// One generated file shown in the Preview (a compiler Artifact, decoupled from its header).
 struct PreviewArtifact
@@ -50,13 +53,21 @@ struct AnalysisResult
     Engine specEngine = Engine::None;
     EngineOutput spark;
     EngineOutput flink;
-    qint64 elapsedMs = 0;
+    /// The run's last result: the compiled artifacts are in (or nothing compiles). A run first
+    /// reports its findings, and its compiled artifacts for the Preview after them.
+    bool compiled = false;
+    qint64 elapsedMs = 0; ///< to the findings
+    qint64 compileMs = 0; ///< the compile for the Preview, after the findings
 };
 
 /**
  * Re-parses, validates and compiles the document after typing pauses, on a worker thread
  * (QtConcurrent). Each run carries the document revision; a result for a text that has since
  * changed is dropped, and at most one run is in flight, the newest request queued behind it.
+ * A run reports twice: its findings (parse, validation and the spec engine's compiler checks,
+ * as `uisctl validate` has them), then the artifacts of both engines for the Preview, compiled
+ * side by side. Compiling the artifacts is most of a large spec's time; the Problems panel does
+ * not wait for it, and a newer text cancels it.
  */
 class AnalysisRunner : public QObject
 {
@@ -72,22 +83,46 @@ public:
     bool isBusy() const;
     const AnalysisResult &lastResult() const { return m_last; }
 
-    /// The work itself, callable from any thread.
+    /// The work itself, both parts, callable from any thread.
     /// `keepTree`: hand the parsed tree back (else it is freed on the worker thread).
     static AnalysisResult analyze(quint64 revision, const QByteArray &text, SpecFormat format, bool keepTree = true);
 
 Q_SIGNALS:
     void started();
-    /// A current result: the document has adopted its tree already.
+    /// A current result, once with the findings and again with the compiled artifacts
+    /// (`compiled`): the document has adopted its tree already.
     void finished(const uis::AnalysisResult &result);
 
 private:
+    /// A compile's input: the spec as the findings read it (the compile's own copy).
+    struct CompileInput
+    {
+        quint64 revision = 0;
+        Engine specEngine = Engine::None;
+        DiagnosticList findings;
+        std::shared_ptr<const LoadedSpec> loaded;
+        std::shared_ptr<std::atomic_bool> stale;
+    };
+    /// What the findings' worker hands back: the result, and the compile's input.
+    struct Findings
+    {
+        AnalysisResult result;
+        std::shared_ptr<const LoadedSpec> loaded;
+    };
+    static Findings findings(quint64 revision, const QByteArray &text, SpecFormat format,
+                             bool keepTree);
+    static AnalysisResult compileArtifacts(const CompileInput &in);
     void schedule();
-    void onDone();
+    void onFindings();
+    void startCompile(CompileInput in);
+    void onCompiled();
 
     PipelineDocument *m_document;
     QTimer *m_debounce;
-    QFutureWatcher<AnalysisResult> *m_watcher;
+    QFutureWatcher<Findings> *m_watcher;
+    QFutureWatcher<AnalysisResult> *m_compiler;
+    std::shared_ptr<std::atomic_bool> m_compileStale; ///< of the compile in flight
+    std::optional<CompileInput> m_nextCompile;        ///< waits for the one in flight
     bool m_pending = false;
     AnalysisResult m_last;
 };
