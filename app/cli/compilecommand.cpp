@@ -189,9 +189,9 @@ int runCompile(const QStringList &args, CliContext &ctx)
     CompileResult &result = keepUntilExit(CompileResult());
     OrderedJson &job = keepUntilExit(OrderedJson());
     if (target.startsWith(QLatin1String("dcp-")))
-        result = DcpCompiler::compileTarget(loaded, target, options);
+        result = DcpCompiler::compileTarget(loaded, target, options, &job);
     else if (KubernetesCompiler::allTargets().contains(target))
-        result = KubernetesCompiler::compileTarget(loaded, target, options);
+        result = KubernetesCompiler::compileTarget(loaded, target, options, &job);
     else if (!target.isEmpty() && PipelineCompiler::engineForTarget(target) == Engine::Flink) {
         CompileOptions one = options; // the Flink compiler then builds only what it prints
         if (!toDir)

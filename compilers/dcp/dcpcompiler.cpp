@@ -9,9 +9,11 @@
 #include "spark/sparkcompiler.h"
 #include "specwriter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace uis {
 
@@ -42,6 +44,8 @@ OrderedJson sharedCoreEtl()
  * dumpJson() of a request built with `shareJobSpec`, byte for byte as if core_etl held copies
  * of the job's sources, transforms and sinks (and `flink.sql` the job's SQL): each is
  * serialised once (both sit at the same depth) instead of being copied and serialised twice.
+ * The second place gets a reference to the text of the first, filled in when the whole is
+ * copied out, so no text is held twice before that.
  */
 class RequestDumper
 {
@@ -58,10 +62,16 @@ public:
         alias(find(find(find(&body, "config"), "flink"), "sql"), find(job, "sql"));
         write(body, 0);
         m_out += '\n';
-        return QByteArray(m_out.data(), qsizetype(m_out.size()));
+        return spliced();
     }
 
 private:
+    /// A text written before, to be repeated at `at` (an offset in m_out).
+    struct Repeat
+    {
+        size_t at, from, size;
+    };
+
     void alias(const OrderedJson *placeholder, const OrderedJson *target)
     {
         if (placeholder && target) {
@@ -86,11 +96,11 @@ private:
         if (const auto a = m_alias.find(v); a != m_alias.end())
             v = a->second;
         if (const auto c = m_text.find(v);
-            c != m_text.end() && (c->second.first == indent || v->is_string())) {
-            m_out += c->second.second;
+            c != m_text.end() && (c->second.indent == indent || v->is_string())) {
+            m_repeats.push_back({m_out.size(), c->second.from, c->second.size});
             return;
         }
-        const size_t start = m_out.size();
+        const size_t start = m_out.size(), repeats = m_repeats.size();
         if (!v->is_object() || v->empty()) {
             m_json.write(*v, indent);
         } else {
@@ -109,15 +119,41 @@ private:
             m_out.append(indent, ' ');
             m_out += '}';
         }
-        if (m_targets.count(v))
-            m_text[v] = {indent, m_out.substr(start)};
+        // A text with a repeat in it is not all in m_out (no target holds one: they are the
+        // job's parts).
+        if (m_repeats.size() == repeats && m_targets.count(v))
+            m_text[v] = {indent, start, m_out.size() - start};
     }
 
+    /// m_out with the repeats filled in.
+    QByteArray spliced() const
+    {
+        size_t size = m_out.size();
+        for (const Repeat &r : m_repeats)
+            size += r.size;
+        QByteArray out(qsizetype(size), Qt::Uninitialized);
+        char *o = out.data();
+        size_t done = 0;
+        for (const Repeat &r : m_repeats) {
+            o = std::copy(m_out.data() + done, m_out.data() + r.at, o);
+            o = std::copy(m_out.data() + r.from, m_out.data() + r.from + r.size, o);
+            done = r.at;
+        }
+        std::copy(m_out.data() + done, m_out.data() + m_out.size(), o);
+        return out;
+    }
+
+    struct Text
+    {
+        unsigned indent;
+        size_t from, size;
+    };
     std::string m_out;
     JsonText m_json{m_out};
     std::map<const OrderedJson *, const OrderedJson *> m_alias;
-    std::map<const OrderedJson *, std::pair<unsigned, std::string>> m_text;
+    std::map<const OrderedJson *, Text> m_text;
     std::set<const OrderedJson *> m_targets;
+    std::vector<Repeat> m_repeats;
 };
 
 QString team(const Spec &spec)
@@ -217,14 +253,14 @@ CompileResult DcpCompiler::compile(const LoadedSpec &loaded, const CompileOption
 }
 
 CompileResult DcpCompiler::compileTarget(const LoadedSpec &loaded, const QString &target,
-                                         const CompileOptions &options)
+                                         const CompileOptions &options, OrderedJson *documentOut)
 {
     return compileArtifacts(loaded, options, target == QLatin1String("dcp-request"),
-                            target == QLatin1String("dcp-manifest"));
+                            target == QLatin1String("dcp-manifest"), documentOut);
 }
 
 CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const CompileOptions &options,
-                                            bool request, bool manifest)
+                                            bool request, bool manifest, OrderedJson *documentOut)
 {
     CompileResult result;
     if (!CS::accept(loaded, Engine::None, QStringLiteral("the DCP compiler"), result))
@@ -255,12 +291,15 @@ CompileResult DcpCompiler::compileArtifacts(const LoadedSpec &loaded, const Comp
     const QByteArray yaml = !manifest ? QByteArray()
                             : request ? manifestFor(spec, options, job)
                                       : manifestFor(spec, options, std::move(job));
-    if (request)
+    if (request) {
+        OrderedJson body = requestFor(spec, options, std::move(job), true);
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-request"),
                      CS::fileName(spec, QStringLiteral("dcp-request"), QStringLiteral("json")),
-                     QStringLiteral("json"),
-                     RequestDumper().dump(requestFor(spec, options, std::move(job), true))});
+                     QStringLiteral("json"), RequestDumper().dump(body)});
+        if (documentOut)
+            *documentOut = std::move(body);
+    }
     if (manifest)
         result.artifacts.append(
             Artifact{QStringLiteral("dcp-manifest"),

@@ -24,8 +24,11 @@ public:
     /// Only the artifact of `target` (`dcp-request` or `dcp-manifest`), with the diagnostics
     /// compile() gives: on large specs the other artifact costs as much as the one asked for.
     /// No artifact when the target does not apply (`dcp-manifest` of a Flink spec).
+    /// `documentOut` takes the request document, when one is made: a caller about to end need
+    /// not free it node by node.
     static CompileResult compileTarget(const LoadedSpec &spec, const QString &target,
-                                       const CompileOptions &options = {});
+                                       const CompileOptions &options = {},
+                                       OrderedJson *documentOut = nullptr);
 
     /// The targets produced for a spec of `engine`.
     static QStringList targets(Engine engine);
@@ -45,7 +48,8 @@ private:
     static QByteArray manifestFor(const Spec &spec, const CompileOptions &options, OrderedJson job);
     /// compile() with `request` and/or `manifest` (the targets that apply of those asked for).
     static CompileResult compileArtifacts(const LoadedSpec &spec, const CompileOptions &options,
-                                          bool request, bool manifest);
+                                          bool request, bool manifest,
+                                          OrderedJson *documentOut = nullptr);
 };
 
 } // namespace uis

@@ -182,7 +182,10 @@ OrderedJson FlinkCompiler::jobConfig(const CompileIndex &index, const CompileOpt
                                {"error_rate_threshold", 0.01},
                                {"checkpoint_failure_threshold", 3}}}};
     job["connector_jars"] = JobJsonWriter::stringList(connectorJars(spec, options));
-    job["sql"] = toStd(sql(index, options, diagnostics));
+    FlinkContext context(index, options);
+    job["sql"] = FlinkScript(context).writeUtf8();
+    for (const Diagnostic &d : context.diagnostics())
+        CS::add(diagnostics, d);
     return job;
 }
 

@@ -10,6 +10,8 @@
 #include "flinksqlwriter.h"
 #include "flinkviewwriter.h"
 
+#include <QStringEncoder>
+
 #include <algorithm>
 
 namespace uis {
@@ -20,16 +22,56 @@ FlinkScript::FlinkScript(FlinkContext &context) : m_ctx(context) {}
 
 QString FlinkScript::write()
 {
-    return run(true);
+    QString text;
+    run([&](const QList<QStringView> &parts) {
+        qsizetype size = 0;
+        for (const QStringView p : parts)
+            size += p.size();
+        text.reserve(size);
+        for (const QStringView p : parts)
+            text += p;
+    });
+    return text;
+}
+
+std::string FlinkScript::writeUtf8()
+{
+    std::string text;
+    run([&](const QList<QStringView> &parts) {
+        qsizetype size = 0;
+        bool ascii = true;
+        for (const QStringView p : parts) {
+            size += p.size();
+            ascii = ascii && QtPrivate::isAscii(p);
+        }
+        if (!ascii) { // its UTF-8 size is not known ahead: joined, then converted
+            QString joined;
+            joined.reserve(size);
+            for (const QStringView p : parts)
+                joined += p;
+            const QByteArray utf8 = joined.toUtf8();
+            text.assign(utf8.constData(), size_t(utf8.size()));
+            return;
+        }
+        // ASCII is as long in UTF-8: each part goes straight to its place (Qt's conversion is
+        // vectorised for ASCII).
+        text.resize(size_t(size));
+        QStringEncoder utf8(QStringEncoder::Utf8);
+        char *out = text.data();
+        for (const QStringView p : parts)
+            out = utf8.appendToBuffer(out, p);
+    });
+    return text;
 }
 
 void FlinkScript::check()
 {
-    run(false);
+    run(nullptr);
 }
 
-QString FlinkScript::run(bool keepText)
+void FlinkScript::run(const std::function<void(const QList<QStringView> &)> &assemble)
 {
+    const bool keepText = bool(assemble);
     FlinkPlanner planner(m_ctx);
     planner.plan();
     FlinkViewWriter views(m_ctx, planner);
@@ -65,7 +107,7 @@ QString FlinkScript::run(bool keepText)
     FlinkSqlWriter v(keepText);
     views.write(v);
     if (!keepText)
-        return {};
+        return;
 
     FlinkSqlWriter out;
     out.comment(
@@ -77,38 +119,24 @@ QString FlinkScript::run(bool keepText)
     for (const auto &kv : setStatements(ttl))
         out.set(kv.first, kv.second);
 
-    // The parts are appended without copies of their own: the script of a large spec is MBs.
-    qsizetype size = 64;
-    for (const FlinkSqlWriter *w : {&out, &src, &snk, &v})
-        size += w->textSize() + 1;
-    for (const QString &ins : inserts)
-        size += ins.size() + 3;
-    QString text;
-    text.reserve(size);
-    out.appendTo(text);
-    text += QLatin1Char('\n');
-    src.appendTo(text);
-    if (!snk.isBlank()) {
-        text += QLatin1Char('\n');
-        snk.appendTo(text);
-    }
-    if (!v.isBlank()) {
-        text += QLatin1Char('\n');
-        v.appendTo(text);
-    }
-    text += QLatin1Char('\n');
+    // The parts are handed over without copies of their own: the script of a large spec is MBs.
+    const QStringView lineBreak(u"\n");
+    QList<QStringView> parts{out.textView(), lineBreak, src.textView()};
+    parts.reserve(8 + 2 * inserts.size());
+    if (!snk.isBlank())
+        parts << lineBreak << snk.textView();
+    if (!v.isBlank())
+        parts << lineBreak << v.textView();
+    parts << lineBreak;
     if (inserts.size() == 1) {
-        text += inserts.first();
-        text += QLatin1String(";\n");
+        parts << inserts.first() << u";\n";
     } else if (inserts.size() > 1) {
-        text += QLatin1String("EXECUTE STATEMENT SET\nBEGIN\n\n");
-        for (const QString &ins : inserts) {
-            text += ins;
-            text += QLatin1String(";\n\n");
-        }
-        text += QLatin1String("END;\n");
+        parts << u"EXECUTE STATEMENT SET\nBEGIN\n\n";
+        for (const QString &ins : std::as_const(inserts))
+            parts << ins << u";\n\n";
+        parts << u"END;\n";
     }
-    return text;
+    assemble(parts);
 }
 
 QList<QPair<QString, QString>> FlinkScript::setStatements(qint64 stateTtlMs) const

@@ -5,6 +5,10 @@
 
 #include <QList>
 #include <QPair>
+#include <QStringView>
+
+#include <functional>
+#include <string>
 
 namespace uis {
 
@@ -20,11 +24,15 @@ public:
 
     /// The script text, ending with a line break. Call once; diagnostics go to the context.
     QString write();
+    /// write() in UTF-8, as the job config holds it: a large spec's script (megabytes) is
+    /// converted part by part, never held whole in UTF-16.
+    std::string writeUtf8();
     /// The same passes for their diagnostics only, skipping the text no finding depends on.
     void check();
 
 private:
-    QString run(bool keepText);
+    /// The passes; with `assemble`, the script's parts in order are handed to it.
+    void run(const std::function<void(const QList<QStringView> &)> &assemble);
     QList<QPair<QString, QString>> setStatements(qint64 stateTtlMs) const;
 
     FlinkContext &m_ctx;

@@ -165,11 +165,13 @@ QString FlinkSqlWriter::text() const
 
 void FlinkSqlWriter::appendTo(QString &out) const
 {
+    out += textView();
+}
+
+QStringView FlinkSqlWriter::textView() const
+{
     const qsizetype n = textSize();
-    if (n == 0)
-        out += QLatin1Char('\n');
-    else
-        out.append(m_text.constData(), n);
+    return n == 0 ? QStringView(u"\n") : QStringView(m_text.constData(), n);
 }
 
 bool FlinkSqlWriter::isBlank() const

@@ -50,6 +50,8 @@ public:
     QString text() const;
     /// Appends text() to `out` without a copy of its own.
     void appendTo(QString &out) const;
+    /// What appendTo() appends, valid while the writer lives and writes nothing more.
+    QStringView textView() const;
     /// Whether text() is only whitespace.
     bool isBlank() const;
     /// The length of text(); 0 when it holds no line (text() is then one line break).

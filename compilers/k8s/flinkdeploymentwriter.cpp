@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flinkdeploymentwriter.h"
 
-#include <algorithm>
-
 #include "compilesupport.h"
 #include "dcp/manifestwriter.h"
 #include "flink/flinkcompiler.h"
@@ -11,7 +9,11 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
+#include <string_view>
 
 namespace uis {
 
@@ -52,6 +54,36 @@ QString text(const OrderedJson &j)
     return j.is_string() ? QString::fromStdString(j.get_ref<const std::string &>()) : QString();
 }
 
+/// PlaceholderScanner::scan() of a JSON string, read in its UTF-8: scan() pairs each `{{` with
+/// the next `}}`, so only those spans are converted to UTF-16 and scanned, not a script of
+/// megabytes.
+QList<Placeholder> placeholdersIn(const OrderedJson &j)
+{
+    QList<Placeholder> out;
+    if (!j.is_string())
+        return out;
+    const std::string_view s = j.get_ref<const std::string &>();
+    for (size_t from = 0;;) {
+        const size_t open = s.find("{{", from);
+        const size_t close = open == s.npos ? s.npos : s.find("}}", open + 2);
+        if (close == s.npos)
+            return out;
+        out += PlaceholderScanner::scan(
+            QString::fromUtf8(s.data() + open, qsizetype(close + 2 - open)));
+        from = close + 2;
+    }
+}
+
+/// The ConfigMap that holds the SQL script, without its `data`.
+OrderedJson configMapHead(const Spec &spec)
+{
+    OrderedJson m = OrderedJson::object();
+    m["apiVersion"] = "v1";
+    m["kind"] = "ConfigMap";
+    m["metadata"] = metadata(spec, configMapName(spec));
+    return m;
+}
+
 /**
  * `key: |` and `text` as a YAML literal block indented by `indent` spaces, so the script in the
  * ConfigMap reads as the script; nullopt when a literal block cannot hold it as it is (control
@@ -62,24 +94,45 @@ std::optional<QByteArray> literalBlock(const QString &key, const QString &text, 
 /// `key: |…` and the lines of `utf8` (chomped, the chomping indicator `chomp`).
 QByteArray literalLines(const QString &key, QByteArrayView utf8, const char *chomp, int indent)
 {
-    QByteArray out = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
-    // Line by line in UTF-8 (a line break is one byte there): the script of a large spec has
-    // tens of thousands of lines, too many for a string each.
-    const auto lines =
-        std::count(utf8.begin(), utf8.end(), '\n'); // QByteArrayView::count is a substring search
-    out.reserve(out.size() + utf8.size() + lines * (indent + 1) + indent + 1);
-    for (qsizetype from = 0; from <= utf8.size();) {
-        qsizetype end = utf8.indexOf('\n', from);
-        if (end < 0)
-            end = utf8.size();
-        if (end > from) {
-            out.append(qsizetype(indent), ' ');
-            out.append(utf8.constData() + from, end - from);
-        }
-        out += '\n';
-        from = end + 1;
+    const QByteArray head = QByteArray(indent - 2, ' ') + key.toUtf8() + ": |" + chomp + '\n';
+    // Line by line in UTF-8 (a line break is one byte there) into a buffer of the final size:
+    // the script of a large spec has tens of thousands of lines, too many for a string or an
+    // append each.
+    const char *const begin = utf8.constData();
+    const char *const end = begin + utf8.size();
+    qsizetype size = head.size() + utf8.size() + 1;
+    for (const char *p = begin; p <= end;) {
+        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *lineEnd = nl ? nl : end;
+        if (lineEnd > p)
+            size += indent;
+        p = lineEnd + 1;
     }
+    QByteArray out(size, Qt::Uninitialized);
+    char *o = out.data();
+    o = std::copy(head.cbegin(), head.cend(), o);
+    for (const char *p = begin; p <= end;) {
+        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *lineEnd = nl ? nl : end;
+        if (lineEnd > p) {
+            o = std::fill_n(o, indent, ' ');
+            std::memcpy(o, p, size_t(lineEnd - p));
+            o += lineEnd - p;
+        }
+        *o++ = '\n';
+        p = lineEnd + 1;
+    }
+    Q_ASSERT(o == out.data() + out.size());
     return out;
+}
+
+/// Whether the 8 bytes in `w` are all printable ASCII (0x20 to 0x7E), so none needs a look.
+bool printableAscii(std::uint64_t w)
+{
+    constexpr std::uint64_t ones = ~std::uint64_t(0) / 255, high = ones * 0x80;
+    const bool below = (w - ones * 0x20) & ~w & high;       // some byte < 0x20
+    const bool delOrAbove = ((w + ones * 0x01) | w) & high; // some byte >= 0x7F
+    return !below && !delOrAbove;
 }
 
 /// literalBlock() of a JSON string as it is (UTF-8): an ASCII script, every script UIS writes
@@ -91,8 +144,15 @@ std::optional<QByteArray> literalBlock(const QString &key, const OrderedJson &j,
     const std::string &s = j.get_ref<const std::string &>();
     const QByteArrayView text(s.data(), qsizetype(s.size()));
     bool ascii = true;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        // Eight bytes at a time while all are printable: a look at each byte only near a line
+        // break (the check of a megabytes-long script was a tenth of the manifest's cost).
+        if (std::uint64_t w;
+            text.size() - i >= 8 && (std::memcpy(&w, text.data() + i, 8), printableAscii(w))) {
+            i += 7;
+            continue;
+        }
+        const auto u = static_cast<unsigned char>(text[i]);
         if (u >= 0x80) {
             ascii = false;
             break;
@@ -168,10 +228,7 @@ QString FlinkDeploymentWriter::operatorFlinkVersion(const QString &flinkVersion)
 
 OrderedJson FlinkDeploymentWriter::sqlConfigMap(const Spec &spec, const OrderedJson &job)
 {
-    OrderedJson m = OrderedJson::object();
-    m["apiVersion"] = "v1";
-    m["kind"] = "ConfigMap";
-    m["metadata"] = metadata(spec, configMapName(spec));
+    OrderedJson m = configMapHead(spec);
     m["data"] = OrderedJson{{toStd(sqlFileName(spec)), job["sql"]}};
     return m;
 }
@@ -260,9 +317,9 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                              .arg(kConfigMapLimit),
                          QStringLiteral("/provider")));
     // Neither the SQL runner nor the operator resolves placeholders, as the UIS runners do.
-    QList<Placeholder> found = PlaceholderScanner::scan(text(sql));
+    QList<Placeholder> found = placeholdersIn(sql);
     for (const auto &v : job["flink_config"])
-        found += PlaceholderScanner::scan(text(v));
+        found += placeholdersIn(v);
     if (!found.isEmpty()) {
         QStringList ids;
         for (const Placeholder &p : PlaceholderScanner::unique(found))
@@ -297,14 +354,19 @@ QByteArray FlinkDeploymentWriter::write(const Spec &spec, const OrderedJson &job
                      ".\n# The ConfigMap holds the job's SQL script; the FlinkDeployment runs it "
                      "with the operator's SQL runner\n# (flink-kubernetes-operator "
                      "examples/flink-sql-runner-example). Apply with kubectl apply -f.\n";
-    OrderedJson configMap = sqlConfigMap(spec, job);
-    const std::optional<QByteArray> script = literalBlock(sqlFileName(spec), job["sql"], 4);
-    if (script) {
-        configMap.erase("data");
-        out += ManifestWriter::write(configMap) + "data:\n" + *script;
-    } else {
-        out += ManifestWriter::write(configMap);
+    // The script is appended as it is written, without a copy in a ConfigMap document: it is
+    // most of the manifest.
+    if (const std::optional<QByteArray> script = literalBlock(sqlFileName(spec), sql, 4)) {
+        const QByteArray head = ManifestWriter::write(configMapHead(spec));
+        const QByteArray rest = "---\n" + ManifestWriter::write(deployment(spec, job));
+        out.reserve(out.size() + head.size() + 6 + script->size() + rest.size());
+        out += head;
+        out += "data:\n";
+        out += *script;
+        out += rest;
+        return out;
     }
+    out += ManifestWriter::write(sqlConfigMap(spec, job));
     out += "---\n";
     out += ManifestWriter::write(deployment(spec, job));
     return out;

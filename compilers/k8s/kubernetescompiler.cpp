@@ -57,7 +57,7 @@ void KubernetesCompiler::addArtifacts(const Spec &spec, const CompileOptions &op
 }
 
 CompileResult KubernetesCompiler::compileTarget(const LoadedSpec &loaded, const QString &target,
-                                                const CompileOptions &options)
+                                                const CompileOptions &options, OrderedJson *jobOut)
 {
     const Engine wanted = engineForTarget(target);
     const Engine engine = engineFor(loaded.spec);
@@ -83,6 +83,8 @@ CompileResult KubernetesCompiler::compileTarget(const LoadedSpec &loaded, const 
     addArtifacts(loaded.spec, options, job, result);
     CS::locate(result.diagnostics, loaded);
     sortDiagnostics(result.diagnostics);
+    if (jobOut)
+        *jobOut = std::move(job);
     return result;
 }
 

@@ -31,8 +31,11 @@ public:
                              const OrderedJson &job, CompileResult &result);
     /// Only `target`: compiles with the engine's compiler, then writes the manifest. A spec of
     /// the other engine yields `UIS-E-ENGINE` naming the target that fits it.
+    /// `jobOut` takes the job config the manifest was made from (a caller about to end need
+    /// not free it node by node).
     static CompileResult compileTarget(const LoadedSpec &spec, const QString &target,
-                                       const CompileOptions &options = {});
+                                       const CompileOptions &options = {},
+                                       OrderedJson *jobOut = nullptr);
 };
 
 } // namespace uis
