@@ -95,6 +95,7 @@ public:
     /// For children of a map: the key and where it was written.
     const QString &key() const { return m_key; }
     SourcePos keyPos() const { return m_keyPos; }
+    void setKeyPos(SourcePos p) { m_keyPos = p; }
 
     const std::vector<SourceNode> &children() const { return m_children; }
     std::vector<SourceNode> &children() { return m_children; }

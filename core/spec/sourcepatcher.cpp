@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sourcepatcher.h"
 
+#include "scalarreadback.h"
+
 #include "sourceemitter.h"
 #include "sourcelines.h"
 
@@ -708,7 +710,16 @@ SourcePatcher::Result SourcePatcher::patch(const QString &text, SpecFormat forma
         bool applied = false;
         const QByteArray out = applyReplacements(src, d.m_out, &applied);
         if (applied && !d.m_failed) {
-            if (auto tree = verify(out)) {
+            // One scalar rewritten on its line (a form edit): read back without reading it all.
+            std::optional<SourceNode> tree;
+            if (d.m_out.size() == 1 && d.m_touched.size() == 1) {
+                const Replacement &r = d.m_out.front();
+                tree = ScalarReadBack::tree(src, json, parsed, target, d.m_touched.front(), r.begin,
+                                            r.end, r.text);
+            }
+            if (!tree)
+                tree = verify(out);
+            if (tree) {
                 res.ok = true;
                 res.text = QString::fromUtf8(bom + out);
                 res.tree = std::move(tree);

@@ -3,6 +3,7 @@
 // that applies hundreds of random form/canvas edits to commented copies of every template.
 #include "graphmodel.h"
 #include "pipelinedocument.h"
+#include "scalarreadback.h"
 #include "sourcepatcher.h"
 #include "specreader.h"
 #include "specwriter.h"
@@ -226,6 +227,45 @@ SourceNode randomScalar(QRandomGenerator &rng, int serial)
     }
 }
 
+/// Where two trees differ, positions, offsets and styles included: "" when they do not.
+QString deepDifference(const SourceNode &a, const SourceNode &b, const QString &ptr = QString())
+{
+    auto where = [&](const char *what) { return ptr + QStringLiteral(": ") + QLatin1String(what); };
+    if (a.kind() != b.kind() || a.scalarType() != b.scalarType() || a.text() != b.text() ||
+        a.key() != b.key())
+        return where("value");
+    if (a.style() != b.style())
+        return where("style");
+    if (a.pos().line != b.pos().line || a.pos().column != b.pos().column)
+        return where("position") + QStringLiteral(" %1:%2 vs %3:%4")
+                                       .arg(a.pos().line)
+                                       .arg(a.pos().column)
+                                       .arg(b.pos().line)
+                                       .arg(b.pos().column);
+    if (a.keyPos().line != b.keyPos().line || a.keyPos().column != b.keyPos().column)
+        return where("key position");
+    if (a.beginOffset() != b.beginOffset() || a.endOffset() != b.endOffset() ||
+        a.keyOffset() != b.keyOffset())
+        return where("offsets") + QStringLiteral(" [%1,%2) key %3 vs [%4,%5) key %6")
+                                      .arg(a.beginOffset())
+                                      .arg(a.endOffset())
+                                      .arg(a.keyOffset())
+                                      .arg(b.beginOffset())
+                                      .arg(b.endOffset())
+                                      .arg(b.keyOffset());
+    if (a.children().size() != b.children().size())
+        return where("children");
+    for (size_t i = 0; i < a.children().size(); ++i) {
+        const SourceNode &c = a.children()[i];
+        const QString d =
+            deepDifference(c, b.children()[i],
+                           a.isMap() ? pointerAppend(ptr, c.key()) : pointerAppend(ptr, int(i)));
+        if (!d.isEmpty())
+            return d;
+    }
+    return QString();
+}
+
 } // namespace
 
 class TestSourcePatch : public QObject
@@ -240,6 +280,8 @@ private Q_SLOTS:
     void newKeyGoesAfterTheCommentsAboveIt();
     void jsonInsertAndRemove();
     void reorderMovesEntriesWithTheirComments();
+    void scalarEditsReadBackAsAReadWould_data();
+    void scalarEditsReadBackAsAReadWould();
     void randomEdits_data();
     void randomEdits();
     void cleanupTestCase();
@@ -392,6 +434,73 @@ void TestSourcePatch::reorderMovesEntriesWithTheirComments()
     QVERIFY(r.ok);
     QCOMPARE(r.text, QStringLiteral("# top\nversion: \"1.1\"\nname: y\nprovider:\n  name: x  # n\n "
                                     " # the sinks\n  sinks: [{ type: console }]\n"));
+}
+
+void TestSourcePatch::scalarEditsReadBackAsAReadWould_data()
+{
+    randomEdits_data();
+}
+
+void TestSourcePatch::scalarEditsReadBackAsAReadWould()
+{
+    // Every scalar of a template set to values of every kind: the patched text's tree, whether
+    // read back whole or made without reading (ScalarReadBack), is what reading the text gives,
+    // to the byte offset and the column. The shortcut must have been taken for most of them.
+    QFETCH(QString, name);
+    QFETCH(int, format);
+    const SpecFormat fmt = SpecFormat(format);
+    QFile f(name);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(f.readAll());
+    if (fmt == SpecFormat::Json)
+        text = QString::fromUtf8(SpecWriter::toJson(parse(text), 2));
+    const QByteArray src = text.toUtf8();
+    const SourceNode parsed = parse(text, fmt);
+    QStringList scalars, maps, lists;
+    collect(parsed, QString(), scalars, maps, lists);
+    QRandomGenerator rng(20261208u);
+    int shortcuts = 0, cases = 0;
+    for (const QString &p : std::as_const(scalars)) {
+        const SourceNode *old = parsed.at(p);
+        if (!old->isScalar() || p.isEmpty())
+            continue;
+        SourceNode target = parsed;
+        const SourceNode value = randomScalar(rng, cases);
+        const QStringList tokens = splitPointer(p);
+        QString parentPointer;
+        for (qsizetype i = 0; i + 1 < tokens.size(); ++i)
+            parentPointer = pointerAppend(parentPointer, tokens[i]);
+        SourceNode *parent = target.at(parentPointer);
+        if (parent->isMap())
+            parent->insert(tokens.last(), value);
+        else
+            parent->children()[size_t(tokens.last().toInt())] = value;
+        const SourcePatcher::Result r = SourcePatcher::patch(text, fmt, parsed, target);
+        QVERIFY2(r.ok && r.tree, qPrintable(p));
+        ReadResult fresh = SpecReader::read(r.text.toUtf8(), fmt);
+        QVERIFY(fresh.root);
+        const QString diff = deepDifference(*r.tree, *fresh.root);
+        QVERIFY2(diff.isEmpty(), qPrintable(p + QStringLiteral(" -> ") + diff));
+        ++cases;
+        // The shortcut on the same edit, where the patch replaced the scalar's bytes alone.
+        const QByteArray out = r.text.toUtf8();
+        const int begin = old->beginOffset(), end = old->endOffset();
+        const int length = int(out.size() - src.size()) + (end - begin);
+        if (length <= 0 || out.left(begin) != src.left(begin) ||
+            out.mid(begin + length) != src.mid(end))
+            continue;
+        const std::optional<SourceNode> quick = ScalarReadBack::tree(
+            src, fmt == SpecFormat::Json, parsed, target, p, begin, end, out.mid(begin, length));
+        if (!quick)
+            continue;
+        ++shortcuts;
+        const QString quickDiff = deepDifference(*quick, *fresh.root);
+        QVERIFY2(quickDiff.isEmpty(),
+                 qPrintable(p + QStringLiteral(" (shortcut) -> ") + quickDiff));
+    }
+    QVERIFY(cases > 10);
+    QVERIFY2(shortcuts * 3 > cases,
+             qPrintable(QStringLiteral("%1 of %2").arg(shortcuts).arg(cases)));
 }
 
 void TestSourcePatch::randomEdits_data()
