@@ -38,7 +38,7 @@ AddNode::AddNode(PipelineDocument *document, NodeKind kind, const QString &type,
         node.insert(QStringLiteral("type"), SourceNode::makeString(type));
 
     const QString listPointer = nodeListPointer(kind);
-    const std::optional<SourceNode> list = document->valueAt(listPointer);
+    const SourceNode *list = document->nodeAt(listPointer);
     if (list && list->isList()) {
         SetValue::insertItem(document, listPointer, list->size(), node, this);
     } else {

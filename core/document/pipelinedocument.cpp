@@ -376,10 +376,13 @@ bool PipelineDocument::sameValue(const std::optional<SourceNode> &a, const std::
 
 std::optional<SourceNode> PipelineDocument::valueAt(const QString &pointer) const
 {
-    if (!m_tree)
-        return std::nullopt;
-    const SourceNode *n = m_tree->at(pointer);
+    const SourceNode *n = nodeAt(pointer);
     return n ? std::optional<SourceNode>(*n) : std::nullopt;
+}
+
+const SourceNode *PipelineDocument::nodeAt(const QString &pointer) const
+{
+    return m_tree ? m_tree->at(pointer) : nullptr;
 }
 
 int PipelineDocument::mapIndexOf(const QString &pointer) const

@@ -124,6 +124,9 @@ public:
     static bool sameValue(const std::optional<SourceNode> &a, const std::optional<SourceNode> &b);
     /// The value at `pointer`, or nullopt.
     std::optional<SourceNode> valueAt(const QString &pointer) const;
+    /// The same without a copy (a list of 1,000 endpoints is milliseconds to copy), or nullptr;
+    /// valid until the next edit.
+    const SourceNode *nodeAt(const QString &pointer) const;
     /// Writes `value` at `pointer`: replaces or adds a map entry (at `mapIndex` when given),
     /// replaces a list item or (with `insert`) inserts one; nullopt removes. The parent must exist.
     void writeValue(const QString &pointer, const std::optional<SourceNode> &value, bool insert = false,

@@ -32,7 +32,7 @@ SetValue::SetValue(PipelineDocument *document, const QString &pointer,
     int firstMissing = int(tokens.size());
     for (int i = 0; i < tokens.size() - 1; ++i) {
         const QString next = pointerAppend(existing, tokens[i]);
-        const std::optional<SourceNode> n = document->valueAt(next);
+        const SourceNode *n = document->nodeAt(next);
         if (!n || !(n->isMap() || n->isList())) {
             firstMissing = i;
             break;
@@ -50,7 +50,7 @@ SetValue::SetValue(PipelineDocument *document, const QString &pointer,
         m_new = built;
     }
     m_old = document->valueAt(m_pointer);
-    const std::optional<SourceNode> parentNode = document->valueAt(existing);
+    const SourceNode *parentNode = document->nodeAt(existing);
     m_listParent = parentNode && parentNode->isList();
     m_mapIndex = document->mapIndexOf(m_pointer);
     m_lastEdit.start();
