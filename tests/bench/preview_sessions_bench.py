@@ -4,7 +4,7 @@ time of `uisctl preview --session none` and `--session auto`, measured side by s
 (cold and warm alternate, so a busy spell on the machine hits both). The warm pair is started
 first in a state folder of its own (its start-up is reported apart) and stopped at the end.
 
-usage: preview_sessions_bench.py UISCTL [--runs N] [--templates a,b]
+usage: preview_sessions_bench.py UISCTL [--runs N] [--templates a,b] [--engines spark,flink]
 Prints a Markdown table, then one summary line per template and engine."""
 
 import argparse
@@ -60,6 +60,7 @@ def main() -> int:
     ap.add_argument("uisctl")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--templates", default=",".join(FILE_TEMPLATES))
+    ap.add_argument("--engines", default=",".join(ENGINES), help="spark, flink or both")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="uis-bench-sessions-"))
     env = dict(os.environ, UIS_SESSIONS_DIR=str(work / "sessions"), TZ="UTC")
@@ -67,7 +68,13 @@ def main() -> int:
     sessions = [py, "-m", "uis_runners.sessions"]
     env_py = dict(env, PYTHONPATH=str(REPO / "runners"))
     t0 = time.monotonic()
-    start = subprocess.run(sessions + ["start"], env=env_py, capture_output=True, text=True)
+    engines = [e for e in ENGINES if e in args.engines.split(",")]
+    if not engines:
+        ap.error(f"--engines: none of {', '.join(ENGINES)}")
+    which = engines[0] if len(engines) == 1 else "both"
+    start = subprocess.run(
+        sessions + ["start", "--engine", which], env=env_py, capture_output=True, text=True
+    )
     started = time.monotonic() - t0
     rows, status = [], 0
     try:
@@ -76,7 +83,7 @@ def main() -> int:
             return 1
         for name in args.templates.split(","):
             spec = local_copy(name, work)
-            for engine in ENGINES:
+            for engine in engines:
                 times = {"none": [], "auto": []}
                 same, why = True, ""
                 for _ in range(args.runs):
@@ -101,7 +108,7 @@ def main() -> int:
                 rows.append((name, engine, cold, warm, "same rows" if same else "ROWS DIFFER"))
     finally:
         subprocess.run(sessions + ["stop"], env=env_py, capture_output=True)
-    print(f"warm pair start-up (both servers): {started:.1f} s; {args.runs} run(s) each\n")
+    print(f"warm pair start-up ({which}): {started:.1f} s; {args.runs} run(s) each\n")
     print("| template | engine | cold median (s) | warm median (s) | speed-up | rows |")
     print("|---|---|---|---|---|---|")
     for name, engine, cold, warm, note in rows:

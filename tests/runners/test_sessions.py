@@ -12,7 +12,9 @@ share, which test_warm_golden.py may have used before; alone, a pair of this ses
 - two previews at once, of specs whose nodes have the same names over different data, each get
   their own rows (own Spark Connect session, own gateway session);
 - a dead server is restarted once by the next preview, and the pair is whole again for the next
-  test that uses it.
+  test that uses it;
+- a new Spark Connect server has previewed the warm-up job (sessions/spark_warmup.py) before
+  serving, and that job previews without an error.
 Each warm result is compared with the cold path's rows, never with rows written here."""
 
 import json
@@ -148,6 +150,18 @@ def test_concurrent_previews_get_their_own_rows(engine, warm_pair, files_jobs, c
     for t in threads:
         t.join(timeout=600)
     assert results == {"files": cold[engine], "other": other_cold}
+
+
+def test_the_spark_server_was_warmed_up(warm_pair):
+    rec = json.loads((warm_pair.folder / "sessions.json").read_text())["spark"]
+    built = "uis-runner: transform per_10_minutes (window_aggregate) <- usable"
+    assert built in open(rec["log"], errors="replace").read()
+    # a failure would only leave a new server cold, unseen: the warm-up run must pass
+    cmd = [sys.executable, "-m", "uis_runners.sessions.spark_warmup", rec["url"]]
+    env = runner_env(PYTHONPATH=SPARK_RUNNER.parents[1])
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == "" and built in p.stderr, p.stderr
 
 
 def test_a_dead_server_is_restarted_once(warm_pair, files_jobs, cold):

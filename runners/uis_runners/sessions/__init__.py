@@ -8,5 +8,6 @@ Gateway, started once and shared by every preview and test run of the designer a
 - platform_servers.py: the local platform's pair (its `spark-connect`, `flink-sql-gateway`).
 - gateway.py: the Flink SQL Gateway's REST API (sessions, statements, results, cancel).
 - spark_warm.py / flink_warm.py: the data preview through them, same rows as the cold path.
+- spark_warmup.py: a new Spark Connect server's own first preview, before the user's.
 - warm_tests.py: the golden-data test runs through them, same captures as the cold path.
 """

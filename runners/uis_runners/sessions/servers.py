@@ -158,7 +158,23 @@ def spark_connect() -> dict:
     cmd, env = spark_connect_command(port)
     pid = spawn(cmd, log, env)
     wait_until(lambda: listening(port), [pid], "Spark Connect", log)
-    return {"url": f"sc://127.0.0.1:{port}", "pid": pid, "log": str(log)}
+    url = f"sc://127.0.0.1:{port}"
+    warm_up_spark(url, log)
+    return {"url": url, "pid": pid, "log": str(log)}
+
+
+def warm_up_spark(url: str, log: Path, timeout: float = 60) -> None:
+    """A first small preview on the new server (spark_warmup.py), its output in the server's
+    log. A failure leaves the server serving, only cold."""
+    cmd = [sys.executable, "-m", "uis_runners.sessions.spark_warmup", url]
+    env = dict(os.environ, PYTHONPATH=runners_path(os.environ))
+    with open(log, "ab") as out:
+        try:
+            subprocess.run(
+                cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out, env=env, timeout=timeout
+            )
+        except (OSError, subprocess.SubprocessError):
+            pass
 
 
 def _flink_env(conf_dir: Path, log_dir: str = "", extra_jars: tuple = ()) -> dict:

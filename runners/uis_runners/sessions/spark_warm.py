@@ -53,19 +53,39 @@ def remote_session(url: str, job: dict, tag: str):
     conf = {k: str(v) for k, v in (job.get("spark_config") or {}).items()}
     cold_session.add_iceberg_catalogs(job, conf)
     conf["spark.sql.session.timeZone"] = "UTC"
-    skipped = []
-    for k, v in conf.items():
-        if not (k.startswith("spark.sql.") or k.startswith("spark.hadoop.")):
-            continue  # cluster settings (memory, master, jars) belong to the server
-        if k == "spark.sql.extensions":
-            continue  # static: the server starts with Iceberg's
-        try:
-            spark.conf.set(k, resolve(v))
-        except Exception:
-            skipped.append(k)
+    session_conf = {
+        k: v
+        for k, v in conf.items()
+        # cluster settings (memory, master, jars) belong to the server; the static
+        # spark.sql.extensions too: it starts with Iceberg's
+        if k.startswith(("spark.sql.", "spark.hadoop.")) and k != "spark.sql.extensions"
+    }
+    skipped = set_conf(spark, session_conf)
     if skipped:
         log(f"warm Spark session keeps its own {', '.join(skipped)}")
     return spark
+
+
+def set_conf(spark, conf: dict) -> list:
+    """Sets `conf` on the session in one round trip (one per key when the server refuses one);
+    returns the keys it refused."""
+    from pyspark.sql.connect import proto
+
+    def request(items) -> None:
+        pairs = [proto.KeyValue(key=k, value=str(resolve(v))) for k, v in items]
+        spark.client.config(proto.ConfigRequest.Operation(set=proto.ConfigRequest.Set(pairs=pairs)))
+
+    try:
+        request(conf.items())
+        return []
+    except Exception:
+        skipped = []
+        for item in conf.items():
+            try:
+                request([item])
+            except Exception:
+                skipped.append(item[0])
+        return skipped
 
 
 def leave_connect() -> None:

@@ -29,6 +29,11 @@ _STOPPED = object()
 def preview(run, enter=None, workers: int | None = None) -> None:
     """Previews run.order's nodes of `run` (a SparkJob). `enter()` is called in the worker
     thread before each node (Spark Connect's tags belong to the thread that adds them)."""
+    write(run.kinds, fetch_nodes(run, enter, workers))
+
+
+def fetch_nodes(run, enter=None, workers: int | None = None):
+    """fetch_in_order's (name, columns, rows | None) of run.order's nodes."""
     from pyspark.sql import functions as F
 
     def stopped() -> bool:
@@ -42,13 +47,18 @@ def preview(run, enter=None, workers: int | None = None) -> None:
         as_json = F.to_json(F.struct(*[F.col(f"`{c}`") for c in columns(df)]))
         return [r[0] for r in df.limit(run.limit).select(as_json).collect()]
 
-    write_in_order(run.order, run.kinds, fetch, stopped, workers or WORKERS, enter)
+    return fetch_in_order(run.order, fetch, stopped, workers or WORKERS, enter)
 
 
 def write_in_order(names, kinds: dict, fetch, stopped, workers: int = WORKERS, enter=None):
     """The preview lines of `names` (kinds: name -> "source" | "transform"), fetched by
     fetch_in_order."""
-    for name, cols, rows in fetch_in_order(names, fetch, stopped, workers, enter):
+    write(kinds, fetch_in_order(names, fetch, stopped, workers, enter))
+
+
+def write(kinds: dict, fetched) -> None:
+    """The preview lines of fetch_in_order's items."""
+    for name, cols, rows in fetched:
         if rows is None:
             emit(PREVIEW, {"event": "schema", "node": name, "kind": kinds[name], "columns": cols})
             continue
