@@ -91,6 +91,18 @@ OrderedJson configMapHead(const Spec &spec)
  */
 std::optional<QByteArray> literalBlock(const QString &key, const QString &text, int indent);
 
+/// Calls `line(from, size)` for each line of `utf8`, the text after its last break included.
+template <typename Line> void forEachLine(QByteArrayView utf8, Line line)
+{
+    for (qsizetype from = 0; from <= utf8.size();) {
+        qsizetype end = utf8.indexOf('\n', from);
+        if (end < 0)
+            end = utf8.size();
+        line(from, end - from);
+        from = end + 1;
+    }
+}
+
 /// `key: |…` and the lines of `utf8` (chomped, the chomping indicator `chomp`).
 QByteArray literalLines(const QString &key, QByteArrayView utf8, const char *chomp, int indent)
 {
@@ -98,30 +110,17 @@ QByteArray literalLines(const QString &key, QByteArrayView utf8, const char *cho
     // Line by line in UTF-8 (a line break is one byte there) into a buffer of the final size:
     // the script of a large spec has tens of thousands of lines, too many for a string or an
     // append each.
-    const char *const begin = utf8.constData();
-    const char *const end = begin + utf8.size();
     qsizetype size = head.size() + utf8.size() + 1;
-    for (const char *p = begin; p <= end;) {
-        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-        const char *lineEnd = nl ? nl : end;
-        if (lineEnd > p)
-            size += indent;
-        p = lineEnd + 1;
-    }
+    forEachLine(utf8, [&](qsizetype, qsizetype n) { size += n > 0 ? indent : 0; });
     QByteArray out(size, Qt::Uninitialized);
-    char *o = out.data();
-    o = std::copy(head.cbegin(), head.cend(), o);
-    for (const char *p = begin; p <= end;) {
-        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-        const char *lineEnd = nl ? nl : end;
-        if (lineEnd > p) {
+    char *o = std::copy(head.cbegin(), head.cend(), out.data());
+    forEachLine(utf8, [&](qsizetype from, qsizetype n) {
+        if (n > 0) {
             o = std::fill_n(o, indent, ' ');
-            std::memcpy(o, p, size_t(lineEnd - p));
-            o += lineEnd - p;
+            o = std::copy_n(utf8.data() + from, n, o);
         }
         *o++ = '\n';
-        p = lineEnd + 1;
-    }
+    });
     Q_ASSERT(o == out.data() + out.size());
     return out;
 }
