@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 
 import pytest
 import templates as T
@@ -162,6 +163,23 @@ def test_the_spark_server_was_warmed_up(warm_pair):
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
     assert p.returncode == 0, p.stderr
     assert p.stdout == "" and built in p.stderr, p.stderr
+
+
+def test_the_flink_cluster_was_warmed_up(warm_pair, tmp_path):
+    from uis_runners.sessions.flink_warm import warm_up
+
+    rec = json.loads((warm_pair.folder / "sessions.json").read_text())["flink"]
+
+    def warm_ups():
+        with urllib.request.urlopen(rec["rest"] + "/jobs/overview", timeout=10) as r:
+            jobs = json.load(r)["jobs"]
+        return [j for j in jobs if j["name"] == "uis-warm-up" and j["state"] == "FINISHED"]
+
+    started = warm_ups()
+    assert started, "the session cluster ran no warm-up job when it started"
+    # a failure would only leave a new cluster cold, unseen: the warm-up job must finish
+    warm_up(rec["url"], tmp_path)
+    assert len(warm_ups()) == len(started) + 1
 
 
 def test_a_dead_server_is_restarted_once(warm_pair, files_jobs, cold):

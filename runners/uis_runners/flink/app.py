@@ -12,7 +12,6 @@ from ..cli import add_common_options, upgrade_check
 from ..jobconfig import flink_script, load_json, read_text
 from ..lifecycle import run_runner
 from ..log import log
-from .runner import FlinkRunner
 from .statements import split_sql
 
 
@@ -70,6 +69,8 @@ def main(argv=None) -> int:
                 cold = lambda: FlinkTests(job, script, args)  # noqa: E731
                 return WarmFlinkTests(job, script, args, cold=cold)
             return FlinkTests(job, script, args)
+        from .runner import FlinkRunner  # here: a warm preview needs none of its imports
+
         statements = split_sql(script)
         log(f"{len(statements)} statements")
         return FlinkRunner(statements, args)

@@ -248,6 +248,9 @@ def flink_gateway() -> dict:
     pids.append(spawn(gateway_command(gw), log, env))
     url = f"http://127.0.0.1:{gw}"
     wait_until(lambda: answers(url + "/v1/info"), pids, "the Flink SQL Gateway", log)
+    from .flink_warm import warm_up  # here: flink_warm imports warm, which imports pair
+
+    warm_up(url, folder)
     return {"url": url, "rest": cluster, "pids": pids, "log": str(log)}
 
 
