@@ -143,7 +143,12 @@ def spark_connect_command(port: int, master: str = "local[*]", local_dir: str = 
         conf["spark.local.dir"] = local_dir
     cmd = [str(_pyspark_home() / "bin" / "spark-submit"), "--master", master]
     cmd += ["--class", SPARK_CONNECT_CLASS, "--name", "uis-spark-connect"]
-    cmd += ["--driver-java-options", "-Dlog4j2.level=WARN"]
+    # C1 only: a preview runs much of Spark's planning code a few times per method, which C2
+    # kept compiling preview after preview: 0.6-1.4 s of CPU per preview on a new server, still
+    # 0.3-0.5 s after 40 previews, on 2 cores where the work itself takes 0.3-0.8 s. Without C2
+    # the files templates' warm previews were 0.2-0.5 s faster over a new server's first dozen
+    # (paired, load 6); the price is slower hot loops in a preview that scans much data.
+    cmd += ["--driver-java-options", "-Dlog4j2.level=WARN -XX:TieredStopAtLevel=1"]
     for k, v in conf.items():
         cmd += ["--conf", f"{k}={v}"]
     # The server class is loaded from --jars: as the primary resource it is not found.
