@@ -78,6 +78,12 @@ std::optional<SourceNode> ScalarReadBack::tree(const QByteArray &src, bool json,
     if (text.isEmpty() || text.contains('\n') || src.mid(begin, end - begin).contains('\n') ||
         text.front() == ' ' || text.back() == ' ')
         return std::nullopt;
+    // An anchor or a tag (in the value's span or before it) changes what the text reads as:
+    // its aliases, the value's type. Either on the value's line is left to the full read.
+    const qsizetype lineStart = src.lastIndexOf('\n', begin - 1) + 1;
+    const QByteArrayView line = QByteArrayView(src).sliced(lineStart, end - lineStart);
+    if (line.contains('&') || line.contains('!'))
+        return std::nullopt;
     // Read alone, the new text must be the target's value. In a flow collection a plain
     // scalar also must not hold what ends it there (a comma, a bracket), which alone it may.
     const ReadResult alone = SpecReader::read(text, json ? SpecFormat::Json : SpecFormat::Yaml);

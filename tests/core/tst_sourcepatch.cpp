@@ -499,6 +499,21 @@ void TestSourcePatch::scalarEditsReadBackAsAReadWould()
                  qPrintable(p + QStringLiteral(" (shortcut) -> ") + quickDiff));
     }
     QVERIFY(cases > 10);
+    // An anchored value (its aliases follow it) and a tagged one (the tag types it).
+    const QString anchored = QStringLiteral("a: &x 5\nb: *x\nc: !!str 7\nd: [1, 2]\n");
+    const SourceNode before = parse(anchored);
+    for (const auto &[pointer, value] : {std::pair{QStringLiteral("/a"), SourceNode::makeInt(6)},
+                                         std::pair{QStringLiteral("/c"), SourceNode::makeInt(8)}}) {
+        SourceNode edited = before;
+        edited.insert(pointer.mid(1), value);
+        const SourcePatcher::Result r =
+            SourcePatcher::patch(anchored, SpecFormat::Yaml, before, edited);
+        QVERIFY(r.ok && r.tree);
+        const ReadResult back = SpecReader::read(r.text.toUtf8(), SpecFormat::Yaml);
+        QVERIFY2(back.root, qPrintable(r.text));
+        QVERIFY2(deepDifference(*r.tree, *back.root).isEmpty(), qPrintable(r.text));
+        QVERIFY2(*back.root == edited, qPrintable(r.text));
+    }
     QVERIFY2(shortcuts * 3 > cases,
              qPrintable(QStringLiteral("%1 of %2").arg(shortcuts).arg(cases)));
 }
