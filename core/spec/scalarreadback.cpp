@@ -105,10 +105,7 @@ std::optional<SourceNode> ScalarReadBack::tree(const QByteArray &src, bool json,
     value.setPos(old->pos());
     value.setSpan(begin, begin + int(text.size()));
     value.setKeyOffset(old->keyOffset());
-    QString parentPointer;
-    for (qsizetype i = 0; i + 1 < tokens.size(); ++i)
-        parentPointer = pointerAppend(parentPointer, tokens[i]);
-    SourceNode *parent = out.at(parentPointer);
+    SourceNode *parent = out.at(parentPointer(pointer));
     if (!parent)
         return std::nullopt;
     if (parent->isMap()) {

@@ -293,6 +293,12 @@ QString pointerAppend(const QString &base, int index)
     return out;
 }
 
+QString parentPointer(const QString &pointer)
+{
+    const qsizetype i = pointer.lastIndexOf(QLatin1Char('/'));
+    return i <= 0 ? QString() : pointer.left(i);
+}
+
 QStringList splitPointer(QStringView pointer)
 {
     QStringList out;

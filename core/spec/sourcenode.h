@@ -142,6 +142,8 @@ QString pointerAppend(const QString &base, QStringView token);
 QString pointerAppend(const QString &base, int index);
 /// Splits a JSON Pointer into unescaped tokens.
 QStringList splitPointer(QStringView pointer);
+/// The pointer of the container that holds `pointer`'s value ("" for a top-level key).
+QString parentPointer(const QString &pointer);
 
 /// Resolves a plain (unquoted) YAML scalar by the YAML 1.2 core schema.
 SourceNode::ScalarType resolvePlainScalar(QStringView text);

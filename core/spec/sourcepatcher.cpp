@@ -34,12 +34,6 @@ struct Ctx
     bool multiline = false; ///< the enclosing flow/JSON container spans lines
 };
 
-QString parentPointer(const QString &p)
-{
-    const qsizetype i = p.lastIndexOf(QLatin1Char('/'));
-    return i <= 0 ? QString() : p.left(i);
-}
-
 class Differ : private SourceLines
 {
 public:

@@ -467,10 +467,7 @@ void TestSourcePatch::scalarEditsReadBackAsAReadWould()
         SourceNode target = parsed;
         const SourceNode value = randomScalar(rng, cases);
         const QStringList tokens = splitPointer(p);
-        QString parentPointer;
-        for (qsizetype i = 0; i + 1 < tokens.size(); ++i)
-            parentPointer = pointerAppend(parentPointer, tokens[i]);
-        SourceNode *parent = target.at(parentPointer);
+        SourceNode *parent = target.at(parentPointer(p));
         if (parent->isMap())
             parent->insert(tokens.last(), value);
         else
